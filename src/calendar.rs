@@ -1,0 +1,93 @@
+//! Date arithmetic as the texts count: calendar months (a month after 31 January is the last day
+//! of February) and working days (Monday to Friday, less public holidays, plus swapped working
+//! days, when the portal supplies them).
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use crate::profile::Span;
+
+/// Public holidays and swapped working days (调休), as the State Council publishes them yearly.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HolidayCalendar {
+    pub holidays: BTreeSet<NaiveDate>,
+    pub workdays: BTreeSet<NaiveDate>,
+}
+
+impl HolidayCalendar {
+    pub fn is_supplied(&self) -> bool {
+        !self.holidays.is_empty() || !self.workdays.is_empty()
+    }
+
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        if self.workdays.contains(&date) {
+            return true;
+        }
+        !matches!(date.weekday(), Weekday::Sat | Weekday::Sun) && !self.holidays.contains(&date)
+    }
+}
+
+/// `date` plus `span`; `None` only past the end of the calendar.
+pub fn add(date: NaiveDate, span: Span, calendar: &HolidayCalendar) -> Option<NaiveDate> {
+    match span {
+        Span::Days(n) => date.checked_add_days(Days::new(u64::from(n))),
+        Span::Months(n) => date.checked_add_months(Months::new(n)),
+        Span::Years(n) => date.checked_add_months(Months::new(n.checked_mul(12)?)),
+        Span::WorkingDays(n) => {
+            let mut day = date;
+            let mut left = n;
+            while left > 0 {
+                day = day.succ_opt()?;
+                if calendar.is_working_day(day) {
+                    left -= 1;
+                }
+            }
+            Some(day)
+        }
+    }
+}
+
+/// The span in words, e.g. `6个月`, `10个工作日`.
+pub fn describe(span: Span, en: bool) -> String {
+    match (span, en) {
+        (Span::Days(n), false) => format!("{n}日"),
+        (Span::WorkingDays(n), false) => format!("{n}个工作日"),
+        (Span::Months(n), false) => format!("{n}个月"),
+        (Span::Years(n), false) => format!("{n}年"),
+        (Span::Days(n), true) => format!("{n} days"),
+        (Span::WorkingDays(n), true) => format!("{n} working days"),
+        (Span::Months(n), true) => format!("{n} months"),
+        (Span::Years(n), true) => format!("{n} years"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn months_clamp_to_month_end() {
+        let cal = HolidayCalendar::default();
+        assert_eq!(add(d("2024-08-31"), Span::Months(6), &cal), Some(d("2025-02-28")));
+        assert_eq!(add(d("2023-08-31"), Span::Months(6), &cal), Some(d("2024-02-29")));
+        assert_eq!(add(d("2024-01-15"), Span::Years(1), &cal), Some(d("2025-01-15")));
+    }
+
+    #[test]
+    fn working_days_skip_weekends_and_holidays_and_count_swapped_days() {
+        let plain = HolidayCalendar::default();
+        // Friday 2024-09-27 + 10 working days, weekends only: Friday 2024-10-11.
+        assert_eq!(add(d("2024-09-27"), Span::WorkingDays(10), &plain), Some(d("2024-10-11")));
+        let national_day = HolidayCalendar {
+            holidays: (1..=7).map(|day| NaiveDate::from_ymd_opt(2024, 10, day).unwrap()).collect(),
+            workdays: [d("2024-09-29"), d("2024-10-12")].into_iter().collect(),
+        };
+        // 09-29 (Sun, swapped) 09-30, then 10-08..10-12 (Sat swapped), then 10-14..10-16.
+        assert_eq!(add(d("2024-09-27"), Span::WorkingDays(10), &national_day), Some(d("2024-10-16")));
+    }
+}

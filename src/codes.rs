@@ -1,0 +1,231 @@
+//! The stable codes of every check, with severity and message templates in both locales.
+//!
+//! Codes never change meaning once published; a retired check keeps its code reserved. Templates
+//! name their parameters in braces; `{field}`, `{document}` and similar are filled with labels, and
+//! the test `every_template_parameter_is_supplied` keeps templates and call sites in step.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// One row of the code table.
+pub struct CodeSpec {
+    pub code: Code,
+    pub id: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    /// Which kind of rule produces it, for the rule reference.
+    pub family: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// Parameters the templates may use.
+    pub params: &'static [&'static str],
+}
+
+macro_rules! codes {
+    ($( $variant:ident => $id:literal, $name:literal, $sev:ident, $family:literal, [$($p:literal),*],
+        $zh:literal, $en:literal; )*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $( $variant, )* }
+
+        pub const CODES: &[CodeSpec] = &[
+            $( CodeSpec { code: Code::$variant, id: $id, name: $name, severity: Severity::$sev,
+                family: $family, zh: $zh, en: $en, params: &[$($p),*] }, )*
+        ];
+    };
+}
+
+codes! {
+    InvalidAmount => "IN001", "invalid-amount", Error, "input", ["field", "input", "reason", "places"],
+        "「{field}」填写的「{input}」不是有效金额：{reason}。请填写以万元为单位的阿拉伯数字，最多保留4位小数（精确到1元），例如 300 或 300.5。",
+        "“{field}”: “{input}” is not a valid amount: {reason}. Enter Arabic digits in 万元 (10,000 CNY), at most 4 decimal places (1 CNY), e.g. 300 or 300.5.";
+    InvalidDate => "IN002", "invalid-date", Error, "input", ["field", "input"],
+        "「{field}」填写的「{input}」不是有效日期，请按“年-月-日”填写，例如 2024-03-01。",
+        "“{field}”: “{input}” is not a valid date. Use year-month-day, e.g. 2024-03-01.";
+    InvalidYearMonth => "IN003", "invalid-year-month", Error, "input", ["field", "input"],
+        "「{field}」填写的「{input}」不是有效年月，请按“年-月”填写，例如 2024-03。",
+        "“{field}”: “{input}” is not a valid month. Use year-month, e.g. 2024-03.";
+    WrongType => "IN004", "wrong-type", Error, "input", ["field", "expected", "got"],
+        "「{field}」应填写{expected}，收到的是{got}。",
+        "“{field}” expects {expected} but got {got}.";
+    UnknownField => "IN005", "unknown-field", Warning, "input", ["field"],
+        "无法识别的字段「{field}」，已忽略；请检查字段名称。",
+        "Unknown field “{field}” was ignored; check its name.";
+    UnknownChoice => "IN006", "unknown-choice", Error, "input", ["field", "input", "allowed"],
+        "「{field}」的值「{input}」不在可选范围内（可选：{allowed}）。",
+        "“{field}”: “{input}” is not one of the allowed values ({allowed}).";
+    OutOfRange => "IN007", "out-of-range", Error, "input", ["field", "input", "min", "max"],
+        "「{field}」应为 {min} 至 {max} 之间的整数，收到的是「{input}」。",
+        "“{field}” must be a whole number from {min} to {max}; got “{input}”.";
+    TextTooLong => "IN008", "text-too-long", Error, "input", ["field", "max"],
+        "「{field}」超过 {max} 个字，请精简或另附说明。",
+        "“{field}” is longer than {max} characters; shorten it or attach a note.";
+    TooManyRows => "IN009", "too-many-rows", Error, "input", ["field", "max"],
+        "「{field}」超过 {max} 行，请拆分或另附表格。",
+        "“{field}” has more than {max} rows; split it or attach a table.";
+    RequiredCell => "IN010", "required-cell", Error, "input", ["field"],
+        "请填写「{field}」。",
+        "Fill in “{field}”.";
+    UnknownDocument => "IN011", "unknown-document", Warning, "input", ["field", "input", "regulation"],
+        "材料类别「{input}」不是《{regulation}》所列材料，已忽略。",
+        "Document kind “{input}” is not one that {regulation} names; it was ignored.";
+    UnknownJurisdiction => "JU001", "unknown-jurisdiction", Error, "jurisdiction", ["input", "allowed"],
+        "未知的地区「{input}」（可选：{allowed}），无法按地区规定检查。",
+        "Unknown jurisdiction “{input}” (known: {allowed}); regional rules were not checked.";
+    NotYetInForce => "JU002", "not-yet-in-force", Warning, "jurisdiction", ["regulation", "inForce", "asOf"],
+        "《{regulation}》自 {inForce} 起施行，申报日期 {asOf} 时尚未施行；以下结论按该办法给出，仅供参考。",
+        "{regulation} takes effect on {inForce}; on {asOf} it was not yet in force. The verdicts below apply it for reference only.";
+    Repealed => "JU003", "repealed", Warning, "jurisdiction", ["regulation", "repealed", "asOf"],
+        "《{regulation}》已于 {repealed} 废止，申报日期 {asOf} 时不再适用；请按新规定办理。",
+        "{regulation} was repealed on {repealed} and no longer applied on {asOf}.";
+    DateNotPrinted => "JU004", "date-not-printed", Info, "jurisdiction", ["regulation", "what"],
+        "《{regulation}》原文未载明{what}，本检查不作推定。",
+        "{regulation} does not print its {what}; no date is assumed.";
+    ParameterMissing => "JU005", "parameter-missing", Warning, "jurisdiction", ["parameter", "outcome"],
+        "{outcome}取决于「{parameter}」，该标准由上级规定、需由门户配置提供，本次未提供，因此暂无法判断。",
+        "{outcome} depends on “{parameter}”, which the portal must supply; it was not supplied, so this cannot be decided yet.";
+    RequiredField => "FM001", "required-field", Error, "form", ["field"],
+        "请填写「{field}」。",
+        "Fill in “{field}”.";
+    NotInFormList => "FM002", "not-in-form-list", Error, "form", ["field", "input", "allowed"],
+        "「{field}」应选择{allowed}之一，当前为「{input}」。",
+        "“{field}” must be one of {allowed}; it is “{input}”.";
+    FundingSumMismatch => "FM003", "funding-sum-mismatch", Error, "form", ["field", "total", "sum"],
+        "「{field}」为 {total} 万元，与申请财政拨款、单位自筹、国家下拨、其它四项之和 {sum} 万元不一致。",
+        "“{field}” is {total} 万元 but its four sources add up to {sum} 万元.";
+    MonthOrder => "FM004", "month-order", Error, "form", ["field", "start", "end"],
+        "计划完成年月 {end} 早于启动年月 {start}，请检查。",
+        "Planned completion {end} is before the start month {start}.";
+    MissingDocument => "DC001", "missing-document", Error, "completeness", ["document", "stage", "why"],
+        "{stage}阶段需提交「{document}」，目前未上传。{why}",
+        "The {stage} stage needs “{document}”, which is not on file. {why}";
+    MissingChapter => "DC002", "missing-chapter", Error, "completeness", ["document", "chapter", "why"],
+        "「{document}」应包含「{chapter}」篇（章），目前未注明。{why}",
+        "“{document}” must contain the chapter “{chapter}”, which is not listed. {why}";
+    ResourceNameMissing => "RS001", "resource-name-missing", Error, "resources", ["row"],
+        "信息资源表第 {row} 行未填写信息资源名称。",
+        "Row {row} of the information-resource table has no name.";
+    ResourceSharingInvalid => "RS002", "resource-sharing-invalid", Error, "resources", ["row", "input", "allowed"],
+        "信息资源表第 {row} 行的共享属性「{input}」应为{allowed}之一。",
+        "Row {row}: sharing “{input}” must be one of {allowed}.";
+    ResourceConditionMissing => "RS003", "resource-condition-missing", Error, "resources", ["row"],
+        "信息资源表第 {row} 行为“有条件共享”，请注明共享条件。",
+        "Row {row} is shared on conditions: state the conditions.";
+    ResourceReasonMissing => "RS004", "resource-reason-missing", Error, "resources", ["row"],
+        "信息资源表第 {row} 行为“不予共享”，请写明不予共享的原因。",
+        "Row {row} is not shared: state why.";
+    ResourceFrequencyInvalid => "RS005", "resource-frequency-invalid", Error, "resources", ["row", "input", "allowed"],
+        "信息资源表第 {row} 行的采集更新频率「{input}」应为{allowed}之一。",
+        "Row {row}: update frequency “{input}” must be one of {allowed}.";
+    WindowTooEarly => "TW001", "window-too-early", Error, "timing", ["field", "date", "from", "fromDate", "span", "earliest"],
+        "「{field}」为 {date}，早于{from}（{fromDate}）后{span}，最早应为 {earliest}。",
+        "“{field}” is {date}, earlier than {span} after {from} ({fromDate}); the earliest is {earliest}.";
+    WindowTooLate => "TW002", "window-too-late", Error, "timing", ["field", "date", "from", "fromDate", "span", "latest"],
+        "「{field}」为 {date}，晚于{from}（{fromDate}）后{span}，最迟应为 {latest}。",
+        "“{field}” is {date}, later than {span} after {from} ({fromDate}); the latest is {latest}.";
+    WindowOverdue => "TW003", "window-overdue", Warning, "timing", ["field", "from", "fromDate", "span", "latest", "asOf", "action"],
+        "{from}为 {fromDate}，「{field}」应在{span}内（{latest} 前）完成，截至 {asOf} 仍未填写。{action}",
+        "{from} was {fromDate}; “{field}” was due within {span} (by {latest}) and is still empty on {asOf}. {action}";
+    DeadlinePassed => "TW004", "deadline-passed", Warning, "timing", ["deadline", "asOf", "year"],
+        "{year} 年度项目应于 {deadline} 前申报，今天（{asOf}）已过申报期；未列入年度计划的项目原则上不得实施。",
+        "Applications for {year} were due by {deadline}; on {asOf} that date has passed. Projects outside the annual plan may not in principle proceed.";
+    WorkingDaysApproximate => "TW005", "working-days-approximate", Info, "timing", ["span"],
+        "{span}按周一至周五计算，未计入法定节假日及调休；门户提供节假日安排后可精确计算。",
+        "{span} counts Monday to Friday only; public holidays and swapped working days are not known until the portal supplies them.";
+    Restricted => "RX001", "restricted", Error, "restriction", ["message"],
+        "{message}",
+        "{message}";
+    PanelTooSmall => "EP001", "panel-too-small", Error, "panel", ["field", "size", "min"],
+        "「{field}」为 {size} 人，不足规定的 {min} 人。",
+        "“{field}” is {size}; at least {min} are required.";
+    PanelEven => "EP002", "panel-even", Error, "panel", ["field", "size"],
+        "「{field}」为 {size} 人，应为单数。",
+        "“{field}” is {size}; it must be an odd number.";
+    PanelExternalTooFew => "EP003", "panel-external-too-few", Error, "panel", ["field", "size", "min"],
+        "「{field}」为 {size} 人，应全部由外部专家组成且不少于 {min} 人。",
+        "“{field}” is {size}; the panel must be at least {min} external experts.";
+    AdjustmentOverLimit => "AD001", "adjustment-over-limit", Warning, "adjustment", ["amount", "ratio", "limit", "procedure"],
+        "调整资金 {amount} 万元，占批复概算总投资的 {ratio}，超过 {limit}，不能走简易调整程序：{procedure}",
+        "The adjustment of {amount} 万元 is {ratio} of the approved estimate, over {limit}; the simplified route is closed: {procedure}";
+    AdjustmentReasonNotListed => "AD002", "adjustment-reason-not-listed", Warning, "adjustment", ["procedure"],
+        "调整情形不属于规定的三种情形之一，不能走简易调整程序：{procedure}",
+        "The reason is not one of the three listed; the simplified route is closed: {procedure}";
+    AdjustmentConditionsUnmet => "AD003", "adjustment-conditions-unmet", Warning, "adjustment", ["procedure"],
+        "简易调整要求投资规模未超出概算批复且建设目标不变，本次不满足：{procedure}",
+        "The simplified route needs the investment within the approved estimate and unchanged goals; this adjustment does not qualify: {procedure}";
+    AmountOnBoundary => "BD001", "amount-on-boundary", Info, "boundary", ["field", "amount", "article", "wording", "reading", "result"],
+        "「{field}」恰为 {amount} 万元，正好在{article}「{wording}」的界线上：{reading}，因此{result}。",
+        "“{field}” is exactly {amount} 万元, on the line drawn by {article} (“{wording}”): {reading}, so {result}.";
+}
+
+impl Code {
+    pub fn spec(self) -> &'static CodeSpec {
+        match CODES.get(self as usize) {
+            Some(spec) => spec,
+            None => &FALLBACK,
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        self.spec().id
+    }
+
+    pub fn by_id(id: &str) -> Option<Code> {
+        CODES.iter().find(|s| s.id == id).map(|s| s.code)
+    }
+}
+
+const FALLBACK: CodeSpec = CodeSpec {
+    code: Code::InvalidAmount,
+    id: "",
+    name: "",
+    severity: Severity::Error,
+    family: "",
+    zh: "",
+    en: "",
+    params: &[],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_in_declaration_order_with_unique_ids() {
+        let mut ids = Vec::new();
+        for (i, spec) in CODES.iter().enumerate() {
+            assert_eq!(spec.code as usize, i);
+            assert_eq!(Code::by_id(spec.id), Some(spec.code));
+            ids.push(spec.id);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), CODES.len());
+    }
+
+    #[test]
+    fn templates_use_only_declared_parameters_in_both_locales() {
+        for spec in CODES {
+            for template in [spec.zh, spec.en] {
+                for name in crate::messages::placeholders(template) {
+                    assert!(spec.params.contains(&name), "{} uses undeclared {{{name}}}", spec.id);
+                }
+            }
+            let zh: Vec<_> = crate::messages::placeholders(spec.zh).collect();
+            let en: Vec<_> = crate::messages::placeholders(spec.en).collect();
+            let mut zh_sorted = zh.clone();
+            zh_sorted.sort_unstable();
+            zh_sorted.dedup();
+            let mut en_sorted = en.clone();
+            en_sorted.sort_unstable();
+            en_sorted.dedup();
+            assert_eq!(zh_sorted, en_sorted, "{}: locales use different parameters", spec.id);
+        }
+    }
+}

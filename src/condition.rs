@@ -1,0 +1,177 @@
+//! Evaluating profile conditions against an application, three-valued: a fact that is not filled
+//! in yet leaves the answer unknown, and the evaluation records which facts it turned on.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use crate::model::{Application, Value};
+use crate::money;
+use crate::profile::{AmountCondition, Condition, Op, Version};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    True,
+    False,
+    Unknown,
+}
+
+impl From<bool> for Truth {
+    fn from(b: bool) -> Truth {
+        if b {
+            Truth::True
+        } else {
+            Truth::False
+        }
+    }
+}
+
+/// An amount that sits exactly on a threshold the evaluation compared it with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoundaryHit {
+    pub field: crate::model::Field,
+    pub amount: Decimal,
+    pub param: String,
+    pub op: Op,
+    pub wording: String,
+    pub boundary_reading: String,
+    pub held: bool,
+}
+
+/// What one evaluation saw.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    /// Human-readable facts, e.g. `预计总投资 300.01 万元，超过 300 万元`.
+    pub facts: Vec<String>,
+    /// Field paths or `parameter:NAME` still needed.
+    pub missing: Vec<String>,
+    pub boundaries: Vec<BoundaryHit>,
+}
+
+/// Portal-supplied and built-in parameter values, by name.
+pub type Parameters = BTreeMap<String, Option<Decimal>>;
+
+pub struct Evaluator<'a> {
+    pub app: &'a Application,
+    pub version: &'a Version,
+    pub params: &'a Parameters,
+}
+
+impl Evaluator<'_> {
+    pub fn eval(&self, c: &Condition, ev: &mut Evidence) -> Truth {
+        match c {
+            Condition::Always => Truth::True,
+            Condition::All(cs) => {
+                let mut result = Truth::True;
+                for inner in cs {
+                    match self.eval(inner, ev) {
+                        Truth::False => return Truth::False,
+                        Truth::Unknown => result = Truth::Unknown,
+                        Truth::True => {}
+                    }
+                }
+                result
+            }
+            Condition::Any(cs) => {
+                let mut result = Truth::False;
+                for inner in cs {
+                    match self.eval(inner, ev) {
+                        Truth::True => return Truth::True,
+                        Truth::Unknown => result = Truth::Unknown,
+                        Truth::False => {}
+                    }
+                }
+                result
+            }
+            Condition::Not(inner) => match self.eval(inner, ev) {
+                Truth::True => Truth::False,
+                Truth::False => Truth::True,
+                Truth::Unknown => Truth::Unknown,
+            },
+            Condition::Flag(f) => {
+                let spec = f.0.spec();
+                let on = self.app.flag(f.0).unwrap_or(false);
+                ev.facts.push(format!("{}：{}", spec.zh, if on { "是" } else { "否" }));
+                on.into()
+            }
+            Condition::In(i) => {
+                let spec = i.field.0.spec();
+                match self.app.get(i.field.0) {
+                    // A group of checkboxes none of which is ticked.
+                    None if matches!(spec.kind, crate::model::Kind::Choices(_)) => {
+                        ev.facts.push(format!("{}：无", spec.zh));
+                        Truth::False
+                    }
+                    None => {
+                        push_missing(ev, spec.path);
+                        Truth::Unknown
+                    }
+                    Some(Value::Choices(chosen)) => {
+                        let hit = chosen.iter().any(|c| i.values.iter().any(|v| v == c));
+                        ev.facts.push(format!("{}：{}", spec.zh, chosen.join("、")));
+                        hit.into()
+                    }
+                    Some(_) => {
+                        let text = self.app.text(i.field.0).unwrap_or_default();
+                        ev.facts.push(format!("{}：{}", spec.zh, text));
+                        i.values.iter().any(|v| v == text).into()
+                    }
+                }
+            }
+            Condition::Amount(a) => self.amount(a, ev),
+            Condition::HasDocument(d) => {
+                let on = self.app.has_document(d);
+                ev.facts.push(format!(
+                    "{}：{}",
+                    self.version.document_name(d),
+                    if on { "已提交" } else { "未提交" }
+                ));
+                on.into()
+            }
+        }
+    }
+
+    fn amount(&self, a: &AmountCondition, ev: &mut Evidence) -> Truth {
+        let spec = a.field.0.spec();
+        let Some(amount) = self.app.money(a.field.0) else {
+            push_missing(ev, spec.path);
+            return Truth::Unknown;
+        };
+        let Some(threshold) = self.params.get(&a.param).copied().flatten() else {
+            push_missing(ev, &format!("parameter:{}", a.param));
+            return Truth::Unknown;
+        };
+        let held = match a.op {
+            Op::Gt => amount > threshold,
+            Op::Ge => amount >= threshold,
+            Op::Lt => amount < threshold,
+            Op::Le => amount <= threshold,
+        };
+        ev.facts.push(format!(
+            "{} {} 万元{}「{}」（{} 万元）",
+            spec.zh,
+            money::format(&amount),
+            if held { "，属于" } else { "，不属于" },
+            a.wording,
+            money::format(&threshold)
+        ));
+        if amount == threshold {
+            ev.boundaries.push(BoundaryHit {
+                field: a.field.0,
+                amount,
+                param: a.param.clone(),
+                op: a.op,
+                wording: a.wording.clone(),
+                boundary_reading: a.boundary_reading.clone(),
+                held,
+            });
+        }
+        held.into()
+    }
+}
+
+fn push_missing(ev: &mut Evidence, what: &str) {
+    if !ev.missing.iter().any(|m| m == what) {
+        ev.missing.push(what.to_string());
+    }
+}

@@ -1,0 +1,213 @@
+//! Turning a code and its parameters into a sentence in the requested locale. Portals may replace
+//! any template by code without touching the rules.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Field;
+use crate::report::Diagnostic;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+pub enum Locale {
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Locale {
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        match tag {
+            "zh-CN" | "zh" | "zh-Hans" => Some(Locale::ZhCn),
+            "en" | "en-US" | "en-GB" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    pub fn is_en(self) -> bool {
+        self == Locale::En
+    }
+
+    /// Picks the English text where it exists and English is asked for.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        if self.is_en() && !en.is_empty() {
+            en
+        } else {
+            zh
+        }
+    }
+}
+
+/// The `{name}` placeholders of a template.
+pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+}
+
+/// Fills a template; a placeholder with no value is left visible so that a gap is noticed.
+pub fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        let after = rest.get(start + 1..).unwrap_or_default();
+        match after.split_once('}') {
+            Some((name, tail)) => {
+                match params.get(name) {
+                    Some(value) => out.push_str(value),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = tail;
+            }
+            None => {
+                out.push_str(rest.get(start..).unwrap_or_default());
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Formats a diagnostic's message in place. Parameters that name a field path or a reason key are
+/// shown as their label; the raw values stay in `params` for programs.
+pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &BTreeMap<String, String>) {
+    let spec = d.code().spec();
+    let template = overrides
+        .get(spec.id)
+        .map(String::as_str)
+        .unwrap_or(if locale.is_en() { spec.en } else { spec.zh });
+    let mut shown = d.params.clone();
+    if !shown.contains_key("field") && spec.params.contains(&"field") {
+        shown.insert("field".into(), d.path.clone());
+    }
+    if let Some(field) = shown.get("field").cloned() {
+        shown.insert("field".into(), field_label(&field, locale));
+    }
+    if let Some(reason) = shown.get("reason").cloned() {
+        shown.insert("reason".into(), reason_text(&reason, &d.params, locale));
+    }
+    for key in ["expected", "got"] {
+        if let Some(kind) = shown.get(key).cloned() {
+            shown.insert(key.into(), type_name(&kind, locale).to_string());
+        }
+    }
+    if let Some(stage) = shown.get("stage").cloned() {
+        shown.insert("stage".into(), stage_name(&stage, locale).to_string());
+    }
+    d.message = fill(template, &shown).trim_end().to_string();
+}
+
+/// `funding.thisYear.total` → 本年度申请资金：合计; `resources[2].sharing` → 信息资源表第3行：共享属性.
+pub fn field_label(path: &str, locale: Locale) -> String {
+    if let Some(field) = Field::by_path(path) {
+        let spec = field.spec();
+        return locale.pick(spec.zh, spec.en).to_string();
+    }
+    for (table, zh, en) in [("resources", "信息资源表", "Resource table"), ("documents", "材料清单", "Documents")] {
+        if let Some(rest) = path.strip_prefix(table) {
+            let Some(rest) = rest.strip_prefix('[') else { return locale.pick(zh, en).to_string() };
+            let (index, cell) = rest.split_once(']').unwrap_or((rest, ""));
+            let row = index.parse::<usize>().map(|i| i + 1).unwrap_or(0);
+            let cell = cell.trim_start_matches('.');
+            let cell_name = cell_label(cell, locale);
+            return if locale.is_en() {
+                format!("{en} row {row}{}{cell_name}", if cell.is_empty() { "" } else { ": " })
+            } else {
+                format!("{zh}第{row}行{}{cell_name}", if cell.is_empty() { "" } else { "：" })
+            };
+        }
+    }
+    path.to_string()
+}
+
+fn cell_label(cell: &str, locale: Locale) -> &str {
+    let (zh, en) = match cell.split('[').next().unwrap_or(cell) {
+        "name" => ("信息资源名称", "name"),
+        "description" => ("信息资源描述", "description"),
+        "updateFrequency" => ("采集更新频率", "update frequency"),
+        "sharing" => ("共享属性", "sharing"),
+        "condition" => ("共享条件", "condition"),
+        "reason" => ("不予共享原因", "reason"),
+        "kind" => ("材料类别", "kind"),
+        "chapters" => ("篇章", "chapters"),
+        "title" => ("标题", "title"),
+        other => (other, other),
+    };
+    locale.pick(zh, en)
+}
+
+fn reason_text(reason: &str, params: &BTreeMap<String, String>, locale: Locale) -> String {
+    let places = params.get("places").map(String::as_str).unwrap_or("");
+    let (zh, en) = match reason {
+        "empty" => ("没有数字".to_string(), "no digits".to_string()),
+        "chineseNumerals" => ("请用阿拉伯数字而不是中文数字".to_string(), "use Arabic digits, not Chinese numerals".to_string()),
+        "wrongUnit" => ("单位应为万元（例如 300 万元写作 300）".to_string(), "the unit is 万元 (write 3,000,000 CNY as 300)".to_string()),
+        "exponent" => ("不支持科学计数法".to_string(), "scientific notation is not accepted".to_string()),
+        "thousandsSeparator" => ("请勿使用千位分隔符".to_string(), "leave out thousands separators".to_string()),
+        "negative" => ("金额不能为负数".to_string(), "amounts cannot be negative".to_string()),
+        "tooManyDecimals" => (format!("有 {places} 位小数，超过4位"), format!("{places} decimal places, more than 4")),
+        "tooLarge" => ("数值过大".to_string(), "the number is too large".to_string()),
+        _ => ("格式不正确".to_string(), "it is not a number".to_string()),
+    };
+    if locale.is_en() {
+        en
+    } else {
+        zh
+    }
+}
+
+fn type_name(kind: &str, locale: Locale) -> &str {
+    let (zh, en) = match kind {
+        "object" => ("对象", "an object"),
+        "array" => ("列表", "a list"),
+        "string" => ("文字", "text"),
+        "number" => ("数字", "a number"),
+        "boolean" => ("是/否", "true or false"),
+        "null" => ("空值", "null"),
+        "amount" => ("金额（数字或文字）", "an amount (number or text)"),
+        "date" => ("日期文字（年-月-日）", "a date string (YYYY-MM-DD)"),
+        "integer" => ("整数", "a whole number"),
+        "document" => ("材料类别或材料对象", "a document kind or object"),
+        other => (other, other),
+    };
+    locale.pick(zh, en)
+}
+
+pub fn stage_name(stage: &str, locale: Locale) -> &str {
+    let (zh, en) = match stage {
+        "declaration" => ("申报", "declaration"),
+        "approval" => ("审批", "approval"),
+        "implementation" => ("实施", "implementation"),
+        "acceptance" => ("验收", "acceptance"),
+        other => (other, other),
+    };
+    locale.pick(zh, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_and_keeps_unknown_placeholders_visible() {
+        let mut p = BTreeMap::new();
+        p.insert("a".to_string(), "1".to_string());
+        assert_eq!(fill("x{a}y{b}z", &p), "x1y{b}z");
+        assert_eq!(fill("no braces", &p), "no braces");
+        assert_eq!(fill("open { end", &p), "open { end");
+        assert_eq!(placeholders("{a} and {b}").collect::<Vec<_>>(), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn labels_table_cells() {
+        assert_eq!(field_label("resources[2].sharing", Locale::ZhCn), "信息资源表第3行：共享属性");
+        assert_eq!(field_label("totalInvestment", Locale::ZhCn), "预计总投资");
+        assert_eq!(field_label("totalInvestment", Locale::En), "Estimated total investment");
+    }
+}

@@ -1,0 +1,192 @@
+//! The application's scalar fields: one table, read by the parser, the rules, the profiles (which
+//! name fields by path) and the live validator.
+
+/// The kind of value a field holds, and how it is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    /// 万元, exact decimal; see [`crate::money`].
+    Money,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `YYYY-MM` (启动年月, 计划完成年月).
+    YearMonth,
+    Bool,
+    /// A whole number within the range.
+    Count(i64, i64),
+    /// One of the listed keys.
+    Choice(&'static [&'static str]),
+    /// Any number of the listed keys.
+    Choices(&'static [&'static str]),
+}
+
+/// 项目类别 the rules turn on (not the 项目性质 wording of a form, which is the `nature` field).
+pub const PROJECT_KINDS: &[&str] = &[
+    "new",                // 新建
+    "continuation",       // 续建
+    "upgrade",            // 升级改造 / 改扩建
+    "operations",         // 运维
+    "serviceProcurement", // 购买服务
+    "priorYearUnpaid",    // 往年未支付
+];
+pub const UNIT_KINDS: &[&str] = &[
+    "department",  // 部门、直属单位
+    "township",    // 乡镇、街道
+    "subordinate", // 部门下属单位
+    "enterprise",  // 区（县）管企事业单位
+    "other",
+];
+pub const LEVELS: &[&str] = &["national", "provincial", "municipal", "county"];
+pub const STAGES: &[&str] = &["declaration", "approval", "implementation", "acceptance"];
+pub const ADJUSTMENT_REASONS: &[&str] = &[
+    "superiorDeployment",    // 根据上级部署确需改变建设内容
+    "technicalOptimisation", // 确需对原技术方案完善优化
+    "businessDevelopment",   // 业务发展需要，在已批复框架下调整
+    "other",
+];
+
+macro_rules! fields {
+    ($( $variant:ident => $path:literal, $kind:expr, $zh:literal, $en:literal; )*) => {
+        /// A scalar field of the application.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Field { $( $variant, )* }
+
+        /// Every scalar field, in form order.
+        pub const FIELDS: &[FieldSpec] = &[
+            $( FieldSpec { field: Field::$variant, path: $path, kind: $kind, zh: $zh, en: $en }, )*
+        ];
+    };
+}
+
+/// How a field is named, parsed and labelled.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    pub field: Field,
+    /// Dotted JSON path in camelCase, e.g. `funding.thisYear.total`.
+    pub path: &'static str,
+    pub kind: Kind,
+    /// Label as the 申报表 writes it.
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+fields! {
+    Year => "year", Kind::Count(2000, 2100), "年度", "Plan year";
+    Unit => "unit", Kind::Text, "申报部门", "Applying unit";
+    UnitKind => "unitKind", Kind::Choice(UNIT_KINDS), "申报单位类别", "Kind of applying unit";
+    ProjectLead => "projectLead", Kind::Text, "项目负责人", "Project lead";
+    ContactPhone => "contactPhone", Kind::Text, "联系电话", "Contact phone";
+    Name => "name", Kind::Text, "项目名称", "Project name";
+    Site => "site", Kind::Text, "项目实施地址", "Project site";
+    ParticipatingDepartments => "participatingDepartments", Kind::Text, "参与部门", "Participating departments";
+    Nature => "nature", Kind::Text, "项目性质", "Project nature (as on the form)";
+    ProjectKind => "kind", Kind::Choice(PROJECT_KINDS), "项目类别", "Project kind";
+    MlpsLevel => "mlpsLevel", Kind::Count(1, 5), "信息系统网络安全等级保护测评拟定级", "Proposed MLPS level";
+    PurposeAndContent => "purposeAndContent", Kind::Text, "项目建设目的和内容", "Purpose and content";
+    StartMonth => "startMonth", Kind::YearMonth, "启动年月", "Start month";
+    PlannedCompletionMonth => "plannedCompletionMonth", Kind::YearMonth, "计划完成年月", "Planned completion month";
+    PlanCompiled => "preparation.planCompiled", Kind::Bool, "前期准备：规划编制", "Preparation: plan compiled";
+    PlanExpertReviewed => "preparation.planExpertReviewed", Kind::Bool, "前期准备：规划通过专家论证", "Preparation: plan reviewed by experts";
+    TotalInvestment => "totalInvestment", Kind::Money, "预计总投资", "Estimated total investment";
+    AnnualFunding => "annualFunding", Kind::Money, "年度需要资金", "Funding needed this year";
+    PriorTotal => "funding.priorYears.total", Kind::Money, "历年已安排资金：合计", "Funding in prior years: total";
+    PriorFiscal => "funding.priorYears.fiscal", Kind::Money, "历年已安排资金：申请财政拨款", "Funding in prior years: fiscal";
+    PriorSelfRaised => "funding.priorYears.selfRaised", Kind::Money, "历年已安排资金：单位自筹", "Funding in prior years: self-raised";
+    PriorNational => "funding.priorYears.national", Kind::Money, "历年已安排资金：国家下拨", "Funding in prior years: national";
+    PriorOther => "funding.priorYears.other", Kind::Money, "历年已安排资金：其它", "Funding in prior years: other";
+    ThisTotal => "funding.thisYear.total", Kind::Money, "本年度申请资金：合计", "Funding applied for this year: total";
+    ThisFiscal => "funding.thisYear.fiscal", Kind::Money, "本年度申请资金：申请财政拨款", "Funding applied for this year: fiscal";
+    ThisSelfRaised => "funding.thisYear.selfRaised", Kind::Money, "本年度申请资金：单位自筹", "Funding applied for this year: self-raised";
+    ThisNational => "funding.thisYear.national", Kind::Money, "本年度申请资金：国家下拨", "Funding applied for this year: national";
+    ThisOther => "funding.thisYear.other", Kind::Money, "本年度申请资金：其它", "Funding applied for this year: other";
+    FundingNote => "fundingNote", Kind::Text, "资金落实情况说明", "How the funding is secured";
+    NetworkType => "networkType", Kind::Text, "联网方式", "Network";
+    ClassificationLevel => "classificationLevel", Kind::Text, "密级要求", "Classification";
+    MandatedBy => "mandatedBy", Kind::Choices(LEVELS), "明确要求建设的上级", "Levels that explicitly require the project";
+    Urgent => "urgent", Kind::Bool, "情况紧急、确需增补", "Urgent addition";
+    Emergency => "emergency", Kind::Bool, "应对突发事件紧急建设", "Emergency response";
+    GovernmentConsent => "governmentConsent", Kind::Bool, "已经区（县）政府同意", "Consent of the district government";
+    InAnnualPlan => "inAnnualPlan", Kind::Bool, "已列入年度建设计划", "In the annual plan";
+    CrossDepartment => "crossDepartment", Kind::Bool, "跨部门共建共享", "Built jointly across departments";
+    CrossLevel => "crossLevel", Kind::Bool, "跨层级共享协同", "Shared across government levels";
+    Classified => "classified", Kind::Bool, "涉及国家秘密", "Involves state secrets";
+    NewCivilWorks => "newCivilWorks", Kind::Bool, "涉及新建土建工程", "Includes new civil works";
+    HighEnergyUse => "highEnergyUse", Kind::Bool, "高耗能项目", "High energy use";
+    ImportantDomainCrypto => "importantDomainCrypto", Kind::Bool, "重要领域网络与信息系统", "System in an important domain (crypto)";
+    StandaloneMobileApp => "standaloneMobileApp", Kind::Bool, "另行开发移动端应用（APP、小程序、快应用）", "Builds its own mobile app or mini-program";
+    OfficeEquipmentOnly => "officeEquipmentOnly", Kind::Bool, "仅采购办公设备或耗材", "Only buys office equipment or consumables";
+    MajorProject => "majorProject", Kind::Bool, "重大项目", "Major project";
+    OnGovernmentCloud => "onGovernmentCloud", Kind::Bool, "部署在政务云", "Deployed on the government cloud";
+    DesignerImplements => "designerImplements", Kind::Bool, "设计单位同时承担实施", "Designer also implements";
+    DesignerQualified => "designerQualified", Kind::Bool, "建议书由具有相关资质的设计单位编制", "Proposal compiled by a qualified design unit";
+    Stage => "stage", Kind::Choice(STAGES), "阶段", "Stage";
+    ExpertPanelSize => "expertPanel.size", Kind::Count(0, 999), "评审专家人数", "Review panel size";
+    AcceptancePanelSize => "acceptancePanel.size", Kind::Count(0, 999), "终验专家组人数", "Final-acceptance panel size";
+    AcceptancePanelExternal => "acceptancePanel.external", Kind::Count(0, 999), "终验外部专家人数", "External experts on the final-acceptance panel";
+    ApprovalDate => "dates.approval", Kind::Date, "立项批复日期", "Approval date";
+    BasicInfoFiledDate => "dates.basicInfoFiled", Kind::Date, "项目基本情况备案表报送日期", "Basic-information filing date";
+    ContractSignedDate => "dates.contractSigned", Kind::Date, "合同签订日期", "Contract signed";
+    ContractFiledDate => "dates.contractFiled", Kind::Date, "合同备案日期", "Contract filed";
+    CompletionDate => "dates.completion", Kind::Date, "项目建成日期", "Completion date";
+    InitialAcceptanceDate => "dates.initialAcceptance", Kind::Date, "初验日期", "Initial acceptance";
+    TrialRunStartDate => "dates.trialRunStart", Kind::Date, "试运行开始日期", "Trial run start";
+    TrialRunEndDate => "dates.trialRunEnd", Kind::Date, "试运行结束日期", "Trial run end";
+    GoLiveDate => "dates.goLive", Kind::Date, "上线运行日期", "Go-live date";
+    AcceptanceApplicationDate => "dates.acceptanceApplication", Kind::Date, "验收申请日期", "Acceptance application date";
+    FinalAcceptanceDate => "dates.finalAcceptance", Kind::Date, "竣工（终）验收日期", "Final acceptance date";
+    ReportUploadedDate => "dates.reportUploaded", Kind::Date, "验收报告上传日期", "Acceptance report uploaded";
+    SelfEvaluationDate => "dates.selfEvaluation", Kind::Date, "自评价报告日期", "Self-evaluation report date";
+    ApprovedBudget => "approvedBudget", Kind::Money, "批复概算总投资", "Approved budget estimate";
+    AdjustmentAmount => "adjustment.amount", Kind::Money, "调整资金数额", "Amount adjusted";
+    AdjustmentReason => "adjustment.reason", Kind::Choice(ADJUSTMENT_REASONS), "调整情形", "Reason for the adjustment";
+    AdjustmentGoalsUnchanged => "adjustment.goalsUnchanged", Kind::Bool, "建设目标不变", "Construction goals unchanged";
+    AdjustmentWithinBudget => "adjustment.withinApprovedBudget", Kind::Bool, "投资规模未超出概算批复", "Investment stays within the approved estimate";
+    FreeMaintenanceYears => "freeMaintenanceYears", Kind::Count(0, 99), "免费运维期（年）", "Free maintenance period (years)";
+}
+
+impl Field {
+    pub fn spec(self) -> &'static FieldSpec {
+        // FIELDS is generated in declaration order, so the discriminant is the index.
+        match FIELDS.get(self as usize) {
+            Some(spec) => spec,
+            None => &FALLBACK,
+        }
+    }
+
+    pub fn path(self) -> &'static str {
+        self.spec().path
+    }
+
+    pub fn by_path(path: &str) -> Option<Field> {
+        FIELDS.iter().find(|s| s.path == path).map(|s| s.field)
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+const FALLBACK: FieldSpec =
+    FieldSpec { field: Field::Year, path: "year", kind: Kind::Text, zh: "", en: "" };
+
+/// The repeated tables of the application and the keys of their cells.
+pub const DOCUMENT_KEYS: &[&str] = &["kind", "chapters", "title"];
+pub const RESOURCE_KEYS: &[&str] =
+    &["name", "description", "updateFrequency", "sharing", "condition", "reason", "note"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_in_declaration_order_and_paths_are_unique() {
+        for (i, spec) in FIELDS.iter().enumerate() {
+            assert_eq!(spec.field.index(), i, "{}", spec.path);
+            assert_eq!(Field::by_path(spec.path), Some(spec.field));
+        }
+        let mut paths: Vec<_> = FIELDS.iter().map(|s| s.path).collect();
+        paths.sort_unstable();
+        paths.dedup();
+        assert_eq!(paths.len(), FIELDS.len());
+    }
+}

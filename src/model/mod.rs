@@ -1,0 +1,458 @@
+//! The application (申报表 and the facts the rules turn on), read leniently from JSON.
+//!
+//! A bad value never stops the read: it becomes a located diagnostic, the field is treated as not
+//! filled in, and every other field is still read and checked.
+
+pub mod fields;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+
+pub use fields::{Field, FieldSpec, Kind, FIELDS};
+
+use crate::codes::Code;
+use crate::report::Diagnostic;
+
+/// Limits on the size of an application, so that hostile input is refused with a located error
+/// rather than exhausting memory or time.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+pub const MAX_ROWS: usize = 2_000;
+pub const MAX_CHAPTERS: usize = 100;
+
+/// A parsed scalar value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Text(String),
+    Money(Decimal),
+    Date(NaiveDate),
+    YearMonth(i32, u32),
+    Bool(bool),
+    Count(i64),
+    Choice(&'static str),
+    Choices(Vec<&'static str>),
+}
+
+/// A document on file (项目建议书, 可行性研究报告 …) and the chapters it contains.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DocumentOnFile {
+    pub kind: String,
+    pub chapters: Vec<String>,
+    pub title: Option<String>,
+}
+
+/// A row of the information-resource table (相城 附件2 四(1)).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ResourceRow {
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub update_frequency: Option<String>,
+    pub sharing: Option<String>,
+    pub condition: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// The application as the rules see it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Application {
+    values: Vec<Option<Value>>,
+    pub documents: Vec<DocumentOnFile>,
+    pub resources: Vec<ResourceRow>,
+}
+
+impl Application {
+    pub fn get(&self, field: Field) -> Option<&Value> {
+        self.values.get(field.index()).and_then(Option::as_ref)
+    }
+
+    pub fn set(&mut self, field: Field, value: Option<Value>) {
+        if self.values.len() < FIELDS.len() {
+            self.values.resize(FIELDS.len(), None);
+        }
+        if let Some(slot) = self.values.get_mut(field.index()) {
+            *slot = value;
+        }
+    }
+
+    pub fn money(&self, field: Field) -> Option<Decimal> {
+        match self.get(field) {
+            Some(Value::Money(m)) => Some(*m),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self, field: Field) -> Option<NaiveDate> {
+        match self.get(field) {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn flag(&self, field: Field) -> Option<bool> {
+        match self.get(field) {
+            Some(Value::Bool(b)) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn count(&self, field: Field) -> Option<i64> {
+        match self.get(field) {
+            Some(Value::Count(n)) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self, field: Field) -> Option<&str> {
+        match self.get(field) {
+            Some(Value::Text(t)) => Some(t),
+            Some(Value::Choice(c)) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn choices(&self, field: Field) -> &[&'static str] {
+        match self.get(field) {
+            Some(Value::Choices(c)) => c,
+            _ => &[],
+        }
+    }
+
+    pub fn has_document(&self, kind: &str) -> bool {
+        self.documents.iter().any(|d| d.kind == kind)
+    }
+
+    pub fn document(&self, kind: &str) -> Option<&DocumentOnFile> {
+        self.documents.iter().find(|d| d.kind == kind)
+    }
+
+    /// Reads an application from JSON. Problems are appended to `diagnostics`; the returned
+    /// application holds every value that could be read.
+    pub fn from_json(json: &Json, diagnostics: &mut Vec<Diagnostic>) -> Application {
+        let mut app = Application { values: vec![None; FIELDS.len()], ..Application::default() };
+        match json {
+            Json::Object(_) => read_object(&mut app, json, "", diagnostics),
+            other => diagnostics.push(wrong_type("", "object", other)),
+        }
+        app
+    }
+
+    /// Sets one field from JSON, as a form does on each edit. `null` clears it. Returns the
+    /// problems with the new value (empty when it was accepted).
+    pub fn set_path(&mut self, path: &str, json: &Json) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        match path {
+            "documents" => self.documents = read_documents(json, &mut diagnostics),
+            "resources" => self.resources = read_resources(json, &mut diagnostics),
+            _ => match Field::by_path(path) {
+                Some(field) => {
+                    let value = read_scalar(field.spec(), json, path, &mut diagnostics);
+                    self.set(field, value);
+                }
+                None => diagnostics.push(
+                    Diagnostic::new(Code::UnknownField, path).param("field", path.to_string()),
+                ),
+            },
+        }
+        diagnostics
+    }
+}
+
+fn read_object(app: &mut Application, json: &Json, prefix: &str, diags: &mut Vec<Diagnostic>) {
+    let Json::Object(map) = json else { return };
+    for (key, value) in map {
+        let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        if prefix.is_empty() && key == "documents" {
+            app.documents = read_documents(value, diags);
+        } else if prefix.is_empty() && key == "resources" {
+            app.resources = read_resources(value, diags);
+        } else if let Some(field) = Field::by_path(&path) {
+            let parsed = read_scalar(field.spec(), value, &path, diags);
+            app.set(field, parsed);
+        } else if is_group(&path) {
+            match value {
+                Json::Object(_) => read_object(app, value, &path, diags),
+                Json::Null => {}
+                other => diags.push(wrong_type(&path, "object", other)),
+            }
+        } else {
+            diags.push(Diagnostic::new(Code::UnknownField, &path).param("field", path.clone()));
+        }
+    }
+}
+
+/// A dotted prefix of some field path: `funding`, `funding.thisYear`, `dates` …
+fn is_group(path: &str) -> bool {
+    FIELDS.iter().any(|s| {
+        s.path.len() > path.len()
+            && s.path.starts_with(path)
+            && s.path.as_bytes().get(path.len()) == Some(&b'.')
+    })
+}
+
+fn read_scalar(spec: &FieldSpec, json: &Json, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Value> {
+    if json.is_null() {
+        return None;
+    }
+    if let Json::String(s) = json {
+        if s.trim().is_empty() && spec.kind != Kind::Text {
+            return None;
+        }
+    }
+    let result = match spec.kind {
+        Kind::Text => match json {
+            Json::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
+                Err(Diagnostic::new(Code::TextTooLong, path)
+                    .param("max", MAX_TEXT_CHARS.to_string()))
+            }
+            Json::String(s) if s.trim().is_empty() => return None,
+            Json::String(s) => Ok(Value::Text(s.clone())),
+            other => Err(wrong_type(path, "string", other)),
+        },
+        Kind::Money => read_money(json, path),
+        Kind::Date => read_date(json, path),
+        Kind::YearMonth => read_year_month(json, path),
+        Kind::Bool => match json {
+            Json::Bool(b) => Ok(Value::Bool(*b)),
+            Json::String(s) => match s.trim() {
+                "true" | "是" => Ok(Value::Bool(true)),
+                "false" | "否" => Ok(Value::Bool(false)),
+                _ => Err(wrong_type(path, "boolean", json)),
+            },
+            other => Err(wrong_type(path, "boolean", other)),
+        },
+        Kind::Count(min, max) => read_count(json, path, min, max),
+        Kind::Choice(keys) => read_choice(json, path, keys).map(Value::Choice),
+        Kind::Choices(keys) => match json {
+            Json::Array(items) => {
+                let mut chosen = Vec::new();
+                for (i, item) in items.iter().enumerate() {
+                    match read_choice(item, &format!("{path}[{i}]"), keys) {
+                        Ok(key) if !chosen.contains(&key) => chosen.push(key),
+                        Ok(_) => {}
+                        Err(d) => diags.push(d),
+                    }
+                }
+                Ok(Value::Choices(chosen))
+            }
+            other => read_choice(other, path, keys).map(|k| Value::Choices(vec![k])),
+        },
+    };
+    match result {
+        Ok(v) => Some(v),
+        Err(d) => {
+            diags.push(d);
+            None
+        }
+    }
+}
+
+fn read_money(json: &Json, path: &str) -> Result<Value, Diagnostic> {
+    let text = match json {
+        Json::String(s) => s.clone(),
+        Json::Number(n) => n.to_string(),
+        other => return Err(wrong_type(path, "amount", other)),
+    };
+    crate::money::parse(&text).map(Value::Money).map_err(|e| {
+        let d = Diagnostic::new(Code::InvalidAmount, path)
+            .param("reason", e.key().to_string())
+            .param("input", clip(&text));
+        match e {
+            crate::money::MoneyError::TooManyDecimals(n) => d.param("places", n.to_string()),
+            _ => d,
+        }
+    })
+}
+
+fn read_date(json: &Json, path: &str) -> Result<Value, Diagnostic> {
+    let Json::String(s) = json else { return Err(wrong_type(path, "date", json)) };
+    let folded: String = s.trim().chars().map(fold_digit).collect();
+    NaiveDate::parse_from_str(&folded, "%Y-%m-%d")
+        .ok()
+        .filter(|_| folded.len() == 10)
+        .map(Value::Date)
+        .ok_or_else(|| Diagnostic::new(Code::InvalidDate, path).param("input", clip(s)))
+}
+
+fn read_year_month(json: &Json, path: &str) -> Result<Value, Diagnostic> {
+    let bad = || Diagnostic::new(Code::InvalidYearMonth, path).param("input", clip(&json_text(json)));
+    let Json::String(s) = json else { return Err(bad()) };
+    let folded: String = s.trim().chars().map(fold_digit).collect();
+    let (y, m) = folded.split_once('-').ok_or_else(bad)?;
+    let year: i32 = y.parse().map_err(|_| bad())?;
+    let month: u32 = m.parse().map_err(|_| bad())?;
+    if y.len() == 4 && (1..=12).contains(&month) && (1..=2).contains(&m.len()) {
+        Ok(Value::YearMonth(year, month))
+    } else {
+        Err(bad())
+    }
+}
+
+fn read_count(json: &Json, path: &str, min: i64, max: i64) -> Result<Value, Diagnostic> {
+    let text = match json {
+        Json::Number(n) => n.to_string(),
+        Json::String(s) => s.trim().chars().map(fold_digit).collect(),
+        other => return Err(wrong_type(path, "integer", other)),
+    };
+    match text.parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(Value::Count(n)),
+        _ => Err(Diagnostic::new(Code::OutOfRange, path)
+            .param("input", clip(&text))
+            .param("min", min.to_string())
+            .param("max", max.to_string())),
+    }
+}
+
+fn read_choice(json: &Json, path: &str, keys: &[&'static str]) -> Result<&'static str, Diagnostic> {
+    let Json::String(s) = json else { return Err(wrong_type(path, "string", json)) };
+    keys.iter().copied().find(|k| *k == s.trim()).ok_or_else(|| {
+        Diagnostic::new(Code::UnknownChoice, path)
+            .param("input", clip(s))
+            .param("allowed", keys.join(", "))
+    })
+}
+
+fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFile> {
+    let Some(items) = read_rows(json, "documents", diags) else { return Vec::new() };
+    let mut documents = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("documents[{i}]");
+        match item {
+            Json::String(kind) if !kind.trim().is_empty() => {
+                documents.push(DocumentOnFile { kind: kind.trim().to_string(), ..Default::default() })
+            }
+            Json::Object(map) => {
+                let mut doc = DocumentOnFile::default();
+                for (key, value) in map {
+                    let cell = format!("{path}.{key}");
+                    match (key.as_str(), value) {
+                        ("kind", Json::String(k)) => doc.kind = k.trim().to_string(),
+                        ("title", Json::String(t)) => doc.title = Some(clip(t)),
+                        ("title", Json::Null) => {}
+                        ("chapters", Json::Array(chapters)) if chapters.len() <= MAX_CHAPTERS => {
+                            for (j, chapter) in chapters.iter().enumerate() {
+                                match chapter {
+                                    Json::String(c) => doc.chapters.push(c.trim().to_string()),
+                                    other => diags.push(wrong_type(&format!("{cell}[{j}]"), "string", other)),
+                                }
+                            }
+                        }
+                        ("chapters", Json::Array(_)) => diags.push(
+                            Diagnostic::new(Code::TooManyRows, &cell).param("max", MAX_CHAPTERS.to_string()),
+                        ),
+                        (k, other) if fields::DOCUMENT_KEYS.contains(&k) => {
+                            let expected = if k == "chapters" { "array" } else { "string" };
+                            diags.push(wrong_type(&cell, expected, other))
+                        }
+                        _ => diags.push(Diagnostic::new(Code::UnknownField, &cell).param("field", cell.clone())),
+                    }
+                }
+                if doc.kind.is_empty() {
+                    diags.push(Diagnostic::new(Code::RequiredCell, &format!("{path}.kind")));
+                } else {
+                    documents.push(doc);
+                }
+            }
+            other => diags.push(wrong_type(&path, "document", other)),
+        }
+    }
+    documents
+}
+
+fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> {
+    let Some(items) = read_rows(json, "resources", diags) else { return Vec::new() };
+    let mut rows = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("resources[{i}]");
+        let Json::Object(map) = item else {
+            diags.push(wrong_type(&path, "object", item));
+            rows.push(ResourceRow::default());
+            continue;
+        };
+        let mut row = ResourceRow::default();
+        for (key, value) in map {
+            let cell = format!("{path}.{key}");
+            let text = match value {
+                Json::Null => None,
+                Json::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
+                    diags.push(Diagnostic::new(Code::TextTooLong, &cell).param("max", MAX_TEXT_CHARS.to_string()));
+                    None
+                }
+                Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+                other => {
+                    if fields::RESOURCE_KEYS.contains(&key.as_str()) {
+                        diags.push(wrong_type(&cell, "string", other));
+                    }
+                    None
+                }
+            };
+            match key.as_str() {
+                "name" => row.name = text,
+                "description" => row.description = text,
+                "updateFrequency" => row.update_frequency = text,
+                "sharing" => row.sharing = text,
+                "condition" => row.condition = text,
+                "reason" => row.reason = text,
+                "note" => {}
+                _ => diags.push(Diagnostic::new(Code::UnknownField, &cell).param("field", cell.clone())),
+            }
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+fn read_rows<'a>(json: &'a Json, path: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a Vec<Json>> {
+    match json {
+        Json::Null => None,
+        Json::Array(items) if items.len() > MAX_ROWS => {
+            diags.push(Diagnostic::new(Code::TooManyRows, path).param("max", MAX_ROWS.to_string()));
+            None
+        }
+        Json::Array(items) => Some(items),
+        other => {
+            diags.push(wrong_type(path, "array", other));
+            None
+        }
+    }
+}
+
+fn wrong_type(path: &str, expected: &str, got: &Json) -> Diagnostic {
+    let got = match got {
+        Json::Null => "null",
+        Json::Bool(_) => "boolean",
+        Json::Number(_) => "number",
+        Json::String(_) => "string",
+        Json::Array(_) => "array",
+        Json::Object(_) => "object",
+    };
+    Diagnostic::new(Code::WrongType, path)
+        .param("expected", expected.to_string())
+        .param("got", got.to_string())
+}
+
+fn json_text(json: &Json) -> String {
+    match json {
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn fold_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
+        '－' => '-',
+        _ => c,
+    }
+}
+
+/// The first 40 characters of user input, for echoing in a message.
+fn clip(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(MAX).collect();
+        out.push('…');
+        out
+    }
+}

@@ -1,0 +1,164 @@
+//! Amounts in 万元 (10,000 CNY), exact to 1 元 (four decimal places).
+//!
+//! Applicants type amounts; integrators send strings or JSON numbers. Both arrive here as text
+//! (JSON numbers keep their source digits), so `300.0001` stays `300.0001` and never passes through
+//! a float.
+
+use rust_decimal::Decimal;
+
+/// At most this many decimal places: 0.0001 万元 is 1 元.
+pub const MAX_DECIMAL_PLACES: u32 = 4;
+/// At most this many digits before the decimal point (under one trillion 万元).
+pub const MAX_INTEGER_DIGITS: usize = 12;
+
+/// Why a text is not an amount. Each variant has a plain message in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MoneyError {
+    Empty,
+    /// Chinese numerals such as 「三百万」.
+    ChineseNumerals,
+    /// Written in 元 (or another unit) where 万元 is asked for.
+    WrongUnit,
+    Exponent,
+    ThousandsSeparator,
+    Negative,
+    TooManyDecimals(u32),
+    TooLarge,
+    NotANumber,
+}
+
+impl MoneyError {
+    /// Stable key of the reason, used as a message parameter.
+    pub fn key(&self) -> &'static str {
+        match self {
+            MoneyError::Empty => "empty",
+            MoneyError::ChineseNumerals => "chineseNumerals",
+            MoneyError::WrongUnit => "wrongUnit",
+            MoneyError::Exponent => "exponent",
+            MoneyError::ThousandsSeparator => "thousandsSeparator",
+            MoneyError::Negative => "negative",
+            MoneyError::TooManyDecimals(_) => "tooManyDecimals",
+            MoneyError::TooLarge => "tooLarge",
+            MoneyError::NotANumber => "notANumber",
+        }
+    }
+}
+
+const CHINESE_NUMERALS: &str = "零〇一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟";
+
+/// Parses an amount in 万元.
+///
+/// Accepts ASCII or full-width digits (「３００」), surrounding spaces and a trailing 「万元」 or
+/// 「万」. Rejects everything that would need a guess: Chinese numerals, 元, exponents, thousands
+/// separators, negative amounts and more than four decimal places.
+pub fn parse(text: &str) -> Result<Decimal, MoneyError> {
+    let normalised: String = text.trim().chars().map(fold_full_width).collect();
+    let body = normalised
+        .strip_suffix("万元")
+        .or_else(|| normalised.strip_suffix('万'))
+        .unwrap_or(&normalised)
+        .trim();
+    if body.is_empty() {
+        return Err(MoneyError::Empty);
+    }
+    if body.chars().any(|c| CHINESE_NUMERALS.contains(c)) {
+        return Err(MoneyError::ChineseNumerals);
+    }
+    if body.ends_with('元') || body.ends_with("CNY") || body.ends_with("RMB") {
+        return Err(MoneyError::WrongUnit);
+    }
+    if body.contains(['e', 'E']) {
+        return Err(MoneyError::Exponent);
+    }
+    if body.contains([',', '，']) {
+        return Err(MoneyError::ThousandsSeparator);
+    }
+    let (negative, digits) = match body.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, body.strip_prefix('+').unwrap_or(body)),
+    };
+    let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let well_formed = !integer.is_empty()
+        && integer.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+        && !(digits.contains('.') && fraction.is_empty());
+    if !well_formed {
+        return Err(MoneyError::NotANumber);
+    }
+    if integer.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
+        return Err(MoneyError::TooLarge);
+    }
+    let significant_fraction = fraction.trim_end_matches('0');
+    let places = u32::try_from(significant_fraction.len()).unwrap_or(u32::MAX);
+    if places > MAX_DECIMAL_PLACES {
+        return Err(MoneyError::TooManyDecimals(places));
+    }
+    let mut value: Decimal = format!("{integer}.{}", if fraction.is_empty() { "0" } else { fraction })
+        .parse::<Decimal>()
+        .map_err(|_| MoneyError::TooLarge)?;
+    if negative && !value.is_zero() {
+        return Err(MoneyError::Negative);
+    }
+    value.set_sign_positive(true);
+    Ok(value.normalize())
+}
+
+fn fold_full_width(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
+        '．' | '。' => '.',
+        '－' => '-',
+        '＋' => '+',
+        '\u{3000}' => ' ',
+        _ => c,
+    }
+}
+
+/// Formats an amount as the regulations write it: no trailing zeros, no exponent.
+pub fn format(value: &Decimal) -> String {
+    value.normalize().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ok(text: &str) -> String {
+        format(&parse(text).unwrap())
+    }
+
+    #[test]
+    fn accepts_plain_full_width_and_unit_suffix() {
+        assert_eq!(ok("300"), "300");
+        assert_eq!(ok(" 300.0001 "), "300.0001");
+        assert_eq!(ok("３００"), "300");
+        assert_eq!(ok("３００．５万元"), "300.5");
+        assert_eq!(ok("50万"), "50");
+        assert_eq!(ok("12.3400"), "12.34");
+        assert_eq!(ok("-0"), "0");
+        assert_eq!(ok("+7"), "7");
+    }
+
+    #[test]
+    fn rejects_what_would_need_a_guess() {
+        assert_eq!(parse("三百万"), Err(MoneyError::ChineseNumerals));
+        assert_eq!(parse("1e400"), Err(MoneyError::Exponent));
+        assert_eq!(parse("-5"), Err(MoneyError::Negative));
+        assert_eq!(parse("12.34567"), Err(MoneyError::TooManyDecimals(5)));
+        assert_eq!(parse("3000000元"), Err(MoneyError::WrongUnit));
+        assert_eq!(parse("1,000"), Err(MoneyError::ThousandsSeparator));
+        assert_eq!(parse(""), Err(MoneyError::Empty));
+        assert_eq!(parse("万元"), Err(MoneyError::Empty));
+        assert_eq!(parse("12."), Err(MoneyError::NotANumber));
+        assert_eq!(parse(".5"), Err(MoneyError::NotANumber));
+        assert_eq!(parse("abc"), Err(MoneyError::NotANumber));
+        assert_eq!(parse("1234567890123"), Err(MoneyError::TooLarge));
+        assert_eq!(parse("9007199254740993"), Err(MoneyError::TooLarge));
+    }
+
+    #[test]
+    fn compares_exactly() {
+        assert!(parse("300.0001").unwrap() > parse("300").unwrap());
+        assert_eq!(parse("300.0000").unwrap(), parse("300").unwrap());
+    }
+}

@@ -1,0 +1,886 @@
+//! Jurisdiction profiles: a regulation's thresholds, document chains, requirements and windows as
+//! data, each value with its citation. The five built-in regulations and any profile a portal loads
+//! at run time use this one format; the rule logic that reads it lives in [`crate::rules`].
+//!
+//! The format is documented in `docs/profile-format.md`.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::codes::Severity;
+use crate::model::{Field, Kind};
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    pub region: String,
+    /// Marks an example profile that describes no real place.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub fictional: bool,
+    /// Dated versions, oldest first; the as-of date picks one.
+    pub versions: Vec<Version>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Version {
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    /// `null` where the text prints none.
+    pub document_number: Option<String>,
+    /// `null` where the text prints none.
+    pub issued: Option<NaiveDate>,
+    /// `null` where the text fixes no date (e.g. 自印发之日起施行 with no issue date printed).
+    pub in_force: Option<NaiveDate>,
+    /// Where the in-force rule comes from, as the text has it.
+    pub in_force_basis: String,
+    #[serde(default)]
+    pub repealed: Option<NaiveDate>,
+    #[serde(default)]
+    pub replaces: Option<String>,
+    pub articles: Vec<Article>,
+    #[serde(default)]
+    pub annexes: Vec<Annex>,
+    pub documents: BTreeMap<String, Named>,
+    #[serde(default)]
+    pub chapters: BTreeMap<String, Named>,
+    #[serde(default)]
+    pub parameters: BTreeMap<String, Parameter>,
+    #[serde(default)]
+    pub outcomes: Outcomes,
+    #[serde(default)]
+    pub required_fields: Vec<RequiredFields>,
+    #[serde(default)]
+    pub requirements: Vec<Requirement>,
+    #[serde(default)]
+    pub windows: Vec<Window>,
+    #[serde(default)]
+    pub deadlines: Vec<Deadline>,
+    #[serde(default)]
+    pub enumerations: Vec<Enumeration>,
+    #[serde(default)]
+    pub funding_sums: Option<Provision>,
+    #[serde(default)]
+    pub resource_table: Option<ResourceTable>,
+    #[serde(default)]
+    pub panels: Vec<PanelCheck>,
+    #[serde(default)]
+    pub restrictions: Vec<Restriction>,
+    #[serde(default)]
+    pub adjustment: Option<Adjustment>,
+    /// Provisions of the text that are deliberately not checked, with the reason.
+    #[serde(default)]
+    pub not_formalised: Vec<NotFormalised>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Article {
+    pub n: u32,
+    pub label: String,
+    #[serde(default)]
+    pub chapter: String,
+    #[serde(default)]
+    pub clauses: Vec<String>,
+    pub about: String,
+    #[serde(default)]
+    pub about_en: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Annex {
+    pub n: u32,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Named {
+    pub name: String,
+    #[serde(default)]
+    pub name_en: String,
+}
+
+/// A citation: an article (and clause) or an annex of the profile's own regulation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Cite {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annex: Option<u32>,
+}
+
+/// A threshold or limit. `value: null` marks a parameter that the text names but does not fix,
+/// which a portal supplies (歙县 分散采购限额标准, 相城 政府采购限额).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Parameter {
+    #[serde(with = "opt_decimal")]
+    pub value: Option<Decimal>,
+    pub unit: String,
+    pub label: String,
+    #[serde(default)]
+    pub label_en: String,
+    pub cite: Vec<Cite>,
+}
+
+/// The comparison a text's wording fixes: 超过 `gt`, 以上/及以上/（含）以上 `ge`, 不满/以下(exclusive
+/// by an explicit clause) `lt`, 以下/及以下 `le`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Op {
+    Gt,
+    Ge,
+    Lt,
+    Le,
+}
+
+/// A condition over the application, three-valued: a fact not yet filled in makes it unknown.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub enum Condition {
+    #[default]
+    Always,
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    /// A yes/no fact; not ticked counts as no.
+    Flag(FieldRef),
+    /// A choice or text field equals one of the values (a multi-choice field: any of them).
+    In(InCondition),
+    /// A money field compared with a parameter.
+    Amount(AmountCondition),
+    /// A document of this kind is on file.
+    HasDocument(String),
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InCondition {
+    pub field: FieldRef,
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AmountCondition {
+    pub field: FieldRef,
+    pub op: Op,
+    pub param: String,
+    /// The text's own words for this side of the line, e.g. 「300万元及以下」.
+    pub wording: String,
+    /// Where two clauses of the text both claim the exact amount, how this one is read.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub boundary_reading: String,
+}
+
+/// A field named by its JSON path in a profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldRef(pub Field);
+
+impl<'de> Deserialize<'de> for FieldRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let path = String::deserialize(d)?;
+        Field::by_path(&path)
+            .map(FieldRef)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown application field `{path}`")))
+    }
+}
+
+impl Serialize for FieldRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0.path())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Stage {
+    Declaration,
+    Approval,
+    Implementation,
+    Acceptance,
+}
+
+impl Stage {
+    pub fn key(self) -> &'static str {
+        match self {
+            Stage::Declaration => "declaration",
+            Stage::Approval => "approval",
+            Stage::Implementation => "implementation",
+            Stage::Acceptance => "acceptance",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Stage> {
+        [Stage::Declaration, Stage::Approval, Stage::Implementation, Stage::Acceptance]
+            .into_iter()
+            .find(|s| s.key() == key)
+    }
+}
+
+/// One row of a decision table: the first row whose condition holds gives the outcome.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Case<T> {
+    pub id: String,
+    #[serde(default)]
+    pub when: Condition,
+    pub cite: Vec<Cite>,
+    pub result: T,
+    pub explanation: String,
+    #[serde(default)]
+    pub explanation_en: String,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Outcomes {
+    #[serde(default)]
+    pub approval: Vec<Case<Approval>>,
+    #[serde(default)]
+    pub merge: Vec<Case<Merge>>,
+    #[serde(default)]
+    pub supervision: Vec<Case<Supervision>>,
+    #[serde(default)]
+    pub management: Vec<Case<Management>>,
+    #[serde(default)]
+    pub expert_panel: Vec<Case<Panel>>,
+    #[serde(default)]
+    pub financial_review: Vec<Case<FinancialReview>>,
+    #[serde(default)]
+    pub acceptance: Vec<Case<Acceptance>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ApprovalNeed {
+    Required,
+    MayBeExempt,
+    NotRequired,
+}
+
+/// Who approves, through which documents.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Approval {
+    pub need: ApprovalNeed,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authority: Option<String>,
+    /// Document keys in the order they are compiled and approved.
+    #[serde(default)]
+    pub chain: Vec<String>,
+    /// Further procedure, e.g. escalation to the city and province.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum MergeMode {
+    /// The documents may be compiled as one (合并编报).
+    Merge,
+    /// `documents` stand in for `replaces` (e.g. 可研及概算代初步设计).
+    Substitute,
+    /// A lighter document replaces the whole chain (e.g. 建设方案).
+    Lighter,
+    /// `replaces` need not be compiled at all.
+    Omit,
+    /// Each document is compiled and approved on its own.
+    Separate,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Merge {
+    pub mode: MergeMode,
+    #[serde(default)]
+    pub documents: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SupervisionMode {
+    /// 必须实行工程监理制.
+    Mandatory,
+    /// Apply to the leading group's office for the unified supervision service.
+    UnifiedService,
+    /// Arranged centrally; the applicant neither procures nor budgets it.
+    Central,
+    /// 原则上实行监理制.
+    InPrinciple,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Supervision {
+    pub mode: SupervisionMode,
+    /// Whether the supervision fee belongs in the project's budget estimate; `null` where the text
+    /// does not say.
+    #[serde(default)]
+    pub fee_in_budget: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    /// Other fees that go into the estimate (等保测评, 密评, 软件测评 …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_in_budget: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ManagementMode {
+    /// 全过程管理.
+    FullProcess,
+    /// 报备制管理.
+    Filing,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Management {
+    pub mode: ManagementMode,
+}
+
+/// The composition an expert panel must have.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Panel {
+    pub min_size: u32,
+    pub odd: bool,
+    #[serde(default)]
+    pub external_only: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FinancialReview {
+    pub required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum InitialAcceptance {
+    Required,
+    Optional,
+    NotProvided,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Acceptance {
+    pub organiser: String,
+    pub initial_acceptance: InitialAcceptance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result_filed_with: Option<String>,
+}
+
+/// Fields of the 申报表 that must be filled in at a stage.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RequiredFields {
+    pub id: String,
+    pub stage: Stage,
+    #[serde(default)]
+    pub when: Condition,
+    pub fields: Vec<FieldRef>,
+    pub cite: Vec<Cite>,
+}
+
+/// A document that must be on file at a stage, and the chapters it must contain.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Requirement {
+    pub id: String,
+    pub stage: Stage,
+    /// The document; any one of `anyOf` also satisfies the requirement.
+    pub document: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any_of: Vec<String>,
+    #[serde(default)]
+    pub when: Condition,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chapters: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    pub cite: Vec<Cite>,
+    pub why: String,
+    #[serde(default)]
+    pub why_en: String,
+}
+
+/// A length of time as the texts count it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub enum Span {
+    Days(u32),
+    WorkingDays(u32),
+    Months(u32),
+    Years(u32),
+}
+
+/// `to` must fall no earlier than `from + min` and no later than `from + max`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Window {
+    pub id: String,
+    pub from: FieldRef,
+    pub to: FieldRef,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<Span>,
+    #[serde(default)]
+    pub when: Condition,
+    /// Stages at which an unmet window is reported; empty means every stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<Stage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    pub cite: Vec<Cite>,
+    pub description: String,
+    #[serde(default)]
+    pub description_en: String,
+    /// What to do when the window has passed (e.g. 提出延期验收申请).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub late_action: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub late_action_en: String,
+}
+
+/// A yearly submission date for next year's plan, e.g. 每年10月底前.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Deadline {
+    pub id: String,
+    pub stage: Stage,
+    /// Month and day (`MM-DD`) in the year before the plan year.
+    pub by: String,
+    pub cite: Vec<Cite>,
+    pub description: String,
+    #[serde(default)]
+    pub description_en: String,
+}
+
+/// A form field whose value must be one of the listed words.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Enumeration {
+    pub id: String,
+    pub field: FieldRef,
+    pub values: Vec<String>,
+    pub cite: Vec<Cite>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Provision {
+    pub id: String,
+    pub cite: Vec<Cite>,
+}
+
+/// The information-resource table's columns and their allowed words.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResourceTable {
+    pub id: String,
+    pub sharing: Vec<String>,
+    /// The sharing value that needs a stated condition (有条件共享).
+    pub needs_condition: String,
+    /// The sharing value that needs a stated reason (不予共享).
+    pub needs_reason: String,
+    pub frequencies: Vec<String>,
+    pub cite: Vec<Cite>,
+}
+
+/// Checks an expert panel against the composition an outcome table prescribes.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PanelCheck {
+    pub id: String,
+    pub size: FieldRef,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external: Option<FieldRef>,
+    /// Decision table for the composition; the expert-review panel reuses `outcomes.expertPanel`
+    /// by leaving this empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cases: Vec<Case<Panel>>,
+}
+
+/// Something a project of this kind must not do, or a condition it must meet.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Restriction {
+    pub id: String,
+    pub when: Condition,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<Stage>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    /// Fields the message is shown at.
+    pub paths: Vec<FieldRef>,
+    pub cite: Vec<Cite>,
+    pub message: String,
+    #[serde(default)]
+    pub message_en: String,
+}
+
+/// The budget-adjustment rule (通州 第二十九条, 歙县 第三十八条).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Adjustment {
+    pub id: String,
+    /// Parameter holding the largest share of the approved estimate, e.g. 0.15.
+    pub max_ratio_param: String,
+    pub cite: Vec<Cite>,
+    /// The simplified route when every condition holds.
+    pub simplified: String,
+    #[serde(default)]
+    pub simplified_en: String,
+    /// What applies otherwise.
+    pub otherwise: String,
+    #[serde(default)]
+    pub otherwise_en: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NotFormalised {
+    pub id: String,
+    pub cite: Vec<Cite>,
+    pub reason: String,
+    #[serde(default)]
+    pub reason_en: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+mod opt_decimal {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        let text: Option<String> = Option::deserialize(d)?;
+        match text {
+            None => Ok(None),
+            Some(t) => t
+                .parse::<Decimal>()
+                .map(Some)
+                .map_err(|_| serde::de::Error::custom(format!("`{t}` is not a decimal number"))),
+        }
+    }
+
+    pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(d) => s.serialize_str(&d.normalize().to_string()),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// A problem in a profile, located by JSON path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Parses and checks a profile. A profile with any error is rejected whole.
+pub fn load(json: &str) -> Result<Profile, Vec<ProfileError>> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let profile: Profile = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        vec![ProfileError { path, message: e.into_inner().to_string() }]
+    })?;
+    let errors = check(&profile);
+    if errors.is_empty() {
+        Ok(profile)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Cross-reference checks serde cannot make: citations name articles and clauses that exist,
+/// documents, chapters and parameters are declared, ids are unique, versions are in date order.
+pub fn check(profile: &Profile) -> Vec<ProfileError> {
+    let mut errors = Vec::new();
+    if profile.id.is_empty() || !profile.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        errors.push(ProfileError { path: "id".into(), message: "must be non-empty ASCII letters, digits or '-'".into() });
+    }
+    if profile.versions.is_empty() {
+        errors.push(ProfileError { path: "versions".into(), message: "at least one version is required".into() });
+    }
+    let mut previous: Option<NaiveDate> = None;
+    for (vi, version) in profile.versions.iter().enumerate() {
+        let at = format!("versions[{vi}]");
+        if let (Some(prev), Some(start)) = (previous, version.in_force) {
+            if start <= prev {
+                errors.push(ProfileError {
+                    path: format!("{at}.inForce"),
+                    message: "versions must be in order of their in-force dates".into(),
+                });
+            }
+        }
+        previous = version.in_force.or(previous);
+        let mut checker = Checker { v: version, errors: Vec::new(), ids: Vec::new() };
+        checker.version(&at);
+        errors.extend(checker.errors);
+    }
+    errors
+}
+
+struct Checker<'a> {
+    v: &'a Version,
+    errors: Vec<ProfileError>,
+    ids: Vec<(String, String)>,
+}
+
+impl Checker<'_> {
+    fn err(&mut self, path: String, message: String) {
+        self.errors.push(ProfileError { path, message });
+    }
+
+    /// A rule: its id is unique, its citations resolve, its condition refers to what exists.
+    fn rule(&mut self, id: &str, cite: &[Cite], when: &Condition, path: &str) {
+        self.ids.push((id.to_string(), path.to_string()));
+        self.cites(cite, &format!("{path}.cite"));
+        self.condition(when, &format!("{path}.when"));
+    }
+
+    fn cites(&mut self, cite: &[Cite], path: &str) {
+        if cite.is_empty() {
+            self.err(path.to_string(), "a citation is required".into());
+        }
+        for (i, c) in cite.iter().enumerate() {
+            self.cite(c, &format!("{path}[{i}]"));
+        }
+    }
+
+    fn cite(&mut self, c: &Cite, path: &str) {
+        match (c.article, c.annex) {
+            (Some(n), None) => match self.v.article(n) {
+                None => self.err(format!("{path}.article"), format!("the regulation has no article {n}")),
+                Some(a) => {
+                    if let Some(clause) = c.clause.as_ref().filter(|cl| !a.clauses.contains(cl)) {
+                        let message = format!("{} has no clause ({clause})", a.label);
+                        self.err(format!("{path}.clause"), message);
+                    }
+                }
+            },
+            (None, Some(n)) => {
+                if !self.v.annexes.iter().any(|a| a.n == n) {
+                    self.err(format!("{path}.annex"), format!("the regulation has no annex {n}"));
+                }
+            }
+            _ => self.err(path.to_string(), "cite exactly one of `article` or `annex`".into()),
+        }
+    }
+
+    fn document(&mut self, key: &str, path: String) {
+        if !self.v.documents.contains_key(key) {
+            self.err(path, format!("document `{key}` is not declared in `documents`"));
+        }
+    }
+
+    fn documents(&mut self, keys: &[String], path: &str) {
+        for (j, d) in keys.iter().enumerate() {
+            self.document(d, format!("{path}[{j}]"));
+        }
+    }
+
+    fn parameter(&mut self, name: &str, path: String) {
+        if !self.v.parameters.contains_key(name) {
+            self.err(path, format!("parameter `{name}` is not declared in `parameters`"));
+        }
+    }
+
+    fn condition(&mut self, c: &Condition, path: &str) {
+        match c {
+            Condition::Always => {}
+            Condition::All(cs) | Condition::Any(cs) => {
+                let key = if matches!(c, Condition::All(_)) { "all" } else { "any" };
+                for (i, inner) in cs.iter().enumerate() {
+                    self.condition(inner, &format!("{path}.{key}[{i}]"));
+                }
+            }
+            Condition::Not(inner) => self.condition(inner, &format!("{path}.not")),
+            Condition::Flag(f) => {
+                if f.0.spec().kind != Kind::Bool {
+                    self.err(format!("{path}.flag"), format!("`{}` is not a yes/no field", f.0.path()));
+                }
+            }
+            Condition::In(i) => match i.field.0.spec().kind {
+                Kind::Choice(keys) | Kind::Choices(keys) => {
+                    for (j, value) in i.values.iter().enumerate() {
+                        if !keys.contains(&value.as_str()) {
+                            let message = format!("`{value}` is not a value of `{}`", i.field.0.path());
+                            self.err(format!("{path}.in.values[{j}]"), message);
+                        }
+                    }
+                }
+                Kind::Text => {}
+                _ => {
+                    let message = format!("`{}` is not a choice or text field", i.field.0.path());
+                    self.err(format!("{path}.in.field"), message);
+                }
+            },
+            Condition::Amount(a) => {
+                if a.field.0.spec().kind != Kind::Money {
+                    let message = format!("`{}` is not an amount field", a.field.0.path());
+                    self.err(format!("{path}.amount.field"), message);
+                }
+                self.parameter(&a.param, format!("{path}.amount.param"));
+            }
+            Condition::HasDocument(d) => self.document(d, format!("{path}.hasDocument")),
+        }
+    }
+
+    fn table<T>(&mut self, cases: &[Case<T>], path: &str, mut extra: impl FnMut(&mut Self, &T, &str)) {
+        for (i, case) in cases.iter().enumerate() {
+            let at = format!("{path}[{i}]");
+            self.rule(&case.id, &case.cite, &case.when, &at);
+            extra(self, &case.result, &at);
+        }
+    }
+
+    fn version(&mut self, at: &str) {
+        let v = self.v;
+        for (i, a) in v.articles.iter().enumerate() {
+            if usize::try_from(a.n).ok() != Some(i + 1) {
+                self.err(format!("{at}.articles[{i}].n"), format!("expected article {} here", i + 1));
+            }
+        }
+        for (name, p) in &v.parameters {
+            self.cites(&p.cite, &format!("{at}.parameters.{name}.cite"));
+        }
+        let o = &v.outcomes;
+        self.table(&o.approval, &format!("{at}.outcomes.approval"), |c, r, p| {
+            c.documents(&r.chain, &format!("{p}.result.chain"))
+        });
+        self.table(&o.merge, &format!("{at}.outcomes.merge"), |c, r, p| {
+            c.documents(&r.documents, &format!("{p}.result.documents"));
+            c.documents(&r.replaces, &format!("{p}.result.replaces"));
+        });
+        self.table(&o.supervision, &format!("{at}.outcomes.supervision"), |_, _, _| {});
+        self.table(&o.management, &format!("{at}.outcomes.management"), |_, _, _| {});
+        self.table(&o.expert_panel, &format!("{at}.outcomes.expertPanel"), |_, _, _| {});
+        self.table(&o.financial_review, &format!("{at}.outcomes.financialReview"), |_, _, _| {});
+        self.table(&o.acceptance, &format!("{at}.outcomes.acceptance"), |_, _, _| {});
+        for (i, r) in v.required_fields.iter().enumerate() {
+            self.rule(&r.id, &r.cite, &r.when, &format!("{at}.requiredFields[{i}]"));
+        }
+        for (i, r) in v.requirements.iter().enumerate() {
+            let path = format!("{at}.requirements[{i}]");
+            self.rule(&r.id, &r.cite, &r.when, &path);
+            self.document(&r.document, format!("{path}.document"));
+            self.documents(&r.any_of, &format!("{path}.anyOf"));
+            for (j, c) in r.chapters.iter().enumerate() {
+                if !v.chapters.contains_key(c) {
+                    self.err(format!("{path}.chapters[{j}]"), format!("chapter `{c}` is not declared in `chapters`"));
+                }
+            }
+        }
+        for (i, w) in v.windows.iter().enumerate() {
+            let path = format!("{at}.windows[{i}]");
+            self.rule(&w.id, &w.cite, &w.when, &path);
+            for (name, f) in [("from", w.from), ("to", w.to)] {
+                if f.0.spec().kind != Kind::Date {
+                    self.err(format!("{path}.{name}"), format!("`{}` is not a date field", f.0.path()));
+                }
+            }
+            if w.min.is_none() && w.max.is_none() {
+                self.err(path, "a window needs `min`, `max` or both".into());
+            }
+        }
+        for (i, d) in v.deadlines.iter().enumerate() {
+            let path = format!("{at}.deadlines[{i}]");
+            self.rule(&d.id, &d.cite, &Condition::Always, &path);
+            if parse_month_day(&d.by).is_none() {
+                self.err(format!("{path}.by"), "expected `MM-DD`".into());
+            }
+        }
+        for (i, e) in v.enumerations.iter().enumerate() {
+            let path = format!("{at}.enumerations[{i}]");
+            self.rule(&e.id, &e.cite, &Condition::Always, &path);
+            if e.field.0.spec().kind != Kind::Text {
+                self.err(format!("{path}.field"), format!("`{}` is not a text field", e.field.0.path()));
+            }
+        }
+        if let Some(f) = &v.funding_sums {
+            self.rule(&f.id, &f.cite, &Condition::Always, &format!("{at}.fundingSums"));
+        }
+        if let Some(t) = &v.resource_table {
+            self.rule(&t.id, &t.cite, &Condition::Always, &format!("{at}.resourceTable"));
+            for (name, value) in [("needsCondition", &t.needs_condition), ("needsReason", &t.needs_reason)] {
+                if !t.sharing.contains(value) {
+                    self.err(format!("{at}.resourceTable.{name}"), format!("`{value}` is not one of `sharing`"));
+                }
+            }
+        }
+        for (i, p) in v.panels.iter().enumerate() {
+            let path = format!("{at}.panels[{i}]");
+            self.ids.push((p.id.clone(), path.clone()));
+            self.table(&p.cases, &format!("{path}.cases"), |_, _, _| {});
+            if p.cases.is_empty() && v.outcomes.expert_panel.is_empty() {
+                self.err(format!("{path}.cases"), "no cases here and no `outcomes.expertPanel` to use".into());
+            }
+        }
+        for (i, r) in v.restrictions.iter().enumerate() {
+            self.rule(&r.id, &r.cite, &r.when, &format!("{at}.restrictions[{i}]"));
+        }
+        if let Some(a) = &v.adjustment {
+            self.rule(&a.id, &a.cite, &Condition::Always, &format!("{at}.adjustment"));
+            self.parameter(&a.max_ratio_param, format!("{at}.adjustment.maxRatioParam"));
+        }
+        for (i, n) in v.not_formalised.iter().enumerate() {
+            self.rule(&n.id, &n.cite, &Condition::Always, &format!("{at}.notFormalised[{i}]"));
+        }
+        let mut ids = std::mem::take(&mut self.ids);
+        ids.sort();
+        for pair in ids.windows(2) {
+            if let [(a, _), (b, path)] = pair {
+                if a == b {
+                    self.err(path.clone(), format!("rule id `{b}` is used twice"));
+                }
+            }
+        }
+    }
+}
+
+/// `MM-DD` → (month, day).
+pub fn parse_month_day(text: &str) -> Option<(u32, u32)> {
+    let (m, d) = text.split_once('-')?;
+    let (month, day) = (m.parse().ok()?, d.parse().ok()?);
+    NaiveDate::from_ymd_opt(2000, month, day).map(|_| (month, day))
+}
+
+impl Version {
+    pub fn article(&self, n: u32) -> Option<&Article> {
+        self.articles.iter().find(|a| a.n == n)
+    }
+
+    pub fn document_name<'a>(&'a self, key: &'a str) -> &'a str {
+        self.documents.get(key).map_or(key, |d| d.name.as_str())
+    }
+}

@@ -1,0 +1,171 @@
+//! What a validation returns: derived outcomes with the reasons behind them, diagnostics located
+//! at fields, and notices. Everything here serialises to camelCase JSON.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::codes::{Code, Severity};
+
+/// A citation resolved against the regulation's article index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Citation {
+    pub jurisdiction: String,
+    /// 《…》 title of the regulation.
+    pub regulation: String,
+    /// Document number, when the text prints one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_number: Option<String>,
+    /// e.g. `第二十条（一）`, `附件1`.
+    pub article: String,
+    /// What the article is about, in our own words.
+    pub summary: String,
+}
+
+/// A problem with the application, located at a field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// JSON path of the field, e.g. `funding.thisYear.total`, `resources[2].sharing`.
+    pub path: String,
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// The profile provision that produced it, when a regulation rule did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<Citation>,
+    pub params: BTreeMap<String, String>,
+    #[serde(skip)]
+    pub(crate) kind: Code,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, path: &str) -> Diagnostic {
+        let spec = code.spec();
+        Diagnostic {
+            path: path.to_string(),
+            code: spec.id,
+            severity: spec.severity,
+            message: String::new(),
+            rule: None,
+            citations: Vec::new(),
+            params: BTreeMap::new(),
+            kind: code,
+        }
+    }
+
+    pub fn param(mut self, name: &str, value: String) -> Diagnostic {
+        self.params.insert(name.to_string(), value);
+        self
+    }
+
+    pub fn rule(mut self, id: &str, citations: Vec<Citation>) -> Diagnostic {
+        self.rule = Some(id.to_string());
+        self.citations = citations;
+        self
+    }
+
+    pub fn severity(mut self, severity: Severity) -> Diagnostic {
+        self.severity = severity;
+        self
+    }
+
+    pub fn code(&self) -> Code {
+        self.kind
+    }
+}
+
+/// Something the applicant should know that is not a fault: an amount on a boundary, a date the
+/// text does not print, a parameter the portal did not supply.
+pub type Notice = Diagnostic;
+
+/// One step of the reasoning behind an outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Trace {
+    /// The provision (profile case) that applied.
+    pub rule: String,
+    pub citations: Vec<Citation>,
+    /// The facts it turned on, e.g. `totalInvestment = 300.01`, `threshold = 300 (及以下)`.
+    pub facts: Vec<String>,
+    /// Why, in plain words.
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Status {
+    /// The rules settle it.
+    Determined,
+    /// It turns on a field or a portal parameter that is not filled in yet.
+    Undetermined,
+}
+
+/// A derived verdict with its reasons.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome<T> {
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<T>,
+    pub because: Vec<Trace>,
+    /// Fields or parameters still needed to decide.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+}
+
+/// Whether a document required at this stage is on file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequiredDocument {
+    pub rule: String,
+    pub document: String,
+    pub name: String,
+    /// Other documents that satisfy the same requirement.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
+    /// `present`, `missing`, or `conditional` when the rule turns on something not filled in.
+    pub status: &'static str,
+    pub citations: Vec<Citation>,
+    pub why: String,
+}
+
+/// A timing window with its dates computed where the start is known.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WindowReport {
+    pub rule: String,
+    pub from: String,
+    pub to: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub latest: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual: Option<String>,
+    /// `pending` (start unknown), `open`, `met`, `early`, `late`, `overdue`.
+    pub status: &'static str,
+    pub description: String,
+    pub citations: Vec<Citation>,
+}
+
+/// The regulation a report was made under.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JurisdictionInfo {
+    pub id: String,
+    pub title: String,
+    pub region: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issued: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<String>,
+    pub in_force_basis: String,
+}

@@ -1,0 +1,51 @@
+//! ## What it checks
+//! An amount that sits exactly on a threshold gets a notice (`BD001`) saying which side of the line
+//! it falls on and why: 以上、以下、及、（含） include the number itself, 超过、不满 exclude it, and
+//! where two clauses of one text both claim it, the clause that says so explicitly wins.
+//!
+//! ## Legal basis
+//! The texts' own wording at each threshold, read as 民法典 第一千二百五十九条 reads 以上/以下; e.g.
+//! 通州 第十一条 「300万元及以下」, 亭湖 第19条 「100万元以下」 against 「100万元及以上」.
+//!
+//! ## Example
+//! `{"totalInvestment": "300"}` under 通州 gets `BD001`: 300 falls within 「300万元及以下」, so the
+//! documents may be compiled as one.
+
+use crate::codes::Code;
+use crate::money;
+use crate::profile::Op;
+use crate::report::Diagnostic;
+
+use super::{Ctx, Sink};
+
+pub fn report(ctx: &Ctx, sink: &mut Sink) {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for (hit, rule, cites, result) in std::mem::take(&mut sink.boundaries) {
+        let key = (hit.param.clone(), rule.clone());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let reading = if !hit.boundary_reading.is_empty() {
+            hit.boundary_reading.clone()
+        } else {
+            let includes = matches!(hit.op, Op::Ge | Op::Le);
+            match (includes, ctx.locale.is_en()) {
+                (true, false) => "该表述包含本数".to_string(),
+                (false, false) => "该表述不包含本数".to_string(),
+                (true, true) => "this wording includes the amount itself".to_string(),
+                (false, true) => "this wording excludes the amount itself".to_string(),
+            }
+        };
+        sink.notices.push(
+            Diagnostic::new(Code::AmountOnBoundary, hit.field.path())
+                .rule(&rule, ctx.cite(&cites))
+                .param("amount", money::format(&hit.amount))
+                .param("article", ctx.cite_label(&cites))
+                .param("wording", hit.wording.clone())
+                .param("reading", reading)
+                .param("result", result)
+                .param("parameter", hit.param.clone()),
+        );
+    }
+}

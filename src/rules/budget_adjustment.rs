@@ -1,0 +1,106 @@
+//! ## What it checks
+//! Whether a change to the approved budget may take the simplified route: the investment stays
+//! within the approved estimate, the goals are unchanged, the adjustment is no more than the
+//! regulation's share of the approved estimate (不超过 15%, the limit included), and the reason is one
+//! of the three listed. If any condition fails, the full procedure applies (`AD001` over the limit,
+//! `AD002` another reason, `AD003` goals or estimate exceeded). The verdict is reported as the
+//! `adjustment` outcome.
+//!
+//! ## Legal basis
+//! 通州 第二十九条 (书面申请，报区行政审批局备案); 歙县 第三十八条 (建设单位调整，向审批部门备案).
+//!
+//! ## Example
+//! `{"approvedBudget": "400", "adjustment": {"amount": "61", "reason": "technicalOptimisation"}}`
+//! under 通州 gets `AD001` (15.25% > 15%).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::codes::Code;
+use crate::model::{Field, Value};
+use crate::money;
+use crate::report::{Diagnostic, Outcome, Status, Trace};
+
+use super::{Ctx, Sink};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AdjustmentVerdict {
+    /// `simplified` or `full`.
+    pub route: &'static str,
+    /// The adjustment as a share of the approved estimate, e.g. `0.1525`.
+    pub ratio: String,
+    pub procedure: String,
+}
+
+pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
+    let rule = ctx.version.adjustment.as_ref()?;
+    let amount = ctx.app.money(Field::AdjustmentAmount)?;
+    let citations = ctx.cite(&rule.cite);
+    let limit = ctx.params.get(&rule.max_ratio_param).copied().flatten()?;
+    let approved = match ctx.app.money(Field::ApprovedBudget) {
+        Some(a) if !a.is_zero() => a,
+        _ => {
+            return Some(Outcome {
+                status: Status::Undetermined,
+                value: None,
+                because: Vec::new(),
+                missing: vec![Field::ApprovedBudget.path().to_string()],
+            })
+        }
+    };
+    let ratio = amount / approved;
+    let otherwise = ctx.text(&rule.otherwise, &rule.otherwise_en).to_string();
+    let listed_reason = matches!(ctx.app.get(Field::AdjustmentReason), Some(Value::Choice(r)) if *r != "other");
+    let goals_kept = ctx.app.flag(Field::AdjustmentGoalsUnchanged) != Some(false)
+        && ctx.app.flag(Field::AdjustmentWithinBudget) != Some(false);
+    let mut failures = Vec::new();
+    if ratio > limit {
+        failures.push(
+            Diagnostic::new(Code::AdjustmentOverLimit, Field::AdjustmentAmount.path())
+                .param("amount", money::format(&amount))
+                .param("ratio", percent(ratio))
+                .param("limit", percent(limit)),
+        );
+    }
+    if !listed_reason && ctx.app.get(Field::AdjustmentReason).is_some() {
+        failures.push(Diagnostic::new(Code::AdjustmentReasonNotListed, Field::AdjustmentReason.path()));
+    }
+    if !goals_kept {
+        failures.push(Diagnostic::new(Code::AdjustmentConditionsUnmet, Field::AdjustmentGoalsUnchanged.path()));
+    }
+    let simplified = failures.is_empty() && listed_reason;
+    let facts = vec![format!(
+        "{} {} 万元 / {} {} 万元 = {}（上限 {}）",
+        Field::AdjustmentAmount.spec().zh,
+        money::format(&amount),
+        Field::ApprovedBudget.spec().zh,
+        money::format(&approved),
+        percent(ratio),
+        percent(limit)
+    )];
+    for d in failures {
+        sink.diagnostics.push(d.rule(&rule.id, citations.clone()).param("procedure", otherwise.clone()));
+    }
+    let missing = if simplified || ctx.app.get(Field::AdjustmentReason).is_some() {
+        Vec::new()
+    } else {
+        vec![Field::AdjustmentReason.path().to_string()]
+    };
+    let procedure = if simplified { ctx.text(&rule.simplified, &rule.simplified_en).to_string() } else { otherwise };
+    let status = if missing.is_empty() { Status::Determined } else { Status::Undetermined };
+    Some(Outcome {
+        status,
+        value: (status == Status::Determined).then(|| AdjustmentVerdict {
+            route: if simplified { "simplified" } else { "full" },
+            ratio: ratio.round_dp(6).normalize().to_string(),
+            procedure: procedure.clone(),
+        }),
+        because: vec![Trace { rule: rule.id.clone(), citations, facts, explanation: procedure }],
+        missing,
+    })
+}
+
+fn percent(ratio: Decimal) -> String {
+    format!("{}%", (ratio * Decimal::ONE_HUNDRED).round_dp(2).normalize())
+}

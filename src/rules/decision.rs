@@ -1,0 +1,83 @@
+//! ## What it checks
+//! Derives an outcome (approval tier and document chain, merge-eligibility, supervision,
+//! management mode, expert-panel composition, financial review, acceptance) from a decision table:
+//! the first case whose condition holds gives the result. When a case before it cannot be decided
+//! because a field or a portal parameter is missing, the outcome is `undetermined` and names what is
+//! missing, rather than guessing.
+//!
+//! ## Legal basis
+//! Per profile, e.g. 通州 第八条 (approval over 50 万元), 第十一条 (合并编报 at 300 万元 and below),
+//! 第二十五条 (监理 over 100 万元); 歙县 第十四条, 第二十条, 第二十五条; 亭湖 第4条, 第8条, 第10条;
+//! 江津 第九条, 第二十五条; 相城 第十条, 第十一条, 第十九条.
+//!
+//! ## Example
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let report = validate_json(
+//!     r#"{"totalInvestment": "300.01", "kind": "new"}"#,
+//!     &Options::for_jurisdiction("tongzhou"),
+//! );
+//! let merge = report.outcomes.merge.expect("tongzhou has a merge rule");
+//! assert_eq!(merge.value.expect("decided").mode, gov_it_rules::profile::MergeMode::Separate);
+//! ```
+
+use crate::condition::{Evidence, Truth};
+use crate::profile::Case;
+use crate::report::{Outcome, Status, Trace};
+
+use super::{Ctx, Sink};
+
+/// Evaluates a decision table. `name` is the outcome's name in zh and en, for messages.
+pub fn decide<T: Clone>(
+    ctx: &Ctx,
+    sink: &mut Sink,
+    name: (&str, &str),
+    cases: &[Case<T>],
+) -> Option<Outcome<T>> {
+    if cases.is_empty() {
+        return None;
+    }
+    let mut missing: Vec<String> = Vec::new();
+    let mut boundaries = Vec::new();
+    for case in cases {
+        let mut ev = Evidence::default();
+        match ctx.eval(&case.when, &mut ev) {
+            Truth::False => boundaries.extend(ev.boundaries),
+            Truth::Unknown => {
+                for m in ev.missing {
+                    if !missing.contains(&m) {
+                        missing.push(m);
+                    }
+                }
+            }
+            Truth::True if missing.is_empty() => {
+                let explanation = ctx.text(&case.explanation, &case.explanation_en).to_string();
+                // The matched case's own hit explains the boundary best; otherwise the case
+                // before it that the amount just failed.
+                let hits = if ev.boundaries.is_empty() { boundaries } else { ev.boundaries };
+                for hit in hits {
+                    sink.boundaries.push((hit, case.id.clone(), case.cite.clone(), explanation.clone()));
+                }
+                return Some(Outcome {
+                    status: Status::Determined,
+                    value: Some(case.result.clone()),
+                    because: vec![Trace {
+                        rule: case.id.clone(),
+                        citations: ctx.cite(&case.cite),
+                        facts: ev.facts,
+                        explanation,
+                    }],
+                    missing: Vec::new(),
+                });
+            }
+            Truth::True => break,
+        }
+    }
+    let label = ctx.text(name.0, name.1).to_string();
+    for m in &missing {
+        if let Some(param) = m.strip_prefix("parameter:") {
+            sink.missing_parameters.insert((param.to_string(), label.clone()));
+        }
+    }
+    Some(Outcome { status: Status::Undetermined, value: None, because: Vec::new(), missing })
+}

@@ -1,0 +1,46 @@
+//! ## What it checks
+//! An expert panel has at least the prescribed number of members (`EP001`), an odd number where the
+//! text asks for one (`EP002`), and only external experts where it says so (`EP003`). The
+//! composition comes from a decision table, since it may depend on the amount.
+//!
+//! ## Legal basis
+//! 亭湖 第10条 (专家评审 3人及以上单数；100万元（含）以上 5人及以上单数) and 第19条 (终验专家组由
+//! 3人及以上单数外部专家组成).
+//!
+//! ## Example
+//! `{"totalInvestment": "120", "expertPanel": {"size": 4}}` under 亭湖 gets `EP001` (fewer than 5)
+//! and `EP002` (even) at `expertPanel.size`.
+
+use crate::codes::Code;
+use crate::report::Diagnostic;
+
+use super::{decision, Ctx, Sink};
+
+pub fn check(ctx: &Ctx, sink: &mut Sink) {
+    for check in &ctx.version.panels {
+        let Some(size) = ctx.app.count(check.size.0) else { continue };
+        let cases = if check.cases.is_empty() { &ctx.version.outcomes.expert_panel } else { &check.cases };
+        // The panel outcome itself is reported once, under outcomes; here only its value is used.
+        let mut scratch = Sink::default();
+        let Some(outcome) = decision::decide(ctx, &mut scratch, ("专家组人数", "panel size"), cases) else {
+            continue;
+        };
+        let (Some(panel), Some(trace)) = (outcome.value, outcome.because.first()) else { continue };
+        let path = check.size.0.path();
+        let min = i64::from(panel.min_size);
+        let mut push = |d: Diagnostic| {
+            sink.diagnostics.push(d.rule(&trace.rule, trace.citations.clone()).param("size", size.to_string()))
+        };
+        if size < min {
+            push(Diagnostic::new(Code::PanelTooSmall, path).param("min", min.to_string()));
+        }
+        if panel.odd && size % 2 == 0 {
+            push(Diagnostic::new(Code::PanelEven, path));
+        }
+        if let (true, Some(external)) = (panel.external_only, check.external) {
+            if ctx.app.count(external.0).is_some_and(|n| n < size || n < min) {
+                push(Diagnostic::new(Code::PanelExternalTooFew, external.0.path()).param("min", min.to_string()));
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+//! ## What it checks
+//! A form field with a fixed list of answers holds one of them (`FM002`): 项目性质 and 联网方式.
+//!
+//! ## Legal basis
+//! 通州 附件1 备注2 (项目性质: 新建、续建、维护); 相城 附件1 备注3 (新建、续建、往年未支付、维护) and
+//! its 联网方式 row (互联网、政务外网、政务专网、政务内网(涉密网)).
+//!
+//! ## Example
+//! `{"nature": "升级"}` under 通州 gets `FM002` at `nature`.
+
+use crate::codes::Code;
+use crate::report::Diagnostic;
+
+use super::{Ctx, Sink};
+
+pub fn check(ctx: &Ctx, sink: &mut Sink) {
+    for rule in &ctx.version.enumerations {
+        let Some(value) = ctx.app.text(rule.field.0) else { continue };
+        if !rule.values.iter().any(|v| v == value) {
+            let sep = ctx.text("、", ", ");
+            sink.diagnostics.push(
+                Diagnostic::new(Code::NotInFormList, rule.field.0.path())
+                    .rule(&rule.id, ctx.cite(&rule.cite))
+                    .param("input", value.to_string())
+                    .param("allowed", rule.values.join(sep)),
+            );
+        }
+    }
+}

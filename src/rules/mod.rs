@@ -1,0 +1,110 @@
+//! The rule mechanisms. Each file implements one kind of check, generic over jurisdictions: the
+//! thresholds, documents and citations it applies come from the profile. What a regulation says is
+//! data; how such a provision is checked is code, here.
+
+pub mod amount_on_boundary;
+pub mod annual_deadline;
+pub mod budget_adjustment;
+pub mod decision;
+pub mod expert_panel;
+pub mod form_enumeration;
+pub mod funding_sum;
+pub mod missing_document;
+pub mod month_order;
+pub mod required_field;
+pub mod resource_table;
+pub mod restriction;
+pub mod timing_window;
+pub mod unknown_document;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use crate::calendar::HolidayCalendar;
+use crate::condition::{BoundaryHit, Evaluator, Evidence, Parameters, Truth};
+use crate::messages::Locale;
+use crate::model::Application;
+use crate::profile::{Cite, Condition, Profile, Stage, Version};
+use crate::report::{Citation, Diagnostic, Notice};
+
+/// Everything a rule reads.
+pub struct Ctx<'a> {
+    pub profile: &'a Profile,
+    pub version: &'a Version,
+    pub app: &'a Application,
+    pub params: &'a Parameters,
+    pub stage: Stage,
+    pub as_of: NaiveDate,
+    pub calendar: &'a HolidayCalendar,
+    pub locale: Locale,
+    /// Paths whose input was rejected; rules do not report them a second time as missing.
+    pub rejected: &'a BTreeSet<String>,
+}
+
+/// Everything rules write.
+#[derive(Default)]
+pub struct Sink {
+    pub diagnostics: Vec<Diagnostic>,
+    pub notices: Vec<Notice>,
+    /// Amounts on a threshold, with the rule and result they decided.
+    pub boundaries: Vec<(BoundaryHit, String, Vec<Cite>, String)>,
+    /// Portal parameters a verdict needed, with the verdict's name.
+    pub missing_parameters: BTreeSet<(String, String)>,
+}
+
+impl Ctx<'_> {
+    pub fn eval(&self, condition: &Condition, evidence: &mut Evidence) -> Truth {
+        Evaluator { app: self.app, version: self.version, params: self.params }.eval(condition, evidence)
+    }
+
+    /// Whether a condition holds, ignoring the evidence.
+    pub fn holds(&self, condition: &Condition) -> Truth {
+        self.eval(condition, &mut Evidence::default())
+    }
+
+    pub fn text<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
+        self.locale.pick(zh, en)
+    }
+
+    /// Resolves citations against the article index.
+    pub fn cite(&self, cites: &[Cite]) -> Vec<Citation> {
+        cites.iter().map(|c| self.citation(c)).collect()
+    }
+
+    pub fn citation(&self, c: &Cite) -> Citation {
+        let v = self.version;
+        let (article, summary) = match (c.article.and_then(|n| v.article(n)), c.annex) {
+            (Some(a), _) => {
+                let clause = c.clause.as_deref().map(clause_label).unwrap_or_default();
+                (format!("{}{clause}", a.label), self.text(&a.about, &a.about_en).to_string())
+            }
+            (None, Some(n)) => {
+                let title = v.annexes.iter().find(|x| x.n == n).map(|x| x.title.clone());
+                (format!("附件{n}"), title.unwrap_or_default())
+            }
+            (None, None) => (String::new(), String::new()),
+        };
+        Citation {
+            jurisdiction: self.profile.id.clone(),
+            regulation: v.title.clone(),
+            document_number: v.document_number.clone(),
+            article,
+            summary,
+        }
+    }
+
+    /// A short label for a list of citations, e.g. `通州 第十一条`.
+    pub fn cite_label(&self, cites: &[Cite]) -> String {
+        cites.iter().map(|c| self.citation(c).article).collect::<Vec<_>>().join("、")
+    }
+
+    pub fn stage_matches(&self, stages: &[Stage]) -> bool {
+        stages.is_empty() || stages.contains(&self.stage)
+    }
+}
+
+/// （一） for Chinese numerals, （1） for Arabic ones, as the texts write them.
+fn clause_label(clause: &str) -> String {
+    format!("（{clause}）")
+}

@@ -1,0 +1,31 @@
+//! ## What it checks
+//! 计划完成年月 is not before 启动年月 (`FM004`).
+//!
+//! ## Legal basis
+//! The 申报表 of 通州 附件1 and 相城 附件1 ask for both months; a plan that ends before it starts
+//! cannot be assessed.
+//!
+//! ## Example
+//! `{"startMonth": "2025-06", "plannedCompletionMonth": "2025-03"}` gets `FM004` at
+//! `plannedCompletionMonth`.
+
+use crate::codes::Code;
+use crate::model::{Field, Value};
+use crate::report::Diagnostic;
+
+use super::{Ctx, Sink};
+
+pub fn check(ctx: &Ctx, sink: &mut Sink) {
+    let (Some(Value::YearMonth(sy, sm)), Some(Value::YearMonth(ey, em))) =
+        (ctx.app.get(Field::StartMonth), ctx.app.get(Field::PlannedCompletionMonth))
+    else {
+        return;
+    };
+    if (ey, em) < (sy, sm) {
+        sink.diagnostics.push(
+            Diagnostic::new(Code::MonthOrder, Field::PlannedCompletionMonth.path())
+                .param("start", format!("{sy}-{sm:02}"))
+                .param("end", format!("{ey}-{em:02}")),
+        );
+    }
+}

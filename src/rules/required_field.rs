@@ -1,0 +1,32 @@
+//! ## What it checks
+//! The fields a regulation's 申报表 asks for are filled in at the stage that needs them
+//! (code `FM001`). A field whose value was rejected as malformed is reported once, by the input
+//! check, not again here.
+//!
+//! ## Legal basis
+//! 通州 附件1 (申报表) with 第七条; 相城 附件1 with 第十条.
+//!
+//! ## Example
+//! A 通州 declaration without 项目名称 gets `FM001` at `name`.
+
+use crate::codes::Code;
+use crate::condition::Truth;
+use crate::report::Diagnostic;
+
+use super::{Ctx, Sink};
+
+pub fn check(ctx: &Ctx, sink: &mut Sink) {
+    for rule in ctx.version.required_fields.iter().filter(|r| r.stage == ctx.stage) {
+        if ctx.holds(&rule.when) != Truth::True {
+            continue;
+        }
+        for field in &rule.fields {
+            let path = field.0.path();
+            if ctx.app.get(field.0).is_none() && !ctx.rejected.contains(path) {
+                sink.diagnostics.push(
+                    Diagnostic::new(Code::RequiredField, path).rule(&rule.id, ctx.cite(&rule.cite)),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! ## What it checks
+//! A date falls within its window counted from an earlier date: no earlier than `min` after it
+//! (`TW001`), no later than `max` after it (`TW002`); when the later date is still empty and the
+//! window has closed by the as-of date, a warning says what to do now (`TW003`). Windows counted in
+//! working days say so when the portal has not supplied the holiday calendar (`TW005`). Every window
+//! whose start is known is listed in the report with its dates computed.
+//!
+//! ## Legal basis
+//! Per profile, e.g. 通州 第三十条 (建成后半年内申请验收), 第三十三条 (6-12个月内自评价); 歙县
+//! 第三十九条 (三个月内初验, 试运行不少于一个月); 亭湖 第11条 (立项后10个工作日内备案), 第19条
+//! (试运行3至6个月), 第20条 (终验后一个月内上传); 相城 第十八条 (七个工作日内备案), 第二十五条
+//! (上线三个月后、一年内验收).
+//!
+//! ## Example
+//! `{"dates": {"completion": "2024-01-10", "acceptanceApplication": "2024-08-01"}}` under 通州
+//! gets `TW002` at `dates.acceptanceApplication` (latest 2024-07-10).
+
+use crate::calendar::{self, describe};
+use crate::codes::Code;
+use crate::condition::Truth;
+use crate::profile::{Span, Window};
+use crate::report::{Diagnostic, WindowReport};
+
+use super::{Ctx, Sink};
+
+pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<WindowReport> {
+    let mut listed = Vec::new();
+    for w in &ctx.version.windows {
+        if ctx.holds(&w.when) == Truth::False {
+            continue;
+        }
+        listed.push(check_one(ctx, sink, w));
+    }
+    listed
+}
+
+fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
+    let en = ctx.locale.is_en();
+    let from_spec = w.from.0.spec();
+    let to_path = w.to.0.path();
+    let from_date = ctx.app.date(w.from.0);
+    let actual = ctx.app.date(w.to.0);
+    let earliest = from_date.zip(w.min).and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
+    let latest = from_date.zip(w.max).and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
+    let reported = ctx.stage_matches(&w.stages);
+    let citations = ctx.cite(&w.cite);
+    let base = |code: Code, span: Span| {
+        let mut d = Diagnostic::new(code, to_path)
+            .rule(&w.id, citations.clone())
+            .param("from", ctx.text(from_spec.zh, from_spec.en).to_string())
+            .param("span", describe(span, en));
+        if let Some(f) = from_date {
+            d = d.param("fromDate", f.to_string());
+        }
+        if let Some(s) = w.severity {
+            d = d.severity(s);
+        }
+        d
+    };
+    let status = match (from_date, actual) {
+        (None, _) => "pending",
+        (Some(_), Some(date)) => {
+            if let Some((e, span)) = earliest.zip(w.min).filter(|(e, _)| date < *e) {
+                if reported {
+                    sink.diagnostics.push(base(Code::WindowTooEarly, span).param("date", date.to_string()).param("earliest", e.to_string()));
+                }
+                "early"
+            } else if let Some((l, span)) = latest.zip(w.max).filter(|(l, _)| date > *l) {
+                if reported {
+                    sink.diagnostics.push(base(Code::WindowTooLate, span).param("date", date.to_string()).param("latest", l.to_string()));
+                }
+                "late"
+            } else {
+                "met"
+            }
+        }
+        (Some(_), None) => match latest.zip(w.max) {
+            Some((l, span)) if ctx.as_of > l => {
+                if reported {
+                    let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
+                    sink.diagnostics.push(
+                        base(Code::WindowOverdue, span)
+                            .severity(crate::codes::Severity::Warning)
+                            .param("latest", l.to_string())
+                            .param("asOf", ctx.as_of.to_string())
+                            .param("action", action),
+                    );
+                }
+                "overdue"
+            }
+            _ => "open",
+        },
+    };
+    let counts_working_days = [w.min, w.max].iter().flatten().any(|s| matches!(s, Span::WorkingDays(_)));
+    if counts_working_days && from_date.is_some() && !ctx.calendar.is_supplied() {
+        let span = [w.max, w.min].into_iter().flatten().next().map(|s| describe(s, en)).unwrap_or_default();
+        sink.notices.push(Diagnostic::new(Code::WorkingDaysApproximate, to_path).rule(&w.id, citations.clone()).param("span", span));
+    }
+    WindowReport {
+        rule: w.id.clone(),
+        from: from_spec.path.to_string(),
+        to: to_path.to_string(),
+        from_date: from_date.map(|d| d.to_string()),
+        earliest: earliest.map(|d| d.to_string()),
+        latest: latest.map(|d| d.to_string()),
+        actual: actual.map(|d| d.to_string()),
+        status,
+        description: ctx.text(&w.description, &w.description_en).to_string(),
+        citations,
+    }
+}

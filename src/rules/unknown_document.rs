@@ -1,0 +1,26 @@
+//! ## What it checks
+//! Each document on file is of a kind the regulation names (`IN011`, a warning: the document is
+//! ignored by the other checks, so a typo in its kind would otherwise read as "missing").
+//!
+//! ## Legal basis
+//! None of its own: it keeps the completeness checks (see `missing_document`) honest.
+//!
+//! ## Example
+//! `{"documents": ["feasability"]}` under 通州 gets `IN011` at `documents[0].kind`.
+
+use crate::codes::Code;
+use crate::report::Diagnostic;
+
+use super::{Ctx, Sink};
+
+pub fn check(ctx: &Ctx, sink: &mut Sink) {
+    for (i, doc) in ctx.app.documents.iter().enumerate() {
+        if !ctx.version.documents.contains_key(&doc.kind) {
+            sink.diagnostics.push(
+                Diagnostic::new(Code::UnknownDocument, &format!("documents[{i}].kind"))
+                    .param("input", doc.kind.clone())
+                    .param("regulation", ctx.version.title.clone()),
+            );
+        }
+    }
+}
