@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use gov_it_rules::messages::Locale;
 use gov_it_rules::profile::Stage;
-use gov_it_rules::report::Status;
+use gov_it_rules::report::{Outcome, Status};
 use gov_it_rules::{Options, Registry, Report};
 
 const USAGE: &str = "usage: gov-it-check --jurisdiction ID [--stage STAGE] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json\n       gov-it-check --list";
@@ -38,27 +38,34 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
             "--jurisdiction" | "-j" => options.jurisdiction = value("--jurisdiction")?,
             "--stage" => {
                 let v = value("--stage")?;
-                options.stage = Some(Stage::from_key(&v).ok_or_else(|| format!("unknown stage {v}"))?);
+                options.stage =
+                    Some(Stage::from_key(&v).ok_or_else(|| format!("unknown stage {v}"))?);
             }
             "--as-of" => {
                 let v = value("--as-of")?;
-                options.as_of = Some(v.parse().map_err(|_| format!("--as-of {v} is not YYYY-MM-DD"))?);
+                options.as_of = Some(
+                    v.parse()
+                        .map_err(|_| format!("--as-of {v} is not YYYY-MM-DD"))?,
+                );
             }
             "--locale" => {
                 let v = value("--locale")?;
-                options.locale = Locale::from_tag(&v).ok_or_else(|| format!("unknown locale {v}"))?;
+                options.locale =
+                    Locale::from_tag(&v).ok_or_else(|| format!("unknown locale {v}"))?;
             }
             "--param" => {
                 let v = value("--param")?;
                 let (name, amount) = v.split_once('=').ok_or("--param takes NAME=AMOUNT")?;
-                let amount = gov_it_rules::money::parse(amount).map_err(|e| format!("--param {name}: {}", e.key()))?;
+                let amount = gov_it_rules::money::parse(amount)
+                    .map_err(|e| format!("--param {name}: {}", e.key()))?;
                 options.parameters.insert(name.to_string(), amount);
             }
             "--profile" => {
                 let path = value("--profile")?;
                 let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
                 registry.load(&text).map_err(|errors| {
-                    let lines: Vec<String> = errors.iter().map(|e| format!("  {path}: {e}")).collect();
+                    let lines: Vec<String> =
+                        errors.iter().map(|e| format!("  {path}: {e}")).collect();
                     format!("profile rejected:\n{}", lines.join("\n"))
                 })?;
             }
@@ -71,7 +78,8 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
                             p.id,
                             v.title,
                             v.document_number.as_deref().unwrap_or("(文号未载明)"),
-                            v.in_force.map_or("(日期未载明)".to_string(), |d| d.to_string())
+                            v.in_force
+                                .map_or("(日期未载明)".to_string(), |d| d.to_string())
                         );
                     }
                 }
@@ -92,52 +100,80 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
     let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
     let report = registry.validate_str(&text, &options);
     if json_out {
-        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        );
     } else {
         print_text(&report);
     }
-    Ok(if report.summary.complete { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.summary.complete {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn print_text(r: &Report) {
     if let Some(j) = &r.jurisdiction {
-        println!("《{}》 {}", j.title, j.document_number.as_deref().unwrap_or(""));
+        println!(
+            "《{}》 {}",
+            j.title,
+            j.document_number.as_deref().unwrap_or("")
+        );
     }
     println!("as of {}, stage {}", r.as_of, r.stage);
     let o = &r.outcomes;
-    let lines: [(&str, Option<(Status, String, Vec<String>)>); 8] = [
-        ("approval", o.approval.as_ref().map(|x| (x.status, summary(&x.value), x.missing.clone()))),
-        ("merge", o.merge.as_ref().map(|x| (x.status, summary(&x.value), x.missing.clone()))),
-        ("supervision", o.supervision.as_ref().map(|x| (x.status, summary(&x.value), x.missing.clone()))),
-        ("management", o.management.as_ref().map(|x| (x.status, summary(&x.value), x.missing.clone()))),
-        ("expertPanel", o.expert_panel.as_ref().map(|x| (x.status, summary(&x.value), x.missing.clone()))),
-        ("financialReview", o.financial_review.as_ref().map(|x| (x.status, summary(&x.value), x.missing.clone()))),
-        ("acceptance", o.acceptance.as_ref().map(|x| (x.status, summary(&x.value), x.missing.clone()))),
-        ("adjustment", o.adjustment.as_ref().map(|x| (x.status, summary(&x.value), x.missing.clone()))),
-    ];
-    for (name, line) in lines {
-        match line {
-            Some((Status::Determined, value, _)) => println!("  {name:<16} {value}"),
-            Some((Status::Undetermined, _, missing)) => println!("  {name:<16} undetermined, needs {}", missing.join(", ")),
-            None => {}
-        }
-    }
+    print_outcome("approval", &o.approval);
+    print_outcome("merge", &o.merge);
+    print_outcome("supervision", &o.supervision);
+    print_outcome("management", &o.management);
+    print_outcome("expertPanel", &o.expert_panel);
+    print_outcome("financialReview", &o.financial_review);
+    print_outcome("acceptance", &o.acceptance);
+    print_outcome("adjustment", &o.adjustment);
     for d in &r.outcomes.required_documents {
         println!("  document {:<11} {}", d.status, d.name);
     }
     for w in &r.outcomes.windows {
-        println!("  window   {:<11} {} {}", w.status, w.description, w.latest.as_deref().unwrap_or(""));
+        println!(
+            "  window   {:<11} {} {}",
+            w.status,
+            w.description,
+            w.latest.as_deref().unwrap_or("")
+        );
     }
     for d in &r.diagnostics {
-        let cite = d.citations.first().map(|c| format!(" [{} {}]", c.regulation, c.article)).unwrap_or_default();
-        println!("{:?} {} {}: {}{cite}", d.severity, d.code, d.path, d.message);
+        let cite = d
+            .citations
+            .first()
+            .map(|c| format!(" [{} {}]", c.regulation, c.article))
+            .unwrap_or_default();
+        println!(
+            "{:?} {} {}: {}{cite}",
+            d.severity, d.code, d.path, d.message
+        );
     }
     for n in &r.notices {
         println!("notice {} {}", n.code, n.message);
     }
-    println!("{} errors, {} warnings", r.summary.errors, r.summary.warnings);
+    println!(
+        "{} errors, {} warnings",
+        r.summary.errors, r.summary.warnings
+    );
 }
 
-fn summary<T: serde::Serialize>(value: &Option<T>) -> String {
-    value.as_ref().and_then(|v| serde_json::to_string(v).ok()).unwrap_or_default()
+fn print_outcome<T: serde::Serialize>(name: &str, outcome: &Option<Outcome<T>>) {
+    match outcome {
+        Some(o) if o.status == Status::Determined => {
+            let value = o
+                .value
+                .as_ref()
+                .and_then(|v| serde_json::to_string(v).ok())
+                .unwrap_or_default();
+            println!("  {name:<16} {value}");
+        }
+        Some(o) => println!("  {name:<16} undetermined, needs {}", o.missing.join(", ")),
+        None => {}
+    }
 }

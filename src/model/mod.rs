@@ -3,6 +3,10 @@
 //! A bad value never stops the read: it becomes a located diagnostic, the field is treated as not
 //! filled in, and every other field is still read and checked.
 
+// A rejected value's diagnostic is the product here, built once per bad input; boxing it would
+// only add indirection.
+#![allow(clippy::result_large_err)]
+
 pub mod fields;
 
 use chrono::NaiveDate;
@@ -128,7 +132,10 @@ impl Application {
     /// Reads an application from JSON. Problems are appended to `diagnostics`; the returned
     /// application holds every value that could be read.
     pub fn from_json(json: &Json, diagnostics: &mut Vec<Diagnostic>) -> Application {
-        let mut app = Application { values: vec![None; FIELDS.len()], ..Application::default() };
+        let mut app = Application {
+            values: vec![None; FIELDS.len()],
+            ..Application::default()
+        };
         match json {
             Json::Object(_) => read_object(&mut app, json, "", diagnostics),
             other => diagnostics.push(wrong_type("", "object", other)),
@@ -160,7 +167,11 @@ impl Application {
 fn read_object(app: &mut Application, json: &Json, prefix: &str, diags: &mut Vec<Diagnostic>) {
     let Json::Object(map) = json else { return };
     for (key, value) in map {
-        let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        let path = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
         if prefix.is_empty() && key == "documents" {
             app.documents = read_documents(value, diags);
         } else if prefix.is_empty() && key == "resources" {
@@ -189,7 +200,12 @@ fn is_group(path: &str) -> bool {
     })
 }
 
-fn read_scalar(spec: &FieldSpec, json: &Json, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Value> {
+fn read_scalar(
+    spec: &FieldSpec,
+    json: &Json,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Value> {
     if json.is_null() {
         return None;
     }
@@ -264,7 +280,9 @@ fn read_money(json: &Json, path: &str) -> Result<Value, Diagnostic> {
 }
 
 fn read_date(json: &Json, path: &str) -> Result<Value, Diagnostic> {
-    let Json::String(s) = json else { return Err(wrong_type(path, "date", json)) };
+    let Json::String(s) = json else {
+        return Err(wrong_type(path, "date", json));
+    };
     let folded: String = s.trim().chars().map(fold_digit).collect();
     NaiveDate::parse_from_str(&folded, "%Y-%m-%d")
         .ok()
@@ -274,8 +292,11 @@ fn read_date(json: &Json, path: &str) -> Result<Value, Diagnostic> {
 }
 
 fn read_year_month(json: &Json, path: &str) -> Result<Value, Diagnostic> {
-    let bad = || Diagnostic::new(Code::InvalidYearMonth, path).param("input", clip(&json_text(json)));
-    let Json::String(s) = json else { return Err(bad()) };
+    let bad =
+        || Diagnostic::new(Code::InvalidYearMonth, path).param("input", clip(&json_text(json)));
+    let Json::String(s) = json else {
+        return Err(bad());
+    };
     let folded: String = s.trim().chars().map(fold_digit).collect();
     let (y, m) = folded.split_once('-').ok_or_else(bad)?;
     let year: i32 = y.parse().map_err(|_| bad())?;
@@ -303,23 +324,31 @@ fn read_count(json: &Json, path: &str, min: i64, max: i64) -> Result<Value, Diag
 }
 
 fn read_choice(json: &Json, path: &str, keys: &[&'static str]) -> Result<&'static str, Diagnostic> {
-    let Json::String(s) = json else { return Err(wrong_type(path, "string", json)) };
-    keys.iter().copied().find(|k| *k == s.trim()).ok_or_else(|| {
-        Diagnostic::new(Code::UnknownChoice, path)
-            .param("input", clip(s))
-            .param("allowed", keys.join(", "))
-    })
+    let Json::String(s) = json else {
+        return Err(wrong_type(path, "string", json));
+    };
+    keys.iter()
+        .copied()
+        .find(|k| *k == s.trim())
+        .ok_or_else(|| {
+            Diagnostic::new(Code::UnknownChoice, path)
+                .param("input", clip(s))
+                .param("allowed", keys.join(", "))
+        })
 }
 
 fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFile> {
-    let Some(items) = read_rows(json, "documents", diags) else { return Vec::new() };
+    let Some(items) = read_rows(json, "documents", diags) else {
+        return Vec::new();
+    };
     let mut documents = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("documents[{i}]");
         match item {
-            Json::String(kind) if !kind.trim().is_empty() => {
-                documents.push(DocumentOnFile { kind: kind.trim().to_string(), ..Default::default() })
-            }
+            Json::String(kind) if !kind.trim().is_empty() => documents.push(DocumentOnFile {
+                kind: kind.trim().to_string(),
+                ..Default::default()
+            }),
             Json::Object(map) => {
                 let mut doc = DocumentOnFile::default();
                 for (key, value) in map {
@@ -332,18 +361,25 @@ fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFil
                             for (j, chapter) in chapters.iter().enumerate() {
                                 match chapter {
                                     Json::String(c) => doc.chapters.push(c.trim().to_string()),
-                                    other => diags.push(wrong_type(&format!("{cell}[{j}]"), "string", other)),
+                                    other => diags.push(wrong_type(
+                                        &format!("{cell}[{j}]"),
+                                        "string",
+                                        other,
+                                    )),
                                 }
                             }
                         }
                         ("chapters", Json::Array(_)) => diags.push(
-                            Diagnostic::new(Code::TooManyRows, &cell).param("max", MAX_CHAPTERS.to_string()),
+                            Diagnostic::new(Code::TooManyRows, &cell)
+                                .param("max", MAX_CHAPTERS.to_string()),
                         ),
                         (k, other) if fields::DOCUMENT_KEYS.contains(&k) => {
                             let expected = if k == "chapters" { "array" } else { "string" };
                             diags.push(wrong_type(&cell, expected, other))
                         }
-                        _ => diags.push(Diagnostic::new(Code::UnknownField, &cell).param("field", cell.clone())),
+                        _ => diags.push(
+                            Diagnostic::new(Code::UnknownField, &cell).param("field", cell.clone()),
+                        ),
                     }
                 }
                 if doc.kind.is_empty() {
@@ -359,7 +395,9 @@ fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFil
 }
 
 fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> {
-    let Some(items) = read_rows(json, "resources", diags) else { return Vec::new() };
+    let Some(items) = read_rows(json, "resources", diags) else {
+        return Vec::new();
+    };
     let mut rows = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("resources[{i}]");
@@ -374,7 +412,10 @@ fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> 
             let text = match value {
                 Json::Null => None,
                 Json::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
-                    diags.push(Diagnostic::new(Code::TextTooLong, &cell).param("max", MAX_TEXT_CHARS.to_string()));
+                    diags.push(
+                        Diagnostic::new(Code::TextTooLong, &cell)
+                            .param("max", MAX_TEXT_CHARS.to_string()),
+                    );
                     None
                 }
                 Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
@@ -393,7 +434,8 @@ fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> 
                 "condition" => row.condition = text,
                 "reason" => row.reason = text,
                 "note" => {}
-                _ => diags.push(Diagnostic::new(Code::UnknownField, &cell).param("field", cell.clone())),
+                _ => diags
+                    .push(Diagnostic::new(Code::UnknownField, &cell).param("field", cell.clone())),
             }
         }
         rows.push(row);
@@ -439,7 +481,9 @@ fn json_text(json: &Json) -> String {
 
 fn fold_digit(c: char) -> char {
     match c {
-        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
+        '０'..='９' => {
+            char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+        }
         '－' => '-',
         _ => c,
     }

@@ -44,7 +44,7 @@ pub fn report(ctx: &Ctx, sink: &mut Sink) {
                 .param("article", ctx.cite_label(&cites))
                 .param("wording", hit.wording.clone())
                 .param("reading", reading)
-                .param("result", result)
+                .param("result", result.trim_end_matches(['。', '.']).to_string())
                 .param("parameter", hit.param.clone()),
         );
     }

@@ -1,5 +1,6 @@
 //! Shared helpers for the jurisdiction test suites.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 
 use std::collections::BTreeSet;
 
@@ -92,7 +93,9 @@ pub fn codes(r: &Report) -> Vec<&'static str> {
 }
 
 pub fn has(r: &Report, code: &str, path: &str) -> bool {
-    r.diagnostics.iter().any(|d| d.code == code && d.path == path)
+    r.diagnostics
+        .iter()
+        .any(|d| d.code == code && d.path == path)
 }
 
 pub fn notice(r: &Report, code: &str) -> bool {
@@ -101,7 +104,12 @@ pub fn notice(r: &Report, code: &str) -> bool {
 
 pub fn decided<T: Clone>(o: &Option<gov_it_rules::report::Outcome<T>>) -> T {
     let o = o.as_ref().expect("outcome present");
-    assert_eq!(o.status, Status::Determined, "undetermined, missing {:?}", o.missing);
+    assert_eq!(
+        o.status,
+        Status::Determined,
+        "undetermined, missing {:?}",
+        o.missing
+    );
     o.value.clone().unwrap()
 }
 
@@ -126,7 +134,11 @@ pub fn rule_ids(jurisdiction: &str) -> BTreeSet<String> {
     ids.extend(v.enumerations.iter().map(|r| r.id.clone()));
     ids.extend(v.funding_sums.iter().map(|r| r.id.clone()));
     ids.extend(v.resource_table.iter().map(|r| r.id.clone()));
-    ids.extend(v.panels.iter().flat_map(|p| p.cases.iter().map(|c| c.id.clone())));
+    ids.extend(
+        v.panels
+            .iter()
+            .flat_map(|p| p.cases.iter().map(|c| c.id.clone())),
+    );
     ids.extend(v.restrictions.iter().map(|r| r.id.clone()));
     ids.extend(v.adjustment.iter().map(|r| r.id.clone()));
     ids
@@ -146,16 +158,37 @@ pub fn check_coverage(jurisdiction: &str, cases: &[Case]) {
     let mut covered = BTreeSet::new();
     for case in cases {
         let on = run(jurisdiction, case.stage, case.fires.clone());
-        assert!(fires(&on, case.rule), "{} should fire on {}\nfired: {:?}", case.rule, case.fires, fired(&on));
+        assert!(
+            fires(&on, case.rule),
+            "{} should fire on {}\nfired: {:?}",
+            case.rule,
+            case.fires,
+            fired(&on)
+        );
         if case.quiet.is_null() {
             let empty = run(jurisdiction, case.stage, serde_json::json!({}));
-            assert!(fires(&empty, case.rule), "unconditional {} should fire on {{}}", case.rule);
+            assert!(
+                fires(&empty, case.rule),
+                "unconditional {} should fire on {{}}",
+                case.rule
+            );
         } else {
             let off = run(jurisdiction, case.stage, case.quiet.clone());
-            assert!(!fires(&off, case.rule), "{} should not fire on {}", case.rule, case.quiet);
+            assert!(
+                !fires(&off, case.rule),
+                "{} should not fire on {}",
+                case.rule,
+                case.quiet
+            );
         }
         covered.insert(case.rule.to_string());
     }
-    let missing: Vec<_> = rule_ids(jurisdiction).difference(&covered).cloned().collect();
-    assert!(missing.is_empty(), "rules without a fires/quiet case: {missing:?}");
+    let missing: Vec<_> = rule_ids(jurisdiction)
+        .difference(&covered)
+        .cloned()
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without a fires/quiet case: {missing:?}"
+    );
 }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every test: installs what is missing, then lint, the wasm package suites (Node, headless
+# Chromium, packed tarball, bundler, TypeScript), the demo end-to-end suite, and the native Rust
+# suites last, so the run ends on cargo's summary lines.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash pkg-scripts/setup.sh
+
+echo "== format and lint"
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+
+echo "== package"
+bash pkg-scripts/test-package.sh
+
+if [ -f pkg-scripts/test-demo.sh ]; then
+  echo "== demo page"
+  bash pkg-scripts/test-demo.sh
+fi
+
+echo "== native core"
+cargo test --all-targets --quiet
+cargo test --doc --quiet

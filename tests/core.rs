@@ -1,0 +1,349 @@
+//! Checks that hold for every built-in regulation, and the core's handling of bad input.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+mod common;
+
+use common::*;
+use gov_it_rules::profile::{self, Stage};
+use gov_it_rules::{builtin, validate_json, Options, Registry, BUILTIN_PROFILES};
+use serde_json::json;
+
+const REGULATION_FILES: &[(&str, &str)] = &[
+    ("tongzhou", "tongzhou-2023.txt"),
+    ("shexian", "shexian-2023.txt"),
+    ("tinghu", "tinghu-2025.txt"),
+    ("jiangjin", "jiangjin-2022.txt"),
+    ("xiangcheng", "xiangcheng-2018.txt"),
+];
+
+#[test]
+fn every_builtin_profile_loads_with_resolvable_citations() {
+    for (id, json) in BUILTIN_PROFILES {
+        let loaded = profile::load(json);
+        assert!(loaded.is_ok(), "{id}: {:#?}", loaded.err());
+        assert_eq!(loaded.map(|p| p.id).unwrap_or_default(), *id);
+    }
+    assert_eq!(builtin().profiles().len(), BUILTIN_PROFILES.len());
+}
+
+/// The article labels of a regulation text, in order: `第一条` … in four texts, `第1条` in 亭湖.
+fn article_labels(text: &str) -> Vec<String> {
+    text.lines()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let line = if line.starts_with("[bookmark") {
+                line.rsplit(']').next().unwrap_or(line)
+            } else {
+                line
+            };
+            let rest = line.strip_prefix('第')?;
+            let end = rest.find('条')?;
+            let number = &rest[..end];
+            let numeral = number.chars().all(|c| "一二三四五六七八九十百".contains(c))
+                || number.chars().all(|c| c.is_ascii_digit());
+            (!number.is_empty() && numeral && end <= 9).then(|| format!("第{number}条"))
+        })
+        .collect()
+}
+
+#[test]
+fn article_indexes_match_the_regulation_texts() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/regulations");
+    for (id, file) in REGULATION_FILES {
+        let text = std::fs::read_to_string(format!("{dir}/{file}"))
+            .unwrap_or_else(|e| panic!("{dir}/{file}: {e} (the regulation texts must sit in ../shared beside the repository)"));
+        let in_text = article_labels(&text);
+        let profile = builtin()
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} did not load"));
+        for version in &profile.versions {
+            let indexed: Vec<String> = version.articles.iter().map(|a| a.label.clone()).collect();
+            assert_eq!(
+                indexed, in_text,
+                "{id}: the article index differs from {file}"
+            );
+            for a in &version.articles {
+                assert!(
+                    !a.about.is_empty() && !a.about_en.is_empty(),
+                    "{id} {} needs a summary in both languages",
+                    a.label
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_parameter_and_rule_carries_a_citation() {
+    // `profile::check` refuses a rule or parameter without a citation and a citation of an
+    // article or clause the regulation lacks; prove it does on a deliberately broken profile.
+    let (_, tongzhou) = BUILTIN_PROFILES[0];
+    let mut broken: serde_json::Value = serde_json::from_str(tongzhou).unwrap();
+    broken["versions"][0]["parameters"]["mergeThreshold"]["cite"] = json!([]);
+    broken["versions"][0]["outcomes"]["merge"][0]["cite"] = json!([{ "article": 99 }]);
+    broken["versions"][0]["requirements"][6]["cite"] = json!([{ "article": 5, "clause": "九" }]);
+    let errors = profile::load(&broken.to_string()).unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert!(
+        paths.contains(&"versions[0].parameters.mergeThreshold.cite"),
+        "{errors:#?}"
+    );
+    assert!(
+        paths.contains(&"versions[0].outcomes.merge[0].cite[0].article"),
+        "{errors:#?}"
+    );
+    assert!(
+        paths.contains(&"versions[0].requirements[6].cite[0].clause"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn a_bad_profile_is_rejected_whole_with_a_json_path() {
+    let (_, tongzhou) = BUILTIN_PROFILES[0];
+    let mut bad: serde_json::Value = serde_json::from_str(tongzhou).unwrap();
+    bad["id"] = json!("elsewhere");
+    bad["versions"][0]["outcomes"]["approval"][0]["when"]["amount"]["field"] =
+        json!("totalInvestmnt");
+    let mut registry = Registry::default();
+    let errors = registry.load(&bad.to_string()).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        errors[0].path,
+        "versions[0].outcomes.approval[0].when.amount.field"
+    );
+    assert!(
+        errors[0].message.contains("totalInvestmnt"),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        registry.get("elsewhere").is_none(),
+        "nothing is half-loaded"
+    );
+}
+
+#[test]
+fn malformed_values_are_located_and_the_rest_is_still_checked() {
+    let r = run(
+        "tongzhou",
+        Stage::Declaration,
+        json!({
+            "totalInvestment": "三百万",
+            "annualFunding": "1e400",
+            "approvedBudget": -5,
+            "funding": { "thisYear": { "total": "12.34567" } },
+            "dates": { "completion": "2023-02-30" },
+            "startMonth": "2025-13",
+            "mlpsLevel": "高",
+            "classified": "maybe",
+            "resources": "none",
+            "nature": "升级",
+            "documents": ["applicationForm", 7]
+        }),
+    );
+    let expect = [
+        ("IN001", "totalInvestment"),
+        ("IN001", "annualFunding"),
+        ("IN001", "approvedBudget"),
+        ("IN001", "funding.thisYear.total"),
+        ("IN002", "dates.completion"),
+        ("IN003", "startMonth"),
+        ("IN007", "mlpsLevel"),
+        ("IN004", "classified"),
+        ("IN004", "resources"),
+        ("IN004", "documents[1]"),
+        ("FM002", "nature"),
+    ];
+    for (code, path) in expect {
+        assert!(
+            has(&r, code, path),
+            "expected {code} at {path}: {:#?}",
+            codes(&r)
+        );
+    }
+    // Rejected fields are not reported a second time as missing; other missing fields still are.
+    assert!(!has(&r, "FM001", "totalInvestment"));
+    assert!(has(&r, "FM001", "name"));
+    // The document that was readable still counts.
+    assert!(r
+        .outcomes
+        .required_documents
+        .iter()
+        .any(|d| d.document == "applicationForm" && d.status == "present"));
+    let msg = &r
+        .diagnostics
+        .iter()
+        .find(|d| d.path == "totalInvestment")
+        .unwrap()
+        .message;
+    assert!(
+        msg.contains("三百万") && msg.contains("阿拉伯数字"),
+        "{msg}"
+    );
+    let decimals = &r
+        .diagnostics
+        .iter()
+        .find(|d| d.path == "funding.thisYear.total")
+        .unwrap()
+        .message;
+    assert!(decimals.contains("5 位小数"), "{decimals}");
+}
+
+#[test]
+fn full_width_digits_are_read_as_amounts() {
+    let r = run(
+        "tongzhou",
+        Stage::Declaration,
+        json!({ "totalInvestment": "３００．０１" }),
+    );
+    assert_eq!(
+        decided(&r.outcomes.merge).mode,
+        gov_it_rules::profile::MergeMode::Separate
+    );
+}
+
+#[test]
+fn unknown_jurisdiction_and_invalid_json_are_reported_not_thrown() {
+    let r = validate_json(r#"{"name": "x"}"#, &Options::for_jurisdiction("atlantis"));
+    assert!(has(&r, "JU001", ""));
+    assert!(
+        r.diagnostics[0].message.contains("tongzhou"),
+        "{}",
+        r.diagnostics[0].message
+    );
+    let broken = validate_json(r#"{"name": "#, &Options::for_jurisdiction("tongzhou"));
+    assert!(has(&broken, "IN004", ""));
+    assert!(
+        broken.diagnostics[0].message.contains("line 1"),
+        "{}",
+        broken.diagnostics[0].message
+    );
+    let not_object = validate_json("[1, 2]", &Options::for_jurisdiction("tongzhou"));
+    assert!(has(&not_object, "IN004", ""));
+}
+
+#[test]
+fn options_misuse_is_refused_with_a_hint() {
+    for (json, hint) in [
+        (
+            json!({ "jurisdicton": "tongzhou" }),
+            "unknown option `jurisdicton`",
+        ),
+        (
+            json!({ "jurisdiction": 3 }),
+            "options.jurisdiction must be a string",
+        ),
+        (json!({ "stage": "review" }), "declaration, approval"),
+        (json!({ "asOf": "2024-02-30" }), "YYYY-MM-DD"),
+        (json!({ "locale": "fr" }), "zh-CN"),
+        (
+            json!({ "parameters": { "decentralizedProcurementLimit": "一百" } }),
+            "must be an amount",
+        ),
+        (json!({ "messages": { "ZZ999": "x" } }), "unknown code"),
+        (json!([]), "must be an object"),
+    ] {
+        let err = Options::from_json(&json).unwrap_err();
+        assert!(err.contains(hint), "{json}: {err}");
+    }
+    let ok = Options::from_json(&json!({ "jurisdiction": "shexian", "asOf": "2024-01-02", "stage": "approval", "locale": "en", "parameters": { "decentralizedProcurementLimit": 100 }, "holidays": ["2024-10-01"] })).unwrap();
+    assert_eq!(ok.stage, Some(Stage::Approval));
+    assert_eq!(
+        ok.parameters["decentralizedProcurementLimit"].to_string(),
+        "100"
+    );
+}
+
+#[test]
+fn messages_come_in_both_locales_and_can_be_overridden() {
+    let app = json!({ "totalInvestment": "abc" });
+    let zh = run("tongzhou", Stage::Declaration, app.clone());
+    let mut options = common::options("tongzhou", Stage::Declaration);
+    options.locale = gov_it_rules::messages::Locale::En;
+    let en = run_with(app.clone(), &options);
+    let pick = |r: &gov_it_rules::Report| {
+        r.diagnostics
+            .iter()
+            .find(|d| d.code == "IN001")
+            .unwrap()
+            .message
+            .clone()
+    };
+    assert!(pick(&zh).contains("预计总投资"));
+    assert!(
+        pick(&en).contains("Estimated total investment"),
+        "{}",
+        pick(&en)
+    );
+    options
+        .messages
+        .insert("IN001".into(), "金额「{input}」有误".into());
+    assert_eq!(pick(&run_with(app, &options)), "金额「abc」有误");
+    for d in zh.diagnostics.iter().chain(&zh.notices) {
+        assert!(
+            !d.message.contains('{'),
+            "unfilled placeholder: {}",
+            d.message
+        );
+    }
+}
+
+#[test]
+fn the_as_of_date_picks_the_version_and_says_when_none_is_in_force() {
+    let mut options = common::options("shexian", Stage::Declaration);
+    options.as_of = Some("2023-11-30".parse().unwrap());
+    assert!(notice(&run_with(json!({}), &options), "JU002"));
+    options.as_of = Some("2023-12-01".parse().unwrap());
+    assert!(!notice(&run_with(json!({}), &options), "JU002"));
+    let tinghu = run("tinghu", Stage::Declaration, json!({}));
+    let n = tinghu
+        .notices
+        .iter()
+        .find(|n| n.code == "JU004")
+        .expect("dates not printed");
+    assert!(
+        n.message.contains("文号") && n.message.contains("施行日期"),
+        "{}",
+        n.message
+    );
+}
+
+#[test]
+fn unknown_fields_warn_and_unknown_documents_are_named() {
+    let r = run(
+        "tongzhou",
+        Stage::Declaration,
+        json!({ "totalInvestmnt": "3", "documents": ["feasability"] }),
+    );
+    assert!(has(&r, "IN005", "totalInvestmnt"));
+    assert!(has(&r, "IN011", "documents[0].kind"));
+}
+
+#[test]
+fn hostile_sizes_are_refused_with_located_errors() {
+    let long = "字".repeat(gov_it_rules::model::MAX_TEXT_CHARS + 1);
+    let rows: Vec<_> = (0..gov_it_rules::model::MAX_ROWS + 1)
+        .map(|_| json!({ "name": "x" }))
+        .collect();
+    let r = run(
+        "xiangcheng",
+        Stage::Declaration,
+        json!({ "name": long, "resources": rows }),
+    );
+    assert!(has(&r, "IN008", "name"));
+    assert!(has(&r, "IN009", "resources"));
+}
+
+#[test]
+fn report_serialises_to_camel_case_json() {
+    let r = run(
+        "tongzhou",
+        Stage::Declaration,
+        fixture("tongzhou-declaration"),
+    );
+    let v = serde_json::to_value(&r).unwrap();
+    assert!(v["outcomes"]["requiredDocuments"].is_array());
+    assert_eq!(v["outcomes"]["supervision"]["value"]["mode"], "mandatory");
+    assert_eq!(v["jurisdiction"]["documentNumber"], "通政办发〔2023〕7号");
+    assert!(v["summary"]["complete"].as_bool().unwrap());
+}
