@@ -73,21 +73,38 @@ mod tests {
     #[test]
     fn months_clamp_to_month_end() {
         let cal = HolidayCalendar::default();
-        assert_eq!(add(d("2024-08-31"), Span::Months(6), &cal), Some(d("2025-02-28")));
-        assert_eq!(add(d("2023-08-31"), Span::Months(6), &cal), Some(d("2024-02-29")));
-        assert_eq!(add(d("2024-01-15"), Span::Years(1), &cal), Some(d("2025-01-15")));
+        assert_eq!(
+            add(d("2024-08-31"), Span::Months(6), &cal),
+            Some(d("2025-02-28"))
+        );
+        assert_eq!(
+            add(d("2023-08-31"), Span::Months(6), &cal),
+            Some(d("2024-02-29"))
+        );
+        assert_eq!(
+            add(d("2024-01-15"), Span::Years(1), &cal),
+            Some(d("2025-01-15"))
+        );
     }
 
     #[test]
     fn working_days_skip_weekends_and_holidays_and_count_swapped_days() {
         let plain = HolidayCalendar::default();
         // Friday 2024-09-27 + 10 working days, weekends only: Friday 2024-10-11.
-        assert_eq!(add(d("2024-09-27"), Span::WorkingDays(10), &plain), Some(d("2024-10-11")));
+        assert_eq!(
+            add(d("2024-09-27"), Span::WorkingDays(10), &plain),
+            Some(d("2024-10-11"))
+        );
         let national_day = HolidayCalendar {
-            holidays: (1..=7).map(|day| NaiveDate::from_ymd_opt(2024, 10, day).unwrap()).collect(),
+            holidays: (1..=7)
+                .map(|day| NaiveDate::from_ymd_opt(2024, 10, day).unwrap())
+                .collect(),
             workdays: [d("2024-09-29"), d("2024-10-12")].into_iter().collect(),
         };
         // 09-29 (Sun, swapped) 09-30, then 10-08..10-12 (Sat swapped), then 10-14..10-16.
-        assert_eq!(add(d("2024-09-27"), Span::WorkingDays(10), &national_day), Some(d("2024-10-16")));
+        assert_eq!(
+            add(d("2024-09-27"), Span::WorkingDays(10), &national_day),
+            Some(d("2024-10-16"))
+        );
     }
 }

@@ -214,7 +214,11 @@ mod tests {
         for spec in CODES {
             for template in [spec.zh, spec.en] {
                 for name in crate::messages::placeholders(template) {
-                    assert!(spec.params.contains(&name), "{} uses undeclared {{{name}}}", spec.id);
+                    assert!(
+                        spec.params.contains(&name),
+                        "{} uses undeclared {{{name}}}",
+                        spec.id
+                    );
                 }
             }
             let zh: Vec<_> = crate::messages::placeholders(spec.zh).collect();
@@ -225,7 +229,11 @@ mod tests {
             let mut en_sorted = en.clone();
             en_sorted.sort_unstable();
             en_sorted.dedup();
-            assert_eq!(zh_sorted, en_sorted, "{}: locales use different parameters", spec.id);
+            assert_eq!(
+                zh_sorted, en_sorted,
+                "{}: locales use different parameters",
+                spec.id
+            );
         }
     }
 }

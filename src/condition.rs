@@ -91,7 +91,8 @@ impl Evaluator<'_> {
             Condition::Flag(f) => {
                 let spec = f.0.spec();
                 let on = self.app.flag(f.0).unwrap_or(false);
-                ev.facts.push(format!("{}：{}", spec.zh, if on { "是" } else { "否" }));
+                ev.facts
+                    .push(format!("{}：{}", spec.zh, if on { "是" } else { "否" }));
                 on.into()
             }
             Condition::In(i) => {

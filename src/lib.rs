@@ -37,7 +37,9 @@ use crate::profile::{
     Acceptance, Approval, FinancialReview, Management, Merge, Panel, Profile, ProfileError, Stage,
     Supervision, Version,
 };
-use crate::report::{Diagnostic, JurisdictionInfo, Notice, Outcome, RequiredDocument, WindowReport};
+use crate::report::{
+    Diagnostic, JurisdictionInfo, Notice, Outcome, RequiredDocument, WindowReport,
+};
 use crate::rules::budget_adjustment::AdjustmentVerdict;
 use crate::rules::{Ctx, Sink};
 
@@ -68,14 +70,19 @@ pub struct Options {
 
 impl Options {
     pub fn for_jurisdiction(id: &str) -> Options {
-        Options { jurisdiction: id.to_string(), ..Options::default() }
+        Options {
+            jurisdiction: id.to_string(),
+            ..Options::default()
+        }
     }
 
     /// Reads options from JSON. Unknown keys and wrong types are misuse by the integrator and are
     /// refused with a message that says what to change.
     pub fn from_json(json: &Json) -> Result<Options, String> {
         let Json::Object(map) = json else {
-            return Err("options must be an object such as {\"jurisdiction\": \"tongzhou\"}".into());
+            return Err(
+                "options must be an object such as {\"jurisdiction\": \"tongzhou\"}".into(),
+            );
         };
         let mut options = Options::default();
         for (key, value) in map {
@@ -147,7 +154,9 @@ impl Options {
 }
 
 fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().filter(|_| text.len() == 10)
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .filter(|_| text.len() == 10)
 }
 
 /// Every derived verdict. An outcome is absent where the regulation has no such rule.
@@ -202,7 +211,10 @@ impl Registry {
     /// The five built-in regulations. They are checked by the test suite; one that failed to load
     /// would be left out and reported as unknown rather than stop the others.
     pub fn builtin() -> Registry {
-        let profiles = BUILTIN_PROFILES.iter().filter_map(|(_, json)| profile::load(json).ok()).collect();
+        let profiles = BUILTIN_PROFILES
+            .iter()
+            .filter_map(|(_, json)| profile::load(json).ok())
+            .collect();
         Registry { profiles }
     }
 
@@ -230,7 +242,10 @@ impl Registry {
             Err(e) => {
                 let mut d = Diagnostic::new(Code::WrongType, "")
                     .param("expected", "object".into())
-                    .param("got", format!("invalid JSON (line {}, column {})", e.line(), e.column()));
+                    .param(
+                        "got",
+                        format!("invalid JSON (line {}, column {})", e.line(), e.column()),
+                    );
                 d.severity = Severity::Error;
                 self.validate_parsed(&Application::default(), vec![d], options)
             }
@@ -244,14 +259,22 @@ impl Registry {
     }
 
     /// Validates an application already read, together with the problems found reading it.
-    pub fn validate_parsed(&self, app: &Application, input_problems: Vec<Diagnostic>, options: &Options) -> Report {
+    pub fn validate_parsed(
+        &self,
+        app: &Application,
+        input_problems: Vec<Diagnostic>,
+        options: &Options,
+    ) -> Report {
         let as_of = options.as_of.unwrap_or_else(today);
         let stage = options
             .stage
             .or_else(|| app.text(Field::Stage).and_then(Stage::from_key))
             .unwrap_or(Stage::Declaration);
         let rejected: BTreeSet<String> = input_problems.iter().map(|d| d.path.clone()).collect();
-        let mut sink = Sink { diagnostics: input_problems, ..Sink::default() };
+        let mut sink = Sink {
+            diagnostics: input_problems,
+            ..Sink::default()
+        };
         let mut outcomes = Outcomes {
             approval: None,
             merge: None,
@@ -294,14 +317,22 @@ impl Registry {
                 document_names = version
                     .documents
                     .iter()
-                    .map(|(k, d)| (k.clone(), options.locale.pick(&d.name, &d.name_en).to_string()))
+                    .map(|(k, d)| {
+                        (
+                            k.clone(),
+                            options.locale.pick(&d.name, &d.name_en).to_string(),
+                        )
+                    })
                     .collect();
                 for (param, outcome) in std::mem::take(&mut sink.missing_parameters) {
-                    let label = version
+                    let label = version.parameters.get(&param).map_or(param.clone(), |p| {
+                        options.locale.pick(&p.label, &p.label_en).to_string()
+                    });
+                    let cites = version
                         .parameters
                         .get(&param)
-                        .map_or(param.clone(), |p| options.locale.pick(&p.label, &p.label_en).to_string());
-                    let cites = version.parameters.get(&param).map(|p| ctx.cite(&p.cite)).unwrap_or_default();
+                        .map(|p| ctx.cite(&p.cite))
+                        .unwrap_or_default();
                     sink.notices.push(
                         Diagnostic::new(Code::ParameterMissing, "")
                             .rule(&param, cites)
@@ -344,8 +375,18 @@ fn run_rules(ctx: &Ctx, sink: &mut Sink) -> Outcomes {
         merge: decision::decide(ctx, sink, ("合并编报", "Merge-eligibility"), &o.merge),
         supervision: decision::decide(ctx, sink, ("工程监理", "Supervision"), &o.supervision),
         management: decision::decide(ctx, sink, ("管理方式", "Management mode"), &o.management),
-        expert_panel: decision::decide(ctx, sink, ("专家评审组成", "Expert panel"), &o.expert_panel),
-        financial_review: decision::decide(ctx, sink, ("财政评审", "Financial review"), &o.financial_review),
+        expert_panel: decision::decide(
+            ctx,
+            sink,
+            ("专家评审组成", "Expert panel"),
+            &o.expert_panel,
+        ),
+        financial_review: decision::decide(
+            ctx,
+            sink,
+            ("财政评审", "Financial review"),
+            &o.financial_review,
+        ),
         acceptance: decision::decide(ctx, sink, ("验收组织", "Acceptance"), &o.acceptance),
         adjustment: budget_adjustment::check(ctx, sink),
         required_documents: missing_document::check(ctx, sink),
@@ -365,8 +406,17 @@ fn run_rules(ctx: &Ctx, sink: &mut Sink) -> Outcomes {
 }
 
 /// The version in force on `as_of`, with a notice where none is.
-fn pick_version<'p>(profile: &'p Profile, as_of: NaiveDate, locale: Locale, notices: &mut Vec<Notice>) -> &'p Version {
-    let in_force = profile.versions.iter().rev().find(|v| v.in_force.is_none_or(|d| d <= as_of));
+fn pick_version<'p>(
+    profile: &'p Profile,
+    as_of: NaiveDate,
+    locale: Locale,
+    notices: &mut Vec<Notice>,
+) -> &'p Version {
+    let in_force = profile
+        .versions
+        .iter()
+        .rev()
+        .find(|v| v.in_force.is_none_or(|d| d <= as_of));
     let Some(version) = in_force.or(profile.versions.first()) else {
         // Profiles are checked to have a version; an empty one cannot be registered.
         return &EMPTY_VERSION;
@@ -388,9 +438,18 @@ fn pick_version<'p>(profile: &'p Profile, as_of: NaiveDate, locale: Locale, noti
         _ => {}
     }
     let unprinted: Vec<&str> = [
-        (version.document_number.is_none(), locale.pick("文号", "document number")),
-        (version.issued.is_none(), locale.pick("印发日期", "issue date")),
-        (version.in_force.is_none(), locale.pick("施行日期", "in-force date")),
+        (
+            version.document_number.is_none(),
+            locale.pick("文号", "document number"),
+        ),
+        (
+            version.issued.is_none(),
+            locale.pick("印发日期", "issue date"),
+        ),
+        (
+            version.in_force.is_none(),
+            locale.pick("施行日期", "in-force date"),
+        ),
     ]
     .into_iter()
     .filter_map(|(absent, what)| absent.then_some(what))
@@ -437,7 +496,12 @@ fn parameters(version: &Version, options: &Options) -> Parameters {
     version
         .parameters
         .iter()
-        .map(|(name, p)| (name.clone(), p.value.or_else(|| options.parameters.get(name).copied())))
+        .map(|(name, p)| {
+            (
+                name.clone(),
+                p.value.or_else(|| options.parameters.get(name).copied()),
+            )
+        })
         .collect()
 }
 

@@ -42,7 +42,10 @@ impl Locale {
 
 /// The `{name}` placeholders of a template.
 pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
-    template.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
 }
 
 /// Fills a template; a placeholder with no value is left visible so that a gap is noticed.
@@ -109,17 +112,28 @@ pub fn field_label(path: &str, locale: Locale) -> String {
         let spec = field.spec();
         return locale.pick(spec.zh, spec.en).to_string();
     }
-    for (table, zh, en) in [("resources", "信息资源表", "Resource table"), ("documents", "材料清单", "Documents")] {
+    for (table, zh, en) in [
+        ("resources", "信息资源表", "Resource table"),
+        ("documents", "材料清单", "Documents"),
+    ] {
         if let Some(rest) = path.strip_prefix(table) {
-            let Some(rest) = rest.strip_prefix('[') else { return locale.pick(zh, en).to_string() };
+            let Some(rest) = rest.strip_prefix('[') else {
+                return locale.pick(zh, en).to_string();
+            };
             let (index, cell) = rest.split_once(']').unwrap_or((rest, ""));
             let row = index.parse::<usize>().map(|i| i + 1).unwrap_or(0);
             let cell = cell.trim_start_matches('.');
             let cell_name = cell_label(cell, locale);
             return if locale.is_en() {
-                format!("{en} row {row}{}{cell_name}", if cell.is_empty() { "" } else { ": " })
+                format!(
+                    "{en} row {row}{}{cell_name}",
+                    if cell.is_empty() { "" } else { ": " }
+                )
             } else {
-                format!("{zh}第{row}行{}{cell_name}", if cell.is_empty() { "" } else { "：" })
+                format!(
+                    "{zh}第{row}行{}{cell_name}",
+                    if cell.is_empty() { "" } else { "：" }
+                )
             };
         }
     }
@@ -146,13 +160,34 @@ fn reason_text(reason: &str, params: &BTreeMap<String, String>, locale: Locale) 
     let places = params.get("places").map(String::as_str).unwrap_or("");
     let (zh, en) = match reason {
         "empty" => ("没有数字".to_string(), "no digits".to_string()),
-        "chineseNumerals" => ("请用阿拉伯数字而不是中文数字".to_string(), "use Arabic digits, not Chinese numerals".to_string()),
-        "wrongUnit" => ("单位应为万元（例如 300 万元写作 300）".to_string(), "the unit is 万元 (write 3,000,000 CNY as 300)".to_string()),
-        "exponent" => ("不支持科学计数法".to_string(), "scientific notation is not accepted".to_string()),
-        "thousandsSeparator" => ("请勿使用千位分隔符".to_string(), "leave out thousands separators".to_string()),
-        "negative" => ("金额不能为负数".to_string(), "amounts cannot be negative".to_string()),
-        "tooManyDecimals" => (format!("有 {places} 位小数，超过4位"), format!("{places} decimal places, more than 4")),
-        "tooLarge" => ("数值过大".to_string(), "the number is too large".to_string()),
+        "chineseNumerals" => (
+            "请用阿拉伯数字而不是中文数字".to_string(),
+            "use Arabic digits, not Chinese numerals".to_string(),
+        ),
+        "wrongUnit" => (
+            "单位应为万元（例如 300 万元写作 300）".to_string(),
+            "the unit is 万元 (write 3,000,000 CNY as 300)".to_string(),
+        ),
+        "exponent" => (
+            "不支持科学计数法".to_string(),
+            "scientific notation is not accepted".to_string(),
+        ),
+        "thousandsSeparator" => (
+            "请勿使用千位分隔符".to_string(),
+            "leave out thousands separators".to_string(),
+        ),
+        "negative" => (
+            "金额不能为负数".to_string(),
+            "amounts cannot be negative".to_string(),
+        ),
+        "tooManyDecimals" => (
+            format!("有 {places} 位小数，超过4位"),
+            format!("{places} decimal places, more than 4"),
+        ),
+        "tooLarge" => (
+            "数值过大".to_string(),
+            "the number is too large".to_string(),
+        ),
         _ => ("格式不正确".to_string(), "it is not a number".to_string()),
     };
     if locale.is_en() {
@@ -201,13 +236,22 @@ mod tests {
         assert_eq!(fill("x{a}y{b}z", &p), "x1y{b}z");
         assert_eq!(fill("no braces", &p), "no braces");
         assert_eq!(fill("open { end", &p), "open { end");
-        assert_eq!(placeholders("{a} and {b}").collect::<Vec<_>>(), vec!["a", "b"]);
+        assert_eq!(
+            placeholders("{a} and {b}").collect::<Vec<_>>(),
+            vec!["a", "b"]
+        );
     }
 
     #[test]
     fn labels_table_cells() {
-        assert_eq!(field_label("resources[2].sharing", Locale::ZhCn), "信息资源表第3行：共享属性");
+        assert_eq!(
+            field_label("resources[2].sharing", Locale::ZhCn),
+            "信息资源表第3行：共享属性"
+        );
         assert_eq!(field_label("totalInvestment", Locale::ZhCn), "预计总投资");
-        assert_eq!(field_label("totalInvestment", Locale::En), "Estimated total investment");
+        assert_eq!(
+            field_label("totalInvestment", Locale::En),
+            "Estimated total investment"
+        );
     }
 }

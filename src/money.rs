@@ -93,9 +93,12 @@ pub fn parse(text: &str) -> Result<Decimal, MoneyError> {
     if places > MAX_DECIMAL_PLACES {
         return Err(MoneyError::TooManyDecimals(places));
     }
-    let mut value: Decimal = format!("{integer}.{}", if fraction.is_empty() { "0" } else { fraction })
-        .parse::<Decimal>()
-        .map_err(|_| MoneyError::TooLarge)?;
+    let mut value: Decimal = format!(
+        "{integer}.{}",
+        if fraction.is_empty() { "0" } else { fraction }
+    )
+    .parse::<Decimal>()
+    .map_err(|_| MoneyError::TooLarge)?;
     if negative && !value.is_zero() {
         return Err(MoneyError::Negative);
     }
@@ -105,7 +108,9 @@ pub fn parse(text: &str) -> Result<Decimal, MoneyError> {
 
 fn fold_full_width(c: char) -> char {
     match c {
-        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
+        '０'..='９' => {
+            char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+        }
         '．' | '。' => '.',
         '－' => '-',
         '＋' => '+',

@@ -222,9 +222,14 @@ impl Stage {
     }
 
     pub fn from_key(key: &str) -> Option<Stage> {
-        [Stage::Declaration, Stage::Approval, Stage::Implementation, Stage::Acceptance]
-            .into_iter()
-            .find(|s| s.key() == key)
+        [
+            Stage::Declaration,
+            Stage::Approval,
+            Stage::Implementation,
+            Stage::Acceptance,
+        ]
+        .into_iter()
+        .find(|s| s.key() == key)
     }
 }
 
@@ -611,7 +616,10 @@ pub fn load(json: &str) -> Result<Profile, Vec<ProfileError>> {
     let de = &mut serde_json::Deserializer::from_str(json);
     let profile: Profile = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        vec![ProfileError { path, message: e.into_inner().to_string() }]
+        vec![ProfileError {
+            path,
+            message: e.into_inner().to_string(),
+        }]
     })?;
     let errors = check(&profile);
     if errors.is_empty() {
@@ -625,11 +633,22 @@ pub fn load(json: &str) -> Result<Profile, Vec<ProfileError>> {
 /// documents, chapters and parameters are declared, ids are unique, versions are in date order.
 pub fn check(profile: &Profile) -> Vec<ProfileError> {
     let mut errors = Vec::new();
-    if profile.id.is_empty() || !profile.id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-        errors.push(ProfileError { path: "id".into(), message: "must be non-empty ASCII letters, digits or '-'".into() });
+    if profile.id.is_empty()
+        || !profile
+            .id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        errors.push(ProfileError {
+            path: "id".into(),
+            message: "must be non-empty ASCII letters, digits or '-'".into(),
+        });
     }
     if profile.versions.is_empty() {
-        errors.push(ProfileError { path: "versions".into(), message: "at least one version is required".into() });
+        errors.push(ProfileError {
+            path: "versions".into(),
+            message: "at least one version is required".into(),
+        });
     }
     let mut previous: Option<NaiveDate> = None;
     for (vi, version) in profile.versions.iter().enumerate() {
@@ -643,7 +662,11 @@ pub fn check(profile: &Profile) -> Vec<ProfileError> {
             }
         }
         previous = version.in_force.or(previous);
-        let mut checker = Checker { v: version, errors: Vec::new(), ids: Vec::new() };
+        let mut checker = Checker {
+            v: version,
+            errors: Vec::new(),
+            ids: Vec::new(),
+        };
         checker.version(&at);
         errors.extend(checker.errors);
     }
@@ -680,7 +703,10 @@ impl Checker<'_> {
     fn cite(&mut self, c: &Cite, path: &str) {
         match (c.article, c.annex) {
             (Some(n), None) => match self.v.article(n) {
-                None => self.err(format!("{path}.article"), format!("the regulation has no article {n}")),
+                None => self.err(
+                    format!("{path}.article"),
+                    format!("the regulation has no article {n}"),
+                ),
                 Some(a) => {
                     if let Some(clause) = c.clause.as_ref().filter(|cl| !a.clauses.contains(cl)) {
                         let message = format!("{} has no clause ({clause})", a.label);
@@ -690,16 +716,25 @@ impl Checker<'_> {
             },
             (None, Some(n)) => {
                 if !self.v.annexes.iter().any(|a| a.n == n) {
-                    self.err(format!("{path}.annex"), format!("the regulation has no annex {n}"));
+                    self.err(
+                        format!("{path}.annex"),
+                        format!("the regulation has no annex {n}"),
+                    );
                 }
             }
-            _ => self.err(path.to_string(), "cite exactly one of `article` or `annex`".into()),
+            _ => self.err(
+                path.to_string(),
+                "cite exactly one of `article` or `annex`".into(),
+            ),
         }
     }
 
     fn document(&mut self, key: &str, path: String) {
         if !self.v.documents.contains_key(key) {
-            self.err(path, format!("document `{key}` is not declared in `documents`"));
+            self.err(
+                path,
+                format!("document `{key}` is not declared in `documents`"),
+            );
         }
     }
 
@@ -711,7 +746,10 @@ impl Checker<'_> {
 
     fn parameter(&mut self, name: &str, path: String) {
         if !self.v.parameters.contains_key(name) {
-            self.err(path, format!("parameter `{name}` is not declared in `parameters`"));
+            self.err(
+                path,
+                format!("parameter `{name}` is not declared in `parameters`"),
+            );
         }
     }
 
@@ -719,7 +757,11 @@ impl Checker<'_> {
         match c {
             Condition::Always => {}
             Condition::All(cs) | Condition::Any(cs) => {
-                let key = if matches!(c, Condition::All(_)) { "all" } else { "any" };
+                let key = if matches!(c, Condition::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
                 for (i, inner) in cs.iter().enumerate() {
                     self.condition(inner, &format!("{path}.{key}[{i}]"));
                 }
@@ -727,14 +769,18 @@ impl Checker<'_> {
             Condition::Not(inner) => self.condition(inner, &format!("{path}.not")),
             Condition::Flag(f) => {
                 if f.0.spec().kind != Kind::Bool {
-                    self.err(format!("{path}.flag"), format!("`{}` is not a yes/no field", f.0.path()));
+                    self.err(
+                        format!("{path}.flag"),
+                        format!("`{}` is not a yes/no field", f.0.path()),
+                    );
                 }
             }
             Condition::In(i) => match i.field.0.spec().kind {
                 Kind::Choice(keys) | Kind::Choices(keys) => {
                     for (j, value) in i.values.iter().enumerate() {
                         if !keys.contains(&value.as_str()) {
-                            let message = format!("`{value}` is not a value of `{}`", i.field.0.path());
+                            let message =
+                                format!("`{value}` is not a value of `{}`", i.field.0.path());
                             self.err(format!("{path}.in.values[{j}]"), message);
                         }
                     }
@@ -756,7 +802,12 @@ impl Checker<'_> {
         }
     }
 
-    fn table<T>(&mut self, cases: &[Case<T>], path: &str, mut extra: impl FnMut(&mut Self, &T, &str)) {
+    fn table<T>(
+        &mut self,
+        cases: &[Case<T>],
+        path: &str,
+        mut extra: impl FnMut(&mut Self, &T, &str),
+    ) {
         for (i, case) in cases.iter().enumerate() {
             let at = format!("{path}[{i}]");
             self.rule(&case.id, &case.cite, &case.when, &at);
@@ -768,27 +819,57 @@ impl Checker<'_> {
         let v = self.v;
         for (i, a) in v.articles.iter().enumerate() {
             if usize::try_from(a.n).ok() != Some(i + 1) {
-                self.err(format!("{at}.articles[{i}].n"), format!("expected article {} here", i + 1));
+                self.err(
+                    format!("{at}.articles[{i}].n"),
+                    format!("expected article {} here", i + 1),
+                );
             }
         }
         for (name, p) in &v.parameters {
             self.cites(&p.cite, &format!("{at}.parameters.{name}.cite"));
         }
         let o = &v.outcomes;
-        self.table(&o.approval, &format!("{at}.outcomes.approval"), |c, r, p| {
-            c.documents(&r.chain, &format!("{p}.result.chain"))
-        });
+        self.table(
+            &o.approval,
+            &format!("{at}.outcomes.approval"),
+            |c, r, p| c.documents(&r.chain, &format!("{p}.result.chain")),
+        );
         self.table(&o.merge, &format!("{at}.outcomes.merge"), |c, r, p| {
             c.documents(&r.documents, &format!("{p}.result.documents"));
             c.documents(&r.replaces, &format!("{p}.result.replaces"));
         });
-        self.table(&o.supervision, &format!("{at}.outcomes.supervision"), |_, _, _| {});
-        self.table(&o.management, &format!("{at}.outcomes.management"), |_, _, _| {});
-        self.table(&o.expert_panel, &format!("{at}.outcomes.expertPanel"), |_, _, _| {});
-        self.table(&o.financial_review, &format!("{at}.outcomes.financialReview"), |_, _, _| {});
-        self.table(&o.acceptance, &format!("{at}.outcomes.acceptance"), |_, _, _| {});
+        self.table(
+            &o.supervision,
+            &format!("{at}.outcomes.supervision"),
+            |_, _, _| {},
+        );
+        self.table(
+            &o.management,
+            &format!("{at}.outcomes.management"),
+            |_, _, _| {},
+        );
+        self.table(
+            &o.expert_panel,
+            &format!("{at}.outcomes.expertPanel"),
+            |_, _, _| {},
+        );
+        self.table(
+            &o.financial_review,
+            &format!("{at}.outcomes.financialReview"),
+            |_, _, _| {},
+        );
+        self.table(
+            &o.acceptance,
+            &format!("{at}.outcomes.acceptance"),
+            |_, _, _| {},
+        );
         for (i, r) in v.required_fields.iter().enumerate() {
-            self.rule(&r.id, &r.cite, &r.when, &format!("{at}.requiredFields[{i}]"));
+            self.rule(
+                &r.id,
+                &r.cite,
+                &r.when,
+                &format!("{at}.requiredFields[{i}]"),
+            );
         }
         for (i, r) in v.requirements.iter().enumerate() {
             let path = format!("{at}.requirements[{i}]");
@@ -797,7 +878,10 @@ impl Checker<'_> {
             self.documents(&r.any_of, &format!("{path}.anyOf"));
             for (j, c) in r.chapters.iter().enumerate() {
                 if !v.chapters.contains_key(c) {
-                    self.err(format!("{path}.chapters[{j}]"), format!("chapter `{c}` is not declared in `chapters`"));
+                    self.err(
+                        format!("{path}.chapters[{j}]"),
+                        format!("chapter `{c}` is not declared in `chapters`"),
+                    );
                 }
             }
         }
@@ -806,7 +890,10 @@ impl Checker<'_> {
             self.rule(&w.id, &w.cite, &w.when, &path);
             for (name, f) in [("from", w.from), ("to", w.to)] {
                 if f.0.spec().kind != Kind::Date {
-                    self.err(format!("{path}.{name}"), format!("`{}` is not a date field", f.0.path()));
+                    self.err(
+                        format!("{path}.{name}"),
+                        format!("`{}` is not a date field", f.0.path()),
+                    );
                 }
             }
             if w.min.is_none() && w.max.is_none() {
@@ -824,17 +911,36 @@ impl Checker<'_> {
             let path = format!("{at}.enumerations[{i}]");
             self.rule(&e.id, &e.cite, &Condition::Always, &path);
             if e.field.0.spec().kind != Kind::Text {
-                self.err(format!("{path}.field"), format!("`{}` is not a text field", e.field.0.path()));
+                self.err(
+                    format!("{path}.field"),
+                    format!("`{}` is not a text field", e.field.0.path()),
+                );
             }
         }
         if let Some(f) = &v.funding_sums {
-            self.rule(&f.id, &f.cite, &Condition::Always, &format!("{at}.fundingSums"));
+            self.rule(
+                &f.id,
+                &f.cite,
+                &Condition::Always,
+                &format!("{at}.fundingSums"),
+            );
         }
         if let Some(t) = &v.resource_table {
-            self.rule(&t.id, &t.cite, &Condition::Always, &format!("{at}.resourceTable"));
-            for (name, value) in [("needsCondition", &t.needs_condition), ("needsReason", &t.needs_reason)] {
+            self.rule(
+                &t.id,
+                &t.cite,
+                &Condition::Always,
+                &format!("{at}.resourceTable"),
+            );
+            for (name, value) in [
+                ("needsCondition", &t.needs_condition),
+                ("needsReason", &t.needs_reason),
+            ] {
                 if !t.sharing.contains(value) {
-                    self.err(format!("{at}.resourceTable.{name}"), format!("`{value}` is not one of `sharing`"));
+                    self.err(
+                        format!("{at}.resourceTable.{name}"),
+                        format!("`{value}` is not one of `sharing`"),
+                    );
                 }
             }
         }
@@ -843,18 +949,31 @@ impl Checker<'_> {
             self.ids.push((p.id.clone(), path.clone()));
             self.table(&p.cases, &format!("{path}.cases"), |_, _, _| {});
             if p.cases.is_empty() && v.outcomes.expert_panel.is_empty() {
-                self.err(format!("{path}.cases"), "no cases here and no `outcomes.expertPanel` to use".into());
+                self.err(
+                    format!("{path}.cases"),
+                    "no cases here and no `outcomes.expertPanel` to use".into(),
+                );
             }
         }
         for (i, r) in v.restrictions.iter().enumerate() {
             self.rule(&r.id, &r.cite, &r.when, &format!("{at}.restrictions[{i}]"));
         }
         if let Some(a) = &v.adjustment {
-            self.rule(&a.id, &a.cite, &Condition::Always, &format!("{at}.adjustment"));
+            self.rule(
+                &a.id,
+                &a.cite,
+                &Condition::Always,
+                &format!("{at}.adjustment"),
+            );
             self.parameter(&a.max_ratio_param, format!("{at}.adjustment.maxRatioParam"));
         }
         for (i, n) in v.not_formalised.iter().enumerate() {
-            self.rule(&n.id, &n.cite, &Condition::Always, &format!("{at}.notFormalised[{i}]"));
+            self.rule(
+                &n.id,
+                &n.cite,
+                &Condition::Always,
+                &format!("{at}.notFormalised[{i}]"),
+            );
         }
         let mut ids = std::mem::take(&mut self.ids);
         ids.sort();

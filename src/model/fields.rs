@@ -166,13 +166,25 @@ impl Field {
     }
 }
 
-const FALLBACK: FieldSpec =
-    FieldSpec { field: Field::Year, path: "year", kind: Kind::Text, zh: "", en: "" };
+const FALLBACK: FieldSpec = FieldSpec {
+    field: Field::Year,
+    path: "year",
+    kind: Kind::Text,
+    zh: "",
+    en: "",
+};
 
 /// The repeated tables of the application and the keys of their cells.
 pub const DOCUMENT_KEYS: &[&str] = &["kind", "chapters", "title"];
-pub const RESOURCE_KEYS: &[&str] =
-    &["name", "description", "updateFrequency", "sharing", "condition", "reason", "note"];
+pub const RESOURCE_KEYS: &[&str] = &[
+    "name",
+    "description",
+    "updateFrequency",
+    "sharing",
+    "condition",
+    "reason",
+    "note",
+];
 
 #[cfg(test)]
 mod tests {

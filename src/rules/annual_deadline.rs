@@ -24,9 +24,18 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
         .count(Field::Year)
         .and_then(|y| i32::try_from(y).ok())
         .unwrap_or(ctx.as_of.year() + 1);
-    for rule in ctx.version.deadlines.iter().filter(|d| d.stage == ctx.stage) {
-        let Some((month, day)) = parse_month_day(&rule.by) else { continue };
-        let Some(deadline) = NaiveDate::from_ymd_opt(plan_year - 1, month, day) else { continue };
+    for rule in ctx
+        .version
+        .deadlines
+        .iter()
+        .filter(|d| d.stage == ctx.stage)
+    {
+        let Some((month, day)) = parse_month_day(&rule.by) else {
+            continue;
+        };
+        let Some(deadline) = NaiveDate::from_ymd_opt(plan_year - 1, month, day) else {
+            continue;
+        };
         if ctx.as_of > deadline {
             sink.diagnostics.push(
                 Diagnostic::new(Code::DeadlinePassed, Field::Year.path())

@@ -51,7 +51,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
     };
     let ratio = amount / approved;
     let otherwise = ctx.text(&rule.otherwise, &rule.otherwise_en).to_string();
-    let listed_reason = matches!(ctx.app.get(Field::AdjustmentReason), Some(Value::Choice(r)) if *r != "other");
+    let listed_reason =
+        matches!(ctx.app.get(Field::AdjustmentReason), Some(Value::Choice(r)) if *r != "other");
     let goals_kept = ctx.app.flag(Field::AdjustmentGoalsUnchanged) != Some(false)
         && ctx.app.flag(Field::AdjustmentWithinBudget) != Some(false);
     let mut failures = Vec::new();
@@ -64,10 +65,16 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
         );
     }
     if !listed_reason && ctx.app.get(Field::AdjustmentReason).is_some() {
-        failures.push(Diagnostic::new(Code::AdjustmentReasonNotListed, Field::AdjustmentReason.path()));
+        failures.push(Diagnostic::new(
+            Code::AdjustmentReasonNotListed,
+            Field::AdjustmentReason.path(),
+        ));
     }
     if !goals_kept {
-        failures.push(Diagnostic::new(Code::AdjustmentConditionsUnmet, Field::AdjustmentGoalsUnchanged.path()));
+        failures.push(Diagnostic::new(
+            Code::AdjustmentConditionsUnmet,
+            Field::AdjustmentGoalsUnchanged.path(),
+        ));
     }
     let simplified = failures.is_empty() && listed_reason;
     let facts = vec![format!(
@@ -80,15 +87,26 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
         percent(limit)
     )];
     for d in failures {
-        sink.diagnostics.push(d.rule(&rule.id, citations.clone()).param("procedure", otherwise.clone()));
+        sink.diagnostics.push(
+            d.rule(&rule.id, citations.clone())
+                .param("procedure", otherwise.clone()),
+        );
     }
     let missing = if simplified || ctx.app.get(Field::AdjustmentReason).is_some() {
         Vec::new()
     } else {
         vec![Field::AdjustmentReason.path().to_string()]
     };
-    let procedure = if simplified { ctx.text(&rule.simplified, &rule.simplified_en).to_string() } else { otherwise };
-    let status = if missing.is_empty() { Status::Determined } else { Status::Undetermined };
+    let procedure = if simplified {
+        ctx.text(&rule.simplified, &rule.simplified_en).to_string()
+    } else {
+        otherwise
+    };
+    let status = if missing.is_empty() {
+        Status::Determined
+    } else {
+        Status::Undetermined
+    };
     Some(Outcome {
         status,
         value: (status == Status::Determined).then(|| AdjustmentVerdict {
@@ -96,11 +114,19 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
             ratio: ratio.round_dp(6).normalize().to_string(),
             procedure: procedure.clone(),
         }),
-        because: vec![Trace { rule: rule.id.clone(), citations, facts, explanation: procedure }],
+        because: vec![Trace {
+            rule: rule.id.clone(),
+            citations,
+            facts,
+            explanation: procedure,
+        }],
         missing,
     })
 }
 
 fn percent(ratio: Decimal) -> String {
-    format!("{}%", (ratio * Decimal::ONE_HUNDRED).round_dp(2).normalize())
+    format!(
+        "{}%",
+        (ratio * Decimal::ONE_HUNDRED).round_dp(2).normalize()
+    )
 }

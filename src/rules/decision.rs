@@ -51,12 +51,23 @@ pub fn decide<T: Clone>(
                 }
             }
             Truth::True if missing.is_empty() => {
-                let explanation = ctx.text(&case.explanation, &case.explanation_en).to_string();
+                let explanation = ctx
+                    .text(&case.explanation, &case.explanation_en)
+                    .to_string();
                 // The matched case's own hit explains the boundary best; otherwise the case
                 // before it that the amount just failed.
-                let hits = if ev.boundaries.is_empty() { boundaries } else { ev.boundaries };
+                let hits = if ev.boundaries.is_empty() {
+                    boundaries
+                } else {
+                    ev.boundaries
+                };
                 for hit in hits {
-                    sink.boundaries.push((hit, case.id.clone(), case.cite.clone(), explanation.clone()));
+                    sink.boundaries.push((
+                        hit,
+                        case.id.clone(),
+                        case.cite.clone(),
+                        explanation.clone(),
+                    ));
                 }
                 return Some(Outcome {
                     status: Status::Determined,
@@ -76,8 +87,14 @@ pub fn decide<T: Clone>(
     let label = ctx.text(name.0, name.1).to_string();
     for m in &missing {
         if let Some(param) = m.strip_prefix("parameter:") {
-            sink.missing_parameters.insert((param.to_string(), label.clone()));
+            sink.missing_parameters
+                .insert((param.to_string(), label.clone()));
         }
     }
-    Some(Outcome { status: Status::Undetermined, value: None, because: Vec::new(), missing })
+    Some(Outcome {
+        status: Status::Undetermined,
+        value: None,
+        because: Vec::new(),
+        missing,
+    })
 }

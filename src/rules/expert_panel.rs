@@ -18,18 +18,31 @@ use super::{decision, Ctx, Sink};
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for check in &ctx.version.panels {
-        let Some(size) = ctx.app.count(check.size.0) else { continue };
-        let cases = if check.cases.is_empty() { &ctx.version.outcomes.expert_panel } else { &check.cases };
-        // The panel outcome itself is reported once, under outcomes; here only its value is used.
-        let mut scratch = Sink::default();
-        let Some(outcome) = decision::decide(ctx, &mut scratch, ("专家组人数", "panel size"), cases) else {
+        let Some(size) = ctx.app.count(check.size.0) else {
             continue;
         };
-        let (Some(panel), Some(trace)) = (outcome.value, outcome.because.first()) else { continue };
+        let cases = if check.cases.is_empty() {
+            &ctx.version.outcomes.expert_panel
+        } else {
+            &check.cases
+        };
+        // The panel outcome itself is reported once, under outcomes; here only its value is used.
+        let mut scratch = Sink::default();
+        let Some(outcome) =
+            decision::decide(ctx, &mut scratch, ("专家组人数", "panel size"), cases)
+        else {
+            continue;
+        };
+        let (Some(panel), Some(trace)) = (outcome.value, outcome.because.first()) else {
+            continue;
+        };
         let path = check.size.0.path();
         let min = i64::from(panel.min_size);
         let mut push = |d: Diagnostic| {
-            sink.diagnostics.push(d.rule(&trace.rule, trace.citations.clone()).param("size", size.to_string()))
+            sink.diagnostics.push(
+                d.rule(&trace.rule, trace.citations.clone())
+                    .param("size", size.to_string()),
+            )
         };
         if size < min {
             push(Diagnostic::new(Code::PanelTooSmall, path).param("min", min.to_string()));
@@ -38,8 +51,15 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             push(Diagnostic::new(Code::PanelEven, path));
         }
         if let (true, Some(external)) = (panel.external_only, check.external) {
-            if ctx.app.count(external.0).is_some_and(|n| n < size || n < min) {
-                push(Diagnostic::new(Code::PanelExternalTooFew, external.0.path()).param("min", min.to_string()));
+            if ctx
+                .app
+                .count(external.0)
+                .is_some_and(|n| n < size || n < min)
+            {
+                push(
+                    Diagnostic::new(Code::PanelExternalTooFew, external.0.path())
+                        .param("min", min.to_string()),
+                );
             }
         }
     }

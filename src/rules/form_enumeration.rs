@@ -15,7 +15,9 @@ use super::{Ctx, Sink};
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for rule in &ctx.version.enumerations {
-        let Some(value) = ctx.app.text(rule.field.0) else { continue };
+        let Some(value) = ctx.app.text(rule.field.0) else {
+            continue;
+        };
         if !rule.values.iter().any(|v| v == value) {
             let sep = ctx.text("、", ", ");
             sink.diagnostics.push(

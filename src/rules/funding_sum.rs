@@ -20,14 +20,34 @@ use crate::report::Diagnostic;
 use super::{Ctx, Sink};
 
 const ROWS: [(Field, [Field; 4]); 2] = [
-    (Field::PriorTotal, [Field::PriorFiscal, Field::PriorSelfRaised, Field::PriorNational, Field::PriorOther]),
-    (Field::ThisTotal, [Field::ThisFiscal, Field::ThisSelfRaised, Field::ThisNational, Field::ThisOther]),
+    (
+        Field::PriorTotal,
+        [
+            Field::PriorFiscal,
+            Field::PriorSelfRaised,
+            Field::PriorNational,
+            Field::PriorOther,
+        ],
+    ),
+    (
+        Field::ThisTotal,
+        [
+            Field::ThisFiscal,
+            Field::ThisSelfRaised,
+            Field::ThisNational,
+            Field::ThisOther,
+        ],
+    ),
 ];
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
-    let Some(rule) = &ctx.version.funding_sums else { return };
+    let Some(rule) = &ctx.version.funding_sums else {
+        return;
+    };
     for (total_field, parts) in ROWS {
-        let Some(total) = ctx.app.money(total_field) else { continue };
+        let Some(total) = ctx.app.money(total_field) else {
+            continue;
+        };
         if parts.iter().any(|p| ctx.rejected.contains(p.path())) {
             continue;
         }

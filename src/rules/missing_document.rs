@@ -20,7 +20,12 @@ use super::{Ctx, Sink};
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
     let mut listed = Vec::new();
-    for rule in ctx.version.requirements.iter().filter(|r| r.stage == ctx.stage) {
+    for rule in ctx
+        .version
+        .requirements
+        .iter()
+        .filter(|r| r.stage == ctx.stage)
+    {
         let mut ev = Evidence::default();
         let truth = ctx.eval(&rule.when, &mut ev);
         if truth == Truth::False {
@@ -49,7 +54,10 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         if status == "missing" {
             let mut d = Diagnostic::new(Code::MissingDocument, "documents")
                 .rule(&rule.id, citations.clone())
-                .param("document", alternatives_label(ctx, &rule.document, &rule.any_of))
+                .param(
+                    "document",
+                    alternatives_label(ctx, &rule.document, &rule.any_of),
+                )
                 .param("stage", ctx.stage.key().to_string())
                 .param("why", why.clone())
                 .param("documentKey", rule.document.clone());
@@ -58,8 +66,12 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
             }
             sink.diagnostics.push(d);
         }
-        let (Some(index), Truth::True) = (on_file, truth) else { continue };
-        let Some(doc) = ctx.app.documents.get(index) else { continue };
+        let (Some(index), Truth::True) = (on_file, truth) else {
+            continue;
+        };
+        let Some(doc) = ctx.app.documents.get(index) else {
+            continue;
+        };
         for chapter in rule.chapters.iter().filter(|c| !doc.chapters.contains(c)) {
             let chapter_name = ctx
                 .version
@@ -67,12 +79,15 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
                 .get(chapter)
                 .map_or(chapter.as_str(), |c| ctx.text(&c.name, &c.name_en));
             sink.diagnostics.push(
-                Diagnostic::new(Code::MissingChapter, &format!("documents[{index}].chapters"))
-                    .rule(&rule.id, citations.clone())
-                    .param("document", ctx.version.document_name(&doc.kind).to_string())
-                    .param("chapter", chapter_name.to_string())
-                    .param("why", why.clone())
-                    .param("chapterKey", chapter.clone()),
+                Diagnostic::new(
+                    Code::MissingChapter,
+                    &format!("documents[{index}].chapters"),
+                )
+                .rule(&rule.id, citations.clone())
+                .param("document", ctx.version.document_name(&doc.kind).to_string())
+                .param("chapter", chapter_name.to_string())
+                .param("why", why.clone())
+                .param("chapterKey", chapter.clone()),
             );
         }
     }

@@ -55,7 +55,12 @@ pub struct Sink {
 
 impl Ctx<'_> {
     pub fn eval(&self, condition: &Condition, evidence: &mut Evidence) -> Truth {
-        Evaluator { app: self.app, version: self.version, params: self.params }.eval(condition, evidence)
+        Evaluator {
+            app: self.app,
+            version: self.version,
+            params: self.params,
+        }
+        .eval(condition, evidence)
     }
 
     /// Whether a condition holds, ignoring the evidence.
@@ -77,7 +82,10 @@ impl Ctx<'_> {
         let (article, summary) = match (c.article.and_then(|n| v.article(n)), c.annex) {
             (Some(a), _) => {
                 let clause = c.clause.as_deref().map(clause_label).unwrap_or_default();
-                (format!("{}{clause}", a.label), self.text(&a.about, &a.about_en).to_string())
+                (
+                    format!("{}{clause}", a.label),
+                    self.text(&a.about, &a.about_en).to_string(),
+                )
             }
             (None, Some(n)) => {
                 let title = v.annexes.iter().find(|x| x.n == n).map(|x| x.title.clone());
@@ -96,7 +104,11 @@ impl Ctx<'_> {
 
     /// A short label for a list of citations, e.g. `通州 第十一条`.
     pub fn cite_label(&self, cites: &[Cite]) -> String {
-        cites.iter().map(|c| self.citation(c).article).collect::<Vec<_>>().join("、")
+        cites
+            .iter()
+            .map(|c| self.citation(c).article)
+            .collect::<Vec<_>>()
+            .join("、")
     }
 
     pub fn stage_matches(&self, stages: &[Stage]) -> bool {

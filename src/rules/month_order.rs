@@ -16,9 +16,10 @@ use crate::report::Diagnostic;
 use super::{Ctx, Sink};
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
-    let (Some(Value::YearMonth(sy, sm)), Some(Value::YearMonth(ey, em))) =
-        (ctx.app.get(Field::StartMonth), ctx.app.get(Field::PlannedCompletionMonth))
-    else {
+    let (Some(Value::YearMonth(sy, sm)), Some(Value::YearMonth(ey, em))) = (
+        ctx.app.get(Field::StartMonth),
+        ctx.app.get(Field::PlannedCompletionMonth),
+    ) else {
         return;
     };
     if (ey, em) < (sy, sm) {

@@ -16,7 +16,12 @@ use crate::report::Diagnostic;
 use super::{Ctx, Sink};
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
-    for rule in ctx.version.required_fields.iter().filter(|r| r.stage == ctx.stage) {
+    for rule in ctx
+        .version
+        .required_fields
+        .iter()
+        .filter(|r| r.stage == ctx.stage)
+    {
         if ctx.holds(&rule.when) != Truth::True {
             continue;
         }

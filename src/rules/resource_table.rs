@@ -17,7 +17,9 @@ use crate::report::Diagnostic;
 use super::{Ctx, Sink};
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
-    let Some(table) = &ctx.version.resource_table else { return };
+    let Some(table) = &ctx.version.resource_table else {
+        return;
+    };
     let citations = ctx.cite(&table.cite);
     let sep = ctx.text("、", ", ");
     for (i, row) in ctx.app.resources.iter().enumerate() {
@@ -25,7 +27,10 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
         let number = (i + 1).to_string();
         let mut push = |d: Diagnostic| sink.diagnostics.push(d.rule(&table.id, citations.clone()));
         if row.name.is_none() && !ctx.rejected.contains(&at("name")) {
-            push(Diagnostic::new(Code::ResourceNameMissing, &at("name")).param("row", number.clone()));
+            push(
+                Diagnostic::new(Code::ResourceNameMissing, &at("name"))
+                    .param("row", number.clone()),
+            );
         }
         match &row.sharing {
             None if !ctx.rejected.contains(&at("sharing")) => {
@@ -39,10 +44,16 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
                     .param("allowed", table.sharing.join(sep)),
             ),
             Some(s) if *s == table.needs_condition && row.condition.is_none() => {
-                push(Diagnostic::new(Code::ResourceConditionMissing, &at("condition")).param("row", number.clone()));
+                push(
+                    Diagnostic::new(Code::ResourceConditionMissing, &at("condition"))
+                        .param("row", number.clone()),
+                );
             }
             Some(s) if *s == table.needs_reason && row.reason.is_none() => {
-                push(Diagnostic::new(Code::ResourceReasonMissing, &at("reason")).param("row", number.clone()));
+                push(
+                    Diagnostic::new(Code::ResourceReasonMissing, &at("reason"))
+                        .param("row", number.clone()),
+                );
             }
             Some(_) => {}
         }

@@ -40,8 +40,12 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
     let to_path = w.to.0.path();
     let from_date = ctx.app.date(w.from.0);
     let actual = ctx.app.date(w.to.0);
-    let earliest = from_date.zip(w.min).and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
-    let latest = from_date.zip(w.max).and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
+    let earliest = from_date
+        .zip(w.min)
+        .and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
+    let latest = from_date
+        .zip(w.max)
+        .and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
     let reported = ctx.stage_matches(&w.stages);
     let citations = ctx.cite(&w.cite);
     let base = |code: Code, span: Span| {
@@ -62,12 +66,20 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
         (Some(_), Some(date)) => {
             if let Some((e, span)) = earliest.zip(w.min).filter(|(e, _)| date < *e) {
                 if reported {
-                    sink.diagnostics.push(base(Code::WindowTooEarly, span).param("date", date.to_string()).param("earliest", e.to_string()));
+                    sink.diagnostics.push(
+                        base(Code::WindowTooEarly, span)
+                            .param("date", date.to_string())
+                            .param("earliest", e.to_string()),
+                    );
                 }
                 "early"
             } else if let Some((l, span)) = latest.zip(w.max).filter(|(l, _)| date > *l) {
                 if reported {
-                    sink.diagnostics.push(base(Code::WindowTooLate, span).param("date", date.to_string()).param("latest", l.to_string()));
+                    sink.diagnostics.push(
+                        base(Code::WindowTooLate, span)
+                            .param("date", date.to_string())
+                            .param("latest", l.to_string()),
+                    );
                 }
                 "late"
             } else {
@@ -91,10 +103,22 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
             _ => "open",
         },
     };
-    let counts_working_days = [w.min, w.max].iter().flatten().any(|s| matches!(s, Span::WorkingDays(_)));
+    let counts_working_days = [w.min, w.max]
+        .iter()
+        .flatten()
+        .any(|s| matches!(s, Span::WorkingDays(_)));
     if counts_working_days && from_date.is_some() && !ctx.calendar.is_supplied() {
-        let span = [w.max, w.min].into_iter().flatten().next().map(|s| describe(s, en)).unwrap_or_default();
-        sink.notices.push(Diagnostic::new(Code::WorkingDaysApproximate, to_path).rule(&w.id, citations.clone()).param("span", span));
+        let span = [w.max, w.min]
+            .into_iter()
+            .flatten()
+            .next()
+            .map(|s| describe(s, en))
+            .unwrap_or_default();
+        sink.notices.push(
+            Diagnostic::new(Code::WorkingDaysApproximate, to_path)
+                .rule(&w.id, citations.clone())
+                .param("span", span),
+        );
     }
     WindowReport {
         rule: w.id.clone(),
