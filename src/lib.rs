@@ -18,6 +18,7 @@ pub mod messages;
 pub mod model;
 pub mod money;
 pub mod profile;
+pub mod reference;
 pub mod report;
 pub mod rules;
 

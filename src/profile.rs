@@ -999,7 +999,247 @@ impl Version {
         self.articles.iter().find(|a| a.n == n)
     }
 
+    /// `第二十条（一）` or `附件1`, and what it is about (zh, en).
+    pub fn cite_label(&self, c: &Cite) -> (String, String, String) {
+        match (c.article.and_then(|n| self.article(n)), c.annex) {
+            (Some(a), _) => {
+                let clause = c
+                    .clause
+                    .as_deref()
+                    .map(|cl| format!("（{cl}）"))
+                    .unwrap_or_default();
+                (
+                    format!("{}{clause}", a.label),
+                    a.about.clone(),
+                    a.about_en.clone(),
+                )
+            }
+            (None, Some(n)) => {
+                let title = self
+                    .annexes
+                    .iter()
+                    .find(|x| x.n == n)
+                    .map(|x| x.title.clone())
+                    .unwrap_or_default();
+                (format!("附件{n}"), title.clone(), title)
+            }
+            (None, None) => Default::default(),
+        }
+    }
+
     pub fn document_name<'a>(&'a self, key: &'a str) -> &'a str {
         self.documents.get(key).map_or(key, |d| d.name.as_str())
+    }
+}
+
+/// One provision of a version as the rule reference lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleEntry {
+    pub id: String,
+    /// Which mechanism checks it: `outcome.approval`, `requirement.declaration`, `window` …
+    pub kind: String,
+    /// The codes it can report (none for a decision-table case, which feeds an outcome).
+    pub codes: &'static [&'static str],
+    pub cite: Vec<Cite>,
+    /// What it says, in zh-CN and en.
+    pub summary: String,
+    pub summary_en: String,
+}
+
+impl Version {
+    /// Every checked provision, in profile order (provisions marked not formalised excluded).
+    pub fn rules(&self) -> Vec<RuleEntry> {
+        let mut out = Vec::new();
+        let mut push = |id: &str, kind: String, codes, cite: &[Cite], zh: String, en: String| {
+            out.push(RuleEntry {
+                id: id.to_string(),
+                kind,
+                codes,
+                cite: cite.to_vec(),
+                summary: zh,
+                summary_en: en,
+            });
+        };
+        let o = &self.outcomes;
+        let tables: [(&str, Vec<(&String, &Vec<Cite>, &String, &String)>); 7] = [
+            (
+                "approval",
+                o.approval
+                    .iter()
+                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
+                    .collect(),
+            ),
+            (
+                "merge",
+                o.merge
+                    .iter()
+                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
+                    .collect(),
+            ),
+            (
+                "supervision",
+                o.supervision
+                    .iter()
+                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
+                    .collect(),
+            ),
+            (
+                "management",
+                o.management
+                    .iter()
+                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
+                    .collect(),
+            ),
+            (
+                "expertPanel",
+                o.expert_panel
+                    .iter()
+                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
+                    .collect(),
+            ),
+            (
+                "financialReview",
+                o.financial_review
+                    .iter()
+                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
+                    .collect(),
+            ),
+            (
+                "acceptance",
+                o.acceptance
+                    .iter()
+                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
+                    .collect(),
+            ),
+        ];
+        for (name, cases) in tables {
+            for (id, cite, zh, en) in cases {
+                push(
+                    id,
+                    format!("outcome.{name}"),
+                    &[],
+                    cite,
+                    zh.clone(),
+                    en.clone(),
+                );
+            }
+        }
+        for r in &self.required_fields {
+            let zh: Vec<&str> = r.fields.iter().map(|f| f.0.spec().zh).collect();
+            let en: Vec<&str> = r.fields.iter().map(|f| f.0.spec().en).collect();
+            push(
+                &r.id,
+                "requiredFields".into(),
+                &["FM001"],
+                &r.cite,
+                format!("须填写：{}", zh.join("、")),
+                format!("Required: {}", en.join(", ")),
+            );
+        }
+        for r in &self.requirements {
+            let en = self
+                .documents
+                .get(&r.document)
+                .map_or(r.document.as_str(), |d| d.name_en.as_str());
+            let zh = format!("{}：{}", self.document_name(&r.document), r.why);
+            push(
+                &r.id,
+                format!("requirement.{}", r.stage.key()),
+                &["DC001", "DC002"],
+                &r.cite,
+                zh,
+                format!("{en}: {}", r.why_en),
+            );
+        }
+        for w in &self.windows {
+            push(
+                &w.id,
+                "window".into(),
+                &["TW001", "TW002", "TW003", "TW005"],
+                &w.cite,
+                w.description.clone(),
+                w.description_en.clone(),
+            );
+        }
+        for d in &self.deadlines {
+            push(
+                &d.id,
+                "deadline".into(),
+                &["TW004"],
+                &d.cite,
+                d.description.clone(),
+                d.description_en.clone(),
+            );
+        }
+        for e in &self.enumerations {
+            let spec = e.field.0.spec();
+            push(
+                &e.id,
+                "enumeration".into(),
+                &["FM002"],
+                &e.cite,
+                format!("{}：{}", spec.zh, e.values.join("、")),
+                format!("{}: {}", spec.en, e.values.join(", ")),
+            );
+        }
+        if let Some(f) = &self.funding_sums {
+            push(
+                &f.id,
+                "fundingSums".into(),
+                &["FM003"],
+                &f.cite,
+                "资金表各行合计等于各来源之和".into(),
+                "Each funding row's total equals the sum of its sources".into(),
+            );
+        }
+        if let Some(t) = &self.resource_table {
+            let zh = format!(
+                "共享属性：{}；采集更新频率：{}",
+                t.sharing.join("、"),
+                t.frequencies.join("、")
+            );
+            push(
+                &t.id,
+                "resourceTable".into(),
+                &["RS001", "RS002", "RS003", "RS004", "RS005"],
+                &t.cite,
+                zh,
+                "Resource rows: sharing, its condition or reason, update frequency".into(),
+            );
+        }
+        for p in &self.panels {
+            for c in &p.cases {
+                push(
+                    &c.id,
+                    "panel".into(),
+                    &["EP001", "EP002", "EP003"],
+                    &c.cite,
+                    c.explanation.clone(),
+                    c.explanation_en.clone(),
+                );
+            }
+        }
+        for r in &self.restrictions {
+            push(
+                &r.id,
+                "restriction".into(),
+                &["RX001"],
+                &r.cite,
+                r.message.clone(),
+                r.message_en.clone(),
+            );
+        }
+        if let Some(a) = &self.adjustment {
+            push(
+                &a.id,
+                "adjustment".into(),
+                &["AD001", "AD002", "AD003"],
+                &a.cite,
+                a.simplified.clone(),
+                a.simplified_en.clone(),
+            );
+        }
+        out
     }
 }

@@ -1,5 +1,10 @@
 //! Checks that hold for every built-in regulation, and the core's handling of bad input.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod common;
 
 use common::*;
@@ -346,4 +351,15 @@ fn report_serialises_to_camel_case_json() {
     assert_eq!(v["outcomes"]["supervision"]["value"]["mode"], "mandatory");
     assert_eq!(v["jurisdiction"]["documentNumber"], "通政办发〔2023〕7号");
     assert!(v["summary"]["complete"].as_bool().unwrap());
+}
+
+#[test]
+fn committed_rule_reference_is_current() {
+    let generated = gov_it_rules::reference::markdown(builtin());
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/RULES.md"))
+        .unwrap_or_default();
+    assert!(
+        generated == committed,
+        "RULES.md is stale: run `cargo run --bin gov-it-check -- --reference > RULES.md`"
+    );
 }

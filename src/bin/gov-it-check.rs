@@ -4,6 +4,7 @@
 //! gov-it-check --jurisdiction tongzhou [--stage approval] [--as-of 2024-03-01] [--locale en]
 //!              [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json
 //! gov-it-check --list
+//! gov-it-check --reference > RULES.md
 //! ```
 //! Exit status: 0 when the application has no errors, 1 when it has, 2 on a usage problem.
 
@@ -70,6 +71,10 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
                 })?;
             }
             "--json" => json_out = true,
+            "--reference" => {
+                print!("{}", gov_it_rules::reference::markdown(&registry));
+                return Ok(ExitCode::SUCCESS);
+            }
             "--list" => {
                 for p in registry.profiles() {
                     for v in &p.versions {

@@ -79,26 +79,13 @@ impl Ctx<'_> {
 
     pub fn citation(&self, c: &Cite) -> Citation {
         let v = self.version;
-        let (article, summary) = match (c.article.and_then(|n| v.article(n)), c.annex) {
-            (Some(a), _) => {
-                let clause = c.clause.as_deref().map(clause_label).unwrap_or_default();
-                (
-                    format!("{}{clause}", a.label),
-                    self.text(&a.about, &a.about_en).to_string(),
-                )
-            }
-            (None, Some(n)) => {
-                let title = v.annexes.iter().find(|x| x.n == n).map(|x| x.title.clone());
-                (format!("附件{n}"), title.unwrap_or_default())
-            }
-            (None, None) => (String::new(), String::new()),
-        };
+        let (article, about, about_en) = v.cite_label(c);
         Citation {
             jurisdiction: self.profile.id.clone(),
             regulation: v.title.clone(),
             document_number: v.document_number.clone(),
             article,
-            summary,
+            summary: self.text(&about, &about_en).to_string(),
         }
     }
 
@@ -114,9 +101,4 @@ impl Ctx<'_> {
     pub fn stage_matches(&self, stages: &[Stage]) -> bool {
         stages.is_empty() || stages.contains(&self.stage)
     }
-}
-
-/// （一） for Chinese numerals, （1） for Arabic ones, as the texts write them.
-fn clause_label(clause: &str) -> String {
-    format!("（{clause}）")
 }

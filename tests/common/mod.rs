@@ -1,6 +1,11 @@
 //! Shared helpers for the jurisdiction test suites.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
-
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::BTreeSet;
 
@@ -117,31 +122,13 @@ pub fn decided<T: Clone>(o: &Option<gov_it_rules::report::Outcome<T>>) -> T {
 /// provisions marked not formalised.
 pub fn rule_ids(jurisdiction: &str) -> BTreeSet<String> {
     let p = builtin().get(jurisdiction).unwrap();
-    let v = p.versions.last().unwrap();
-    let mut ids = BTreeSet::new();
-    let o = &v.outcomes;
-    ids.extend(o.approval.iter().map(|c| c.id.clone()));
-    ids.extend(o.merge.iter().map(|c| c.id.clone()));
-    ids.extend(o.supervision.iter().map(|c| c.id.clone()));
-    ids.extend(o.management.iter().map(|c| c.id.clone()));
-    ids.extend(o.expert_panel.iter().map(|c| c.id.clone()));
-    ids.extend(o.financial_review.iter().map(|c| c.id.clone()));
-    ids.extend(o.acceptance.iter().map(|c| c.id.clone()));
-    ids.extend(v.required_fields.iter().map(|r| r.id.clone()));
-    ids.extend(v.requirements.iter().map(|r| r.id.clone()));
-    ids.extend(v.windows.iter().map(|r| r.id.clone()));
-    ids.extend(v.deadlines.iter().map(|r| r.id.clone()));
-    ids.extend(v.enumerations.iter().map(|r| r.id.clone()));
-    ids.extend(v.funding_sums.iter().map(|r| r.id.clone()));
-    ids.extend(v.resource_table.iter().map(|r| r.id.clone()));
-    ids.extend(
-        v.panels
-            .iter()
-            .flat_map(|p| p.cases.iter().map(|c| c.id.clone())),
-    );
-    ids.extend(v.restrictions.iter().map(|r| r.id.clone()));
-    ids.extend(v.adjustment.iter().map(|r| r.id.clone()));
-    ids
+    p.versions
+        .last()
+        .unwrap()
+        .rules()
+        .into_iter()
+        .map(|r| r.id)
+        .collect()
 }
 
 /// A case of a coverage table: the rule, an application on which it fires, and one on which it

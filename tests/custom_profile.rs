@@ -1,0 +1,164 @@
+//! A sixth county described as data only: fixtures/profiles/example-county.json, a fictional
+//! profile with two dated versions, loaded at run time without new code.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use gov_it_rules::profile::{ApprovalNeed, MergeMode, Stage};
+use gov_it_rules::{Options, Registry, Report};
+use serde_json::json;
+
+fn registry() -> Registry {
+    let mut r = Registry::builtin();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/profiles/example-county.json"
+    ))
+    .unwrap();
+    r.load(&text).unwrap();
+    r
+}
+
+fn run(r: &Registry, amount: &str, as_of: &str) -> Report {
+    let options = Options {
+        jurisdiction: "example-county".into(),
+        as_of: Some(as_of.parse().unwrap()),
+        stage: Some(Stage::Declaration),
+        ..Options::default()
+    };
+    r.validate_value(&json!({ "totalInvestment": amount }), &options)
+}
+
+fn need(r: &Report) -> ApprovalNeed {
+    r.outcomes
+        .approval
+        .as_ref()
+        .unwrap()
+        .value
+        .as_ref()
+        .unwrap()
+        .need
+}
+
+#[test]
+fn loads_beside_the_builtins_and_is_marked_fictional() {
+    let r = registry();
+    assert_eq!(r.profiles().len(), 6);
+    let p = r.get("example-county").unwrap();
+    assert!(p.fictional);
+    assert!(p.versions.iter().all(|v| v.title.contains("虚构")));
+}
+
+#[test]
+fn boundaries_of_each_version() {
+    let r = registry();
+    for (amount, expected) in [
+        ("99.9999", ApprovalNeed::NotRequired),
+        ("100", ApprovalNeed::NotRequired),
+        ("100.0001", ApprovalNeed::Required),
+    ] {
+        assert_eq!(
+            need(&run(&r, amount, "2023-01-01")),
+            expected,
+            "2021 version at {amount}"
+        );
+    }
+    for (amount, expected) in [
+        ("199.9999", ApprovalNeed::NotRequired),
+        ("200", ApprovalNeed::NotRequired),
+        ("200.0001", ApprovalNeed::Required),
+    ] {
+        assert_eq!(
+            need(&run(&r, amount, "2025-01-01")),
+            expected,
+            "2024 version at {amount}"
+        );
+    }
+    let on = run(&r, "200", "2025-01-01");
+    assert!(
+        on.notices
+            .iter()
+            .any(|n| n.code == "BD001" && n.message.contains("不包含本数")),
+        "{:#?}",
+        on.notices
+    );
+    let merge = |a: &str, d: &str| run(&r, a, d).outcomes.merge.unwrap().value.unwrap().mode;
+    assert_eq!(merge("400", "2025-01-01"), MergeMode::Merge);
+    assert_eq!(merge("400.0001", "2025-01-01"), MergeMode::Separate);
+    assert_eq!(merge("200.0001", "2023-01-01"), MergeMode::Separate);
+}
+
+#[test]
+fn the_as_of_date_switches_versions_on_the_in_force_date() {
+    let r = registry();
+    let before = run(&r, "150", "2024-06-30");
+    let after = run(&r, "150", "2024-07-01");
+    assert_eq!(need(&before), ApprovalNeed::Required);
+    assert_eq!(need(&after), ApprovalNeed::NotRequired);
+    assert_eq!(
+        before
+            .jurisdiction
+            .as_ref()
+            .unwrap()
+            .document_number
+            .as_deref(),
+        Some("示政办发〔2021〕1号")
+    );
+    assert_eq!(
+        after
+            .jurisdiction
+            .as_ref()
+            .unwrap()
+            .document_number
+            .as_deref(),
+        Some("示政办发〔2024〕9号")
+    );
+    assert!(before.notices.iter().all(|n| n.code != "JU003"));
+}
+
+#[test]
+fn dates_before_the_first_version_get_a_notice() {
+    let r = registry();
+    let early = run(&r, "150", "2020-12-31");
+    let n = early
+        .notices
+        .iter()
+        .find(|n| n.code == "JU002")
+        .expect("not yet in force");
+    assert!(n.message.contains("2021-01-01"), "{}", n.message);
+}
+
+#[test]
+fn a_repealed_last_version_gets_a_notice() {
+    let mut text: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/profiles/example-county.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    text["versions"][1]["repealed"] = json!("2030-01-01");
+    let mut r = Registry::builtin();
+    r.load(&text.to_string()).unwrap();
+    let late = run(&r, "150", "2030-01-02");
+    assert!(late.notices.iter().any(|n| n.code == "JU003"));
+}
+
+#[test]
+fn versions_out_of_order_are_rejected() {
+    let mut text: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/profiles/example-county.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    text["versions"][1]["inForce"] = json!("2020-01-01");
+    let errors = Registry::default().load(&text.to_string()).unwrap_err();
+    assert_eq!(errors[0].path, "versions[1].inForce");
+}
