@@ -1051,6 +1051,18 @@ impl Version {
     /// Every checked provision, in profile order (provisions marked not formalised excluded).
     pub fn rules(&self) -> Vec<RuleEntry> {
         let mut out = Vec::new();
+        let o = &self.outcomes;
+        out.extend(case_entries(&o.approval, "outcome.approval", &[]));
+        out.extend(case_entries(&o.merge, "outcome.merge", &[]));
+        out.extend(case_entries(&o.supervision, "outcome.supervision", &[]));
+        out.extend(case_entries(&o.management, "outcome.management", &[]));
+        out.extend(case_entries(&o.expert_panel, "outcome.expertPanel", &[]));
+        out.extend(case_entries(
+            &o.financial_review,
+            "outcome.financialReview",
+            &[],
+        ));
+        out.extend(case_entries(&o.acceptance, "outcome.acceptance", &[]));
         let mut push = |id: &str, kind: String, codes, cite: &[Cite], zh: String, en: String| {
             out.push(RuleEntry {
                 id: id.to_string(),
@@ -1061,70 +1073,6 @@ impl Version {
                 summary_en: en,
             });
         };
-        let o = &self.outcomes;
-        let tables: [(&str, Vec<(&String, &Vec<Cite>, &String, &String)>); 7] = [
-            (
-                "approval",
-                o.approval
-                    .iter()
-                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
-                    .collect(),
-            ),
-            (
-                "merge",
-                o.merge
-                    .iter()
-                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
-                    .collect(),
-            ),
-            (
-                "supervision",
-                o.supervision
-                    .iter()
-                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
-                    .collect(),
-            ),
-            (
-                "management",
-                o.management
-                    .iter()
-                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
-                    .collect(),
-            ),
-            (
-                "expertPanel",
-                o.expert_panel
-                    .iter()
-                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
-                    .collect(),
-            ),
-            (
-                "financialReview",
-                o.financial_review
-                    .iter()
-                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
-                    .collect(),
-            ),
-            (
-                "acceptance",
-                o.acceptance
-                    .iter()
-                    .map(|c| (&c.id, &c.cite, &c.explanation, &c.explanation_en))
-                    .collect(),
-            ),
-        ];
-        for (name, cases) in tables {
-            for (id, cite, zh, en) in cases {
-                push(
-                    id,
-                    format!("outcome.{name}"),
-                    &[],
-                    cite,
-                    zh.clone(),
-                    en.clone(),
-                );
-            }
-        }
         for r in &self.required_fields {
             let zh: Vec<&str> = r.fields.iter().map(|f| f.0.spec().zh).collect();
             let en: Vec<&str> = r.fields.iter().map(|f| f.0.spec().en).collect();
@@ -1242,4 +1190,19 @@ impl Version {
         }
         out
     }
+}
+
+fn case_entries<'a, T>(
+    cases: &'a [Case<T>],
+    kind: &'a str,
+    codes: &'static [&'static str],
+) -> impl Iterator<Item = RuleEntry> + 'a {
+    cases.iter().map(move |c| RuleEntry {
+        id: c.id.clone(),
+        kind: kind.to_string(),
+        codes,
+        cite: c.cite.clone(),
+        summary: c.explanation.clone(),
+        summary_en: c.explanation_en.clone(),
+    })
 }
