@@ -35,6 +35,7 @@ pub struct BoundaryHit {
     pub op: Op,
     pub wording: String,
     pub boundary_reading: String,
+    pub boundary_reading_en: String,
     pub held: bool,
 }
 
@@ -164,6 +165,7 @@ impl Evaluator<'_> {
                 op: a.op,
                 wording: a.wording.clone(),
                 boundary_reading: a.boundary_reading.clone(),
+                boundary_reading_en: a.boundary_reading_en.clone(),
                 held,
             });
         }

@@ -181,6 +181,8 @@ pub struct AmountCondition {
     /// Where two clauses of the text both claim the exact amount, how this one is read.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub boundary_reading: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub boundary_reading_en: String,
 }
 
 /// A field named by its JSON path in a profile.

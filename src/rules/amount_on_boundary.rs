@@ -27,7 +27,7 @@ pub fn report(ctx: &Ctx, sink: &mut Sink) {
         }
         seen.push(key);
         let reading = if !hit.boundary_reading.is_empty() {
-            hit.boundary_reading.clone()
+            ctx.text(&hit.boundary_reading, &hit.boundary_reading_en).to_string()
         } else {
             let includes = matches!(hit.op, Op::Ge | Op::Le);
             match (includes, ctx.locale.is_en()) {

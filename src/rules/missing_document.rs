@@ -31,6 +31,14 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         if truth == Truth::False {
             continue;
         }
+        if truth == Truth::Unknown {
+            let label = ctx.text("所需材料", "Required documents").to_string();
+            for m in &ev.missing {
+                if let Some(param) = m.strip_prefix("parameter:") {
+                    sink.missing_parameters.insert((param.to_string(), label.clone()));
+                }
+            }
+        }
         let why = ctx.text(&rule.why, &rule.why_en).to_string();
         let name = ctx.version.document_name(&rule.document).to_string();
         let citations = ctx.cite(&rule.cite);
