@@ -27,7 +27,8 @@ pub fn report(ctx: &Ctx, sink: &mut Sink) {
         }
         seen.push(key);
         let reading = if !hit.boundary_reading.is_empty() {
-            ctx.text(&hit.boundary_reading, &hit.boundary_reading_en).to_string()
+            ctx.text(&hit.boundary_reading, &hit.boundary_reading_en)
+                .to_string()
         } else {
             let includes = matches!(hit.op, Op::Ge | Op::Le);
             match (includes, ctx.locale.is_en()) {

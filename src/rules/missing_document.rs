@@ -35,7 +35,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
             let label = ctx.text("所需材料", "Required documents").to_string();
             for m in &ev.missing {
                 if let Some(param) = m.strip_prefix("parameter:") {
-                    sink.missing_parameters.insert((param.to_string(), label.clone()));
+                    sink.missing_parameters
+                        .insert((param.to_string(), label.clone()));
                 }
             }
         }
