@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and skips whatever is already there:
 # the wasm32 target, wasm-bindgen-cli at the version Cargo.lock pins, Chromium and ChromeDriver
-# (Debian packages), and the npm packages of the test harness (from its lockfile).
+# (Debian packages) with a Chinese font, and the npm packages of the test harness (from its lockfile).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -24,11 +24,12 @@ if [ -n "$want" ]; then
   fi
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "installing chromium and chromium-driver"
+# A CJK font, so that pages and screenshots show Chinese rather than empty boxes.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+  say "installing chromium, chromium-driver and a Chinese font"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium chromium-driver >/dev/null
+  apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 fi
 
 if [ -f tests/js/package-lock.json ]; then

@@ -14,6 +14,7 @@
 pub mod calendar;
 pub mod codes;
 pub mod condition;
+pub mod live;
 pub mod messages;
 pub mod model;
 pub mod money;
@@ -21,6 +22,9 @@ pub mod profile;
 pub mod reference;
 pub mod report;
 pub mod rules;
+/// The npm package's exports (wasm-bindgen glue over [`live`] and the core).
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -314,6 +318,7 @@ impl Registry {
                     rejected: &rejected,
                 };
                 outcomes = run_rules(&ctx, &mut sink);
+                cite_input_problems(&ctx, &mut sink.diagnostics);
                 jurisdiction = Some(info(profile, version, options.locale));
                 document_names = version
                     .documents
@@ -404,6 +409,27 @@ fn run_rules(ctx: &Ctx, sink: &mut Sink) -> Outcomes {
     annual_deadline::check(ctx, sink);
     amount_on_boundary::report(ctx, sink);
     outcomes
+}
+
+/// A malformed value in a field the regulation's form asks for cites that form, so that every
+/// message shows its basis; input problems elsewhere (dates, facts) have none to cite.
+fn cite_input_problems(ctx: &Ctx, diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.citations.is_empty() && d.rule.is_none())
+    {
+        let Some(field) = Field::by_path(&d.path) else {
+            continue;
+        };
+        let asking = ctx
+            .version
+            .required_fields
+            .iter()
+            .find(|r| r.fields.iter().any(|f| f.0 == field));
+        if let Some(rule) = asking {
+            d.citations = ctx.cite(&rule.cite);
+        }
+    }
 }
 
 /// The version in force on `as_of`, with a notice where none is.

@@ -675,7 +675,8 @@ fn rules_cover_fire_and_quiet() {
     }
     // Run as a configured portal would: with the procurement limit and a holiday calendar.
     check_coverage_with(J, &cases, |o| {
-        o.parameters.insert("governmentProcurementLimit".into(), "100".parse().unwrap());
+        o.parameters
+            .insert("governmentProcurementLimit".into(), "100".parse().unwrap());
         o.calendar.holidays.insert("2025-10-01".parse().unwrap());
     });
 }

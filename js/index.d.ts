@@ -1,0 +1,757 @@
+// Types of gov-it-rules: cited validation of government IT-project applications (政务信息化项目).
+// The application interface and the code union are generated from the Rust field and code tables
+// (tests/wasm_types.rs keeps them current); the rest mirrors src/report.rs, src/lib.rs and
+// src/live.rs, and a test checks that every key those produce is declared here.
+
+// ---------------------------------------------------------------------------------------------
+// The application
+
+/** An amount in 万元 (10,000 CNY): digits as text (exact: "300.0001" is over 300) or a number. */
+export type Amount = string | number;
+/** A date, `YYYY-MM-DD`. */
+export type DateString = string;
+/** A month, `YYYY-MM`. */
+export type YearMonthString = string;
+/** Yes or no; the form's 是/否 is accepted too. */
+export type Flag = boolean | 'true' | 'false' | '是' | '否';
+/** A whole number, as a number or as digits. */
+export type Whole = number | string;
+
+// BEGIN GENERATED application (from src/model/fields.rs by tests/wasm_types.rs)
+export type ProjectKind = 'new' | 'continuation' | 'upgrade' | 'operations' | 'serviceProcurement' | 'priorYearUnpaid';
+export type UnitKind = 'department' | 'township' | 'subordinate' | 'enterprise' | 'other';
+export type Level = 'national' | 'provincial' | 'municipal' | 'county';
+export type Stage = 'declaration' | 'approval' | 'implementation' | 'acceptance';
+export type AdjustmentReason = 'superiorDeployment' | 'technicalOptimisation' | 'businessDevelopment' | 'other';
+
+/**
+ * An application (申报表 and the facts the rules turn on). Every field is optional: a form is
+ * validated as it is filled in. `null` or an empty string means not filled in.
+ */
+export interface Application {
+  /** 年度 — Plan year. */
+  year?: Whole | null;
+  /** 申报部门 — Applying unit. */
+  unit?: string | null;
+  /** 申报单位类别 — Kind of applying unit. */
+  unitKind?: UnitKind | null;
+  /** 项目负责人 — Project lead. */
+  projectLead?: string | null;
+  /** 联系电话 — Contact phone. */
+  contactPhone?: string | null;
+  /** 项目名称 — Project name. */
+  name?: string | null;
+  /** 项目实施地址 — Project site. */
+  site?: string | null;
+  /** 参与部门 — Participating departments. */
+  participatingDepartments?: string | null;
+  /** 项目性质 — Project nature (as on the form). */
+  nature?: string | null;
+  /** 项目类别 — Project kind. */
+  kind?: ProjectKind | null;
+  /** 信息系统网络安全等级保护测评拟定级 — Proposed MLPS level. */
+  mlpsLevel?: Whole | null;
+  /** 项目建设目的和内容 — Purpose and content. */
+  purposeAndContent?: string | null;
+  /** 启动年月 — Start month. */
+  startMonth?: YearMonthString | null;
+  /** 计划完成年月 — Planned completion month. */
+  plannedCompletionMonth?: YearMonthString | null;
+  preparation?: {
+    /** 前期准备：规划编制 — Preparation: plan compiled. */
+    planCompiled?: Flag | null;
+    /** 前期准备：规划通过专家论证 — Preparation: plan reviewed by experts. */
+    planExpertReviewed?: Flag | null;
+  } | null;
+  /** 预计总投资 — Estimated total investment. */
+  totalInvestment?: Amount | null;
+  /** 年度需要资金 — Funding needed this year. */
+  annualFunding?: Amount | null;
+  funding?: {
+    priorYears?: {
+      /** 历年已安排资金：合计 — Funding in prior years: total. */
+      total?: Amount | null;
+      /** 历年已安排资金：申请财政拨款 — Funding in prior years: fiscal. */
+      fiscal?: Amount | null;
+      /** 历年已安排资金：单位自筹 — Funding in prior years: self-raised. */
+      selfRaised?: Amount | null;
+      /** 历年已安排资金：国家下拨 — Funding in prior years: national. */
+      national?: Amount | null;
+      /** 历年已安排资金：其它 — Funding in prior years: other. */
+      other?: Amount | null;
+    } | null;
+    thisYear?: {
+      /** 本年度申请资金：合计 — Funding applied for this year: total. */
+      total?: Amount | null;
+      /** 本年度申请资金：申请财政拨款 — Funding applied for this year: fiscal. */
+      fiscal?: Amount | null;
+      /** 本年度申请资金：单位自筹 — Funding applied for this year: self-raised. */
+      selfRaised?: Amount | null;
+      /** 本年度申请资金：国家下拨 — Funding applied for this year: national. */
+      national?: Amount | null;
+      /** 本年度申请资金：其它 — Funding applied for this year: other. */
+      other?: Amount | null;
+    } | null;
+  } | null;
+  /** 资金落实情况说明 — How the funding is secured. */
+  fundingNote?: string | null;
+  /** 联网方式 — Network. */
+  networkType?: string | null;
+  /** 密级要求 — Classification. */
+  classificationLevel?: string | null;
+  /** 明确要求建设的上级 — Levels that explicitly require the project. */
+  mandatedBy?: Level[] | Level | null;
+  /** 情况紧急、确需增补 — Urgent addition. */
+  urgent?: Flag | null;
+  /** 应对突发事件紧急建设 — Emergency response. */
+  emergency?: Flag | null;
+  /** 已经区（县）政府同意 — Consent of the district government. */
+  governmentConsent?: Flag | null;
+  /** 已列入年度建设计划 — In the annual plan. */
+  inAnnualPlan?: Flag | null;
+  /** 跨部门共建共享 — Built jointly across departments. */
+  crossDepartment?: Flag | null;
+  /** 跨层级共享协同 — Shared across government levels. */
+  crossLevel?: Flag | null;
+  /** 涉及国家秘密 — Involves state secrets. */
+  classified?: Flag | null;
+  /** 涉及新建土建工程 — Includes new civil works. */
+  newCivilWorks?: Flag | null;
+  /** 高耗能项目 — High energy use. */
+  highEnergyUse?: Flag | null;
+  /** 重要领域网络与信息系统 — System in an important domain (crypto). */
+  importantDomainCrypto?: Flag | null;
+  /** 另行开发移动端应用（APP、小程序、快应用） — Builds its own mobile app or mini-program. */
+  standaloneMobileApp?: Flag | null;
+  /** 仅采购办公设备或耗材 — Only buys office equipment or consumables. */
+  officeEquipmentOnly?: Flag | null;
+  /** 重大项目 — Major project. */
+  majorProject?: Flag | null;
+  /** 部署在政务云 — Deployed on the government cloud. */
+  onGovernmentCloud?: Flag | null;
+  /** 设计单位同时承担实施 — Designer also implements. */
+  designerImplements?: Flag | null;
+  /** 建议书由具有相关资质的设计单位编制 — Proposal compiled by a qualified design unit. */
+  designerQualified?: Flag | null;
+  /** 阶段 — Stage. */
+  stage?: Stage | null;
+  expertPanel?: {
+    /** 评审专家人数 — Review panel size. */
+    size?: Whole | null;
+  } | null;
+  acceptancePanel?: {
+    /** 终验专家组人数 — Final-acceptance panel size. */
+    size?: Whole | null;
+    /** 终验外部专家人数 — External experts on the final-acceptance panel. */
+    external?: Whole | null;
+  } | null;
+  dates?: {
+    /** 立项批复日期 — Approval date. */
+    approval?: DateString | null;
+    /** 项目基本情况备案表报送日期 — Basic-information filing date. */
+    basicInfoFiled?: DateString | null;
+    /** 合同签订日期 — Contract signed. */
+    contractSigned?: DateString | null;
+    /** 合同备案日期 — Contract filed. */
+    contractFiled?: DateString | null;
+    /** 项目建成日期 — Completion date. */
+    completion?: DateString | null;
+    /** 初验日期 — Initial acceptance. */
+    initialAcceptance?: DateString | null;
+    /** 试运行开始日期 — Trial run start. */
+    trialRunStart?: DateString | null;
+    /** 试运行结束日期 — Trial run end. */
+    trialRunEnd?: DateString | null;
+    /** 上线运行日期 — Go-live date. */
+    goLive?: DateString | null;
+    /** 验收申请日期 — Acceptance application date. */
+    acceptanceApplication?: DateString | null;
+    /** 竣工（终）验收日期 — Final acceptance date. */
+    finalAcceptance?: DateString | null;
+    /** 验收报告上传日期 — Acceptance report uploaded. */
+    reportUploaded?: DateString | null;
+    /** 自评价报告日期 — Self-evaluation report date. */
+    selfEvaluation?: DateString | null;
+  } | null;
+  /** 批复概算总投资 — Approved budget estimate. */
+  approvedBudget?: Amount | null;
+  adjustment?: {
+    /** 调整资金数额 — Amount adjusted. */
+    amount?: Amount | null;
+    /** 调整情形 — Reason for the adjustment. */
+    reason?: AdjustmentReason | null;
+    /** 建设目标不变 — Construction goals unchanged. */
+    goalsUnchanged?: Flag | null;
+    /** 投资规模未超出概算批复 — Investment stays within the approved estimate. */
+    withinApprovedBudget?: Flag | null;
+  } | null;
+  /** 免费运维期（年） — Free maintenance period (years). */
+  freeMaintenanceYears?: Whole | null;
+  /** 材料清单 — documents on file: a kind (e.g. `proposal`) or an object. */
+  documents?: Array<string | DocumentOnFile> | null;
+  /** 信息资源表 — information-resource table. */
+  resources?: ResourceRow[] | null;
+}
+
+export interface DocumentOnFile {
+  kind: string;
+  chapters?: string[];
+  title?: string | null;
+}
+
+export interface ResourceRow {
+  name?: string | null;
+  description?: string | null;
+  updateFrequency?: string | null;
+  sharing?: string | null;
+  condition?: string | null;
+  reason?: string | null;
+  note?: string | null;
+}
+// END GENERATED application
+
+/** A scalar field by its dotted path, e.g. `funding.thisYear.total`. */
+export type FieldPath = LeafPaths<Application>;
+/** A group of fields set from an object, e.g. `funding.thisYear`. */
+export type GroupPath = GroupPaths<Application>;
+/** Any path `Validator.set` takes: a field, a group, a table, a row or a cell. */
+export type Path =
+  | FieldPath
+  | GroupPath
+  | 'documents'
+  | 'resources'
+  | `documents[${number}]`
+  | `documents[${number}].${keyof DocumentOnFile & string}`
+  | `resources[${number}]`
+  | `resources[${number}].${keyof ResourceRow & string}`;
+
+type Group<T> = Exclude<T, null | undefined>;
+type IsGroup<T> = Group<T> extends string | number | boolean | unknown[] ? false : true;
+type LeafPaths<T> = {
+  [K in keyof T & string]-?: K extends 'documents' | 'resources'
+    ? never
+    : IsGroup<T[K]> extends true
+      ? `${K}.${LeafPaths<Group<T[K]>>}`
+      : K;
+}[keyof T & string];
+type GroupPaths<T> = {
+  [K in keyof T & string]-?: IsGroup<T[K]> extends true
+    ? K extends 'documents' | 'resources'
+      ? never
+      : K | `${K}.${GroupPaths<Group<T[K]>>}`
+    : never;
+}[keyof T & string];
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+/** The built-in jurisdictions. */
+export type JurisdictionId = 'tongzhou' | 'shexian' | 'tinghu' | 'jiangjin' | 'xiangcheng';
+/** Locales options accept; reports say `zh-CN` or `en`. */
+export type LocaleTag = 'zh-CN' | 'zh' | 'zh-Hans' | 'en' | 'en-US' | 'en-GB';
+export type Locale = 'zh-CN' | 'en';
+
+/** How to validate. Unknown keys and wrong types throw a TypeError that says what to change. */
+export interface Options {
+  /** The regulation: one of `jurisdictions()[].id`. An unknown one is reported as `JU001`. */
+  jurisdiction: JurisdictionId | (string & {});
+  /** The date the application is made; the regulation version in force then applies. Default: today, local time. */
+  asOf?: DateString | null;
+  /** Overrides the application's own `stage`; default `declaration`. */
+  stage?: Stage | null;
+  /** Language of messages and labels; default `zh-CN`. */
+  locale?: LocaleTag;
+  /**
+   * Portal configuration: values for the parameters a regulation names but leaves to the portal
+   * (`jurisdictions()[].parameters` with `value: null`, e.g. 歙县's 分散采购限额标准), by key, in
+   * the parameter's unit.
+   */
+  parameters?: Record<string, Amount>;
+  /** Public holidays, so that working days are counted exactly. */
+  holidays?: DateString[];
+  /** Weekend days that are working days (调休). */
+  workdays?: DateString[];
+  /** Replacement message templates by code; `{name}` marks a parameter (see `rules().codes`). */
+  messages?: Partial<Record<Code, string>>;
+}
+
+/** Options for `jurisdictions()`: the date that picks the version in force, and the locale. */
+export interface ListingOptions {
+  asOf?: DateString | null;
+  locale?: LocaleTag;
+}
+
+/** Options for `rules()`: one jurisdiction's provisions, or every jurisdiction's when left out. */
+export interface CatalogueOptions extends ListingOptions {
+  jurisdiction?: JurisdictionId | (string & {});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+// BEGIN GENERATED codes (from src/codes.rs by tests/wasm_types.rs)
+export type Code =
+  | 'IN001' // invalid-amount, Error
+  | 'IN002' // invalid-date, Error
+  | 'IN003' // invalid-year-month, Error
+  | 'IN004' // wrong-type, Error
+  | 'IN005' // unknown-field, Warning
+  | 'IN006' // unknown-choice, Error
+  | 'IN007' // out-of-range, Error
+  | 'IN008' // text-too-long, Error
+  | 'IN009' // too-many-rows, Error
+  | 'IN010' // required-cell, Error
+  | 'IN011' // unknown-document, Warning
+  | 'JU001' // unknown-jurisdiction, Error
+  | 'JU002' // not-yet-in-force, Warning
+  | 'JU003' // repealed, Warning
+  | 'JU004' // date-not-printed, Info
+  | 'JU005' // parameter-missing, Warning
+  | 'FM001' // required-field, Error
+  | 'FM002' // not-in-form-list, Error
+  | 'FM003' // funding-sum-mismatch, Error
+  | 'FM004' // month-order, Error
+  | 'DC001' // missing-document, Error
+  | 'DC002' // missing-chapter, Error
+  | 'RS001' // resource-name-missing, Error
+  | 'RS002' // resource-sharing-invalid, Error
+  | 'RS003' // resource-condition-missing, Error
+  | 'RS004' // resource-reason-missing, Error
+  | 'RS005' // resource-frequency-invalid, Error
+  | 'TW001' // window-too-early, Error
+  | 'TW002' // window-too-late, Error
+  | 'TW003' // window-overdue, Warning
+  | 'TW004' // deadline-passed, Warning
+  | 'TW005' // working-days-approximate, Info
+  | 'RX001' // restricted, Error
+  | 'EP001' // panel-too-small, Error
+  | 'EP002' // panel-even, Error
+  | 'EP003' // panel-external-too-few, Error
+  | 'AD001' // adjustment-over-limit, Warning
+  | 'AD002' // adjustment-reason-not-listed, Warning
+  | 'AD003' // adjustment-conditions-unmet, Warning
+  | 'BD001' // amount-on-boundary, Info
+  ;
+
+export type CodeFamily = 'input' | 'jurisdiction' | 'form' | 'completeness' | 'resources' | 'timing' | 'restriction' | 'panel' | 'adjustment' | 'boundary';
+// END GENERATED codes
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A provision of a regulation, resolved against its article index. */
+export interface Citation {
+  jurisdiction: string;
+  /** 《…》 title of the regulation. */
+  regulation: string;
+  /** Absent where the text prints none. */
+  documentNumber?: string;
+  /** e.g. `第二十条（一）`, `附件1`. */
+  article: string;
+  /** What the article is about, in our own words. */
+  summary: string;
+}
+
+/** A problem with the application, located at a field. */
+export interface Diagnostic {
+  /** Path of the field, e.g. `funding.thisYear.total`, `resources[2].sharing`; `''` for the whole application. */
+  path: string;
+  code: Code;
+  severity: Severity;
+  /** The message in the requested locale. */
+  message: string;
+  /** The provision that produced it, when a regulation's rule did. */
+  rule?: string;
+  citations?: Citation[];
+  /** The raw values the message was made from. */
+  params: Record<string, string>;
+}
+
+/** Something the applicant should know that is not a fault (an amount on a boundary, an unprinted date, a missing portal parameter). */
+export type Notice = Diagnostic;
+
+/** One step of the reasoning behind an outcome. */
+export interface Trace {
+  /** The provision (decision-table case) that applied. */
+  rule: string;
+  citations: Citation[];
+  /** The facts it turned on, e.g. `预计总投资 300.0001 万元 …`. */
+  facts: string[];
+  explanation: string;
+}
+
+/** A derived verdict with its reasons; `undetermined` while a field or portal parameter it needs is missing. */
+export type Outcome<T> =
+  | { status: 'determined'; value: T; because: Trace[]; missing?: never }
+  | {
+      status: 'undetermined';
+      value?: never;
+      because: Trace[];
+      /** Fields (paths) or `parameter:key`s still needed. */
+      missing?: string[];
+    };
+
+/** Who approves, through which documents (审批层级). */
+export interface Approval {
+  need: 'required' | 'mayBeExempt' | 'notRequired';
+  authority?: string;
+  /** Document keys in the order they are compiled and approved. */
+  chain: string[];
+  steps?: string[];
+}
+
+/** Merge-eligibility (合并编报). */
+export interface Merge {
+  mode: 'merge' | 'substitute' | 'lighter' | 'omit' | 'separate';
+  documents: string[];
+  replaces?: string[];
+}
+
+/** Supervision (监理). */
+export interface Supervision {
+  mode: 'mandatory' | 'unifiedService' | 'central' | 'inPrinciple';
+  /** Whether the fee belongs in the budget estimate; `null` where the text does not say. */
+  feeInBudget: boolean | null;
+  provider?: string;
+  alsoInBudget?: string[];
+}
+
+/** 全过程管理 or 报备制管理. */
+export interface Management {
+  mode: 'fullProcess' | 'filing';
+}
+
+/** The composition an expert panel must have. */
+export interface Panel {
+  minSize: number;
+  odd: boolean;
+  externalOnly: boolean;
+}
+
+export interface FinancialReview {
+  required: boolean;
+  by?: string;
+}
+
+export interface Acceptance {
+  organiser: string;
+  initialAcceptance: 'required' | 'optional' | 'notProvided';
+  resultFiledWith?: string;
+}
+
+/** Whether a budget adjustment may take the simplified route. */
+export interface AdjustmentVerdict {
+  route: 'simplified' | 'full';
+  /** The adjustment as a share of the approved estimate, e.g. `0.1525`. */
+  ratio: string;
+  procedure: string;
+}
+
+/** Whether a document required at this stage is on file. */
+export interface RequiredDocument {
+  rule: string;
+  document: string;
+  name: string;
+  /** Other documents that satisfy the same requirement. */
+  alternatives?: string[];
+  /** `conditional` when the requirement turns on something not filled in yet. */
+  status: 'present' | 'missing' | 'conditional';
+  citations: Citation[];
+  why: string;
+}
+
+/** A timing window with its dates computed where the start is known. */
+export interface WindowReport {
+  rule: string;
+  /** Field paths of the start and end dates. */
+  from: string;
+  to: string;
+  fromDate?: DateString;
+  earliest?: DateString;
+  latest?: DateString;
+  actual?: DateString;
+  status: 'pending' | 'open' | 'met' | 'early' | 'late' | 'overdue';
+  description: string;
+  citations: Citation[];
+}
+
+/** Every derived verdict; `null` where the regulation has no such rule. */
+export interface Outcomes {
+  approval: Outcome<Approval> | null;
+  merge: Outcome<Merge> | null;
+  supervision: Outcome<Supervision> | null;
+  management: Outcome<Management> | null;
+  expertPanel: Outcome<Panel> | null;
+  financialReview: Outcome<FinancialReview> | null;
+  acceptance: Outcome<Acceptance> | null;
+  adjustment: Outcome<AdjustmentVerdict> | null;
+  requiredDocuments: RequiredDocument[];
+  windows: WindowReport[];
+}
+
+/** The names of the verdicts in `Outcomes`. */
+export type OutcomeName =
+  | 'approval'
+  | 'merge'
+  | 'supervision'
+  | 'management'
+  | 'expertPanel'
+  | 'financialReview'
+  | 'acceptance'
+  | 'adjustment';
+
+/** The regulation a report was made under. */
+export interface JurisdictionInfo {
+  id: string;
+  title: string;
+  region: string;
+  documentNumber?: string;
+  issued?: DateString;
+  inForce?: DateString;
+  inForceBasis: string;
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** No errors. */
+  complete: boolean;
+}
+
+/** The result of one validation. */
+export interface Report {
+  /** `null` when the jurisdiction is unknown (and `JU001` says so). */
+  jurisdiction: JurisdictionInfo | null;
+  asOf: DateString;
+  stage: Stage;
+  locale: Locale;
+  outcomes: Outcomes;
+  diagnostics: Diagnostic[];
+  notices: Notice[];
+  /** Names of the documents the regulation refers to, by key. */
+  documentNames: Record<string, string>;
+  summary: Summary;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Live validation
+
+export interface Changes<T> {
+  added: T[];
+  removed: T[];
+}
+
+export interface RowChanges<T> {
+  /** Entries that changed or appeared, as they are now. */
+  changed: T[];
+  /** Rules of the entries that went away. */
+  removed: string[];
+}
+
+/**
+ * What one edit changed. Two diagnostics are the same when their code, path, rule and params are.
+ * An outcome is present only when it changed in any way (verdict, status, reasons or what is
+ * missing); `null` when it no longer applies.
+ */
+export interface Delta {
+  diagnostics: Changes<Diagnostic>;
+  notices: Changes<Notice>;
+  outcomes: { [K in OutcomeName]?: Outcomes[K] };
+  requiredDocuments: RowChanges<RequiredDocument>;
+  windows: RowChanges<WindowReport>;
+  /** The stage now applied. */
+  stage: Stage;
+  summary: Summary;
+}
+
+/** A validator holding one application, for a live form. */
+export interface Validator {
+  /**
+   * Sets one value and returns what changed: a field (`funding.thisYear.total`), a group
+   * (`funding.thisYear`, from an object), a table (`documents`), a row (`resources[2]`; `null`
+   * removes it, the index one past the end appends) or a cell (`resources[2].sharing`). `null`
+   * clears. A bad value comes back as a diagnostic; a row index past the end throws a RangeError.
+   */
+  set(path: Path, value: unknown): Delta;
+  /** Replaces the whole application (an object or JSON text) and returns what changed. */
+  replace(application: Application | string): Delta;
+  /** The whole report on the application as it stands. */
+  report(): Report;
+  /** Releases the validator's memory now rather than at garbage collection. */
+  free(): void;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue
+
+/** A jurisdiction, described by the regulation in force on the as-of date. */
+export interface JurisdictionEntry {
+  id: JurisdictionId | (string & {});
+  region: string;
+  /** An example profile that describes no real place. */
+  fictional: boolean;
+  title: string;
+  /** `null` where the text prints none. */
+  documentNumber: string | null;
+  issued: DateString | null;
+  inForce: DateString | null;
+  /** Where the in-force date comes from, as the text has it. */
+  inForceBasis: string;
+  repealed: DateString | null;
+  /** Thresholds and limits; `value: null` marks one the portal supplies in `options.parameters`. */
+  parameters: ParameterEntry[];
+  /** Document kinds for the application's `documents`, with their names. */
+  documents: Record<string, string>;
+  /** Every dated version, oldest first. */
+  versions: VersionEntry[];
+}
+
+export interface ParameterEntry {
+  key: string;
+  label: string;
+  unit: string;
+  /** The amount the text fixes, or `null` when the portal must supply it. */
+  value: string | null;
+  citations: Citation[];
+}
+
+export interface VersionEntry {
+  title: string;
+  documentNumber: string | null;
+  issued: DateString | null;
+  inForce: DateString | null;
+  repealed: DateString | null;
+}
+
+export interface CodeEntry {
+  code: Code;
+  name: string;
+  severity: Severity;
+  family: CodeFamily;
+  /** The message template in the requested locale; `{name}` marks a parameter. */
+  template: string;
+  params: string[];
+}
+
+export interface ProvisionEntry {
+  jurisdiction: string;
+  /** The provision's id, as diagnostics and traces give it in `rule`. */
+  rule: string;
+  /** How it is checked: `outcome.approval`, `requirement.declaration`, `window`, … or `notFormalised` (not checked; the summary says why). */
+  kind: string;
+  /** The codes it can report; none for a decision-table case, which decides an outcome. */
+  codes: Code[];
+  summary: string;
+  citations: Citation[];
+}
+
+/** The rule catalogue, for help pages. */
+export interface Catalogue {
+  codes: CodeEntry[];
+  provisions: ProvisionEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Standard Schema v1 (https://standardschema.dev), declared here so that no dependency is needed.
+
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': StandardSchemaV1.Props<Input, Output>;
+}
+
+export declare namespace StandardSchemaV1 {
+  export interface Props<Input = unknown, Output = Input> {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => Result<Output> | Promise<Result<Output>>;
+    readonly types?: Types<Input, Output> | undefined;
+  }
+  export type Result<Output> = SuccessResult<Output> | FailureResult;
+  export interface SuccessResult<Output> {
+    readonly value: Output;
+    readonly issues?: undefined;
+  }
+  export interface FailureResult {
+    readonly issues: ReadonlyArray<Issue>;
+  }
+  export interface Issue {
+    readonly message: string;
+    readonly path?: ReadonlyArray<PropertyKey | PathSegment> | undefined;
+  }
+  export interface PathSegment {
+    readonly key: PropertyKey;
+  }
+  export interface Types<Input = unknown, Output = Input> {
+    readonly input: Input;
+    readonly output: Output;
+  }
+}
+
+/** The schema `schema()` returns: validation is synchronous, errors are issues, warnings are not. */
+export interface ApplicationSchema extends StandardSchemaV1<Application, Application> {
+  readonly '~standard': ApplicationSchemaProps;
+}
+
+export interface ApplicationSchemaProps extends StandardSchemaV1.Props<Application, Application> {
+  readonly validate: (value: unknown) => StandardSchemaV1.Result<Application>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Functions
+
+/** What `init()` can load the module from. */
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+/**
+ * Loads the WebAssembly module; call once before anything else in a browser. With no argument it
+ * is fetched from beside the package's JS (bundlers that understand `new URL(…, import.meta.url)`
+ * copy it). In Node the package is ready on import and this resolves at once.
+ */
+export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+
+/** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
+export function initSync(bytes: BufferSource | WebAssembly.Module): void;
+
+/** Validates a whole application (an object, or JSON text) and returns the report. */
+export function validate(application: Application | string, options: Options): Report;
+
+/** A validator for a live form, configured by `options`, holding `application` (default: empty). */
+export function createValidator(options: Options, application?: Application | string | null): Validator;
+
+/** The jurisdictions, with title, document number and dates of the regulation in force. */
+export function jurisdictions(options?: ListingOptions): JurisdictionEntry[];
+
+/** The rule catalogue: codes with severity and message template; provisions with citations. */
+export function rules(options?: CatalogueOptions): Catalogue;
+
+/** A Standard Schema v1 for form libraries (react-hook-form, TanStack Form, VeeValidate). */
+export function schema(options: Options): ApplicationSchema;
+
+// ---------------------------------------------------------------------------------------------
+// attach(): live, cited feedback inside an existing <form> (attach.js; styles in attach.css)
+
+export interface AttachOptions extends Options {
+  /** Controls by application path, as a selector or an element; by default controls are matched by name. */
+  fields?: Record<string, string | Element>;
+  /** Milliseconds to wait after typing before verdicts update; default 150. */
+  debounce?: number;
+  /** Where verdicts are shown; default a region at the top of the form; `false` for none. */
+  outcomes?: Element | false;
+  /** Where the error summary is shown; default at the top of the form. */
+  summary?: Element;
+  /** Show the basis (citations) of each message; default true. */
+  citations?: boolean;
+}
+
+export interface AttachHandle {
+  /** Validates the whole form, shows every error and the summary, and returns the report. */
+  validate(): Report;
+  /** The report on the form as it stands. */
+  readonly report: Report;
+  /** Changes validation options (jurisdiction, stage, locale …) and re-checks the form. */
+  setOptions(changes: Partial<Options>): void;
+  /** Removes every listener and everything attach() added. */
+  detach(): void;
+}
+
+/** Binds live validation to an existing form (browser only; call `init()` first). */
+export function attach(form: HTMLFormElement, options: AttachOptions): AttachHandle;

@@ -1,0 +1,16 @@
+// gov-it-rules for Node: the same API as index.js, ready on import (the wasm is read from beside
+// this file and instantiated synchronously). The bindings are re-declared here rather than
+// re-exported so that a bundler honouring "sideEffects": false cannot skip this module's set-up.
+import { readFileSync } from 'node:fs';
+import * as api from './index.js';
+
+api.initSync(readFileSync(new URL('./gov_it_rules_bg.wasm', import.meta.url)));
+
+export const init = api.init;
+export const initSync = api.initSync;
+export const validate = api.validate;
+export const createValidator = api.createValidator;
+export const jurisdictions = api.jurisdictions;
+export const rules = api.rules;
+export const schema = api.schema;
+export const attach = api.attach;

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: the crate compiled to wasm32, wasm-bindgen's ES-module glue
+# (--target web), wasm-opt -Oz (from the npm `binaryen` package in tests/js), and the hand-written
+# wrapper, types and README from js/. One copy of the wasm serves the browser entry (index.js,
+# fetched beside the glue or passed to init) and the Node entry (node.js, read with fs).
+# Prints the sizes, raw and gzip -9.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+out=pkg
+name=gov_it_rules
+
+wasm_opt=tests/js/node_modules/.bin/wasm-opt
+if [ ! -x "$wasm_opt" ]; then
+  echo "build: installing the JS tools (tests/js, from its lockfile)"
+  (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+cargo build --lib --release --target wasm32-unknown-unknown --quiet
+rm -rf "$out"
+mkdir -p "$out"
+wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
+  "target/wasm32-unknown-unknown/release/$name.wasm"
+"$wasm_opt" -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-multivalue --enable-reference-types \
+  "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+
+cp js/index.js js/node.js js/attach.js js/attach.css js/index.d.ts js/README.md "$out/"
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+cat > "$out/package.json" <<JSON
+{
+  "name": "gov-it-rules",
+  "version": "$version",
+  "description": "Cited validation of Chinese government IT-project applications (政务信息化项目) against district and county regulations, compiled to WebAssembly",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "./node.js",
+  "module": "./index.js",
+  "types": "./index.d.ts",
+  "exports": {
+    ".": {
+      "types": "./index.d.ts",
+      "node": "./node.js",
+      "default": "./index.js"
+    },
+    "./${name}_bg.wasm": "./${name}_bg.wasm",
+    "./attach.css": "./attach.css",
+    "./package.json": "./package.json"
+  },
+  "files": [
+    "index.js",
+    "index.d.ts",
+    "node.js",
+    "attach.js",
+    "attach.css",
+    "${name}.js",
+    "${name}_bg.wasm",
+    "README.md"
+  ],
+  "sideEffects": false,
+  "engines": {
+    "node": ">=18"
+  },
+  "keywords": ["政务信息化", "validation", "wasm", "standard-schema"]
+}
+JSON
+
+size() {
+  local raw gz
+  raw=$(cat "$@" | wc -c)
+  gz=$(cat "$@" | gzip -9 | wc -c)
+  printf '%s raw, %s gzip' "$(kb "$raw")" "$(kb "$gz")"
+}
+kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
+echo "build: pkg/${name}_bg.wasm     $(size "$out/${name}_bg.wasm")"
+echo "build: JS, browser entry     $(size "$out/index.js" "$out/${name}.js")  (index.js + ${name}.js)"
+echo "build: JS, Node entry adds   $(size "$out/node.js")  (node.js)"
+echo "build: JS, attach() adds     $(size "$out/attach.js")  (attach.js, left out by bundlers when unused)"

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Tests of the npm package: builds it (pkg-scripts/build.sh), runs the wasm-bindgen-test suites in
+# Node and in headless Chromium, packs it (npm pack), installs the tarball into a scratch project
+# (tests/js/.work) and uses it from Node ESM and from an esbuild bundle loaded in headless Chromium
+# through playwright-core (node --test, with the react-hook-form example), then type-checks a typed
+# consumer with tsc --noEmit. Expects pkg-scripts/setup.sh to have run (tests/js/node_modules,
+# wasm-bindgen-cli, chromium, chromedriver). Ends with one plain summary line.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+step() { printf '\n== package: %s\n' "$*"; }
+# The count from the last libtest/TAP summary in the log, e.g. "test result: ok. 8 passed;".
+passed() { grep -Eo "$1" "$log" | tail -1 | grep -Eo '[0-9]+' | head -1; }
+
+if [ ! -x tests/js/node_modules/.bin/tsc ]; then
+  (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+step "build"
+bash pkg-scripts/build.sh
+
+step "clippy for the wasm target (src/wasm.rs and the wasm test suites)"
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
+
+step "wasm-bindgen-test in Node"
+cargo test --target wasm32-unknown-unknown --test wasm_node 2>&1 | tee "$log"
+wasm_node=$(passed 'test result: ok\. [0-9]+ passed')
+
+step "wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
+  cargo test --target wasm32-unknown-unknown --test wasm_browser 2>&1 | tee "$log"
+wasm_browser=$(passed 'test result: ok\. [0-9]+ passed')
+
+step "npm pack, install into a scratch project"
+work=tests/js/.work
+rm -rf "$work"
+mkdir -p "$work/fixtures"
+tarball=$(cd pkg && npm pack --silent --pack-destination "$root/$work")
+wasm_files=$(tar -tzf "$work/$tarball" | grep -c '\.wasm$')
+[ "$wasm_files" -eq 1 ] || { echo "package: expected one .wasm in $tarball, found $wasm_files" >&2; exit 1; }
+echo "packed $tarball: $(tar -tzf "$work/$tarball" | sed 's|^package/||' | sort | tr '\n' ' ')($(du -k "$work/$tarball" | cut -f1) KB)"
+cp -R tests/js/scratch/. "$work/"
+cp fixtures/tongzhou-declaration.json "$work/fixtures/"
+printf '{ "name": "scratch", "private": true, "type": "module" }\n' > "$work/package.json"
+# The package has no dependencies, so this is offline. The test tools (esbuild, playwright-core,
+# react-hook-form, typescript) resolve from tests/js/node_modules, one directory up.
+(cd "$work" && npm install --no-audit --no-fund --no-package-lock --loglevel=error "./$tarball")
+
+step "Node ESM, esbuild bundle in headless Chromium, react-hook-form resolver (node --test)"
+(cd "$work" && node --test --test-reporter=tap node.test.mjs browser.test.mjs) 2>&1 | tee "$log"
+js=$(passed '^# pass [0-9]+')
+grep -q '^# fail 0' "$log"
+
+step "TypeScript: tsc --noEmit on a typed consumer"
+(cd "$work" && ../node_modules/.bin/tsc -p tsconfig.json)
+echo "tsc: ok"
+
+total=$((wasm_node + wasm_browser + js))
+echo
+echo "package: wasm Node ${wasm_node} passed, wasm Chromium ${wasm_browser} passed, JS ${js} passed, tsc ok"
+echo "package: ${total} passed, 0 failed"

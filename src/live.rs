@@ -1,0 +1,631 @@
+//! What a portal needs beyond one validation: a validator for live forms that takes one edit at a
+//! time and answers with what changed, and the catalogue of jurisdictions and rules that help pages
+//! list.
+//!
+//! The npm package's `createValidator`, `jurisdictions` and `rules` are thin wrappers over this
+//! module (`src/wasm.rs`); everything here is pure and tested natively.
+//!
+//! ## Cost of an edit
+//! [`LiveValidator::set`] re-reads only the edited field (or the edited table), keeps the other
+//! fields' parsed values and input problems, re-runs the rules, and returns a [`Delta`]: only what
+//! changed crosses to JavaScript, never the whole form or report. The rules themselves are re-run
+//! over the whole application; they are cheap next to converting the form and the report.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde_json::{Map, Value as Json};
+
+use crate::codes::{Code, Severity, CODES};
+use crate::messages::Locale;
+use crate::model::{Application, FIELDS};
+use crate::profile::{
+    Acceptance, Approval, Cite, FinancialReview, Management, Merge, Panel, Profile, Supervision,
+    Version,
+};
+use crate::report::{Citation, Diagnostic, Notice, Outcome, RequiredDocument, WindowReport};
+use crate::rules::budget_adjustment::AdjustmentVerdict;
+use crate::{Options, Registry, Report, Summary};
+
+/// A validator that holds one application and takes one edit at a time.
+#[derive(Debug, Clone)]
+pub struct LiveValidator<'r> {
+    registry: &'r Registry,
+    options: Options,
+    app: Application,
+    /// Problems reading the input, each at the path it was found.
+    problems: Vec<Diagnostic>,
+    /// The tables as last given, so that one row or cell can be edited.
+    documents: Json,
+    resources: Json,
+    report: Report,
+}
+
+impl<'r> LiveValidator<'r> {
+    /// A validator holding an empty application; give it one with [`LiveValidator::replace`].
+    pub fn new(registry: &'r Registry, options: Options) -> LiveValidator<'r> {
+        let app = Application::from_json(&Json::Object(Map::new()), &mut Vec::new());
+        let report = registry.validate_parsed(&app, Vec::new(), &options);
+        LiveValidator {
+            registry,
+            options,
+            app,
+            problems: Vec::new(),
+            documents: Json::Null,
+            resources: Json::Null,
+            report,
+        }
+    }
+
+    /// The report on the application as it stands.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Replaces the whole application.
+    pub fn replace(&mut self, application: &Json) -> Delta {
+        let mut problems = Vec::new();
+        self.app = Application::from_json(application, &mut problems);
+        self.problems = problems;
+        self.documents = application.get("documents").cloned().unwrap_or(Json::Null);
+        self.resources = application.get("resources").cloned().unwrap_or(Json::Null);
+        self.revalidate()
+    }
+
+    /// Replaces the whole application with JSON text. A syntax error is reported as a diagnostic
+    /// at the root with its line and column, as [`Registry::validate_str`] does.
+    pub fn replace_text(&mut self, text: &str) -> Delta {
+        match serde_json::from_str::<Json>(text) {
+            Ok(json) => self.replace(&json),
+            Err(e) => {
+                self.replace(&Json::Object(Map::new()));
+                self.problems = vec![syntax_error(&e)];
+                self.revalidate()
+            }
+        }
+    }
+
+    /// Sets one value, as a form does on each edit, and returns what changed. `path` is a field
+    /// (`funding.thisYear.total`), a group of fields (`funding.thisYear`, set from an object), a
+    /// table (`documents`, `resources`), a row (`resources[2]`; `null` removes it, the index one
+    /// past the end appends) or a cell (`resources[2].sharing`; `null` clears it). `null` clears
+    /// a field. A bad value is not an error here: it becomes a diagnostic in the delta.
+    ///
+    /// Errs only on a row index more than one past the end of its table.
+    pub fn set(&mut self, path: &str, value: &Json) -> Result<Delta, String> {
+        let (scope, fresh) = if let Some((table, row, cell)) = table_path(path)? {
+            self.edit_table(table, row, cell, value)?;
+            let rows = self.table(table).clone();
+            (table, self.app.set_path(table, &rows))
+        } else if path == "documents" || path == "resources" {
+            *self.table(path) = value.clone();
+            (path, self.app.set_path(path, value))
+        } else if is_group(path) {
+            (path, self.set_group(path, value))
+        } else if value.is_null() && crate::model::Field::by_path(path).is_none() {
+            // Clearing a field the form does not have removes its warning and adds none.
+            (path, Vec::new())
+        } else {
+            (path, self.app.set_path(path, value))
+        };
+        self.problems.retain(|d| !related(&d.path, scope));
+        self.problems.extend(fresh);
+        Ok(self.revalidate())
+    }
+
+    fn table(&mut self, name: &str) -> &mut Json {
+        if name == "documents" {
+            &mut self.documents
+        } else {
+            &mut self.resources
+        }
+    }
+
+    fn edit_table(
+        &mut self,
+        table: &str,
+        row: usize,
+        cell: Option<&str>,
+        value: &Json,
+    ) -> Result<(), String> {
+        let json = self.table(table);
+        if !json.is_array() {
+            *json = Json::Array(Vec::new());
+        }
+        let Json::Array(rows) = json else {
+            return Ok(());
+        };
+        let len = rows.len();
+        if row > len {
+            return Err(format!(
+                "{table}[{row}]: the table has {len} rows; set {table}[{len}] to add a row, or set \
+                 {table} to the whole array"
+            ));
+        }
+        let Some(key) = cell else {
+            match (row < len, value.is_null()) {
+                (true, true) => {
+                    rows.remove(row);
+                }
+                (true, false) => {
+                    if let Some(slot) = rows.get_mut(row) {
+                        *slot = value.clone();
+                    }
+                }
+                (false, false) => rows.push(value.clone()),
+                (false, true) => {}
+            }
+            return Ok(());
+        };
+        if row == len {
+            if value.is_null() {
+                return Ok(());
+            }
+            rows.push(Json::Object(Map::new()));
+        }
+        let Some(slot) = rows.get_mut(row) else {
+            return Ok(());
+        };
+        if !slot.is_object() {
+            // A document given by its kind alone becomes an object with that kind.
+            let mut map = Map::new();
+            if let Json::String(kind) = slot {
+                map.insert("kind".into(), Json::String(kind.clone()));
+            }
+            *slot = Json::Object(map);
+        }
+        if let Json::Object(map) = slot {
+            if value.is_null() {
+                map.remove(key);
+            } else {
+                map.insert(key.to_string(), value.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets every field under a group from an object, reading it exactly as a whole application
+    /// would be read, so the problems and their paths are the same.
+    fn set_group(&mut self, path: &str, value: &Json) -> Vec<Diagnostic> {
+        let mut wrapped = value.clone();
+        for part in path.rsplit('.') {
+            let mut map = Map::new();
+            map.insert(part.to_string(), wrapped);
+            wrapped = Json::Object(map);
+        }
+        let mut problems = Vec::new();
+        let read = Application::from_json(&wrapped, &mut problems);
+        for spec in FIELDS.iter().filter(|s| within(s.path, path)) {
+            self.app.set(spec.field, read.get(spec.field).cloned());
+        }
+        problems
+    }
+
+    fn revalidate(&mut self) -> Delta {
+        let report = self
+            .registry
+            .validate_parsed(&self.app, self.problems.clone(), &self.options);
+        let delta = Delta::between(&self.report, &report);
+        self.report = report;
+        delta
+    }
+}
+
+fn syntax_error(e: &serde_json::Error) -> Diagnostic {
+    Diagnostic::new(Code::WrongType, "")
+        .param("expected", "object".into())
+        .param(
+            "got",
+            format!("invalid JSON (line {}, column {})", e.line(), e.column()),
+        )
+        .severity(Severity::Error)
+}
+
+/// `resources[2]` → (`resources`, 2, None); `resources[2].sharing` → (…, Some(`sharing`)).
+type TablePath<'p> = (&'static str, usize, Option<&'p str>);
+
+fn table_path(path: &str) -> Result<Option<TablePath<'_>>, String> {
+    for table in ["documents", "resources"] {
+        let Some(rest) = path.strip_prefix(table).and_then(|r| r.strip_prefix('[')) else {
+            continue;
+        };
+        let bad = || {
+            format!(
+                "`{path}` is not a path of the {table} table; use {table}[i], {table}[i].column or \
+                 {table}"
+            )
+        };
+        let (index, tail) = rest.split_once(']').ok_or_else(bad)?;
+        let row: usize = index.parse().map_err(|_| bad())?;
+        let cell = match tail.strip_prefix('.') {
+            None if tail.is_empty() => None,
+            Some(key) if !key.is_empty() && !key.contains(['.', '[', ']']) => Some(key),
+            _ => return Err(bad()),
+        };
+        return Ok(Some((table, row, cell)));
+    }
+    Ok(None)
+}
+
+/// A dotted prefix of some field's path: `funding`, `funding.thisYear`, `dates` …
+fn is_group(path: &str) -> bool {
+    FIELDS
+        .iter()
+        .any(|s| s.path != path && within(s.path, path))
+}
+
+/// `inner` is `outer` or lies under it (`outer.x`, `outer[i]`).
+fn within(inner: &str, outer: &str) -> bool {
+    inner
+        .strip_prefix(outer)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
+/// Whether an input problem at `problem` is superseded by an edit at `edited`: it lies under the
+/// edit, or the edit lies under it (a group that was not an object is one now), or it is about the
+/// whole input.
+fn related(problem: &str, edited: &str) -> bool {
+    problem.is_empty() || within(problem, edited) || within(edited, problem)
+}
+
+/// What one edit changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Delta {
+    /// Diagnostics that appeared and that went away. Two diagnostics are the same when their
+    /// code, path, rule and params are.
+    pub diagnostics: Changes<Diagnostic>,
+    pub notices: Changes<Notice>,
+    /// The outcomes that changed in any way (verdict, status, reasons or what is missing), with
+    /// their new value; `null` where the outcome no longer applies. Unchanged ones are absent.
+    pub outcomes: OutcomeChanges,
+    /// Required documents whose entry changed or appeared, and the rules of those that went away.
+    pub required_documents: RowChanges<RequiredDocument>,
+    pub windows: RowChanges<WindowReport>,
+    /// The stage now applied (the application's `stage` field may have been edited).
+    pub stage: &'static str,
+    pub summary: Summary,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Changes<T> {
+    pub added: Vec<T>,
+    pub removed: Vec<T>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowChanges<T> {
+    pub changed: Vec<T>,
+    pub removed: Vec<String>,
+}
+
+/// `Some(new)` for each outcome that changed; `Some(None)` when it no longer applies.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[allow(clippy::option_option)]
+pub struct OutcomeChanges {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Option<Outcome<Approval>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merge: Option<Option<Outcome<Merge>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supervision: Option<Option<Outcome<Supervision>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub management: Option<Option<Outcome<Management>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expert_panel: Option<Option<Outcome<Panel>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub financial_review: Option<Option<Outcome<FinancialReview>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acceptance: Option<Option<Outcome<Acceptance>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adjustment: Option<Option<Outcome<AdjustmentVerdict>>>,
+}
+
+impl Delta {
+    /// What differs from `old` to `new`.
+    pub fn between(old: &Report, new: &Report) -> Delta {
+        let (o, n) = (&old.outcomes, &new.outcomes);
+        Delta {
+            diagnostics: changes(&old.diagnostics, &new.diagnostics),
+            notices: changes(&old.notices, &new.notices),
+            outcomes: OutcomeChanges {
+                approval: changed(&o.approval, &n.approval),
+                merge: changed(&o.merge, &n.merge),
+                supervision: changed(&o.supervision, &n.supervision),
+                management: changed(&o.management, &n.management),
+                expert_panel: changed(&o.expert_panel, &n.expert_panel),
+                financial_review: changed(&o.financial_review, &n.financial_review),
+                acceptance: changed(&o.acceptance, &n.acceptance),
+                adjustment: changed(&o.adjustment, &n.adjustment),
+            },
+            required_documents: rows(&o.required_documents, &n.required_documents, |d| &d.rule),
+            windows: rows(&o.windows, &n.windows, |w| &w.rule),
+            stage: new.stage,
+            summary: new.summary.clone(),
+        }
+    }
+
+    /// Nothing but the summary and stage, which are always given.
+    pub fn is_empty(&self) -> bool {
+        self.diagnostics.added.is_empty()
+            && self.diagnostics.removed.is_empty()
+            && self.notices.added.is_empty()
+            && self.notices.removed.is_empty()
+            && self.outcomes == OutcomeChanges::default()
+            && self.required_documents.changed.is_empty()
+            && self.required_documents.removed.is_empty()
+            && self.windows.changed.is_empty()
+            && self.windows.removed.is_empty()
+    }
+}
+
+fn changed<T: Clone + PartialEq>(old: &Option<T>, new: &Option<T>) -> Option<Option<T>> {
+    (old != new).then(|| new.clone())
+}
+
+type Identity<'a> = (
+    &'static str,
+    &'a str,
+    Option<&'a str>,
+    &'a BTreeMap<String, String>,
+);
+
+fn identity(d: &Diagnostic) -> Identity<'_> {
+    (d.code, &d.path, d.rule.as_deref(), &d.params)
+}
+
+/// A multiset difference: a diagnostic reported twice and now once is one removal.
+fn changes(old: &[Diagnostic], new: &[Diagnostic]) -> Changes<Diagnostic> {
+    fn minus(a: &[Diagnostic], b: &[Diagnostic]) -> Vec<Diagnostic> {
+        let mut left: BTreeMap<Identity, usize> = BTreeMap::new();
+        for d in b {
+            *left.entry(identity(d)).or_default() += 1;
+        }
+        a.iter()
+            .filter(|d| match left.get_mut(&identity(d)) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            })
+            .cloned()
+            .collect()
+    }
+    Changes {
+        added: minus(new, old),
+        removed: minus(old, new),
+    }
+}
+
+fn rows<T: Clone + PartialEq>(old: &[T], new: &[T], key: fn(&T) -> &String) -> RowChanges<T> {
+    let before: BTreeMap<&String, &T> = old.iter().map(|r| (key(r), r)).collect();
+    let after: BTreeMap<&String, &T> = new.iter().map(|r| (key(r), r)).collect();
+    RowChanges {
+        changed: new
+            .iter()
+            .filter(|r| before.get(key(r)) != Some(r))
+            .cloned()
+            .collect(),
+        removed: old
+            .iter()
+            .map(key)
+            .filter(|k| !after.contains_key(k))
+            .cloned()
+            .collect(),
+    }
+}
+
+/// A jurisdiction as a portal lists it: the regulation in force on the as-of date, the parameters
+/// the portal may have to supply, the documents it names, and every dated version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JurisdictionEntry {
+    pub id: String,
+    pub region: String,
+    /// An example profile that describes no real place.
+    pub fictional: bool,
+    pub title: String,
+    /// `null` where the text prints none.
+    pub document_number: Option<String>,
+    pub issued: Option<String>,
+    pub in_force: Option<String>,
+    pub in_force_basis: String,
+    pub repealed: Option<String>,
+    /// Thresholds and limits; `value: null` marks one the text leaves to the portal (歙县's
+    /// 分散采购限额标准), to be passed as `options.parameters[key]`.
+    pub parameters: Vec<ParameterEntry>,
+    /// Document kinds for the application's `documents` table, with their names.
+    pub documents: BTreeMap<String, String>,
+    pub versions: Vec<VersionEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParameterEntry {
+    pub key: String,
+    pub label: String,
+    pub unit: String,
+    pub value: Option<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionEntry {
+    pub title: String,
+    pub document_number: Option<String>,
+    pub issued: Option<String>,
+    pub in_force: Option<String>,
+    pub repealed: Option<String>,
+}
+
+/// Every jurisdiction the registry holds, described by the version in force on `as_of`.
+pub fn jurisdictions(
+    registry: &Registry,
+    as_of: NaiveDate,
+    locale: Locale,
+) -> Vec<JurisdictionEntry> {
+    registry
+        .profiles()
+        .iter()
+        .filter_map(|profile| {
+            let v = in_force(profile, as_of)?;
+            let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+            Some(JurisdictionEntry {
+                id: profile.id.clone(),
+                region: profile.region.clone(),
+                fictional: profile.fictional,
+                title: locale.pick(&v.title, &v.title_en).to_string(),
+                document_number: v.document_number.clone(),
+                issued: date(v.issued),
+                in_force: date(v.in_force),
+                in_force_basis: v.in_force_basis.clone(),
+                repealed: date(v.repealed),
+                parameters: v
+                    .parameters
+                    .iter()
+                    .map(|(key, p)| ParameterEntry {
+                        key: key.clone(),
+                        label: locale.pick(&p.label, &p.label_en).to_string(),
+                        unit: p.unit.clone(),
+                        value: p.value.map(|d| d.normalize().to_string()),
+                        citations: cite(profile, v, &p.cite, locale),
+                    })
+                    .collect(),
+                documents: v
+                    .documents
+                    .iter()
+                    .map(|(k, d)| (k.clone(), locale.pick(&d.name, &d.name_en).to_string()))
+                    .collect(),
+                versions: profile
+                    .versions
+                    .iter()
+                    .map(|v| VersionEntry {
+                        title: locale.pick(&v.title, &v.title_en).to_string(),
+                        document_number: v.document_number.clone(),
+                        issued: date(v.issued),
+                        in_force: date(v.in_force),
+                        repealed: date(v.repealed),
+                    })
+                    .collect(),
+            })
+        })
+        .collect()
+}
+
+/// The rule catalogue: every code with its severity and message template, and every provision of
+/// the regulations with the codes it can report and its citations.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Catalogue {
+    pub codes: Vec<CodeEntry>,
+    pub provisions: Vec<ProvisionEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CodeEntry {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub family: &'static str,
+    /// The message template in the requested locale; `{name}` marks a parameter.
+    pub template: &'static str,
+    pub params: &'static [&'static str],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProvisionEntry {
+    pub jurisdiction: String,
+    /// The provision's id, as diagnostics and outcome traces give it in `rule`.
+    pub rule: String,
+    /// How it is checked: `outcome.approval`, `requirement.declaration`, `window`, … or
+    /// `notFormalised` for a provision deliberately not checked (the summary says why).
+    pub kind: String,
+    /// The codes it can report; none for a decision-table case, which decides an outcome.
+    pub codes: &'static [&'static str],
+    pub summary: String,
+    pub citations: Vec<Citation>,
+}
+
+/// The catalogue for one jurisdiction, or for all when `jurisdiction` is `None`, using the versions
+/// in force on `as_of`. Errs on an unknown jurisdiction, naming the known ones.
+pub fn rules(
+    registry: &Registry,
+    jurisdiction: Option<&str>,
+    as_of: NaiveDate,
+    locale: Locale,
+) -> Result<Catalogue, String> {
+    let profiles: Vec<&Profile> = match jurisdiction {
+        None => registry.profiles().iter().collect(),
+        Some(id) => vec![registry.get(id).ok_or_else(|| {
+            let known: Vec<&str> = registry.profiles().iter().map(|p| p.id.as_str()).collect();
+            format!("unknown jurisdiction `{id}`; known: {}", known.join(", "))
+        })?],
+    };
+    let codes = CODES
+        .iter()
+        .map(|c| CodeEntry {
+            code: c.id,
+            name: c.name,
+            severity: c.severity,
+            family: c.family,
+            template: locale.pick(c.zh, c.en),
+            params: c.params,
+        })
+        .collect();
+    let mut provisions = Vec::new();
+    for profile in profiles {
+        let Some(v) = in_force(profile, as_of) else {
+            continue;
+        };
+        for rule in v.rules() {
+            provisions.push(ProvisionEntry {
+                jurisdiction: profile.id.clone(),
+                rule: rule.id,
+                kind: rule.kind,
+                codes: rule.codes,
+                summary: locale.pick(&rule.summary, &rule.summary_en).to_string(),
+                citations: cite(profile, v, &rule.cite, locale),
+            });
+        }
+        for n in &v.not_formalised {
+            provisions.push(ProvisionEntry {
+                jurisdiction: profile.id.clone(),
+                rule: n.id.clone(),
+                kind: "notFormalised".into(),
+                codes: &[],
+                summary: locale.pick(&n.reason, &n.reason_en).to_string(),
+                citations: cite(profile, v, &n.cite, locale),
+            });
+        }
+    }
+    Ok(Catalogue { codes, provisions })
+}
+
+/// The version in force on `as_of`, or the first when none is yet; as validation picks it.
+fn in_force(profile: &Profile, as_of: NaiveDate) -> Option<&Version> {
+    profile
+        .versions
+        .iter()
+        .rev()
+        .find(|v| v.in_force.is_none_or(|d| d <= as_of))
+        .or(profile.versions.first())
+}
+
+fn cite(profile: &Profile, v: &Version, cites: &[Cite], locale: Locale) -> Vec<Citation> {
+    cites
+        .iter()
+        .map(|c| {
+            let (article, about, about_en) = v.cite_label(c);
+            Citation {
+                jurisdiction: profile.id.clone(),
+                regulation: v.title.clone(),
+                document_number: v.document_number.clone(),
+                article,
+                summary: locale.pick(&about, &about_en).to_string(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,225 @@
+// End-to-end tests of the demo page in headless Chromium (Debian's, driven by playwright-core):
+// live verdicts, the error summary and focus, ARIA wiring, table rows, accessibility (axe-core),
+// a strict Content-Security-Policy, hostile text, and what the page sends over the network.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..', '..');
+const site = join(root, 'target', 'demo');
+const output = join(root, 'test-output');
+const require = createRequire(import.meta.url);
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let browser;
+let profileDir;
+let server;
+
+before(async () => {
+  await mkdir(output, { recursive: true });
+  profileDir = await mkdtemp(join(tmpdir(), 'gov-it-e2e-'));
+  browser = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium', headless: true, args: ARGS, viewport: { width: 1280, height: 900 },
+  });
+  server = await serve(site, { csp: STRICT_CSP });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(profileDir, { recursive: true, force: true });
+});
+
+async function open(query = '') {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${server.url}${query}`);
+  await page.waitForSelector('html[data-ready="true"]');
+  return { page, problems };
+}
+
+const verdict = (page, name) => page.locator(`.gov-outcomes dd[data-outcome="${name}"]`).getAttribute('data-value');
+
+async function typeAmount(page, text) {
+  const field = page.locator('#f-totalInvestment');
+  await field.fill('');
+  await field.type(text);
+  // Past the debounce; the verdict region then shows the new amount's verdict.
+  await page.waitForTimeout(400);
+}
+
+test('typing 300 then 300.01 under 通州 flips merge-eligibility', async () => {
+  const { page, problems } = await open('?j=tongzhou');
+  await typeAmount(page, '300');
+  assert.equal(await verdict(page, 'merge'), 'merge');
+  const boundary = page.locator('.gov-notices li[data-code="BD001"]');
+  assert.match(await boundary.first().textContent(), /300.*包含本数/);
+  await typeAmount(page, '300.01');
+  assert.equal(await verdict(page, 'merge'), 'separate');
+  assert.match(await page.locator('.gov-verdicts').getAttribute('aria-live'), /polite/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('switching to 江津 changes the chain at 3000', async () => {
+  const { page } = await open('?j=tongzhou');
+  await page.selectOption('#jurisdiction', 'jiangjin');
+  await typeAmount(page, '2999.9999');
+  assert.equal(await verdict(page, 'merge'), 'substitute');
+  assert.match(await page.locator('.gov-outcomes dd[data-outcome="merge"]').textContent(), /初步设计/);
+  await typeAmount(page, '3000');
+  assert.equal(await verdict(page, 'merge'), 'separate');
+  await page.close();
+});
+
+test('submitting an incomplete form: summary focused, links focus fields, nothing cleared', async () => {
+  const { page } = await open('?j=tongzhou');
+  await page.screenshot({ path: join(output, 'demo-before-submit.png'), fullPage: true });
+  await page.fill('#f-name', '保留的项目名称');
+  await page.fill('#f-totalInvestment', '三百万');
+  await page.click('button[type="submit"]');
+  const summary = page.locator('.gov-summary');
+  await summary.waitFor({ state: 'visible' });
+  assert.equal(await summary.locator('h2').textContent(), '存在以下问题');
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('gov-summary')), true);
+  assert.match(await page.title(), /^错误：/);
+  assert.equal(new URL(page.url()).hash, '', 'the submit was prevented');
+  assert.equal(await page.inputValue('#f-name'), '保留的项目名称');
+  assert.equal(await page.inputValue('#f-totalInvestment'), '三百万');
+  await page.screenshot({ path: join(output, 'demo-after-submit.png'), fullPage: true });
+  await page.screenshot({ path: join(output, 'demo-after-submit-top.png') });
+
+  const link = summary.locator('a', { hasText: '预计总投资' }).first();
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-totalInvestment');
+  const unit = summary.locator('a', { hasText: '申报部门' }).first();
+  await unit.click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-unit');
+  await page.close();
+});
+
+test('field errors are tied to their controls and shown when a field is left, not while typing', async () => {
+  const { page } = await open('?j=tongzhou');
+  const field = page.locator('#f-totalInvestment');
+  await field.type('12.34567');
+  await page.waitForTimeout(400);
+  assert.equal(await page.locator('.gov-error[data-path="totalInvestment"]').count(), 0, 'no error while typing');
+  await field.blur();
+  const message = page.locator('.gov-error[data-path="totalInvestment"]');
+  await message.waitFor();
+  assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  const id = await message.getAttribute('id');
+  assert.ok((await field.getAttribute('aria-describedby')).split(' ').includes(id));
+  assert.equal(await message.locator('.gov-visually-hidden').textContent(), '错误：');
+  assert.match(await message.textContent(), /5 位小数/);
+  assert.match(await message.locator('.gov-cite').textContent(), /依据/);
+  await field.fill('12.3456');
+  await field.blur();
+  await page.waitForTimeout(50);
+  assert.equal(await field.getAttribute('aria-invalid'), null);
+  assert.equal(await page.locator('.gov-error[data-path="totalInvestment"]').count(), 0);
+  await page.close();
+});
+
+test('resource rows can be added and removed, and their errors follow the rows', async () => {
+  const { page } = await open('?j=xiangcheng');
+  await page.click('#add-resource');
+  const rows = page.locator('#resource-rows tr');
+  assert.equal(await rows.count(), 2);
+  await rows.nth(1).locator('[data-gov-cell="name"]').fill('企业名录');
+  await rows.nth(1).locator('[data-gov-cell="sharing"]').selectOption('有条件共享');
+  await rows.nth(1).locator('[data-gov-cell="updateFrequency"]').selectOption('每天');
+  await page.click('button[type="submit"]');
+  const conditionError = page.locator('.gov-error[data-path="resources[1].condition"]');
+  await conditionError.waitFor();
+  assert.match(await conditionError.textContent(), /第 2 行.*共享条件/);
+  await rows.nth(0).locator('.remove-row').click();
+  assert.equal(await rows.count(), 1);
+  await page.locator('.gov-error[data-path="resources[0].condition"]').waitFor();
+  assert.equal(await page.locator('.gov-error[data-path="resources[1].condition"]').count(), 0);
+  await page.close();
+});
+
+test('a loaded sample validates cleanly and the verdicts cite their articles', async () => {
+  const { page } = await open('?j=tongzhou');
+  await page.click('button[data-sample="tongzhou"]');
+  await page.waitForFunction(() => document.querySelector('#f-name').value !== '');
+  await page.waitForTimeout(100);
+  const report = await page.evaluate(() => window.govItDemo.handle.validate());
+  assert.equal(report.summary.errors, 0, JSON.stringify(report.diagnostics.map((d) => d.message)));
+  assert.match(await page.locator('.gov-outcomes dd[data-outcome="supervision"] .gov-cite').first().textContent(), /第二十五条/);
+  await page.close();
+});
+
+test('axe-core finds no serious or critical violations, before and after submit', async () => {
+  const { page } = await open('?j=tongzhou');
+  const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const check = async () => {
+    await page.evaluate(axe);
+    const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  };
+  assert.deepEqual(await check(), []);
+  await page.click('button[type="submit"]');
+  await page.locator('.gov-summary').waitFor();
+  assert.deepEqual(await check(), []);
+  await page.close();
+});
+
+test('under a strict CSP the page works with no violations', async () => {
+  const { page, problems } = await open('?j=shexian');
+  await page.selectOption('#f-kind', 'new');
+  await typeAmount(page, '600');
+  assert.ok(await verdict(page, 'approval'));
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('markup typed into every text field never executes and shows as typed', async () => {
+  const { page } = await open('?j=xiangcheng');
+  const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+  const texts = page.locator('form input:not([type]), form input[type="text"], form input[type="tel"], form textarea');
+  const n = await texts.count();
+  for (let i = 0; i < n; i++) await texts.nth(i).fill(payload);
+  await page.click('button[type="submit"]');
+  await page.locator('.gov-summary').waitFor();
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('form img').count(), 0);
+  assert.equal(await page.inputValue('#f-name'), payload);
+  const amountError = page.locator('.gov-error[data-path="totalInvestment"] .gov-error-text');
+  assert.match(await amountError.textContent(), /<img src=x/);
+  await page.close();
+});
+
+test('validating sends nothing over the network', async () => {
+  const { page } = await open('?j=tongzhou');
+  const seen = [];
+  page.on('request', (r) => seen.push(r));
+  await page.fill('#f-name', '不应外传的项目名称');
+  await typeAmount(page, '123.45');
+  await page.click('button[type="submit"]');
+  await page.locator('.gov-summary').waitFor();
+  for (const r of seen) {
+    assert.equal(new URL(r.url()).origin, new URL(server.url).origin, r.url());
+    assert.doesNotMatch(r.url() + (r.postData() ?? ''), /123\.45|%E4%B8%8D%E5%BA%94|不应外传/);
+  }
+  assert.equal(seen.filter((r) => r.method() !== 'GET').length, 0);
+  await page.close();
+});

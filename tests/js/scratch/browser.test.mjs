@@ -1,0 +1,126 @@
+// The packed package, bundled by esbuild into a page that headless Chromium loads through
+// playwright-core; the verdicts and the react-hook-form form are asserted on the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, 'dist');
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+let server;
+let context;
+let base;
+let profile;
+
+before(async () => {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist);
+  await esbuild.build({
+    entryPoints: [join(here, 'page/app.jsx')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    jsx: 'automatic',
+    minify: true,
+    outfile: join(dist, 'app.js'),
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  copyFileSync(join(here, 'page/index.html'), join(dist, 'index.html'));
+  // The glue fetches the wasm from beside the bundle (new URL(..., import.meta.url)).
+  copyFileSync(join(here, 'node_modules/gov-it-rules/gov_it_rules_bg.wasm'), join(dist, 'gov_it_rules_bg.wasm'));
+  const bundle = readFileSync(join(dist, 'app.js'));
+  // "sideEffects": false lets the bundler leave out what the page does not use (attach.js).
+  assert.ok(!bundle.toString().includes('存在以下问题'), 'attach.js was bundled though unused');
+  console.log(`# esbuild bundle (page, React and react-hook-form included): ${(statSync(join(dist, 'app.js')).size / 1024).toFixed(1)} KB, ${(gzipSync(bundle, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+
+  server = createServer((req, res) => {
+    const path = join(dist, new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html'));
+    try {
+      const body = readFileSync(path);
+      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}/`;
+
+  profile = mkdtempSync(join(tmpdir(), 'gov-it-rules-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function open() {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(base);
+  await page.waitForSelector('#status:not([data-state="loading"])', { timeout: 30_000 });
+  return { page, problems };
+}
+
+test('the bundled page shows the verdicts of the 通州 fixture', async () => {
+  const { page, problems } = await open();
+  const text = (id) => page.textContent(`#${id}`);
+  assert.equal(await page.getAttribute('#status', 'data-state'), 'done', await text('status'));
+  assert.match(await text('before-init'), /call await init\(\) first/);
+  assert.equal(await text('approval'), 'required');
+  assert.equal(await text('approval-article'), '第八条');
+  assert.equal(await text('merge'), 'merge');
+  assert.equal(await text('supervision'), 'mandatory');
+  assert.equal(await text('errors'), '0');
+  assert.equal(await text('merge-after'), 'separate');
+  assert.equal(await text('bad-amount'), 'IN001');
+  assert.equal(await text('document-number'), '通政办发〔2023〕7号');
+  assert.ok(Number(await text('codes')) > 30);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('react-hook-form with standardSchemaResolver shows located errors and submits when fixed', async () => {
+  const { page, problems } = await open();
+  await page.fill('#totalInvestment', '三百万');
+  await page.fill('#name', '');
+  await page.click('#submit');
+  await page.waitForFunction(() => document.querySelector('[data-error="totalInvestment"]').textContent !== '');
+  assert.match(await page.textContent('[data-error="totalInvestment"]'), /阿拉伯数字/);
+  assert.match(await page.textContent('[data-error="name"]'), /项目名称/);
+  assert.equal(await page.textContent('#submitted'), '');
+
+  await page.fill('#totalInvestment', '300');
+  await page.fill('#name', '通州区智慧市场监管综合平台（二期）');
+  await page.click('#submit');
+  await page.waitForFunction(() => document.querySelector('#submitted').textContent !== '');
+  assert.equal(await page.textContent('#submitted'), 'submitted 300');
+  assert.equal(await page.textContent('[data-error="totalInvestment"]'), '');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,150 @@
+// A typed consumer of the installed package, checked by `tsc --noEmit` (never run). It uses the
+// public surface as an application would, and marks what the types must refuse.
+import {
+  init,
+  validate,
+  createValidator,
+  jurisdictions,
+  rules,
+  schema,
+  attach,
+  type Application,
+  type ApplicationSchema,
+  type Catalogue,
+  type Code,
+  type Delta,
+  type Diagnostic,
+  type FieldPath,
+  type JurisdictionEntry,
+  type Options,
+  type Outcome,
+  type Approval,
+  type Report,
+} from 'gov-it-rules';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { useForm } from 'react-hook-form';
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+
+await init();
+await init(new URL('https://portal.example/gov_it_rules_bg.wasm'));
+
+const app: Application = {
+  year: 2026,
+  unitKind: 'department',
+  kind: 'new',
+  mlpsLevel: '2',
+  startMonth: '2026-03',
+  totalInvestment: '268.5',
+  annualFunding: 268.5,
+  preparation: { planCompiled: true, planExpertReviewed: '是' },
+  funding: { thisYear: { total: '268.5', fiscal: null }, priorYears: null },
+  mandatedBy: ['provincial', 'municipal'],
+  dates: { approval: '2026-02-28' },
+  adjustment: { reason: 'technicalOptimisation' },
+  documents: ['applicationForm', { kind: 'proposal', title: '建议书', chapters: ['信息资源共享分析篇'] }],
+  resources: [{ name: '市场主体登记信息', sharing: '有条件共享', condition: '仅向执法协作部门共享' }],
+};
+
+const options: Options = {
+  jurisdiction: 'shexian',
+  asOf: '2025-06-01',
+  stage: 'declaration',
+  locale: 'en',
+  parameters: { procurementLimit: '100' },
+  holidays: ['2025-10-01'],
+  messages: { DC001: 'Missing: {document}' },
+};
+
+const report: Report = validate(app, options);
+const text: Report = validate(JSON.stringify(app), { jurisdiction: 'tongzhou' });
+
+// Outcomes narrow on their status.
+const approval: Outcome<Approval> | null = report.outcomes.approval;
+if (approval?.status === 'determined') {
+  const need: 'required' | 'mayBeExempt' | 'notRequired' = approval.value.need;
+  const article: string | undefined = approval.because[0]?.citations[0]?.article;
+  console.log(need, article);
+} else if (approval) {
+  const missing: string[] | undefined = approval.missing;
+  console.log(missing);
+}
+const merge = report.outcomes.merge;
+if (merge?.status === 'determined') {
+  const mode: 'merge' | 'substitute' | 'lighter' | 'omit' | 'separate' = merge.value.mode;
+  console.log(mode);
+}
+
+const errors: Diagnostic[] = report.diagnostics.filter((d) => d.severity === 'error');
+const codes: Code[] = errors.map((d) => d.code);
+const first = report.outcomes.requiredDocuments[0];
+if (first) {
+  const status: 'present' | 'missing' | 'conditional' = first.status;
+  console.log(status);
+}
+console.log(text.summary.complete, codes, report.jurisdiction?.documentNumber, report.documentNames['proposal']);
+
+// The live validator.
+const validator = createValidator(options, app);
+const path: FieldPath = 'funding.thisYear.total';
+const delta: Delta = validator.set(path, '300');
+validator.set('funding.thisYear', { total: '300' });
+validator.set('resources[0].sharing', '不予共享');
+validator.set('documents[2]', { kind: 'feasibilityStudy' });
+for (const d of delta.diagnostics.added) console.log(d.path, d.message);
+const newMerge = delta.outcomes.merge;
+if (newMerge !== undefined && newMerge !== null && newMerge.status === 'determined') console.log(newMerge.value.mode);
+const whole: Report = validator.report();
+validator.replace(app);
+validator.free();
+console.log(whole.stage);
+
+// The catalogue.
+const list: JurisdictionEntry[] = jurisdictions({ asOf: '2025-06-01', locale: 'zh-CN' });
+const limit = list.find((j) => j.id === 'shexian')?.parameters.find((p) => p.value === null);
+console.log(limit?.key, list[0]?.documentNumber, list[0]?.inForce);
+const catalogue: Catalogue = rules({ jurisdiction: 'tongzhou' });
+for (const c of catalogue.codes) console.log(c.code, c.severity, c.template);
+for (const p of catalogue.provisions) console.log(p.rule, p.codes, p.citations[0]?.article);
+
+// Standard Schema: assignable to the specification's own interface, and usable by react-hook-form.
+const s: ApplicationSchema = schema(options);
+const spec: StandardSchemaV1<Application, Application> = s;
+const result = s['~standard'].validate(app);
+if (result.issues) {
+  for (const issue of result.issues) console.log(issue.message, issue.path);
+} else {
+  const value: Application = result.value;
+  console.log(value.totalInvestment);
+}
+console.log(spec['~standard'].vendor);
+
+export function useApplicationForm() {
+  return useForm<Application>({ resolver: standardSchemaResolver(schema({ jurisdiction: 'tongzhou' })) });
+}
+
+// A validator may start empty; attach() binds one to an existing form.
+createValidator({ jurisdiction: 'tongzhou' }).free();
+export function bind(form: HTMLFormElement): Report {
+  const handle = attach(form, { jurisdiction: 'tongzhou', fields: { totalInvestment: '#amount' }, outcomes: false });
+  handle.setOptions({ locale: 'en' });
+  const current: Report = handle.report;
+  handle.detach();
+  return current;
+}
+
+// What the types refuse.
+// @ts-expect-error: misspelt option
+validate(app, { jurisdiction: 'tongzhou', asof: '2025-06-01' });
+// @ts-expect-error: options are required
+validate(app);
+// @ts-expect-error: not a project kind
+const badKind: Application = { kind: 'brandNew' };
+// @ts-expect-error: not a field
+const badField: Application = { totalInvestmnt: '1' };
+// @ts-expect-error: not a path
+validator.set('funding.thisYear.totl', '1');
+// @ts-expect-error: not a stage
+const badStage: Options = { jurisdiction: 'tongzhou', stage: 'building' };
+// @ts-expect-error: not a code
+const badCode: Code = 'XX001';
+console.log(badKind, badField, badStage, badCode);

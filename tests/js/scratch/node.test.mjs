@@ -1,0 +1,284 @@
+// The packed package, installed into a scratch project and used from Node ESM (node --test).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import {
+  init,
+  validate,
+  createValidator,
+  jurisdictions,
+  rules,
+  schema,
+} from 'gov-it-rules';
+import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
+
+const fixture = JSON.parse(readFileSync(new URL('./fixtures/tongzhou-declaration.json', import.meta.url), 'utf8'));
+const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01' };
+const clone = (v) => structuredClone(v);
+
+test('the package resolves to its Node entry, which is ready on import', async () => {
+  const require = createRequire(import.meta.url);
+  const pkg = JSON.parse(readFileSync(require.resolve('gov-it-rules/package.json'), 'utf8'));
+  assert.equal(pkg.sideEffects, false);
+  assert.equal(pkg.exports['.'].node, './node.js');
+  assert.equal(pkg.files.filter((f) => f.endsWith('.wasm')).length, 1);
+  await init(); // resolves at once in Node
+  assert.equal(validate({}, options).jurisdiction.id, 'tongzhou');
+});
+
+test('the 通州 declaration fixture: verdicts with their because traces and citations', () => {
+  const report = validate(fixture, options);
+  assert.equal(report.summary.errors, 0, JSON.stringify(report.diagnostics, null, 1));
+  assert.equal(report.summary.complete, true);
+  assert.equal(report.stage, 'declaration');
+  assert.equal(report.asOf, '2025-06-01');
+  assert.equal(report.jurisdiction.documentNumber, '通政办发〔2023〕7号');
+
+  const approval = report.outcomes.approval;
+  assert.equal(approval.status, 'determined');
+  assert.equal(approval.value.need, 'required');
+  assert.equal(approval.because[0].rule, 'tongzhou.approval.required');
+  assert.equal(approval.because[0].citations[0].article, '第八条');
+  assert.match(approval.because[0].facts.join(' '), /268\.5/);
+
+  assert.equal(report.outcomes.merge.value.mode, 'merge');
+  assert.equal(report.outcomes.supervision.value.mode, 'mandatory');
+  assert.equal(report.outcomes.supervision.value.feeInBudget, true);
+  assert.equal(report.outcomes.management, null);
+  const proposal = report.outcomes.requiredDocuments.find((d) => d.document === 'proposal');
+  assert.equal(proposal.status, 'present');
+  assert.equal(report.documentNames.proposal, '项目建设建议书');
+  // Maps arrive as plain objects, not Map.
+  assert.equal(Object.getPrototypeOf(report.documentNames), Object.prototype);
+});
+
+test('bad values come back as located diagnostics, never as exceptions', () => {
+  const app = clone(fixture);
+  app.totalInvestment = '三百万';
+  app.mandatedBy = ['provincial', 'galactic'];
+  app.startMonth = NaN;
+  app.mlpsLevel = undefined;
+  const report = validate(app, options);
+  const amount = report.diagnostics.find((d) => d.path === 'totalInvestment');
+  assert.equal(amount.code, 'IN001');
+  assert.match(amount.message, /阿拉伯数字/);
+  assert.equal(report.outcomes.approval.status, 'undetermined');
+  assert.deepEqual(report.outcomes.approval.missing, ['totalInvestment']);
+  assert.ok(report.diagnostics.some((d) => d.path === 'mandatedBy[1]' && d.code === 'IN006'));
+  // NaN and undefined are "not filled in": the required-field rule reports them.
+  assert.ok(report.diagnostics.some((d) => d.path === 'startMonth' && d.code === 'FM001'));
+  assert.ok(report.diagnostics.some((d) => d.path === 'mlpsLevel' && d.code === 'FM001'));
+
+  const broken = validate('{"totalInvestment": ', options);
+  assert.equal(broken.diagnostics[0].path, '');
+  assert.match(broken.diagnostics[0].params.got, /invalid JSON \(line 1/);
+  const notAnObject = validate([1, 2], options);
+  assert.equal(notAnObject.diagnostics[0].code, 'IN004');
+  const unknown = validate(fixture, { jurisdiction: 'atlantis' });
+  assert.equal(unknown.diagnostics[0].code, 'JU001');
+  assert.equal(unknown.jurisdiction, null);
+});
+
+test('JSON text gives the same report as the object', () => {
+  assert.deepEqual(validate(JSON.stringify(fixture), options), validate(fixture, options));
+});
+
+test('options: locale, stage, default as-of date, portal parameters, message overrides', () => {
+  const en = validate({ totalInvestment: 'abc' }, { ...options, locale: 'en', stage: 'approval' });
+  assert.equal(en.locale, 'en');
+  assert.equal(en.stage, 'approval');
+  assert.match(en.diagnostics.find((d) => d.code === 'IN001').message, /not a valid amount/);
+
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  assert.equal(validate({}, { jurisdiction: 'tongzhou' }).asOf, today);
+
+  const custom = validate({}, { ...options, messages: { FM001: '必填：{field}' } });
+  assert.ok(custom.diagnostics.some((d) => d.message === '必填：项目名称'));
+  // A portal parameter (歙县's 分散采购限额标准 is one) is accepted as an amount.
+  assert.equal(validate({}, { ...options, parameters: { procurementLimit: '100' } }).summary.complete, false);
+});
+
+test('misuse throws a TypeError that says what to do', () => {
+  assert.throws(() => validate(fixture, { ...options, asof: '2025-06-01' }), {
+    name: 'TypeError',
+    message: /unknown option `asof`; known options: jurisdiction, asOf/,
+  });
+  assert.throws(() => validate(fixture, 'tongzhou'), { name: 'TypeError', message: /options must be an object/ });
+  assert.throws(() => validate(fixture), { name: 'TypeError', message: /options must be an object/ });
+  assert.throws(() => validate(fixture, {}), { name: 'TypeError', message: /options.jurisdiction is required/ });
+  assert.throws(() => validate(fixture, { ...options, asOf: 20250601 }), { name: 'TypeError', message: /options.asOf must be a date string/ });
+  assert.throws(() => validate(fixture, { ...options, parameters: { limit: '三百' } }), { name: 'TypeError', message: /options.parameters.limit must be an amount/ });
+  assert.throws(() => createValidator({ jurisdiction: 'tongzhou', locale: 'fr' }, fixture), { name: 'TypeError', message: /options.locale/ });
+  assert.throws(() => schema('tongzhou'), { name: 'TypeError', message: /schema\(options\) needs an options object/ });
+  assert.throws(() => jurisdictions({ juristiction: 'x' }), { name: 'TypeError', message: /unknown option/ });
+  assert.throws(() => rules({ jurisdiction: 'atlantis' }), { name: 'RangeError', message: /unknown jurisdiction `atlantis`; known: .*tongzhou/ });
+  const v = createValidator(options, fixture);
+  assert.throws(() => v.set(42, 'x'), { name: 'TypeError', message: /path must be a string/ });
+  assert.throws(() => v.set('resources[9]', {}), { name: 'RangeError', message: /has 2 rows; set resources\[2\] to add a row/ });
+  v.free();
+});
+
+test('a validator may start empty and be given the application later', () => {
+  const v = createValidator(options);
+  assert.equal(v.report().summary.complete, false);
+  const delta = v.replace(fixture);
+  assert.equal(delta.summary.complete, true);
+  assert.equal(delta.outcomes.approval.value.need, 'required');
+  v.free();
+});
+
+test('calling the browser entry before init() throws an Error that says to init', async () => {
+  const url = new URL('./node_modules/gov-it-rules/index.js?fresh', import.meta.url);
+  const fresh = await import(url.href);
+  assert.throws(() => fresh.validate(fixture, options), { name: 'Error', message: /call await init\(\) first/ });
+  assert.throws(() => fresh.createValidator(options, fixture), /call await init\(\) first/);
+  assert.throws(() => fresh.initSync(), { name: 'TypeError', message: /initSync\(bytes\) needs the bytes/ });
+  fresh.initSync(readFileSync(new URL('./node_modules/gov-it-rules/gov_it_rules_bg.wasm', import.meta.url)));
+  assert.equal(fresh.validate(fixture, options).summary.complete, true);
+});
+
+/** Applies an edit to a plain application object, as the validator documents it. */
+function edit(app, path, value) {
+  const table = /^(documents|resources)\[(\d+)\](?:\.(\w+))?$/.exec(path);
+  if (table) {
+    const [, name, index, cell] = table;
+    const rows = (app[name] ??= []);
+    if (cell === undefined) {
+      if (value === null) rows.splice(Number(index), 1);
+      else rows[Number(index)] = value;
+    } else {
+      const row = (rows[Number(index)] ??= {});
+      if (value === null) delete row[cell];
+      else row[cell] = value;
+    }
+    return;
+  }
+  const parts = path.split('.');
+  let node = app;
+  for (const part of parts.slice(0, -1)) {
+    if (node[part] === null || typeof node[part] !== 'object') node[part] = {};
+    node = node[part];
+  }
+  node[parts.at(-1)] = value;
+}
+
+const canonical = (report) => ({
+  ...report,
+  diagnostics: report.diagnostics.map((d) => JSON.stringify(d)).sort(),
+  notices: report.notices.map((d) => JSON.stringify(d)).sort(),
+});
+
+test('live validator: each edit returns only what changed, and the report matches a whole validation', () => {
+  const app = clone(fixture);
+  const v = createValidator(options, app);
+  assert.deepEqual(canonical(v.report()), canonical(validate(app, options)));
+
+  let delta = v.set('totalInvestment', '300.01');
+  assert.equal(delta.outcomes.merge.value.mode, 'separate');
+  assert.equal(delta.outcomes.management, undefined, 'unchanged outcomes are absent');
+  assert.equal(delta.summary.complete, true);
+
+  delta = v.set('totalInvestment', '三百万');
+  assert.deepEqual(delta.diagnostics.added.map((d) => [d.code, d.path]), [['IN001', 'totalInvestment']]);
+  assert.equal(delta.outcomes.approval.status, 'undetermined');
+  assert.equal(delta.summary.complete, false);
+
+  delta = v.set('totalInvestment', '300');
+  assert.deepEqual(delta.diagnostics.removed.map((d) => d.code), ['IN001']);
+  assert.ok(delta.notices.added.some((n) => n.code === 'BD001'), 'exactly 300 is on the merge boundary');
+
+  delta = v.set('totalInvestment', '300');
+  assert.deepEqual(
+    [delta.diagnostics, delta.notices, delta.outcomes],
+    [{ added: [], removed: [] }, { added: [], removed: [] }, {}],
+    'the same value again changes nothing',
+  );
+
+  delta = v.set('documents[1]', null);
+  assert.equal(delta.requiredDocuments.changed.find((d) => d.document === 'proposal').status, 'missing');
+  assert.ok(delta.diagnostics.added.some((d) => d.code === 'DC001' && d.rule === 'tongzhou.declaration.proposal'));
+
+  // A sequence of edits of every kind leaves the same report as validating the edited object.
+  edit(app, 'totalInvestment', '300');
+  edit(app, 'documents[1]', null);
+  const edits = [
+    ['funding.thisYear', { total: '268.5', fiscal: 'x', selfRaised: '20' }],
+    ['funding.thisYear.fiscal', 248.5],
+    ['resources[1].condition', null],
+    ['resources[2]', { name: '第三张表', sharing: '不予共享' }],
+    ['resources[2].reason', '涉及个人隐私'],
+    ['mandatedBy', ['provincial']],
+    ['plannedCompletionMonth', '2025-12'],
+    ['stage', 'approval'],
+    ['dates.approval', '2026-02-30'],
+  ];
+  for (const [path, value] of edits) {
+    v.set(path, value);
+    edit(app, path, value);
+    assert.deepEqual(canonical(v.report()), canonical(validate(app, options)), `after ${path}`);
+  }
+  delta = v.replace(fixture);
+  assert.equal(delta.stage, 'declaration');
+  assert.equal(v.report().summary.complete, true);
+  v.free();
+});
+
+test('jurisdictions: title, document number, dates, portal parameters', () => {
+  const list = jurisdictions({ asOf: '2025-06-01' });
+  const t = list.find((j) => j.id === 'tongzhou');
+  assert.equal(t.title, '通州区政务信息化项目建设管理办法');
+  assert.equal(t.documentNumber, '通政办发〔2023〕7号');
+  assert.equal(t.issued, '2023-02-07');
+  assert.equal(typeof t.inForce, 'string');
+  assert.equal(t.parameters.find((p) => p.key === 'approvalThreshold').value, '50');
+  assert.equal(t.documents.proposal, '项目建设建议书');
+  assert.ok(jurisdictions({ locale: 'en' }).find((j) => j.id === 'tongzhou').title.includes('Tongzhou'));
+});
+
+test('rules: the catalogue of codes and cited provisions', () => {
+  const catalogue = rules({ jurisdiction: 'tongzhou', locale: 'en' });
+  const dc001 = catalogue.codes.find((c) => c.code === 'DC001');
+  assert.equal(dc001.severity, 'error');
+  assert.match(dc001.template, /\{document\}/);
+  const proposal = catalogue.provisions.find((p) => p.rule === 'tongzhou.declaration.proposal');
+  assert.deepEqual(proposal.codes, ['DC001', 'DC002']);
+  assert.equal(proposal.citations[0].article, '第七条');
+  assert.ok(catalogue.provisions.every((p) => p.jurisdiction === 'tongzhou'));
+  assert.ok(rules().provisions.length >= catalogue.provisions.length);
+});
+
+test('Standard Schema v1: errors are issues with paths; a complete application is the value', () => {
+  const s = schema(options);
+  assert.equal(s['~standard'].version, 1);
+  assert.equal(s['~standard'].vendor, 'gov-it-rules');
+  assert.deepEqual(s['~standard'].validate(fixture), { value: fixture });
+  const app = clone(fixture);
+  app.funding.thisYear.total = '1,000';
+  app.mandatedBy = ['provincial', 'galactic'];
+  app.documents[1].chapters = [1];
+  const { issues } = s['~standard'].validate(app);
+  assert.deepEqual(
+    issues.map((i) => i.path),
+    [['documents', 1, 'chapters', 0], ['funding', 'thisYear', 'total'], ['mandatedBy', 1]],
+  );
+  assert.ok(issues.every((i) => typeof i.message === 'string' && i.message.length > 0));
+  // A whole-application error has no path.
+  assert.equal(s['~standard'].validate('{').issues[0].path, undefined);
+});
+
+test("react-hook-form's standardSchemaResolver accepts the schema (example)", async () => {
+  const resolver = standardSchemaResolver(schema(options));
+  const resolverOptions = { fields: {}, shouldUseNativeValidation: false };
+  const ok = await resolver(fixture, undefined, resolverOptions);
+  assert.deepEqual(ok, { values: fixture, errors: {} });
+
+  const app = clone(fixture);
+  app.totalInvestment = '三百万';
+  app.mandatedBy = ['provincial', 'galactic'];
+  const bad = await resolver(app, undefined, resolverOptions);
+  assert.deepEqual(bad.values, {});
+  assert.match(bad.errors.totalInvestment.message, /阿拉伯数字/);
+  assert.match(bad.errors.mandatedBy[1].message, /galactic/);
+});

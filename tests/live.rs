@@ -1,0 +1,366 @@
+//! The live validator (one edit at a time, answering with what changed) and the catalogue behind
+//! the npm package's `jurisdictions()` and `rules()`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+mod common;
+
+use common::*;
+use gov_it_rules::live::{self, Delta, LiveValidator};
+use gov_it_rules::messages::Locale;
+use gov_it_rules::profile::{MergeMode, Stage};
+use gov_it_rules::report::Diagnostic;
+use gov_it_rules::{builtin, Options, Report};
+use serde_json::{json, Value};
+
+const J: &str = "tongzhou";
+
+fn opts() -> Options {
+    Options {
+        jurisdiction: J.into(),
+        as_of: Some("2025-06-01".parse().unwrap()),
+        ..Options::default()
+    }
+}
+
+fn validator(app: &Value) -> LiveValidator<'static> {
+    let mut v = LiveValidator::new(builtin(), opts());
+    v.replace(app);
+    v
+}
+
+/// A report with its diagnostics and notices in a canonical order: a live validator lists input
+/// problems in the order of the edits, a whole validation in the order of the keys.
+fn canonical(r: &Report) -> Value {
+    let mut v = serde_json::to_value(r).unwrap();
+    for list in ["diagnostics", "notices"] {
+        let items = v[list].as_array_mut().unwrap();
+        items.sort_by_key(|d| d.to_string());
+    }
+    v
+}
+
+/// The same edit applied to the JSON document, as the validator documents it.
+fn edit(doc: &mut Value, path: &str, value: &Value) {
+    if let Some((table, rest)) = path.split_once('[') {
+        let (index, cell) = rest.split_once(']').unwrap();
+        let i: usize = index.parse().unwrap();
+        if !doc[table].is_array() {
+            doc[table] = json!([]);
+        }
+        let rows = doc[table].as_array_mut().unwrap();
+        match cell.strip_prefix('.') {
+            None if value.is_null() => {
+                if i < rows.len() {
+                    rows.remove(i);
+                }
+            }
+            None if i == rows.len() => rows.push(value.clone()),
+            None => rows[i] = value.clone(),
+            Some(key) => {
+                if i == rows.len() {
+                    rows.push(json!({}));
+                }
+                if let Value::String(kind) = &rows[i] {
+                    rows[i] = json!({ "kind": kind });
+                }
+                if value.is_null() {
+                    rows[i].as_object_mut().unwrap().remove(key);
+                } else {
+                    rows[i][key] = value.clone();
+                }
+            }
+        }
+    } else {
+        // Setting a field under a group that was not an object makes it one.
+        let mut node = doc;
+        let parts: Vec<&str> = path.split('.').collect();
+        for part in &parts[..parts.len() - 1] {
+            if !node[*part].is_object() {
+                node[*part] = json!({});
+            }
+            node = &mut node[*part];
+        }
+        let last = *parts.last().unwrap();
+        let known = gov_it_rules::model::Field::by_path(path).is_some();
+        if value.is_null() && !known {
+            // Clearing a field the form does not have removes it.
+            node.as_object_mut().unwrap().remove(last);
+        } else {
+            node[last] = value.clone();
+        }
+    }
+}
+
+#[test]
+fn every_edit_leaves_the_same_report_as_validating_the_whole_form() {
+    let mut doc = fixture("tongzhou-declaration");
+    let mut v = validator(&doc);
+    assert_eq!(
+        canonical(v.report()),
+        canonical(&run_with(doc.clone(), &opts()))
+    );
+    let edits: Vec<(&str, Value)> = vec![
+        ("totalInvestment", json!("三百万")),
+        ("totalInvestment", json!("300")),
+        ("totalInvestment", json!(400)),
+        ("totalInvestment", json!("300.0001")),
+        ("name", Value::Null),
+        ("name", json!("通州区智慧市场监管综合平台（二期）")),
+        ("mlpsLevel", json!(9)),
+        ("mlpsLevel", json!("3")),
+        ("funding.thisYear.total", json!("1,000")),
+        (
+            "funding.thisYear",
+            json!({ "total": "268.5", "fiscal": "x", "typo": 1 }),
+        ),
+        ("funding.thisYear", json!(5)),
+        ("funding.thisYear.fiscal", json!("248.5")),
+        ("funding", Value::Null),
+        ("mandatedBy", json!(["provincial", "galactic"])),
+        ("mandatedBy", json!(["provincial"])),
+        ("startMonth", json!("2026-13")),
+        ("startMonth", json!("2026-03")),
+        ("plannedCompletionMonth", json!("2025-12")),
+        ("documents[1].title", Value::Null),
+        ("documents[0].chapters", json!(["信息资源共享分析篇"])),
+        ("documents[5]", json!({ "kind": "feasibilityStudy" })),
+        ("documents[5].kind", Value::Null),
+        ("documents[5]", Value::Null),
+        ("documents[2]", Value::Null),
+        ("resources[0].sharing", json!("随便")),
+        ("resources[1].condition", Value::Null),
+        (
+            "resources[2]",
+            json!({ "name": "第三张表", "sharing": "不予共享" }),
+        ),
+        ("resources[2].reason", json!("涉及个人隐私")),
+        ("resources", json!("not a table")),
+        ("resources[0].name", json!("重新开始")),
+        ("notAField", json!(1)),
+        ("notAField", Value::Null),
+        ("stage", json!("approval")),
+        ("dates.approval", json!("2026-02-30")),
+        ("dates.approval", json!("2026-02-28")),
+        ("stage", Value::Null),
+    ];
+    for (path, value) in edits {
+        let before = v.report().clone();
+        let delta = v.set(path, &value).unwrap();
+        edit(&mut doc, path, &value);
+        let whole = run_with(doc.clone(), &opts());
+        assert_eq!(
+            canonical(v.report()),
+            canonical(&whole),
+            "after setting {path} = {value}"
+        );
+        assert_eq!(
+            delta,
+            Delta::between(&before, v.report()),
+            "delta of {path}"
+        );
+        assert_eq!(delta.summary, whole.summary);
+    }
+}
+
+#[test]
+fn a_delta_names_the_outcomes_and_diagnostics_that_changed() {
+    let mut v = validator(&fixture("tongzhou-declaration"));
+    assert_eq!(v.report().summary.errors, 0);
+
+    let delta = v.set("totalInvestment", &json!("300.01")).unwrap();
+    let merge = delta
+        .outcomes
+        .merge
+        .clone()
+        .flatten()
+        .expect("merge changed");
+    assert_eq!(merge.value.unwrap().mode, MergeMode::Separate);
+    assert!(
+        delta.outcomes.management.is_none(),
+        "通州 has no management rule"
+    );
+    assert!(delta.diagnostics.removed.is_empty());
+
+    let delta = v.set("totalInvestment", &json!("三百万")).unwrap();
+    let added: Vec<&Diagnostic> = delta.diagnostics.added.iter().collect();
+    assert!(
+        added.iter().any(|d| d.code == "IN001"
+            && d.path == "totalInvestment"
+            && d.message.contains("阿拉伯数字")),
+        "{added:#?}"
+    );
+    let approval = delta.outcomes.approval.clone().flatten().unwrap();
+    assert_eq!(approval.missing, vec!["totalInvestment".to_string()]);
+    assert!(!delta.summary.complete);
+
+    let delta = v.set("totalInvestment", &json!("268.5")).unwrap();
+    assert!(delta.diagnostics.removed.iter().any(|d| d.code == "IN001"));
+    assert!(
+        delta.diagnostics.added.is_empty(),
+        "{:#?}",
+        delta.diagnostics.added
+    );
+    assert!(delta.summary.complete);
+
+    // Setting the same value again changes nothing.
+    assert!(v
+        .set("totalInvestment", &json!("268.5"))
+        .unwrap()
+        .is_empty());
+    assert!(v
+        .set("name", &json!("通州区智慧市场监管综合平台（二期）"))
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn a_delta_reports_required_documents_and_the_boundary_notice() {
+    let mut v = validator(&fixture("tongzhou-declaration"));
+    let delta = v.set("documents[1]", &Value::Null).unwrap();
+    let proposal = delta
+        .required_documents
+        .changed
+        .iter()
+        .find(|d| d.document == "proposal")
+        .expect("the proposal requirement changed");
+    assert_eq!(proposal.status, "missing");
+    assert!(delta.diagnostics.added.iter().any(|d| d.code == "DC001"));
+
+    let delta = v.set("totalInvestment", &json!("300")).unwrap();
+    assert!(
+        delta.notices.added.iter().any(|n| n.code == "BD001"),
+        "{:#?}",
+        delta.notices
+    );
+    let delta = v.set("totalInvestment", &json!("301")).unwrap();
+    assert!(delta.notices.removed.iter().any(|n| n.code == "BD001"));
+}
+
+#[test]
+fn replacing_the_whole_application_and_json_text() {
+    let mut v = LiveValidator::new(builtin(), opts());
+    let delta = v.replace(&fixture("tongzhou-declaration"));
+    assert!(delta.outcomes.approval.is_some());
+    assert!(v.report().summary.complete);
+
+    let delta = v.replace_text("{\"totalInvestment\": ");
+    let root = delta
+        .diagnostics
+        .added
+        .iter()
+        .find(|d| d.path.is_empty())
+        .unwrap();
+    assert_eq!(root.code, "IN004");
+    assert!(root.params["got"].contains("line 1"), "{root:#?}");
+    // The next edit treats the input as an object again.
+    let delta = v.set("totalInvestment", &json!("10")).unwrap();
+    assert!(delta.diagnostics.removed.iter().any(|d| d.path.is_empty()));
+
+    let text = serde_json::to_string(&fixture("tongzhou-declaration")).unwrap();
+    v.replace_text(&text);
+    assert_eq!(
+        canonical(v.report()),
+        canonical(&run_with(fixture("tongzhou-declaration"), &opts()))
+    );
+}
+
+#[test]
+fn row_paths_are_checked() {
+    let mut v = validator(&fixture("tongzhou-declaration"));
+    let err = v.set("resources[7]", &json!({})).unwrap_err();
+    assert!(
+        err.contains("has 2 rows") && err.contains("resources[2]"),
+        "{err}"
+    );
+    let err = v.set("documents[x]", &json!("proposal")).unwrap_err();
+    assert!(err.contains("documents[i]"), "{err}");
+    assert!(v.set("documents[0].chapters[1]", &json!("x")).is_err());
+    // An unknown field is data, not misuse.
+    let delta = v.set("resourcez", &json!(1)).unwrap();
+    assert!(delta.diagnostics.added.iter().any(|d| d.code == "IN005"));
+}
+
+#[test]
+fn stage_from_options_or_application() {
+    let mut v = validator(&fixture("tongzhou-declaration"));
+    assert_eq!(v.report().stage, "declaration");
+    let delta = v.set("stage", &json!("acceptance")).unwrap();
+    assert_eq!(delta.stage, "acceptance");
+    assert!(!delta.required_documents.removed.is_empty());
+}
+
+#[test]
+fn jurisdictions_list_titles_document_numbers_and_dates() {
+    let as_of = "2025-06-01".parse().unwrap();
+    let list = live::jurisdictions(builtin(), as_of, Locale::ZhCn);
+    let t = list.iter().find(|j| j.id == J).expect("tongzhou listed");
+    assert_eq!(t.title, "通州区政务信息化项目建设管理办法");
+    assert_eq!(t.document_number.as_deref(), Some("通政办发〔2023〕7号"));
+    assert_eq!(t.issued.as_deref(), Some("2023-02-07"));
+    assert!(t.in_force.is_some());
+    let merge = t
+        .parameters
+        .iter()
+        .find(|p| p.key == "mergeThreshold")
+        .unwrap();
+    assert_eq!(merge.value.as_deref(), Some("300"));
+    assert_eq!(merge.citations[0].article, "第十一条");
+    assert!(t.documents.contains_key("proposal"));
+    assert_eq!(t.versions.len(), 1);
+
+    let en = live::jurisdictions(builtin(), as_of, Locale::En);
+    let t = en.iter().find(|j| j.id == J).unwrap();
+    assert!(t.title.contains("Tongzhou"), "{}", t.title);
+}
+
+#[test]
+fn the_rule_catalogue_covers_every_code_and_provision() {
+    let as_of = "2025-06-01".parse().unwrap();
+    let catalogue = live::rules(builtin(), Some(J), as_of, Locale::ZhCn).unwrap();
+    assert_eq!(catalogue.codes.len(), gov_it_rules::codes::CODES.len());
+    let dc001 = catalogue.codes.iter().find(|c| c.code == "DC001").unwrap();
+    assert!(dc001.template.contains("{document}"));
+    let listed: std::collections::BTreeSet<String> = catalogue
+        .provisions
+        .iter()
+        .map(|p| p.rule.clone())
+        .collect();
+    for id in rule_ids(J) {
+        assert!(listed.contains(&id), "{id} missing from the catalogue");
+    }
+    assert!(catalogue.provisions.iter().all(|p| p.jurisdiction == J));
+    let approval = catalogue
+        .provisions
+        .iter()
+        .find(|p| p.kind == "outcome.approval")
+        .unwrap();
+    assert_eq!(approval.citations[0].article, "第八条");
+    assert!(catalogue
+        .provisions
+        .iter()
+        .any(|p| p.kind == "notFormalised"));
+
+    let err = live::rules(builtin(), Some("atlantis"), as_of, Locale::En).unwrap_err();
+    assert!(
+        err.contains("atlantis") && err.contains("tongzhou"),
+        "{err}"
+    );
+    let all = live::rules(builtin(), None, as_of, Locale::En).unwrap();
+    assert!(all.provisions.len() >= catalogue.provisions.len());
+}
+
+#[test]
+fn options_stage_overrides_the_application() {
+    let mut options = opts();
+    options.stage = Some(Stage::Approval);
+    let mut v = LiveValidator::new(builtin(), options);
+    v.replace(&fixture("tongzhou-declaration"));
+    assert_eq!(
+        v.set("stage", &json!("declaration")).unwrap().stage,
+        "approval"
+    );
+}

@@ -1,0 +1,146 @@
+// The demo page uses the package exactly as a portal would: init, attach to its own form, and
+// switch options when the user picks another regulation.
+import { init, attach, jurisdictions } from './pkg/index.js';
+
+const SAMPLES = [
+  ['tongzhou', '通州 · 市场监管平台'],
+  ['shexian', '歙县 · 示例申报'],
+  ['tinghu', '亭湖 · 示例申报'],
+  ['jiangjin', '江津 · 示例申报'],
+  ['xiangcheng', '相城 · 示例申报'],
+];
+// Parameters the texts name but leave to other rules; a real portal supplies its own values.
+const PORTAL_PARAMETERS = { decentralizedProcurementLimit: '100', governmentProcurementLimit: '100' };
+
+await init();
+
+const form = document.getElementById('application');
+const picker = document.getElementById('jurisdiction');
+const regulation = document.getElementById('regulation');
+const documentsBox = document.getElementById('documents');
+const rows = document.getElementById('resource-rows');
+const rowTemplate = document.getElementById('resource-row');
+const catalogue = jurisdictions();
+
+for (const j of catalogue) {
+  const option = document.createElement('option');
+  option.value = j.id;
+  option.textContent = `${j.region.replace(/^.*省|^重庆市/, '')} · ${j.title}`;
+  picker.append(option);
+}
+const initial = new URLSearchParams(location.search).get('j');
+picker.value = catalogue.some((j) => j.id === initial) ? initial : 'tongzhou';
+
+function current() {
+  return catalogue.find((j) => j.id === picker.value);
+}
+
+function showRegulation() {
+  const j = current();
+  const parts = [`《${j.title}》`, j.documentNumber ?? '文号：原文未载明', j.inForce ? `自 ${j.inForce} 起施行` : '施行日期：原文未载明'];
+  regulation.textContent = parts.join('　');
+}
+
+function renderDocuments() {
+  const checked = new Set([...documentsBox.querySelectorAll('input:checked')].map((c) => c.value));
+  const items = Object.entries(current().documents).map(([key, name]) => {
+    const label = document.createElement('label');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'documents';
+    box.value = key;
+    box.checked = checked.has(key);
+    label.append(box, ` ${name}`);
+    return label;
+  });
+  documentsBox.replaceChildren(...items);
+}
+
+function addRow(values = {}) {
+  const row = rowTemplate.content.firstElementChild.cloneNode(true);
+  for (const cell of row.querySelectorAll('[data-gov-cell]')) {
+    const value = values[cell.dataset.govCell] ?? (cell.dataset.govCell === 'condition' ? values.reason : undefined);
+    if (value !== undefined) cell.value = value;
+  }
+  nameReasonCell(row);
+  rows.append(row);
+  return row;
+}
+
+// One column holds the condition of 有条件共享 or the reason of 不予共享.
+function nameReasonCell(row) {
+  const sharing = row.querySelector('[data-gov-cell="sharing"]');
+  const cell = row.querySelector('[data-gov-cell="condition"], [data-gov-cell="reason"]');
+  cell.dataset.govCell = sharing.value === '不予共享' ? 'reason' : 'condition';
+}
+
+form.addEventListener('change', (event) => {
+  if (event.target.dataset.govCell === 'sharing') nameReasonCell(event.target.closest('tr'));
+}, { capture: true });
+
+rows.addEventListener('click', (event) => {
+  const button = event.target.closest('.remove-row');
+  if (!button) return;
+  const row = button.closest('tr');
+  const next = row.nextElementSibling?.querySelector('input') ?? document.getElementById('add-resource');
+  row.remove();
+  next.focus();
+});
+document.getElementById('add-resource').addEventListener('click', () => {
+  addRow().querySelector('input').focus();
+});
+
+function fill(application) {
+  form.reset();
+  rows.replaceChildren();
+  const flat = (obj, prefix = '') => Object.entries(obj).flatMap(([k, v]) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? flat(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v]]);
+  for (const [path, value] of flat(application)) {
+    if (path === 'documents' || path === 'resources') continue;
+    const controls = [...form.elements].filter((c) => c.name === path);
+    for (const c of controls) {
+      if (c.type === 'checkbox') c.checked = Array.isArray(value) ? value.includes(c.value) : value === true;
+      else c.value = String(value);
+    }
+  }
+  renderDocuments();
+  const kinds = new Set((application.documents ?? []).map((d) => (typeof d === 'string' ? d : d.kind)));
+  for (const box of documentsBox.querySelectorAll('input')) box.checked = kinds.has(box.value);
+  for (const row of application.resources ?? []) addRow(row);
+}
+
+for (const [id, label] of SAMPLES) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = label;
+  button.dataset.sample = id;
+  button.addEventListener('click', async () => {
+    const response = await fetch(`samples/${id}-declaration.json`);
+    const application = await response.json();
+    picker.value = id;
+    showRegulation();
+    fill(application);
+    handle.setOptions({ jurisdiction: id });
+  });
+  document.getElementById('samples').append(button);
+}
+
+showRegulation();
+renderDocuments();
+addRow();
+
+const handle = attach(form, {
+  jurisdiction: picker.value,
+  parameters: PORTAL_PARAMETERS,
+});
+
+picker.addEventListener('change', () => {
+  showRegulation();
+  renderDocuments();
+  handle.setOptions({ jurisdiction: picker.value });
+  history.replaceState(null, '', `?j=${picker.value}`);
+});
+
+// Integrators' tests reach the handle here; a portal would keep it in its own module.
+window.govItDemo = { handle, attach, form };
+document.documentElement.dataset.ready = 'true';
