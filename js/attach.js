@@ -314,7 +314,8 @@ export function attach(form, options = {}) {
     pending.set(path, valueOf(path));
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (flush()) renderOutcomes();
+      const started = performance.now();
+      if (flush()) renderOutcomes(started);
     }, debounce);
   }
 
@@ -382,9 +383,14 @@ export function attach(form, options = {}) {
     return state.documentNames[key] || key;
   }
 
-  function renderOutcomes() {
-    emit('govit:report', { report: state });
-    if (!outcomesRegion) return;
+  // `started`: when this update began, so that the event can say how long it took (the debounce
+  // delay excluded).
+  function renderOutcomes(started = performance.now()) {
+    if (outcomesRegion) renderVerdicts();
+    emit('govit:report', { report: state, elapsedMs: performance.now() - started });
+  }
+
+  function renderVerdicts() {
     const tx = t();
     const box = el('div', 'gov-verdicts-body');
     box.append(el('h2', 'gov-verdicts-title', tx.verdicts));
@@ -398,7 +404,7 @@ export function attach(form, options = {}) {
       dd.dataset.outcome = name;
       dd.dataset.status = outcome.status;
       if (outcome.status === 'undetermined') {
-        const labels = outcome.missing.map((m) => m.replace(/^parameter:/, ''));
+        const labels = outcome.missing.map(labelOf);
         dd.append(el('span', 'gov-pending', `${tx.pending}：${labels.join('、')}`));
       } else {
         dd.append(el('strong', 'gov-verdict', describe(name, outcome.value)));
@@ -446,6 +452,14 @@ export function attach(form, options = {}) {
       box.append(ul);
     }
     outcomesRegion.replaceChildren(box);
+  }
+
+  // A missing field is named as the portal's own form names it.
+  function labelOf(path) {
+    if (path.startsWith('parameter:')) return path.slice('parameter:'.length);
+    const control = anchorFor(path);
+    const label = control?.labels?.[0]?.textContent || control?.getAttribute('aria-label');
+    return label ? label.trim() : path;
   }
 
   function verdictKey(name, v) {

@@ -129,9 +129,11 @@ showRegulation();
 renderDocuments();
 addRow();
 
+const debounce = new URLSearchParams(location.search).get('debounce');
 const handle = attach(form, {
   jurisdiction: picker.value,
   parameters: PORTAL_PARAMETERS,
+  ...(debounce === null ? {} : { debounce: Number(debounce) }),
 });
 
 picker.addEventListener('change', () => {

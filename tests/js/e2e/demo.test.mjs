@@ -76,6 +76,13 @@ test('typing 300 then 300.01 under 通州 flips merge-eligibility', async () => 
   await page.close();
 });
 
+test('an undetermined verdict names the missing field by its label on the form', async () => {
+  const { page } = await open('?j=tongzhou');
+  const pending = page.locator('.gov-outcomes dd[data-outcome="merge"] .gov-pending');
+  assert.match(await pending.textContent(), /预计总投资/);
+  await page.close();
+});
+
 test('switching to 江津 changes the chain at 3000', async () => {
   const { page } = await open('?j=tongzhou');
   await page.selectOption('#jurisdiction', 'jiangjin');
