@@ -363,3 +363,66 @@ fn committed_rule_reference_is_current() {
         "RULES.md is stale: run `cargo run --bin gov-it-check -- --reference > RULES.md`"
     );
 }
+
+/// Every text a profile shows an applicant (titles, names, explanations, reasons, messages) has
+/// its English counterpart, so that the `en` locale never falls back to Chinese.
+#[test]
+fn every_profile_text_has_an_english_counterpart() {
+    const TEXTS: &[&str] = &[
+        "title",
+        "name",
+        "label",
+        "explanation",
+        "why",
+        "description",
+        "message",
+        "simplified",
+        "otherwise",
+        "reason",
+        "lateAction",
+        "boundaryReading",
+        "about",
+    ];
+    fn walk(v: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for key in TEXTS {
+                    let has_zh = map
+                        .get(*key)
+                        .and_then(|x| x.as_str())
+                        .is_some_and(|s| !s.is_empty());
+                    let en = map
+                        .get(&format!("{key}En"))
+                        .and_then(|x| x.as_str())
+                        .unwrap_or("");
+                    // Annex titles and article labels (第八条) are the regulation's own citation
+                    // forms and have no English field.
+                    let citation_form = path.contains(".annexes[")
+                        || (*key == "label" && path.contains(".articles["));
+                    if has_zh && en.is_empty() && !citation_form {
+                        missing.push(format!("{path}.{key}En"));
+                    }
+                }
+                for (k, child) in map {
+                    walk(child, &format!("{path}.{k}"), missing);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    walk(child, &format!("{path}[{i}]"), missing);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (id, json) in BUILTIN_PROFILES {
+        let mut missing = Vec::new();
+        walk(&serde_json::from_str(json).unwrap(), id, &mut missing);
+        assert!(
+            missing.is_empty(),
+            "{} texts without English: {:#?}",
+            missing.len(),
+            &missing[..missing.len().min(20)]
+        );
+    }
+}
