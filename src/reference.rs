@@ -107,3 +107,19 @@ pub fn markdown(registry: &Registry) -> String {
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
+
+/// The provisions each regulation's profile does not check, with the reason, for the README.
+pub fn not_formalised_markdown(registry: &Registry) -> String {
+    let mut md = String::new();
+    for profile in registry.profiles() {
+        for version in &profile.versions {
+            let _ = writeln!(md, "**{}《{}》** ({} provisions)\n", profile.id, version.title, version.not_formalised.len());
+            for n in &version.not_formalised {
+                let cites: Vec<String> = n.cite.iter().map(|c| version.cite_label(c).0).collect();
+                let _ = writeln!(md, "- {}: {}", cites.join("、"), cell(&n.reason));
+            }
+            md.push('\n');
+        }
+    }
+    md
+}

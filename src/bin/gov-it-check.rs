@@ -5,6 +5,7 @@
 //!              [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json
 //! gov-it-check --list
 //! gov-it-check --reference > RULES.md
+//! gov-it-check --not-formalised   (the README's list of provisions not checked)
 //! ```
 //! Exit status: 0 when the application has no errors, 1 when it has, 2 on a usage problem.
 
@@ -71,6 +72,10 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
                 })?;
             }
             "--json" => json_out = true,
+            "--not-formalised" => {
+                print!("{}", gov_it_rules::reference::not_formalised_markdown(&registry));
+                return Ok(ExitCode::SUCCESS);
+            }
             "--reference" => {
                 print!("{}", gov_it_rules::reference::markdown(&registry));
                 return Ok(ExitCode::SUCCESS);
