@@ -230,3 +230,33 @@ test('validating sends nothing over the network', async () => {
   assert.equal(seen.filter((r) => r.method() !== 'GET').length, 0);
   await page.close();
 });
+
+test('the rule reference page lists every provision with its citation', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}rules.html`);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.selectOption('#jurisdiction', 'tongzhou');
+  const row = page.locator('#provisions tr[data-rule="tongzhou.merge.small"]');
+  assert.match(await row.textContent(), /第十一条/);
+  assert.ok(await page.locator('#provisions tbody tr').count() > 30);
+  assert.ok(await page.locator('#codes tr[data-code="BD001"]').count() === 1);
+  await page.selectOption('#locale', 'en');
+  assert.match(await page.locator('#codes tr[data-code="DC001"]').textContent(), /not on file/);
+  await page.close();
+});
+
+test('detach() leaves the form as it was', async () => {
+  const { page } = await open('?j=tongzhou');
+  await page.fill('#f-totalInvestment', 'abc');
+  await page.locator('#f-totalInvestment').blur();
+  await page.locator('.gov-error').first().waitFor();
+  await page.evaluate(() => window.govItDemo.handle.detach());
+  assert.equal(await page.locator('.gov-error, .gov-verdicts, .gov-summary').count(), 0);
+  assert.equal(await page.locator('#f-totalInvestment').getAttribute('aria-invalid'), null);
+  assert.equal(await page.inputValue('#f-totalInvestment'), 'abc');
+  await page.fill('#f-totalInvestment', 'xyz');
+  await page.locator('#f-totalInvestment').blur();
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('.gov-error').count(), 0, 'no listener is left behind');
+  await page.close();
+});
