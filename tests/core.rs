@@ -430,7 +430,8 @@ fn every_profile_text_has_an_english_counterpart() {
 #[test]
 fn readme_lists_every_provision_not_formalised() {
     let generated = gov_it_rules::reference::not_formalised_markdown(builtin());
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let block = readme
         .split("<!-- not-formalised:start -->\n")
         .nth(1)

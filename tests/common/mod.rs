@@ -148,13 +148,22 @@ pub fn check_coverage(jurisdiction: &str, cases: &[Case]) {
 
 /// As [`check_coverage`], with options (portal parameters, holidays) set by `configure`.
 pub fn check_coverage_with(jurisdiction: &str, cases: &[Case], configure: impl Fn(&mut Options)) {
-    let run = |_: &str, stage: Stage, app: Value| {
-        let mut o = options(jurisdiction, stage);
-        configure(&mut o);
-        run_with(app, &o)
-    };
+    check_coverage_by(jurisdiction, cases, |_, options| configure(options));
+}
+
+/// As [`check_coverage`], with options set per case: `configure` gets the case's index in `cases`.
+pub fn check_coverage_by(
+    jurisdiction: &str,
+    cases: &[Case],
+    configure: impl Fn(usize, &mut Options),
+) {
     let mut covered = BTreeSet::new();
-    for case in cases {
+    for (index, case) in cases.iter().enumerate() {
+        let run = |_: &str, stage: Stage, app: Value| {
+            let mut o = options(jurisdiction, stage);
+            configure(index, &mut o);
+            run_with(app, &o)
+        };
         let on = run(jurisdiction, case.stage, case.fires.clone());
         assert!(
             fires(&on, case.rule),
