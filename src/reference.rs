@@ -113,7 +113,13 @@ pub fn not_formalised_markdown(registry: &Registry) -> String {
     let mut md = String::new();
     for profile in registry.profiles() {
         for version in &profile.versions {
-            let _ = writeln!(md, "**{}《{}》** ({} provisions)\n", profile.id, version.title, version.not_formalised.len());
+            let _ = writeln!(
+                md,
+                "**{}《{}》** ({} provisions)\n",
+                profile.id,
+                version.title,
+                version.not_formalised.len()
+            );
             for n in &version.not_formalised {
                 let cites: Vec<String> = n.cite.iter().map(|c| version.cite_label(c).0).collect();
                 let _ = writeln!(md, "- {}: {}", cites.join("、"), cell(&n.reason));

@@ -73,7 +73,10 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
             }
             "--json" => json_out = true,
             "--not-formalised" => {
-                print!("{}", gov_it_rules::reference::not_formalised_markdown(&registry));
+                print!(
+                    "{}",
+                    gov_it_rules::reference::not_formalised_markdown(&registry)
+                );
                 return Ok(ExitCode::SUCCESS);
             }
             "--reference" => {
