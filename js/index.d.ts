@@ -723,6 +723,18 @@ export function jurisdictions(options?: ListingOptions): JurisdictionEntry[];
 /** The rule catalogue: codes with severity and message template; provisions with citations. */
 export function rules(options?: CatalogueOptions): Catalogue;
 
+/** A problem in a profile, located by its JSON path (e.g. `versions[0].outcomes.approval[0].cite[0].article`). */
+export interface ProfileError {
+  path: string;
+  message: string;
+}
+/** What loadProfile() did. */
+export type LoadProfileResult = { ok: true; id: string; errors: [] } | { ok: false; errors: ProfileError[] };
+/**
+ * Loads a jurisdiction profile (JSON text or an object; format in docs/profile-format.md) so that
+ * options can name its id. A rejected profile changes nothing.
+ */
+export function loadProfile(profile: string | object): LoadProfileResult;
 /** A Standard Schema v1 for form libraries (react-hook-form, TanStack Form, VeeValidate). */
 export function schema(options: Options): ApplicationSchema;
 

@@ -7,6 +7,7 @@ import wasmInit, {
   Validator,
   jurisdictions as wasmJurisdictions,
   rules as wasmRules,
+  loadProfile as wasmLoadProfile,
 } from './gov_it_rules.js';
 
 let ready = false;
@@ -80,6 +81,16 @@ export function jurisdictions(options) {
 export function rules(options) {
   needInit();
   return wasmRules(options);
+}
+
+/**
+ * Loads a jurisdiction profile (JSON text or an object, format in docs/profile-format.md) so that
+ * options can name its id. Returns `{ ok: true, id }`, or `{ ok: false, errors }` with each error
+ * located by its JSON path in the profile; a rejected profile changes nothing.
+ */
+export function loadProfile(profile) {
+  needInit();
+  return wasmLoadProfile(profile);
 }
 
 /**

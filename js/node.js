@@ -13,4 +13,5 @@ export const createValidator = api.createValidator;
 export const jurisdictions = api.jurisdictions;
 export const rules = api.rules;
 export const schema = api.schema;
+export const loadProfile = api.loadProfile;
 export const attach = api.attach;

@@ -42,14 +42,14 @@ wasm_files=$(tar -tzf "$work/$tarball" | grep -c '\.wasm$')
 [ "$wasm_files" -eq 1 ] || { echo "package: expected one .wasm in $tarball, found $wasm_files" >&2; exit 1; }
 echo "packed $tarball: $(tar -tzf "$work/$tarball" | sed 's|^package/||' | sort | tr '\n' ' ')($(du -k "$work/$tarball" | cut -f1) KB)"
 cp -R tests/js/scratch/. "$work/"
-cp fixtures/tongzhou-declaration.json "$work/fixtures/"
+cp fixtures/tongzhou-declaration.json fixtures/profiles/example-county.json "$work/fixtures/"
 printf '{ "name": "scratch", "private": true, "type": "module" }\n' > "$work/package.json"
 # The package has no dependencies, so this is offline. The test tools (esbuild, playwright-core,
 # react-hook-form, typescript) resolve from tests/js/node_modules, one directory up.
 (cd "$work" && npm install --no-audit --no-fund --no-package-lock --loglevel=error "./$tarball")
 
 step "Node ESM, esbuild bundle in headless Chromium, react-hook-form resolver (node --test)"
-(cd "$work" && node --test --test-reporter=tap node.test.mjs browser.test.mjs) 2>&1 | tee "$log"
+(cd "$work" && node --test --test-reporter=tap node.test.mjs profile.test.mjs browser.test.mjs) 2>&1 | tee "$log"
 js=$(passed '^# pass [0-9]+')
 grep -q '^# fail 0' "$log"
 

@@ -1,6 +1,6 @@
 // The demo page uses the package exactly as a portal would: init, attach to its own form, and
 // switch options when the user picks another regulation.
-import { init, attach, jurisdictions } from './pkg/index.js';
+import { init, attach, jurisdictions, loadProfile } from './pkg/index.js';
 
 const SAMPLES = [
   ['tongzhou', '通州 · 市场监管平台'],
@@ -20,14 +20,18 @@ const regulation = document.getElementById('regulation');
 const documentsBox = document.getElementById('documents');
 const rows = document.getElementById('resource-rows');
 const rowTemplate = document.getElementById('resource-row');
-const catalogue = jurisdictions();
+let catalogue = jurisdictions();
 
-for (const j of catalogue) {
-  const option = document.createElement('option');
-  option.value = j.id;
-  option.textContent = `${j.region.replace(/^.*省|^重庆市/, '')} · ${j.title}`;
-  picker.append(option);
+function fillPicker() {
+  const options = catalogue.map((j) => {
+    const option = document.createElement('option');
+    option.value = j.id;
+    option.textContent = `${j.region.replace(/^.*省|^重庆市/, '')} · ${j.title}`;
+    return option;
+  });
+  picker.replaceChildren(...options);
 }
+fillPicker();
 const initial = new URLSearchParams(location.search).get('j');
 picker.value = catalogue.some((j) => j.id === initial) ? initial : 'tongzhou';
 
@@ -141,6 +145,35 @@ picker.addEventListener('change', () => {
   renderDocuments();
   handle.setOptions({ jurisdiction: picker.value });
   history.replaceState(null, '', `?j=${picker.value}`);
+});
+
+// A county's own rules, written as a profile (docs/profile-format.md), loaded at run time.
+const status = document.getElementById('profile-status');
+document.getElementById('profile-file').addEventListener('change', async (event) => {
+  const file = event.target.files[0];
+  if (!file) return;
+  const result = loadProfile(await file.text());
+  if (!result.ok) {
+    const list = document.createElement('ul');
+    for (const e of result.errors) {
+      const li = document.createElement('li');
+      li.textContent = `${e.path}：${e.message}`;
+      list.append(li);
+    }
+    const title = document.createElement('p');
+    title.textContent = `规则文件「${file.name}」未载入，原因：`;
+    status.replaceChildren(title, list);
+    return;
+  }
+  catalogue = jurisdictions();
+  fillPicker();
+  picker.value = result.id;
+  const title = document.createElement('p');
+  title.textContent = `已载入规则文件「${file.name}」（${result.id}）。`;
+  status.replaceChildren(title);
+  showRegulation();
+  renderDocuments();
+  handle.setOptions({ jurisdiction: result.id });
 });
 
 // Integrators' tests reach the handle here; a portal would keep it in its own module.

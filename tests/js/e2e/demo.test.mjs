@@ -260,3 +260,25 @@ test('detach() leaves the form as it was', async () => {
   assert.equal(await page.locator('.gov-error').count(), 0, 'no listener is left behind');
   await page.close();
 });
+
+test('a county profile loaded from a file works in the demo, and a bad one is refused with located errors', async () => {
+  const { page, problems } = await open('?j=tongzhou');
+  const fictional = join(root, 'fixtures', 'profiles', 'example-county.json');
+  await page.setInputFiles('#profile-file', fictional);
+  await page.waitForFunction(() => document.querySelector('#jurisdiction').value === 'example-county');
+  assert.match(await page.locator('#regulation').textContent(), /虚构示例/);
+  // The demo validates as of today, when the fictional county's 2024 version (approval over 200) applies.
+  await typeAmount(page, '200');
+  assert.equal(await verdict(page, 'approval'), 'notRequired');
+  await typeAmount(page, '200.0001');
+  assert.equal(await verdict(page, 'approval'), 'required');
+  const bad = JSON.parse(await readFile(fictional, 'utf8'));
+  bad.id = 'broken-county';
+  bad.versions[0].outcomes.merge[0].cite = [{ article: 99 }];
+  await page.setInputFiles('#profile-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.locator('#profile-status li').first().waitFor();
+  assert.match(await page.locator('#profile-status').textContent(), /versions\[0\]\.outcomes\.merge\[0\]\.cite\[0\]\.article/);
+  assert.equal(await page.locator('#jurisdiction option[value="broken-county"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
