@@ -558,9 +558,9 @@ pub fn rules(
     locale: Locale,
 ) -> Result<Catalogue, String> {
     let profiles: Vec<&Profile> = match jurisdiction {
-        None => registry.profiles().iter().collect(),
+        None => registry.profiles(),
         Some(id) => vec![registry.get(id).ok_or_else(|| {
-            let known: Vec<&str> = registry.profiles().iter().map(|p| p.id.as_str()).collect();
+            let known: Vec<&str> = registry.ids().collect();
             format!("unknown jurisdiction `{id}`; known: {}", known.join(", "))
         })?],
     };

@@ -1,0 +1,146 @@
+// The benchmark harness: sizes, Node, headless Chromium (in-page figures and cold start over many
+// fresh page loads), the agreement check against the Zod 4 and Valibot peers, the budgets. Prints
+// a table and writes bench-output/bench.json. Run it through `bash pkg-scripts/bench.sh`, which
+// installs and builds first. Environment: QUICK=1 for a short run, COLD=N page loads (default 40).
+import { readFile, writeFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { JURISDICTIONS } from './inputs.mjs';
+import { agreement, runAll } from './core.mjs';
+import * as zod from './peers/zod.mjs';
+import * as valibot from './peers/valibot.mjs';
+import { serve } from './server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'bench-output');
+const QUICK = process.env.QUICK === '1';
+const COLD = Number(process.env.COLD ?? (QUICK ? 10 : 40));
+const peers = { 'zod 4': zod, valibot };
+const fixtures = {};
+for (const j of JURISDICTIONS) fixtures[j] = JSON.parse(await readFile(join(root, 'fixtures', `${j}-declaration.json`), 'utf8'));
+await mkdir(join(out, 'page'), { recursive: true });
+
+// --- sizes -------------------------------------------------------------------------------------
+const size = async (...files) => {
+  const bytes = Buffer.concat(await Promise.all(files.map((f) => readFile(join(root, 'pkg', f)))));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+};
+const sizes = { wasm: await size('gov_it_rules_bg.wasm'), glue: await size('index.js', 'gov_it_rules.js') };
+sizes.total = { raw: sizes.wasm.raw + sizes.glue.raw, gzip: sizes.wasm.gzip + sizes.glue.gzip };
+
+// --- Node --------------------------------------------------------------------------------------
+// Cold start in Node: fresh processes, import of the package (reads and compiles the wasm) to the
+// first report.
+const coldNode = [];
+for (let i = 0; i < (QUICK ? 5 : 15); i++) {
+  const script = `const t0 = performance.now(); const g = await import(${JSON.stringify(pathToFileURL(join(root, 'pkg', 'node.js')).href)});
+const t1 = performance.now(); g.validate({ totalInvestment: '268.5' }, { jurisdiction: 'tongzhou', asOf: '2026-06-01' });
+console.log(JSON.stringify({ importMs: t1 - t0, firstValidateMs: performance.now() - t1, total: performance.now() - t0 }));`;
+  coldNode.push(JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })));
+}
+const gov = await import(pathToFileURL(join(root, 'pkg', 'node.js')).href);
+const nodeAgreement = agreement(gov, peers, fixtures);
+const nodeRows = runAll(gov, peers, fixtures, { quick: QUICK });
+
+// --- headless Chromium -------------------------------------------------------------------------
+const esbuild = join(root, 'tests', 'js', 'node_modules', '.bin', 'esbuild');
+execFileSync(esbuild, [join(root, 'benches', 'page', 'bench-entry.mjs'), '--bundle', '--format=iife', '--minify', `--outfile=${join(out, 'page', 'bench.js')}`, '--log-level=warning'], { stdio: 'inherit' });
+const { chromium } = await import(pathToFileURL(join(root, 'tests', 'js', 'node_modules', 'playwright-core', 'index.mjs')).href);
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const server = await serve(root);
+const profile = await mkdtemp(join(tmpdir(), 'gov-it-bench-'));
+const browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
+let browserVersion, pageResult;
+const coldPage = [];
+try {
+  browserVersion = browser.browser()?.version() ?? 'chromium';
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(`${server.url}benches/page/bench.html`);
+  pageResult = await page.evaluate((quick) => window.runBench(quick), QUICK);
+  await page.close();
+  for (let i = 0; i < COLD; i++) {
+    const p = await browser.newPage();
+    await p.goto(`${server.url}benches/page/cold.html`);
+    await p.waitForFunction(() => window.cold !== undefined);
+    coldPage.push(await p.evaluate(() => window.cold));
+    await p.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(profile, { recursive: true, force: true });
+}
+browserVersion ??= execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+
+// --- report ------------------------------------------------------------------------------------
+const stats = (values) => {
+  const v = [...values].sort((a, b) => a - b);
+  const at = (q) => v[Math.min(v.length - 1, Math.floor(q * v.length))];
+  return { n: v.length, median: at(0.5), p95: at(0.95), min: v[0], max: v[v.length - 1] };
+};
+const cold = {
+  browser: Object.fromEntries(['navToReport', 'scriptToReport', 'importMs', 'initMs', 'firstValidateMs'].map((k) => [k, stats(coldPage.map((c) => c[k]))])),
+  node: Object.fromEntries(['importMs', 'firstValidateMs', 'total'].map((k) => [k, stats(coldNode.map((c) => c[k]))])),
+};
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const us = (r) => (r.medianUs >= 1000 ? `${(r.medianUs / 1000).toFixed(2)} ms` : `${r.medianUs.toFixed(r.medianUs < 10 ? 2 : 1)} µs`);
+const find = (rows, group, impl, what) => rows.find((r) => r.group === group && r.impl === impl && (what === undefined || r.what.includes(what)));
+const envs = { Node: nodeRows, Chromium: pageResult.rows };
+
+console.log(`\ngov-it-rules benchmarks, ${new Date().toISOString()}; node ${process.versions.node}, ${browserVersion}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`);
+console.log(`\nsize: wasm ${kb(sizes.wasm.raw)} raw, ${kb(sizes.wasm.gzip)} gzip -9; JS glue (index.js + gov_it_rules.js) ${kb(sizes.glue.raw)} raw, ${kb(sizes.glue.gzip)} gzip -9; together ${kb(sizes.total.gzip)} gzip`);
+console.log('\n| benchmark | env | gov-it-rules median (p95) | Zod 4 median | Valibot median | Zod ÷ ours | Valibot ÷ ours |');
+console.log('|---|---|---|---|---|---|---|');
+for (const [env, rows] of Object.entries(envs)) {
+  const z = find(rows, 'full', 'zod 4'); const v = find(rows, 'full', 'valibot');
+  for (const r of rows.filter((r) => r.group === 'full' && r.impl === 'gov-it-rules')) {
+    const peer = r.jurisdiction === 'tongzhou' && !r.what.includes('JSON');
+    console.log(`| full validation, ${r.what.replace('validate(), ', '').replace('validate(JSON text), ', 'JSON text, ')} | ${env} | ${us(r)} (${us({ medianUs: r.p95Us })}) | ${peer ? us(z) : ''} | ${peer ? us(v) : ''} | ${peer ? `${(z.medianUs / r.medianUs).toFixed(2)}×` : ''} | ${peer ? `${(v.medianUs / r.medianUs).toFixed(2)}×` : ''} |`);
+  }
+  const e = find(rows, 'edit', 'gov-it-rules'); const ze = find(rows, 'edit', 'zod 4'); const ve = find(rows, 'edit', 'valibot');
+  console.log(`| per edit (typing across 300 万元), tongzhou | ${env} | ${us(e)} (${us({ medianUs: e.p95Us })}) | ${us(ze)} | ${us(ve)} | ${(ze.medianUs / e.medianUs).toFixed(2)}× | ${(ve.medianUs / e.medianUs).toFixed(2)}× |`);
+}
+const cb = cold.browser; const cn = cold.node;
+console.log(`\ncold start, headless Chromium, ${cb.navToReport.n} fresh page loads: navigation → first report median ${cb.navToReport.median.toFixed(1)} ms, p95 ${cb.navToReport.p95.toFixed(1)} ms; package import → first report median ${cb.scriptToReport.median.toFixed(1)} ms, p95 ${cb.scriptToReport.p95.toFixed(1)} ms (import ${cb.importMs.median.toFixed(1)}, init ${cb.initMs.median.toFixed(1)}, first validate ${cb.firstValidateMs.median.toFixed(1)} ms, medians)`);
+console.log(`cold start, Node, ${cn.total.n} fresh processes: import → first report median ${cn.total.median.toFixed(1)} ms, p95 ${cn.total.p95.toFixed(1)} ms (import ${cn.importMs.median.toFixed(1)}, first validate ${cn.firstValidateMs.median.toFixed(1)} ms, medians)`);
+
+const nodeEdit = find(nodeRows, 'edit', 'gov-it-rules'); const nodeZodEdit = find(nodeRows, 'edit', 'zod 4');
+const budgets = [
+  ['size: wasm + JS glue ≤ 64 KB gzip', sizes.total.gzip <= 64 * 1024, `${kb(sizes.total.gzip)}`, `${kb(sizes.total.gzip - 64 * 1024)} over`],
+  ['per edit, Node: median ≤ 1 µs', nodeEdit.medianUs <= 1, us(nodeEdit), `${(nodeEdit.medianUs / 1).toFixed(0)}× the budget`],
+  ['per edit, Node: ≥ 3× faster than Zod 4 whole-object revalidation', nodeZodEdit.medianUs / nodeEdit.medianUs >= 3, `${(nodeZodEdit.medianUs / nodeEdit.medianUs).toFixed(2)}×`, 'short of 3×'],
+  ...Object.entries(envs).map(([env, rows]) => {
+    const ours = find(rows, 'full', 'gov-it-rules', 'tongzhou'); const z = find(rows, 'full', 'zod 4');
+    return [`full validation, ${env}: no slower than Zod 4 (tongzhou)`, ours.medianUs <= z.medianUs, `${us(ours)} vs ${us(z)}`, `${(ours.medianUs / z.medianUs).toFixed(2)}× Zod's time`];
+  }),
+  ['cold start, headless Chromium: navigation → first report median ≤ 10 ms', cb.navToReport.median <= 10, `${cb.navToReport.median.toFixed(1)} ms`, `${(cb.navToReport.median - 10).toFixed(1)} ms over`],
+];
+console.log('\nbudgets');
+for (const [what, ok, figure, miss] of budgets) console.log(`  ${ok ? 'met   ' : 'MISSED'}  ${what}: ${figure}${ok ? '' : ` (${miss})`}`);
+
+const agreements = { Node: nodeAgreement, Chromium: pageResult.agreement };
+let agreed = true;
+for (const [env, a] of Object.entries(agreements)) {
+  console.log(`agreement (${env}): ${a.inputs} inputs, ${a.disagreements.length} disagreements between gov-it-rules, Zod 4 and Valibot`);
+  if (a.disagreements.length > 0) {
+    agreed = false;
+    for (const d of a.disagreements) console.error(JSON.stringify(d));
+  }
+}
+const result = {
+  date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30) },
+  node: process.versions.node, browser: browserVersion, sizes, cold, rows: envs, agreement: agreements,
+  budgets: budgets.map(([what, met, figure]) => ({ what, met, figure })),
+};
+await writeFile(join(out, 'bench.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log(`\nwrote bench-output/bench.json`);
+if (!agreed) {
+  console.error('bench: the three implementations disagree on some inputs (above); the comparison is not valid');
+  process.exit(1);
+}

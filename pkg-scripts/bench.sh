@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Benchmarks (not tests): installs what is missing, builds the package, installs the peers (Zod 4,
+# Valibot) from benches/package-lock.json, then runs benches/run.mjs in Node and headless
+# Chromium: full validation per jurisdiction, per-edit updates, cold start over fresh page loads,
+# sizes, all against the peers on the same inputs (the run fails if they disagree). Prints a table
+# and writes bench-output/bench.json. QUICK=1 for a short run; COLD=N page loads (default 40).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+bash pkg-scripts/setup.sh
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  bash pkg-scripts/build.sh
+fi
+stamp=benches/node_modules/.lock-stamp
+if [ ! -f "$stamp" ] || ! cmp -s benches/package-lock.json "$stamp"; then
+  (cd benches && npm ci --no-audit --no-fund --loglevel=error)
+  cp benches/package-lock.json "$stamp"
+fi
+node benches/run.mjs
