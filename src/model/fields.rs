@@ -161,9 +161,28 @@ impl Field {
         FIELDS.iter().find(|s| s.path == path).map(|s| s.field)
     }
 
+    /// The field at `prefix.key` (or `key` when `prefix` is empty), without building the path.
+    pub fn by_parts(prefix: &str, key: &str) -> Option<Field> {
+        FIELDS
+            .iter()
+            .find(|s| joins(s.path, prefix, key))
+            .map(|s| s.field)
+    }
+
     pub fn index(self) -> usize {
         self as usize
     }
+}
+
+/// Whether `path` is `prefix.key`, or `key` when `prefix` is empty.
+pub(crate) fn joins(path: &str, prefix: &str, key: &str) -> bool {
+    if prefix.is_empty() {
+        return path == key;
+    }
+    path.len() == prefix.len() + 1 + key.len()
+        && path.starts_with(prefix)
+        && path.ends_with(key)
+        && path.as_bytes().get(prefix.len()) == Some(&b'.')
 }
 
 const FALLBACK: FieldSpec = FieldSpec {
@@ -189,6 +208,22 @@ pub const RESOURCE_KEYS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_are_found_from_prefix_and_key_without_building_the_path() {
+        assert_eq!(
+            Field::by_parts("", "totalInvestment"),
+            Some(Field::TotalInvestment)
+        );
+        assert_eq!(
+            Field::by_parts("funding.thisYear", "total"),
+            Some(Field::ThisTotal)
+        );
+        assert_eq!(Field::by_parts("funding", "total"), None);
+        assert_eq!(Field::by_parts("funding.thisYea", "r.total"), None);
+        assert!(joins("dates.completion", "dates", "completion"));
+        assert!(!joins("datesXcompletion", "dates", "completion"));
+    }
 
     #[test]
     fn table_is_in_declaration_order_and_paths_are_unique() {

@@ -166,37 +166,44 @@ impl Application {
 
 fn read_object(app: &mut Application, json: &Json, prefix: &str, diags: &mut Vec<Diagnostic>) {
     let Json::Object(map) = json else { return };
-    for (key, value) in map {
-        let path = if prefix.is_empty() {
-            key.clone()
+    // Paths are static for known fields; a dotted path is only built for a group to descend into
+    // or a key to report.
+    let join = |key: &str| {
+        if prefix.is_empty() {
+            key.to_string()
         } else {
             format!("{prefix}.{key}")
-        };
+        }
+    };
+    for (key, value) in map {
         if prefix.is_empty() && key == "documents" {
             app.documents = read_documents(value, diags);
         } else if prefix.is_empty() && key == "resources" {
             app.resources = read_resources(value, diags);
-        } else if let Some(field) = Field::by_path(&path) {
-            let parsed = read_scalar(field.spec(), value, &path, diags);
+        } else if let Some(field) = Field::by_parts(prefix, key) {
+            let parsed = read_scalar(field.spec(), value, field.path(), diags);
             app.set(field, parsed);
-        } else if is_group(&path) {
+        } else if is_group(prefix, key) {
             match value {
-                Json::Object(_) => read_object(app, value, &path, diags),
+                Json::Object(_) => read_object(app, value, &join(key), diags),
                 Json::Null => {}
-                other => diags.push(wrong_type(&path, "object", other)),
+                other => diags.push(wrong_type(&join(key), "object", other)),
             }
         } else {
+            let path = join(key);
             diags.push(Diagnostic::new(Code::UnknownField, &path).param("field", path.clone()));
         }
     }
 }
 
-/// A dotted prefix of some field path: `funding`, `funding.thisYear`, `dates` …
-fn is_group(path: &str) -> bool {
+/// Whether `prefix.key` is a group of fields: `funding`, `funding.thisYear`, `dates` …
+fn is_group(prefix: &str, key: &str) -> bool {
     FIELDS.iter().any(|s| {
-        s.path.len() > path.len()
-            && s.path.starts_with(path)
-            && s.path.as_bytes().get(path.len()) == Some(&b'.')
+        s.path.match_indices('.').any(|(end, _)| {
+            s.path
+                .get(..end)
+                .is_some_and(|group| fields::joins(group, prefix, key))
+        })
     })
 }
 
@@ -352,7 +359,7 @@ fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFil
             Json::Object(map) => {
                 let mut doc = DocumentOnFile::default();
                 for (key, value) in map {
-                    let cell = format!("{path}.{key}");
+                    let cell = || format!("{path}.{key}");
                     match (key.as_str(), value) {
                         ("kind", Json::String(k)) => doc.kind = k.trim().to_string(),
                         ("title", Json::String(t)) => doc.title = Some(clip(t)),
@@ -362,7 +369,7 @@ fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFil
                                 match chapter {
                                     Json::String(c) => doc.chapters.push(c.trim().to_string()),
                                     other => diags.push(wrong_type(
-                                        &format!("{cell}[{j}]"),
+                                        &format!("{}[{j}]", cell()),
                                         "string",
                                         other,
                                     )),
@@ -370,15 +377,15 @@ fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFil
                             }
                         }
                         ("chapters", Json::Array(_)) => diags.push(
-                            Diagnostic::new(Code::TooManyRows, &cell)
+                            Diagnostic::new(Code::TooManyRows, &cell())
                                 .param("max", MAX_CHAPTERS.to_string()),
                         ),
                         (k, other) if fields::DOCUMENT_KEYS.contains(&k) => {
                             let expected = if k == "chapters" { "array" } else { "string" };
-                            diags.push(wrong_type(&cell, expected, other))
+                            diags.push(wrong_type(&cell(), expected, other))
                         }
                         _ => diags.push(
-                            Diagnostic::new(Code::UnknownField, &cell).param("field", cell.clone()),
+                            Diagnostic::new(Code::UnknownField, &cell()).param("field", cell()),
                         ),
                     }
                 }
@@ -400,20 +407,19 @@ fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> 
     };
     let mut rows = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let path = format!("resources[{i}]");
         let Json::Object(map) = item else {
-            diags.push(wrong_type(&path, "object", item));
+            diags.push(wrong_type(&format!("resources[{i}]"), "object", item));
             rows.push(ResourceRow::default());
             continue;
         };
         let mut row = ResourceRow::default();
         for (key, value) in map {
-            let cell = format!("{path}.{key}");
+            let cell = || format!("resources[{i}].{key}");
             let text = match value {
                 Json::Null => None,
                 Json::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
                     diags.push(
-                        Diagnostic::new(Code::TextTooLong, &cell)
+                        Diagnostic::new(Code::TextTooLong, &cell())
                             .param("max", MAX_TEXT_CHARS.to_string()),
                     );
                     None
@@ -421,7 +427,7 @@ fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> 
                 Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
                 other => {
                     if fields::RESOURCE_KEYS.contains(&key.as_str()) {
-                        diags.push(wrong_type(&cell, "string", other));
+                        diags.push(wrong_type(&cell(), "string", other));
                     }
                     None
                 }
@@ -434,8 +440,9 @@ fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> 
                 "condition" => row.condition = text,
                 "reason" => row.reason = text,
                 "note" => {}
-                _ => diags
-                    .push(Diagnostic::new(Code::UnknownField, &cell).param("field", cell.clone())),
+                _ => {
+                    diags.push(Diagnostic::new(Code::UnknownField, &cell()).param("field", cell()))
+                }
             }
         }
         rows.push(row);
