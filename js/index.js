@@ -8,6 +8,7 @@ import wasmInit, {
   jurisdictions as wasmJurisdictions,
   rules as wasmRules,
   loadProfile as wasmLoadProfile,
+  __takeInternalError as takeInternalError,
 } from './gov_it_rules.js';
 
 let ready = false;
@@ -54,10 +55,122 @@ function needInit() {
   }
 }
 
+// Guards at the boundary. Values are copied into plain data here, in JavaScript, before they
+// cross: a getter or Proxy trap that throws, a cycle, nesting deeper than MAX_DEPTH or an array
+// longer than MAX_ITEMS becomes a TypeError located at the value (`application.funding.a`), and
+// nothing a caller's object does can run while the WebAssembly module is mid-call. The module
+// applies the same depth limit to values that reach it directly. And should the module ever trap
+// (a panic; none is reachable from any input), the call throws an Error with the panic's message
+// instead of an opaque WebAssembly.RuntimeError; the module keeps working.
+
+/** As serde_json limits JSON text: objects and arrays nested at most this deep. */
+const MAX_DEPTH = 127;
+/** No field or table of an application holds anywhere near this many items (tables: 2,000 rows). */
+const MAX_ITEMS = 100_000;
+const PLAIN = 'pass plain data (objects, arrays, strings, numbers, booleans, null)';
+
+function describe(error) {
+  try {
+    return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    return 'an exception';
+  }
+}
+
+/** Runs code that may run the caller's getters or Proxy traps. */
+function read(at, get) {
+  try {
+    return get();
+  } catch (error) {
+    throw new TypeError(`${at}: reading it threw ${describe(error)}; ${PLAIN}`, { cause: error });
+  }
+}
+
+/** Keys are shown as the module shows them: at most 40 characters. */
+function key(name) {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+}
+
+/**
+ * A plain copy of `value`: arrays stay arrays, Maps stay Maps, typed arrays pass as they are (the
+ * module refuses them), and any other object becomes a prototype-less object of its own
+ * enumerable string keys, which is what the module reads (so `__proto__` stays an ordinary key).
+ */
+function plain(value, at, depth = 0) {
+  if (value === null || typeof value !== 'object') return value;
+  if (ArrayBuffer.isView(value)) return value;
+  if (depth >= MAX_DEPTH) {
+    throw new TypeError(`${at}: nested deeper than ${MAX_DEPTH} levels; ${PLAIN}`);
+  }
+  if (read(at, () => Array.isArray(value))) {
+    const length = read(at, () => value.length);
+    if (!(length <= MAX_ITEMS)) {
+      throw new TypeError(`${at}: more than ${MAX_ITEMS} items; ${PLAIN}`);
+    }
+    const copy = new Array(length);
+    for (let i = 0; i < length; i++) {
+      const where = `${at}[${i}]`;
+      copy[i] = plain(read(where, () => value[i]), where, depth + 1);
+    }
+    return copy;
+  }
+  if (read(at, () => value instanceof Map)) {
+    const copy = new Map();
+    for (const [name, item] of read(at, () => [...value])) {
+      const where = `${at}.${key(String(name))}`;
+      copy.set(name, plain(item, where, depth + 1));
+    }
+    return copy;
+  }
+  const names = read(at, () => Object.keys(value));
+  if (names.length > MAX_ITEMS) {
+    throw new TypeError(`${at}: more than ${MAX_ITEMS} keys; ${PLAIN}`);
+  }
+  const copy = Object.create(null);
+  for (const name of names) {
+    const where = `${at}.${key(name)}`;
+    copy[name] = plain(read(where, () => value[name]), where, depth + 1);
+  }
+  return copy;
+}
+
+/** Runs a call into the module, turning a trap into an Error with the panic's message. */
+function guard(call) {
+  try {
+    return call();
+  } catch (error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) throw error;
+    let message;
+    try {
+      message = takeInternalError();
+    } catch {
+      // The module cannot even say why; report the trap itself.
+    }
+    throw new Error(message ?? `gov-it-rules: internal error: WebAssembly trap: ${error.message}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The module's validator, with every value guarded on the way in and every call guarded. */
+class GuardedValidator extends Validator {
+  set(path, value) {
+    return guard(() => super.set(path, plain(value, typeof path === 'string' ? key(path) : 'value')));
+  }
+
+  replace(application) {
+    return guard(() => super.replace(plain(application, 'application')));
+  }
+
+  report() {
+    return guard(() => super.report());
+  }
+}
+
 /** Validates a whole application (an object, or JSON text) and returns the report. */
 export function validate(application, options) {
   needInit();
-  return wasmValidate(application, options);
+  return guard(() => wasmValidate(plain(application, 'application'), plain(options, 'options')));
 }
 
 /**
@@ -68,19 +181,19 @@ export function validate(application, options) {
  */
 export function createValidator(options, application) {
   needInit();
-  return new Validator(options, application);
+  return guard(() => new GuardedValidator(plain(options, 'options'), plain(application, 'application')));
 }
 
 /** The jurisdictions with the regulation in force, its document number and dates. */
 export function jurisdictions(options) {
   needInit();
-  return wasmJurisdictions(options);
+  return guard(() => wasmJurisdictions(plain(options, 'options')));
 }
 
 /** The rule catalogue: every code with severity and message template, every provision with its citations. */
 export function rules(options) {
   needInit();
-  return wasmRules(options);
+  return guard(() => wasmRules(plain(options, 'options')));
 }
 
 /**
@@ -90,7 +203,7 @@ export function rules(options) {
  */
 export function loadProfile(profile) {
   needInit();
-  return wasmLoadProfile(profile);
+  return guard(() => wasmLoadProfile(profile));
 }
 
 /**

@@ -7,8 +7,8 @@
 //! are not an object, a row index past the end of a table) throws a `TypeError`/`RangeError` whose
 //! message says what to change.
 
-use std::cell::RefCell;
 use std::cell::Cell;
+use std::cell::RefCell;
 use std::sync::Once;
 
 use chrono::NaiveDate;
@@ -51,13 +51,27 @@ pub fn load_profile(profile: JsValue) -> Result<JsValue, JsValue> {
         Some(text) => text,
         None if profile.is_object() => js_sys::JSON::stringify(&profile)
             .map(String::from)
-            .map_err(|_| type_error("loadProfile(profile): the profile object cannot be turned into JSON"))?,
-        None => return Err(type_error("loadProfile(profile): profile must be JSON text or an object")),
+            .map_err(|_| {
+                type_error("loadProfile(profile): the profile object cannot be turned into JSON")
+            })?,
+        None => {
+            return Err(type_error(
+                "loadProfile(profile): profile must be JSON text or an object",
+            ))
+        }
     };
     let mut next = registry().clone();
     let result = match next.load(&text) {
-        Ok(p) => LoadResult { ok: true, id: Some(p.id.clone()), errors: Vec::new() },
-        Err(errors) => LoadResult { ok: false, id: None, errors },
+        Ok(p) => LoadResult {
+            ok: true,
+            id: Some(p.id.clone()),
+            errors: Vec::new(),
+        },
+        Err(errors) => LoadResult {
+            ok: false,
+            id: None,
+            errors,
+        },
     };
     if result.ok {
         let leaked: &'static Registry = Box::leak(Box::new(next));
@@ -105,7 +119,7 @@ impl Validator {
                  \"funding.thisYear.total\" or \"resources[0].sharing\"",
             )
         })?;
-        let value = from_js(value, &path)?;
+        let value = from_js(value, &clip(&path))?;
         let delta = self
             .inner
             .set(&path, &value)
@@ -164,7 +178,11 @@ pub fn rules(options: JsValue) -> Result<JsValue, JsValue> {
 fn validation_options(options: JsValue) -> Result<Options, JsValue> {
     let json = from_js(options, "options")?;
     if json.is_object() && json.get("jurisdiction").is_none() {
-        let known: Vec<&str> = registry().profiles().iter().map(|p| p.id.as_str()).collect();
+        let known: Vec<&str> = registry()
+            .profiles()
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
         return Err(type_error(&format!(
             "options.jurisdiction is required, e.g. {{\"jurisdiction\": \"tongzhou\"}}; known: {}",
             known.join(", ")
@@ -240,9 +258,7 @@ struct Reader<'t> {
 impl Reader<'_> {
     fn nested<E: de::Error>(self) -> Result<Self, E> {
         if self.depth >= MAX_DEPTH {
-            return Err(E::custom(format!(
-                "nested deeper than {MAX_DEPTH} levels"
-            )));
+            return Err(E::custom(format!("nested deeper than {MAX_DEPTH} levels")));
         }
         Ok(Reader {
             depth: self.depth + 1,
@@ -389,19 +405,45 @@ pub fn panic_for_tests(message: &str) {
     panic!("{message}");
 }
 
-/// A panic (none should be reachable) becomes a thrown `Error` with its message instead of an
-/// opaque `unreachable` trap: the hook throws the JavaScript exception itself, so the release
-/// build's `panic = "abort"` is never reached and the module is not left trapped. The call that
-/// panicked is abandoned (its memory is not reclaimed, and a `Validator` whose method panicked
-/// refuses further use with wasm-bindgen's "recursive use" error); other validators and
-/// `validate` keep working. Because the hook never returns, std still counts it as running, so a
-/// second panic in the same module cannot run it again and traps (`RuntimeError: unreachable`);
-/// reload the module after an internal error.
+/// The message of the last panic, once: the package's JS wrapper (`js/index.js`) calls this when
+/// a call ends in a `WebAssembly.RuntimeError` and throws an `Error` with the message instead.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__takeInternalError")]
+pub fn take_internal_error() -> Option<String> {
+    LAST_PANIC.with(|last| last.try_borrow_mut().ok().and_then(|mut slot| slot.take()))
+}
+
+thread_local! {
+    static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// A panic (none should be reachable) keeps its message: the hook records it (for
+/// [`take_internal_error`], which the package's wrapper turns into a thrown `Error`) and logs it
+/// with `console.error` (after any hook installed before it), then returns, and the release build's `panic = "abort"` ends the call in
+/// an `unreachable` trap. The hook returns rather than throwing from inside it because std counts
+/// a hook that never returns as still running and would trap on every later panic without calling
+/// it; returning keeps every later panic's message too. The trapped call is abandoned (its memory
+/// is not reclaimed, and a `Validator` whose method panicked refuses further use with
+/// wasm-bindgen's "recursive use" error); the module, `validate` and other validators keep working.
 fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            wasm_bindgen::throw_str(&format!("gov-it-rules: internal error: {info}"))
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            previous(info);
+            let message = format!("gov-it-rules: internal error: {info}");
+            console_error(&message);
+            LAST_PANIC.with(|last| {
+                if let Ok(mut slot) = last.try_borrow_mut() {
+                    *slot = Some(message);
+                }
+            });
         }))
     });
 }

@@ -282,3 +282,68 @@ test("react-hook-form's standardSchemaResolver accepts the schema (example)", as
   assert.match(bad.errors.totalInvestment.message, /阿拉伯数字/);
   assert.match(bad.errors.mandatedBy[1].message, /galactic/);
 });
+
+// Hostile values that only exist in JavaScript, handled by the package's wrapper before anything
+// crosses into the module (the wasm-bindgen suites cover the rest in Node and Chromium). After
+// each, the same validator and the module still validate the fixture as before.
+test('hostile JavaScript values: located TypeErrors, and the same validator keeps working', () => {
+  const good = validate(fixture, options);
+  const validator = createValidator(options, fixture);
+  const stillWorks = () => {
+    assert.deepEqual(validate(fixture, options), good);
+    validator.replace(fixture);
+    assert.deepEqual(validator.report(), good);
+    assert.equal(validator.set('totalInvestment', '300.0001').outcomes.merge.value.mode, 'separate');
+    validator.set('totalInvestment', '268.5');
+    assert.deepEqual(validator.report(), good);
+  };
+  const refused = (call, pattern) => {
+    assert.throws(call, (error) => error instanceof TypeError && pattern.test(error.message));
+    stillWorks();
+  };
+
+  // A getter or Proxy trap that throws is caught in JavaScript, located.
+  const boom = new Error('boom');
+  const throwing = { ...fixture, get totalInvestment() { throw boom; } };
+  assert.throws(
+    () => validate(throwing, options),
+    (error) => error instanceof TypeError &&
+      error.message.startsWith('application.totalInvestment: reading it threw Error: boom') &&
+      error.cause === boom,
+  );
+  stillWorks();
+  refused(() => validator.set('funding', { get thisYear() { throw boom; } }), /^funding\.thisYear: reading it threw/);
+  refused(() => validator.replace(new Proxy({}, { ownKeys() { throw boom; } })), /^application: reading it threw/);
+  refused(() => createValidator(options, { resources: [new Proxy({ name: 'x' }, { get() { throw boom; } })] }), /^application\.resources\[0\]\.name: reading it threw/);
+  refused(() => validate(fixture, { jurisdiction: 'tongzhou', get asOf() { throw boom; } }), /^options\.asOf: reading it threw/);
+
+  // Cycles, deep nesting and absurd lengths are refused before anything recurses.
+  const cyclic = { ...fixture };
+  cyclic.self = cyclic;
+  refused(() => validate(cyclic, options), /^application\.self\.self\.self.*nested deeper than 127 levels/);
+  let deep = {};
+  for (let i = 0; i < 100_000; i++) deep = { a: deep };
+  refused(() => validator.set('funding', deep), /^funding\.a\.a\.a.*nested deeper than 127 levels/);
+  const sparse = [];
+  sparse.length = 2 ** 32 - 1;
+  refused(() => validate({ ...fixture, resources: sparse }, options), /^application\.resources: more than 100000 items/);
+
+  // An own "__proto__" key stays an ordinary key once copied: an unknown field.
+  const proto = JSON.parse('{"__proto__": {"totalInvestment": "999"}}');
+  const report = validate({ ...fixture, ...proto }, options);
+  assert.ok(report.diagnostics.some((d) => d.path === '__proto__' && d.code === 'IN005'));
+  assert.equal(report.summary.errors, 0);
+  assert.equal(validator.set('__proto__', { polluted: true }).diagnostics.added[0].path, '__proto__');
+  assert.equal({}.polluted, undefined);
+  stillWorks();
+
+  // Lone surrogates, -0, Infinity, 2 ** 53 + 2 and full-width digits through the wrapper.
+  const at = (r, path) => r.diagnostics.filter((d) => d.path === path).map((d) => d.code);
+  assert.deepEqual(at(validate({ ...fixture, name: 'x\uD800' }, options), 'name'), []);
+  assert.deepEqual(validate({ ...fixture, totalInvestment: -0 }, options), validate({ ...fixture, totalInvestment: 0 }, options));
+  assert.deepEqual(at(validate({ ...fixture, totalInvestment: Infinity }, options), 'totalInvestment'), ['IN001']);
+  const beyond = validate({ ...fixture, totalInvestment: 2 ** 53 + 2 }, options);
+  assert.equal(beyond.diagnostics.find((d) => d.path === 'totalInvestment').params.input, '9007199254740994');
+  assert.equal(validate({ ...fixture, totalInvestment: '３００．０００１' }, options).outcomes.merge.value.mode, 'separate');
+  stillWorks();
+});
