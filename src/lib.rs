@@ -330,7 +330,10 @@ impl Registry {
         };
         let mut jurisdiction = None;
         let mut document_names = BTreeMap::new();
-        match self.get(&options.jurisdiction) {
+        let found = self.get(&options.jurisdiction).and_then(|profile| {
+            pick_version(profile, as_of, options.locale, &mut sink.notices).map(|v| (profile, v))
+        });
+        match found {
             None => {
                 let known: Vec<&str> = self.ids().collect();
                 sink.diagnostics.push(
@@ -339,8 +342,7 @@ impl Registry {
                         .param("allowed", known.join(", ")),
                 );
             }
-            Some(profile) => {
-                let version = pick_version(profile, as_of, options.locale, &mut sink.notices);
+            Some((profile, version)) => {
                 let params = parameters(version, options);
                 let ctx = Ctx {
                     profile,
@@ -440,7 +442,7 @@ fn run_rules(ctx: &Ctx, sink: &mut Sink) -> Outcomes {
     funding_sum::check(ctx, sink);
     month_order::check(ctx, sink);
     resource_table::check(ctx, sink);
-    expert_panel::check(ctx, sink);
+    expert_panel::check(ctx, sink, outcomes.expert_panel.as_ref());
     restriction::check(ctx, sink);
     annual_deadline::check(ctx, sink);
     amount_on_boundary::report(ctx, sink);
@@ -468,22 +470,20 @@ fn cite_input_problems(ctx: &Ctx, diagnostics: &mut [Diagnostic]) {
     }
 }
 
-/// The version in force on `as_of`, with a notice where none is.
+/// The version in force on `as_of`, with a notice where none is. `None` only for a profile with no
+/// version, which the loader refuses.
 fn pick_version<'p>(
     profile: &'p Profile,
     as_of: NaiveDate,
     locale: Locale,
     notices: &mut Vec<Notice>,
-) -> &'p Version {
+) -> Option<&'p Version> {
     let in_force = profile
         .versions
         .iter()
         .rev()
         .find(|v| v.in_force.is_none_or(|d| d <= as_of));
-    let Some(version) = in_force.or(profile.versions.first()) else {
-        // Profiles are checked to have a version; an empty one cannot be registered.
-        return &EMPTY_VERSION;
-    };
+    let version = in_force.or(profile.versions.first())?;
     let title = locale.pick(&version.title, &version.title_en).to_string();
     match (version.in_force, version.repealed) {
         (Some(start), _) if as_of < start => notices.push(
@@ -524,36 +524,8 @@ fn pick_version<'p>(
                 .param("what", unprinted.join(locale.pick("、", ", "))),
         );
     }
-    version
+    Some(version)
 }
-
-static EMPTY_VERSION: std::sync::LazyLock<Version> = std::sync::LazyLock::new(|| Version {
-    title: String::new(),
-    title_en: String::new(),
-    document_number: None,
-    issued: None,
-    in_force: None,
-    in_force_basis: String::new(),
-    repealed: None,
-    replaces: None,
-    articles: Vec::new(),
-    annexes: Vec::new(),
-    documents: BTreeMap::new(),
-    chapters: BTreeMap::new(),
-    parameters: BTreeMap::new(),
-    outcomes: Default::default(),
-    required_fields: Vec::new(),
-    requirements: Vec::new(),
-    windows: Vec::new(),
-    deadlines: Vec::new(),
-    enumerations: Vec::new(),
-    funding_sums: None,
-    resource_table: None,
-    panels: Vec::new(),
-    restrictions: Vec::new(),
-    adjustment: None,
-    not_formalised: Vec::new(),
-});
 
 fn parameters(version: &Version, options: &Options) -> Parameters {
     version

@@ -12,25 +12,29 @@
 //! and `EP002` (even) at `expertPanel.size`.
 
 use crate::codes::Code;
-use crate::report::Diagnostic;
+use crate::profile::Panel;
+use crate::report::{Diagnostic, Outcome};
 
 use super::{decision, Ctx, Sink};
 
-pub fn check(ctx: &Ctx, sink: &mut Sink) {
+/// `review`: the expert-panel outcome already decided, used by a check that has no cases of its own.
+pub fn check(ctx: &Ctx, sink: &mut Sink, review: Option<&Outcome<Panel>>) {
     for check in &ctx.version.panels {
         let Some(size) = ctx.app.count(check.size.0) else {
             continue;
         };
-        let cases = if check.cases.is_empty() {
-            &ctx.version.outcomes.expert_panel
+        let outcome = if check.cases.is_empty() {
+            review.cloned()
         } else {
-            &check.cases
+            // Only the composition is used here; a check's own cases are not a reported outcome.
+            decision::decide(
+                ctx,
+                &mut Sink::default(),
+                ("专家组人数", "panel size"),
+                &check.cases,
+            )
         };
-        // The panel outcome itself is reported once, under outcomes; here only its value is used.
-        let mut scratch = Sink::default();
-        let Some(outcome) =
-            decision::decide(ctx, &mut scratch, ("专家组人数", "panel size"), cases)
-        else {
+        let Some(outcome) = outcome else {
             continue;
         };
         let (Some(panel), Some(trace)) = (outcome.value, outcome.because.first()) else {
