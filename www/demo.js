@@ -4,10 +4,10 @@ import { init, attach, jurisdictions, loadProfile } from './pkg/index.js';
 
 const SAMPLES = [
   ['tongzhou', '通州 · 市场监管平台'],
-  ['shexian', '歙县 · 示例申报'],
-  ['tinghu', '亭湖 · 示例申报'],
-  ['jiangjin', '江津 · 示例申报'],
-  ['xiangcheng', '相城 · 示例申报'],
+  ['shexian', '歙县 · 应急指挥平台'],
+  ['tinghu', '亭湖 · 智慧教育数据中台'],
+  ['jiangjin', '江津 · 智慧城管平台'],
+  ['xiangcheng', '相城 · 市场监管平台'],
 ];
 // Parameters the texts name but leave to other rules; a real portal supplies its own values.
 const PORTAL_PARAMETERS = { decentralizedProcurementLimit: '100', governmentProcurementLimit: '100' };
