@@ -201,7 +201,10 @@ export function attach(form, options = {}) {
     if (first.type === 'checkbox') {
       const boxes = controls.filter((c) => c.type === 'checkbox');
       if (boxes.length > 1 || TABLES.includes(path) || first.dataset.govMulti !== undefined) {
-        return boxes.filter((c) => c.checked).map((c) => c.value);
+        // A document's checkbox may say which chapters it contains: data-gov-chapters="a,b".
+        return boxes.filter((c) => c.checked).map((c) => (c.dataset.govChapters
+          ? { kind: c.value, chapters: c.dataset.govChapters.split(',').filter(Boolean) }
+          : c.value));
       }
       return first.checked;
     }

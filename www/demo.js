@@ -108,8 +108,14 @@ function fill(application) {
     }
   }
   renderDocuments();
-  const kinds = new Set((application.documents ?? []).map((d) => (typeof d === 'string' ? d : d.kind)));
-  for (const box of documentsBox.querySelectorAll('input')) box.checked = kinds.has(box.value);
+  const onFile = new Map((application.documents ?? []).map((d) => (typeof d === 'string' ? [d, []] : [d.kind, d.chapters ?? []])));
+  for (const box of documentsBox.querySelectorAll('input')) {
+    box.checked = onFile.has(box.value);
+    // Keep the chapters the sample's documents declare, as a portal's checklist would.
+    const chapters = onFile.get(box.value) ?? [];
+    if (chapters.length) box.dataset.govChapters = chapters.join(',');
+    else delete box.dataset.govChapters;
+  }
   for (const row of application.resources ?? []) addRow(row);
 }
 

@@ -162,6 +162,20 @@ test('resource rows can be added and removed, and their errors follow the rows',
   await page.close();
 });
 
+test('every sample the demo offers loads and validates without errors under its own regulation', async () => {
+  const { page } = await open('?j=tongzhou');
+  for (const id of ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng']) {
+    await page.click(`button[data-sample="${id}"]`);
+    await page.waitForFunction((j) => document.querySelector('#jurisdiction').value === j && document.querySelector('#f-name').value !== '', id);
+    await page.waitForTimeout(100);
+    const report = await page.evaluate(() => window.govItDemo.handle.validate());
+    const errors = report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.path}: ${d.message}`);
+    assert.deepEqual(errors, [], id);
+    assert.equal(report.jurisdiction.id, id);
+  }
+  await page.close();
+});
+
 test('a loaded sample validates cleanly and the verdicts cite their articles', async () => {
   const { page } = await open('?j=tongzhou');
   await page.click('button[data-sample="tongzhou"]');
