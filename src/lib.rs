@@ -478,12 +478,7 @@ fn pick_version<'p>(
     locale: Locale,
     notices: &mut Vec<Notice>,
 ) -> Option<&'p Version> {
-    let in_force = profile
-        .versions
-        .iter()
-        .rev()
-        .find(|v| v.in_force.is_none_or(|d| d <= as_of));
-    let version = in_force.or(profile.versions.first())?;
+    let version = profile.version_on(as_of)?;
     let title = locale.pick(&version.title, &version.title_en).to_string();
     match (version.in_force, version.repealed) {
         (Some(start), _) if as_of < start => notices.push(

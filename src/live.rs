@@ -21,8 +21,7 @@ use crate::codes::{Code, Severity, CODES};
 use crate::messages::Locale;
 use crate::model::{Application, FIELDS};
 use crate::profile::{
-    Acceptance, Approval, Cite, FinancialReview, Management, Merge, Panel, Profile, Supervision,
-    Version,
+    Acceptance, Approval, FinancialReview, Management, Merge, Panel, Profile, Supervision,
 };
 use crate::report::{Citation, Diagnostic, Notice, Outcome, RequiredDocument, WindowReport};
 use crate::rules::budget_adjustment::AdjustmentVerdict;
@@ -101,7 +100,7 @@ impl<'r> LiveValidator<'r> {
         } else if path == "documents" || path == "resources" {
             *self.table(path) = value.clone();
             (path, self.app.set_path(path, value))
-        } else if is_group(path) {
+        } else if crate::model::fields::is_group("", path) {
             (path, self.set_group(path, value))
         } else if value.is_null() && crate::model::Field::by_path(path).is_none() {
             // Clearing a field the form does not have removes its warning and adds none.
@@ -246,13 +245,6 @@ fn table_path(path: &str) -> Result<Option<TablePath<'_>>, String> {
         return Ok(Some((table, row, cell)));
     }
     Ok(None)
-}
-
-/// A dotted prefix of some field's path: `funding`, `funding.thisYear`, `dates` …
-fn is_group(path: &str) -> bool {
-    FIELDS
-        .iter()
-        .any(|s| s.path != path && within(s.path, path))
 }
 
 /// `inner` is `outer` or lies under it (`outer.x`, `outer[i]`).
@@ -472,7 +464,7 @@ pub fn jurisdictions(
         .profiles()
         .iter()
         .filter_map(|profile| {
-            let v = in_force(profile, as_of)?;
+            let v = profile.version_on(as_of)?;
             let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
             Some(JurisdictionEntry {
                 id: profile.id.clone(),
@@ -492,7 +484,11 @@ pub fn jurisdictions(
                         label: locale.pick(&p.label, &p.label_en).to_string(),
                         unit: p.unit.clone(),
                         value: p.value.map(|d| d.normalize().to_string()),
-                        citations: cite(profile, v, &p.cite, locale),
+                        citations: p
+                            .cite
+                            .iter()
+                            .map(|c| v.citation(&profile.id, c, locale))
+                            .collect(),
                     })
                     .collect(),
                 documents: v
@@ -577,7 +573,7 @@ pub fn rules(
         .collect();
     let mut provisions = Vec::new();
     for profile in profiles {
-        let Some(v) = in_force(profile, as_of) else {
+        let Some(v) = profile.version_on(as_of) else {
             continue;
         };
         for rule in v.rules() {
@@ -587,7 +583,11 @@ pub fn rules(
                 kind: rule.kind,
                 codes: rule.codes,
                 summary: locale.pick(&rule.summary, &rule.summary_en).to_string(),
-                citations: cite(profile, v, &rule.cite, locale),
+                citations: rule
+                    .cite
+                    .iter()
+                    .map(|c| v.citation(&profile.id, c, locale))
+                    .collect(),
             });
         }
         for n in &v.not_formalised {
@@ -597,35 +597,13 @@ pub fn rules(
                 kind: "notFormalised".into(),
                 codes: &[],
                 summary: locale.pick(&n.reason, &n.reason_en).to_string(),
-                citations: cite(profile, v, &n.cite, locale),
+                citations: n
+                    .cite
+                    .iter()
+                    .map(|c| v.citation(&profile.id, c, locale))
+                    .collect(),
             });
         }
     }
     Ok(Catalogue { codes, provisions })
-}
-
-/// The version in force on `as_of`, or the first when none is yet; as validation picks it.
-fn in_force(profile: &Profile, as_of: NaiveDate) -> Option<&Version> {
-    profile
-        .versions
-        .iter()
-        .rev()
-        .find(|v| v.in_force.is_none_or(|d| d <= as_of))
-        .or(profile.versions.first())
-}
-
-fn cite(profile: &Profile, v: &Version, cites: &[Cite], locale: Locale) -> Vec<Citation> {
-    cites
-        .iter()
-        .map(|c| {
-            let (article, about, about_en) = v.cite_label(c);
-            Citation {
-                jurisdiction: profile.id.clone(),
-                regulation: v.title.clone(),
-                document_number: v.document_number.clone(),
-                article,
-                summary: locale.pick(&about, &about_en).to_string(),
-            }
-        })
-        .collect()
 }

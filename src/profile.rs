@@ -1002,7 +1002,37 @@ pub fn parse_month_day(text: &str) -> Option<(u32, u32)> {
     NaiveDate::from_ymd_opt(2000, month, day).map(|_| (month, day))
 }
 
+impl Profile {
+    /// The version in force on `as_of`: the latest one in force by then, or the first when
+    /// `as_of` precedes them all. `None` only for a profile with no version, which the loader
+    /// refuses.
+    pub fn version_on(&self, as_of: NaiveDate) -> Option<&Version> {
+        self.versions
+            .iter()
+            .rev()
+            .find(|v| v.in_force.is_none_or(|d| d <= as_of))
+            .or(self.versions.first())
+    }
+}
+
 impl Version {
+    /// A citation of this version, resolved against its article index.
+    pub fn citation(
+        &self,
+        jurisdiction: &str,
+        c: &Cite,
+        locale: crate::messages::Locale,
+    ) -> crate::report::Citation {
+        let (article, about, about_en) = self.cite_label(c);
+        crate::report::Citation {
+            jurisdiction: jurisdiction.to_string(),
+            regulation: self.title.clone(),
+            document_number: self.document_number.clone(),
+            article,
+            summary: locale.pick(&about, &about_en).to_string(),
+        }
+    }
+
     pub fn article(&self, n: u32) -> Option<&Article> {
         self.articles.iter().find(|a| a.n == n)
     }

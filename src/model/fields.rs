@@ -174,6 +174,18 @@ impl Field {
     }
 }
 
+/// Whether `prefix.key` (or `key` when `prefix` is empty) is a group of fields: `funding`,
+/// `funding.thisYear`, `dates` …
+pub fn is_group(prefix: &str, key: &str) -> bool {
+    FIELDS.iter().any(|s| {
+        s.path.match_indices('.').any(|(end, _)| {
+            s.path
+                .get(..end)
+                .is_some_and(|group| joins(group, prefix, key))
+        })
+    })
+}
+
 /// Whether `path` is `prefix.key`, or `key` when `prefix` is empty.
 pub(crate) fn joins(path: &str, prefix: &str, key: &str) -> bool {
     if prefix.is_empty() {

@@ -183,7 +183,7 @@ fn read_object(app: &mut Application, json: &Json, prefix: &str, diags: &mut Vec
         } else if let Some(field) = Field::by_parts(prefix, key) {
             let parsed = read_scalar(field.spec(), value, field.path(), diags);
             app.set(field, parsed);
-        } else if is_group(prefix, key) {
+        } else if fields::is_group(prefix, key) {
             match value {
                 Json::Object(_) => read_object(app, value, &join(key), diags),
                 Json::Null => {}
@@ -194,17 +194,6 @@ fn read_object(app: &mut Application, json: &Json, prefix: &str, diags: &mut Vec
             diags.push(Diagnostic::new(Code::UnknownField, &path).param("field", path.clone()));
         }
     }
-}
-
-/// Whether `prefix.key` is a group of fields: `funding`, `funding.thisYear`, `dates` …
-fn is_group(prefix: &str, key: &str) -> bool {
-    FIELDS.iter().any(|s| {
-        s.path.match_indices('.').any(|(end, _)| {
-            s.path
-                .get(..end)
-                .is_some_and(|group| fields::joins(group, prefix, key))
-        })
-    })
 }
 
 fn read_scalar(

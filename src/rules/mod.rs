@@ -78,15 +78,7 @@ impl Ctx<'_> {
     }
 
     pub fn citation(&self, c: &Cite) -> Citation {
-        let v = self.version;
-        let (article, about, about_en) = v.cite_label(c);
-        Citation {
-            jurisdiction: self.profile.id.clone(),
-            regulation: v.title.clone(),
-            document_number: v.document_number.clone(),
-            article,
-            summary: self.text(&about, &about_en).to_string(),
-        }
+        self.version.citation(&self.profile.id, c, self.locale)
     }
 
     /// A short label for a list of citations, e.g. `通州 第十一条`.
