@@ -300,12 +300,12 @@ export function attach(form, options = {}) {
   }
 
   function load() {
+    validator.replace(readForm());
     state = validator.report();
-    apply(validator.replace(readForm()));
+    // Controls of the portal's own that are not application fields: left alone from now on.
     for (const d of state.diagnostics) {
       if (d.code === 'IN005') unknown.add(d.path.split('.')[0]);
     }
-    state = validator.report();
     state.diagnostics = state.diagnostics.filter((d) => d.code !== 'IN005');
   }
 
