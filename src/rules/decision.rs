@@ -84,13 +84,7 @@ pub fn decide<T: Clone>(
             Truth::True => break,
         }
     }
-    let label = ctx.text(name.0, name.1).to_string();
-    for m in &missing {
-        if let Some(param) = m.strip_prefix("parameter:") {
-            sink.missing_parameters
-                .insert((param.to_string(), label.clone()));
-        }
-    }
+    sink.note_missing_parameters(&missing, ctx.text(name.0, name.1));
     Some(Outcome {
         status: Status::Undetermined,
         value: None,

@@ -32,13 +32,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
             continue;
         }
         if truth == Truth::Unknown {
-            let label = ctx.text("所需材料", "Required documents").to_string();
-            for m in &ev.missing {
-                if let Some(param) = m.strip_prefix("parameter:") {
-                    sink.missing_parameters
-                        .insert((param.to_string(), label.clone()));
-                }
-            }
+            sink.note_missing_parameters(&ev.missing, ctx.text("所需材料", "Required documents"));
         }
         let why = ctx.text(&rule.why, &rule.why_en).to_string();
         let name = ctx.version.document_name(&rule.document).to_string();

@@ -53,6 +53,19 @@ pub struct Sink {
     pub missing_parameters: BTreeSet<(String, String)>,
 }
 
+impl Sink {
+    /// Records the portal parameters among what a verdict still needs (`parameter:NAME`), so that
+    /// the report says once per parameter which verdict waits for it.
+    pub fn note_missing_parameters(&mut self, missing: &[String], verdict: &str) {
+        for m in missing {
+            if let Some(param) = m.strip_prefix("parameter:") {
+                self.missing_parameters
+                    .insert((param.to_string(), verdict.to_string()));
+            }
+        }
+    }
+}
+
 impl Ctx<'_> {
     pub fn eval(&self, condition: &Condition, evidence: &mut Evidence) -> Truth {
         Evaluator {
