@@ -12,7 +12,7 @@ import { JURISDICTIONS } from './inputs.mjs';
 import { agreement, runAll } from './core.mjs';
 import * as zod from './peers/zod.mjs';
 import * as valibot from './peers/valibot.mjs';
-import { serve } from './server.mjs';
+import { serve } from '../tests/js/e2e/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench-output');
@@ -51,7 +51,10 @@ execFileSync(esbuild, [join(root, 'benches', 'page', 'bench-entry.mjs'), '--bund
 const { chromium } = await import(pathToFileURL(join(root, 'tests', 'js', 'node_modules', 'playwright-core', 'index.mjs')).href);
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const server = await serve(root);
+// Cross-origin isolation, so that performance.now() is fine-grained in the page.
+const server = await serve(root, {
+  headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
+});
 const profile = await mkdtemp(join(tmpdir(), 'gov-it-bench-'));
 const browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 let browserVersion, pageResult;

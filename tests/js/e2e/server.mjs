@@ -1,5 +1,5 @@
-// A static server for the demo site on 127.0.0.1, optionally with a Content-Security-Policy, that
-// records every request it serves.
+// A static server on 127.0.0.1 for the demo site and the browser benchmarks: no caching,
+// optionally a Content-Security-Policy and further response headers; it records every request.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -14,7 +14,7 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-export async function serve(root, { csp } = {}) {
+export async function serve(root, { csp, headers: extra = {} } = {}) {
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -25,6 +25,7 @@ export async function serve(root, { csp } = {}) {
       const body = await readFile(file);
       const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
       if (csp) headers['content-security-policy'] = csp;
+      Object.assign(headers, extra);
       res.writeHead(200, headers);
       res.end(body);
     } catch {
