@@ -8,6 +8,28 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use crate::profile::Span;
 
+/// `YYYY-MM-DD`, as reports print dates. Written digit by digit: reports print several dates per
+/// validation, and chrono's `Display` goes through the formatting machinery for each character.
+pub fn iso(date: NaiveDate) -> String {
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        return date.to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = year.unsigned_abs();
+    let mut out = String::with_capacity(10);
+    for n in [y / 1000, y / 100, y / 10, y] {
+        out.push(digit(n));
+    }
+    out.push('-');
+    out.push(digit(date.month() / 10));
+    out.push(digit(date.month()));
+    out.push('-');
+    out.push(digit(date.day() / 10));
+    out.push(digit(date.day()));
+    out
+}
+
 /// Public holidays and swapped working days (调休), as the State Council publishes them yearly.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HolidayCalendar {

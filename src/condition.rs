@@ -42,11 +42,29 @@ pub struct BoundaryHit {
 /// What one evaluation saw.
 #[derive(Debug, Default)]
 pub struct Evidence {
-    /// Human-readable facts, e.g. `预计总投资 300.01 万元，超过 300 万元`.
+    /// Human-readable facts, e.g. `预计总投资 300.01 万元，超过 300 万元`, written only when
+    /// asked for: most evaluations decide a case that is not the one shown.
     pub facts: Vec<String>,
+    explain: bool,
     /// Field paths or `parameter:NAME` still needed.
     pub missing: Vec<String>,
     pub boundaries: Vec<BoundaryHit>,
+}
+
+impl Evidence {
+    /// Evidence that records the facts as well.
+    pub fn explained() -> Evidence {
+        Evidence {
+            explain: true,
+            ..Evidence::default()
+        }
+    }
+
+    fn fact(&mut self, write: impl FnOnce() -> String) {
+        if self.explain {
+            self.facts.push(write());
+        }
+    }
 }
 
 /// Portal-supplied and built-in parameter values, by name.
@@ -92,8 +110,7 @@ impl Evaluator<'_> {
             Condition::Flag(f) => {
                 let spec = f.0.spec();
                 let on = self.app.flag(f.0).unwrap_or(false);
-                ev.facts
-                    .push(format!("{}：{}", spec.zh, if on { "是" } else { "否" }));
+                ev.fact(|| format!("{}：{}", spec.zh, if on { "是" } else { "否" }));
                 on.into()
             }
             Condition::In(i) => {
@@ -101,7 +118,7 @@ impl Evaluator<'_> {
                 match self.app.get(i.field.0) {
                     // A group of checkboxes none of which is ticked.
                     None if matches!(spec.kind, crate::model::Kind::Choices(_)) => {
-                        ev.facts.push(format!("{}：无", spec.zh));
+                        ev.fact(|| format!("{}：无", spec.zh));
                         Truth::False
                     }
                     None => {
@@ -110,12 +127,12 @@ impl Evaluator<'_> {
                     }
                     Some(Value::Choices(chosen)) => {
                         let hit = chosen.iter().any(|c| i.values.iter().any(|v| v == c));
-                        ev.facts.push(format!("{}：{}", spec.zh, chosen.join("、")));
+                        ev.fact(|| format!("{}：{}", spec.zh, chosen.join("、")));
                         hit.into()
                     }
                     Some(_) => {
                         let text = self.app.text(i.field.0).unwrap_or_default();
-                        ev.facts.push(format!("{}：{}", spec.zh, text));
+                        ev.fact(|| format!("{}：{}", spec.zh, text));
                         i.values.iter().any(|v| v == text).into()
                     }
                 }
@@ -123,11 +140,13 @@ impl Evaluator<'_> {
             Condition::Amount(a) => self.amount(a, ev),
             Condition::HasDocument(d) => {
                 let on = self.app.has_document(d);
-                ev.facts.push(format!(
-                    "{}：{}",
-                    self.version.document_name(d),
-                    if on { "已提交" } else { "未提交" }
-                ));
+                ev.fact(|| {
+                    format!(
+                        "{}：{}",
+                        self.version.document_name(d),
+                        if on { "已提交" } else { "未提交" }
+                    )
+                });
                 on.into()
             }
         }
@@ -149,14 +168,16 @@ impl Evaluator<'_> {
             Op::Lt => amount < threshold,
             Op::Le => amount <= threshold,
         };
-        ev.facts.push(format!(
-            "{} {} 万元{}「{}」（{} 万元）",
-            spec.zh,
-            money::format(&amount),
-            if held { "，属于" } else { "，不属于" },
-            a.wording,
-            money::format(&threshold)
-        ));
+        ev.fact(|| {
+            format!(
+                "{} {} 万元{}「{}」（{} 万元）",
+                spec.zh,
+                money::format(&amount),
+                if held { "，属于" } else { "，不属于" },
+                a.wording,
+                money::format(&threshold)
+            )
+        });
         if amount == threshold {
             ev.boundaries.push(BoundaryHit {
                 field: a.field.0,

@@ -14,6 +14,7 @@
 pub mod calendar;
 pub mod codes;
 pub mod condition;
+mod json_path;
 pub mod live;
 pub mod messages;
 pub mod model;
@@ -27,6 +28,7 @@ pub mod rules;
 pub mod wasm;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -48,13 +50,24 @@ use crate::report::{
 use crate::rules::budget_adjustment::AdjustmentVerdict;
 use crate::rules::{Ctx, Sink};
 
+/// A built-in profile by id: `profiles/{id}.json` without the whitespace between tokens (30 % of
+/// the source), as `build.rs` writes it.
+macro_rules! builtin_profile {
+    ($id:literal) => {
+        (
+            $id,
+            include_str!(concat!(env!("OUT_DIR"), "/", $id, ".json")),
+        )
+    };
+}
+
 /// The built-in regulations, as profile JSON.
 pub const BUILTIN_PROFILES: &[(&str, &str)] = &[
-    ("tongzhou", include_str!("../profiles/tongzhou.json")),
-    ("shexian", include_str!("../profiles/shexian.json")),
-    ("tinghu", include_str!("../profiles/tinghu.json")),
-    ("jiangjin", include_str!("../profiles/jiangjin.json")),
-    ("xiangcheng", include_str!("../profiles/xiangcheng.json")),
+    builtin_profile!("tongzhou"),
+    builtin_profile!("shexian"),
+    builtin_profile!("tinghu"),
+    builtin_profile!("jiangjin"),
+    builtin_profile!("xiangcheng"),
 ];
 
 /// How to validate.
@@ -158,10 +171,20 @@ impl Options {
     }
 }
 
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .ok()
-        .filter(|_| text.len() == 10)
+/// A date written `YYYY-MM-DD`, the one form the crate reads (options, forms and profiles alike).
+/// Read by hand: chrono's format-string parser would add its code to the wasm.
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = text.as_bytes() else {
+        return None;
+    };
+    let mut digits = [y1, y2, y3, y4, m1, m2, d1, d2].into_iter();
+    let mut number = |n: usize| {
+        digits.by_ref().take(n).try_fold(0u32, |acc, b| {
+            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+        })
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 /// Every derived verdict. An outcome is absent where the regulation has no such rule.
@@ -194,7 +217,7 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
-    pub jurisdiction: Option<JurisdictionInfo>,
+    pub jurisdiction: Option<Arc<JurisdictionInfo>>,
     pub as_of: String,
     pub stage: &'static str,
     pub locale: Locale,
@@ -202,7 +225,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub notices: Vec<Notice>,
     /// Names of the documents the regulation refers to, by key.
-    pub document_names: BTreeMap<String, String>,
+    pub document_names: Arc<BTreeMap<String, String>>,
     pub summary: Summary,
 }
 
@@ -329,7 +352,7 @@ impl Registry {
             windows: Vec::new(),
         };
         let mut jurisdiction = None;
-        let mut document_names = BTreeMap::new();
+        let mut document_names = Arc::default();
         let found = self.get(&options.jurisdiction).and_then(|profile| {
             pick_version(profile, as_of, options.locale, &mut sink.notices).map(|v| (profile, v))
         });
@@ -357,17 +380,24 @@ impl Registry {
                 };
                 outcomes = run_rules(&ctx, &mut sink);
                 cite_input_problems(&ctx, &mut sink.diagnostics);
-                jurisdiction = Some(info(profile, version, options.locale));
-                document_names = version
-                    .documents
-                    .iter()
-                    .map(|(k, d)| {
-                        (
-                            k.clone(),
-                            options.locale.pick(&d.name, &d.name_en).to_string(),
-                        )
-                    })
-                    .collect();
+                let shared = &version.shared;
+                jurisdiction = Some(Arc::clone(shared.info.get(options.locale, || {
+                    Arc::new(info(profile, version, options.locale))
+                })));
+                document_names = Arc::clone(shared.document_names.get(options.locale, || {
+                    Arc::new(
+                        version
+                            .documents
+                            .iter()
+                            .map(|(k, d)| {
+                                (
+                                    k.clone(),
+                                    options.locale.pick(&d.name, &d.name_en).to_string(),
+                                )
+                            })
+                            .collect(),
+                    )
+                }));
                 for (param, outcome) in std::mem::take(&mut sink.missing_parameters) {
                     let label = version.parameters.get(&param).map_or(param.clone(), |p| {
                         options.locale.pick(&p.label, &p.label_en).to_string()
@@ -399,7 +429,7 @@ impl Registry {
         };
         Report {
             jurisdiction,
-            as_of: as_of.to_string(),
+            as_of: calendar::iso(as_of),
             stage: stage.key(),
             locale: options.locale,
             outcomes,
@@ -484,14 +514,14 @@ fn pick_version<'p>(
         (Some(start), _) if as_of < start => notices.push(
             Diagnostic::new(Code::NotYetInForce, "")
                 .param("regulation", title.clone())
-                .param("inForce", start.to_string())
-                .param("asOf", as_of.to_string()),
+                .param("inForce", calendar::iso(start))
+                .param("asOf", calendar::iso(as_of)),
         ),
         (_, Some(end)) if as_of >= end => notices.push(
             Diagnostic::new(Code::Repealed, "")
                 .param("regulation", title.clone())
-                .param("repealed", end.to_string())
-                .param("asOf", as_of.to_string()),
+                .param("repealed", calendar::iso(end))
+                .param("asOf", calendar::iso(as_of)),
         ),
         _ => {}
     }
@@ -541,8 +571,8 @@ fn info(profile: &Profile, version: &Version, locale: Locale) -> JurisdictionInf
         title: locale.pick(&version.title, &version.title_en).to_string(),
         region: profile.region.clone(),
         document_number: version.document_number.clone(),
-        issued: version.issued.map(|d| d.to_string()),
-        in_force: version.in_force.map(|d| d.to_string()),
+        issued: version.issued.map(calendar::iso),
+        in_force: version.in_force.map(calendar::iso),
         in_force_basis: version.in_force_basis.clone(),
     }
 }

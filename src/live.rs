@@ -7,9 +7,12 @@
 //!
 //! ## Cost of an edit
 //! [`LiveValidator::set`] re-reads only the edited field (or the edited table), keeps the other
-//! fields' parsed values and input problems, re-runs the rules, and returns a [`Delta`]: only what
-//! changed crosses to JavaScript, never the whole form or report. The rules themselves are re-run
-//! over the whole application; they are cheap next to converting the form and the report.
+//! fields' parsed values and input problems, re-runs the rules, and returns a [`Delta`] that
+//! borrows from the reports before and after the edit: only what changed crosses to JavaScript,
+//! never the whole form or report, and nothing is copied to say what changed. The rules are re-run
+//! over the whole application; what they put in a report and does not depend on the form
+//! (citations, document names, the regulation's description) is made once per profile and locale
+//! and shared, and an outcome's facts are written only for the case that decides it.
 
 use std::collections::BTreeMap;
 
@@ -39,6 +42,8 @@ pub struct LiveValidator<'r> {
     documents: Json,
     resources: Json,
     report: Report,
+    /// The report before the last edit, which the delta's removals refer to.
+    previous: Report,
 }
 
 impl<'r> LiveValidator<'r> {
@@ -53,6 +58,7 @@ impl<'r> LiveValidator<'r> {
             problems: Vec::new(),
             documents: Json::Null,
             resources: Json::Null,
+            previous: report.clone(),
             report,
         }
     }
@@ -63,7 +69,7 @@ impl<'r> LiveValidator<'r> {
     }
 
     /// Replaces the whole application.
-    pub fn replace(&mut self, application: &Json) -> Delta {
+    pub fn replace(&mut self, application: &Json) -> Delta<'_> {
         let mut problems = Vec::new();
         self.app = Application::from_json(application, &mut problems);
         self.problems = problems;
@@ -74,7 +80,7 @@ impl<'r> LiveValidator<'r> {
 
     /// Replaces the whole application with JSON text. A syntax error is reported as a diagnostic
     /// at the root with its line and column, as [`Registry::validate_str`] does.
-    pub fn replace_text(&mut self, text: &str) -> Delta {
+    pub fn replace_text(&mut self, text: &str) -> Delta<'_> {
         match serde_json::from_str::<Json>(text) {
             Ok(json) => self.replace(&json),
             Err(e) => {
@@ -92,7 +98,8 @@ impl<'r> LiveValidator<'r> {
     /// a field. A bad value is not an error here: it becomes a diagnostic in the delta.
     ///
     /// Errs only on a row index more than one past the end of its table.
-    pub fn set(&mut self, path: &str, value: &Json) -> Result<Delta, String> {
+    pub fn set(&mut self, path: &str, value: &Json) -> Result<Delta<'_>, String> {
+        let field = crate::model::Field::by_path(path).is_some();
         let (scope, fresh) = if let Some((table, row, cell)) = table_path(path)? {
             self.edit_table(table, row, cell, value)?;
             let rows = self.table(table).clone();
@@ -100,9 +107,9 @@ impl<'r> LiveValidator<'r> {
         } else if path == "documents" || path == "resources" {
             *self.table(path) = value.clone();
             (path, self.app.set_path(path, value))
-        } else if crate::model::fields::is_group("", path) {
+        } else if !field && crate::model::fields::is_group("", path) {
             (path, self.set_group(path, value))
-        } else if value.is_null() && crate::model::Field::by_path(path).is_none() {
+        } else if !field && value.is_null() {
             // Clearing a field the form does not have removes its warning and adds none.
             (path, Vec::new())
         } else {
@@ -201,13 +208,12 @@ impl<'r> LiveValidator<'r> {
         problems
     }
 
-    fn revalidate(&mut self) -> Delta {
+    fn revalidate(&mut self) -> Delta<'_> {
         let report = self
             .registry
             .validate_parsed(&self.app, self.problems.clone(), &self.options);
-        let delta = Delta::between(&self.report, &report);
-        self.report = report;
-        delta
+        self.previous = std::mem::replace(&mut self.report, report);
+        Delta::between(&self.previous, &self.report)
     }
 }
 
@@ -261,20 +267,20 @@ fn related(problem: &str, edited: &str) -> bool {
     problem.is_empty() || within(problem, edited) || within(edited, problem)
 }
 
-/// What one edit changed.
+/// What one edit changed, borrowed from the validator's reports before and after it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Delta {
+pub struct Delta<'r> {
     /// Diagnostics that appeared and that went away. Two diagnostics are the same when their
     /// code, path, rule and params are.
-    pub diagnostics: Changes<Diagnostic>,
-    pub notices: Changes<Notice>,
+    pub diagnostics: Changes<&'r Diagnostic>,
+    pub notices: Changes<&'r Notice>,
     /// The outcomes that changed in any way (verdict, status, reasons or what is missing), with
     /// their new value; `null` where the outcome no longer applies. Unchanged ones are absent.
-    pub outcomes: OutcomeChanges,
+    pub outcomes: OutcomeChanges<'r>,
     /// Required documents whose entry changed or appeared, and the rules of those that went away.
-    pub required_documents: RowChanges<RequiredDocument>,
-    pub windows: RowChanges<WindowReport>,
+    pub required_documents: RowChanges<'r, RequiredDocument>,
+    pub windows: RowChanges<'r, WindowReport>,
     /// The stage now applied (the application's `stage` field may have been edited).
     pub stage: &'static str,
     pub summary: Summary,
@@ -287,37 +293,37 @@ pub struct Changes<T> {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RowChanges<T> {
-    pub changed: Vec<T>,
-    pub removed: Vec<String>,
+pub struct RowChanges<'r, T> {
+    pub changed: Vec<&'r T>,
+    pub removed: Vec<&'r str>,
 }
 
 /// `Some(new)` for each outcome that changed; `Some(None)` when it no longer applies.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 #[allow(clippy::option_option)]
-pub struct OutcomeChanges {
+pub struct OutcomeChanges<'r> {
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub approval: Option<Option<Outcome<Approval>>>,
+    pub approval: Option<Option<&'r Outcome<Approval>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub merge: Option<Option<Outcome<Merge>>>,
+    pub merge: Option<Option<&'r Outcome<Merge>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub supervision: Option<Option<Outcome<Supervision>>>,
+    pub supervision: Option<Option<&'r Outcome<Supervision>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub management: Option<Option<Outcome<Management>>>,
+    pub management: Option<Option<&'r Outcome<Management>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub expert_panel: Option<Option<Outcome<Panel>>>,
+    pub expert_panel: Option<Option<&'r Outcome<Panel>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub financial_review: Option<Option<Outcome<FinancialReview>>>,
+    pub financial_review: Option<Option<&'r Outcome<FinancialReview>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub acceptance: Option<Option<Outcome<Acceptance>>>,
+    pub acceptance: Option<Option<&'r Outcome<Acceptance>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub adjustment: Option<Option<Outcome<AdjustmentVerdict>>>,
+    pub adjustment: Option<Option<&'r Outcome<AdjustmentVerdict>>>,
 }
 
-impl Delta {
+impl<'r> Delta<'r> {
     /// What differs from `old` to `new`.
-    pub fn between(old: &Report, new: &Report) -> Delta {
+    pub fn between(old: &'r Report, new: &'r Report) -> Delta<'r> {
         let (o, n) = (&old.outcomes, &new.outcomes);
         Delta {
             diagnostics: changes(&old.diagnostics, &new.diagnostics),
@@ -353,8 +359,8 @@ impl Delta {
     }
 }
 
-fn changed<T: Clone + PartialEq>(old: &Option<T>, new: &Option<T>) -> Option<Option<T>> {
-    (old != new).then(|| new.clone())
+fn changed<'r, T: PartialEq>(old: &Option<T>, new: &'r Option<T>) -> Option<Option<&'r T>> {
+    (old != new).then_some(new.as_ref())
 }
 
 type Identity<'a> = (
@@ -369,8 +375,8 @@ fn identity(d: &Diagnostic) -> Identity<'_> {
 }
 
 /// A multiset difference: a diagnostic reported twice and now once is one removal.
-fn changes(old: &[Diagnostic], new: &[Diagnostic]) -> Changes<Diagnostic> {
-    fn minus(a: &[Diagnostic], b: &[Diagnostic]) -> Vec<Diagnostic> {
+fn changes<'r>(old: &'r [Diagnostic], new: &'r [Diagnostic]) -> Changes<&'r Diagnostic> {
+    fn minus<'a>(a: &'a [Diagnostic], b: &[Diagnostic]) -> Vec<&'a Diagnostic> {
         let mut left: BTreeMap<Identity, usize> = BTreeMap::new();
         for d in b {
             *left.entry(identity(d)).or_default() += 1;
@@ -383,7 +389,6 @@ fn changes(old: &[Diagnostic], new: &[Diagnostic]) -> Changes<Diagnostic> {
                 }
                 _ => true,
             })
-            .cloned()
             .collect()
     }
     Changes {
@@ -392,20 +397,18 @@ fn changes(old: &[Diagnostic], new: &[Diagnostic]) -> Changes<Diagnostic> {
     }
 }
 
-fn rows<T: Clone + PartialEq>(old: &[T], new: &[T], key: fn(&T) -> &String) -> RowChanges<T> {
-    let before: BTreeMap<&String, &T> = old.iter().map(|r| (key(r), r)).collect();
-    let after: BTreeMap<&String, &T> = new.iter().map(|r| (key(r), r)).collect();
+fn rows<'r, T: PartialEq>(old: &'r [T], new: &'r [T], key: fn(&T) -> &String) -> RowChanges<'r, T> {
+    let before: BTreeMap<&str, &T> = old.iter().map(|r| (key(r).as_str(), r)).collect();
+    let after: BTreeMap<&str, &T> = new.iter().map(|r| (key(r).as_str(), r)).collect();
     RowChanges {
         changed: new
             .iter()
-            .filter(|r| before.get(key(r)) != Some(r))
-            .cloned()
+            .filter(|r| before.get(key(r).as_str()) != Some(r))
             .collect(),
         removed: old
             .iter()
-            .map(key)
+            .map(|r| key(r).as_str())
             .filter(|k| !after.contains_key(k))
-            .cloned()
             .collect(),
     }
 }
@@ -465,7 +468,7 @@ pub fn jurisdictions(
         .iter()
         .filter_map(|profile| {
             let v = profile.version_on(as_of)?;
-            let date = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+            let date = |d: Option<NaiveDate>| d.map(crate::calendar::iso);
             Some(JurisdictionEntry {
                 id: profile.id.clone(),
                 region: profile.region.clone(),

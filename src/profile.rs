@@ -5,13 +5,16 @@
 //! The format is documented in `docs/profile-format.md`.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::codes::Severity;
+use crate::messages::Locale;
 use crate::model::{Field, Kind};
+use crate::report::Citations;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -34,12 +37,14 @@ pub struct Version {
     /// `null` where the text prints none.
     pub document_number: Option<String>,
     /// `null` where the text prints none.
+    #[serde(default, with = "opt_date")]
     pub issued: Option<NaiveDate>,
     /// `null` where the text fixes no date (e.g. 自印发之日起施行 with no issue date printed).
+    #[serde(default, with = "opt_date")]
     pub in_force: Option<NaiveDate>,
     /// Where the in-force rule comes from, as the text has it.
     pub in_force_basis: String,
-    #[serde(default)]
+    #[serde(default, with = "opt_date")]
     pub repealed: Option<NaiveDate>,
     #[serde(default)]
     pub replaces: Option<String>,
@@ -76,6 +81,9 @@ pub struct Version {
     /// Provisions of the text that are deliberately not checked, with the reason.
     #[serde(default)]
     pub not_formalised: Vec<NotFormalised>,
+    /// What every report made under this version repeats, made once per locale on first use.
+    #[serde(skip)]
+    pub(crate) shared: Shared,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -119,6 +127,82 @@ pub struct Cite {
     pub annex: Option<u32>,
 }
 
+/// A value made once per locale, on first use.
+#[derive(Debug, Clone)]
+pub struct PerLocale<T> {
+    zh: OnceLock<T>,
+    en: OnceLock<T>,
+}
+
+impl<T> Default for PerLocale<T> {
+    fn default() -> Self {
+        PerLocale {
+            zh: OnceLock::new(),
+            en: OnceLock::new(),
+        }
+    }
+}
+
+impl<T> PerLocale<T> {
+    pub fn get(&self, locale: Locale, make: impl FnOnce() -> T) -> &T {
+        match locale {
+            Locale::ZhCn => &self.zh,
+            Locale::En => &self.en,
+        }
+        .get_or_init(make)
+    }
+}
+
+/// The parts of a report that depend on the version and locale alone.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Shared {
+    pub(crate) document_names: PerLocale<Arc<BTreeMap<String, String>>>,
+    pub(crate) info: PerLocale<Arc<crate::report::JurisdictionInfo>>,
+}
+
+/// The citations of one provision, as the profile gives them. Their resolution against the
+/// article index is made once per locale, on first use, and shared: a live form reports the same
+/// provisions on every keystroke, and a shared list costs a reference count, not five strings per
+/// citation.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Cites {
+    list: Vec<Cite>,
+    #[serde(skip)]
+    resolved: PerLocale<Citations>,
+}
+
+impl Cites {
+    /// The citations resolved against `version`, the version this list belongs to.
+    pub fn resolve(&self, version: &Version, jurisdiction: &str, locale: Locale) -> Citations {
+        self.resolved
+            .get(locale, || {
+                self.list
+                    .iter()
+                    .map(|c| version.citation(jurisdiction, c, locale))
+                    .collect()
+            })
+            .clone()
+    }
+}
+
+impl std::ops::Deref for Cites {
+    type Target = [Cite];
+
+    fn deref(&self) -> &[Cite] {
+        &self.list
+    }
+}
+
+impl From<Vec<Cite>> for Cites {
+    fn from(list: Vec<Cite>) -> Cites {
+        Cites {
+            list,
+            ..Cites::default()
+        }
+    }
+}
+
 /// A threshold or limit. `value: null` marks a parameter that the text names but does not fix,
 /// which a portal supplies (歙县 分散采购限额标准, 相城 政府采购限额).
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -130,7 +214,7 @@ pub struct Parameter {
     pub label: String,
     #[serde(default)]
     pub label_en: String,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
 }
 
 /// The comparison a text's wording fixes: 超过 `gt`, 以上/及以上/（含）以上 `ge`, 不满/以下(exclusive
@@ -191,10 +275,11 @@ pub struct FieldRef(pub Field);
 
 impl<'de> Deserialize<'de> for FieldRef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let path = String::deserialize(d)?;
-        Field::by_path(&path)
-            .map(FieldRef)
-            .ok_or_else(|| serde::de::Error::custom(format!("unknown application field `{path}`")))
+        d.deserialize_str(Checked("a string", |path: &str| {
+            Field::by_path(path)
+                .map(FieldRef)
+                .ok_or_else(|| format!("unknown application field `{path}`"))
+        }))
     }
 }
 
@@ -242,7 +327,7 @@ pub struct Case<T> {
     pub id: String,
     #[serde(default)]
     pub when: Condition,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
     pub result: T,
     pub explanation: String,
     #[serde(default)]
@@ -403,7 +488,7 @@ pub struct RequiredFields {
     #[serde(default)]
     pub when: Condition,
     pub fields: Vec<FieldRef>,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
 }
 
 /// A document that must be on file at a stage, and the chapters it must contain.
@@ -422,7 +507,7 @@ pub struct Requirement {
     pub chapters: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
     pub why: String,
     #[serde(default)]
     pub why_en: String,
@@ -456,7 +541,7 @@ pub struct Window {
     pub stages: Vec<Stage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
     pub description: String,
     #[serde(default)]
     pub description_en: String,
@@ -475,7 +560,7 @@ pub struct Deadline {
     pub stage: Stage,
     /// Month and day (`MM-DD`) in the year before the plan year.
     pub by: String,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
     pub description: String,
     #[serde(default)]
     pub description_en: String,
@@ -488,14 +573,14 @@ pub struct Enumeration {
     pub id: String,
     pub field: FieldRef,
     pub values: Vec<String>,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Provision {
     pub id: String,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
 }
 
 /// The information-resource table's columns and their allowed words.
@@ -509,7 +594,7 @@ pub struct ResourceTable {
     /// The sharing value that needs a stated reason (不予共享).
     pub needs_reason: String,
     pub frequencies: Vec<String>,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
 }
 
 /// Checks an expert panel against the composition an outcome table prescribes.
@@ -538,7 +623,7 @@ pub struct Restriction {
     pub severity: Option<Severity>,
     /// Fields the message is shown at.
     pub paths: Vec<FieldRef>,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
     pub message: String,
     #[serde(default)]
     pub message_en: String,
@@ -551,7 +636,7 @@ pub struct Adjustment {
     pub id: String,
     /// Parameter holding the largest share of the approved estimate, e.g. 0.15.
     pub max_ratio_param: String,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
     /// The simplified route when every condition holds.
     pub simplified: String,
     #[serde(default)]
@@ -566,7 +651,7 @@ pub struct Adjustment {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct NotFormalised {
     pub id: String,
-    pub cite: Vec<Cite>,
+    pub cite: Cites,
     pub reason: String,
     #[serde(default)]
     pub reason_en: String,
@@ -576,19 +661,75 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// A string read into a value by a function that says what is wrong with it. The check runs in the
+/// visitor, not after it, so that serde_json places the error at the string itself: [`parse`]
+/// recovers the JSON path of an error from its position.
+struct Checked<F>(&'static str, F);
+
+impl<'de, T, F: FnOnce(&str) -> Result<T, String>> serde::de::Visitor<'de> for Checked<F> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+        (self.1)(text).map_err(E::custom)
+    }
+}
+
+/// Dates as `YYYY-MM-DD`, through the one date reader of the crate rather than chrono's
+/// format-string parser, which would add its code to the wasm.
+mod opt_date {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Checked;
+
+    struct Date(NaiveDate);
+
+    impl<'de> Deserialize<'de> for Date {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_str(Checked("a date string YYYY-MM-DD", |text: &str| {
+                crate::parse_date(text)
+                    .map(Date)
+                    .ok_or_else(|| format!("`{text}` is not a date YYYY-MM-DD"))
+            }))
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Ok(Option::<Date>::deserialize(d)?.map(|date| date.0))
+    }
+
+    pub fn serialize<S: Serializer>(v: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(date) => s.collect_str(date),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 mod opt_decimal {
     use rust_decimal::Decimal;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-        let text: Option<String> = Option::deserialize(d)?;
-        match text {
-            None => Ok(None),
-            Some(t) => t
-                .parse::<Decimal>()
-                .map(Some)
-                .map_err(|_| serde::de::Error::custom(format!("`{t}` is not a decimal number"))),
+    use super::Checked;
+
+    struct Number(Decimal);
+
+    impl<'de> Deserialize<'de> for Number {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_str(Checked("a string", |text: &str| {
+                text.parse::<Decimal>()
+                    .map(Number)
+                    .map_err(|_| format!("`{text}` is not a decimal number"))
+            }))
         }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        Ok(Option::<Number>::deserialize(d)?.map(|n| n.0))
     }
 
     pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
@@ -625,15 +766,17 @@ pub fn load(json: &str) -> Result<Profile, Vec<ProfileError>> {
 }
 
 /// Parses a profile without the cross-checks, for the built-in ones (which the test suite checks).
-/// Keeps the path-reporting deserializer: a second, plain one would add its code to the wasm.
+/// A serde error is located by the JSON path of its position in the text; its message keeps the
+/// line and column only for text that is not JSON.
 pub fn parse(json: &str) -> Result<Profile, Vec<ProfileError>> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        vec![ProfileError {
-            path,
-            message: e.into_inner().to_string(),
-        }]
+    serde_json::from_str(json).map_err(|e| {
+        let path = crate::json_path::of_error(json, &e);
+        let mut message = e.to_string();
+        if e.is_data() {
+            let at = format!(" at line {} column {}", e.line(), e.column());
+            message.truncate(message.strip_suffix(&at).map_or(message.len(), str::len));
+        }
+        vec![ProfileError { path, message }]
     })
 }
 
@@ -1021,7 +1164,7 @@ impl Version {
         &self,
         jurisdiction: &str,
         c: &Cite,
-        locale: crate::messages::Locale,
+        locale: Locale,
     ) -> crate::report::Citation {
         let (article, about, about_en) = self.cite_label(c);
         crate::report::Citation {
@@ -1239,7 +1382,7 @@ fn case_entries<'a, T>(
         id: c.id.clone(),
         kind: kind.to_string(),
         codes,
-        cite: c.cite.clone(),
+        cite: c.cite.to_vec(),
         summary: c.explanation.clone(),
         summary_en: c.explanation_en.clone(),
     })

@@ -2,6 +2,7 @@
 //! at fields, and notices. Everything here serialises to camelCase JSON.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -23,6 +24,9 @@ pub struct Citation {
     pub summary: String,
 }
 
+/// The citations of one provision, resolved once and shared by every report that cites it.
+pub type Citations = Arc<[Citation]>;
+
 /// A problem with the application, located at a field.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -35,8 +39,8 @@ pub struct Diagnostic {
     /// The profile provision that produced it, when a regulation rule did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub citations: Vec<Citation>,
+    #[serde(skip_serializing_if = "no_citations")]
+    pub citations: Citations,
     pub params: BTreeMap<String, String>,
     #[serde(skip)]
     pub(crate) kind: Code,
@@ -51,7 +55,7 @@ impl Diagnostic {
             severity: spec.severity,
             message: String::new(),
             rule: None,
-            citations: Vec::new(),
+            citations: Citations::default(),
             params: BTreeMap::new(),
             kind: code,
         }
@@ -62,7 +66,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn rule(mut self, id: &str, citations: Vec<Citation>) -> Diagnostic {
+    pub fn rule(mut self, id: &str, citations: Citations) -> Diagnostic {
         self.rule = Some(id.to_string());
         self.citations = citations;
         self
@@ -88,7 +92,7 @@ pub type Notice = Diagnostic;
 pub struct Trace {
     /// The provision (profile case) that applied.
     pub rule: String,
-    pub citations: Vec<Citation>,
+    pub citations: Citations,
     /// The facts it turned on, e.g. `totalInvestment = 300.01`, `threshold = 300 (及以下)`.
     pub facts: Vec<String>,
     /// Why, in plain words.
@@ -129,7 +133,7 @@ pub struct RequiredDocument {
     pub alternatives: Vec<String>,
     /// `present`, `missing`, or `conditional` when the rule turns on something not filled in.
     pub status: &'static str,
-    pub citations: Vec<Citation>,
+    pub citations: Citations,
     pub why: String,
 }
 
@@ -151,7 +155,7 @@ pub struct WindowReport {
     /// `pending` (start unknown), `open`, `met`, `early`, `late`, `overdue`.
     pub status: &'static str,
     pub description: String,
-    pub citations: Vec<Citation>,
+    pub citations: Citations,
 }
 
 /// The regulation a report was made under.
@@ -168,4 +172,8 @@ pub struct JurisdictionInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_force: Option<String>,
     pub in_force_basis: String,
+}
+
+fn no_citations(citations: &Citations) -> bool {
+    citations.is_empty()
 }

@@ -139,7 +139,10 @@ impl Validator {
     }
 }
 
-fn replace(inner: &mut LiveValidator, application: JsValue) -> Result<live::Delta, JsValue> {
+fn replace<'v>(
+    inner: &'v mut LiveValidator<'static>,
+    application: JsValue,
+) -> Result<live::Delta<'v>, JsValue> {
     Ok(match application.as_string() {
         Some(text) => inner.replace_text(&text),
         None => inner.replace(&from_js(application, "application")?),

@@ -127,6 +127,178 @@ fn a_bad_profile_is_rejected_whole_with_a_json_path() {
     );
 }
 
+/// The one error of the built-in 通州 profile as edited, as (path, message).
+fn tongzhou_error(edit: impl FnOnce(&mut serde_json::Value)) -> (String, String) {
+    let (_, tongzhou) = BUILTIN_PROFILES[0];
+    let mut p: serde_json::Value = serde_json::from_str(tongzhou).unwrap();
+    edit(&mut p);
+    text_error(&p.to_string())
+}
+
+fn text_error(text: &str) -> (String, String) {
+    let errors = profile::load(text).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    (errors[0].path.clone(), errors[0].message.clone())
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_is_located_without_line_and_column() {
+    let (path, message) = tongzhou_error(|p| {
+        p["versions"][0]["parameters"]["mergeThreshold"]["value"] = json!(true);
+    });
+    assert_eq!(path, "versions[0].parameters.mergeThreshold.value");
+    assert_eq!(message, "invalid type: boolean `true`, expected a string");
+    let (path, message) = tongzhou_error(|p| {
+        p["versions"][0]["parameters"]["mergeThreshold"]["value"] = json!("三百");
+    });
+    assert_eq!(path, "versions[0].parameters.mergeThreshold.value");
+    assert_eq!(message, "`三百` is not a decimal number");
+    let (path, message) = tongzhou_error(|p| {
+        p["versions"][0]["outcomes"]["approval"][0]["when"]["amount"]["op"] = json!("above");
+    });
+    assert_eq!(path, "versions[0].outcomes.approval[0].when.amount.op");
+    assert!(message.starts_with("unknown variant `above`"), "{message}");
+}
+
+#[test]
+fn an_error_inside_an_array_of_objects_names_its_index() {
+    let (path, message) = tongzhou_error(|p| p["versions"][0]["articles"][3]["n"] = json!("4"));
+    assert_eq!(path, "versions[0].articles[3].n");
+    assert!(
+        message.starts_with("invalid type: string \"4\""),
+        "{message}"
+    );
+    let (path, _) = tongzhou_error(|p| {
+        p["versions"][0]["outcomes"]["approval"][0]["cite"][2] = json!({ "articel": 5 });
+    });
+    assert_eq!(path, "versions[0].outcomes.approval[0].cite[2].articel");
+    let (path, message) = tongzhou_error(|p| {
+        p["versions"][0]["requiredFields"][0]["fields"][2] = json!("totalInvestmnt");
+    });
+    assert_eq!(path, "versions[0].requiredFields[0].fields[2]");
+    assert_eq!(message, "unknown application field `totalInvestmnt`");
+}
+
+#[test]
+fn unknown_missing_and_duplicate_fields_are_located() {
+    let (path, message) = tongzhou_error(|p| {
+        p["versions"][0]["outcomes"]["approval"][0]["result"]["authorty"] = json!("区");
+    });
+    assert_eq!(path, "versions[0].outcomes.approval[0].result.authorty");
+    assert!(
+        message.starts_with("unknown field `authorty`, expected one of"),
+        "{message}"
+    );
+    // A missing field is reported at the object that lacks it.
+    let (path, message) = tongzhou_error(|p| {
+        p["versions"][0]["requirements"][2]
+            .as_object_mut()
+            .unwrap()
+            .remove("why");
+    });
+    assert_eq!(path, "versions[0].requirements[2]");
+    assert_eq!(message, "missing field `why`");
+    // An unknown variant and a duplicate field, at the object that holds them.
+    let (path, message) = tongzhou_error(|p| {
+        p["versions"][0]["outcomes"]["merge"][0]["when"] = json!({ "amont": {} });
+    });
+    assert_eq!(path, "versions[0].outcomes.merge[0].when");
+    assert!(message.starts_with("unknown variant `amont`"), "{message}");
+    let (_, tongzhou) = BUILTIN_PROFILES[0];
+    let twice = tongzhou.replacen("\"titleEn\":", "\"titleEn\":\"x\",\"titleEn\":", 1);
+    assert_eq!(
+        text_error(&twice),
+        ("versions[0]".into(), "duplicate field `titleEn`".into())
+    );
+}
+
+#[test]
+fn keys_with_escapes_are_decoded_in_the_path() {
+    let (path, _) = tongzhou_error(|p| {
+        let mut parameter = p["versions"][0]["parameters"]["mergeThreshold"].clone();
+        parameter["value"] = json!(300);
+        p["versions"][0]["parameters"]["a\"b\\c"] = parameter;
+    });
+    assert_eq!(path, "versions[0].parameters.a\"b\\c.value");
+    let (path, message) = tongzhou_error(|p| {
+        p["versions"][0]["outcomes"]["approval"][1]["result"]["x\"y\u{e9}"] = json!(1);
+    });
+    assert_eq!(path, "versions[0].outcomes.approval[1].result.x\"yé");
+    assert!(message.starts_with("unknown field `x\"yé`"), "{message}");
+}
+
+#[test]
+fn profile_dates_are_strict_and_located() {
+    for (bad, message) in [
+        (json!("2023-2-7"), "`2023-2-7` is not a date YYYY-MM-DD"),
+        (json!("2023-02-30"), "`2023-02-30` is not a date YYYY-MM-DD"),
+        (
+            json!(" 2023-02-07"),
+            "` 2023-02-07` is not a date YYYY-MM-DD",
+        ),
+        (
+            json!(20230207),
+            "invalid type: integer `20230207`, expected a date string YYYY-MM-DD",
+        ),
+    ] {
+        for key in ["issued", "inForce", "repealed"] {
+            let (path, got) = tongzhou_error(|p| p["versions"][0][key] = bad.clone());
+            assert_eq!(path, format!("versions[0].{key}"));
+            assert_eq!(got, message);
+        }
+    }
+    // `null` and absence both mean the text prints no date.
+    let (_, tongzhou) = BUILTIN_PROFILES[0];
+    let mut p: serde_json::Value = serde_json::from_str(tongzhou).unwrap();
+    p["versions"][0]["issued"] = json!(null);
+    p["versions"][0].as_object_mut().unwrap().remove("inForce");
+    let loaded = profile::load(&p.to_string()).unwrap();
+    assert_eq!(loaded.versions[0].issued, None);
+    assert_eq!(loaded.versions[0].in_force, None);
+    let dated = serde_json::to_value(builtin().get("tongzhou").unwrap()).unwrap();
+    assert_eq!(dated["versions"][0]["issued"], json!("2023-02-07"));
+    assert_eq!(dated["versions"][0]["repealed"], json!(null));
+}
+
+#[test]
+fn errors_on_the_first_and_last_lines_of_a_formatted_profile() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/profiles/example-county.json"
+    ))
+    .unwrap();
+    assert!(text.starts_with("{\n") && text.trim_end().ends_with("\n}"));
+    let first = text.replacen('{', "{\"zz\": 1,", 1);
+    let (path, message) = text_error(&first);
+    assert_eq!(path, "zz");
+    assert!(message.starts_with("unknown field `zz`"), "{message}");
+    // A missing top-level field is reported at the closing brace, on the last line.
+    let (start, end) = (
+        text.find("  \"region\"").unwrap(),
+        text.find("  \"fictional\"").unwrap(),
+    );
+    let last = format!("{}{}", &text[..start], &text[end..]);
+    assert_eq!(
+        text_error(&last),
+        (String::new(), "missing field `region`".into())
+    );
+    // Text that is not JSON keeps its line and column.
+    let unclosed = text.trim_end().trim_end_matches('}');
+    let (_, message) = text_error(unclosed);
+    assert!(
+        message.starts_with("EOF while parsing an object at line "),
+        "{message}"
+    );
+    let comma = text.replacen(
+        "\"issued\": \"2021-01-01\",",
+        "\"issued\": \"2021-01-01\"",
+        1,
+    );
+    let (path, message) = text_error(&comma);
+    assert_eq!(path, "versions[0].issued");
+    assert_eq!(message, "expected `,` or `}` at line 11 column 7");
+}
+
 #[test]
 fn malformed_values_are_located_and_the_rest_is_still_checked() {
     let r = run(

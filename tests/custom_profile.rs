@@ -162,3 +162,38 @@ fn versions_out_of_order_are_rejected() {
     let errors = Registry::default().load(&text.to_string()).unwrap_err();
     assert_eq!(errors[0].path, "versions[1].inForce");
 }
+
+#[test]
+fn a_value_serde_refuses_is_located_in_the_formatted_file() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/profiles/example-county.json"
+    ))
+    .unwrap();
+    let mut r = Registry::builtin();
+    // The second version's window, many lines down, with a span of an unknown unit.
+    let at = text.rfind("\"months\"").unwrap();
+    let bad = format!(
+        "{}\"weeks\"{}",
+        &text[..at],
+        &text[at + "\"months\"".len()..]
+    );
+    let errors = r.load(&bad).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].path, "versions[1].windows[0].max");
+    assert!(
+        errors[0].message.starts_with("unknown variant `weeks`"),
+        "{}",
+        errors[0].message
+    );
+    let bad = text.replacen(
+        "\"inForce\": \"2024-07-01\"",
+        "\"inForce\": \"2024-7-1\"",
+        1,
+    );
+    assert_ne!(bad, text);
+    let errors = r.load(&bad).unwrap_err();
+    assert_eq!(errors[0].path, "versions[1].inForce");
+    assert_eq!(errors[0].message, "`2024-7-1` is not a date YYYY-MM-DD");
+    assert!(r.get("example-county").is_none(), "nothing is half-loaded");
+}

@@ -149,7 +149,7 @@ fn every_edit_leaves_the_same_report_as_validating_the_whole_form() {
     ];
     for (path, value) in edits {
         let before = v.report().clone();
-        let delta = v.set(path, &value).unwrap();
+        let delta = serde_json::to_value(v.set(path, &value).unwrap()).unwrap();
         edit(&mut doc, path, &value);
         let whole = run_with(doc.clone(), &opts());
         assert_eq!(
@@ -159,10 +159,13 @@ fn every_edit_leaves_the_same_report_as_validating_the_whole_form() {
         );
         assert_eq!(
             delta,
-            Delta::between(&before, v.report()),
+            serde_json::to_value(Delta::between(&before, v.report())).unwrap(),
             "delta of {path}"
         );
-        assert_eq!(delta.summary, whole.summary);
+        assert_eq!(
+            delta["summary"],
+            serde_json::to_value(&whole.summary).unwrap()
+        );
     }
 }
 
@@ -172,13 +175,8 @@ fn a_delta_names_the_outcomes_and_diagnostics_that_changed() {
     assert_eq!(v.report().summary.errors, 0);
 
     let delta = v.set("totalInvestment", &json!("300.01")).unwrap();
-    let merge = delta
-        .outcomes
-        .merge
-        .clone()
-        .flatten()
-        .expect("merge changed");
-    assert_eq!(merge.value.unwrap().mode, MergeMode::Separate);
+    let merge = delta.outcomes.merge.flatten().expect("merge changed");
+    assert_eq!(merge.value.as_ref().unwrap().mode, MergeMode::Separate);
     assert!(
         delta.outcomes.management.is_none(),
         "通州 has no management rule"
@@ -186,14 +184,14 @@ fn a_delta_names_the_outcomes_and_diagnostics_that_changed() {
     assert!(delta.diagnostics.removed.is_empty());
 
     let delta = v.set("totalInvestment", &json!("三百万")).unwrap();
-    let added: Vec<&Diagnostic> = delta.diagnostics.added.iter().collect();
+    let added: &[&Diagnostic] = &delta.diagnostics.added;
     assert!(
         added.iter().any(|d| d.code == "IN001"
             && d.path == "totalInvestment"
             && d.message.contains("阿拉伯数字")),
         "{added:#?}"
     );
-    let approval = delta.outcomes.approval.clone().flatten().unwrap();
+    let approval = delta.outcomes.approval.flatten().unwrap();
     assert_eq!(approval.missing, vec!["totalInvestment".to_string()]);
     assert!(!delta.summary.complete);
 

@@ -280,9 +280,7 @@ fn read_date(json: &Json, path: &str) -> Result<Value, Diagnostic> {
         return Err(wrong_type(path, "date", json));
     };
     let folded: String = s.trim().chars().map(fold_digit).collect();
-    NaiveDate::parse_from_str(&folded, "%Y-%m-%d")
-        .ok()
-        .filter(|_| folded.len() == 10)
+    crate::parse_date(&folded)
         .map(Value::Date)
         .ok_or_else(|| Diagnostic::new(Code::InvalidDate, path).param("input", clip(s)))
 }

@@ -14,7 +14,7 @@
 use crate::codes::Code;
 use crate::money;
 use crate::profile::Op;
-use crate::report::Diagnostic;
+use crate::report::{Citation, Diagnostic};
 
 use super::{Ctx, Sink};
 
@@ -40,13 +40,22 @@ pub fn report(ctx: &Ctx, sink: &mut Sink) {
         };
         sink.notices.push(
             Diagnostic::new(Code::AmountOnBoundary, hit.field.path())
-                .rule(&rule, ctx.cite(&cites))
+                .rule(&rule, cites.clone())
                 .param("amount", money::format(&hit.amount))
-                .param("article", ctx.cite_label(&cites))
+                .param("article", article_label(&cites))
                 .param("wording", hit.wording.clone())
                 .param("reading", reading)
                 .param("result", result.trim_end_matches(['。', '.']).to_string())
                 .param("parameter", hit.param.clone()),
         );
     }
+}
+
+/// The articles of a list of citations, e.g. `第十一条、第十二条`.
+fn article_label(citations: &[Citation]) -> String {
+    citations
+        .iter()
+        .map(|c| c.article.as_str())
+        .collect::<Vec<_>>()
+        .join("、")
 }

@@ -41,7 +41,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
                 Diagnostic::new(Code::DeadlinePassed, Field::Year.path())
                     .rule(&rule.id, ctx.cite(&rule.cite))
                     .param("deadline", deadline.to_string())
-                    .param("asOf", ctx.as_of.to_string())
+                    .param("asOf", crate::calendar::iso(ctx.as_of))
                     .param("year", plan_year.to_string()),
             );
         }

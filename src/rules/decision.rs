@@ -56,6 +56,7 @@ pub fn decide<T: Clone>(
                     .to_string();
                 // The matched case's own hit explains the boundary best; otherwise the case
                 // before it that the amount just failed.
+                let citations = ctx.cite(&case.cite);
                 let hits = if ev.boundaries.is_empty() {
                     boundaries
                 } else {
@@ -65,17 +66,19 @@ pub fn decide<T: Clone>(
                     sink.boundaries.push((
                         hit,
                         case.id.clone(),
-                        case.cite.clone(),
+                        citations.clone(),
                         explanation.clone(),
                     ));
                 }
+                let mut explained = Evidence::explained();
+                ctx.eval(&case.when, &mut explained);
                 return Some(Outcome {
                     status: Status::Determined,
                     value: Some(case.result.clone()),
                     because: vec![Trace {
                         rule: case.id.clone(),
-                        citations: ctx.cite(&case.cite),
-                        facts: ev.facts,
+                        citations,
+                        facts: explained.facts,
                         explanation,
                     }],
                     missing: Vec::new(),

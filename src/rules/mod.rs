@@ -25,8 +25,8 @@ use crate::calendar::HolidayCalendar;
 use crate::condition::{BoundaryHit, Evaluator, Evidence, Parameters, Truth};
 use crate::messages::Locale;
 use crate::model::Application;
-use crate::profile::{Cite, Condition, Profile, Stage, Version};
-use crate::report::{Citation, Diagnostic, Notice};
+use crate::profile::{Cites, Condition, Profile, Stage, Version};
+use crate::report::{Citations, Diagnostic, Notice};
 
 /// Everything a rule reads.
 pub struct Ctx<'a> {
@@ -48,7 +48,7 @@ pub struct Sink {
     pub diagnostics: Vec<Diagnostic>,
     pub notices: Vec<Notice>,
     /// Amounts on a threshold, with the rule and result they decided.
-    pub boundaries: Vec<(BoundaryHit, String, Vec<Cite>, String)>,
+    pub boundaries: Vec<(BoundaryHit, String, Citations, String)>,
     /// Portal parameters a verdict needed, with the verdict's name.
     pub missing_parameters: BTreeSet<(String, String)>,
 }
@@ -86,21 +86,8 @@ impl Ctx<'_> {
     }
 
     /// Resolves citations against the article index.
-    pub fn cite(&self, cites: &[Cite]) -> Vec<Citation> {
-        cites.iter().map(|c| self.citation(c)).collect()
-    }
-
-    pub fn citation(&self, c: &Cite) -> Citation {
-        self.version.citation(&self.profile.id, c, self.locale)
-    }
-
-    /// A short label for a list of citations, e.g. `通州 第十一条`.
-    pub fn cite_label(&self, cites: &[Cite]) -> String {
-        cites
-            .iter()
-            .map(|c| self.citation(c).article)
-            .collect::<Vec<_>>()
-            .join("、")
+    pub fn cite(&self, cites: &Cites) -> Citations {
+        cites.resolve(self.version, &self.profile.id, self.locale)
     }
 
     pub fn stage_matches(&self, stages: &[Stage]) -> bool {

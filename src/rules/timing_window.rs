@@ -54,7 +54,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
             .param("from", ctx.text(from_spec.zh, from_spec.en).to_string())
             .param("span", describe(span, en));
         if let Some(f) = from_date {
-            d = d.param("fromDate", f.to_string());
+            d = d.param("fromDate", calendar::iso(f));
         }
         if let Some(s) = w.severity {
             d = d.severity(s);
@@ -68,8 +68,8 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
                 if reported {
                     sink.diagnostics.push(
                         base(Code::WindowTooEarly, span)
-                            .param("date", date.to_string())
-                            .param("earliest", e.to_string()),
+                            .param("date", calendar::iso(date))
+                            .param("earliest", calendar::iso(e)),
                     );
                 }
                 "early"
@@ -77,8 +77,8 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
                 if reported {
                     sink.diagnostics.push(
                         base(Code::WindowTooLate, span)
-                            .param("date", date.to_string())
-                            .param("latest", l.to_string()),
+                            .param("date", calendar::iso(date))
+                            .param("latest", calendar::iso(l)),
                     );
                 }
                 "late"
@@ -93,8 +93,8 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
                     sink.diagnostics.push(
                         base(Code::WindowOverdue, span)
                             .severity(crate::codes::Severity::Warning)
-                            .param("latest", l.to_string())
-                            .param("asOf", ctx.as_of.to_string())
+                            .param("latest", calendar::iso(l))
+                            .param("asOf", calendar::iso(ctx.as_of))
                             .param("action", action),
                     );
                 }
@@ -124,10 +124,10 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
         rule: w.id.clone(),
         from: from_spec.path.to_string(),
         to: to_path.to_string(),
-        from_date: from_date.map(|d| d.to_string()),
-        earliest: earliest.map(|d| d.to_string()),
-        latest: latest.map(|d| d.to_string()),
-        actual: actual.map(|d| d.to_string()),
+        from_date: from_date.map(calendar::iso),
+        earliest: earliest.map(calendar::iso),
+        latest: latest.map(calendar::iso),
+        actual: actual.map(calendar::iso),
         status,
         description: ctx.text(&w.description, &w.description_en).to_string(),
         citations,
