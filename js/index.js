@@ -55,19 +55,107 @@ function needInit() {
   }
 }
 
-// Guards at the boundary. Values are copied into plain data here, in JavaScript, before they
-// cross: a getter or Proxy trap that throws, a cycle, nesting deeper than MAX_DEPTH or an array
-// longer than MAX_ITEMS becomes a TypeError located at the value (`application.funding.a`), and
-// nothing a caller's object does can run while the WebAssembly module is mid-call. The module
-// applies the same depth limit to values that reach it directly. And should the module ever trap
-// (a panic; none is reachable from any input), the call throws an Error with the panic's message
-// instead of an opaque WebAssembly.RuntimeError; the module keeps working.
+// Values cross into the module as JSON text and come back as JSON text: one copy each way per
+// call rather than one crossing per property. The text must stand for exactly what the module
+// reads from a value, so the common case (plain objects and arrays of strings, booleans, null
+// and ordinary numbers) goes to JSON.stringify after a quick scan, and anything else is read
+// carefully: a getter or Proxy trap that throws, a cycle, nesting deeper than MAX_DEPTH or more
+// than MAX_ITEMS items becomes a TypeError located at the value (`application.funding.a`);
+// Infinity is the number 1e400 (which the module refuses, located), a Map is an object, a Date
+// or any other object is its own enumerable keys (toJSON is not called), and functions, symbols,
+// typed arrays and BigInts beyond 64 bits are refused, located. Nothing a caller's object does
+// can run while the WebAssembly module is mid-call. And should the module ever trap (a panic;
+// none is reachable from any input), the call throws an Error with the panic's message instead
+// of an opaque WebAssembly.RuntimeError; the module keeps working.
 
 /** As serde_json limits JSON text: objects and arrays nested at most this deep. */
 const MAX_DEPTH = 127;
 /** No field or table of an application holds anywhere near this many items (tables: 2,000 rows). */
 const MAX_ITEMS = 100_000;
 const PLAIN = 'pass plain data (objects, arrays, strings, numbers, booleans, null)';
+
+/**
+ * Whether JSON.stringify prints the number as the module reads it: integers below 2 ** 53 and
+ * decimals from 1e-5, 0, and NaN (null).
+ */
+function ordinary(number) {
+  const size = number < 0 ? -number : number;
+  return (size >= 1e-5 && size < 9007199254740992) || size === 0 || size !== size;
+}
+
+// What the scan finds: JSON.stringify would misstate the value, would not, or would once told to
+// write undefined as null rather than drop the key.
+const MISSTATED = 0;
+const EXACT = 1;
+const EXACT_AS_NULL = 2;
+
+/**
+ * Whether JSON.stringify gives the text the careful reading would: plain objects and arrays,
+ * within the limits, of strings, booleans, null, ordinary numbers and undefined.
+ */
+function scan(value, depth) {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return EXACT;
+    case 'number':
+      return ordinary(value) ? EXACT : MISSTATED;
+    case 'undefined':
+      return EXACT_AS_NULL;
+    case 'object':
+      break;
+    default:
+      return MISSTATED;
+  }
+  if (value === null) return EXACT;
+  if (depth >= MAX_DEPTH || value.toJSON !== undefined) return MISSTATED;
+  let found = EXACT;
+  if (Array.isArray(value)) {
+    const length = value.length;
+    if (length > MAX_ITEMS || Object.getPrototypeOf(value) !== Array.prototype) return MISSTATED;
+    for (let i = 0; i < length; i++) {
+      const item = scan(value[i], depth + 1);
+      if (item === MISSTATED) return MISSTATED;
+      if (item === EXACT_AS_NULL) found = item;
+    }
+    return found;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return MISSTATED;
+  let count = 0;
+  for (const name in value) {
+    const item = ++count > MAX_ITEMS ? MISSTATED : scan(value[name], depth + 1);
+    if (item === MISSTATED) return MISSTATED;
+    if (item === EXACT_AS_NULL) found = item;
+  }
+  return found;
+}
+
+function undefinedAsNull(name, value) {
+  return value === undefined ? null : value;
+}
+
+/**
+ * `value` as JSON text. What the module could not read at all (a getter that throws, nesting too
+ * deep) throws a located TypeError; what it refuses once reading it (a function, a typed array)
+ * is returned as a TypeError, for the caller to throw after anything the module raises first
+ * (bad options). `at` names the value in the first kind of message, `root` in the second, as the
+ * module names it.
+ */
+function encode(value, at, root = at) {
+  try {
+    const found = scan(value, 0);
+    if (found !== MISSTATED) {
+      const text = found === EXACT ? JSON.stringify(value) : JSON.stringify(value, undefinedAsNull);
+      if (typeof text === 'string') return text;
+    }
+  } catch {
+    // A getter or Proxy trap threw, or the value changed under JSON.stringify: read it carefully.
+  }
+  const walk = new Walk(at, root);
+  const text = walk.value(value, 0);
+  return walk.refusal ?? text;
+}
 
 function describe(error) {
   try {
@@ -77,61 +165,242 @@ function describe(error) {
   }
 }
 
-/** Runs code that may run the caller's getters or Proxy traps. */
-function read(at, get) {
-  try {
-    return get();
-  } catch (error) {
-    throw new TypeError(`${at}: reading it threw ${describe(error)}; ${PLAIN}`, { cause: error });
-  }
-}
-
-/** Keys are shown as the module shows them: at most 40 characters. */
+/** Keys are shown at most 40 characters long. */
 function key(name) {
   return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
 
+/** A string as the module holds it: each lone surrogate replaced by U+FFFD. */
+function wellFormed(text) {
+  return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (unit) => (unit.length === 2 ? unit : '\uFFFD'));
+}
+
+/** The first 40 characters (code points) of a key, as a refusal locates a value. */
+function clip(name) {
+  const chars = [...wellFormed(name)];
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : chars.join('');
+}
+
+const I64_MIN = -(2n ** 63n);
+const U64_END = 2n ** 64n;
+
 /**
- * A plain copy of `value`: arrays stay arrays, Maps stay Maps, typed arrays pass as they are (the
- * module refuses them), and any other object becomes a prototype-less object of its own
- * enumerable string keys, which is what the module reads (so `__proto__` stays an ordinary key).
+ * A number as JSON text, as the module reads numbers: NaN is null, ±Infinity is ±1e400, integers
+ * beyond 2 ** 53 keep every digit of the value held, others are the shortest digits that read
+ * back the same, in exponent form outside 1e-5 to 1e16.
  */
-function plain(value, at, depth = 0) {
-  if (value === null || typeof value !== 'object') return value;
-  if (ArrayBuffer.isView(value)) return value;
-  if (depth >= MAX_DEPTH) {
-    throw new TypeError(`${at}: nested deeper than ${MAX_DEPTH} levels; ${PLAIN}`);
-  }
-  if (read(at, () => Array.isArray(value))) {
-    const length = read(at, () => value.length);
-    if (!(length <= MAX_ITEMS)) {
-      throw new TypeError(`${at}: more than ${MAX_ITEMS} items; ${PLAIN}`);
+function number(value) {
+  if (Number.isSafeInteger(value)) return String(value);
+  if (value !== value) return 'null';
+  if (value === Infinity) return '1e400';
+  if (value === -Infinity) return '-1e400';
+  const size = value < 0 ? -value : value;
+  if (Number.isInteger(value) && size < 1e21) return BigInt(value).toString();
+  return size >= 1e-5 && size < 1e16 ? String(value) : value.toExponential();
+}
+
+/** How a refusal names a value. */
+function debug(value) {
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+    case 'undefined':
+      return `${value}`;
+    case 'string':
+      return JSON.stringify(value);
+    case 'bigint':
+      return `${value}n`;
+    case 'symbol':
+      return value.description !== undefined ? `Symbol(${value.description})` : 'Symbol';
+    case 'function':
+      return typeof value.name === 'string' && value.name !== '' ? `Function(${value.name})` : 'Function';
+    default: {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return `[${Array.from(value, debug).join(', ')}]`;
+      if (value instanceof Error) return `${value.name}: ${value.message}\n${value.stack}`;
+      const tag = Object.prototype.toString.call(value);
+      const name = /\[object ([^\]]+)\]/.exec(tag)?.[1];
+      if (name === undefined) return tag;
+      if (name !== 'Object') return name;
+      try {
+        return `Object(${JSON.stringify(value)})`;
+      } catch {
+        return 'Object';
+      }
     }
-    const copy = new Array(length);
-    for (let i = 0; i < length; i++) {
-      const where = `${at}[${i}]`;
-      copy[i] = plain(read(where, () => value[i]), where, depth + 1);
+  }
+}
+
+/** How a refusal names a map key that is not a string. */
+function unexpected(value) {
+  switch (typeof value) {
+    case 'undefined':
+      return 'unit value';
+    case 'boolean':
+      return `boolean \`${value}\``;
+    case 'number':
+      return `floating point \`${decimal(value)}\``;
+    default:
+      if (value === null) return 'unit value';
+      if (value instanceof Uint8Array || value instanceof ArrayBuffer) return 'byte array';
+      return `JsValue(${debug(value)})`;
+  }
+}
+
+/** A number with a decimal point and no exponent, as Rust prints an f64 (1 → 1.0, 1e21 → 1000…0.0). */
+function decimal(value) {
+  if (value !== value) return 'NaN';
+  if (value === Infinity || value === -Infinity) return value > 0 ? 'inf' : '-inf';
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  let text = String(value < 0 ? -value : value);
+  const parts = /^(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (parts) {
+    const digits = parts[1] + (parts[2] ?? '');
+    const exponent = Number(parts[3]);
+    text = exponent >= 0
+      ? digits + '0'.repeat(exponent - digits.length + 1)
+      : `0.${'0'.repeat(-exponent - 1)}${digits}`;
+  }
+  return sign + (text.includes('.') ? text : `${text}.0`);
+}
+
+/**
+ * The careful reading: each getter and Proxy trap runs once and may throw; an object that is not
+ * an array or a Map is its own enumerable string keys; the first value the module refuses is
+ * kept in `refusal` while the rest is still read, since an error reading the value comes first.
+ */
+class Walk {
+  constructor(at, root) {
+    this.at = at;
+    this.root = root;
+    /** Keys (strings) and indexes (numbers) from the root to the value being read. */
+    this.path = [];
+    this.refusal = undefined;
+  }
+
+  /** Where the value being read is, as this wrapper's messages show it. */
+  where() {
+    return this.at + this.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${key(p)}`)).join('');
+  }
+
+  fail(message, cause) {
+    return new TypeError(`${this.where()}: ${message}; ${PLAIN}`, cause === undefined ? undefined : { cause });
+  }
+
+  threw(error) {
+    return this.fail(`reading it threw ${describe(error)}`, error);
+  }
+
+  /** Keeps the first refusal, located as the module locates values; the value reads as null. */
+  refuse(message) {
+    if (this.refusal === undefined) {
+      const at = clip(this.root) + this.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${clip(p)}`)).join('');
+      this.refusal = new TypeError(wellFormed(`${at}: Error: ${message}; ${PLAIN}`));
     }
-    return copy;
+    return 'null';
   }
-  if (read(at, () => value instanceof Map)) {
-    const copy = new Map();
-    for (const [name, item] of read(at, () => [...value])) {
-      const where = `${at}.${key(String(name))}`;
-      copy.set(name, plain(item, where, depth + 1));
+
+  get(object, name) {
+    try {
+      return object[name];
+    } catch (error) {
+      throw this.threw(error);
     }
-    return copy;
   }
-  const names = read(at, () => Object.keys(value));
-  if (names.length > MAX_ITEMS) {
-    throw new TypeError(`${at}: more than ${MAX_ITEMS} keys; ${PLAIN}`);
+
+  value(value, depth) {
+    const text = scalarText(value);
+    if (text !== undefined) return text;
+    switch (typeof value) {
+      case 'bigint':
+        if (value >= I64_MIN && value < U64_END) return value.toString();
+        return this.refuse("Couldn't deserialize i64 or u64 from a BigInt outside i64::MIN..u64::MAX bounds");
+      case 'object':
+        break;
+      default:
+        return this.refuse(`invalid type: JsValue(${debug(value)}), expected plain data`);
+    }
+    if (ArrayBuffer.isView(value)) return this.view(value, depth);
+    if (depth >= MAX_DEPTH) throw this.fail(`nested deeper than ${MAX_DEPTH} levels`);
+    let array;
+    let map;
+    try {
+      array = Array.isArray(value);
+      map = !array && value instanceof Map;
+    } catch (error) {
+      throw this.threw(error);
+    }
+    const parts = [];
+    if (array) {
+      const length = this.get(value, 'length');
+      if (!(length <= MAX_ITEMS)) throw this.fail(`more than ${MAX_ITEMS} items`);
+      for (let i = 0; i < length; i++) {
+        this.path.push(i);
+        parts.push(this.value(this.get(value, i), depth + 1));
+        this.path.pop();
+      }
+      return `[${parts.join(',')}]`;
+    }
+    let entries;
+    try {
+      entries = map ? [...value] : Object.keys(value);
+    } catch (error) {
+      throw this.threw(error);
+    }
+    if (map) {
+      for (const [name, item] of entries) {
+        if (typeof name !== 'string') this.refuse(`invalid type: ${unexpected(name)}, expected a string`);
+        this.path.push(String(name));
+        parts.push(`${JSON.stringify(String(name))}:${this.value(item, depth + 1)}`);
+        this.path.pop();
+      }
+    } else {
+      if (entries.length > MAX_ITEMS) throw this.fail(`more than ${MAX_ITEMS} keys`);
+      for (const name of entries) {
+        this.path.push(name);
+        parts.push(`${JSON.stringify(name)}:${this.value(this.get(value, name), depth + 1)}`);
+        this.path.pop();
+      }
+    }
+    return `{${parts.join(',')}}`;
   }
-  const copy = Object.create(null);
-  for (const name of names) {
-    const where = `${at}.${key(name)}`;
-    copy[name] = plain(read(where, () => value[name]), where, depth + 1);
+
+  /** A typed array is refused; a DataView reads as its own enumerable keys. */
+  view(value, depth) {
+    if (value instanceof Uint8Array) return this.refuse('invalid type: byte array, expected plain data');
+    if (Symbol.iterator in value) return this.refuse(`invalid type: JsValue(${debug(value)}), expected plain data`);
+    if (depth >= MAX_DEPTH) return this.refuse(`nested deeper than ${MAX_DEPTH} levels`);
+    const parts = [];
+    for (const [name, item] of Object.entries(value)) {
+      this.path.push(name);
+      parts.push(`${JSON.stringify(name)}:${this.value(item, depth + 1)}`);
+      this.path.pop();
+    }
+    return `{${parts.join(',')}}`;
   }
-  return copy;
+}
+
+/** The JSON text of a string, number, boolean, null or undefined; undefined for anything else. */
+function scalarText(value) {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return number(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+      return 'null';
+    default:
+      return value === null ? 'null' : undefined;
+  }
+}
+
+/** The JSON text of a value set by a live edit; a scalar without further ado. */
+function encodeEdit(value, path) {
+  return (
+    scalarText(value) ?? (typeof path === 'string' ? encode(value, key(path), path) : encode(value, 'value'))
+  );
 }
 
 /** Runs a call into the module, turning a trap into an Error with the panic's message. */
@@ -152,25 +421,53 @@ function guard(call) {
   }
 }
 
-/** The module's validator, with every value guarded on the way in and every call guarded. */
+const decoder = new TextDecoder();
+
+/** A report, delta or listing from the module's JSON text (UTF-8 bytes). */
+function parse(bytes) {
+  return JSON.parse(decoder.decode(bytes));
+}
+
+/** Throws what encode() returned in place of text. */
+function need(text) {
+  if (typeof text !== 'string') throw text;
+  return text;
+}
+
+/** The module's validator, with every value encoded on the way in and every answer parsed. */
 class GuardedValidator extends Validator {
   set(path, value) {
-    return guard(() => super.set(path, plain(value, typeof path === 'string' ? key(path) : 'value')));
+    const text = encodeEdit(value, path);
+    if (typeof path !== 'string') {
+      throw new TypeError(
+        'validator.set(path, value): path must be a string such as "funding.thisYear.total" or "resources[0].sharing"',
+      );
+    }
+    return parse(guard(() => super.set(path, need(text))));
   }
 
   replace(application) {
-    return guard(() => super.replace(plain(application, 'application')));
+    if (typeof application === 'string') return parse(guard(() => super.replace(application, false)));
+    const text = need(encode(application, 'application'));
+    return parse(guard(() => super.replace(text, true)));
   }
 
   report() {
-    return guard(() => super.report());
+    return parse(guard(() => super.report()));
   }
 }
 
 /** Validates a whole application (an object, or JSON text) and returns the report. */
 export function validate(application, options) {
   needInit();
-  return guard(() => wasmValidate(plain(application, 'application'), plain(options, 'options')));
+  const text = typeof application === 'string' ? application : encode(application, 'application');
+  const settings = need(encode(options, 'options'));
+  if (typeof text !== 'string') {
+    // The module checks the options before it reads the application: bad ones are reported first.
+    guard(() => wasmValidate('null', false, settings));
+    throw text;
+  }
+  return parse(guard(() => wasmValidate(text, typeof application !== 'string', settings)));
 }
 
 /**
@@ -181,19 +478,35 @@ export function validate(application, options) {
  */
 export function createValidator(options, application) {
   needInit();
-  return guard(() => new GuardedValidator(plain(options, 'options'), plain(application, 'application')));
+  const settings = encode(options, 'options');
+  const given = application !== undefined && application !== null;
+  const text = !given || typeof application === 'string' ? application : encode(application, 'application');
+  need(settings);
+  if (given && typeof text !== 'string') {
+    // As in validate(): bad options are reported first.
+    guard(() => new Validator(settings, undefined, false)).free();
+    throw text;
+  }
+  return guard(() => new GuardedValidator(settings, given ? text : undefined, typeof application !== 'string'));
+}
+
+/** The options of a listing, which may be left out. */
+function listing(options) {
+  return options === undefined || options === null ? undefined : need(encode(options, 'options'));
 }
 
 /** The jurisdictions with the regulation in force, its document number and dates. */
 export function jurisdictions(options) {
   needInit();
-  return guard(() => wasmJurisdictions(plain(options, 'options')));
+  const settings = listing(options);
+  return parse(guard(() => wasmJurisdictions(settings)));
 }
 
 /** The rule catalogue: every code with severity and message template, every provision with its citations. */
 export function rules(options) {
   needInit();
-  return guard(() => wasmRules(plain(options, 'options')));
+  const settings = listing(options);
+  return parse(guard(() => wasmRules(settings)));
 }
 
 /**
@@ -203,7 +516,21 @@ export function rules(options) {
  */
 export function loadProfile(profile) {
   needInit();
-  return guard(() => wasmLoadProfile(profile));
+  let text = profile;
+  if (typeof profile !== 'string') {
+    if (profile === null || typeof profile !== 'object') {
+      throw new TypeError('loadProfile(profile): profile must be JSON text or an object');
+    }
+    try {
+      text = JSON.stringify(profile);
+    } catch {
+      text = undefined;
+    }
+    if (typeof text !== 'string') {
+      throw new TypeError('loadProfile(profile): the profile object cannot be turned into JSON');
+    }
+  }
+  return parse(guard(() => wasmLoadProfile(text)));
 }
 
 /**

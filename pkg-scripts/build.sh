@@ -17,10 +17,11 @@ if [ ! -x "$wasm_opt" ]; then
 fi
 
 cargo build --lib --release --target wasm32-unknown-unknown --quiet
+target_dir="${CARGO_TARGET_DIR:-target}"
 rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
-  "target/wasm32-unknown-unknown/release/$name.wasm"
+  "$target_dir/wasm32-unknown-unknown/release/$name.wasm"
 "$wasm_opt" -Oz --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-multivalue --enable-reference-types \

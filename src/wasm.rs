@@ -1,21 +1,29 @@
-//! The npm package's exports: thin glue between JavaScript values and the core. The hand-written
-//! wrapper in `js/` adds initialisation, the Standard Schema interface and the TypeScript types.
+//! The npm package's exports: thin glue between JSON text and the core. The hand-written wrapper
+//! in `js/` turns JavaScript values into JSON text and reports back into objects, and adds
+//! initialisation, the Standard Schema interface and the TypeScript types.
 //!
-//! Values cross as plain JavaScript data: an application is an object (or JSON text), a report is
-//! an object whose maps are plain objects. Invalid application values are the core's business and
-//! come back as diagnostics; misuse by the integrating program (an unknown option, options that
-//! are not an object, a row index past the end of a table) throws a `TypeError`/`RangeError` whose
-//! message says what to change.
+//! Values cross as JSON text both ways, one copy each way per call instead of a crossing per
+//! property. An application is either JSON text the caller passed (`encoded` false: a syntax
+//! error is a diagnostic, as in [`Registry::validate_str`]) or the wrapper's encoding of a
+//! JavaScript value (`encoded` true). Each answer is the UTF-8 bytes of its JSON text, which the
+//! wrapper decodes (bytes rather than a `String`, which would be checked as UTF-8 once more on
+//! the way out). Invalid application values are the core's business and come back as
+//! diagnostics; misuse by the integrating program (an unknown option, options that are not an
+//! object, a row index past the end of a table) throws a `TypeError`/`RangeError` whose message
+//! says what to change.
+//!
+//! [`Registry::validate_str`]: crate::Registry::validate_str
 
 use std::cell::Cell;
 use std::cell::RefCell;
 use std::sync::Once;
 
 use chrono::NaiveDate;
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
+
+mod json;
 
 use crate::live::{self, LiveValidator};
 use crate::profile::ProfileError;
@@ -41,27 +49,14 @@ struct LoadResult {
     errors: Vec<ProfileError>,
 }
 
-/// Loads a jurisdiction profile (JSON text or an object) so that validations can name its id. A
-/// bad profile is rejected whole: `{ ok: false, errors: [{ path, message }] }`, each error located
-/// by its JSON path in the profile. A profile with the id of one already loaded replaces it.
+/// Loads a jurisdiction profile (JSON text) so that validations can name its id. A bad profile
+/// is rejected whole: `{ ok: false, errors: [{ path, message }] }`, each error located by its
+/// JSON path in the profile. A profile with the id of one already loaded replaces it.
 #[wasm_bindgen(js_name = loadProfile)]
-pub fn load_profile(profile: JsValue) -> Result<JsValue, JsValue> {
+pub fn load_profile(profile: &str) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
-    let text = match profile.as_string() {
-        Some(text) => text,
-        None if profile.is_object() => js_sys::JSON::stringify(&profile)
-            .map(String::from)
-            .map_err(|_| {
-                type_error("loadProfile(profile): the profile object cannot be turned into JSON")
-            })?,
-        None => {
-            return Err(type_error(
-                "loadProfile(profile): profile must be JSON text or an object",
-            ))
-        }
-    };
     let mut next = registry().clone();
-    let result = match next.load(&text) {
+    let result = match next.load(profile) {
         Ok(p) => LoadResult {
             ok: true,
             id: Some(p.id.clone()),
@@ -77,19 +72,21 @@ pub fn load_profile(profile: JsValue) -> Result<JsValue, JsValue> {
         let leaked: &'static Registry = Box::leak(Box::new(next));
         REGISTRY.with(|r| r.set(leaked));
     }
-    to_js(&result)
+    to_text(&result)
 }
 
-/// Validates a whole application (an object, or JSON text) and returns the report.
+/// Validates a whole application and returns the report. `options` is the wrapper's encoding of
+/// the options value.
 #[wasm_bindgen]
-pub fn validate(application: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+pub fn validate(application: &str, encoded: bool, options: &str) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
     let options = validation_options(options)?;
-    let report = match application.as_string() {
-        Some(text) => registry().validate_str(&text, &options),
-        None => registry().validate_value(&from_js(application, "application")?, &options),
+    let report = if encoded {
+        registry().validate_value(&read_value(application, "application")?, &options)
+    } else {
+        registry().validate_str(application, &options)
     };
-    to_js(&report)
+    to_text(&report)
 }
 
 /// A validator for live forms: holds one application and takes one edit at a time.
@@ -100,61 +97,61 @@ pub struct Validator {
 
 #[wasm_bindgen]
 impl Validator {
-    /// A validator configured by `options`, holding `application` (`undefined`: an empty one).
+    /// A validator configured by `options`, holding `application` (none: an empty one).
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue, application: JsValue) -> Result<Validator, JsValue> {
+    pub fn new(
+        options: &str,
+        application: Option<String>,
+        encoded: bool,
+    ) -> Result<Validator, JsValue> {
         install_panic_hook();
         let mut inner = LiveValidator::new(registry(), validation_options(options)?);
-        if !application.is_undefined() && !application.is_null() {
-            replace(&mut inner, application)?;
+        if let Some(application) = application {
+            replace(&mut inner, &application, encoded)?;
         }
         Ok(Validator { inner })
     }
 
-    /// Sets one value by path and returns what changed.
-    pub fn set(&mut self, path: JsValue, value: JsValue) -> Result<JsValue, JsValue> {
-        let path = path.as_string().ok_or_else(|| {
-            type_error(
-                "validator.set(path, value): path must be a string such as \
-                 \"funding.thisYear.total\" or \"resources[0].sharing\"",
-            )
-        })?;
-        let value = from_js(value, &clip(&path))?;
+    /// Sets one value (the wrapper's encoding of it) by path and returns what changed.
+    pub fn set(&mut self, path: &str, value: &str) -> Result<Vec<u8>, JsValue> {
+        let value = read_value(value, path)?;
         let delta = self
             .inner
-            .set(&path, &value)
+            .set(path, &value)
             .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
-        to_js(&delta)
+        to_text(&delta)
     }
 
     /// Replaces the whole application and returns what changed.
-    pub fn replace(&mut self, application: JsValue) -> Result<JsValue, JsValue> {
-        let delta = replace(&mut self.inner, application)?;
-        to_js(&delta)
+    pub fn replace(&mut self, application: &str, encoded: bool) -> Result<Vec<u8>, JsValue> {
+        replace(&mut self.inner, application, encoded)
     }
 
     /// The report on the application as it stands.
-    pub fn report(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.report())
+    pub fn report(&self) -> Result<Vec<u8>, JsValue> {
+        to_text(self.inner.report())
     }
 }
 
-fn replace<'v>(
-    inner: &'v mut LiveValidator<'static>,
-    application: JsValue,
-) -> Result<live::Delta<'v>, JsValue> {
-    Ok(match application.as_string() {
-        Some(text) => inner.replace_text(&text),
-        None => inner.replace(&from_js(application, "application")?),
-    })
+fn replace(
+    inner: &mut LiveValidator,
+    application: &str,
+    encoded: bool,
+) -> Result<Vec<u8>, JsValue> {
+    if encoded {
+        let value = read_value(application, "application")?;
+        to_text(&inner.replace(&value))
+    } else {
+        to_text(&inner.replace_text(application))
+    }
 }
 
 /// The jurisdictions, described by the regulation in force on `asOf` (default today).
 #[wasm_bindgen]
-pub fn jurisdictions(options: JsValue) -> Result<JsValue, JsValue> {
+pub fn jurisdictions(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
-    let options = listing_options(options)?;
-    to_js(&live::jurisdictions(
+    let options = listing_options(options.as_deref())?;
+    to_text(&live::jurisdictions(
         registry(),
         options.as_of.unwrap_or_else(today),
         options.locale,
@@ -163,9 +160,9 @@ pub fn jurisdictions(options: JsValue) -> Result<JsValue, JsValue> {
 
 /// The rule catalogue: codes with severity and template, provisions with citations.
 #[wasm_bindgen]
-pub fn rules(options: JsValue) -> Result<JsValue, JsValue> {
+pub fn rules(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
-    let options = listing_options(options)?;
+    let options = listing_options(options.as_deref())?;
     let jurisdiction = Some(options.jurisdiction.as_str()).filter(|j| !j.is_empty());
     let catalogue = live::rules(
         registry(),
@@ -174,12 +171,12 @@ pub fn rules(options: JsValue) -> Result<JsValue, JsValue> {
         options.locale,
     )
     .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
-    to_js(&catalogue)
+    to_text(&catalogue)
 }
 
 /// Options for a validation: `jurisdiction` is required, `asOf` defaults to today's local date.
-fn validation_options(options: JsValue) -> Result<Options, JsValue> {
-    let json = from_js(options, "options")?;
+fn validation_options(options: &str) -> Result<Options, JsValue> {
+    let json = read_value(options, "options")?;
     if json.is_object() && json.get("jurisdiction").is_none() {
         let known: Vec<&str> = registry()
             .profiles()
@@ -196,176 +193,74 @@ fn validation_options(options: JsValue) -> Result<Options, JsValue> {
     Ok(options)
 }
 
-/// Options for a listing, which may be left out.
-fn listing_options(options: JsValue) -> Result<Options, JsValue> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(Options::default());
+/// Options for a listing, which may be left out (`undefined` or `null`).
+fn listing_options(options: Option<&str>) -> Result<Options, JsValue> {
+    match options {
+        None => Ok(Options::default()),
+        Some(text) => Options::from_json(&read_value(text, "options")?).map_err(|m| type_error(&m)),
     }
-    Options::from_json(&from_js(options, "options")?).map_err(|m| type_error(&m))
 }
 
-/// Objects and arrays nested deeper than this are refused with a `TypeError` naming where,
-/// before anything recurses further: serde_json refuses JSON text nested this deep the same way
-/// (its recursion limit), and an application is at most four levels deep.
-pub const MAX_DEPTH: usize = 127;
+/// A value the wrapper encoded as JSON text; `what` names it in a message. `JSON.stringify`
+/// writes a lone surrogate as an escape (`"\ud800"`), which is not Unicode and which serde_json
+/// refuses; it is read as U+FFFD, as a string passed directly arrives. Only a failed parse looks
+/// for one, so that the common case pays nothing. The wrapper keeps anything deeper than
+/// serde_json's limit from getting this far; should a value change while it is being encoded,
+/// the parse error is a TypeError.
+fn read_value(text: &str, what: &str) -> Result<Json, JsValue> {
+    serde_json::from_str(text).or_else(|e| {
+        replace_lone_surrogates(text)
+            .and_then(|repaired| serde_json::from_str(&repaired).ok())
+            .ok_or_else(|| {
+                type_error(&format!(
+                    "{}: {e}; pass plain data (objects, arrays, strings, numbers, booleans, null)",
+                    clip(what)
+                ))
+            })
+    })
+}
 
-/// Any JavaScript value as JSON, read with a depth limit so that deep nesting or a cycle cannot
-/// overflow the stack. `undefined` and `NaN` become `null` (not filled in, as an empty
-/// `<input type="number">` gives `NaN`); `Infinity` becomes the number `1e400` (what typing
-/// `1e400` gives), which the core refuses with a located error; `-0` is `0`; numbers beyond 2^53
-/// keep the digits JavaScript holds, which no field accepts. Strings arrive with lone surrogates
-/// replaced by U+FFFD. What cannot be read throws a `TypeError` located at the bad value, e.g.
-/// `application.resources[3].name`.
-fn from_js(value: JsValue, what: &str) -> Result<Json, JsValue> {
-    if value.is_undefined() {
-        return Ok(Json::Null);
-    }
-    let trail = RefCell::new(Vec::new());
-    let reader = Reader {
-        depth: 0,
-        trail: &trail,
+/// `text` with every `\uXXXX` escape of an unpaired surrogate replaced by `\ufffd`; `None` when
+/// it has none.
+fn replace_lone_surrogates(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let unit = |at: usize| -> Option<u16> {
+        let hex = text.get(at + 2..at + 6)?;
+        let escape = bytes.get(at) == Some(&b'\\') && bytes.get(at + 1) == Some(&b'u');
+        (escape && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| u16::from_str_radix(hex, 16).ok())
+            .flatten()
     };
-    reader
-        .deserialize(serde_wasm_bindgen::Deserializer::from(value))
-        .map_err(|e| {
-            let mut at = what.to_string();
-            for step in trail.borrow().iter().rev() {
-                match step {
-                    Step::Key(key) => {
-                        at.push('.');
-                        at.push_str(&clip(key));
-                    }
-                    Step::Index(i) => at.push_str(&format!("[{i}]")),
-                }
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(offset) = text.get(at..).and_then(|rest| rest.find('\\')) {
+        at += offset;
+        let lone = match unit(at) {
+            Some(0xD800..=0xDBFF) if matches!(unit(at + 6), Some(0xDC00..=0xDFFF)) => {
+                at += 12;
+                continue;
             }
-            type_error(&format!(
-                "{at}: {e}; pass plain data (objects, arrays, strings, numbers, booleans, null)"
-            ))
-        })
-}
-
-/// Where a value that could not be read sits: recorded innermost first, on the way out.
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-/// Reads a JavaScript value into JSON with a depth limit (serde_json's own `Value` reader would
-/// recurse without one).
-#[derive(Clone, Copy)]
-struct Reader<'t> {
-    depth: usize,
-    trail: &'t RefCell<Vec<Step>>,
-}
-
-impl Reader<'_> {
-    fn nested<E: de::Error>(self) -> Result<Self, E> {
-        if self.depth >= MAX_DEPTH {
-            return Err(E::custom(format!("nested deeper than {MAX_DEPTH} levels")));
-        }
-        Ok(Reader {
-            depth: self.depth + 1,
-            trail: self.trail,
-        })
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Reader<'_> {
-    type Value = Json;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Reader<'_> {
-    type Value = Json;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("plain data")
-    }
-
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Json, D::Error> {
-        self.deserialize(deserializer)
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
-        Ok(Json::Bool(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
-        Ok(Json::Number(v.into()))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
-        Ok(Json::Number(v.into()))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
-        if v.is_nan() {
-            return Ok(Json::Null);
-        }
-        if v.is_infinite() {
-            let text = if v < 0.0 { "-1e400" } else { "1e400" };
-            return Ok(serde_json::from_str(text).unwrap_or(Json::Null));
-        }
-        // Whole numbers as JavaScript prints them (2 ** 53 + 2 → 9007199254740994, not
-        // 9007199254740994.0), so that a message echoes what the program passed.
-        let number = if v.fract() == 0.0 && v.abs() < 1e21 {
-            serde_json::from_str(&format!("{v:.0}")).ok()
-        } else {
-            serde_json::Number::from_f64(v)
+            Some(0xD800..=0xDFFF) => true,
+            Some(_) => false,
+            None => {
+                // Any other escape is two characters, `\\` included.
+                at += 2;
+                continue;
+            }
         };
-        Ok(number.map_or(Json::Null, Json::Number))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::String(v.to_string()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::String(v))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let item = self.nested()?;
-        let mut items = Vec::new();
-        loop {
-            match seq.next_element_seed(item) {
-                Ok(Some(value)) => items.push(value),
-                Ok(None) => return Ok(Json::Array(items)),
-                Err(e) => {
-                    self.trail.borrow_mut().push(Step::Index(items.len()));
-                    return Err(e);
-                }
-            }
+        if lone {
+            out.push_str(text.get(copied..at)?);
+            out.push_str("\\ufffd");
+            copied = at + 6;
         }
+        at += 6;
     }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let value = self.nested()?;
-        let mut object = serde_json::Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            match map.next_value_seed(value) {
-                Ok(v) => {
-                    object.insert(key, v);
-                }
-                Err(e) => {
-                    self.trail.borrow_mut().push(Step::Key(key));
-                    return Err(e);
-                }
-            }
-        }
-        Ok(Json::Object(object))
+    if copied == 0 {
+        return None;
     }
+    out.push_str(text.get(copied..)?);
+    Some(out)
 }
 
 /// The first 40 characters of a key, for a message.
@@ -378,9 +273,8 @@ fn clip(text: &str) -> String {
     out
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+fn to_text<T: Serialize>(value: &T) -> Result<Vec<u8>, JsValue> {
+    json::to_vec(value)
         .map_err(|e| JsValue::from(js_sys::Error::new(&format!("gov-it-rules: {e}"))))
 }
 
@@ -428,12 +322,13 @@ extern "C" {
 
 /// A panic (none should be reachable) keeps its message: the hook records it (for
 /// [`take_internal_error`], which the package's wrapper turns into a thrown `Error`) and logs it
-/// with `console.error` (after any hook installed before it), then returns, and the release build's `panic = "abort"` ends the call in
-/// an `unreachable` trap. The hook returns rather than throwing from inside it because std counts
-/// a hook that never returns as still running and would trap on every later panic without calling
-/// it; returning keeps every later panic's message too. The trapped call is abandoned (its memory
-/// is not reclaimed, and a `Validator` whose method panicked refuses further use with
-/// wasm-bindgen's "recursive use" error); the module, `validate` and other validators keep working.
+/// with `console.error` (after any hook installed before it), then returns, and the release
+/// build's `panic = "abort"` ends the call in an `unreachable` trap. The hook returns rather than
+/// throwing from inside it because std counts a hook that never returns as still running and
+/// would trap on every later panic without calling it; returning keeps every later panic's
+/// message too. The trapped call is abandoned (its memory is not reclaimed, and a `Validator`
+/// whose method panicked refuses further use with wasm-bindgen's "recursive use" error); the
+/// module, `validate` and other validators keep working.
 fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {

@@ -101,6 +101,15 @@ test('the bundled page shows the verdicts of the 通州 fixture', async () => {
   assert.equal(await text('bad-amount'), 'IN001');
   assert.equal(await text('document-number'), '通政办发〔2023〕7号');
   assert.ok(Number(await text('codes')) > 30);
+  assert.deepEqual(JSON.parse(await text('values')), {
+    infinity: '-1e+400',
+    map: 0,
+    date: 'object',
+    undefined: 'FM001',
+    lone: '3\uFFFD',
+    bigint: '1152921504606846976',
+    cycle: 'TypeError: application.self.self',
+  });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -283,10 +283,18 @@ test("react-hook-form's standardSchemaResolver accepts the schema (example)", as
   assert.match(bad.errors.mandatedBy[1].message, /galactic/);
 });
 
-// Hostile values that only exist in JavaScript, handled by the package's wrapper before anything
-// crosses into the module (the wasm-bindgen suites cover the rest in Node and Chromium). After
-// each, the same validator and the module still validate the fixture as before.
-test('hostile JavaScript values: located TypeErrors, and the same validator keeps working', () => {
+// Hostile values that only exist in JavaScript, handled by the package's wrapper as it turns them
+// into JSON text (the wasm-bindgen suites cover the text in Node and Chromium). After each, the
+// same validator and the module still validate the fixture as before.
+const at = (r, path) => r.diagnostics.filter((d) => d.path === path).map((d) => d.code);
+const one = (r, path) => {
+  const found = r.diagnostics.filter((d) => d.path === path);
+  assert.equal(found.length, 1, `${path}: ${JSON.stringify(r.diagnostics)}`);
+  return found[0];
+};
+const withValue = (key, value) => validate({ ...clone(fixture), [key]: value }, options);
+
+function harness() {
   const good = validate(fixture, options);
   const validator = createValidator(options, fixture);
   const stillWorks = () => {
@@ -298,9 +306,14 @@ test('hostile JavaScript values: located TypeErrors, and the same validator keep
     assert.deepEqual(validator.report(), good);
   };
   const refused = (call, pattern) => {
-    assert.throws(call, (error) => error instanceof TypeError && pattern.test(error.message));
+    assert.throws(call, (error) => error instanceof TypeError && pattern.test(error.message), pattern.source);
     stillWorks();
   };
+  return { validator, stillWorks, refused };
+}
+
+test('hostile JavaScript values: located TypeErrors, and the same validator keeps working', () => {
+  const { validator, stillWorks, refused } = harness();
 
   // A getter or Proxy trap that throws is caught in JavaScript, located.
   const boom = new Error('boom');
@@ -321,29 +334,126 @@ test('hostile JavaScript values: located TypeErrors, and the same validator keep
   const cyclic = { ...fixture };
   cyclic.self = cyclic;
   refused(() => validate(cyclic, options), /^application\.self\.self\.self.*nested deeper than 127 levels/);
-  let deep = {};
-  for (let i = 0; i < 100_000; i++) deep = { a: deep };
-  refused(() => validator.set('funding', deep), /^funding\.a\.a\.a.*nested deeper than 127 levels/);
+  refused(() => validator.replace(cyclic), /^application\.self\.self/);
+  const list = [];
+  list.push(list);
+  refused(() => validator.set('documents', list), /^documents\[0\]\[0\]\[0\]/);
+  const nested = (depth) => {
+    let value = {};
+    for (let i = 1; i < depth; i++) value = { a: value };
+    return value;
+  };
+  // 127 levels in all are read (serde_json's limit for JSON text); the value is then simply of
+  // the wrong type for its field.
+  const thisYear = (depth) => {
+    let value = {};
+    for (let i = 1; i < depth; i++) value = { thisYear: value };
+    return value;
+  };
+  assert.deepEqual(at(withValue('funding', thisYear(126)), 'funding.thisYear.thisYear'), ['IN005']);
+  refused(() => withValue('funding', nested(127)), /^application\.funding\.a\.a\.a.*nested deeper than 127 levels/);
+  refused(() => validator.set('funding', nested(100_000)), /^funding\.a\.a\.a.*nested deeper than 127 levels/);
   const sparse = [];
   sparse.length = 2 ** 32 - 1;
   refused(() => validate({ ...fixture, resources: sparse }, options), /^application\.resources: more than 100000 items/);
+  refused(() => withValue('resources', new Array(100_001).fill({})), /^application\.resources: more than 100000 items/);
 
-  // An own "__proto__" key stays an ordinary key once copied: an unknown field.
+  // An own "__proto__" key stays an ordinary key: an unknown field. Inherited values are not read.
   const proto = JSON.parse('{"__proto__": {"totalInvestment": "999"}}');
   const report = validate({ ...fixture, ...proto }, options);
   assert.ok(report.diagnostics.some((d) => d.path === '__proto__' && d.code === 'IN005'));
   assert.equal(report.summary.errors, 0);
   assert.equal(validator.set('__proto__', { polluted: true }).diagnostics.added[0].path, '__proto__');
   assert.equal({}.polluted, undefined);
+  assert.deepEqual(at(validate(Object.create(clone(fixture)), options), 'totalInvestment'), ['FM001']);
   stillWorks();
+});
 
-  // Lone surrogates, -0, Infinity, 2 ** 53 + 2 and full-width digits through the wrapper.
-  const at = (r, path) => r.diagnostics.filter((d) => d.path === path).map((d) => d.code);
-  assert.deepEqual(at(validate({ ...fixture, name: 'x\uD800' }, options), 'name'), []);
-  assert.deepEqual(validate({ ...fixture, totalInvestment: -0 }, options), validate({ ...fixture, totalInvestment: 0 }, options));
-  assert.deepEqual(at(validate({ ...fixture, totalInvestment: Infinity }, options), 'totalInvestment'), ['IN001']);
-  const beyond = validate({ ...fixture, totalInvestment: 2 ** 53 + 2 }, options);
-  assert.equal(beyond.diagnostics.find((d) => d.path === 'totalInvestment').params.input, '9007199254740994');
+test('numbers cross as the module reads them: NaN is empty, Infinity is 1e400, digits as JavaScript holds them', () => {
+  const { validator, stillWorks } = harness();
+  assert.deepEqual(at(withValue('totalInvestment', NaN), 'totalInvestment'), ['FM001']);
+  assert.deepEqual(withValue('totalInvestment', -0), withValue('totalInvestment', 0));
+  // Infinity and -Infinity are refused as the JSON text 1e400 is.
+  const text = validate(JSON.stringify(fixture).replace('"268.5"', '1e400'), options);
+  for (const [value, input] of [[Infinity, '1e+400'], [-Infinity, '-1e+400']]) {
+    const d = one(withValue('totalInvestment', value), 'totalInvestment');
+    assert.equal(d.code, 'IN001');
+    assert.equal(d.params.reason, 'exponent');
+    assert.equal(d.params.input, input);
+  }
+  assert.deepEqual(one(withValue('totalInvestment', Infinity), 'totalInvestment'), one(text, 'totalInvestment'));
+  assert.deepEqual(at(withValue('mlpsLevel', Infinity), 'mlpsLevel'), ['IN007']);
+  for (const [value, input] of [
+    [2 ** 53 + 2, '9007199254740994'],
+    [2 ** 60, '1152921504606846976'],
+    [1e21, '1e+21'],
+    [1.234e-6, '1.234e-6'],
+    [0.000012, '0.000012'],
+    [9007199254740993n, '9007199254740993'],
+    [2n ** 64n - 1n, '18446744073709551615'],
+  ]) {
+    assert.equal(one(withValue('totalInvestment', value), 'totalInvestment').params.input, input, String(value));
+  }
+  assert.equal(one(withValue('totalInvestment', 12.34567), 'totalInvestment').params.reason, 'tooManyDecimals');
+  // A BigInt beyond 64 bits cannot be read, located.
+  assert.throws(() => withValue('totalInvestment', 2n ** 64n), { name: 'TypeError', message: /^application\.totalInvestment: / });
+  assert.throws(() => validator.set('totalInvestment', -(2n ** 63n) - 1n), { name: 'TypeError', message: /^totalInvestment: / });
+  assert.equal(validator.set('totalInvestment', Infinity).diagnostics.added[0].code, 'IN001');
+  assert.equal(validator.set('totalInvestment', NaN).diagnostics.added[0].code, 'FM001');
+  stillWorks();
+});
+
+test('objects cross as their own enumerable keys: Maps are objects, toJSON is not called, typed arrays and functions are refused', () => {
+  const { validator, stillWorks, refused } = harness();
+  // A Map is read as the object of its entries; a key that is not a string is refused.
+  const funding = new Map([['thisYear', new Map([['total', '268.5'], ['fiscal', '248.5'], ['selfRaised', '20']])]]);
+  assert.deepEqual(withValue('funding', funding), validate(fixture, options));
+  refused(() => withValue('funding', new Map([[1, 'x']])), /^application\.funding: Error: invalid type: floating point `1\.0`, expected a string/);
+  // A Date (or any other object) is its own enumerable keys, none: an object, the wrong type.
+  const date = one(withValue('totalInvestment', new Date(0)), 'totalInvestment');
+  assert.deepEqual([date.code, date.params.got], ['IN004', 'object']);
+  class Amount {
+    toJSON() {
+      return '300';
+    }
+  }
+  assert.deepEqual(withValue('totalInvestment', new Amount()), withValue('totalInvestment', {}));
+  refused(() => withValue('totalInvestment', { toJSON: () => '300' }), /^application\.totalInvestment\.toJSON: Error: invalid type: JsValue\(Function\(toJSON\)\)/);
+  class Row {
+    constructor() {
+      this.name = '市场主体登记信息';
+      this.sharing = '无条件共享';
+    }
+  }
+  assert.deepEqual(withValue('resources', [new Row()]), withValue('resources', [{ name: '市场主体登记信息', sharing: '无条件共享' }]));
+  // What has no JSON is refused, located.
+  refused(() => withValue('resources', [new Uint8Array(2)]), /^application\.resources\[0\]: Error: invalid type: byte array, expected plain data/);
+  refused(() => withValue('funding', { thisYear: new Float64Array(1) }), /^application\.funding\.thisYear: Error: invalid type: JsValue\(Float64Array\)/);
+  refused(() => withValue('name', function named() {}), /^application\.name: Error: invalid type: JsValue\(Function\(named\)\)/);
+  refused(() => validator.set('name', Symbol('s')), /^name: Error: invalid type: JsValue\(Symbol\(s\)\)/);
+  // undefined is null, as an empty field is; a hole in an array too.
+  assert.deepEqual(at(withValue('name', undefined), 'name'), ['FM001']);
+  assert.deepEqual(withValue('unknownKey', undefined), withValue('unknownKey', null));
+  assert.deepEqual(withValue('mandatedBy', ['provincial', , undefined]), withValue('mandatedBy', ['provincial', null, null]));
+  // Bad options are reported before a value the module would refuse.
+  assert.throws(() => validate({ name: () => 1 }, {}), { name: 'TypeError', message: /options.jurisdiction is required/ });
+  assert.throws(() => createValidator({ locale: 'fr', jurisdiction: 'tongzhou' }, { name: () => 1 }), { name: 'TypeError', message: /options.locale/ });
+  assert.throws(() => jurisdictions(NaN), { name: 'TypeError', message: /options must be an object/ });
+  assert.throws(() => validator.set(42, { a: () => 1 }), { name: 'TypeError', message: /path must be a string/ });
+  stillWorks();
+});
+
+test('strings cross with each lone surrogate replaced by U+FFFD, as the module always read them', () => {
+  const { validator, stillWorks } = harness();
+  assert.deepEqual(at(withValue('name', 'x\uD800'), 'name'), []);
+  assert.equal(one(withValue('totalInvestment', '３００\uDC00'), 'totalInvestment').params.input, '３００\uFFFD');
+  assert.equal(one(withValue('totalInvestment', '\uDC00\uD800x😀'), 'totalInvestment').params.input, '\uFFFD\uFFFDx😀');
+  assert.deepEqual(at(validate({ ...fixture, 'x\uD83D': 'y' }, options), 'x\uFFFD'), ['IN005']);
+  // In JSON text too, as a character; as an escape (not Unicode) the text is refused at the root.
+  assert.deepEqual(at(validate('{"name": "x\uD800"}', options), ''), []);
+  assert.match(one(validate('{"name": "\\ud800"}', options), '').params.got, /^invalid JSON \(line 1/);
+  assert.equal(validator.set('totalInvestment\uD800', '1').diagnostics.added[0].path, 'totalInvestment\uFFFD');
+  assert.equal(validator.set('totalInvestment', '\uDFFF').diagnostics.added[0].code, 'IN001');
   assert.equal(validate({ ...fixture, totalInvestment: '３００．０００１' }, options).outcomes.merge.value.mode, 'separate');
   stillWorks();
 });

@@ -52,6 +52,25 @@ async function main() {
   const validator = createValidator(options, fixture);
   show('merge-after', validator.set('totalInvestment', '300.01').outcomes.merge.value.mode);
   show('bad-amount', validator.set('totalInvestment', '三百万').diagnostics.added.map((d) => d.code).join(','));
+  // JavaScript values that JSON.stringify alone would misrepresent, through the bundled wrapper.
+  const input = (app, path) => validate(app, options).diagnostics.find((d) => d.path === path)?.params;
+  const cyclic = { ...fixture };
+  cyclic.self = cyclic;
+  let cycle;
+  try {
+    validate(cyclic, options);
+  } catch (e) {
+    cycle = `${e.name}: ${e.message.slice(0, 21)}`;
+  }
+  show('values', JSON.stringify({
+    infinity: input({ ...fixture, totalInvestment: -Infinity }, 'totalInvestment').input,
+    map: validate({ ...fixture, funding: new Map(Object.entries(fixture.funding)) }, options).summary.errors,
+    date: input({ ...fixture, totalInvestment: new Date(0) }, 'totalInvestment').got,
+    undefined: validate({ ...fixture, name: undefined }, options).diagnostics.find((d) => d.path === 'name').code,
+    lone: validator.set('totalInvestment', '3\uD800').diagnostics.added[0].params.input,
+    bigint: input({ ...fixture, totalInvestment: 2n ** 60n }, 'totalInvestment').input,
+    cycle,
+  }));
   validator.free();
   show('document-number', jurisdictions().find((j) => j.id === 'tongzhou').documentNumber);
   show('codes', String(rules().codes.length));
