@@ -15,6 +15,7 @@ pub mod calendar;
 pub mod codes;
 pub mod condition;
 mod json_path;
+pub mod json_text;
 pub mod live;
 pub mod messages;
 pub mod model;

@@ -99,17 +99,18 @@ impl<'r> LiveValidator<'r> {
     ///
     /// Errs only on a row index more than one past the end of its table.
     pub fn set(&mut self, path: &str, value: &Json) -> Result<Delta<'_>, String> {
-        let field = crate::model::Field::by_path(path).is_some();
-        let (scope, fresh) = if let Some((table, row, cell)) = table_path(path)? {
+        let (scope, fresh) = if let Some(field) = crate::model::Field::by_path(path) {
+            (path, self.app.set_field(field, value))
+        } else if let Some((table, row, cell)) = table_path(path)? {
             self.edit_table(table, row, cell, value)?;
             let rows = self.table(table).clone();
             (table, self.app.set_path(table, &rows))
         } else if path == "documents" || path == "resources" {
             *self.table(path) = value.clone();
             (path, self.app.set_path(path, value))
-        } else if !field && crate::model::fields::is_group("", path) {
+        } else if crate::model::fields::is_group("", path) {
             (path, self.set_group(path, value))
-        } else if !field && value.is_null() {
+        } else if value.is_null() {
             // Clearing a field the form does not have removes its warning and adds none.
             (path, Vec::new())
         } else {

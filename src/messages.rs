@@ -1,6 +1,7 @@
 //! Turning a code and its parameters into a sentence in the requested locale. Portals may replace
 //! any template by code without touching the rules.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -50,6 +51,14 @@ pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
 
 /// Fills a template; a placeholder with no value is left visible so that a gap is noticed.
 pub fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
+    fill_with(template, |name| {
+        params.get(name).map(|v| Cow::Borrowed(v.as_str()))
+    })
+}
+
+/// Fills a template with the value `value` gives for each placeholder, asked only for those the
+/// template has.
+fn fill_with<'a>(template: &str, value: impl Fn(&str) -> Option<Cow<'a, str>>) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(start) = rest.find('{') {
@@ -57,8 +66,8 @@ pub fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
         let after = rest.get(start + 1..).unwrap_or_default();
         match after.split_once('}') {
             Some((name, tail)) => {
-                match params.get(name) {
-                    Some(value) => out.push_str(value),
+                match value(name) {
+                    Some(value) => out.push_str(&value),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -85,25 +94,22 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &BTreeMap<String, S
         .get(spec.id)
         .map(String::as_str)
         .unwrap_or(if locale.is_en() { spec.en } else { spec.zh });
-    let mut shown = d.params.clone();
-    if !shown.contains_key("field") && spec.params.contains(&"field") {
-        shown.insert("field".into(), d.path.clone());
-    }
-    if let Some(field) = shown.get("field").cloned() {
-        shown.insert("field".into(), field_label(&field, locale));
-    }
-    if let Some(reason) = shown.get("reason").cloned() {
-        shown.insert("reason".into(), reason_text(&reason, &d.params, locale));
-    }
-    for key in ["expected", "got"] {
-        if let Some(kind) = shown.get(key).cloned() {
-            shown.insert(key.into(), type_name(&kind, locale).to_string());
-        }
-    }
-    if let Some(stage) = shown.get("stage").cloned() {
-        shown.insert("stage".into(), stage_name(&stage, locale).to_string());
-    }
-    d.message = fill(template, &shown).trim_end().to_string();
+    let params = &d.params;
+    let field = params
+        .get("field")
+        .or_else(|| spec.params.contains(&"field").then_some(&d.path));
+    let mut message = fill_with(template, |name| {
+        let raw = params.get(name);
+        Some(match name {
+            "field" => Cow::Owned(field_label(field?, locale)),
+            "reason" => Cow::Owned(reason_text(raw?, params, locale)),
+            "expected" | "got" => Cow::Borrowed(type_name(raw?, locale)),
+            "stage" => Cow::Borrowed(stage_name(raw?, locale)),
+            _ => Cow::Borrowed(raw?.as_str()),
+        })
+    });
+    message.truncate(message.trim_end().len());
+    d.message = message;
 }
 
 /// `funding.thisYear.total` → 本年度申请资金：合计; `resources[2].sharing` → 信息资源表第3行：共享属性.

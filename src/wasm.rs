@@ -23,8 +23,6 @@ use serde::Serialize;
 use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 
-mod json;
-
 use crate::live::{self, LiveValidator};
 use crate::profile::ProfileError;
 use crate::{builtin, Options, Registry};
@@ -274,7 +272,7 @@ fn clip(text: &str) -> String {
 }
 
 fn to_text<T: Serialize>(value: &T) -> Result<Vec<u8>, JsValue> {
-    json::to_vec(value)
+    crate::json_text::to_vec(value)
         .map_err(|e| JsValue::from(js_sys::Error::new(&format!("gov-it-rules: {e}"))))
 }
 

@@ -178,11 +178,16 @@ impl Field {
 /// `funding.thisYear`, `dates` …
 pub fn is_group(prefix: &str, key: &str) -> bool {
     FIELDS.iter().any(|s| {
-        s.path.match_indices('.').any(|(end, _)| {
+        let below_prefix = if prefix.is_empty() {
+            Some(s.path)
+        } else {
             s.path
-                .get(..end)
-                .is_some_and(|group| joins(group, prefix, key))
-        })
+                .strip_prefix(prefix)
+                .and_then(|r| r.strip_prefix('.'))
+        };
+        below_prefix
+            .and_then(|r| r.strip_prefix(key))
+            .is_some_and(|r| r.starts_with('.'))
     })
 }
 
@@ -247,5 +252,20 @@ mod tests {
         paths.sort_unstable();
         paths.dedup();
         assert_eq!(paths.len(), FIELDS.len());
+    }
+
+    #[test]
+    fn groups_are_the_dotted_prefixes_of_field_paths() {
+        assert!(is_group("", "funding"));
+        assert!(is_group("funding", "priorYears"));
+        assert!(!is_group("funding", "priorYearsX"));
+        assert!(
+            !is_group("funding.priorYears", "total"),
+            "a field, not a group"
+        );
+        assert!(!is_group("", "fund"));
+        assert!(!is_group("", "totalInvestment"));
+        assert!(!is_group("", ""));
+        assert!(!is_group("priorYears", "total"), "only from the root");
     }
 }

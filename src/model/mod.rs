@@ -151,15 +151,20 @@ impl Application {
             "documents" => self.documents = read_documents(json, &mut diagnostics),
             "resources" => self.resources = read_resources(json, &mut diagnostics),
             _ => match Field::by_path(path) {
-                Some(field) => {
-                    let value = read_scalar(field.spec(), json, path, &mut diagnostics);
-                    self.set(field, value);
-                }
+                Some(field) => return self.set_field(field, json),
                 None => diagnostics.push(
                     Diagnostic::new(Code::UnknownField, path).param("field", path.to_string()),
                 ),
             },
         }
+        diagnostics
+    }
+
+    /// Sets one known field from JSON; as [`Application::set_path`] with its path.
+    pub fn set_field(&mut self, field: Field, json: &Json) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        let value = read_scalar(field.spec(), json, field.path(), &mut diagnostics);
+        self.set(field, value);
         diagnostics
     }
 }

@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import {
   init,
   validate,
@@ -25,6 +27,20 @@ test('the package resolves to its Node entry, which is ready on import', async (
   assert.equal(pkg.files.filter((f) => f.endsWith('.wasm')).length, 1);
   await init(); // resolves at once in Node
   assert.equal(validate({}, options).jurisdiction.id, 'tongzhou');
+});
+
+// Size is deterministic, so it is checked here, not in the benchmark: what a browser downloads
+// (the wasm and the JS the entry imports, gzip -9) may not grow unnoticed. The budget is 64 KB;
+// BENCHMARKS.md says why it is missed and the plan to meet it. Raise this line only on purpose.
+const SIZE_CEILING_KB = 290;
+
+test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
+  const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
+  const gzipKb = (...files) => gzipSync(Buffer.concat(files.map((f) => readFileSync(join(dir, f)))), { level: 9 }).length / 1024;
+  const wasm = gzipKb('gov_it_rules_bg.wasm');
+  const glue = gzipKb('index.js', 'gov_it_rules.js');
+  console.log(`# package size: wasm ${wasm.toFixed(1)} KB + JS glue ${glue.toFixed(1)} KB = ${(wasm + glue).toFixed(1)} KB gzip -9`);
+  assert.ok(wasm + glue <= SIZE_CEILING_KB, `${(wasm + glue).toFixed(1)} KB gzip is over the ${SIZE_CEILING_KB} KB ceiling`);
 });
 
 test('the 通州 declaration fixture: verdicts with their because traces and citations', () => {

@@ -1,8 +1,17 @@
-//! Compact JSON text, exactly as `serde_json::to_string` writes it, faster in the size-optimised
-//! wasm build: serde_json looks up every byte of every string to see whether it needs escaping,
-//! which was most of the cost of a report; here a string is checked eight bytes at a time and,
-//! having nothing to escape (nearly every string), copied whole. Scalars other than strings are
-//! few and go to serde_json itself.
+//! Compact JSON text, exactly as `serde_json::to_string` writes it, in a fraction of the time:
+//! serde_json looks up every byte of every string to see whether it needs escaping, which was
+//! most of the cost of writing a report or a delta; here a string is checked eight bytes at a time
+//! and, having nothing to escape (nearly every string), copied whole. Scalars other than strings
+//! are few and go to serde_json itself. The npm package writes every answer with it; a server
+//! can too.
+//!
+//! ```
+//! use gov_it_rules::{builtin, json_text, Options};
+//! let options = Options::from_json(&serde_json::json!({ "jurisdiction": "tongzhou" })).unwrap();
+//! let report = builtin().validate_str(r#"{"totalInvestment": "268.5"}"#, &options);
+//! let text = json_text::to_vec(&report).unwrap();
+//! assert_eq!(text, serde_json::to_vec(&report).unwrap());
+//! ```
 
 use std::fmt::Display;
 
