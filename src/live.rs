@@ -12,7 +12,8 @@
 //! never the whole form or report, and nothing is copied to say what changed. The rules are re-run
 //! over the whole application; what they put in a report and does not depend on the form
 //! (citations, document names, the regulation's description) is made once per profile and locale
-//! and shared, and an outcome's facts are written only for the case that decides it.
+//! and shared, and an outcome's facts are written only for the case that decides it. A field set
+//! to the value it already holds (a form sends it again on change and on blur) re-runs nothing.
 
 use std::collections::BTreeMap;
 
@@ -22,7 +23,7 @@ use serde_json::{Map, Value as Json};
 
 use crate::codes::{Code, Severity, CODES};
 use crate::messages::Locale;
-use crate::model::{Application, FIELDS};
+use crate::model::{Application, Value, FIELDS};
 use crate::profile::{
     Acceptance, Approval, FinancialReview, Management, Merge, Panel, Profile, Supervision,
 };
@@ -100,7 +101,19 @@ impl<'r> LiveValidator<'r> {
     /// Errs only on a row index more than one past the end of its table.
     pub fn set(&mut self, path: &str, value: &Json) -> Result<Delta<'_>, String> {
         let (scope, fresh) = if let Some(field) = crate::model::Field::by_path(path) {
-            (path, self.app.set_field(field, value))
+            let before = self.app.get(field).cloned();
+            let fresh = self.app.set_field(field, value);
+            let same_problems = self
+                .problems
+                .iter()
+                .filter(|d| related(&d.path, path))
+                .eq(fresh.iter());
+            if same_problems && identical(before.as_ref(), self.app.get(field)) {
+                // The value the field holds, again: a form sends it on input and once more on
+                // change and on blur. Nothing the report depends on has changed.
+                return Ok(Delta::unchanged(&self.report));
+            }
+            (path, fresh)
         } else if let Some((table, row, cell)) = table_path(path)? {
             self.edit_table(table, row, cell, value)?;
             let rows = self.table(table).clone();
@@ -218,6 +231,14 @@ impl<'r> LiveValidator<'r> {
     }
 }
 
+/// Equal and shown alike: 300 and 300.0 are the same amount, but a report shows each as typed.
+fn identical(a: Option<&Value>, b: Option<&Value>) -> bool {
+    match (a, b) {
+        (Some(Value::Money(x)), Some(Value::Money(y))) => x == y && x.scale() == y.scale(),
+        _ => a == b,
+    }
+}
+
 fn syntax_error(e: &serde_json::Error) -> Diagnostic {
     Diagnostic::new(Code::WrongType, "")
         .param("expected", "object".into())
@@ -293,10 +314,28 @@ pub struct Changes<T> {
     pub removed: Vec<T>,
 }
 
+impl<T> Changes<T> {
+    fn none() -> Self {
+        Changes {
+            added: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RowChanges<'r, T> {
     pub changed: Vec<&'r T>,
     pub removed: Vec<&'r str>,
+}
+
+impl<T> RowChanges<'_, T> {
+    fn none() -> Self {
+        RowChanges {
+            changed: Vec::new(),
+            removed: Vec::new(),
+        }
+    }
 }
 
 /// `Some(new)` for each outcome that changed; `Some(None)` when it no longer applies.
@@ -343,6 +382,19 @@ impl<'r> Delta<'r> {
             windows: rows(&o.windows, &n.windows, |w| &w.rule),
             stage: new.stage,
             summary: new.summary.clone(),
+        }
+    }
+
+    /// No change to `report`: only its stage and summary, which a delta always gives.
+    pub fn unchanged(report: &'r Report) -> Delta<'r> {
+        Delta {
+            diagnostics: Changes::none(),
+            notices: Changes::none(),
+            outcomes: OutcomeChanges::default(),
+            required_documents: RowChanges::none(),
+            windows: RowChanges::none(),
+            stage: report.stage,
+            summary: report.summary.clone(),
         }
     }
 

@@ -105,13 +105,20 @@ fn every_edit_leaves_the_same_report_as_validating_the_whole_form() {
     );
     let edits: Vec<(&str, Value)> = vec![
         ("totalInvestment", json!("三百万")),
+        ("totalInvestment", json!("三百万")),
         ("totalInvestment", json!("300")),
+        ("totalInvestment", json!("300")),
+        ("totalInvestment", json!(" 300 ")),
+        ("totalInvestment", json!("300.0")),
+        ("totalInvestment", json!(300)),
         ("totalInvestment", json!(400)),
         ("totalInvestment", json!("300.0001")),
         ("name", Value::Null),
         ("name", json!("通州区智慧市场监管综合平台（二期）")),
         ("mlpsLevel", json!(9)),
+        ("mlpsLevel", json!(9)),
         ("mlpsLevel", json!("3")),
+        ("mlpsLevel", json!(3)),
         ("funding.thisYear.total", json!("1,000")),
         (
             "funding.thisYear",
@@ -142,6 +149,7 @@ fn every_edit_leaves_the_same_report_as_validating_the_whole_form() {
         ("resources[0].name", json!("重新开始")),
         ("notAField", json!(1)),
         ("notAField", Value::Null),
+        ("stage", json!("approval")),
         ("stage", json!("approval")),
         ("dates.approval", json!("2026-02-30")),
         ("dates.approval", json!("2026-02-28")),
