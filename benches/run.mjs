@@ -30,6 +30,10 @@ const size = async (...files) => {
 };
 const sizes = { wasm: await size('gov_it_rules_bg.wasm'), glue: await size('index.js', 'gov_it_rules.js') };
 sizes.total = { raw: sizes.wasm.raw + sizes.glue.raw, gzip: sizes.wasm.gzip + sizes.glue.gzip };
+// A page for one county: the module without embedded regulations, the glue and its one profile.
+sizes.core = await size('gov_it_rules_core_bg.wasm');
+sizes.profiles = Object.fromEntries(await Promise.all(JURISDICTIONS.map(async (j) => [j, await size(`profiles/${j}.json`)])));
+sizes.oneJurisdiction = { gzip: sizes.core.gzip + sizes.glue.gzip + sizes.profiles.tongzhou.gzip };
 
 // --- Node --------------------------------------------------------------------------------------
 // Cold start in Node: fresh processes, import of the package (reads and compiles the wasm) to the
@@ -61,11 +65,18 @@ const coldPage = await readFile(join(root, 'benches', 'page', 'cold.html'), 'utf
 const hints = ['index.js', 'gov_it_rules.js', 'attach.js'].map((f) => `<link rel="modulepreload" href="/pkg/${f}">`)
   .concat('<link rel="preload" href="/pkg/gov_it_rules_bg.wasm" as="fetch" type="application/wasm" crossorigin>');
 await writeFile(join(out, 'page', 'cold-preload.html'), coldPage.replace('</title>', `</title>\n${hints.join('\n')}`));
+// And as a page for one county loads it: the module without regulations and 通州's profile.
+const oneHints = ['index.js', 'gov_it_rules.js', 'attach.js'].map((f) => `<link rel="modulepreload" href="/pkg/${f}">`)
+  .concat(['gov_it_rules_core_bg.wasm', 'profiles/tongzhou.json'].map((f) => `<link rel="preload" href="/pkg/${f}" as="fetch" crossorigin>`));
+const onePage = coldPage.replace('</title>', `</title>\n${oneHints.join('\n')}`).replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'] });");
+if (onePage.includes('await gov.init();')) throw new Error('cold.html no longer calls gov.init() as the one-jurisdiction page expects');
+await writeFile(join(out, 'page', 'cold-one.html'), onePage);
 const profile = await mkdtemp(join(tmpdir(), 'gov-it-bench-'));
 const browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 let browserVersion, pageResult;
 const coldRuns = [];
 const coldPreload = [];
+const coldOne = [];
 try {
   browserVersion = browser.browser()?.version() ?? 'chromium';
   const page = await browser.newPage();
@@ -75,7 +86,7 @@ try {
   await page.close();
   // The plain page and the same page with preload hints for the package's files, alternately.
   for (let i = 0; i < COLD; i++) {
-    for (const [page, runs] of [['benches/page/cold.html', coldRuns], ['bench-output/page/cold-preload.html', coldPreload]]) {
+    for (const [page, runs] of [['benches/page/cold.html', coldRuns], ['bench-output/page/cold-preload.html', coldPreload], ['bench-output/page/cold-one.html', coldOne]]) {
       const p = await browser.newPage();
       await p.goto(`${server.url}${page}`);
       await p.waitForFunction(() => window.cold !== undefined);
@@ -100,6 +111,7 @@ const pageStats = (runs) => Object.fromEntries(['navToReport', 'navToScript', 's
 const cold = {
   browser: pageStats(coldRuns),
   browserPreload: pageStats(coldPreload),
+  browserOne: pageStats(coldOne),
   node: Object.fromEntries(['importMs', 'firstValidateMs', 'total'].map((k) => [k, stats(coldNode.map((c) => c[k]))])),
 };
 
@@ -110,6 +122,7 @@ const envs = { Node: nodeRows, Chromium: pageResult.rows };
 
 console.log(`\ngov-it-rules benchmarks, ${new Date().toISOString()}; node ${process.versions.node}, ${browserVersion}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`);
 console.log(`\nsize: wasm ${kb(sizes.wasm.raw)} raw, ${kb(sizes.wasm.gzip)} gzip -9; JS glue (index.js + gov_it_rules.js) ${kb(sizes.glue.raw)} raw, ${kb(sizes.glue.gzip)} gzip -9; together ${kb(sizes.total.gzip)} gzip`);
+console.log(`size, one jurisdiction: wasm without regulations ${kb(sizes.core.raw)} raw, ${kb(sizes.core.gzip)} gzip -9; profiles ${JURISDICTIONS.map((j) => `${j} ${kb(sizes.profiles[j].gzip)}`).join(', ')} gzip -9; a 通州 page downloads ${kb(sizes.oneJurisdiction.gzip)} gzip with the glue`);
 console.log('\n| benchmark | env | gov-it-rules median (p95) | Zod 4 median | Valibot median | Zod ÷ ours | Valibot ÷ ours |');
 console.log('|---|---|---|---|---|---|---|');
 for (const [env, rows] of Object.entries(envs)) {
@@ -128,6 +141,7 @@ const coldLine = (label, c) => `${label}: navigation → first report median ${c
 console.log(`\ncold start, headless Chromium, ${cb.navToReport.n} fresh page loads each`);
 console.log(coldLine('  plain page', cb));
 console.log(coldLine('  with preload hints', cold.browserPreload));
+console.log(coldLine('  one jurisdiction (init({ jurisdictions: [\'tongzhou\'] })), with preload hints', cold.browserOne));
 console.log(`cold start, Node, ${cn.total.n} fresh processes: import → first report median ${cn.total.median.toFixed(1)} ms, p95 ${cn.total.p95.toFixed(1)} ms (import ${cn.importMs.median.toFixed(1)}, first validate ${cn.firstValidateMs.median.toFixed(1)} ms, medians)`);
 
 const nodeEdit = find(nodeRows, 'edit', 'gov-it-rules'); const nodeZodEdit = find(nodeRows, 'edit', 'zod 4');

@@ -701,12 +701,27 @@ export interface ApplicationSchemaProps extends StandardSchemaV1.Props<Applicati
 /** What `init()` can load the module from. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
+/** The regulations whose profiles ship with the package, in `profiles/`. */
+export type ShippedJurisdiction = 'tongzhou' | 'shexian' | 'tinghu' | 'jiangjin' | 'xiangcheng';
+
+/** `init()` for a page that needs only some regulations. */
+export interface InitJurisdictions {
+  /** The regulations to load; the others are not fetched and are unknown to this page. */
+  jurisdictions: ShippedJurisdiction[];
+  /** Where `gov_it_rules_core_bg.wasm` (the module without embedded regulations) is, if not beside the package's JS. */
+  wasm?: InitInput;
+  /** The folder holding `<id>.json` for each regulation, if not `profiles/` beside the package's JS. */
+  profiles?: string | URL;
+}
+
 /**
  * Loads the WebAssembly module; call once before anything else in a browser. With no argument it
  * is fetched from beside the package's JS (bundlers that understand `new URL(…, import.meta.url)`
- * copy it). In Node the package is ready on import and this resolves at once.
+ * copy it). `init({ jurisdictions: ['tongzhou'] })` loads the module without embedded
+ * regulations and only the named profiles. In Node the package is ready on import and this
+ * resolves at once.
  */
-export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+export function init(input?: InitInput | Promise<InitInput> | InitJurisdictions): Promise<void>;
 
 /** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
 export function initSync(bytes: BufferSource | WebAssembly.Module): void;

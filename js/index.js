@@ -14,14 +14,22 @@ import wasmInit, {
 let ready = false;
 let loading = null;
 
+/** The jurisdictions whose profiles ship in profiles/ beside this file. */
+const SHIPPED = ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng'];
+
 /**
  * Loads the WebAssembly module. With no argument it is fetched from beside this file
  * (`new URL('gov_it_rules_bg.wasm', import.meta.url)`); pass a URL, a Response, the bytes or a
  * compiled WebAssembly.Module to load it from elsewhere. Safe to call more than once.
+ *
+ * `init({ jurisdictions: ['tongzhou'] })` loads instead the module without the embedded
+ * regulations and only the named ones' profiles (profiles/<id>.json), fetched in parallel with
+ * it: a page for one county downloads its own regulation and not all five. `wasm` and
+ * `profiles` (a folder URL) say where those files are when they are not beside this file.
  */
 export async function init(input) {
   if (ready) return;
-  loading ??= wasmInit(input === undefined ? undefined : { module_or_path: input }).then(
+  loading ??= load(input).then(
     () => {
       ready = true;
     },
@@ -31,6 +39,35 @@ export async function init(input) {
     },
   );
   await loading;
+}
+
+async function load(input) {
+  const isObject = input !== null && typeof input === 'object';
+  if (!isObject || !('jurisdictions' in input)) {
+    await wasmInit(input === undefined ? undefined : { module_or_path: input });
+    return;
+  }
+  const { jurisdictions: ids, wasm, profiles } = input;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => !SHIPPED.includes(id))) {
+    throw new TypeError(
+      `gov-it-rules: init({ jurisdictions }) takes a list of one or more of ${SHIPPED.join(', ')}; load a county's own profile with loadProfile() after init()`,
+    );
+  }
+  const folder = profiles === undefined
+    ? new URL('profiles/', import.meta.url)
+    : new URL(profiles, globalThis.location?.href ?? import.meta.url);
+  const texts = ids.map(async (id) => {
+    const response = await fetch(new URL(`${id}.json`, folder));
+    if (!response.ok) throw new Error(`gov-it-rules: fetching the ${id} profile: HTTP ${response.status} ${response.url}`);
+    return response.text();
+  });
+  // Awaited below, after the module; a failed fetch is reported there, not as unhandled.
+  for (const text of texts) text.catch(() => {});
+  await wasmInit({ module_or_path: wasm ?? new URL('gov_it_rules_core_bg.wasm', import.meta.url) });
+  for (const text of await Promise.all(texts)) {
+    const result = parse(guard(() => wasmLoadProfile(text)));
+    if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
+  }
 }
 
 /** Loads the WebAssembly module synchronously from its bytes or a compiled WebAssembly.Module. */

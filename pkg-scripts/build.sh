@@ -2,8 +2,9 @@
 # Builds the npm package into pkg/: the crate compiled to wasm32, wasm-bindgen's ES-module glue
 # (--target web), wasm-opt -Oz (from the npm `binaryen` package in tests/js), and the hand-written
 # wrapper, types and README from js/. One copy of the wasm serves the browser entry (index.js,
-# fetched beside the glue or passed to init) and the Node entry (node.js, read with fs).
-# Prints the sizes, raw and gzip -9.
+# fetched beside the glue or passed to init) and the Node entry (node.js, read with fs); a second
+# build without the embedded regulations and the profiles as files serve pages that load one
+# jurisdiction. Prints the sizes, raw and gzip -9.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -16,16 +17,39 @@ if [ ! -x "$wasm_opt" ]; then
   (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+optimise() {
+  "$wasm_opt" -Oz --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-multivalue --enable-reference-types \
+    "$1" -o "$2"
+}
+
 cargo build --lib --release --target wasm32-unknown-unknown --quiet
 target_dir="${CARGO_TARGET_DIR:-target}"
 rm -rf "$out"
 mkdir -p "$out"
 wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
   "$target_dir/wasm32-unknown-unknown/release/$name.wasm"
-"$wasm_opt" -Oz --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-multivalue --enable-reference-types \
-  "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+optimise "$out/${name}_bg.wasm" "$out/${name}_bg.wasm"
+
+# The same module without the embedded profiles, for a page that loads only its own
+# jurisdiction (init({ jurisdictions })), and each profile as a file beside it. Both modules must
+# take the same JS glue.
+cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --quiet
+core=$(mktemp -d)
+trap 'rm -rf "$core"' EXIT
+wasm-bindgen --target web --no-typescript --out-dir "$core" --out-name "$name" \
+  "$target_dir/wasm32-unknown-unknown/release/$name.wasm"
+if ! cmp -s "$core/$name.js" "$out/$name.js"; then
+  echo "build: the module without profiles needs other JS glue than the full one" >&2
+  exit 1
+fi
+optimise "$core/${name}_bg.wasm" "$out/${name}_core_bg.wasm"
+mkdir -p "$out/profiles"
+for profile in profiles/*.json; do
+  node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))));' \
+    "$profile" "$out/profiles/$(basename "$profile")"
+done
 
 cp js/index.js js/node.js js/attach.js js/attach.css js/index.d.ts js/README.md "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
@@ -46,6 +70,8 @@ cat > "$out/package.json" <<JSON
       "default": "./index.js"
     },
     "./${name}_bg.wasm": "./${name}_bg.wasm",
+    "./${name}_core_bg.wasm": "./${name}_core_bg.wasm",
+    "./profiles/*": "./profiles/*",
     "./attach.css": "./attach.css",
     "./package.json": "./package.json"
   },
@@ -57,6 +83,8 @@ cat > "$out/package.json" <<JSON
     "attach.css",
     "${name}.js",
     "${name}_bg.wasm",
+    "${name}_core_bg.wasm",
+    "profiles/",
     "README.md"
   ],
   "sideEffects": false,
@@ -78,3 +106,4 @@ echo "build: pkg/${name}_bg.wasm     $(size "$out/${name}_bg.wasm")"
 echo "build: JS, browser entry     $(size "$out/index.js" "$out/${name}.js")  (index.js + ${name}.js)"
 echo "build: JS, Node entry adds   $(size "$out/node.js")  (node.js)"
 echo "build: JS, attach() adds     $(size "$out/attach.js")  (attach.js, left out by bundlers when unused)"
+echo "build: one jurisdiction      $(size "$out/${name}_core_bg.wasm") wasm without profiles; profiles/*.json $(for p in "$out"/profiles/*.json; do printf '%s ' "$(basename "$p" .json) $(kb "$(gzip -9 < "$p" | wc -c)")"; done)gzip"

@@ -21,8 +21,9 @@ fi
 step "build"
 bash pkg-scripts/build.sh
 
-step "clippy for the wasm target (src/wasm.rs and the wasm test suites)"
+step "clippy for the wasm target (src/wasm.rs, the wasm test suites, the module without regulations)"
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 step "wasm-bindgen-test in Node"
 cargo test --target wasm32-unknown-unknown --test wasm_node 2>&1 | tee "$log"
@@ -38,8 +39,13 @@ work=tests/js/.work
 rm -rf "$work"
 mkdir -p "$work/fixtures"
 tarball=$(cd pkg && npm pack --silent --pack-destination "$root/$work")
-wasm_files=$(tar -tzf "$work/$tarball" | grep -c '\.wasm$')
-[ "$wasm_files" -eq 1 ] || { echo "package: expected one .wasm in $tarball, found $wasm_files" >&2; exit 1; }
+# One module serves the browser and Node; the other, without embedded regulations, is for pages
+# that load one jurisdiction's profile (profiles/).
+wasm_files=$(tar -tzf "$work/$tarball" | grep '\.wasm$' | sort | tr '\n' ' ')
+[ "$wasm_files" = "package/gov_it_rules_bg.wasm package/gov_it_rules_core_bg.wasm " ] ||
+  { echo "package: expected the two modules in $tarball, found: $wasm_files" >&2; exit 1; }
+profile_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.json$')
+[ "$profile_files" -eq 5 ] || { echo "package: expected five profiles in $tarball, found $profile_files" >&2; exit 1; }
 echo "packed $tarball: $(tar -tzf "$work/$tarball" | sed 's|^package/||' | sort | tr '\n' ' ')($(du -k "$work/$tarball" | cut -f1) KB)"
 cp -R tests/js/scratch/. "$work/"
 cp fixtures/tongzhou-declaration.json fixtures/profiles/example-county.json "$work/fixtures/"

@@ -53,6 +53,7 @@ use crate::rules::{Ctx, Sink};
 
 /// A built-in profile by id: `profiles/{id}.json` without the whitespace between tokens (30 % of
 /// the source), as `build.rs` writes it.
+#[cfg(feature = "builtin-profiles")]
 macro_rules! builtin_profile {
     ($id:literal) => {
         (
@@ -63,6 +64,7 @@ macro_rules! builtin_profile {
 }
 
 /// The built-in regulations, as profile JSON.
+#[cfg(feature = "builtin-profiles")]
 pub const BUILTIN_PROFILES: &[(&str, &str)] = &[
     builtin_profile!("tongzhou"),
     builtin_profile!("shexian"),
@@ -70,6 +72,10 @@ pub const BUILTIN_PROFILES: &[(&str, &str)] = &[
     builtin_profile!("jiangjin"),
     builtin_profile!("xiangcheng"),
 ];
+
+/// None: built without the `builtin-profiles` feature, profiles are loaded at run time.
+#[cfg(not(feature = "builtin-profiles"))]
+pub const BUILTIN_PROFILES: &[(&str, &str)] = &[];
 
 /// How to validate.
 #[derive(Debug, Clone, Default)]

@@ -2,7 +2,7 @@
 // playwright-core; the verdicts and the react-hook-form form are asserted on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 let server;
 let context;
 let base;
@@ -22,18 +22,26 @@ let profile;
 before(async () => {
   rmSync(dist, { recursive: true, force: true });
   mkdirSync(dist);
-  await esbuild.build({
-    entryPoints: [join(here, 'page/app.jsx')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    jsx: 'automatic',
-    minify: true,
-    outfile: join(dist, 'app.js'),
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
+  const build = (entry, outfile, options = {}) =>
+    esbuild.build({
+      entryPoints: [join(here, entry)],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      minify: true,
+      outfile: join(dist, outfile),
+      logLevel: 'error',
+      ...options,
+    });
+  await build('page/app.jsx', 'app.js', { jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' } });
   copyFileSync(join(here, 'page/index.html'), join(dist, 'index.html'));
+  // A second page, for one jurisdiction: the module without embedded regulations and one profile.
+  await build('page/one-jurisdiction.js', 'one.js');
+  writeFileSync(join(dist, 'one.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./one.js"></script>');
+  const installed = join(here, 'node_modules/gov-it-rules');
+  copyFileSync(join(installed, 'gov_it_rules_core_bg.wasm'), join(dist, 'gov_it_rules_core_bg.wasm'));
+  cpSync(join(installed, 'profiles'), join(dist, 'profiles'), { recursive: true });
+  copyFileSync(join(here, 'fixtures/tongzhou-declaration.json'), join(dist, 'fixture.json'));
   // The glue fetches the wasm from beside the bundle (new URL(..., import.meta.url)).
   copyFileSync(join(here, 'node_modules/gov-it-rules/gov_it_rules_bg.wasm'), join(dist, 'gov_it_rules_bg.wasm'));
   const bundle = readFileSync(join(dist, 'app.js'));
@@ -131,5 +139,28 @@ test('react-hook-form with standardSchemaResolver shows located errors and submi
   assert.equal(await page.textContent('#submitted'), 'submitted 300');
   assert.equal(await page.textContent('[data-error="totalInvestment"]'), '');
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a page for one jurisdiction loads the module without regulations and only that profile', async () => {
+  const page = await context.newPage();
+  const problems = [];
+  const requested = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`${base}one.html`);
+  const result = await page.evaluate(() => window.result);
+  assert.deepEqual(problems, []);
+  assert.ok(requested.includes('/gov_it_rules_core_bg.wasm'), requested.join(' '));
+  assert.ok(requested.includes('/profiles/tongzhou.json'), requested.join(' '));
+  assert.ok(!requested.includes('/gov_it_rules_bg.wasm'), 'the module with all five regulations was fetched');
+  assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')), ['/profiles/tongzhou.json']);
+  assert.deepEqual(result.ids, ['tongzhou']);
+  assert.deepEqual(result.other, ['JU001']);
+  // The same report as the package with all five regulations embedded gives in Node.
+  const { validate } = await import('gov-it-rules');
+  const fixture = JSON.parse(readFileSync(join(here, 'fixtures/tongzhou-declaration.json'), 'utf8'));
+  assert.deepEqual(result.report, validate(fixture, { jurisdiction: 'tongzhou', asOf: '2025-06-01' }));
   await page.close();
 });

@@ -27,6 +27,8 @@ import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 
 await init();
 await init(new URL('https://portal.example/gov_it_rules_bg.wasm'));
+await init({ jurisdictions: ['tongzhou'] });
+await init({ jurisdictions: ['xiangcheng'], wasm: '/assets/gov_it_rules_core_bg.wasm', profiles: '/assets/profiles/' });
 
 const app: Application = {
   year: 2026,

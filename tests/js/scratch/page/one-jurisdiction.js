@@ -1,0 +1,13 @@
+// A page for one county: the module without embedded regulations and only 通州's profile.
+import { init, validate, jurisdictions } from 'gov-it-rules';
+
+window.result = (async () => {
+  await init({ jurisdictions: ['tongzhou'] });
+  const application = await (await fetch('./fixture.json')).json();
+  const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01' };
+  return {
+    ids: jurisdictions().map((j) => j.id),
+    report: validate(application, options),
+    other: validate(application, { ...options, jurisdiction: 'shexian' }).diagnostics.map((d) => d.code),
+  };
+})();
