@@ -156,6 +156,7 @@ test('a page for one jurisdiction loads the module without regulations and only 
   assert.ok(requested.includes('/profiles/tongzhou.json'), requested.join(' '));
   assert.ok(!requested.includes('/gov_it_rules_bg.wasm'), 'the module with all five regulations was fetched');
   assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')), ['/profiles/tongzhou.json']);
+  assert.match(result.refused, /^TypeError: .*one or more of tongzhou, shexian, tinghu, jiangjin, xiangcheng; load a county's own profile with loadProfile\(\)/);
   assert.deepEqual(result.ids, ['tongzhou']);
   assert.deepEqual(result.other, ['JU001']);
   // The same report as the package with all five regulations embedded gives in Node.

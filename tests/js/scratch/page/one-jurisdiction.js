@@ -2,10 +2,12 @@
 import { init, validate, jurisdictions } from 'gov-it-rules';
 
 window.result = (async () => {
+  const refused = await init({ jurisdictions: ['example-county'] }).then(() => 'loaded', (e) => `${e.name}: ${e.message}`);
   await init({ jurisdictions: ['tongzhou'] });
   const application = await (await fetch('./fixture.json')).json();
   const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01' };
   return {
+    refused,
     ids: jurisdictions().map((j) => j.id),
     report: validate(application, options),
     other: validate(application, { ...options, jurisdiction: 'shexian' }).diagnostics.map((d) => d.code),
