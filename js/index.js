@@ -53,9 +53,12 @@ async function load(input) {
       `gov-it-rules: init({ jurisdictions }) takes a list of one or more of ${SHIPPED.join(', ')}; load a county's own profile with loadProfile() after init()`,
     );
   }
+  // Through a variable, so that bundlers, which copy the file a literal `new URL('…',
+  // import.meta.url)` names, do not take this folder for a file.
+  const packageUrl = import.meta.url;
   const folder = profiles === undefined
-    ? new URL('profiles/', import.meta.url)
-    : new URL(profiles, globalThis.location?.href ?? import.meta.url);
+    ? new URL('profiles/', packageUrl)
+    : new URL(profiles, globalThis.location?.href ?? packageUrl);
   const texts = ids.map(async (id) => {
     const response = await fetch(new URL(`${id}.json`, folder));
     if (!response.ok) throw new Error(`gov-it-rules: fetching the ${id} profile: HTTP ${response.status} ${response.url}`);
