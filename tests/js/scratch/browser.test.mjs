@@ -42,6 +42,7 @@ before(async () => {
   copyFileSync(join(installed, 'gov_it_rules_core_bg.wasm'), join(dist, 'gov_it_rules_core_bg.wasm'));
   cpSync(join(installed, 'profiles'), join(dist, 'profiles'), { recursive: true });
   copyFileSync(join(here, 'fixtures/tongzhou-declaration.json'), join(dist, 'fixture.json'));
+  copyFileSync(join(here, 'fixtures/example-county.json'), join(dist, 'example-county.json'));
   // The glue fetches the wasm from beside the bundle (new URL(..., import.meta.url)).
   copyFileSync(join(here, 'node_modules/gov-it-rules/gov_it_rules_bg.wasm'), join(dist, 'gov_it_rules_bg.wasm'));
   const bundle = readFileSync(join(dist, 'app.js'));
@@ -158,6 +159,7 @@ test('a page for one jurisdiction loads the module without regulations and only 
   assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')), ['/profiles/tongzhou.json']);
   assert.match(result.refused, /^TypeError: .*one or more of tongzhou, shexian, tinghu, jiangjin, xiangcheng; load a county's own profile with loadProfile\(\)/);
   assert.deepEqual(result.ids, ['tongzhou']);
+  assert.deepEqual(result.county, ['tongzhou', 'example-county'], 'a county profile loads beside it');
   assert.deepEqual(result.other, ['JU001']);
   // The same report as the package with all five regulations embedded gives in Node.
   const { validate } = await import('gov-it-rules');
