@@ -62,13 +62,15 @@ const server = await serve(root, {
 // The cold-start page again with preload hints for the package's files in its head, as
 // js/README.md advises portals that load the package unbundled.
 const coldPage = await readFile(join(root, 'benches', 'page', 'cold.html'), 'utf8');
-const hints = ['index.js', 'gov_it_rules.js', 'attach.js'].map((f) => `<link rel="modulepreload" href="/pkg/${f}">`)
-  .concat('<link rel="preload" href="/pkg/gov_it_rules_bg.wasm" as="fetch" type="application/wasm" crossorigin>');
-await writeFile(join(out, 'page', 'cold-preload.html'), coldPage.replace('</title>', `</title>\n${hints.join('\n')}`));
+/** The cold-start page with preload hints for the package's JS modules and for `fetched`. */
+const withHints = (fetched) => coldPage.replace('</title>', `</title>\n${[
+  ...['index.js', 'gov_it_rules.js', 'attach.js'].map((f) => `<link rel="modulepreload" href="/pkg/${f}">`),
+  ...fetched.map(([f, type]) => `<link rel="preload" href="/pkg/${f}" as="fetch"${type ? ` type="${type}"` : ''} crossorigin>`),
+].join('\n')}`);
+await writeFile(join(out, 'page', 'cold-preload.html'), withHints([['gov_it_rules_bg.wasm', 'application/wasm']]));
 // And as a page for one county loads it: the module without regulations and 通州's profile.
-const oneHints = ['index.js', 'gov_it_rules.js', 'attach.js'].map((f) => `<link rel="modulepreload" href="/pkg/${f}">`)
-  .concat(['gov_it_rules_core_bg.wasm', 'profiles/tongzhou.json'].map((f) => `<link rel="preload" href="/pkg/${f}" as="fetch" crossorigin>`));
-const onePage = coldPage.replace('</title>', `</title>\n${oneHints.join('\n')}`).replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'] });");
+const onePage = withHints([['gov_it_rules_core_bg.wasm'], ['profiles/tongzhou.json']])
+  .replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'] });");
 if (onePage.includes('await gov.init();')) throw new Error('cold.html no longer calls gov.init() as the one-jurisdiction page expects');
 await writeFile(join(out, 'page', 'cold-one.html'), onePage);
 const profile = await mkdtemp(join(tmpdir(), 'gov-it-bench-'));

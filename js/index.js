@@ -318,9 +318,14 @@ class Walk {
     this.refusal = undefined;
   }
 
+  /** `root` and the path to the value being read, each key shown by `show`. */
+  located(root, show) {
+    return root + this.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${show(p)}`)).join('');
+  }
+
   /** Where the value being read is, as this wrapper's messages show it. */
   where() {
-    return this.at + this.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${key(p)}`)).join('');
+    return this.located(this.at, key);
   }
 
   fail(message, cause) {
@@ -334,7 +339,7 @@ class Walk {
   /** Keeps the first refusal, located as the module locates values; the value reads as null. */
   refuse(message) {
     if (this.refusal === undefined) {
-      const at = clip(this.root) + this.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${clip(p)}`)).join('');
+      const at = this.located(clip(this.root), clip);
       this.refusal = new TypeError(wellFormed(`${at}: Error: ${message}; ${PLAIN}`));
     }
     return 'null';
@@ -390,19 +395,21 @@ class Walk {
     if (map) {
       for (const [name, item] of entries) {
         if (typeof name !== 'string') this.refuse(`invalid type: ${unexpected(name)}, expected a string`);
-        this.path.push(String(name));
-        parts.push(`${JSON.stringify(String(name))}:${this.value(item, depth + 1)}`);
-        this.path.pop();
+        parts.push(this.member(String(name), () => item, depth));
       }
     } else {
       if (entries.length > MAX_ITEMS) throw this.fail(`more than ${MAX_ITEMS} keys`);
-      for (const name of entries) {
-        this.path.push(name);
-        parts.push(`${JSON.stringify(name)}:${this.value(this.get(value, name), depth + 1)}`);
-        this.path.pop();
-      }
+      for (const name of entries) parts.push(this.member(name, () => this.get(value, name), depth));
     }
     return `{${parts.join(',')}}`;
+  }
+
+  /** `"name":value`, the value read by `read` once the path names it. */
+  member(name, read, depth) {
+    this.path.push(name);
+    const text = `${JSON.stringify(name)}:${this.value(read(), depth + 1)}`;
+    this.path.pop();
+    return text;
   }
 
   /** A typed array is refused; a DataView reads as its own enumerable keys. */
@@ -410,12 +417,7 @@ class Walk {
     if (value instanceof Uint8Array) return this.refuse('invalid type: byte array, expected plain data');
     if (Symbol.iterator in value) return this.refuse(`invalid type: JsValue(${debug(value)}), expected plain data`);
     if (depth >= MAX_DEPTH) return this.refuse(`nested deeper than ${MAX_DEPTH} levels`);
-    const parts = [];
-    for (const [name, item] of Object.entries(value)) {
-      this.path.push(name);
-      parts.push(`${JSON.stringify(name)}:${this.value(item, depth + 1)}`);
-      this.path.pop();
-    }
+    const parts = Object.entries(value).map(([name, item]) => this.member(name, () => item, depth));
     return `{${parts.join(',')}}`;
   }
 }
