@@ -18,7 +18,7 @@ use gov_it_rules::live::{self, LiveValidator};
 use gov_it_rules::messages::Locale;
 use gov_it_rules::model::fields::{self, Kind, DOCUMENT_KEYS, RESOURCE_KEYS};
 use gov_it_rules::model::FIELDS;
-use gov_it_rules::{builtin, Options};
+use gov_it_rules::{builtin, Options, BUILTIN_PROFILES};
 use serde_json::{json, Value};
 
 const DTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/index.d.ts");
@@ -176,6 +176,29 @@ fn generated_blocks_are_current() {
             "js/index.d.ts is stale: run UPDATE_TYPES=1 cargo test --test wasm_types"
         );
     }
+}
+
+/// `init({ jurisdictions })` names the regulations whose profiles the package ships (built from
+/// `BUILTIN_PROFILES`); the wrapper's list and the type must name the same ones.
+#[test]
+fn shipped_jurisdictions_are_the_built_in_ones() {
+    let ids: Vec<String> = BUILTIN_PROFILES
+        .iter()
+        .map(|(id, _)| format!("'{id}'"))
+        .collect();
+    let js = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/js/index.js")).unwrap();
+    assert!(
+        js.contains(&format!("const SHIPPED = [{}];", ids.join(", "))),
+        "js/index.js: SHIPPED must list {ids:?}"
+    );
+    let dts = std::fs::read_to_string(DTS).unwrap();
+    assert!(
+        dts.contains(&format!(
+            "export type ShippedJurisdiction = {};",
+            ids.join(" | ")
+        )),
+        "js/index.d.ts: ShippedJurisdiction must be {ids:?}"
+    );
 }
 
 #[test]
