@@ -397,6 +397,8 @@ export interface Approval {
   /** Document keys in the order they are compiled and approved. */
   chain: string[];
   steps?: string[];
+  /** A body whose 审定 comes before the approval is issued, e.g. 县政府. */
+  endorsedBy?: string;
 }
 
 /** Merge-eligibility (合并编报). */
@@ -408,7 +410,7 @@ export interface Merge {
 
 /** Supervision (监理). */
 export interface Supervision {
-  mode: 'mandatory' | 'unifiedService' | 'central' | 'inPrinciple';
+  mode: 'mandatory' | 'unifiedService' | 'central' | 'inPrinciple' | 'notSpecified';
   /** Whether the fee belongs in the budget estimate; `null` where the text does not say. */
   feeInBudget: boolean | null;
   provider?: string;
@@ -425,6 +427,8 @@ export interface Panel {
   minSize: number;
   odd: boolean;
   externalOnly: boolean;
+  /** The text says 原则上: a panel that falls short is a warning. */
+  inPrinciple?: boolean;
 }
 
 export interface FinancialReview {
@@ -451,10 +455,17 @@ export interface RequiredDocument {
   rule: string;
   document: string;
   name: string;
-  /** Other documents that satisfy the same requirement. */
+  /** Other documents that satisfy the same requirement (some only where a verdict allows). */
   alternatives?: string[];
-  /** `conditional` when the requirement turns on something not filled in yet. */
+  /**
+   * `conditional` when the requirement, or whether a document on file may stand in for it, turns
+   * on something not filled in yet.
+   */
   status: 'present' | 'missing' | 'conditional';
+  /** The document on file that satisfies the requirement, where it is one of `alternatives`. */
+  satisfiedBy?: string;
+  /** For `conditional`: the field paths (or `parameter:NAME`) the answer waits for. */
+  dependsOn?: string[];
   citations: Citation[];
   why: string;
 }
@@ -469,7 +480,7 @@ export interface WindowReport {
   earliest?: DateString;
   latest?: DateString;
   actual?: DateString;
-  status: 'pending' | 'open' | 'met' | 'early' | 'late' | 'overdue';
+  status: 'pending' | 'open' | 'met' | 'early' | 'late' | 'overdue' | 'conditional';
   description: string;
   citations: Citation[];
 }

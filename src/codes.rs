@@ -108,6 +108,9 @@ codes! {
     MissingChapter => "DC002", "missing-chapter", Error, "completeness", ["document", "chapter", "why"],
         "「{document}」应包含「{chapter}」篇（章），目前未注明。{why}",
         "“{document}” must contain the chapter “{chapter}”, which is not listed. {why}";
+    AlternativeRefused => "DC003", "alternative-not-allowed", Error, "completeness", ["document", "alternative", "reason", "stage", "why"],
+        "{stage}阶段需提交「{document}」；已上传的「{alternative}」在本项目中不能代替它：{reason}{why}",
+        "The {stage} stage needs “{document}”; the “{alternative}” on file cannot stand in for it here: {reason} {why}";
     ResourceNameMissing => "RS001", "resource-name-missing", Error, "resources", ["row"],
         "信息资源表第 {row} 行未填写信息资源名称。",
         "Row {row} of the information-resource table has no name.";
@@ -138,6 +141,9 @@ codes! {
     WorkingDaysApproximate => "TW005", "working-days-approximate", Info, "timing", ["span"],
         "{span}按周一至周五计算，未计入法定节假日及调休；门户提供节假日安排后可精确计算。",
         "{span} counts Monday to Friday only; public holidays and swapped working days are not known until the portal supplies them.";
+    WindowMissedBefore => "TW006", "window-missed", Error, "timing", ["field", "date", "target", "from", "fromDate", "span", "latest", "action"],
+        "「{field}」为 {date}，已晚于「{target}」的最迟日期 {latest}（{from} {fromDate} 后{span}），{target}已不能在期限内完成。{action}",
+        "“{field}” is {date}, after the latest date for “{target}”, {latest} ({span} after {from}, {fromDate}); “{target}” can no longer be done in time. {action}";
     Restricted => "RX001", "restricted", Error, "restriction", ["message"],
         "{message}",
         "{message}";

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::model::{Application, Value};
 use crate::money;
-use crate::profile::{AmountCondition, Condition, Op, Version};
+use crate::profile::{AmountCondition, Condition, Op, VerdictCondition, VerdictOf, Version};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Truth {
@@ -70,10 +70,55 @@ impl Evidence {
 /// Portal-supplied and built-in parameter values, by name.
 pub type Parameters = BTreeMap<String, Option<Decimal>>;
 
+/// The decision tables' verdicts, as [`Condition::Verdict`] reads them.
+#[derive(Debug, Default)]
+pub struct Verdicts {
+    read: Vec<(VerdictOf, Verdict)>,
+}
+
+#[derive(Debug)]
+enum Verdict {
+    /// The verdict's value (e.g. `separate`) and its explanation, for the facts.
+    Decided(&'static str, String),
+    /// What the outcome still needs.
+    Undetermined(Vec<String>),
+}
+
+impl Verdicts {
+    /// Records an outcome; an outcome the regulation does not have is not recorded, and a
+    /// condition on it is false.
+    pub fn record<T>(
+        &mut self,
+        of: VerdictOf,
+        outcome: Option<&crate::report::Outcome<T>>,
+        key: impl Fn(&T) -> &'static str,
+    ) {
+        let Some(outcome) = outcome else { return };
+        let verdict = match &outcome.value {
+            Some(value) => Verdict::Decided(
+                key(value),
+                outcome
+                    .because
+                    .first()
+                    .map(|t| t.explanation.clone())
+                    .unwrap_or_default(),
+            ),
+            None => Verdict::Undetermined(outcome.missing.clone()),
+        };
+        self.read.push((of, verdict));
+    }
+
+    fn get(&self, of: VerdictOf) -> Option<&Verdict> {
+        self.read.iter().find(|(o, _)| *o == of).map(|(_, v)| v)
+    }
+}
+
 pub struct Evaluator<'a> {
     pub app: &'a Application,
     pub version: &'a Version,
     pub params: &'a Parameters,
+    /// Absent while the decision tables themselves are evaluated.
+    pub verdicts: Option<&'a Verdicts>,
 }
 
 impl Evaluator<'_> {
@@ -109,26 +154,39 @@ impl Evaluator<'_> {
             },
             Condition::Flag(f) => {
                 let spec = f.0.spec();
-                let on = self.app.flag(f.0).unwrap_or(false);
+                let Some(on) = self.app.flag(f.0) else {
+                    push_missing(ev, spec.path);
+                    return Truth::Unknown;
+                };
                 ev.fact(|| format!("{}：{}", spec.zh, if on { "是" } else { "否" }));
                 on.into()
             }
             Condition::In(i) => {
                 let spec = i.field.0.spec();
                 match self.app.get(i.field.0) {
-                    // A group of checkboxes none of which is ticked.
-                    None if matches!(spec.kind, crate::model::Kind::Choices(_)) => {
-                        ev.fact(|| format!("{}：无", spec.zh));
-                        Truth::False
-                    }
                     None => {
                         push_missing(ev, spec.path);
                         Truth::Unknown
                     }
                     Some(Value::Choices(chosen)) => {
                         let hit = chosen.iter().any(|c| i.values.iter().any(|v| v == c));
-                        ev.fact(|| format!("{}：{}", spec.zh, chosen.join("、")));
+                        ev.fact(|| {
+                            let listed = if chosen.is_empty() {
+                                "无".to_string()
+                            } else {
+                                chosen.join("、")
+                            };
+                            format!("{}：{}", spec.zh, listed)
+                        });
                         hit.into()
+                    }
+                    Some(Value::Texts(items)) if items.is_empty() => {
+                        push_missing(ev, spec.path);
+                        Truth::Unknown
+                    }
+                    Some(Value::Texts(items)) => {
+                        ev.fact(|| format!("{}：{}", spec.zh, items.join("、")));
+                        items.iter().any(|t| i.values.contains(t)).into()
                     }
                     Some(_) => {
                         let text = self.app.text(i.field.0).unwrap_or_default();
@@ -138,6 +196,21 @@ impl Evaluator<'_> {
                 }
             }
             Condition::Amount(a) => self.amount(a, ev),
+            Condition::Number(n) => self.number(n, ev),
+            Condition::Verdict(v) => self.verdict(v, ev),
+            Condition::Dated(f) => {
+                let spec = f.0.spec();
+                match self.app.date(f.0) {
+                    Some(date) => {
+                        ev.fact(|| format!("{}：{}", spec.zh, crate::calendar::iso(date)));
+                        Truth::True
+                    }
+                    None => {
+                        push_missing(ev, spec.path);
+                        Truth::Unknown
+                    }
+                }
+            }
             Condition::HasDocument(d) => {
                 let on = self.app.has_document(d);
                 ev.fact(|| {
@@ -152,6 +225,48 @@ impl Evaluator<'_> {
         }
     }
 
+    fn verdict(&self, v: &VerdictCondition, ev: &mut Evidence) -> Truth {
+        let Some(verdicts) = self.verdicts else {
+            return Truth::Unknown;
+        };
+        match verdicts.get(v.of) {
+            None => Truth::False,
+            Some(Verdict::Undetermined(missing)) => {
+                for m in missing {
+                    push_missing(ev, m);
+                }
+                Truth::Unknown
+            }
+            Some(Verdict::Decided(value, explanation)) => {
+                ev.fact(|| explanation.clone());
+                v.is.iter().any(|x| x == value).into()
+            }
+        }
+    }
+
+    fn number(&self, n: &AmountCondition, ev: &mut Evidence) -> Truth {
+        let spec = n.field.0.spec();
+        let Some(count) = self.app.count(n.field.0) else {
+            push_missing(ev, spec.path);
+            return Truth::Unknown;
+        };
+        let Some(threshold) = self.params.get(&n.param).copied().flatten() else {
+            push_missing(ev, &format!("parameter:{}", n.param));
+            return Truth::Unknown;
+        };
+        let held = compare(Decimal::from(count), n.op, threshold);
+        ev.fact(|| {
+            format!(
+                "{} {}{}「{}」",
+                spec.zh,
+                count,
+                if held { "，属于" } else { "，不属于" },
+                n.wording
+            )
+        });
+        held.into()
+    }
+
     fn amount(&self, a: &AmountCondition, ev: &mut Evidence) -> Truth {
         let spec = a.field.0.spec();
         let Some(amount) = self.app.money(a.field.0) else {
@@ -162,12 +277,7 @@ impl Evaluator<'_> {
             push_missing(ev, &format!("parameter:{}", a.param));
             return Truth::Unknown;
         };
-        let held = match a.op {
-            Op::Gt => amount > threshold,
-            Op::Ge => amount >= threshold,
-            Op::Lt => amount < threshold,
-            Op::Le => amount <= threshold,
-        };
+        let held = compare(amount, a.op, threshold);
         ev.fact(|| {
             format!(
                 "{} {} 万元{}「{}」（{} 万元）",
@@ -191,6 +301,15 @@ impl Evaluator<'_> {
             });
         }
         held.into()
+    }
+}
+
+fn compare(value: Decimal, op: Op, threshold: Decimal) -> bool {
+    match op {
+        Op::Gt => value > threshold,
+        Op::Ge => value >= threshold,
+        Op::Lt => value < threshold,
+        Op::Le => value <= threshold,
     }
 }
 

@@ -38,12 +38,12 @@ use serde_json::Value as Json;
 
 use crate::calendar::HolidayCalendar;
 use crate::codes::{Code, Severity};
-use crate::condition::Parameters;
+use crate::condition::{Parameters, Verdicts};
 use crate::messages::Locale;
 use crate::model::{Application, Field};
 use crate::profile::{
     Acceptance, Approval, FinancialReview, Management, Merge, Panel, Profile, ProfileError, Stage,
-    Supervision, Version,
+    Supervision, VerdictOf, Version,
 };
 use crate::report::{
     Diagnostic, JurisdictionInfo, Notice, Outcome, RequiredDocument, WindowReport,
@@ -384,6 +384,7 @@ impl Registry {
                     calendar: &options.calendar,
                     locale: options.locale,
                     rejected: &rejected,
+                    verdicts: None,
                 };
                 outcomes = run_rules(&ctx, &mut sink);
                 cite_input_problems(&ctx, &mut sink.diagnostics);
@@ -451,11 +452,36 @@ impl Registry {
 fn run_rules(ctx: &Ctx, sink: &mut Sink) -> Outcomes {
     use rules::*;
     let o = &ctx.version.outcomes;
+    let approval = decision::decide(ctx, sink, ("审批层级", "Approval tier"), &o.approval);
+    let merge = decision::decide(ctx, sink, ("合并编报", "Merge-eligibility"), &o.merge);
+    let supervision = decision::decide(ctx, sink, ("工程监理", "Supervision"), &o.supervision);
+    let management = decision::decide(ctx, sink, ("管理方式", "Management mode"), &o.management);
+    let mut verdicts = Verdicts::default();
+    verdicts.record(
+        VerdictOf::Approval,
+        approval.as_ref(),
+        Approval::verdict_key,
+    );
+    verdicts.record(VerdictOf::Merge, merge.as_ref(), Merge::verdict_key);
+    verdicts.record(
+        VerdictOf::Supervision,
+        supervision.as_ref(),
+        Supervision::verdict_key,
+    );
+    verdicts.record(
+        VerdictOf::Management,
+        management.as_ref(),
+        Management::verdict_key,
+    );
+    let ctx = &Ctx {
+        verdicts: Some(&verdicts),
+        ..*ctx
+    };
     let outcomes = Outcomes {
-        approval: decision::decide(ctx, sink, ("审批层级", "Approval tier"), &o.approval),
-        merge: decision::decide(ctx, sink, ("合并编报", "Merge-eligibility"), &o.merge),
-        supervision: decision::decide(ctx, sink, ("工程监理", "Supervision"), &o.supervision),
-        management: decision::decide(ctx, sink, ("管理方式", "Management mode"), &o.management),
+        approval,
+        merge,
+        supervision,
+        management,
         expert_panel: decision::decide(
             ctx,
             sink,

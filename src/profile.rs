@@ -81,6 +81,9 @@ pub struct Version {
     /// Provisions of the text that are deliberately not checked, with the reason.
     #[serde(default)]
     pub not_formalised: Vec<NotFormalised>,
+    /// Where the text can be read two ways, the reading the checks take and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interpretations: Vec<Interpretation>,
     /// What every report made under this version repeats, made once per locale on first use.
     #[serde(skip)]
     pub(crate) shared: Shared,
@@ -186,6 +189,12 @@ impl Cites {
     }
 }
 
+impl Cites {
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
 impl std::ops::Deref for Cites {
     type Target = [Cite];
 
@@ -237,14 +246,72 @@ pub enum Condition {
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
-    /// A yes/no fact; not ticked counts as no.
+    /// A yes/no fact; unanswered is unknown, never 「否」.
     Flag(FieldRef),
-    /// A choice or text field equals one of the values (a multi-choice field: any of them).
+    /// A choice or text field equals one of the values (a multi-choice field: any of them). A
+    /// multi-choice field that is absent is unknown; given as an empty list it is answered「无」.
     In(InCondition),
     /// A money field compared with a parameter.
     Amount(AmountCondition),
+    /// A whole-number field (years, persons) compared with a parameter.
+    Number(AmountCondition),
     /// A document of this kind is on file.
     HasDocument(String),
+    /// The event a date field records has happened (合同签订后): true once the date is filled in,
+    /// unknown while it is blank, since a blank date does not say the event has not happened.
+    Dated(FieldRef),
+    /// Another outcome's verdict, e.g. merge-eligibility is `merge`: unknown while that outcome is
+    /// undetermined, and then it needs what the outcome needs. Read after the decision tables, so
+    /// the tables themselves may not use it.
+    Verdict(VerdictCondition),
+}
+
+/// The outcomes a condition can read, by the value that names their verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum VerdictOf {
+    /// `need`: required, mayBeExempt, notRequired.
+    Approval,
+    /// `mode`: merge, substitute, lighter, omit, separate.
+    Merge,
+    /// `mode`: mandatory, unifiedService, central, inPrinciple.
+    Supervision,
+    /// `mode`: fullProcess, filing.
+    Management,
+}
+
+impl VerdictOf {
+    pub fn key(self) -> &'static str {
+        match self {
+            VerdictOf::Approval => "approval",
+            VerdictOf::Merge => "merge",
+            VerdictOf::Supervision => "supervision",
+            VerdictOf::Management => "management",
+        }
+    }
+
+    /// The values its verdict can take, as profiles write them.
+    pub fn values(self) -> &'static [&'static str] {
+        match self {
+            VerdictOf::Approval => &["required", "mayBeExempt", "notRequired"],
+            VerdictOf::Merge => &["merge", "substitute", "lighter", "omit", "separate"],
+            VerdictOf::Supervision => &[
+                "mandatory",
+                "unifiedService",
+                "central",
+                "inPrinciple",
+                "notSpecified",
+            ],
+            VerdictOf::Management => &["fullProcess", "filing"],
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VerdictCondition {
+    pub of: VerdictOf,
+    pub is: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -374,6 +441,10 @@ pub struct Approval {
     /// Further procedure, e.g. escalation to the city and province.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps: Vec<String>,
+    /// A body whose 审定 comes before the approval is issued (歙县 第十四条: 报县政府审定后，由县数据
+    /// 资源局批复).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endorsed_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -401,6 +472,30 @@ pub struct Merge {
     pub replaces: Vec<String>,
 }
 
+impl Approval {
+    /// The value a [`VerdictCondition`] on approval compares.
+    pub fn verdict_key(&self) -> &'static str {
+        match self.need {
+            ApprovalNeed::Required => "required",
+            ApprovalNeed::MayBeExempt => "mayBeExempt",
+            ApprovalNeed::NotRequired => "notRequired",
+        }
+    }
+}
+
+impl Merge {
+    /// The value a [`VerdictCondition`] on merge-eligibility compares.
+    pub fn verdict_key(&self) -> &'static str {
+        match self.mode {
+            MergeMode::Merge => "merge",
+            MergeMode::Substitute => "substitute",
+            MergeMode::Lighter => "lighter",
+            MergeMode::Omit => "omit",
+            MergeMode::Separate => "separate",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SupervisionMode {
@@ -412,6 +507,9 @@ pub enum SupervisionMode {
     Central,
     /// 原则上实行监理制.
     InPrinciple,
+    /// The text names the supervision system (工程监理制度) without saying which projects must
+    /// be supervised.
+    NotSpecified,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -429,6 +527,19 @@ pub struct Supervision {
     pub also_in_budget: Vec<String>,
 }
 
+impl Supervision {
+    /// The value a [`VerdictCondition`] on supervision compares.
+    pub fn verdict_key(&self) -> &'static str {
+        match self.mode {
+            SupervisionMode::Mandatory => "mandatory",
+            SupervisionMode::UnifiedService => "unifiedService",
+            SupervisionMode::Central => "central",
+            SupervisionMode::InPrinciple => "inPrinciple",
+            SupervisionMode::NotSpecified => "notSpecified",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ManagementMode {
@@ -444,6 +555,16 @@ pub struct Management {
     pub mode: ManagementMode,
 }
 
+impl Management {
+    /// The value a [`VerdictCondition`] on the management mode compares.
+    pub fn verdict_key(&self) -> &'static str {
+        match self.mode {
+            ManagementMode::FullProcess => "fullProcess",
+            ManagementMode::Filing => "filing",
+        }
+    }
+}
+
 /// The composition an expert panel must have.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -452,6 +573,9 @@ pub struct Panel {
     pub odd: bool,
     #[serde(default)]
     pub external_only: bool,
+    /// The text says 原则上: a panel that falls short is a warning, not an error.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub in_principle: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -497,10 +621,11 @@ pub struct RequiredFields {
 pub struct Requirement {
     pub id: String,
     pub stage: Stage,
-    /// The document; any one of `anyOf` also satisfies the requirement.
+    /// The document; any one of `anyOf` also satisfies the requirement, where its own condition
+    /// holds.
     pub document: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub any_of: Vec<String>,
+    pub any_of: Vec<Alternative>,
     #[serde(default)]
     pub when: Condition,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -511,6 +636,66 @@ pub struct Requirement {
     pub why: String,
     #[serde(default)]
     pub why_en: String,
+}
+
+/// A document that stands in for a required one: always (`"combinedDocument"`), or only where
+/// its condition holds (`{"document": "combinedDocument", "when": {"verdict": {"of": "merge",
+/// "is": ["merge"]}}, "cite": [{"article": 11}]}`), typically another outcome's verdict.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(from = "AlternativeForm", into = "AlternativeForm")]
+pub struct Alternative {
+    pub document: String,
+    pub when: Condition,
+    /// The provision that allows or refuses the substitution, cited when it is refused.
+    pub cite: Cites,
+}
+
+#[derive(Deserialize, Serialize)]
+#[serde(untagged)]
+enum AlternativeForm {
+    Always(String),
+    #[serde(rename_all = "camelCase")]
+    When {
+        document: String,
+        when: Condition,
+        #[serde(default, skip_serializing_if = "Cites::is_empty")]
+        cite: Cites,
+    },
+}
+
+impl From<AlternativeForm> for Alternative {
+    fn from(form: AlternativeForm) -> Alternative {
+        match form {
+            AlternativeForm::Always(document) => Alternative {
+                document,
+                when: Condition::Always,
+                cite: Cites::default(),
+            },
+            AlternativeForm::When {
+                document,
+                when,
+                cite,
+            } => Alternative {
+                document,
+                when,
+                cite,
+            },
+        }
+    }
+}
+
+impl From<Alternative> for AlternativeForm {
+    fn from(a: Alternative) -> AlternativeForm {
+        if matches!(a.when, Condition::Always) && a.cite.is_empty() {
+            AlternativeForm::Always(a.document)
+        } else {
+            AlternativeForm::When {
+                document: a.document,
+                when: a.when,
+                cite: a.cite,
+            }
+        }
+    }
 }
 
 /// A length of time as the texts count it.
@@ -550,6 +735,14 @@ pub struct Window {
     pub late_action: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub late_action_en: String,
+    /// A date field holding the new latest date of an approved postponement (延期验收): where it is
+    /// filled in and later than the window's own end, the window closes then instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postponed_to: Option<FieldRef>,
+    /// Dates of steps that come before `to` (验收申请 before 验收): one already past the latest date
+    /// shows the window missed before `to` is filled in (`TW006`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preceded_by: Vec<FieldRef>,
 }
 
 /// A yearly submission date for next year's plan, e.g. 每年10月底前.
@@ -655,6 +848,17 @@ pub struct NotFormalised {
     pub reason: String,
     #[serde(default)]
     pub reason_en: String,
+}
+
+/// A contested reading, decided: which provisions, the reading taken, and the legal reason.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Interpretation {
+    pub id: String,
+    pub cite: Cites,
+    pub reading: String,
+    #[serde(default)]
+    pub reading_en: String,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -817,6 +1021,7 @@ pub fn check(profile: &Profile) -> Vec<ProfileError> {
             v: version,
             errors: Vec::new(),
             ids: Vec::new(),
+            verdicts_readable: false,
         };
         checker.version(&at);
         errors.extend(checker.errors);
@@ -828,6 +1033,8 @@ struct Checker<'a> {
     v: &'a Version,
     errors: Vec<ProfileError>,
     ids: Vec<(String, String)>,
+    /// Whether the conditions being checked are read after the verdicts they may turn on.
+    verdicts_readable: bool,
 }
 
 impl Checker<'_> {
@@ -936,7 +1143,7 @@ impl Checker<'_> {
                         }
                     }
                 }
-                Kind::Text => {}
+                Kind::Text | Kind::Texts => {}
                 _ => {
                     let message = format!("`{}` is not a choice or text field", i.field.0.path());
                     self.err(format!("{path}.in.field"), message);
@@ -949,7 +1156,51 @@ impl Checker<'_> {
                 }
                 self.parameter(&a.param, format!("{path}.amount.param"));
             }
+            Condition::Number(n) => {
+                if !matches!(n.field.0.spec().kind, Kind::Count(..)) {
+                    let message = format!("`{}` is not a whole-number field", n.field.0.path());
+                    self.err(format!("{path}.number.field"), message);
+                }
+                self.parameter(&n.param, format!("{path}.number.param"));
+            }
             Condition::HasDocument(d) => self.document(d, format!("{path}.hasDocument")),
+            Condition::Dated(f) => {
+                if f.0.spec().kind != Kind::Date {
+                    self.err(
+                        format!("{path}.dated"),
+                        format!("`{}` is not a date field", f.0.path()),
+                    );
+                }
+            }
+            Condition::Verdict(v) => self.verdict(v, &format!("{path}.verdict")),
+        }
+    }
+
+    fn verdict(&mut self, v: &VerdictCondition, path: &str) {
+        if !self.verdicts_readable {
+            let message = "the approval, merge, supervision and management tables may not turn on a verdict; the rules after them may".into();
+            self.err(path.to_string(), message);
+        }
+        let o = &self.v.outcomes;
+        let defined = match v.of {
+            VerdictOf::Approval => !o.approval.is_empty(),
+            VerdictOf::Merge => !o.merge.is_empty(),
+            VerdictOf::Supervision => !o.supervision.is_empty(),
+            VerdictOf::Management => !o.management.is_empty(),
+        };
+        if !defined {
+            let message = format!("the regulation has no `outcomes.{}`", v.of.key());
+            self.err(format!("{path}.of"), message);
+        }
+        for (i, value) in v.is.iter().enumerate() {
+            if !v.of.values().contains(&value.as_str()) {
+                let message = format!(
+                    "`{value}` is not a verdict of `{}` ({})",
+                    v.of.key(),
+                    v.of.values().join(", ")
+                );
+                self.err(format!("{path}.is[{i}]"), message);
+            }
         }
     }
 
@@ -999,6 +1250,7 @@ impl Checker<'_> {
             &format!("{at}.outcomes.management"),
             |_, _, _| {},
         );
+        self.verdicts_readable = true;
         self.table(
             &o.expert_panel,
             &format!("{at}.outcomes.expertPanel"),
@@ -1026,7 +1278,14 @@ impl Checker<'_> {
             let path = format!("{at}.requirements[{i}]");
             self.rule(&r.id, &r.cite, &r.when, &path);
             self.document(&r.document, format!("{path}.document"));
-            self.documents(&r.any_of, &format!("{path}.anyOf"));
+            for (j, alt) in r.any_of.iter().enumerate() {
+                let at = format!("{path}.anyOf[{j}]");
+                self.document(&alt.document, format!("{at}.document"));
+                self.condition(&alt.when, &format!("{at}.when"));
+                for (k, c) in alt.cite.iter().enumerate() {
+                    self.cite(c, &format!("{at}.cite[{k}]"));
+                }
+            }
             for (j, c) in r.chapters.iter().enumerate() {
                 if !v.chapters.contains_key(c) {
                     self.err(
@@ -1039,7 +1298,12 @@ impl Checker<'_> {
         for (i, w) in v.windows.iter().enumerate() {
             let path = format!("{at}.windows[{i}]");
             self.rule(&w.id, &w.cite, &w.when, &path);
-            for (name, f) in [("from", w.from), ("to", w.to)] {
+            let later = w
+                .postponed_to
+                .iter()
+                .map(|f| ("postponedTo", *f))
+                .chain(w.preceded_by.iter().map(|f| ("precededBy", *f)));
+            for (name, f) in [("from", w.from), ("to", w.to)].into_iter().chain(later) {
                 if f.0.spec().kind != Kind::Date {
                     self.err(
                         format!("{path}.{name}"),
@@ -1061,7 +1325,7 @@ impl Checker<'_> {
         for (i, e) in v.enumerations.iter().enumerate() {
             let path = format!("{at}.enumerations[{i}]");
             self.rule(&e.id, &e.cite, &Condition::Always, &path);
-            if e.field.0.spec().kind != Kind::Text {
+            if !matches!(e.field.0.spec().kind, Kind::Text | Kind::Texts) {
                 self.err(
                     format!("{path}.field"),
                     format!("`{}` is not a text field", e.field.0.path()),
@@ -1117,6 +1381,14 @@ impl Checker<'_> {
                 &format!("{at}.adjustment"),
             );
             self.parameter(&a.max_ratio_param, format!("{at}.adjustment.maxRatioParam"));
+        }
+        for (i, n) in v.interpretations.iter().enumerate() {
+            self.rule(
+                &n.id,
+                &n.cite,
+                &Condition::Always,
+                &format!("{at}.interpretations[{i}]"),
+            );
         }
         for (i, n) in v.not_formalised.iter().enumerate() {
             self.rule(

@@ -72,6 +72,12 @@ impl Diagnostic {
         self
     }
 
+    /// Moves the diagnostic to another field.
+    pub fn at(mut self, path: &str) -> Diagnostic {
+        self.path = path.to_string();
+        self
+    }
+
     pub fn severity(mut self, severity: Severity) -> Diagnostic {
         self.severity = severity;
         self
@@ -128,11 +134,18 @@ pub struct RequiredDocument {
     pub rule: String,
     pub document: String,
     pub name: String,
-    /// Other documents that satisfy the same requirement.
+    /// Other documents that satisfy the same requirement (some only where a verdict allows).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<String>,
-    /// `present`, `missing`, or `conditional` when the rule turns on something not filled in.
+    /// `present`, `missing`, or `conditional` when the rule, or whether a document on file may
+    /// stand in for it, turns on something not filled in.
     pub status: &'static str,
+    /// The document on file that satisfies the requirement, where it is one of `alternatives`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub satisfied_by: Option<String>,
+    /// For `conditional`: the fields (or `parameter:NAME`) the answer waits for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
     pub citations: Citations,
     pub why: String,
 }
@@ -152,7 +165,8 @@ pub struct WindowReport {
     pub latest: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actual: Option<String>,
-    /// `pending` (start unknown), `open`, `met`, `early`, `late`, `overdue`.
+    /// `pending` (start unknown), `open`, `met`, `early`, `late`, `overdue`, or `conditional`
+    /// when whether the window applies turns on something not filled in yet.
     pub status: &'static str,
     pub description: String,
     pub citations: Citations,

@@ -371,7 +371,7 @@ fn full_width_digits_are_read_as_amounts() {
     let r = run(
         "tongzhou",
         Stage::Declaration,
-        json!({ "totalInvestment": "３００．０１" }),
+        json!({ "totalInvestment": "３００．０１", "mandatedBy": [] }),
     );
     assert_eq!(
         decided(&r.outcomes.merge).mode,

@@ -410,6 +410,15 @@ fn field_value(rng: &mut Rng, kind: Kind) -> Json {
             1 | 2 => Json::String(rng.pick(STRINGS).to_string()),
             _ => Json::String(format!("项目{}", rng.next() % 1000)),
         },
+        Kind::Texts => match rng.below(4) {
+            0 => Json::Array(
+                (0..rng.below(5))
+                    .map(|_| Json::String(rng.pick(STRINGS).to_string()))
+                    .collect(),
+            ),
+            1 => Json::String(format!("{}、{}", rng.pick(STRINGS), rng.pick(STRINGS))),
+            _ => Json::String(rng.pick(STRINGS).to_string()),
+        },
     }
 }
 

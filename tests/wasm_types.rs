@@ -49,6 +49,7 @@ fn ts_type(kind: Kind) -> String {
         Kind::Count(..) => "Whole".into(),
         Kind::Choice(keys) => list_name(keys).into(),
         Kind::Choices(keys) => format!("{0}[] | {0}", list_name(keys)),
+        Kind::Texts => "string[] | string".into(),
     }
 }
 

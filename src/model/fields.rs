@@ -18,6 +18,10 @@ pub enum Kind {
     Choice(&'static [&'static str]),
     /// Any number of the listed keys.
     Choices(&'static [&'static str]),
+    /// Any number of answers in the form's own words (a row of check boxes whose labels the
+    /// regulation's form fixes, e.g. 相城 联网方式): a list of strings, or one string with the
+    /// answers separated by 、，, or ；.
+    Texts,
 }
 
 /// 项目类别 the rules turn on (not the 项目性质 wording of a form, which is the `nature` field).
@@ -100,7 +104,7 @@ fields! {
     ThisNational => "funding.thisYear.national", Kind::Money, "本年度申请资金：国家下拨", "Funding applied for this year: national";
     ThisOther => "funding.thisYear.other", Kind::Money, "本年度申请资金：其它", "Funding applied for this year: other";
     FundingNote => "fundingNote", Kind::Text, "资金落实情况说明", "How the funding is secured";
-    NetworkType => "networkType", Kind::Text, "联网方式", "Network";
+    NetworkType => "networkType", Kind::Texts, "联网方式", "Network";
     ClassificationLevel => "classificationLevel", Kind::Text, "密级要求", "Classification";
     MandatedBy => "mandatedBy", Kind::Choices(LEVELS), "明确要求建设的上级", "Levels that explicitly require the project";
     Urgent => "urgent", Kind::Bool, "情况紧急、确需增补", "Urgent addition";
@@ -136,6 +140,7 @@ fields! {
     FinalAcceptanceDate => "dates.finalAcceptance", Kind::Date, "竣工（终）验收日期", "Final acceptance date";
     ReportUploadedDate => "dates.reportUploaded", Kind::Date, "验收报告上传日期", "Acceptance report uploaded";
     SelfEvaluationDate => "dates.selfEvaluation", Kind::Date, "自评价报告日期", "Self-evaluation report date";
+    AcceptancePostponedTo => "dates.acceptancePostponedTo", Kind::Date, "经批准延期验收的期限", "Acceptance postponed (approved) until";
     ApprovedBudget => "approvedBudget", Kind::Money, "批复概算总投资", "Approved budget estimate";
     AdjustmentAmount => "adjustment.amount", Kind::Money, "调整资金数额", "Amount adjusted";
     AdjustmentReason => "adjustment.reason", Kind::Choice(ADJUSTMENT_REASONS), "调整情形", "Reason for the adjustment";

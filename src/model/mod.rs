@@ -35,6 +35,7 @@ pub enum Value {
     Count(i64),
     Choice(&'static str),
     Choices(Vec<&'static str>),
+    Texts(Vec<String>),
 }
 
 /// A document on file (项目建议书, 可行性研究报告 …) and the chapters it contains.
@@ -114,6 +115,15 @@ impl Application {
         }
     }
 
+    /// The answers of a multi-answer text field (or of a text field, as one answer).
+    pub fn texts(&self, field: Field) -> Vec<&str> {
+        match self.get(field) {
+            Some(Value::Texts(items)) => items.iter().map(String::as_str).collect(),
+            Some(Value::Text(t)) => vec![t.as_str()],
+            _ => Vec::new(),
+        }
+    }
+
     pub fn choices(&self, field: Field) -> &[&'static str] {
         match self.get(field) {
             Some(Value::Choices(c)) => c,
@@ -123,6 +133,11 @@ impl Application {
 
     pub fn has_document(&self, kind: &str) -> bool {
         self.documents.iter().any(|d| d.kind == kind)
+    }
+
+    /// Where the first document of this kind sits in `documents`.
+    pub fn document_index(&self, kind: &str) -> Option<usize> {
+        self.documents.iter().position(|d| d.kind == kind)
     }
 
     pub fn document(&self, kind: &str) -> Option<&DocumentOnFile> {
@@ -253,6 +268,7 @@ fn read_scalar(
             }
             other => read_choice(other, path, keys).map(|k| Value::Choices(vec![k])),
         },
+        Kind::Texts => read_texts(json, path, diags),
     };
     match result {
         Ok(v) => Some(v),
@@ -261,6 +277,45 @@ fn read_scalar(
             None
         }
     }
+}
+
+/// A list of answers: an array of strings, or one string whose answers are separated by 、，, or ；.
+/// Blank answers are dropped; none at all is no value.
+fn read_texts(json: &Json, path: &str, diags: &mut Vec<Diagnostic>) -> Result<Value, Diagnostic> {
+    let mut items = Vec::new();
+    let mut push = |text: &str, at: &str, diags: &mut Vec<Diagnostic>| {
+        if text.chars().count() > MAX_TEXT_CHARS {
+            diags.push(
+                Diagnostic::new(Code::TextTooLong, at).param("max", MAX_TEXT_CHARS.to_string()),
+            );
+            return;
+        }
+        for part in text.split(['、', '，', ',', '；', ';']) {
+            let part = part.trim();
+            if !part.is_empty() && !items.iter().any(|i: &String| i == part) {
+                items.push(part.to_string());
+            }
+        }
+    };
+    match json {
+        Json::String(s) => push(s, path, diags),
+        Json::Array(list) => {
+            if list.len() > MAX_CHAPTERS {
+                return Err(
+                    Diagnostic::new(Code::TooManyRows, path).param("max", MAX_CHAPTERS.to_string())
+                );
+            }
+            for (i, item) in list.iter().enumerate() {
+                match item {
+                    Json::String(s) => push(s, &format!("{path}[{i}]"), diags),
+                    Json::Null => {}
+                    other => diags.push(wrong_type(&format!("{path}[{i}]"), "string", other)),
+                }
+            }
+        }
+        other => return Err(wrong_type(path, "string", other)),
+    }
+    Ok(Value::Texts(items))
 }
 
 fn read_money(json: &Json, path: &str) -> Result<Value, Diagnostic> {

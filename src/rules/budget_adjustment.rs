@@ -3,8 +3,10 @@
 //! within the approved estimate, the goals are unchanged, the adjustment is no more than the
 //! regulation's share of the approved estimate (不超过 15%, the limit included), and the reason is one
 //! of the three listed. If any condition fails, the full procedure applies (`AD001` over the limit,
-//! `AD002` another reason, `AD003` goals or estimate exceeded). The verdict is reported as the
-//! `adjustment` outcome.
+//! `AD002` another reason, `AD003` goals or estimate exceeded). While the reason, 「投资规模未超出
+//! 概算批复」 or 「建设目标不变」 is unanswered and nothing else closes the simplified route, the verdict
+//! is `undetermined` and names them: the text makes them conditions, not presumptions. The verdict is
+//! reported as the `adjustment` outcome.
 //!
 //! ## Legal basis
 //! 通州 第二十九条 (书面申请，报区行政审批局备案); 歙县 第三十八条 (建设单位调整，向审批部门备案).
@@ -53,8 +55,11 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
     let otherwise = ctx.text(&rule.otherwise, &rule.otherwise_en).to_string();
     let listed_reason =
         matches!(ctx.app.get(Field::AdjustmentReason), Some(Value::Choice(r)) if *r != "other");
-    let goals_kept = ctx.app.flag(Field::AdjustmentGoalsUnchanged) != Some(false)
-        && ctx.app.flag(Field::AdjustmentWithinBudget) != Some(false);
+    let conditions = [
+        Field::AdjustmentWithinBudget,
+        Field::AdjustmentGoalsUnchanged,
+    ];
+    let goals_broken = conditions.iter().any(|f| ctx.app.flag(*f) == Some(false));
     let mut failures = Vec::new();
     if ratio > limit {
         failures.push(
@@ -70,13 +75,12 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
             Field::AdjustmentReason.path(),
         ));
     }
-    if !goals_kept {
+    if goals_broken {
         failures.push(Diagnostic::new(
             Code::AdjustmentConditionsUnmet,
             Field::AdjustmentGoalsUnchanged.path(),
         ));
     }
-    let simplified = failures.is_empty() && listed_reason;
     let facts = vec![format!(
         "{} {} 万元 / {} {} 万元 = {}（上限 {}）",
         Field::AdjustmentAmount.spec().zh,
@@ -86,17 +90,29 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
         percent(ratio),
         percent(limit)
     )];
+    let closed = !failures.is_empty();
     for d in failures {
         sink.diagnostics.push(
             d.rule(&rule.id, citations.clone())
                 .param("procedure", otherwise.clone()),
         );
     }
-    let missing = if simplified || ctx.app.get(Field::AdjustmentReason).is_some() {
+    // The simplified route needs every condition answered 是; one failure closes it whatever the
+    // rest say.
+    let missing: Vec<String> = if closed {
         Vec::new()
     } else {
-        vec![Field::AdjustmentReason.path().to_string()]
+        std::iter::once(Field::AdjustmentReason)
+            .filter(|f| ctx.app.get(*f).is_none())
+            .chain(
+                conditions
+                    .into_iter()
+                    .filter(|f| ctx.app.flag(*f).is_none()),
+            )
+            .map(|f| f.path().to_string())
+            .collect()
     };
+    let simplified = !closed && missing.is_empty() && listed_reason;
     let procedure = if simplified {
         ctx.text(&rule.simplified, &rule.simplified_en).to_string()
     } else {

@@ -2,8 +2,9 @@
 //! Derives an outcome (approval tier and document chain, merge-eligibility, supervision,
 //! management mode, expert-panel composition, financial review, acceptance) from a decision table:
 //! the first case whose condition holds gives the result. When a case before it cannot be decided
-//! because a field or a portal parameter is missing, the outcome is `undetermined` and names what is
-//! missing, rather than guessing.
+//! because a field or a portal parameter is missing, and that case would give another result, the
+//! outcome is `undetermined` and names what is missing, rather than guessing; when every case that
+//! might still apply gives the same result, that result is the verdict whatever the missing answer.
 //!
 //! ## Legal basis
 //! Per profile, e.g. 通州 第八条 (approval over 50 万元), 第十一条 (合并编报 at 300 万元 and below),
@@ -28,7 +29,7 @@ use crate::report::{Outcome, Status, Trace};
 use super::{Ctx, Sink};
 
 /// Evaluates a decision table. `name` is the outcome's name in zh and en, for messages.
-pub fn decide<T: Clone>(
+pub fn decide<T: Clone + PartialEq>(
     ctx: &Ctx,
     sink: &mut Sink,
     name: (&str, &str),
@@ -39,18 +40,21 @@ pub fn decide<T: Clone>(
     }
     let mut missing: Vec<String> = Vec::new();
     let mut boundaries = Vec::new();
+    // Results of the cases before this one that might still apply.
+    let mut open: Vec<&T> = Vec::new();
     for case in cases {
         let mut ev = Evidence::default();
         match ctx.eval(&case.when, &mut ev) {
             Truth::False => boundaries.extend(ev.boundaries),
             Truth::Unknown => {
+                open.push(&case.result);
                 for m in ev.missing {
                     if !missing.contains(&m) {
                         missing.push(m);
                     }
                 }
             }
-            Truth::True if missing.is_empty() => {
+            Truth::True if open.iter().all(|r| **r == case.result) => {
                 let explanation = ctx
                     .text(&case.explanation, &case.explanation_en)
                     .to_string();

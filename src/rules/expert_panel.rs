@@ -1,7 +1,9 @@
 //! ## What it checks
 //! An expert panel has at least the prescribed number of members (`EP001`), an odd number where the
 //! text asks for one (`EP002`), and only external experts where it says so (`EP003`). The
-//! composition comes from a decision table, since it may depend on the amount.
+//! composition comes from a decision table, since it may depend on the amount. Where the text says
+//! 原则上 (亭湖 第10条), a panel that falls short is a warning: the text allows exceptions it does not
+//! list.
 //!
 //! ## Legal basis
 //! 亭湖 第10条 (专家评审 3人及以上单数；100万元（含）以上 5人及以上单数) and 第19条 (终验专家组由
@@ -11,7 +13,7 @@
 //! `{"totalInvestment": "120", "expertPanel": {"size": 4}}` under 亭湖 gets `EP001` (fewer than 5)
 //! and `EP002` (even) at `expertPanel.size`.
 
-use crate::codes::Code;
+use crate::codes::{Code, Severity};
 use crate::profile::Panel;
 use crate::report::{Diagnostic, Outcome};
 
@@ -43,10 +45,14 @@ pub fn check(ctx: &Ctx, sink: &mut Sink, review: Option<&Outcome<Panel>>) {
         let path = check.size.0.path();
         let min = i64::from(panel.min_size);
         let mut push = |d: Diagnostic| {
-            sink.diagnostics.push(
-                d.rule(&trace.rule, trace.citations.clone())
-                    .param("size", size.to_string()),
-            )
+            let d = d
+                .rule(&trace.rule, trace.citations.clone())
+                .param("size", size.to_string());
+            sink.diagnostics.push(if panel.in_principle {
+                d.severity(Severity::Warning)
+            } else {
+                d
+            })
         };
         if size < min {
             push(Diagnostic::new(Code::PanelTooSmall, path).param("min", min.to_string()));

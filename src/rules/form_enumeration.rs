@@ -1,5 +1,6 @@
 //! ## What it checks
-//! A form field with a fixed list of answers holds one of them (`FM002`): 项目性质 and 联网方式.
+//! A form field with a fixed list of answers holds one of them (`FM002`): 项目性质, and each box
+//! ticked of 联网方式 (a row of check boxes, so several may be).
 //!
 //! ## Legal basis
 //! 通州 附件1 备注2 (项目性质: 新建、续建、维护); 相城 附件1 备注3 (新建、续建、往年未支付、维护) and
@@ -15,10 +16,10 @@ use super::{Ctx, Sink};
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for rule in &ctx.version.enumerations {
-        let Some(value) = ctx.app.text(rule.field.0) else {
-            continue;
-        };
-        if !rule.values.iter().any(|v| v == value) {
+        for value in ctx.app.texts(rule.field.0) {
+            if rule.values.iter().any(|v| v == value) {
+                continue;
+            }
             let sep = ctx.text("、", ", ");
             sink.diagnostics.push(
                 Diagnostic::new(Code::NotInFormList, rule.field.0.path())

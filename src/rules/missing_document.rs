@@ -1,16 +1,21 @@
 //! ## What it checks
 //! Every document a regulation requires at the current stage is on file (`DC001`), and a document
-//! that must contain a chapter lists it (`DC002`). A requirement that turns on a field not filled in
-//! yet is listed as `conditional` instead of being reported.
+//! that must contain a chapter lists it (`DC002`). A document that stands in for another (合并编报
+//! 文本, 可研及概算代初设) counts only where its own condition holds, usually another outcome's
+//! verdict; where that verdict refuses it, `DC003` says why. A requirement that turns on a field
+//! not filled in yet, or whose stand-in waits for an undetermined verdict, is listed as
+//! `conditional` with what it depends on, and never reported as missing.
 //!
 //! ## Legal basis
-//! Per profile, e.g. 通州 第七条 (申报 materials), 第十条 (信息资源共享分析篇), 第三十条 (验收
-//! materials); 歙县 第二十四条, 第三十九条; 亭湖 第5条, 第8条, 第19条; 江津 第十条, 第十四条,
-//! 第二十五条; 相城 第十条, 第二十四条.
+//! Per profile, e.g. 通州 第七条 (申报 materials), 第十条 (信息资源共享分析篇), 第十一条 (合并编报
+//! only at 300 万元 and below or when mandated), 第三十条 (验收 materials); 歙县 第二十四条,
+//! 第三十九条; 亭湖 第5条, 第8条, 第19条; 江津 第十条, 第十四条, 第二十五条; 相城 第十条,
+//! 第二十四条.
 //!
 //! ## Example
 //! A 通州 declaration whose documents lack `proposal` gets `DC001` at `documents`, naming
-//! 《通州区政务信息化项目建设建议书》 and 第七条.
+//! 《通州区政务信息化项目建设建议书》 and 第七条. A 500 万元 通州 project with no higher-level mandate
+//! that files one `combinedDocument` gets `DC003` for each of 建议书, 可研, 初设 and 概算 (第十一条).
 
 use crate::codes::Code;
 use crate::condition::{Evidence, Truth};
@@ -18,8 +23,16 @@ use crate::report::{Diagnostic, RequiredDocument};
 
 use super::{Ctx, Sink};
 
+/// A stand-in on file whose condition refuses it, with why.
+struct Refusal<'a> {
+    document: &'a str,
+    reason: String,
+    citations: crate::report::Citations,
+}
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
     let mut listed = Vec::new();
+    let verdict_name = ctx.text("所需材料", "Required documents");
     for rule in ctx
         .version
         .requirements
@@ -31,44 +44,72 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         if truth == Truth::False {
             continue;
         }
-        if truth == Truth::Unknown {
-            sink.note_missing_parameters(&ev.missing, ctx.text("所需材料", "Required documents"));
+        let mut depends_on = ev.missing;
+        let mut on_file = ctx.app.document_index(&rule.document);
+        let mut satisfied_by = None;
+        let mut refusals = Vec::new();
+        if on_file.is_none() {
+            for alt in &rule.any_of {
+                let Some(index) = ctx.app.document_index(&alt.document) else {
+                    continue;
+                };
+                let mut gate = Evidence::default();
+                match ctx.eval(&alt.when, &mut gate) {
+                    Truth::True => {
+                        on_file = Some(index);
+                        satisfied_by = Some(alt.document.clone());
+                        break;
+                    }
+                    Truth::Unknown => {
+                        for m in gate.missing {
+                            if !depends_on.contains(&m) {
+                                depends_on.push(m);
+                            }
+                        }
+                    }
+                    Truth::False => {
+                        let mut explained = Evidence::explained();
+                        ctx.eval(&alt.when, &mut explained);
+                        let mut citations = ctx.cite(&alt.cite);
+                        if citations.is_empty() {
+                            citations = ctx.cite(&rule.cite);
+                        }
+                        refusals.push(Refusal {
+                            document: &alt.document,
+                            reason: explained.facts.join(ctx.text("；", "; ")),
+                            citations,
+                        });
+                    }
+                }
+            }
+        }
+        let status = match (on_file, truth, depends_on.is_empty()) {
+            (Some(_), _, _) => "present",
+            (None, Truth::Unknown, _) | (None, _, false) => "conditional",
+            (None, _, true) => "missing",
+        };
+        if status == "present" {
+            depends_on.clear();
+        } else {
+            sink.note_missing_parameters(&depends_on, verdict_name);
         }
         let why = ctx.text(&rule.why, &rule.why_en).to_string();
-        let name = ctx.version.document_name(&rule.document).to_string();
         let citations = ctx.cite(&rule.cite);
-        let on_file = std::iter::once(&rule.document)
-            .chain(&rule.any_of)
-            .find_map(|kind| ctx.app.documents.iter().position(|d| &d.kind == kind));
-        let status = match (truth, on_file) {
-            (_, Some(_)) => "present",
-            (Truth::Unknown, None) => "conditional",
-            _ => "missing",
-        };
+        if status == "missing" {
+            sink.diagnostics
+                .push(missing(ctx, rule, &refusals, citations.clone(), &why));
+        }
         listed.push(RequiredDocument {
             rule: rule.id.clone(),
             document: rule.document.clone(),
-            name: name.clone(),
-            alternatives: rule.any_of.clone(),
+            name: ctx.version.document_name(&rule.document).to_string(),
+            alternatives: rule.any_of.iter().map(|a| a.document.clone()).collect(),
             status,
+            satisfied_by,
+            depends_on,
             citations: citations.clone(),
             why: why.clone(),
         });
-        if status == "missing" {
-            let mut d = Diagnostic::new(Code::MissingDocument, "documents")
-                .rule(&rule.id, citations.clone())
-                .param(
-                    "document",
-                    alternatives_label(ctx, &rule.document, &rule.any_of),
-                )
-                .param("stage", ctx.stage.key().to_string())
-                .param("why", why.clone())
-                .param("documentKey", rule.document.clone());
-            if let Some(severity) = rule.severity {
-                d = d.severity(severity);
-            }
-            sink.diagnostics.push(d);
-        }
         let (Some(index), Truth::True) = (on_file, truth) else {
             continue;
         };
@@ -97,10 +138,62 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
     listed
 }
 
-fn alternatives_label(ctx: &Ctx, first: &str, others: &[String]) -> String {
+/// `DC001`, or `DC003` where a stand-in is on file but refused: one diagnostic per requirement.
+fn missing(
+    ctx: &Ctx,
+    rule: &crate::profile::Requirement,
+    refusals: &[Refusal],
+    citations: crate::report::Citations,
+    why: &str,
+) -> Diagnostic {
+    let allowed: Vec<&str> = rule
+        .any_of
+        .iter()
+        .filter(|a| !refusals.iter().any(|r| r.document == a.document))
+        .map(|a| a.document.as_str())
+        .collect();
+    let mut citations = citations;
+    let mut d = match refusals.first() {
+        None => Diagnostic::new(Code::MissingDocument, "documents").param(
+            "document",
+            alternatives_label(ctx, &rule.document, &allowed),
+        ),
+        Some(refusal) => {
+            let mut joined = citations.to_vec();
+            for c in refusal.citations.iter() {
+                if !joined.contains(c) {
+                    joined.push(c.clone());
+                }
+            }
+            citations = joined.into();
+            Diagnostic::new(Code::AlternativeRefused, "documents")
+                .param(
+                    "document",
+                    ctx.version.document_name(&rule.document).to_string(),
+                )
+                .param(
+                    "alternative",
+                    ctx.version.document_name(refusal.document).to_string(),
+                )
+                .param("reason", refusal.reason.clone())
+                .param("alternativeKey", refusal.document.to_string())
+        }
+    };
+    d = d
+        .rule(&rule.id, citations)
+        .param("stage", ctx.stage.key().to_string())
+        .param("why", why.to_string())
+        .param("documentKey", rule.document.clone());
+    if let Some(severity) = rule.severity {
+        d = d.severity(severity);
+    }
+    d
+}
+
+fn alternatives_label(ctx: &Ctx, first: &str, others: &[&str]) -> String {
     let sep = ctx.text("」或「", "” or “");
     std::iter::once(first)
-        .chain(others.iter().map(String::as_str))
+        .chain(others.iter().copied())
         .map(|k| ctx.version.document_name(k))
         .collect::<Vec<_>>()
         .join(sep)

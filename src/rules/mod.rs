@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::calendar::HolidayCalendar;
-use crate::condition::{BoundaryHit, Evaluator, Evidence, Parameters, Truth};
+use crate::condition::{BoundaryHit, Evaluator, Evidence, Parameters, Truth, Verdicts};
 use crate::messages::Locale;
 use crate::model::Application;
 use crate::profile::{Cites, Condition, Profile, Stage, Version};
@@ -40,6 +40,8 @@ pub struct Ctx<'a> {
     pub locale: Locale,
     /// Paths whose input was rejected; rules do not report them a second time as missing.
     pub rejected: &'a BTreeSet<String>,
+    /// The decision tables' verdicts, once decided; the rules after them may turn on these.
+    pub verdicts: Option<&'a Verdicts>,
 }
 
 /// Everything rules write.
@@ -72,6 +74,7 @@ impl Ctx<'_> {
             app: self.app,
             version: self.version,
             params: self.params,
+            verdicts: self.verdicts,
         }
         .eval(condition, evidence)
     }

@@ -2,14 +2,19 @@
 //! A date falls within its window counted from an earlier date: no earlier than `min` after it
 //! (`TW001`), no later than `max` after it (`TW002`); when the later date is still empty and the
 //! window has closed by the as-of date, a warning says what to do now (`TW003`). Windows counted in
-//! working days say so when the portal has not supplied the holiday calendar (`TW005`). Every window
-//! whose start is known is listed in the report with its dates computed.
+//! working days say so when the portal has not supplied the holiday calendar (`TW005`). An approved
+//! postponement (延期验收) moves the latest date to the one granted; a step that must come before
+//! the later date (验收申请 before 验收) and already lies past the latest date shows the window missed
+//! (`TW006`) before the later date is filled in. A window that applies only to some projects, and
+//! turns on something not filled in yet, is listed as `conditional` and reports nothing. Every
+//! window is listed in the report with its dates computed where its start is known.
 //!
 //! ## Legal basis
 //! Per profile, e.g. 通州 第三十条 (建成后半年内申请验收), 第三十三条 (6-12个月内自评价); 歙县
 //! 第三十九条 (三个月内初验, 试运行不少于一个月); 亭湖 第11条 (立项后10个工作日内备案), 第19条
 //! (试运行3至6个月), 第20条 (终验后一个月内上传); 相城 第十八条 (七个工作日内备案), 第二十五条
-//! (上线三个月后、一年内验收).
+//! (上线三个月后、一年内验收; 最长不超过一年); 通州 第三十条, 歙县 第三十九条, 江津 第二十五条
+//! (延期验收申请).
 //!
 //! ## Example
 //! `{"dates": {"completion": "2024-01-10", "acceptanceApplication": "2024-08-01"}}` under 通州
@@ -26,15 +31,16 @@ use super::{Ctx, Sink};
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<WindowReport> {
     let mut listed = Vec::new();
     for w in &ctx.version.windows {
-        if ctx.holds(&w.when) == Truth::False {
+        let applies = ctx.holds(&w.when);
+        if applies == Truth::False {
             continue;
         }
-        listed.push(check_one(ctx, sink, w));
+        listed.push(check_one(ctx, sink, w, applies == Truth::True));
     }
     listed
 }
 
-fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
+fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowReport {
     let en = ctx.locale.is_en();
     let from_spec = w.from.0.spec();
     let to_path = w.to.0.path();
@@ -43,10 +49,12 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
     let earliest = from_date
         .zip(w.min)
         .and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
+    let granted = w.postponed_to.and_then(|f| ctx.app.date(f.0));
     let latest = from_date
         .zip(w.max)
-        .and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
-    let reported = ctx.stage_matches(&w.stages);
+        .and_then(|(d, s)| calendar::add(d, s, ctx.calendar))
+        .map(|l| granted.map_or(l, |g| g.max(l)));
+    let reported = applies && ctx.stage_matches(&w.stages);
     let citations = ctx.cite(&w.cite);
     let base = |code: Code, span: Span| {
         let mut d = Diagnostic::new(code, to_path)
@@ -87,6 +95,21 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
             }
         }
         (Some(_), None) => match latest.zip(w.max) {
+            Some((l, span)) if missed_before(ctx, w, l).is_some() => {
+                if let (true, Some((field, date))) = (reported, missed_before(ctx, w, l)) {
+                    let target = w.to.0.spec();
+                    let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
+                    sink.diagnostics.push(
+                        base(Code::WindowMissedBefore, span)
+                            .at(field.path())
+                            .param("date", calendar::iso(date))
+                            .param("target", ctx.text(target.zh, target.en).to_string())
+                            .param("latest", calendar::iso(l))
+                            .param("action", action),
+                    );
+                }
+                "late"
+            }
             Some((l, span)) if ctx.as_of > l => {
                 if reported {
                     let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
@@ -103,11 +126,12 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
             _ => "open",
         },
     };
+    let status = if applies { status } else { "conditional" };
     let counts_working_days = [w.min, w.max]
         .iter()
         .flatten()
         .any(|s| matches!(s, Span::WorkingDays(_)));
-    if counts_working_days && from_date.is_some() && !ctx.calendar.is_supplied() {
+    if applies && counts_working_days && from_date.is_some() && !ctx.calendar.is_supplied() {
         let span = [w.max, w.min]
             .into_iter()
             .flatten()
@@ -132,4 +156,15 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window) -> WindowReport {
         description: ctx.text(&w.description, &w.description_en).to_string(),
         citations,
     }
+}
+
+/// The first step that must come before the window's end and is already dated after `latest`.
+fn missed_before(
+    ctx: &Ctx,
+    w: &Window,
+    latest: chrono::NaiveDate,
+) -> Option<(crate::model::Field, chrono::NaiveDate)> {
+    w.preceded_by
+        .iter()
+        .find_map(|f| ctx.app.date(f.0).filter(|d| *d > latest).map(|d| (f.0, d)))
 }
