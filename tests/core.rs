@@ -52,10 +52,10 @@ fn article_labels(text: &str) -> Vec<String> {
 
 #[test]
 fn article_indexes_match_the_regulation_texts() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/regulations");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/profiles/texts");
     for (id, file) in REGULATION_FILES {
         let text = std::fs::read_to_string(format!("{dir}/{file}"))
-            .unwrap_or_else(|e| panic!("{dir}/{file}: {e} (the regulation texts must sit in ../shared beside the repository)"));
+            .unwrap_or_else(|e| panic!("{dir}/{file}: {e} (the regulation texts sit in profiles/texts/)"));
         let in_text = article_labels(&text);
         let profile = builtin()
             .get(id)
