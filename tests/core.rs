@@ -614,3 +614,32 @@ fn readme_lists_every_provision_not_formalised() {
         "README's not-formalised list is stale: replace the block between its markers with `cargo run --bin gov-it-check -- --not-formalised`"
     );
 }
+
+/// An adjustment a hair over 15 % is shown with the digits that put it over: 60.0001 / 400 is
+/// 15.000025 %, which two decimal places would print as "15%, over 15%" (通州 第二十九条, 歙县
+/// 第三十八条). Exactly 15 % and an ordinary share keep two decimal places.
+#[test]
+fn adjustment_share_is_never_rounded_onto_the_limit() {
+    for id in ["tongzhou", "shexian"] {
+        let app = |amount: &str| json!({ "approvedBudget": "400", "adjustment": { "amount": amount, "reason": "technicalOptimisation" } });
+        let over = run(id, Stage::Implementation, app("60.0001"));
+        let d = over
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "AD001")
+            .unwrap_or_else(|| panic!("{id}: no AD001"));
+        assert_eq!(d.params["ratio"], "15.00002%", "{id}");
+        assert_eq!(d.params["limit"], "15%", "{id}");
+        assert!(d.message.contains("15.00002%，超过 15%"), "{id}: {}", d.message);
+        let plain = run(id, Stage::Implementation, app("61"));
+        let d = plain.diagnostics.iter().find(|d| d.code == "AD001").unwrap();
+        assert_eq!(d.params["ratio"], "15.25%", "{id}");
+        let under = run(id, Stage::Implementation, app("59.9999"));
+        let trace = &under.outcomes.adjustment.as_ref().unwrap().because[0];
+        assert!(
+            trace.facts[0].ends_with("= 14.99998%（上限 15%）"),
+            "{id}: {:?}",
+            trace.facts
+        );
+    }
+}
