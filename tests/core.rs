@@ -643,3 +643,18 @@ fn adjustment_share_is_never_rounded_onto_the_limit() {
         );
     }
 }
+
+/// A late application is told only what follows from the deadline. What happens to a project
+/// outside the plan differs by regulation (通州 第十七条 「不得组织实施」, absolute; 亭湖 第6条
+/// 「原则上不予审批」) and is its own rule (`*.plan.not-in-plan`), so TW004 does not paraphrase it.
+#[test]
+fn a_missed_declaration_deadline_claims_no_consequence_the_text_lacks() {
+    for (id, late) in [("tongzhou", "2025-11-01"), ("tinghu", "2025-10-01")] {
+        let mut options = common::options(id, Stage::Declaration);
+        options.as_of = Some(late.parse().unwrap());
+        let r = run_with(json!({ "year": 2026 }), &options);
+        let d = r.diagnostics.iter().find(|d| d.code == "TW004").unwrap();
+        assert!(!d.message.contains("原则上"), "{id}: {}", d.message);
+        assert!(d.message.contains("可能无法列入 2026 年度计划"), "{id}: {}", d.message);
+    }
+}
