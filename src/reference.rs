@@ -5,6 +5,7 @@
 use std::fmt::Write;
 
 use crate::codes::CODES;
+use crate::profile::{Cite, NotFormalised, Version};
 use crate::Registry;
 
 pub fn markdown(registry: &Registry) -> String {
@@ -99,6 +100,7 @@ pub fn markdown(registry: &Registry) -> String {
                     );
                 }
             }
+            coverage_markdown(&mut md, version);
         }
     }
     md
@@ -128,4 +130,155 @@ pub fn not_formalised_markdown(registry: &Registry) -> String {
         }
     }
     md
+}
+
+/// One provision of a regulation (an article, a clause of an article whose clauses are cited one by
+/// one, or an annex) and the profile entries that cite it.
+#[derive(Debug, Clone)]
+pub struct Provision<'a> {
+    /// `第五条`, `第五条（四）`, `附件1`.
+    pub label: String,
+    /// The chapter as the article index has it (empty for an annex).
+    pub chapter: &'a str,
+    /// Ids of the checked rules that cite it.
+    pub rules: Vec<String>,
+    /// The entries that mark it (or part of it) not formalised.
+    pub not_formalised: Vec<&'a NotFormalised>,
+}
+
+/// How a profile treats a provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Cited by a checked rule (parts of it may also be marked not formalised).
+    Formalised,
+    /// Cited only by `notFormalised` entries, which say why.
+    NotFormalised,
+    /// Cited by nothing: neither checked nor explained.
+    Neither,
+}
+
+impl Provision<'_> {
+    pub fn status(&self) -> Status {
+        if !self.rules.is_empty() {
+            Status::Formalised
+        } else if !self.not_formalised.is_empty() {
+            Status::NotFormalised
+        } else {
+            Status::Neither
+        }
+    }
+}
+
+/// Every provision of a version's article index and annexes, in the text's order, with the rules
+/// and `notFormalised` entries citing it. An article is listed with everything that cites it or
+/// any of its clauses; when some citation names a clause of it, each of its clauses is listed
+/// too, with what cites that clause by name. Parameters are not rules and do not count.
+pub fn coverage(version: &Version) -> Vec<Provision<'_>> {
+    let rules = version.rules();
+    let cited_by_rules = |pick: &dyn Fn(&Cite) -> bool| -> Vec<String> {
+        rules
+            .iter()
+            .filter(|r| r.cite.iter().any(pick))
+            .map(|r| r.id.clone())
+            .collect()
+    };
+    let cited_by_nf = |pick: &dyn Fn(&Cite) -> bool| -> Vec<&NotFormalised> {
+        version
+            .not_formalised
+            .iter()
+            .filter(|n| n.cite.iter().any(pick))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for a in &version.articles {
+        let of_article = |c: &Cite| c.article == Some(a.n);
+        out.push(Provision {
+            label: a.label.clone(),
+            chapter: &a.chapter,
+            rules: cited_by_rules(&of_article),
+            not_formalised: cited_by_nf(&of_article),
+        });
+        let by_clause = rules
+            .iter()
+            .flat_map(|r| r.cite.iter())
+            .chain(version.not_formalised.iter().flat_map(|n| n.cite.iter()))
+            .any(|c| of_article(c) && c.clause.is_some());
+        if by_clause {
+            for clause in &a.clauses {
+                let of_clause =
+                    |c: &Cite| of_article(c) && c.clause.as_deref() == Some(clause.as_str());
+                out.push(Provision {
+                    label: format!("{}（{clause}）", a.label),
+                    chapter: &a.chapter,
+                    rules: cited_by_rules(&of_clause),
+                    not_formalised: cited_by_nf(&of_clause),
+                });
+            }
+        }
+    }
+    for x in &version.annexes {
+        let of_annex = |c: &Cite| c.annex == Some(x.n);
+        out.push(Provision {
+            label: format!("附件{}", x.n),
+            chapter: "",
+            rules: cited_by_rules(&of_annex),
+            not_formalised: cited_by_nf(&of_annex),
+        });
+    }
+    out
+}
+
+/// (formalised, marked not formalised only, neither) over a version's provisions.
+pub fn coverage_counts(provisions: &[Provision]) -> (usize, usize, usize) {
+    let count = |s| provisions.iter().filter(|p| p.status() == s).count();
+    (
+        count(Status::Formalised),
+        count(Status::NotFormalised),
+        count(Status::Neither),
+    )
+}
+
+fn coverage_markdown(md: &mut String, version: &Version) {
+    let provisions = coverage(version);
+    let (formalised, marked, neither) = coverage_counts(&provisions);
+    let in_part = provisions
+        .iter()
+        .filter(|p| p.status() == Status::Formalised && !p.not_formalised.is_empty())
+        .count();
+    let _ = writeln!(md, "\nCoverage of the text:\n");
+    let _ = writeln!(
+        md,
+        "{} provisions (articles; the clauses of an article whose clauses are cited one by one; annexes): \
+         {formalised} formalised ({in_part} of them with a part marked not formalised), \
+         {marked} marked not formalised, {neither} neither.\n",
+        provisions.len()
+    );
+    let _ = writeln!(
+        md,
+        "| provision | chapter | status | rules | not formalised |"
+    );
+    let _ = writeln!(md, "|---|---|---|---|---|");
+    for p in &provisions {
+        let status = match p.status() {
+            Status::Formalised if p.not_formalised.is_empty() => "formalised",
+            Status::Formalised => "formalised in part",
+            Status::NotFormalised => "not formalised",
+            Status::Neither => "**neither**",
+        };
+        let rules: Vec<String> = p.rules.iter().map(|id| format!("`{id}`")).collect();
+        let nf: Vec<String> = p
+            .not_formalised
+            .iter()
+            .map(|n| format!("`{}`：{}", n.id, n.reason))
+            .collect();
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} |",
+            p.label,
+            cell(p.chapter),
+            status,
+            rules.join(" "),
+            cell(&nf.join("<br>"))
+        );
+    }
 }

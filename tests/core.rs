@@ -52,10 +52,11 @@ fn article_labels(text: &str) -> Vec<String> {
 
 #[test]
 fn article_indexes_match_the_regulation_texts() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/regulations");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/profiles/texts");
     for (id, file) in REGULATION_FILES {
-        let text = std::fs::read_to_string(format!("{dir}/{file}"))
-            .unwrap_or_else(|e| panic!("{dir}/{file}: {e} (the regulation texts must sit in ../shared beside the repository)"));
+        let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap_or_else(|e| {
+            panic!("{dir}/{file}: {e} (the regulation texts sit in profiles/texts/)")
+        });
         let in_text = article_labels(&text);
         let profile = builtin()
             .get(id)
@@ -612,5 +613,113 @@ fn readme_lists_every_provision_not_formalised() {
     assert!(
         block == generated,
         "README's not-formalised list is stale: replace the block between its markers with `cargo run --bin gov-it-check -- --not-formalised`"
+    );
+}
+
+/// An adjustment a hair over 15 % is shown with the digits that put it over: 60.0001 / 400 is
+/// 15.000025 %, which two decimal places would print as "15%, over 15%" (通州 第二十九条, 歙县
+/// 第三十八条). Exactly 15 % and an ordinary share keep two decimal places.
+#[test]
+fn adjustment_share_is_never_rounded_onto_the_limit() {
+    for id in ["tongzhou", "shexian"] {
+        let app = |amount: &str| json!({ "approvedBudget": "400", "adjustment": { "amount": amount, "reason": "technicalOptimisation" } });
+        let over = run(id, Stage::Implementation, app("60.0001"));
+        let d = over
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "AD001")
+            .unwrap_or_else(|| panic!("{id}: no AD001"));
+        assert_eq!(d.params["ratio"], "15.00002%", "{id}");
+        assert_eq!(d.params["limit"], "15%", "{id}");
+        assert!(
+            d.message.contains("15.00002%，超过 15%"),
+            "{id}: {}",
+            d.message
+        );
+        let plain = run(id, Stage::Implementation, app("61"));
+        let d = plain
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "AD001")
+            .unwrap();
+        assert_eq!(d.params["ratio"], "15.25%", "{id}");
+        let under = run(id, Stage::Implementation, app("59.9999"));
+        let trace = &under.outcomes.adjustment.as_ref().unwrap().because[0];
+        assert!(
+            trace.facts[0].ends_with("= 14.99998%（上限 15%）"),
+            "{id}: {:?}",
+            trace.facts
+        );
+    }
+}
+
+/// A late application is told only what follows from the deadline. What happens to a project
+/// outside the plan differs by regulation (通州 第十七条 「不得组织实施」, absolute; 亭湖 第6条
+/// 「原则上不予审批」) and is its own rule (`*.plan.not-in-plan`), so TW004 does not paraphrase it.
+#[test]
+fn a_missed_declaration_deadline_claims_no_consequence_the_text_lacks() {
+    for (id, late) in [("tongzhou", "2025-11-01"), ("tinghu", "2025-10-01")] {
+        let mut options = common::options(id, Stage::Declaration);
+        options.as_of = Some(late.parse().unwrap());
+        let r = run_with(json!({ "year": 2026 }), &options);
+        let d = r.diagnostics.iter().find(|d| d.code == "TW004").unwrap();
+        assert!(!d.message.contains("原则上"), "{id}: {}", d.message);
+        assert!(
+            d.message.contains("可能无法列入 2026 年度计划"),
+            "{id}: {}",
+            d.message
+        );
+    }
+}
+
+/// Every article of every built-in regulation, every clause of an article whose clauses are cited
+/// one by one, and every annex is accounted for: checked by a rule, or marked not formalised with
+/// a reason in both languages. An article with nothing to check (purpose, scope, the authorities'
+/// duties, interpretation, entry into force) still gets an entry saying so.
+#[test]
+fn every_provision_is_formalised_or_marked_not_formalised() {
+    use gov_it_rules::reference::{coverage, coverage_counts, Status};
+    for profile in builtin().profiles() {
+        for version in &profile.versions {
+            let provisions = coverage(version);
+            let unaccounted: Vec<&str> = provisions
+                .iter()
+                .filter(|p| p.status() == Status::Neither)
+                .map(|p| p.label.as_str())
+                .collect();
+            assert!(
+                unaccounted.is_empty(),
+                "{}: neither formalised nor marked not formalised: {unaccounted:?}",
+                profile.id
+            );
+            for p in &provisions {
+                for n in &p.not_formalised {
+                    assert!(
+                        !n.reason.is_empty() && !n.reason_en.is_empty(),
+                        "{} {}: `{}` needs a reason in both languages",
+                        profile.id,
+                        p.label,
+                        n.id
+                    );
+                }
+            }
+            let articles = version.articles.len() + version.annexes.len();
+            assert!(provisions.len() >= articles, "{}", profile.id);
+            let (formalised, marked, neither) = coverage_counts(&provisions);
+            assert_eq!(formalised + marked + neither, provisions.len());
+        }
+    }
+    // The clauses of 通州 第五条 are listed one by one, because 第五条（四） is cited by itself.
+    let tongzhou = builtin().get("tongzhou").unwrap();
+    let labels: Vec<String> = coverage(&tongzhou.versions[0])
+        .into_iter()
+        .map(|p| p.label)
+        .collect();
+    for label in ["第五条", "第五条（一）", "第五条（四）", "附件3"] {
+        assert!(labels.iter().any(|l| l == label), "{label}: {labels:?}");
+    }
+    assert!(
+        !labels.iter().any(|l| l == "第二十九条（一）"),
+        "{labels:?}"
     );
 }

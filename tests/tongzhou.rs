@@ -438,6 +438,12 @@ fn rules_cover_fire_and_quiet() {
             quiet: without("none"),
         });
     }
+    cases.push(Case {
+        rule: "tongzhou.cloud.intensive",
+        stage: Stage::Approval,
+        fires: json!({ "onGovernmentCloud": false }),
+        quiet: json!({ "onGovernmentCloud": true }),
+    });
     check_coverage(J, &cases);
 }
 

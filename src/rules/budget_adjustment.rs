@@ -65,8 +65,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
         failures.push(
             Diagnostic::new(Code::AdjustmentOverLimit, Field::AdjustmentAmount.path())
                 .param("amount", money::format(&amount))
-                .param("ratio", percent(ratio))
-                .param("limit", percent(limit)),
+                .param("ratio", percent(ratio, limit))
+                .param("limit", percent(limit, limit)),
         );
     }
     if !listed_reason && ctx.app.get(Field::AdjustmentReason).is_some() {
@@ -87,8 +87,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
         money::format(&amount),
         Field::ApprovedBudget.spec().zh,
         money::format(&approved),
-        percent(ratio),
-        percent(limit)
+        percent(ratio, limit),
+        percent(limit, limit)
     )];
     let closed = !failures.is_empty();
     for d in failures {
@@ -140,9 +140,14 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
     })
 }
 
-fn percent(ratio: Decimal) -> String {
-    format!(
-        "{}%",
-        (ratio * Decimal::ONE_HUNDRED).round_dp(2).normalize()
-    )
+/// `ratio` as a percentage to two decimal places, or to as many more as it takes to stay on its
+/// own side of `limit`: 60.0001 / 400 reads 15.00002%, never 15% "over 15%".
+fn percent(ratio: Decimal, limit: Decimal) -> String {
+    let exact = ratio * Decimal::ONE_HUNDRED;
+    let bound = limit * Decimal::ONE_HUNDRED;
+    let shown = (2..=Decimal::MAX_SCALE)
+        .map(|dp| exact.round_dp(dp))
+        .find(|shown| shown.cmp(&bound) == exact.cmp(&bound))
+        .unwrap_or(exact);
+    format!("{}%", shown.normalize())
 }
