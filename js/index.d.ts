@@ -96,7 +96,7 @@ export interface Application {
   /** 资金落实情况说明 — How the funding is secured. */
   fundingNote?: string | null;
   /** 联网方式 — Network. */
-  networkType?: string | null;
+  networkType?: string[] | string | null;
   /** 密级要求 — Classification. */
   classificationLevel?: string | null;
   /** 明确要求建设的上级 — Levels that explicitly require the project. */
@@ -172,6 +172,8 @@ export interface Application {
     reportUploaded?: DateString | null;
     /** 自评价报告日期 — Self-evaluation report date. */
     selfEvaluation?: DateString | null;
+    /** 经批准延期验收的期限 — Acceptance postponed (approved) until. */
+    acceptancePostponedTo?: DateString | null;
   } | null;
   /** 批复概算总投资 — Approved budget estimate. */
   approvedBudget?: Amount | null;
@@ -313,6 +315,7 @@ export type Code =
   | 'FM004' // month-order, Error
   | 'DC001' // missing-document, Error
   | 'DC002' // missing-chapter, Error
+  | 'DC003' // alternative-not-allowed, Error
   | 'RS001' // resource-name-missing, Error
   | 'RS002' // resource-sharing-invalid, Error
   | 'RS003' // resource-condition-missing, Error
@@ -323,6 +326,7 @@ export type Code =
   | 'TW003' // window-overdue, Warning
   | 'TW004' // deadline-passed, Warning
   | 'TW005' // working-days-approximate, Info
+  | 'TW006' // window-missed, Error
   | 'RX001' // restricted, Error
   | 'EP001' // panel-too-small, Error
   | 'EP002' // panel-even, Error
