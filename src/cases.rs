@@ -69,7 +69,7 @@ pub struct Expect {
     #[serde(default)]
     pub no_notices: Vec<Json>,
     /// By rule id or document key: a status (`present`, `missing`, `conditional`), a matcher on
-    /// the entry, or `null` for not listed.
+    /// the entry, or `null` for not listed. The key `*` applies to every listed document.
     #[serde(default)]
     pub required_documents: BTreeMap<String, Json>,
     /// Exactly these document keys are missing.
@@ -243,6 +243,19 @@ fn check(expect: &Expect, report: &Json, out: &mut Vec<Mismatch>) {
     let documents = list(outcomes.and_then(|o| o.get("requiredDocuments")));
     for (key, expected) in &expect.required_documents {
         let at = format!("expect.requiredDocuments.{key}");
+        if key == "*" {
+            for (i, document) in documents.iter().enumerate() {
+                let at = format!("{at}[{i}] ({})", text(document, "rule"));
+                match expected {
+                    Json::String(status) if text(document, "status") != status => {
+                        out.push(mismatch(&at, status, text(document, "status")));
+                    }
+                    Json::String(_) => {}
+                    other => matches(other, Some(document), &at, out),
+                }
+            }
+            continue;
+        }
         let entry = documents
             .iter()
             .find(|d| text(d, "rule") == key)
