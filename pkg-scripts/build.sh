@@ -47,6 +47,8 @@ fi
 optimise "$core/${name}_bg.wasm" "$out/${name}_core_bg.wasm"
 mkdir -p "$out/profiles"
 for profile in profiles/*.json; do
+  # The profiles' test cases (profiles/<id>.cases.json) are not shipped.
+  case "$profile" in *.cases.json) continue ;; esac
   node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))));' \
     "$profile" "$out/profiles/$(basename "$profile")"
 done

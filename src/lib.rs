@@ -12,6 +12,7 @@
 //! ```
 
 pub mod calendar;
+pub mod cases;
 pub mod codes;
 pub mod condition;
 mod json_path;

@@ -6,17 +6,41 @@
 //! gov-it-check --list
 //! gov-it-check --reference > RULES.md
 //! gov-it-check --not-formalised   (the README's list of provisions not checked)
+//! gov-it-check test PROFILE-ID-OR-FILE [CASES.json]
 //! ```
 //! Exit status: 0 when the application has no errors, 1 when it has, 2 on a usage problem.
+//!
+//! `test` runs a profile's test cases (docs/profile-format.md, "Test cases"): a built-in profile
+//! by id with its own `profiles/<id>.cases.json`, or a county's profile file with the
+//! `.cases.json` beside it. It prints each failing case with its mismatches and a closing
+//! `N passed, N failed`; exit status 1 when any case fails.
 
 use std::process::ExitCode;
 
 use gov_it_rules::messages::Locale;
 use gov_it_rules::profile::Stage;
 use gov_it_rules::report::{Outcome, Status};
-use gov_it_rules::{Options, Registry, Report};
+use gov_it_rules::{cases, Options, Registry, Report};
 
-const USAGE: &str = "usage: gov-it-check --jurisdiction ID [--stage STAGE] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json\n       gov-it-check --list";
+const USAGE: &str = "usage: gov-it-check --jurisdiction ID [--stage STAGE] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json\n       gov-it-check --list\n       gov-it-check test PROFILE-ID-OR-FILE [CASES.json]";
+
+/// The built-in profiles' own test cases, by profile id.
+const BUILTIN_CASES: &[(&str, &str)] = &[
+    (
+        "tongzhou",
+        include_str!("../../profiles/tongzhou.cases.json"),
+    ),
+    ("shexian", include_str!("../../profiles/shexian.cases.json")),
+    ("tinghu", include_str!("../../profiles/tinghu.cases.json")),
+    (
+        "jiangjin",
+        include_str!("../../profiles/jiangjin.cases.json"),
+    ),
+    (
+        "xiangcheng",
+        include_str!("../../profiles/xiangcheng.cases.json"),
+    ),
+];
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -29,6 +53,9 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Vec<String>) -> Result<ExitCode, String> {
+    if args.first().map(String::as_str) == Some("test") {
+        return run_cases(args.get(1..).unwrap_or_default());
+    }
     let mut registry = Registry::builtin();
     let mut options = Options::default();
     let mut json_out = false;
@@ -121,6 +148,72 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
         print_text(&report);
     }
     Ok(if report.summary.complete {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// `gov-it-check test`: a profile's cases, with each failure and its mismatches.
+fn run_cases(args: &[String]) -> Result<ExitCode, String> {
+    let [target, rest @ ..] = args else {
+        return Err("test needs a profile id or a profile file".into());
+    };
+    if rest.len() > 1 {
+        return Err("test takes a profile and at most one case file".into());
+    }
+    let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
+    let mut registry = Registry::builtin();
+    let is_file = std::path::Path::new(target).is_file();
+    let (id, default_cases) = if is_file {
+        let profile = registry.load(&read(target)?).map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(|e| format!("  {target}: {e}")).collect();
+            format!("profile rejected:\n{}", lines.join("\n"))
+        })?;
+        let beside = match target.strip_suffix(".json") {
+            Some(stem) => format!("{stem}.cases.json"),
+            None => format!("{target}.cases.json"),
+        };
+        (
+            profile.id.clone(),
+            read(&beside).map_err(|e| format!("{e} (the cases beside the profile)")),
+        )
+    } else if registry.get(target).is_some() {
+        let builtin = BUILTIN_CASES.iter().find(|(id, _)| id == target);
+        let text = builtin
+            .map(|(_, text)| (*text).to_string())
+            .ok_or_else(|| format!("no built-in cases for {target}; name a case file"));
+        (target.clone(), text)
+    } else {
+        return Err(format!(
+            "{target}: neither a profile file nor a profile id (see --list)"
+        ));
+    };
+    let text = match rest.first() {
+        Some(path) => read(path)?,
+        None => default_cases?,
+    };
+    let file = cases::parse(&text)?;
+    if file.profile != id {
+        return Err(format!(
+            "the cases are for profile `{}`, not `{id}`",
+            file.profile
+        ));
+    }
+    let results = cases::run(&registry, &file)?;
+    let failed: Vec<&cases::CaseResult> = results.iter().filter(|r| !r.passed()).collect();
+    for result in &failed {
+        println!("FAIL {}", result.id);
+        for m in &result.mismatches {
+            println!("  {m}");
+        }
+    }
+    println!(
+        "{} passed, {} failed",
+        results.len() - failed.len(),
+        failed.len()
+    );
+    Ok(if failed.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

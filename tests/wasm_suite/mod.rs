@@ -766,3 +766,42 @@ fn a_panic_keeps_its_message_and_the_module_keeps_working() {
         still_works(&mut fresh);
     }
 }
+
+/// Every profile's case file, the same files `tests/cases.rs` runs natively, through the core
+/// compiled to wasm.
+#[wasm_bindgen_test]
+fn every_case_file_passes_in_wasm() {
+    let mut registry = gov_it_rules::Registry::builtin();
+    registry
+        .load(include_str!("../../fixtures/profiles/example-county.json"))
+        .unwrap();
+    let files = [
+        include_str!("../../profiles/tongzhou.cases.json"),
+        include_str!("../../profiles/shexian.cases.json"),
+        include_str!("../../profiles/tinghu.cases.json"),
+        include_str!("../../profiles/jiangjin.cases.json"),
+        include_str!("../../profiles/xiangcheng.cases.json"),
+        include_str!("../../fixtures/profiles/example-county.cases.json"),
+    ];
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for text in files {
+        let results = gov_it_rules::cases::run_str(&registry, text).unwrap();
+        total += results.len();
+        for result in results.iter().filter(|r| !r.passed()) {
+            let lines: Vec<String> = result
+                .mismatches
+                .iter()
+                .map(|m| format!("    {m}"))
+                .collect();
+            failures.push(format!("{}\n{}", result.id, lines.join("\n")));
+        }
+    }
+    assert!(total > 0);
+    assert!(
+        failures.is_empty(),
+        "{} of {total} cases failed in wasm:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

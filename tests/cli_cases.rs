@@ -1,0 +1,98 @@
+//! `gov-it-check test`: the built binary run on the example county's cases and on a wrong one.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_gov-it-check");
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn check(args: &[&str]) -> (Option<i32>, String) {
+    let Output { status, stdout, .. } = Command::new(BIN).args(args).output().unwrap();
+    (status.code(), String::from_utf8(stdout).unwrap())
+}
+
+/// A fresh directory of this test's own.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gov-it-check-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn the_example_county_passes_with_the_cases_beside_its_profile() {
+    let profile = root().join("fixtures/profiles/example-county.json");
+    let (code, out) = check(&["test", profile.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.trim_end().ends_with(" passed, 0 failed"), "{out}");
+    assert!(!out.contains("FAIL"), "{out}");
+}
+
+#[test]
+fn a_builtin_profile_runs_its_own_cases_by_id() {
+    let (code, out) = check(&["test", "tongzhou"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.trim_end().ends_with(" passed, 0 failed"), "{out}");
+}
+
+#[test]
+fn a_wrong_case_fails_with_its_id_and_mismatch() {
+    let dir = scratch("wrong");
+    let profile = dir.join("my-county.json");
+    std::fs::copy(
+        root().join("fixtures/profiles/example-county.json"),
+        &profile,
+    )
+    .unwrap();
+    let cases = r#"{
+      "profile": "example-county",
+      "options": {"asOf": "2025-01-01"},
+      "cases": [
+        {"id": "my-county.approval.150-needs-approval", "restsOn": [{"article": 3}],
+         "description": "deliberately wrong: 150 万元 does not need approval under the 2024 version",
+         "stage": "declaration", "application": {"totalInvestment": "150"},
+         "expect": {"outcomes": {"approval": {"value": {"need": "required"}}}}},
+        {"id": "my-county.approval.250-needs-approval", "restsOn": [{"article": 3}],
+         "stage": "declaration", "application": {"totalInvestment": "250"},
+         "expect": {"outcomes": {"approval": {"value": {"need": "required"}}}}}
+      ]
+    }"#;
+    std::fs::write(dir.join("my-county.cases.json"), cases).unwrap();
+    let (code, out) = check(&["test", profile.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("FAIL my-county.approval.150-needs-approval"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            r#"expect.outcomes.approval.value.need: expected "required", got "notRequired""#
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("FAIL my-county.approval.250"), "{out}");
+    assert!(out.trim_end().ends_with("1 passed, 1 failed"), "{out}");
+    // A case file named on the command line instead of the one beside the profile.
+    let other = dir.join("other.json");
+    std::fs::write(&other, cases).unwrap();
+    let example = root().join("fixtures/profiles/example-county.json");
+    let (code, out) = check(&["test", example.to_str().unwrap(), other.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn cases_for_another_profile_are_a_usage_error() {
+    let tongzhou = root().join("profiles/tongzhou.cases.json");
+    let (code, _) = check(&["test", "shexian", tongzhou.to_str().unwrap()]);
+    assert_eq!(code, Some(2));
+}
