@@ -108,9 +108,9 @@ codes! {
     MissingChapter => "DC002", "missing-chapter", Error, "completeness", ["document", "chapter", "why"],
         "「{document}」应包含「{chapter}」篇（章），目前未注明。{why}",
         "“{document}” must contain the chapter “{chapter}”, which is not listed. {why}";
-    AlternativeRefused => "DC003", "alternative-not-allowed", Error, "completeness", ["document", "alternative", "reason", "stage", "why"],
-        "{stage}阶段需提交「{document}」；已上传的「{alternative}」在本项目中不能代替它：{reason}{why}",
-        "The {stage} stage needs “{document}”; the “{alternative}” on file cannot stand in for it here: {reason} {why}";
+    AlternativeRefused => "DC003", "alternative-not-allowed", Error, "completeness", ["document", "alternative", "because", "stage", "why"],
+        "{stage}阶段需提交「{document}」；已上传的「{alternative}」在本项目中不能代替它：{because}{why}",
+        "The {stage} stage needs “{document}”; the “{alternative}” on file cannot stand in for it here: {because} {why}";
     ResourceNameMissing => "RS001", "resource-name-missing", Error, "resources", ["row"],
         "信息资源表第 {row} 行未填写信息资源名称。",
         "Row {row} of the information-resource table has no name.";

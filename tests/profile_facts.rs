@@ -16,12 +16,17 @@ fn current(id: &str) -> &'static Version {
 }
 
 #[test]
-fn tinghu_free_maintenance_is_not_formalised() {
+fn tinghu_free_maintenance_is_formalised_from_its_parameter() {
+    // The report side is the cases `tinghu.free-maintenance.*`.
     let v = current("tinghu");
-    assert!(v
+    assert!(!v
         .not_formalised
         .iter()
         .any(|n| n.id == "tinghu.nf.free-maintenance"));
+    assert!(v
+        .restrictions
+        .iter()
+        .any(|r| r.id == "tinghu.contract.free-maintenance"));
     assert_eq!(
         v.parameters["freeMaintenanceMinYears"]
             .value

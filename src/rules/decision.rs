@@ -14,12 +14,19 @@
 //! ## Example
 //! ```
 //! use gov_it_rules::{validate_json, Options};
-//! let report = validate_json(
-//!     r#"{"totalInvestment": "300.01", "kind": "new"}"#,
-//!     &Options::for_jurisdiction("tongzhou"),
-//! );
+//! let options = Options::for_jurisdiction("tongzhou");
+//! // Over 300 万元 with no higher-level mandate: compiled separately.
+//! let report = validate_json(r#"{"totalInvestment": "300.01", "mandatedBy": []}"#, &options);
 //! let merge = report.outcomes.merge.expect("tongzhou has a merge rule");
 //! assert_eq!(merge.value.expect("decided").mode, gov_it_rules::profile::MergeMode::Separate);
+//! // The mandate unanswered: a mandate would allow merging, so the verdict waits for it.
+//! let report = validate_json(r#"{"totalInvestment": "300.01"}"#, &options);
+//! let merge = report.outcomes.merge.expect("tongzhou has a merge rule");
+//! assert!(merge.value.is_none());
+//! assert_eq!(merge.missing, ["mandatedBy"]);
+//! // At 300 万元 both cases that might apply allow merging, so the blank does not matter.
+//! let report = validate_json(r#"{"totalInvestment": "300"}"#, &options);
+//! assert!(report.outcomes.merge.expect("tongzhou has a merge rule").value.is_some());
 //! ```
 
 use crate::condition::{Evidence, Truth};

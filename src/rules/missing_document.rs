@@ -4,7 +4,8 @@
 //! 文本, 可研及概算代初设) counts only where its own condition holds, usually another outcome's
 //! verdict; where that verdict refuses it, `DC003` says why. A requirement that turns on a field
 //! not filled in yet, or whose stand-in waits for an undetermined verdict, is listed as
-//! `conditional` with what it depends on, and never reported as missing.
+//! `conditional` with what it depends on, and never reported as missing. An amount exactly on the
+//! threshold of a requirement that applies gets the boundary notice (`BD001`), as verdicts do.
 //!
 //! ## Legal basis
 //! Per profile, e.g. 通州 第七条 (申报 materials), 第十条 (信息资源共享分析篇), 第十一条 (合并编报
@@ -43,6 +44,14 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         let truth = ctx.eval(&rule.when, &mut ev);
         if truth == Truth::False {
             continue;
+        }
+        let why = ctx.text(&rule.why, &rule.why_en).to_string();
+        let citations = ctx.cite(&rule.cite);
+        if truth == Truth::True {
+            for hit in ev.boundaries {
+                sink.boundaries
+                    .push((hit, rule.id.clone(), citations.clone(), why.clone()));
+            }
         }
         let mut depends_on = ev.missing;
         let mut on_file = ctx.app.document_index(&rule.document);
@@ -93,8 +102,6 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         } else {
             sink.note_missing_parameters(&depends_on, verdict_name);
         }
-        let why = ctx.text(&rule.why, &rule.why_en).to_string();
-        let citations = ctx.cite(&rule.cite);
         if status == "missing" {
             sink.diagnostics
                 .push(missing(ctx, rule, &refusals, citations.clone(), &why));
@@ -175,7 +182,7 @@ fn missing(
                     "alternative",
                     ctx.version.document_name(refusal.document).to_string(),
                 )
-                .param("reason", refusal.reason.clone())
+                .param("because", refusal.reason.clone())
                 .param("alternativeKey", refusal.document.to_string())
         }
     };
