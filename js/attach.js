@@ -434,6 +434,9 @@ export function attach(form, options = {}) {
         li.dataset.document = d.document;
         li.dataset.status = d.status;
         li.append(el('span', 'gov-doc-status', `${tx[d.status]}：`), doc.createTextNode(d.name));
+        if (d.dependsOn?.length) {
+          li.append(el('span', 'gov-pending', `（${tx.pending}：${d.dependsOn.map(labelOf).join('、')}）`));
+        }
         ul.append(li);
       }
       box.append(ul);

@@ -641,60 +641,66 @@ pub struct Requirement {
 /// A document that stands in for a required one: always (`"combinedDocument"`), or only where
 /// its condition holds (`{"document": "combinedDocument", "when": {"verdict": {"of": "merge",
 /// "is": ["merge"]}}, "cite": [{"article": 11}]}`), typically another outcome's verdict.
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(from = "AlternativeForm", into = "AlternativeForm")]
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Alternative {
     pub document: String,
+    #[serde(default)]
     pub when: Condition,
     /// The provision that allows or refuses the substitution, cited when it is refused.
+    #[serde(default, skip_serializing_if = "Cites::is_empty")]
     pub cite: Cites,
 }
 
-#[derive(Deserialize, Serialize)]
-#[serde(untagged)]
-enum AlternativeForm {
-    Always(String),
-    #[serde(rename_all = "camelCase")]
-    When {
-        document: String,
-        when: Condition,
-        #[serde(default, skip_serializing_if = "Cites::is_empty")]
-        cite: Cites,
-    },
-}
+// By hand rather than `#[serde(untagged)]` or a helper struct, whose buffering and second struct
+// deserializer would add their code to the wasm for one list.
+impl<'de> Deserialize<'de> for Alternative {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Form;
+        impl<'de> serde::de::Visitor<'de> for Form {
+            type Value = Alternative;
 
-impl From<AlternativeForm> for Alternative {
-    fn from(form: AlternativeForm) -> Alternative {
-        match form {
-            AlternativeForm::Always(document) => Alternative {
-                document,
-                when: Condition::Always,
-                cite: Cites::default(),
-            },
-            AlternativeForm::When {
-                document,
-                when,
-                cite,
-            } => Alternative {
-                document,
-                when,
-                cite,
-            },
-        }
-    }
-}
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a document key, or an object {document, when, cite}")
+            }
 
-impl From<Alternative> for AlternativeForm {
-    fn from(a: Alternative) -> AlternativeForm {
-        if matches!(a.when, Condition::Always) && a.cite.is_empty() {
-            AlternativeForm::Always(a.document)
-        } else {
-            AlternativeForm::When {
-                document: a.document,
-                when: a.when,
-                cite: a.cite,
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Alternative, E> {
+                Ok(Alternative {
+                    document: key.to_string(),
+                    when: Condition::Always,
+                    cite: Cites::default(),
+                })
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Alternative, A::Error> {
+                use serde::de::Error;
+                let (mut document, mut when, mut cite) =
+                    (None, Condition::Always, Cites::default());
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "document" => document = Some(map.next_value()?),
+                        "when" => when = map.next_value()?,
+                        "cite" => cite = map.next_value()?,
+                        other => {
+                            return Err(A::Error::unknown_field(
+                                other,
+                                &["document", "when", "cite"],
+                            ))
+                        }
+                    }
+                }
+                let document = document.ok_or_else(|| A::Error::missing_field("document"))?;
+                Ok(Alternative {
+                    document,
+                    when,
+                    cite,
+                })
             }
         }
+        d.deserialize_any(Form)
     }
 }
 

@@ -84,26 +84,53 @@ pub fn markdown(registry: &Registry) -> String {
                     cell(&rule.summary)
                 );
             }
-            if !version.not_formalised.is_empty() {
-                let _ = writeln!(md, "\nNot formalised:\n");
-                let _ = writeln!(md, "| id | citation | why not |");
-                let _ = writeln!(md, "|---|---|---|");
-                for n in &version.not_formalised {
-                    let cites: Vec<String> =
-                        n.cite.iter().map(|c| version.cite_label(c).0).collect();
-                    let _ = writeln!(
-                        md,
-                        "| `{}` | {} | {} |",
-                        n.id,
-                        cites.join("、"),
-                        cell(&n.reason)
-                    );
-                }
-            }
+            let readings = version
+                .interpretations
+                .iter()
+                .map(|n| (&n.id, &n.cite, &n.reading));
+            cited_table(
+                &mut md,
+                version,
+                "Readings",
+                "the reading taken, and why",
+                readings,
+            );
+            let not_formalised = version
+                .not_formalised
+                .iter()
+                .map(|n| (&n.id, &n.cite, &n.reason));
+            cited_table(
+                &mut md,
+                version,
+                "Not formalised",
+                "why not",
+                not_formalised,
+            );
             coverage_markdown(&mut md, version);
         }
     }
     md
+}
+
+/// A titled table of cited entries (`id`, citations, text); nothing when there are none.
+fn cited_table<'a>(
+    md: &mut String,
+    version: &Version,
+    title: &str,
+    column: &str,
+    rows: impl Iterator<Item = (&'a String, &'a crate::profile::Cites, &'a String)>,
+) {
+    let mut rows = rows.peekable();
+    if rows.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(md, "\n{title}:\n");
+    let _ = writeln!(md, "| id | citation | {column} |");
+    let _ = writeln!(md, "|---|---|---|");
+    for (id, cite, text) in rows {
+        let cites: Vec<String> = cite.iter().map(|c| version.cite_label(c).0).collect();
+        let _ = writeln!(md, "| `{id}` | {} | {} |", cites.join("、"), cell(text));
+    }
 }
 
 fn cell(text: &str) -> String {

@@ -94,9 +94,12 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                 "met"
             }
         }
-        (Some(_), None) => match latest.zip(w.max) {
-            Some((l, span)) if missed_before(ctx, w, l).is_some() => {
-                if let (true, Some((field, date))) = (reported, missed_before(ctx, w, l)) {
+        (Some(_), None) => match (
+            latest.zip(w.max),
+            latest.and_then(|l| missed_before(ctx, w, l)),
+        ) {
+            (Some((l, span)), Some((field, date))) => {
+                if reported {
                     let target = w.to.0.spec();
                     let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
                     sink.diagnostics.push(
@@ -110,7 +113,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                 }
                 "late"
             }
-            Some((l, span)) if ctx.as_of > l => {
+            (Some((l, span)), None) if ctx.as_of > l => {
                 if reported {
                     let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
                     sink.diagnostics.push(

@@ -31,8 +31,10 @@ test('the package resolves to its Node entry, which is ready on import', async (
 
 // Size is deterministic, so it is checked here, not in the benchmark: what a browser downloads
 // (the wasm and the JS the entry imports, gzip -9) may not grow unnoticed. The budget is 64 KB;
-// BENCHMARKS.md says why it is missed and the plan to meet it. Raise this line only on purpose.
-const SIZE_CEILING_KB = 290;
+// BENCHMARKS.md says why it is missed and the plan to meet it. Raise this line only on purpose
+// (2026-11-29: 290 → 310 for the coverage of every article, the readings and the verdict-aware
+// conditions, measured in BENCHMARKS.md).
+const SIZE_CEILING_KB = 310;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
