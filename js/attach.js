@@ -245,7 +245,8 @@ export function attach(form, options = {}) {
     const app = {};
     for (const path of allPaths()) {
       const value = valueOf(path);
-      if (value === null || (Array.isArray(value) && value.length === 0 && !TABLES.includes(path))) continue;
+      // An empty group of checkboxes is an answer (none ticked: 「无」); only a blank is left out.
+      if (value === null) continue;
       setPath(app, path, value);
     }
     return app;
