@@ -123,6 +123,17 @@ impl CaseResult {
     }
 }
 
+/// `FAIL <id>` and each mismatch on a line of its own, as the CLI and the test suites print it.
+impl std::fmt::Display for CaseResult {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FAIL {}", self.id)?;
+        for m in &self.mismatches {
+            write!(f, "\n  {m}")?;
+        }
+        Ok(())
+    }
+}
+
 /// Reads a case file; an error says where it is malformed.
 pub fn parse(json: &str) -> Result<CaseFile, String> {
     serde_json::from_str(json).map_err(|e| format!("case file: {e}"))

@@ -244,14 +244,22 @@ impl Evaluator<'_> {
         }
     }
 
+    /// A parameter's value, or `None` with the parameter recorded as needed.
+    fn threshold(&self, param: &str, ev: &mut Evidence) -> Option<Decimal> {
+        let value = self.params.get(param).copied().flatten();
+        if value.is_none() {
+            push_missing(ev, &format!("parameter:{param}"));
+        }
+        value
+    }
+
     fn number(&self, n: &AmountCondition, ev: &mut Evidence) -> Truth {
         let spec = n.field.0.spec();
         let Some(count) = self.app.count(n.field.0) else {
             push_missing(ev, spec.path);
             return Truth::Unknown;
         };
-        let Some(threshold) = self.params.get(&n.param).copied().flatten() else {
-            push_missing(ev, &format!("parameter:{}", n.param));
+        let Some(threshold) = self.threshold(&n.param, ev) else {
             return Truth::Unknown;
         };
         let held = compare(Decimal::from(count), n.op, threshold);
@@ -273,8 +281,7 @@ impl Evaluator<'_> {
             push_missing(ev, spec.path);
             return Truth::Unknown;
         };
-        let Some(threshold) = self.params.get(&a.param).copied().flatten() else {
-            push_missing(ev, &format!("parameter:{}", a.param));
+        let Some(threshold) = self.threshold(&a.param, ev) else {
             return Truth::Unknown;
         };
         let held = compare(amount, a.op, threshold);

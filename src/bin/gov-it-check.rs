@@ -203,10 +203,7 @@ fn run_cases(args: &[String]) -> Result<ExitCode, String> {
     let results = cases::run(&registry, &file)?;
     let failed: Vec<&cases::CaseResult> = results.iter().filter(|r| !r.passed()).collect();
     for result in &failed {
-        println!("FAIL {}", result.id);
-        for m in &result.mismatches {
-            println!("  {m}");
-        }
+        println!("{result}");
     }
     println!(
         "{} passed, {} failed",

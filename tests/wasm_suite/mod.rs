@@ -789,12 +789,7 @@ fn every_case_file_passes_in_wasm() {
         let results = gov_it_rules::cases::run_str(&registry, text).unwrap();
         total += results.len();
         for result in results.iter().filter(|r| !r.passed()) {
-            let lines: Vec<String> = result
-                .mismatches
-                .iter()
-                .map(|m| format!("    {m}"))
-                .collect();
-            failures.push(format!("{}\n{}", result.id, lines.join("\n")));
+            failures.push(result.to_string());
         }
     }
     assert!(total > 0);
