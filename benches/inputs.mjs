@@ -66,6 +66,8 @@ export function agreementInputs(tongzhou) {
   out.push(['totalInvestment missing', omit(base, 'totalInvestment')]);
   out.push(['mandated, 5000', { ...base, totalInvestment: '5000', mandatedBy: ['provincial'] }]);
   out.push(['mandated county only, 5000', { ...base, totalInvestment: '5000', mandatedBy: ['county'] }]);
+  out.push(['mandate unanswered, 500', omit({ ...base, totalInvestment: '500' }, 'mandatedBy')]);
+  out.push(['mandate unanswered, 300', omit({ ...base, totalInvestment: '300' }, 'mandatedBy')]);
   out.push(['nature not on list', { ...base, nature: '升级改造' }]);
   out.push(['nature 维护', { ...base, nature: '维护' }]);
   out.push(['sum mismatch this year', { ...base, funding: { ...base.funding, thisYear: { ...base.funding.thisYear, fiscal: '200' } } }]);

@@ -42,13 +42,17 @@ export function amount(v) {
 /** A year-month such as 2026-03. */
 export const YEAR_MONTH = /^\d{4}-(0?[1-9]|1[0-2])$/;
 
-/** The three verdicts, from the parsed total investment (undefined: unknown) and mandating levels. */
+/**
+ * The three verdicts, from the parsed total investment and mandating levels (undefined: not
+ * answered; a blank is never read as 否, so over 300 万元 merge waits for the mandate).
+ */
 export function verdicts(total, mandatedBy) {
   const known = total !== undefined && !Number.isNaN(total);
   const mandated = Array.isArray(mandatedBy) && mandatedBy.some((l) => MERGE_LEVELS.includes(l));
+  const answered = Array.isArray(mandatedBy);
   return {
     approval: known ? (total > APPROVAL ? 'required' : 'mayBeExempt') : 'undetermined',
-    merge: mandated ? 'merge' : known ? (total <= MERGE ? 'merge' : 'separate') : 'undetermined',
+    merge: mandated ? 'merge' : known && total <= MERGE ? 'merge' : known && answered ? 'separate' : 'undetermined',
     supervision: known ? (total > SUPERVISION ? 'mandatory' : 'unifiedService') : 'undetermined',
   };
 }

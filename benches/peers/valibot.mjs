@@ -20,6 +20,13 @@ const fundingRow = v.pipe(
   v.forward(v.check((row) => !sumMismatch(row), 'fundingSum'), ['total']),
 );
 
+/** This year's row: its 合计 is a field of the 申报表 (附件1), so it must be filled in. */
+const thisYearRow = v.pipe(
+  v.object({ total: money, fiscal: optMoney, selfRaised: optMoney, national: optMoney, other: optMoney }, kind),
+  v.forward(v.check((row) => !sumMismatch(row), 'fundingSum'), ['total']),
+);
+const orEmpty = (x) => x ?? {};
+
 const resource = v.object({
   name: text,
   description: optText,
@@ -47,7 +54,7 @@ export const schema = v.object({
   preparation: v.optional(v.object({ planCompiled: optBool, planExpertReviewed: optBool })),
   totalInvestment: money,
   annualFunding: money,
-  funding: v.optional(v.object({ priorYears: v.optional(fundingRow), thisYear: v.optional(fundingRow) })),
+  funding: v.optional(pre(orEmpty, v.object({ priorYears: v.optional(fundingRow), thisYear: v.optional(pre(orEmpty, thisYearRow), {}) })), {}),
   fundingNote: optText,
   networkType: optText,
   classificationLevel: optText,

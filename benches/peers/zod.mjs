@@ -21,6 +21,14 @@ const fundingRow = z
     if (sumMismatch(row)) ctx.addIssue({ code: 'custom', message: 'fundingSum', path: ['total'] });
   });
 
+/** This year's row: its 合计 is a field of the 申报表 (附件1), so it must be filled in. */
+const thisYearRow = z
+  .object({ total: money, fiscal: optMoney, selfRaised: optMoney, national: optMoney, other: optMoney })
+  .superRefine((row, ctx) => {
+    if (sumMismatch(row)) ctx.addIssue({ code: 'custom', message: 'fundingSum', path: ['total'] });
+  });
+const orEmpty = (v) => v ?? {};
+
 const resource = z.object({
   name: text,
   description: optText,
@@ -48,7 +56,7 @@ export const schema = z.object({
   preparation: z.object({ planCompiled: optBool, planExpertReviewed: optBool }).optional(),
   totalInvestment: money,
   annualFunding: money,
-  funding: z.object({ priorYears: fundingRow.optional(), thisYear: fundingRow.optional() }).optional(),
+  funding: z.preprocess(orEmpty, z.object({ priorYears: fundingRow.optional(), thisYear: z.preprocess(orEmpty, thisYearRow) })),
   fundingNote: optText,
   networkType: optText,
   classificationLevel: optText,
