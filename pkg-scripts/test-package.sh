@@ -46,6 +46,14 @@ wasm_files=$(tar -tzf "$work/$tarball" | grep '\.wasm$' | sort | tr '\n' ' ')
   { echo "package: expected the two modules in $tarball, found: $wasm_files" >&2; exit 1; }
 profile_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.json$')
 [ "$profile_files" -eq 5 ] || { echo "package: expected five profiles in $tarball, found $profile_files" >&2; exit 1; }
+# Both licences the package is offered under, and the metadata that points at its source.
+for licence in LICENSE-MIT LICENSE-APACHE; do
+  tar -tzf "$work/$tarball" | grep -qx "package/$licence" ||
+    { echo "package: $licence is not in $tarball" >&2; exit 1; }
+done
+tar -xzOf "$work/$tarball" package/package.json | node -e '
+  const pkg = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  if (!pkg.repository?.url || !pkg.homepage) { console.error("package: package.json lacks repository or homepage"); process.exit(1); }'
 echo "packed $tarball: $(tar -tzf "$work/$tarball" | sed 's|^package/||' | sort | tr '\n' ' ')($(du -k "$work/$tarball" | cut -f1) KB)"
 cp -R tests/js/scratch/. "$work/"
 cp fixtures/tongzhou-declaration.json fixtures/profiles/example-county.json "$work/fixtures/"
