@@ -3,8 +3,9 @@
 # Node and in headless Chromium, packs it (npm pack), installs the tarball into a scratch project
 # (tests/js/.work) and uses it from Node ESM and from an esbuild bundle loaded in headless Chromium
 # through playwright-core (node --test, with the react-hook-form example), then type-checks a typed
-# consumer with tsc --noEmit. Expects pkg-scripts/setup.sh to have run (tests/js/node_modules,
-# wasm-bindgen-cli, chromium, chromedriver). Ends with one plain summary line.
+# consumer with tsc --noEmit, and a server consumer compiled without the DOM lib. Expects
+# pkg-scripts/setup.sh to have run (tests/js/node_modules, wasm-bindgen-cli, chromium,
+# chromedriver). Ends with one plain summary line.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -67,8 +68,9 @@ step "Node ESM, esbuild bundle in headless Chromium, react-hook-form resolver (n
 js=$(passed '^# pass [0-9]+')
 grep -q '^# fail 0' "$log"
 
-step "TypeScript: tsc --noEmit on a typed consumer"
+step "TypeScript: tsc --noEmit on a typed consumer, and on a server consumer without the DOM lib"
 (cd "$work" && ../node_modules/.bin/tsc -p tsconfig.json)
+(cd "$work" && ../node_modules/.bin/tsc -p tsconfig.node.json)
 echo "tsc: ok"
 
 total=$((wasm_node + wasm_browser + js))
