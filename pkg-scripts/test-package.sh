@@ -48,9 +48,9 @@ wasm_files=$(tar -tzf "$work/$tarball" | grep '\.wasm$' | sort | tr '\n' ' ')
 profile_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.json$')
 [ "$profile_files" -eq 5 ] || { echo "package: expected five profiles in $tarball, found $profile_files" >&2; exit 1; }
 # Both licences the package is offered under, and the metadata that points at its source.
+packed=$(tar -tzf "$work/$tarball")
 for licence in LICENSE-MIT LICENSE-APACHE; do
-  tar -tzf "$work/$tarball" | grep -qx "package/$licence" ||
-    { echo "package: $licence is not in $tarball" >&2; exit 1; }
+  grep -qx "package/$licence" <<<"$packed" || { echo "package: $licence is not in $tarball" >&2; exit 1; }
 done
 tar -xzOf "$work/$tarball" package/package.json | node -e '
   const pkg = JSON.parse(require("fs").readFileSync(0, "utf8"));
@@ -58,6 +58,8 @@ tar -xzOf "$work/$tarball" package/package.json | node -e '
 echo "packed $tarball: $(tar -tzf "$work/$tarball" | sed 's|^package/||' | sort | tr '\n' ' ')($(du -k "$work/$tarball" | cut -f1) KB)"
 cp -R tests/js/scratch/. "$work/"
 cp fixtures/tongzhou-declaration.json fixtures/profiles/example-county.json "$work/fixtures/"
+# The README quotes the react-hook-form example the browser suite runs (page/form.jsx).
+cp README.md "$work/README.repository.md"
 printf '{ "name": "scratch", "private": true, "type": "module" }\n' > "$work/package.json"
 # The package has no dependencies, so this is offline. The test tools (esbuild, playwright-core,
 # react-hook-form, typescript) resolve from tests/js/node_modules, one directory up.
