@@ -34,7 +34,7 @@ export interface Application {
   /** 申报部门 — Applying unit. */
   unit?: string | null;
   /** 申报单位类别 — Kind of applying unit. */
-  unitKind?: UnitKind | null;
+  unitKind?: UnitKind | '' | null;
   /** 项目负责人 — Project lead. */
   projectLead?: string | null;
   /** 联系电话 — Contact phone. */
@@ -48,7 +48,7 @@ export interface Application {
   /** 项目性质 — Project nature (as on the form). */
   nature?: string | null;
   /** 项目类别 — Project kind. */
-  kind?: ProjectKind | null;
+  kind?: ProjectKind | '' | null;
   /** 信息系统网络安全等级保护测评拟定级 — Proposed MLPS level. */
   mlpsLevel?: Whole | null;
   /** 项目建设目的和内容 — Purpose and content. */
@@ -59,9 +59,9 @@ export interface Application {
   plannedCompletionMonth?: YearMonthString | null;
   preparation?: {
     /** 前期准备：规划编制 — Preparation: plan compiled. */
-    planCompiled?: Flag | null;
+    planCompiled?: Flag | '' | null;
     /** 前期准备：规划通过专家论证 — Preparation: plan reviewed by experts. */
-    planExpertReviewed?: Flag | null;
+    planExpertReviewed?: Flag | '' | null;
   } | null;
   /** 预计总投资 — Estimated total investment. */
   totalInvestment?: Amount | null;
@@ -100,41 +100,41 @@ export interface Application {
   /** 密级要求 — Classification. */
   classificationLevel?: string | null;
   /** 明确要求建设的上级 — Levels that explicitly require the project. */
-  mandatedBy?: Level[] | Level | null;
+  mandatedBy?: Level[] | Level | '' | null;
   /** 情况紧急、确需增补 — Urgent addition. */
-  urgent?: Flag | null;
+  urgent?: Flag | '' | null;
   /** 应对突发事件紧急建设 — Emergency response. */
-  emergency?: Flag | null;
+  emergency?: Flag | '' | null;
   /** 已经区（县）政府同意 — Consent of the district government. */
-  governmentConsent?: Flag | null;
+  governmentConsent?: Flag | '' | null;
   /** 已列入年度建设计划 — In the annual plan. */
-  inAnnualPlan?: Flag | null;
+  inAnnualPlan?: Flag | '' | null;
   /** 跨部门共建共享 — Built jointly across departments. */
-  crossDepartment?: Flag | null;
+  crossDepartment?: Flag | '' | null;
   /** 跨层级共享协同 — Shared across government levels. */
-  crossLevel?: Flag | null;
+  crossLevel?: Flag | '' | null;
   /** 涉及国家秘密 — Involves state secrets. */
-  classified?: Flag | null;
+  classified?: Flag | '' | null;
   /** 涉及新建土建工程 — Includes new civil works. */
-  newCivilWorks?: Flag | null;
+  newCivilWorks?: Flag | '' | null;
   /** 高耗能项目 — High energy use. */
-  highEnergyUse?: Flag | null;
+  highEnergyUse?: Flag | '' | null;
   /** 重要领域网络与信息系统 — System in an important domain (crypto). */
-  importantDomainCrypto?: Flag | null;
+  importantDomainCrypto?: Flag | '' | null;
   /** 另行开发移动端应用（APP、小程序、快应用） — Builds its own mobile app or mini-program. */
-  standaloneMobileApp?: Flag | null;
+  standaloneMobileApp?: Flag | '' | null;
   /** 仅采购办公设备或耗材 — Only buys office equipment or consumables. */
-  officeEquipmentOnly?: Flag | null;
+  officeEquipmentOnly?: Flag | '' | null;
   /** 重大项目 — Major project. */
-  majorProject?: Flag | null;
+  majorProject?: Flag | '' | null;
   /** 部署在政务云 — Deployed on the government cloud. */
-  onGovernmentCloud?: Flag | null;
+  onGovernmentCloud?: Flag | '' | null;
   /** 设计单位同时承担实施 — Designer also implements. */
-  designerImplements?: Flag | null;
+  designerImplements?: Flag | '' | null;
   /** 建议书由具有相关资质的设计单位编制 — Proposal compiled by a qualified design unit. */
-  designerQualified?: Flag | null;
+  designerQualified?: Flag | '' | null;
   /** 阶段 — Stage. */
-  stage?: Stage | null;
+  stage?: Stage | '' | null;
   expertPanel?: {
     /** 评审专家人数 — Review panel size. */
     size?: Whole | null;
@@ -181,11 +181,11 @@ export interface Application {
     /** 调整资金数额 — Amount adjusted. */
     amount?: Amount | null;
     /** 调整情形 — Reason for the adjustment. */
-    reason?: AdjustmentReason | null;
+    reason?: AdjustmentReason | '' | null;
     /** 建设目标不变 — Construction goals unchanged. */
-    goalsUnchanged?: Flag | null;
+    goalsUnchanged?: Flag | '' | null;
     /** 投资规模未超出概算批复 — Investment stays within the approved estimate. */
-    withinApprovedBudget?: Flag | null;
+    withinApprovedBudget?: Flag | '' | null;
   } | null;
   /** 免费运维期（年） — Free maintenance period (years). */
   freeMaintenanceYears?: Whole | null;
@@ -253,39 +253,42 @@ export type JurisdictionId = 'tongzhou' | 'shexian' | 'tinghu' | 'jiangjin' | 'x
 export type LocaleTag = 'zh-CN' | 'zh' | 'zh-Hans' | 'en' | 'en-US' | 'en-GB';
 export type Locale = 'zh-CN' | 'en';
 
-/** How to validate. Unknown keys and wrong types throw a TypeError that says what to change. */
+/**
+ * How to validate. Unknown keys and wrong types throw a TypeError that says what to change. An
+ * option set to `undefined` or `null` is left out: it keeps its default.
+ */
 export interface Options {
   /** The regulation: one of `jurisdictions()[].id`. An unknown one is reported as `JU001`. */
   jurisdiction: JurisdictionId | (string & {});
   /** The date the application is made; the regulation version in force then applies. Default: today, local time. */
-  asOf?: DateString | null;
+  asOf?: DateString | null | undefined;
   /** Overrides the application's own `stage`; default `declaration`. */
-  stage?: Stage | null;
+  stage?: Stage | null | undefined;
   /** Language of messages and labels; default `zh-CN`. */
-  locale?: LocaleTag;
+  locale?: LocaleTag | null | undefined;
   /**
    * Portal configuration: values for the parameters a regulation names but leaves to the portal
    * (`jurisdictions()[].parameters` with `value: null`, e.g. 歙县's 分散采购限额标准), by key, in
    * the parameter's unit.
    */
-  parameters?: Record<string, Amount>;
+  parameters?: Record<string, Amount> | null | undefined;
   /** Public holidays, so that working days are counted exactly. */
-  holidays?: DateString[];
+  holidays?: DateString[] | null | undefined;
   /** Weekend days that are working days (调休). */
-  workdays?: DateString[];
+  workdays?: DateString[] | null | undefined;
   /** Replacement message templates by code; `{name}` marks a parameter (see `rules().codes`). */
-  messages?: Partial<Record<Code, string>>;
+  messages?: Partial<Record<Code, string>> | null | undefined;
 }
 
 /** Options for `jurisdictions()`: the date that picks the version in force, and the locale. */
 export interface ListingOptions {
-  asOf?: DateString | null;
-  locale?: LocaleTag;
+  asOf?: DateString | null | undefined;
+  locale?: LocaleTag | null | undefined;
 }
 
 /** Options for `rules()`: one jurisdiction's provisions, or every jurisdiction's when left out. */
 export interface CatalogueOptions extends ListingOptions {
-  jurisdiction?: JurisdictionId | (string & {});
+  jurisdiction?: JurisdictionId | (string & {}) | null | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -699,6 +702,10 @@ export declare namespace StandardSchemaV1 {
     readonly input: Input;
     readonly output: Output;
   }
+  /** The input type of a schema, from its `~standard.types` (e.g. `Application` for `schema()`'s). */
+  export type InferInput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['input'];
+  /** The output type of a schema, from its `~standard.types`. */
+  export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
 }
 
 /** The schema `schema()` returns: validation is synchronous, errors are issues, warnings are not. */
@@ -711,10 +718,33 @@ export interface ApplicationSchemaProps extends StandardSchemaV1.Props<Applicati
 }
 
 // ---------------------------------------------------------------------------------------------
+// Platform types, without the DOM lib
+//
+// A Node or server project compiled without `"lib": ["dom"]` has no `Element`, `Response` or
+// `WebAssembly`. Each is taken from the consumer's own globals where its libs declare it (the DOM
+// lib, @types/node), and is `never` where they do not: the browser-only `attach()` then takes
+// no form, and the rest of the surface is the same.
+
+/** `Element` where the consumer's libs declare it. */
+export type DomElement = typeof globalThis extends { Element: { prototype: infer T } } ? T : never;
+/** `HTMLFormElement` where the consumer's libs declare it. */
+export type DomFormElement = typeof globalThis extends { HTMLFormElement: { prototype: infer T } } ? T : never;
+/** `URL` where the consumer's libs declare it. */
+export type UrlObject = typeof globalThis extends { URL: { prototype: infer T } } ? T : never;
+/** `Request` where the consumer's libs declare it. */
+export type RequestObject = typeof globalThis extends { Request: { prototype: infer T } } ? T : never;
+/** `Response` where the consumer's libs declare it. */
+export type ResponseObject = typeof globalThis extends { Response: { prototype: infer T } } ? T : never;
+/** `WebAssembly.Module` where the consumer's libs declare it. */
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: { prototype: infer T } } } ? T : never;
+/** The bytes of a module: an ArrayBuffer or a view of one (the DOM lib's `BufferSource`). */
+export type Bytes = ArrayBuffer | ArrayBufferView;
+
+// ---------------------------------------------------------------------------------------------
 // Functions
 
-/** What `init()` can load the module from. */
-export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+/** What `init()` can load the module from: a URL (as text or a `URL`), a request or response, the bytes, or a compiled module. */
+export type InitInput = string | UrlObject | RequestObject | ResponseObject | Bytes | WasmModule;
 
 /** The regulations whose profiles ship with the package, in `profiles/`. */
 export type ShippedJurisdiction = 'tongzhou' | 'shexian' | 'tinghu' | 'jiangjin' | 'xiangcheng';
@@ -724,9 +754,9 @@ export interface InitJurisdictions {
   /** The regulations to load; the others are not fetched and are unknown to this page. */
   jurisdictions: ShippedJurisdiction[];
   /** Where `gov_it_rules_core_bg.wasm` (the module without embedded regulations) is, if not beside the package's JS. */
-  wasm?: InitInput;
+  wasm?: InitInput | undefined;
   /** The folder holding `<id>.json` for each regulation, if not `profiles/` beside the package's JS. */
-  profiles?: string | URL;
+  profiles?: string | UrlObject | undefined;
 }
 
 /**
@@ -739,7 +769,7 @@ export interface InitJurisdictions {
 export function init(input?: InitInput | Promise<InitInput> | InitJurisdictions): Promise<void>;
 
 /** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
-export function initSync(bytes: BufferSource | WebAssembly.Module): void;
+export function initSync(bytes: Bytes | WasmModule): void;
 
 /** Validates a whole application (an object, or JSON text) and returns the report. */
 export function validate(application: Application | string, options: Options): Report;
@@ -773,15 +803,15 @@ export function schema(options: Options): ApplicationSchema;
 
 export interface AttachOptions extends Options {
   /** Controls by application path, as a selector or an element; by default controls are matched by name. */
-  fields?: Record<string, string | Element>;
+  fields?: Record<string, string | DomElement> | undefined;
   /** Milliseconds to wait after typing before verdicts update; default 150. */
-  debounce?: number;
+  debounce?: number | undefined;
   /** Where verdicts are shown; default a region at the top of the form; `false` for none. */
-  outcomes?: Element | false;
+  outcomes?: DomElement | false | undefined;
   /** Where the error summary is shown; default at the top of the form. */
-  summary?: Element;
+  summary?: DomElement | undefined;
   /** Show the basis (citations) of each message; default true. */
-  citations?: boolean;
+  citations?: boolean | undefined;
 }
 
 export interface AttachHandle {
@@ -796,4 +826,4 @@ export interface AttachHandle {
 }
 
 /** Binds live validation to an existing form (browser only; call `init()` first). */
-export function attach(form: HTMLFormElement, options: AttachOptions): AttachHandle;
+export function attach(form: DomFormElement, options: AttachOptions): AttachHandle;

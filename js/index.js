@@ -43,7 +43,8 @@ export async function init(input) {
 
 async function load(input) {
   const isObject = input !== null && typeof input === 'object';
-  if (!isObject || !('jurisdictions' in input)) {
+  // `jurisdictions: undefined` is left out, as JavaScript APIs read undefined.
+  if (!isObject || input.jurisdictions === undefined) {
     await wasmInit(input === undefined ? undefined : { module_or_path: input });
     return;
   }

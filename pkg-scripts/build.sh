@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the crate compiled to wasm32, wasm-bindgen's ES-module glue
 # (--target web), wasm-opt -Oz (from the npm `binaryen` package in tests/js), and the hand-written
-# wrapper, types and README from js/. One copy of the wasm serves the browser entry (index.js,
+# wrapper, types and README from js/, and the licences. One copy of the wasm serves the browser entry (index.js,
 # fetched beside the glue or passed to init) and the Node entry (node.js, read with fs); a second
 # build without the embedded regulations and the profiles as files serve pages that load one
 # jurisdiction. Prints the sizes, raw and gzip -9.
@@ -54,6 +54,7 @@ for profile in profiles/*.json; do
 done
 
 cp js/index.js js/node.js js/attach.js js/attach.css js/index.d.ts js/README.md "$out/"
+cp LICENSE-MIT LICENSE-APACHE "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > "$out/package.json" <<JSON
 {
@@ -61,6 +62,11 @@ cat > "$out/package.json" <<JSON
   "version": "$version",
   "description": "Cited validation of Chinese government IT-project applications (政务信息化项目) against district and county regulations, compiled to WebAssembly",
   "license": "MIT OR Apache-2.0",
+  "repository": {
+    "type": "git",
+    "url": "git+https://github.com/gov-it-rules/gov-it-rules.git"
+  },
+  "homepage": "https://github.com/gov-it-rules/gov-it-rules#readme",
   "type": "module",
   "main": "./node.js",
   "module": "./index.js",
@@ -87,7 +93,9 @@ cat > "$out/package.json" <<JSON
     "${name}_bg.wasm",
     "${name}_core_bg.wasm",
     "profiles/",
-    "README.md"
+    "README.md",
+    "LICENSE-MIT",
+    "LICENSE-APACHE"
   ],
   "sideEffects": false,
   "engines": {

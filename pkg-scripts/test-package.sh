@@ -3,8 +3,9 @@
 # Node and in headless Chromium, packs it (npm pack), installs the tarball into a scratch project
 # (tests/js/.work) and uses it from Node ESM and from an esbuild bundle loaded in headless Chromium
 # through playwright-core (node --test, with the react-hook-form example), then type-checks a typed
-# consumer with tsc --noEmit. Expects pkg-scripts/setup.sh to have run (tests/js/node_modules,
-# wasm-bindgen-cli, chromium, chromedriver). Ends with one plain summary line.
+# consumer with tsc --noEmit, and a server consumer compiled without the DOM lib. Expects
+# pkg-scripts/setup.sh to have run (tests/js/node_modules, wasm-bindgen-cli, chromium,
+# chromedriver). Ends with one plain summary line.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -46,9 +47,19 @@ wasm_files=$(tar -tzf "$work/$tarball" | grep '\.wasm$' | sort | tr '\n' ' ')
   { echo "package: expected the two modules in $tarball, found: $wasm_files" >&2; exit 1; }
 profile_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.json$')
 [ "$profile_files" -eq 5 ] || { echo "package: expected five profiles in $tarball, found $profile_files" >&2; exit 1; }
+# Both licences the package is offered under, and the metadata that points at its source.
+packed=$(tar -tzf "$work/$tarball")
+for licence in LICENSE-MIT LICENSE-APACHE; do
+  grep -qx "package/$licence" <<<"$packed" || { echo "package: $licence is not in $tarball" >&2; exit 1; }
+done
+tar -xzOf "$work/$tarball" package/package.json | node -e '
+  const pkg = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  if (!pkg.repository?.url || !pkg.homepage) { console.error("package: package.json lacks repository or homepage"); process.exit(1); }'
 echo "packed $tarball: $(tar -tzf "$work/$tarball" | sed 's|^package/||' | sort | tr '\n' ' ')($(du -k "$work/$tarball" | cut -f1) KB)"
 cp -R tests/js/scratch/. "$work/"
 cp fixtures/tongzhou-declaration.json fixtures/profiles/example-county.json "$work/fixtures/"
+# The README quotes the react-hook-form example the browser suite runs (page/form.jsx).
+cp README.md "$work/README.repository.md"
 printf '{ "name": "scratch", "private": true, "type": "module" }\n' > "$work/package.json"
 # The package has no dependencies, so this is offline. The test tools (esbuild, playwright-core,
 # react-hook-form, typescript) resolve from tests/js/node_modules, one directory up.
@@ -59,8 +70,9 @@ step "Node ESM, esbuild bundle in headless Chromium, react-hook-form resolver (n
 js=$(passed '^# pass [0-9]+')
 grep -q '^# fail 0' "$log"
 
-step "TypeScript: tsc --noEmit on a typed consumer"
+step "TypeScript: tsc --noEmit on a typed consumer, and on a server consumer without the DOM lib"
 (cd "$work" && ../node_modules/.bin/tsc -p tsconfig.json)
+(cd "$work" && ../node_modules/.bin/tsc -p tsconfig.node.json)
 echo "tsc: ok"
 
 total=$((wasm_node + wasm_browser + js))

@@ -94,6 +94,18 @@ pub struct Options {
     pub messages: BTreeMap<String, String>,
 }
 
+/// The keys [`Options::from_json`] reads.
+const KNOWN_OPTIONS: &[&str] = &[
+    "jurisdiction",
+    "asOf",
+    "stage",
+    "locale",
+    "parameters",
+    "holidays",
+    "workdays",
+    "messages",
+];
+
 impl Options {
     pub fn for_jurisdiction(id: &str) -> Options {
         Options {
@@ -103,7 +115,8 @@ impl Options {
     }
 
     /// Reads options from JSON. Unknown keys and wrong types are misuse by the integrator and are
-    /// refused with a message that says what to change.
+    /// refused with a message that says what to change. A known key set to `null` (JavaScript's
+    /// `undefined`, as the wrapper writes it) is absent: the option keeps its default.
     pub fn from_json(json: &Json) -> Result<Options, String> {
         let Json::Object(map) = json else {
             return Err(
@@ -113,44 +126,58 @@ impl Options {
         let mut options = Options::default();
         for (key, value) in map {
             let bad = |what: &str| format!("options.{key} must be {what}");
+            if value.is_null() && KNOWN_OPTIONS.contains(&key.as_str()) {
+                continue;
+            }
             match key.as_str() {
-                "jurisdiction" => options.jurisdiction = value.as_str().ok_or_else(|| bad("a string"))?.to_string(),
+                "jurisdiction" => {
+                    options.jurisdiction =
+                        value.as_str().ok_or_else(|| bad("a string"))?.to_string()
+                }
                 "asOf" => {
-                    if !value.is_null() {
-                        let text = value.as_str().ok_or_else(|| bad("a date string YYYY-MM-DD"))?;
-                        options.as_of = Some(parse_date(text).ok_or_else(|| bad("a date string YYYY-MM-DD"))?);
-                    }
+                    let text = value
+                        .as_str()
+                        .ok_or_else(|| bad("a date string YYYY-MM-DD"))?;
+                    options.as_of =
+                        Some(parse_date(text).ok_or_else(|| bad("a date string YYYY-MM-DD"))?);
                 }
                 "stage" => {
-                    if !value.is_null() {
-                        let text = value.as_str().unwrap_or_default();
-                        options.stage = Some(
-                            Stage::from_key(text)
-                                .ok_or_else(|| bad("one of declaration, approval, implementation, acceptance"))?,
-                        );
-                    }
+                    let text = value.as_str().unwrap_or_default();
+                    options.stage = Some(Stage::from_key(text).ok_or_else(|| {
+                        bad("one of declaration, approval, implementation, acceptance")
+                    })?);
                 }
                 "locale" => {
                     options.locale = Locale::from_tag(value.as_str().unwrap_or_default())
                         .ok_or_else(|| bad("\"zh-CN\" or \"en\""))?
                 }
                 "parameters" => {
-                    let Json::Object(params) = value else { return Err(bad("an object of amounts")) };
+                    let Json::Object(params) = value else {
+                        return Err(bad("an object of amounts"));
+                    };
                     for (name, v) in params {
                         let text = match v {
                             Json::String(s) => s.clone(),
                             Json::Number(n) => n.to_string(),
-                            _ => return Err(format!("options.parameters.{name} must be an amount")),
+                            _ => {
+                                return Err(format!("options.parameters.{name} must be an amount"))
+                            }
                         };
-                        let amount = money::parse(&text)
-                            .map_err(|_| format!("options.parameters.{name} must be an amount, got {text}"))?;
+                        let amount = money::parse(&text).map_err(|_| {
+                            format!("options.parameters.{name} must be an amount, got {text}")
+                        })?;
                         options.parameters.insert(name.clone(), amount);
                     }
                 }
                 "holidays" | "workdays" => {
-                    let Json::Array(days) = value else { return Err(bad("an array of YYYY-MM-DD dates")) };
+                    let Json::Array(days) = value else {
+                        return Err(bad("an array of YYYY-MM-DD dates"));
+                    };
                     for day in days {
-                        let date = day.as_str().and_then(parse_date).ok_or_else(|| bad("an array of YYYY-MM-DD dates"))?;
+                        let date = day
+                            .as_str()
+                            .and_then(parse_date)
+                            .ok_or_else(|| bad("an array of YYYY-MM-DD dates"))?;
                         if key == "holidays" {
                             options.calendar.holidays.insert(date);
                         } else {
@@ -159,18 +186,23 @@ impl Options {
                     }
                 }
                 "messages" => {
-                    let Json::Object(templates) = value else { return Err(bad("an object of templates by code")) };
+                    let Json::Object(templates) = value else {
+                        return Err(bad("an object of templates by code"));
+                    };
                     for (code, template) in templates {
                         if Code::by_id(code).is_none() {
                             return Err(format!("options.messages.{code}: unknown code"));
                         }
-                        let text = template.as_str().ok_or_else(|| format!("options.messages.{code} must be a string"))?;
+                        let text = template
+                            .as_str()
+                            .ok_or_else(|| format!("options.messages.{code} must be a string"))?;
                         options.messages.insert(code.clone(), text.to_string());
                     }
                 }
                 other => {
                     return Err(format!(
-                        "unknown option `{other}`; known options: jurisdiction, asOf, stage, locale, parameters, holidays, workdays, messages"
+                        "unknown option `{other}`; known options: {}",
+                        KNOWN_OPTIONS.join(", ")
                     ))
                 }
             }

@@ -172,10 +172,11 @@ pub fn rules(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     to_text(&catalogue)
 }
 
-/// Options for a validation: `jurisdiction` is required, `asOf` defaults to today's local date.
+/// Options for a validation: `jurisdiction` is required (`null`, JavaScript's `undefined`, is
+/// absent), `asOf` defaults to today's local date.
 fn validation_options(options: &str) -> Result<Options, JsValue> {
     let json = read_value(options, "options")?;
-    if json.is_object() && json.get("jurisdiction").is_none() {
+    if json.is_object() && json.get("jurisdiction").is_none_or(Json::is_null) {
         let known: Vec<&str> = registry()
             .profiles()
             .iter()

@@ -432,6 +432,44 @@ fn options_misuse_is_refused_with_a_hint() {
     );
 }
 
+/// JavaScript's `undefined` reaches the core as `null`: every option set to it is left out, as an
+/// absent key is; a misspelt key is refused whatever its value.
+#[test]
+fn options_set_to_null_are_absent() {
+    let every = json!({
+        "jurisdiction": null, "asOf": null, "stage": null, "locale": null, "parameters": null,
+        "holidays": null, "workdays": null, "messages": null,
+    });
+    let options = Options::from_json(&every).unwrap();
+    assert_eq!(options.jurisdiction, "");
+    assert_eq!(options.as_of, None);
+    assert_eq!(options.stage, None);
+    assert_eq!(options.locale, gov_it_rules::messages::Locale::default());
+    assert!(options.parameters.is_empty());
+    assert!(options.messages.is_empty());
+
+    let given = json!({ "jurisdiction": "shexian", "asOf": "2025-06-01" });
+    let mut with_nulls = given.clone();
+    for key in [
+        "stage",
+        "locale",
+        "parameters",
+        "holidays",
+        "workdays",
+        "messages",
+    ] {
+        with_nulls[key] = json!(null);
+    }
+    let app = json!({ "totalInvestment": "268.5", "kind": "new" });
+    let registry = builtin();
+    let plain = registry.validate_value(&app, &Options::from_json(&given).unwrap());
+    let nulls = registry.validate_value(&app, &Options::from_json(&with_nulls).unwrap());
+    assert_eq!(plain, nulls);
+
+    let err = Options::from_json(&json!({ "jurisdiction": "tongzhou", "asof": null })).unwrap_err();
+    assert!(err.contains("unknown option `asof`"), "{err}");
+}
+
 #[test]
 fn messages_come_in_both_locales_and_can_be_overridden() {
     let app = json!({ "totalInvestment": "abc" });

@@ -45,10 +45,12 @@ fn ts_type(kind: Kind) -> String {
         Kind::Money => "Amount".into(),
         Kind::Date => "DateString".into(),
         Kind::YearMonth => "YearMonthString".into(),
-        Kind::Bool => "Flag".into(),
+        // A blank string is not filled in (src/model/mod.rs, read_scalar), as a form's empty
+        // select or unanswered radio group gives it; the other kinds' types already take ''.
+        Kind::Bool => "Flag | ''".into(),
         Kind::Count(..) => "Whole".into(),
-        Kind::Choice(keys) => list_name(keys).into(),
-        Kind::Choices(keys) => format!("{0}[] | {0}", list_name(keys)),
+        Kind::Choice(keys) => format!("{} | ''", list_name(keys)),
+        Kind::Choices(keys) => format!("{0}[] | {0} | ''", list_name(keys)),
         Kind::Texts => "string[] | string".into(),
     }
 }

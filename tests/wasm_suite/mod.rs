@@ -186,6 +186,10 @@ fn misuse_throws_a_type_error_that_says_what_to_do() {
         ("null", "options must be an object"),
         ("{}", "options.jurisdiction is required"),
         (
+            r#"{"jurisdiction": null}"#,
+            "options.jurisdiction is required",
+        ),
+        (
             r#"{"jurisdiction": "tongzhou", "locale": "fr"}"#,
             "options.locale must be",
         ),

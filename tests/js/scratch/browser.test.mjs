@@ -1,8 +1,9 @@
-// The packed package, bundled by esbuild into a page that headless Chromium loads through
-// playwright-core; the verdicts and the react-hook-form form are asserted on the page.
+// The packed package, bundled by esbuild into pages that headless Chromium loads through
+// playwright-core: the verdicts are asserted on one page, and the README's react-hook-form example
+// (page/form.jsx) is used as an applicant would on another.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join } from 'node:path';
@@ -18,6 +19,8 @@ let server;
 let context;
 let base;
 let profile;
+/** What the README's example POSTed to /api/applications. */
+const saved = [];
 
 before(async () => {
   rmSync(dist, { recursive: true, force: true });
@@ -33,8 +36,10 @@ before(async () => {
       logLevel: 'error',
       ...options,
     });
-  await build('page/app.jsx', 'app.js', { jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' } });
+  await build('page/app.js', 'app.js');
   copyFileSync(join(here, 'page/index.html'), join(dist, 'index.html'));
+  await build('page/form.jsx', 'form.js', { jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' } });
+  copyFileSync(join(here, 'page/form.html'), join(dist, 'form.html'));
   // A second page, for one jurisdiction: the module without embedded regulations and one profile.
   await build('page/one-jurisdiction.js', 'one.js');
   writeFileSync(join(dist, 'one.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./one.js"></script>');
@@ -45,12 +50,30 @@ before(async () => {
   copyFileSync(join(here, 'fixtures/example-county.json'), join(dist, 'example-county.json'));
   // The glue fetches the wasm from beside the bundle (new URL(..., import.meta.url)).
   copyFileSync(join(here, 'node_modules/gov-it-rules/gov_it_rules_bg.wasm'), join(dist, 'gov_it_rules_bg.wasm'));
-  const bundle = readFileSync(join(dist, 'app.js'));
-  // "sideEffects": false lets the bundler leave out what the page does not use (attach.js).
-  assert.ok(!bundle.toString().includes('存在以下问题'), 'attach.js was bundled though unused');
-  console.log(`# esbuild bundle (page, React and react-hook-form included): ${(statSync(join(dist, 'app.js')).size / 1024).toFixed(1)} KB, ${(gzipSync(bundle, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+  // "sideEffects": false lets the bundler leave out what a page does not use (attach.js).
+  for (const file of ['app.js', 'form.js']) {
+    const bundle = readFileSync(join(dist, file));
+    assert.ok(!bundle.toString().includes('存在以下问题'), `attach.js was bundled into ${file} though unused`);
+    console.log(`# esbuild bundle ${file}${file === 'form.js' ? ' (React and react-hook-form included)' : ''}: ${(bundle.length / 1024).toFixed(1)} KB, ${(gzipSync(bundle, { level: 9 }).length / 1024).toFixed(1)} KB gzip`);
+  }
 
   server = createServer((req, res) => {
+    // The portal's API, as the README's example uses it: the saved draft, and the submission.
+    const { pathname } = new URL(req.url, 'http://x');
+    if (req.method === 'POST' && pathname === '/api/applications') {
+      const chunks = [];
+      req.on('data', (chunk) => chunks.push(chunk));
+      req.on('end', () => {
+        saved.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        res.writeHead(201).end();
+      });
+      return;
+    }
+    if (pathname === '/api/applications/draft') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(readFileSync(join(dist, 'fixture.json')));
+      return;
+    }
     const path = join(dist, new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html'));
     try {
       const body = readFileSync(path);
@@ -123,24 +146,44 @@ test('the bundled page shows the verdicts of the 通州 fixture', async () => {
   await page.close();
 });
 
-test('react-hook-form with standardSchemaResolver shows located errors and submits when fixed', async () => {
-  const { page, problems } = await open();
-  await page.fill('#totalInvestment', '三百万');
-  await page.fill('#name', '');
-  await page.click('#submit');
-  await page.waitForFunction(() => document.querySelector('[data-error="totalInvestment"]').textContent !== '');
-  assert.match(await page.textContent('[data-error="totalInvestment"]'), /阿拉伯数字/);
-  assert.match(await page.textContent('[data-error="name"]'), /项目名称/);
-  assert.equal(await page.textContent('#submitted'), '');
+test("the README's react-hook-form example: located errors on submit, saved once fixed", async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  saved.length = 0;
+  await page.goto(`${base}form.html`);
+  const name = page.getByLabel('项目名称');
+  const amount = page.getByLabel('预计总投资（万元）');
+  const error = (label) => page.locator(`label:has-text("${label}") + p`);
+  await amount.waitFor({ timeout: 30_000 });
+  assert.equal(await amount.inputValue(), '268.5', 'the draft fills the form');
 
-  await page.fill('#totalInvestment', '300');
-  await page.fill('#name', '通州区智慧市场监管综合平台（二期）');
-  await page.click('#submit');
-  await page.waitForFunction(() => document.querySelector('#submitted').textContent !== '');
-  assert.equal(await page.textContent('#submitted'), 'submitted 300');
-  assert.equal(await page.textContent('[data-error="totalInvestment"]'), '');
+  await amount.fill('三百万');
+  await name.fill('');
+  await page.getByRole('button', { name: '提交' }).click();
+  await error('预计总投资').filter({ hasText: /阿拉伯数字/ }).waitFor();
+  assert.match(await error('项目名称').textContent(), /项目名称/);
+  assert.deepEqual(saved, [], 'an application with errors was saved');
+
+  await amount.fill('300');
+  await name.fill('通州区智慧市场监管综合平台（二期）');
+  await page.getByRole('button', { name: '提交' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('form p:not(:empty)').length === 0);
+  for (let i = 0; i < 100 && saved.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(saved.length, 1);
+  assert.equal(saved[0].totalInvestment, '300');
+  assert.equal(saved[0].name, '通州区智慧市场监管综合平台（二期）');
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test("the READMEs' react-hook-form example is page/form.jsx, as it runs here", () => {
+  const example = readFileSync(join(here, 'page/form.jsx'), 'utf8').replace(/^(\/\/.*\n)+/, '');
+  const fenced = `\`\`\`jsx\n${example}\`\`\``;
+  for (const readme of ['node_modules/gov-it-rules/README.md', 'README.repository.md']) {
+    assert.ok(readFileSync(join(here, readme), 'utf8').includes(fenced), `${readme} does not quote page/form.jsx`);
+  }
 });
 
 test('a page for one jurisdiction loads the module without regulations and only that profile', async () => {

@@ -20,6 +20,7 @@ import {
   type Outcome,
   type Approval,
   type Report,
+  type StandardSchemaV1 as OwnStandardSchemaV1,
 } from 'gov-it-rules';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { useForm } from 'react-hook-form';
@@ -120,6 +121,22 @@ if (result.issues) {
 }
 console.log(spec['~standard'].vendor);
 
+// The schema's input and output types, by the specification's inference and by the package's copy.
+type Input = StandardSchemaV1.InferInput<typeof s>;
+type Output = StandardSchemaV1.InferOutput<typeof s>;
+const input: Input = app;
+const output: Output = input;
+const ownOutput: OwnStandardSchemaV1.InferOutput<ApplicationSchema> = output;
+const roundTrip: Application = ownOutput;
+// @ts-expect-error: the input is an Application, with its field names
+const notInput: Input = { totalInvestmnt: '1' };
+console.log(roundTrip, notInput);
+
+// A form's blank answers: an empty select, an unanswered radio group, an empty box.
+const blank: Application = { kind: '', unitKind: '', stage: '', urgent: '', mandatedBy: '', adjustment: { reason: '' }, totalInvestment: '', year: '' };
+// Options set to undefined are left out.
+validate(blank, { jurisdiction: 'tongzhou', parameters: undefined, locale: undefined, asOf: undefined, stage: undefined });
+
 export function useApplicationForm() {
   return useForm<Application>({ resolver: standardSchemaResolver(schema({ jurisdiction: 'tongzhou' })) });
 }
@@ -132,6 +149,12 @@ export function bind(form: HTMLFormElement): Report {
   const current: Report = handle.report;
   handle.detach();
   return current;
+}
+
+// attach() takes a <form>, not any element.
+export function bindDiv(div: HTMLDivElement): void {
+  // @ts-expect-error: not a form
+  attach(div, { jurisdiction: 'tongzhou' });
 }
 
 // What the types refuse.

@@ -138,6 +138,28 @@ test('misuse throws a TypeError that says what to do', () => {
   v.free();
 });
 
+test('an option set to undefined is left out, as JavaScript APIs read undefined', () => {
+  const unset = { parameters: undefined, locale: undefined, stage: undefined, holidays: undefined, workdays: undefined, messages: undefined };
+  const report = validate(fixture, options);
+  assert.deepEqual(validate(fixture, { ...options, ...unset }), report);
+  assert.deepEqual(validate(fixture, { jurisdiction: 'tongzhou', parameters: undefined, locale: undefined, asOf: undefined }), validate(fixture, { jurisdiction: 'tongzhou' }));
+  // null, which the wrapper writes undefined as, is left out too.
+  assert.deepEqual(validate(fixture, { ...options, parameters: null, locale: null, messages: null }), report);
+
+  const v = createValidator({ ...options, ...unset }, fixture);
+  assert.deepEqual(v.report(), report);
+  v.free();
+  const s = schema({ ...options, ...unset });
+  assert.deepEqual(s['~standard'].validate(fixture), { value: fixture });
+  assert.deepEqual(rules({ jurisdiction: undefined, asOf: undefined, locale: undefined }), rules());
+  assert.deepEqual(rules({ jurisdiction: 'tongzhou', locale: undefined }), rules({ jurisdiction: 'tongzhou' }));
+  assert.deepEqual(jurisdictions({ asOf: undefined, locale: undefined }), jurisdictions());
+
+  // jurisdiction stays required where it was, and a misspelt option is refused whatever its value.
+  assert.throws(() => validate(fixture, { jurisdiction: undefined }), { name: 'TypeError', message: /options.jurisdiction is required/ });
+  assert.throws(() => validate(fixture, { ...options, asof: undefined }), { name: 'TypeError', message: /unknown option `asof`/ });
+});
+
 test('a validator may start empty and be given the application later', () => {
   const v = createValidator(options);
   assert.equal(v.report().summary.complete, false);
@@ -154,6 +176,14 @@ test('calling the browser entry before init() throws an Error that says to init'
   assert.throws(() => fresh.createValidator(options, fixture), /call await init\(\) first/);
   assert.throws(() => fresh.initSync(), { name: 'TypeError', message: /initSync\(bytes\) needs the bytes/ });
   fresh.initSync(readFileSync(new URL('./node_modules/gov-it-rules/gov_it_rules_bg.wasm', import.meta.url)));
+  assert.equal(fresh.validate(fixture, options).summary.complete, true);
+});
+
+test('init({ jurisdictions: undefined }) is init(): the list is left out, not refused', async () => {
+  // A fresh copy of the wrapper (not yet initialised) over the module node.js has loaded.
+  const fresh = await import(new URL('./node_modules/gov-it-rules/index.js?undefined', import.meta.url).href);
+  await assert.rejects(fresh.init({ jurisdictions: [] }), { name: 'TypeError', message: /takes a list of one or more/ });
+  await fresh.init({ jurisdictions: undefined });
   assert.equal(fresh.validate(fixture, options).summary.complete, true);
 });
 

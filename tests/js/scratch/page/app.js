@@ -1,39 +1,12 @@
-// A page bundled by esbuild from the installed package: verdicts written into the page, and a
-// react-hook-form form validated through the Standard Schema resolver.
-import { useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { useForm } from 'react-hook-form';
-import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
-import { init, validate, createValidator, jurisdictions, rules, schema } from 'gov-it-rules';
+// A page bundled by esbuild from the installed package: verdicts written into the page. The
+// react-hook-form example is its own page (form.jsx), as the README shows it.
+import { init, validate, createValidator, jurisdictions, rules } from 'gov-it-rules';
 import fixture from '../fixtures/tongzhou-declaration.json';
 
 const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01' };
 const show = (id, text) => {
   document.getElementById(id).textContent = text;
 };
-
-function ApplicationForm() {
-  const [submitted, setSubmitted] = useState('');
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm({ defaultValues: fixture, resolver: standardSchemaResolver(schema(options)) });
-  return (
-    <form onSubmit={handleSubmit((values) => setSubmitted(`submitted ${values.totalInvestment}`))}>
-      <label>
-        预计总投资（万元） <input id="totalInvestment" {...register('totalInvestment')} />
-      </label>
-      <p data-error="totalInvestment">{errors.totalInvestment?.message}</p>
-      <label>
-        项目名称 <input id="name" {...register('name')} />
-      </label>
-      <p data-error="name">{errors.name?.message}</p>
-      <button id="submit" type="submit">提交</button>
-      <output id="submitted">{submitted}</output>
-    </form>
-  );
-}
 
 async function main() {
   try {
@@ -74,7 +47,6 @@ async function main() {
   validator.free();
   show('document-number', jurisdictions().find((j) => j.id === 'tongzhou').documentNumber);
   show('codes', String(rules().codes.length));
-  createRoot(document.getElementById('form')).render(<ApplicationForm />);
   const status = document.getElementById('status');
   status.textContent = 'done';
   status.dataset.state = 'done';

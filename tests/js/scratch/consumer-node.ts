@@ -1,0 +1,37 @@
+// A typed consumer on a server: compiled by `tsc --noEmit` without the DOM lib or @types/node
+// (tsconfig.node.json), so the package's types must name no browser global. Never run.
+import {
+  init,
+  initSync,
+  validate,
+  createValidator,
+  jurisdictions,
+  rules,
+  schema,
+  attach,
+  type Application,
+  type InitInput,
+  type Options,
+  type Report,
+  type StandardSchemaV1,
+} from 'gov-it-rules';
+
+await init();
+initSync(new Uint8Array(8));
+initSync(new ArrayBuffer(8));
+
+const draft: Application = { kind: '', unitKind: '', urgent: '', mandatedBy: '', totalInvestment: '' };
+const options: Options = { jurisdiction: 'tongzhou', parameters: undefined, locale: undefined, asOf: undefined };
+export const report: Report = validate(draft, options);
+export const listed = jurisdictions({ asOf: undefined }).map((j) => j.id);
+export const codes = rules({ jurisdiction: undefined }).codes.length;
+createValidator(options, draft).free();
+
+const applicationSchema = schema({ jurisdiction: 'xiangcheng', locale: undefined });
+export const input: StandardSchemaV1.InferInput<typeof applicationSchema> = draft;
+export const output: StandardSchemaV1.InferOutput<typeof applicationSchema> = draft;
+
+// Without the DOM lib the platform objects are not there: init takes text or bytes.
+export const where: InitInput = '/assets/gov_it_rules_bg.wasm';
+// @ts-expect-error: attach() binds a browser <form>; a server has none to give it
+attach({}, { jurisdiction: 'tongzhou' });
