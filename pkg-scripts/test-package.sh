@@ -22,6 +22,26 @@ fi
 step "build"
 bash pkg-scripts/build.sh
 
+# The oldest browsers the package supports (js/README.md, "Browsers") are those with every
+# WebAssembly feature the modules use: Chromium 96, Firefox 79, Safari 15. The modules declare
+# their features in a custom section, which wasm-opt would otherwise trust; with it removed, the
+# module is validated against exactly that set, so an instruction from any later proposal (SIMD,
+# tail calls, extended constants, GC …) fails here.
+step "browser baseline: the WebAssembly features of Chromium 96, Firefox 79 and Safari 15, no more"
+baseline="--enable-mutable-globals --enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memory --enable-multivalue --enable-reference-types"
+for module in pkg/gov_it_rules_bg.wasm pkg/gov_it_rules_core_bg.wasm; do
+  # shellcheck disable=SC2086
+  tests/js/node_modules/.bin/wasm-opt "$module" $baseline --strip-target-features -o "$module.baseline" 2>/dev/null
+  # shellcheck disable=SC2086
+  if ! tests/js/node_modules/.bin/wasm-opt "$module.baseline" --mvp-features $baseline -o /dev/null 2>/dev/null; then
+    rm -f "$module.baseline"
+    echo "package: $module uses a WebAssembly feature beyond the supported browsers (js/README.md, \"Browsers\")" >&2
+    exit 1
+  fi
+  rm -f "$module.baseline"
+done
+echo "both modules use only: ${baseline//--enable-/}"
+
 step "clippy for the wasm target (src/wasm.rs, the wasm test suites, the module without regulations)"
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
