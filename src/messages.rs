@@ -103,7 +103,7 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &BTreeMap<String, S
         Some(match name {
             "field" => Cow::Owned(field_label(field?, locale)),
             "reason" => Cow::Owned(reason_text(raw?, params, locale)),
-            "expected" | "got" => Cow::Borrowed(type_name(raw?, locale)),
+            "expected" | "got" => type_text(raw?, locale),
             "stage" => Cow::Borrowed(stage_name(raw?, locale)),
             _ => Cow::Borrowed(raw?.as_str()),
         })
@@ -114,6 +114,9 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &BTreeMap<String, S
 
 /// `funding.thisYear.total` → 本年度申请资金：合计; `resources[2].sharing` → 信息资源表第3行：共享属性.
 pub fn field_label(path: &str, locale: Locale) -> String {
+    if path.is_empty() {
+        return locale.pick("申报内容", "The application").to_string();
+    }
     if let Some(field) = Field::by_path(path) {
         let spec = field.spec();
         return locale.pick(spec.zh, spec.en).to_string();
@@ -200,6 +203,24 @@ fn reason_text(reason: &str, params: &BTreeMap<String, String>, locale: Locale) 
         en
     } else {
         zh
+    }
+}
+
+/// A type name, or the position of a syntax error (`invalid JSON (line 3, column 15)`, kept
+/// so in the parameter for programs), in the message's language.
+fn type_text(raw: &str, locale: Locale) -> Cow<'_, str> {
+    let position = raw
+        .strip_prefix("invalid JSON (line ")
+        .and_then(|rest| rest.strip_suffix(')'))
+        .and_then(|rest| rest.split_once(", column "));
+    match position {
+        Some((line, column)) if !locale.is_en() => Cow::Owned(format!(
+            "无法解析的 JSON 文本（第 {line} 行第 {column} 列）"
+        )),
+        Some((line, column)) => Cow::Owned(format!(
+            "JSON text that cannot be parsed (line {line}, column {column})"
+        )),
+        None => Cow::Borrowed(type_name(raw, locale)),
     }
 }
 

@@ -392,7 +392,7 @@ fn unknown_jurisdiction_and_invalid_json_are_reported_not_thrown() {
     let broken = validate_json(r#"{"name": "#, &Options::for_jurisdiction("tongzhou"));
     assert!(has(&broken, "IN004", ""));
     assert!(
-        broken.diagnostics[0].message.contains("line 1"),
+        broken.diagnostics[0].message.contains("第 1 行"),
         "{}",
         broken.diagnostics[0].message
     );
@@ -759,5 +759,66 @@ fn every_provision_is_formalised_or_marked_not_formalised() {
     assert!(
         !labels.iter().any(|l| l == "第二十九条（一）"),
         "{labels:?}"
+    );
+}
+
+/// react-hook-form and others report a group of checkboxes none of which was ticked as `false`:
+/// that is an empty answer, not a wrong type.
+#[test]
+fn an_unticked_checkbox_group_given_as_false_is_empty() {
+    let r = run(
+        "tongzhou",
+        Stage::Declaration,
+        json!({ "totalInvestment": "500", "mandatedBy": false, "documents": false }),
+    );
+    assert!(
+        !r.diagnostics.iter().any(|d| d.code == "IN004"),
+        "{:#?}",
+        r.diagnostics
+    );
+    assert_eq!(
+        decided(&r.outcomes.merge).mode,
+        gov_it_rules::profile::MergeMode::Separate
+    );
+    let r = run(
+        "xiangcheng",
+        Stage::Declaration,
+        json!({ "networkType": false }),
+    );
+    assert!(!r.diagnostics.iter().any(|d| d.path == "networkType"));
+    // `true` for a list is still a wrong type.
+    let r = run("tongzhou", Stage::Declaration, json!({ "documents": true }));
+    assert!(r
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "IN004" && d.path == "documents"));
+}
+
+/// A syntax error is described in the message's language; the parameter keeps its position for
+/// programs.
+#[test]
+fn a_syntax_error_is_described_in_the_messages_language() {
+    let zh = validate_json(r#"{"name": "#, &Options::for_jurisdiction("tongzhou"));
+    let d = &zh.diagnostics[0];
+    assert!(d.params["got"].starts_with("invalid JSON (line 1"));
+    assert!(
+        d.message.contains("无法解析的 JSON 文本（第 1 行") && d.message.contains("「申报内容」"),
+        "{}",
+        d.message
+    );
+    assert!(!d.message.contains("invalid"), "{}", d.message);
+    let en = validate_json(
+        r#"{"name": "#,
+        &Options {
+            locale: gov_it_rules::messages::Locale::En,
+            ..Options::for_jurisdiction("tongzhou")
+        },
+    );
+    assert!(
+        en.diagnostics[0]
+            .message
+            .contains("JSON text that cannot be parsed (line 1"),
+        "{}",
+        en.diagnostics[0].message
     );
 }

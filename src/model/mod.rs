@@ -255,6 +255,8 @@ fn read_scalar(
         Kind::Count(min, max) => read_count(json, path, min, max),
         Kind::Choice(keys) => read_choice(json, path, keys).map(Value::Choice),
         Kind::Choices(keys) => match json {
+            // A group of checkboxes none of which was ticked, as form libraries report it.
+            Json::Bool(false) => Ok(Value::Choices(Vec::new())),
             Json::Array(items) => {
                 let mut chosen = Vec::new();
                 for (i, item) in items.iter().enumerate() {
@@ -298,6 +300,7 @@ fn read_texts(json: &Json, path: &str, diags: &mut Vec<Diagnostic>) -> Result<Va
         }
     };
     match json {
+        Json::Bool(false) => {}
         Json::String(s) => push(s, path, diags),
         Json::Array(list) => {
             if list.len() > MAX_CHAPTERS {
@@ -499,7 +502,8 @@ fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> 
 
 fn read_rows<'a>(json: &'a Json, path: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a Vec<Json>> {
     match json {
-        Json::Null => None,
+        // A form library's value for a group of checkboxes none of which was ticked.
+        Json::Null | Json::Bool(false) => None,
         Json::Array(items) if items.len() > MAX_ROWS => {
             diags.push(Diagnostic::new(Code::TooManyRows, path).param("max", MAX_ROWS.to_string()));
             None
