@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end tests of the demo page in headless Chromium: builds the package if needed, lays out
-# the site and runs tests/js/e2e with node's test runner. Screenshots go to test-output/.
+# End-to-end tests in headless Chromium: the demo page (tests/js/e2e) and the integrator's example
+# (examples/portal-playwright, a portal form with the package attached). Builds the package if
+# needed and lays out the demo site. Screenshots go to test-output/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 [ -f pkg/index.js ] || bash pkg-scripts/build.sh
 bash pkg-scripts/assemble-demo.sh >/dev/null
-cd tests/js
-node --test --test-reporter=spec e2e/demo.test.mjs
+# The example's one dependency (playwright-core) is the test harness's, at the same version.
+ln -sfn ../../tests/js/node_modules examples/portal-playwright/node_modules
+node --test --test-reporter=spec tests/js/e2e/demo.test.mjs examples/portal-playwright/portal.test.mjs

@@ -1,0 +1,13 @@
+// The portal's own script: the package attached to the form it already has. attach() stops a
+// submit that has errors before the portal's own handler sees it; submitting a valid form is the
+// portal's business, and here it only records that it happened.
+import { init, attach } from '/pkg/index.js';
+
+await init();
+const form = document.querySelector('#apply');
+attach(form, { jurisdiction: 'tongzhou', asOf: '2025-06-01' });
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  document.body.dataset.submitted = 'true';
+});
+document.documentElement.dataset.ready = 'true';

@@ -1,0 +1,128 @@
+// An integrator's end-to-end test of a portal form with gov-it-rules attached, in headless
+// Chromium through playwright-core. It relies only on what the package promises to keep stable:
+// the `govit:report` event after every update, and the data-* attributes on what attach()
+// renders (docs/testing-integrations.md). Run: node --test portal.test.mjs (after
+// `bash pkg-scripts/build.sh`, with playwright-core installed and Chromium at /usr/bin/chromium).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, '..', '..', 'pkg');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+let server;
+let base;
+let browser;
+let profile;
+
+/** The portal page from this folder, the package from /pkg/; on 127.0.0.1 only. */
+function serve() {
+  return new Promise((resolve) => {
+    const s = createServer(async (req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+      const file = path.startsWith('/pkg/') ? join(pkg, path.slice(5)) : join(here, path === '/' ? 'portal.html' : path);
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    s.listen(0, '127.0.0.1', () => resolve(s));
+  });
+}
+
+before(async () => {
+  server = await serve();
+  base = `http://127.0.0.1:${server.address().port}/`;
+  profile = await mkdtemp(join(tmpdir(), 'portal-e2e-'));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+async function open() {
+  const page = await browser.newPage();
+  await page.goto(base);
+  await page.waitForSelector('html[data-ready="true"]');
+  return page;
+}
+
+/**
+ * Resolves with the report of the next `govit:report` the form dispatches, so a test waits for
+ * the package rather than for a guessed delay (typing is debounced).
+ */
+function nextReport(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('#apply').addEventListener('govit:report', (e) => resolve(e.detail.report), { once: true });
+  }));
+}
+
+/** A verdict as attach() renders it: `data-value` on the outcome's <dd>. */
+const verdict = (page, name) => page.locator(`dd[data-outcome="${name}"]`).getAttribute('data-value');
+
+test('the merge verdict follows the amount the applicant types, with its article', async () => {
+  const page = await open();
+  let report = nextReport(page);
+  await page.fill('#amount', '300');
+  assert.equal((await report).outcomes.merge.value.mode, 'merge');
+  assert.equal(await verdict(page, 'merge'), 'merge');
+  report = nextReport(page);
+  await page.fill('#amount', '300.01');
+  const after = await report;
+  assert.equal(after.outcomes.merge.value.mode, 'separate');
+  assert.ok(after.outcomes.merge.because[0].citations.some((c) => c.article === '第十一条'));
+  assert.equal(await verdict(page, 'merge'), 'separate');
+  await page.close();
+});
+
+test('a combined document does not stand in above 300 万元: the submit is stopped and says why', async () => {
+  const page = await open();
+  await page.fill('#name', '示例项目');
+  await page.fill('#unit', '示例局');
+  await page.fill('#amount', '500');
+  // Leaving a field updates the verdicts above the form, which moves what is below it: leave the
+  // field and wait for that update before clicking further down.
+  const settled = nextReport(page);
+  await page.locator('#amount').blur();
+  await settled;
+  await page.check('input[name="documents"][value="applicationForm"]');
+  await page.check('input[name="documents"][value="combinedDocument"]');
+  const invalid = page.evaluate(() => new Promise((resolve) => {
+    document.querySelector('#apply').addEventListener('govit:invalid', (e) => resolve(e.detail.report), { once: true });
+  }));
+  await page.click('button[type="submit"]');
+  const report = await invalid;
+  assert.ok(report.diagnostics.some((d) => d.code === 'DC003' && d.params.documentKey === 'proposal'));
+  // The message is on the page, marked with its code and path, and the portal's handler never ran.
+  await page.waitForSelector('[data-code="DC003"][data-path="documents"]');
+  assert.equal(await page.evaluate(() => document.body.dataset.submitted), undefined);
+  await page.close();
+});
+
+test('a field left empty is reported at the field on submit, and clears once filled in', async () => {
+  const page = await open();
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('[data-code="FM001"][data-path="name"]');
+  const report = nextReport(page);
+  await page.fill('#name', '示例项目');
+  await page.locator('#name').blur();
+  await report;
+  assert.equal(await page.locator('[data-code="FM001"][data-path="name"]').count(), 0);
+  await page.close();
+});
