@@ -1,0 +1,44 @@
+//! Reading a profile from JSON text, with errors located by JSON path.
+
+use super::{check, Profile};
+use serde::Serialize;
+
+/// A problem in a profile, located by JSON path.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Parses and checks a profile. A profile with any error is rejected whole.
+pub fn load(json: &str) -> Result<Profile, Vec<ProfileError>> {
+    let profile = parse(json)?;
+    let errors = check(&profile);
+    if errors.is_empty() {
+        Ok(profile)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Parses a profile without the cross-checks, for the built-in ones (which the test suite checks).
+/// A serde error is located by the JSON path of its position in the text; its message keeps the
+/// line and column only for text that is not JSON.
+pub fn parse(json: &str) -> Result<Profile, Vec<ProfileError>> {
+    serde_json::from_str(json).map_err(|e| {
+        let path = crate::json_path::of_error(json, &e);
+        let mut message = e.to_string();
+        if e.is_data() {
+            let at = format!(" at line {} column {}", e.line(), e.column());
+            message.truncate(message.strip_suffix(&at).map_or(message.len(), str::len));
+        }
+        vec![ProfileError { path, message }]
+    })
+}

@@ -1,0 +1,180 @@
+//! What a version checks, provision by provision, for the rule reference and the catalogue.
+
+use serde::Serialize;
+
+use super::*;
+
+/// One provision of a version as the rule reference lists it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleEntry {
+    pub id: String,
+    /// Which mechanism checks it: `outcome.approval`, `requirement.declaration`, `window` …
+    pub kind: String,
+    /// The codes it can report (none for a decision-table case, which feeds an outcome).
+    pub codes: &'static [&'static str],
+    pub cite: Vec<Cite>,
+    /// What it says, in zh-CN and en.
+    pub summary: String,
+    pub summary_en: String,
+}
+
+impl Version {
+    /// Every checked provision, in profile order (provisions marked not formalised excluded).
+    pub fn rules(&self) -> Vec<RuleEntry> {
+        let mut out = Vec::new();
+        let o = &self.outcomes;
+        out.extend(case_entries(&o.approval, "outcome.approval", &[]));
+        out.extend(case_entries(&o.merge, "outcome.merge", &[]));
+        out.extend(case_entries(&o.supervision, "outcome.supervision", &[]));
+        out.extend(case_entries(&o.management, "outcome.management", &[]));
+        out.extend(case_entries(&o.expert_panel, "outcome.expertPanel", &[]));
+        out.extend(case_entries(
+            &o.financial_review,
+            "outcome.financialReview",
+            &[],
+        ));
+        out.extend(case_entries(&o.acceptance, "outcome.acceptance", &[]));
+        let mut push = |id: &str, kind: String, codes, cite: &[Cite], zh: String, en: String| {
+            out.push(RuleEntry {
+                id: id.to_string(),
+                kind,
+                codes,
+                cite: cite.to_vec(),
+                summary: zh,
+                summary_en: en,
+            });
+        };
+        for r in &self.required_fields {
+            let zh: Vec<&str> = r.fields.iter().map(|f| f.0.spec().zh).collect();
+            let en: Vec<&str> = r.fields.iter().map(|f| f.0.spec().en).collect();
+            push(
+                &r.id,
+                "requiredFields".into(),
+                &["FM001"],
+                &r.cite,
+                format!("须填写：{}", zh.join("、")),
+                format!("Required: {}", en.join(", ")),
+            );
+        }
+        for r in &self.requirements {
+            let en = self
+                .documents
+                .get(&r.document)
+                .map_or(r.document.as_str(), |d| d.name_en.as_str());
+            let zh = format!("{}：{}", self.document_name(&r.document), r.why);
+            push(
+                &r.id,
+                format!("requirement.{}", r.stage.key()),
+                &["DC001", "DC002"],
+                &r.cite,
+                zh,
+                format!("{en}: {}", r.why_en),
+            );
+        }
+        for w in &self.windows {
+            push(
+                &w.id,
+                "window".into(),
+                &["TW001", "TW002", "TW003", "TW005"],
+                &w.cite,
+                w.description.clone(),
+                w.description_en.clone(),
+            );
+        }
+        for d in &self.deadlines {
+            push(
+                &d.id,
+                "deadline".into(),
+                &["TW004"],
+                &d.cite,
+                d.description.clone(),
+                d.description_en.clone(),
+            );
+        }
+        for e in &self.enumerations {
+            let spec = e.field.0.spec();
+            push(
+                &e.id,
+                "enumeration".into(),
+                &["FM002"],
+                &e.cite,
+                format!("{}：{}", spec.zh, e.values.join("、")),
+                format!("{}: {}", spec.en, e.values.join(", ")),
+            );
+        }
+        if let Some(f) = &self.funding_sums {
+            push(
+                &f.id,
+                "fundingSums".into(),
+                &["FM003"],
+                &f.cite,
+                "资金表各行合计等于各来源之和".into(),
+                "Each funding row's total equals the sum of its sources".into(),
+            );
+        }
+        if let Some(t) = &self.resource_table {
+            let zh = format!(
+                "共享属性：{}；采集更新频率：{}",
+                t.sharing.join("、"),
+                t.frequencies.join("、")
+            );
+            push(
+                &t.id,
+                "resourceTable".into(),
+                &["RS001", "RS002", "RS003", "RS004", "RS005"],
+                &t.cite,
+                zh,
+                "Resource rows: sharing, its condition or reason, update frequency".into(),
+            );
+        }
+        for p in &self.panels {
+            for c in &p.cases {
+                push(
+                    &c.id,
+                    "panel".into(),
+                    &["EP001", "EP002", "EP003"],
+                    &c.cite,
+                    c.explanation.clone(),
+                    c.explanation_en.clone(),
+                );
+            }
+        }
+        for r in &self.restrictions {
+            push(
+                &r.id,
+                "restriction".into(),
+                &["RX001"],
+                &r.cite,
+                r.message.clone(),
+                r.message_en.clone(),
+            );
+        }
+        if let Some(a) = &self.adjustment {
+            push(
+                &a.id,
+                "adjustment".into(),
+                &["AD001", "AD002", "AD003"],
+                &a.cite,
+                a.simplified.clone(),
+                a.simplified_en.clone(),
+            );
+        }
+        out
+    }
+}
+
+fn case_entries<'a, T>(
+    cases: &'a [Case<T>],
+    kind: &'a str,
+    codes: &'static [&'static str],
+) -> impl Iterator<Item = RuleEntry> + 'a {
+    cases.iter().map(move |c| RuleEntry {
+        id: c.id.clone(),
+        kind: kind.to_string(),
+        codes,
+        cite: c.cite.to_vec(),
+        summary: c.explanation.clone(),
+        summary_en: c.explanation_en.clone(),
+    })
+}
