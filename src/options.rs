@@ -1,0 +1,162 @@
+//! How to validate: the options a caller gives, read from JSON by the package.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde_json::Value as Json;
+
+use crate::calendar::HolidayCalendar;
+use crate::codes::Code;
+use crate::messages::Locale;
+use crate::money;
+use crate::profile::Stage;
+
+/// How to validate.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub jurisdiction: String,
+    /// The date the application is made; the regulation version in force then applies.
+    pub as_of: Option<NaiveDate>,
+    /// Overrides the application's own `stage`; the default is `declaration`.
+    pub stage: Option<Stage>,
+    pub locale: Locale,
+    /// Values for parameters a text names but does not fix, in the parameter's unit.
+    pub parameters: BTreeMap<String, Decimal>,
+    pub calendar: HolidayCalendar,
+    /// Replacement message templates, by code (e.g. `DC001`).
+    pub messages: BTreeMap<String, String>,
+}
+
+/// The keys [`Options::from_json`] reads.
+const KNOWN_OPTIONS: &[&str] = &[
+    "jurisdiction",
+    "asOf",
+    "stage",
+    "locale",
+    "parameters",
+    "holidays",
+    "workdays",
+    "messages",
+];
+
+impl Options {
+    pub fn for_jurisdiction(id: &str) -> Options {
+        Options {
+            jurisdiction: id.to_string(),
+            ..Options::default()
+        }
+    }
+
+    /// Reads options from JSON. Unknown keys and wrong types are misuse by the integrator and are
+    /// refused with a message that says what to change. A known key set to `null` (JavaScript's
+    /// `undefined`, as the wrapper writes it) is absent: the option keeps its default.
+    pub fn from_json(json: &Json) -> Result<Options, String> {
+        let Json::Object(map) = json else {
+            return Err(
+                "options must be an object such as {\"jurisdiction\": \"tongzhou\"}".into(),
+            );
+        };
+        let mut options = Options::default();
+        for (key, value) in map {
+            let bad = |what: &str| format!("options.{key} must be {what}");
+            if value.is_null() && KNOWN_OPTIONS.contains(&key.as_str()) {
+                continue;
+            }
+            match key.as_str() {
+                "jurisdiction" => {
+                    options.jurisdiction =
+                        value.as_str().ok_or_else(|| bad("a string"))?.to_string()
+                }
+                "asOf" => {
+                    let text = value
+                        .as_str()
+                        .ok_or_else(|| bad("a date string YYYY-MM-DD"))?;
+                    options.as_of =
+                        Some(parse_date(text).ok_or_else(|| bad("a date string YYYY-MM-DD"))?);
+                }
+                "stage" => {
+                    let text = value.as_str().unwrap_or_default();
+                    options.stage = Some(Stage::from_key(text).ok_or_else(|| {
+                        bad("one of declaration, approval, implementation, acceptance")
+                    })?);
+                }
+                "locale" => {
+                    options.locale = Locale::from_tag(value.as_str().unwrap_or_default())
+                        .ok_or_else(|| bad("\"zh-CN\" or \"en\""))?
+                }
+                "parameters" => {
+                    let Json::Object(params) = value else {
+                        return Err(bad("an object of amounts"));
+                    };
+                    for (name, v) in params {
+                        let text = match v {
+                            Json::String(s) => s.clone(),
+                            Json::Number(n) => n.to_string(),
+                            _ => {
+                                return Err(format!("options.parameters.{name} must be an amount"))
+                            }
+                        };
+                        let amount = money::parse(&text).map_err(|_| {
+                            format!("options.parameters.{name} must be an amount, got {text}")
+                        })?;
+                        options.parameters.insert(name.clone(), amount);
+                    }
+                }
+                "holidays" | "workdays" => {
+                    let Json::Array(days) = value else {
+                        return Err(bad("an array of YYYY-MM-DD dates"));
+                    };
+                    for day in days {
+                        let date = day
+                            .as_str()
+                            .and_then(parse_date)
+                            .ok_or_else(|| bad("an array of YYYY-MM-DD dates"))?;
+                        if key == "holidays" {
+                            options.calendar.holidays.insert(date);
+                        } else {
+                            options.calendar.workdays.insert(date);
+                        }
+                    }
+                }
+                "messages" => {
+                    let Json::Object(templates) = value else {
+                        return Err(bad("an object of templates by code"));
+                    };
+                    for (code, template) in templates {
+                        if Code::by_id(code).is_none() {
+                            return Err(format!("options.messages.{code}: unknown code"));
+                        }
+                        let text = template
+                            .as_str()
+                            .ok_or_else(|| format!("options.messages.{code} must be a string"))?;
+                        options.messages.insert(code.clone(), text.to_string());
+                    }
+                }
+                other => {
+                    return Err(format!(
+                        "unknown option `{other}`; known options: {}",
+                        KNOWN_OPTIONS.join(", ")
+                    ))
+                }
+            }
+        }
+        Ok(options)
+    }
+}
+
+/// A date written `YYYY-MM-DD`, the one form the crate reads (options, forms and profiles alike).
+/// Read by hand: chrono's format-string parser would add its code to the wasm.
+pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
+    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = text.as_bytes() else {
+        return None;
+    };
+    let mut digits = [y1, y2, y3, y4, m1, m2, d1, d2].into_iter();
+    let mut number = |n: usize| {
+        digits.by_ref().take(n).try_fold(0u32, |acc, b| {
+            b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+        })
+    };
+    let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
