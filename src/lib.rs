@@ -13,6 +13,7 @@
 
 pub mod calendar;
 pub mod cases;
+pub mod catalogue;
 pub mod codes;
 pub mod condition;
 mod engine;

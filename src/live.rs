@@ -1,9 +1,8 @@
-//! What a portal needs beyond one validation: a validator for live forms that takes one edit at a
-//! time and answers with what changed, and the catalogue of jurisdictions and rules that help pages
-//! list.
+//! A validator for live forms that takes one edit at a time and answers with what changed. The
+//! catalogue of jurisdictions and rules that help pages list is [`crate::catalogue`].
 //!
-//! The npm package's `createValidator`, `jurisdictions` and `rules` are thin wrappers over this
-//! module (`src/wasm.rs`); everything here is pure and tested natively.
+//! The npm package's `createValidator`, `jurisdictions` and `rules` are thin wrappers over these
+//! modules (`src/wasm.rs`); everything here is pure and tested natively.
 //!
 //! ## Cost of an edit
 //! [`LiveValidator::set`] re-reads only the edited field (or the edited table), keeps the other
@@ -17,17 +16,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
-use crate::codes::{Code, Severity, CODES};
-use crate::messages::Locale;
+use crate::codes::{Code, Severity};
 use crate::model::{Application, Value, FIELDS};
 use crate::profile::{
-    Acceptance, Approval, FinancialReview, Management, Merge, Panel, Profile, Supervision,
+    Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision,
 };
-use crate::report::{Citation, Diagnostic, Notice, Outcome, RequiredDocument, WindowReport};
+use crate::report::{Diagnostic, Notice, Outcome, RequiredDocument, WindowReport};
 use crate::rules::budget_adjustment::AdjustmentVerdict;
 use crate::{Options, Registry, Report, Summary};
 
@@ -464,202 +461,4 @@ fn rows<'r, T: PartialEq>(old: &'r [T], new: &'r [T], key: fn(&T) -> &String) ->
             .filter(|k| !after.contains_key(k))
             .collect(),
     }
-}
-
-/// A jurisdiction as a portal lists it: the regulation in force on the as-of date, the parameters
-/// the portal may have to supply, the documents it names, and every dated version.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct JurisdictionEntry {
-    pub id: String,
-    pub region: String,
-    /// An example profile that describes no real place.
-    pub fictional: bool,
-    pub title: String,
-    /// `null` where the text prints none.
-    pub document_number: Option<String>,
-    pub issued: Option<String>,
-    pub in_force: Option<String>,
-    pub in_force_basis: String,
-    pub repealed: Option<String>,
-    /// Thresholds and limits; `value: null` marks one the text leaves to the portal (歙县's
-    /// 分散采购限额标准), to be passed as `options.parameters[key]`.
-    pub parameters: Vec<ParameterEntry>,
-    /// Document kinds for the application's `documents` table, with their names.
-    pub documents: BTreeMap<String, String>,
-    pub versions: Vec<VersionEntry>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ParameterEntry {
-    pub key: String,
-    pub label: String,
-    pub unit: String,
-    pub value: Option<String>,
-    pub citations: Vec<Citation>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct VersionEntry {
-    pub title: String,
-    pub document_number: Option<String>,
-    pub issued: Option<String>,
-    pub in_force: Option<String>,
-    pub repealed: Option<String>,
-}
-
-/// Every jurisdiction the registry holds, described by the version in force on `as_of`.
-pub fn jurisdictions(
-    registry: &Registry,
-    as_of: NaiveDate,
-    locale: Locale,
-) -> Vec<JurisdictionEntry> {
-    registry
-        .profiles()
-        .iter()
-        .filter_map(|profile| {
-            let v = profile.version_on(as_of)?;
-            let date = |d: Option<NaiveDate>| d.map(crate::calendar::iso);
-            Some(JurisdictionEntry {
-                id: profile.id.clone(),
-                region: profile.region.clone(),
-                fictional: profile.fictional,
-                title: locale.pick(&v.title, &v.title_en).to_string(),
-                document_number: v.document_number.clone(),
-                issued: date(v.issued),
-                in_force: date(v.in_force),
-                in_force_basis: v.in_force_basis.clone(),
-                repealed: date(v.repealed),
-                parameters: v
-                    .parameters
-                    .iter()
-                    .map(|(key, p)| ParameterEntry {
-                        key: key.clone(),
-                        label: locale.pick(&p.label, &p.label_en).to_string(),
-                        unit: p.unit.clone(),
-                        value: p.value.map(|d| d.normalize().to_string()),
-                        citations: p
-                            .cite
-                            .iter()
-                            .map(|c| v.citation(&profile.id, c, locale))
-                            .collect(),
-                    })
-                    .collect(),
-                documents: v
-                    .documents
-                    .iter()
-                    .map(|(k, d)| (k.clone(), locale.pick(&d.name, &d.name_en).to_string()))
-                    .collect(),
-                versions: profile
-                    .versions
-                    .iter()
-                    .map(|v| VersionEntry {
-                        title: locale.pick(&v.title, &v.title_en).to_string(),
-                        document_number: v.document_number.clone(),
-                        issued: date(v.issued),
-                        in_force: date(v.in_force),
-                        repealed: date(v.repealed),
-                    })
-                    .collect(),
-            })
-        })
-        .collect()
-}
-
-/// The rule catalogue: every code with its severity and message template, and every provision of
-/// the regulations with the codes it can report and its citations.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Catalogue {
-    pub codes: Vec<CodeEntry>,
-    pub provisions: Vec<ProvisionEntry>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CodeEntry {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub severity: Severity,
-    pub family: &'static str,
-    /// The message template in the requested locale; `{name}` marks a parameter.
-    pub template: &'static str,
-    pub params: &'static [&'static str],
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ProvisionEntry {
-    pub jurisdiction: String,
-    /// The provision's id, as diagnostics and outcome traces give it in `rule`.
-    pub rule: String,
-    /// How it is checked: `outcome.approval`, `requirement.declaration`, `window`, … or
-    /// `notFormalised` for a provision deliberately not checked (the summary says why).
-    pub kind: String,
-    /// The codes it can report; none for a decision-table case, which decides an outcome.
-    pub codes: &'static [&'static str],
-    pub summary: String,
-    pub citations: Vec<Citation>,
-}
-
-/// The catalogue for one jurisdiction, or for all when `jurisdiction` is `None`, using the versions
-/// in force on `as_of`. Errs on an unknown jurisdiction, naming the known ones.
-pub fn rules(
-    registry: &Registry,
-    jurisdiction: Option<&str>,
-    as_of: NaiveDate,
-    locale: Locale,
-) -> Result<Catalogue, String> {
-    let profiles: Vec<&Profile> = match jurisdiction {
-        None => registry.profiles(),
-        Some(id) => vec![registry.get(id).ok_or_else(|| {
-            let known: Vec<&str> = registry.ids().collect();
-            format!("unknown jurisdiction `{id}`; known: {}", known.join(", "))
-        })?],
-    };
-    let codes = CODES
-        .iter()
-        .map(|c| CodeEntry {
-            code: c.id,
-            name: c.name,
-            severity: c.severity,
-            family: c.family,
-            template: locale.pick(c.zh, c.en),
-            params: c.params,
-        })
-        .collect();
-    let mut provisions = Vec::new();
-    for profile in profiles {
-        let Some(v) = profile.version_on(as_of) else {
-            continue;
-        };
-        for rule in v.rules() {
-            provisions.push(ProvisionEntry {
-                jurisdiction: profile.id.clone(),
-                rule: rule.id,
-                kind: rule.kind,
-                codes: rule.codes,
-                summary: locale.pick(&rule.summary, &rule.summary_en).to_string(),
-                citations: rule
-                    .cite
-                    .iter()
-                    .map(|c| v.citation(&profile.id, c, locale))
-                    .collect(),
-            });
-        }
-        for n in &v.not_formalised {
-            provisions.push(ProvisionEntry {
-                jurisdiction: profile.id.clone(),
-                rule: n.id.clone(),
-                kind: "notFormalised".into(),
-                codes: &[],
-                summary: locale.pick(&n.reason, &n.reason_en).to_string(),
-                citations: n
-                    .cite
-                    .iter()
-                    .map(|c| v.citation(&profile.id, c, locale))
-                    .collect(),
-            });
-        }
-    }
-    Ok(Catalogue { codes, provisions })
 }

@@ -23,7 +23,8 @@ use serde::Serialize;
 use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 
-use crate::live::{self, LiveValidator};
+use crate::catalogue;
+use crate::live::LiveValidator;
 use crate::profile::ProfileError;
 use crate::{builtin, Options, Registry};
 
@@ -149,7 +150,7 @@ fn replace(
 pub fn jurisdictions(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
     let options = listing_options(options.as_deref())?;
-    to_text(&live::jurisdictions(
+    to_text(&catalogue::jurisdictions(
         registry(),
         options.as_of.unwrap_or_else(today),
         options.locale,
@@ -162,7 +163,7 @@ pub fn rules(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
     let options = listing_options(options.as_deref())?;
     let jurisdiction = Some(options.jurisdiction.as_str()).filter(|j| !j.is_empty());
-    let catalogue = live::rules(
+    let catalogue = catalogue::rules(
         registry(),
         jurisdiction,
         options.as_of.unwrap_or_else(today),

@@ -9,7 +9,8 @@
 mod common;
 
 use common::*;
-use gov_it_rules::live::{self, Delta, LiveValidator};
+use gov_it_rules::catalogue;
+use gov_it_rules::live::{Delta, LiveValidator};
 use gov_it_rules::messages::Locale;
 use gov_it_rules::profile::{MergeMode, Stage};
 use gov_it_rules::report::Diagnostic;
@@ -302,7 +303,7 @@ fn stage_from_options_or_application() {
 #[test]
 fn jurisdictions_list_titles_document_numbers_and_dates() {
     let as_of = "2025-06-01".parse().unwrap();
-    let list = live::jurisdictions(builtin(), as_of, Locale::ZhCn);
+    let list = catalogue::jurisdictions(builtin(), as_of, Locale::ZhCn);
     let t = list.iter().find(|j| j.id == J).expect("tongzhou listed");
     assert_eq!(t.title, "通州区政务信息化项目建设管理办法");
     assert_eq!(t.document_number.as_deref(), Some("通政办发〔2023〕7号"));
@@ -318,7 +319,7 @@ fn jurisdictions_list_titles_document_numbers_and_dates() {
     assert!(t.documents.contains_key("proposal"));
     assert_eq!(t.versions.len(), 1);
 
-    let en = live::jurisdictions(builtin(), as_of, Locale::En);
+    let en = catalogue::jurisdictions(builtin(), as_of, Locale::En);
     let t = en.iter().find(|j| j.id == J).unwrap();
     assert!(t.title.contains("Tongzhou"), "{}", t.title);
 }
@@ -326,7 +327,7 @@ fn jurisdictions_list_titles_document_numbers_and_dates() {
 #[test]
 fn the_rule_catalogue_covers_every_code_and_provision() {
     let as_of = "2025-06-01".parse().unwrap();
-    let catalogue = live::rules(builtin(), Some(J), as_of, Locale::ZhCn).unwrap();
+    let catalogue = catalogue::rules(builtin(), Some(J), as_of, Locale::ZhCn).unwrap();
     assert_eq!(catalogue.codes.len(), gov_it_rules::codes::CODES.len());
     let dc001 = catalogue.codes.iter().find(|c| c.code == "DC001").unwrap();
     assert!(dc001.template.contains("{document}"));
@@ -350,12 +351,12 @@ fn the_rule_catalogue_covers_every_code_and_provision() {
         .iter()
         .any(|p| p.kind == "notFormalised"));
 
-    let err = live::rules(builtin(), Some("atlantis"), as_of, Locale::En).unwrap_err();
+    let err = catalogue::rules(builtin(), Some("atlantis"), as_of, Locale::En).unwrap_err();
     assert!(
         err.contains("atlantis") && err.contains("tongzhou"),
         "{err}"
     );
-    let all = live::rules(builtin(), None, as_of, Locale::En).unwrap();
+    let all = catalogue::rules(builtin(), None, as_of, Locale::En).unwrap();
     assert!(all.provisions.len() >= catalogue.provisions.len());
 }
 

@@ -13,8 +13,9 @@
 use std::collections::BTreeSet;
 use std::fmt::Write;
 
+use gov_it_rules::catalogue;
 use gov_it_rules::codes::CODES;
-use gov_it_rules::live::{self, LiveValidator};
+use gov_it_rules::live::LiveValidator;
 use gov_it_rules::messages::Locale;
 use gov_it_rules::model::fields::{self, Kind, DOCUMENT_KEYS, RESOURCE_KEYS};
 use gov_it_rules::model::FIELDS;
@@ -281,11 +282,12 @@ fn every_key_of_a_report_delta_and_catalogue_is_declared() {
     keys(&serde_json::to_value(v.report()).unwrap(), &mut seen);
     let as_of = options.as_of.unwrap();
     keys(
-        &serde_json::to_value(live::jurisdictions(builtin(), as_of, Locale::ZhCn)).unwrap(),
+        &serde_json::to_value(catalogue::jurisdictions(builtin(), as_of, Locale::ZhCn)).unwrap(),
         &mut seen,
     );
     keys(
-        &serde_json::to_value(live::rules(builtin(), None, as_of, Locale::ZhCn).unwrap()).unwrap(),
+        &serde_json::to_value(catalogue::rules(builtin(), None, as_of, Locale::ZhCn).unwrap())
+            .unwrap(),
         &mut seen,
     );
     let missing: Vec<&String> = seen.iter().filter(|k| !declared(k)).collect();

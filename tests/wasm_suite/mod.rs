@@ -4,7 +4,8 @@
 //! (NaN, Infinity, Maps, cycles, getters, lone surrogates in strings) is the wrapper's part and is
 //! tested through the installed package (tests/js/scratch/node.test.mjs, browser.test.mjs).
 
-use gov_it_rules::live::{self, LiveValidator};
+use gov_it_rules::catalogue;
+use gov_it_rules::live::LiveValidator;
 use gov_it_rules::messages::Locale;
 use gov_it_rules::wasm::{jurisdictions, load_profile, rules, validate, Validator};
 use gov_it_rules::{builtin, Options};
@@ -131,11 +132,11 @@ fn the_json_text_is_exactly_serde_jsons() {
     let listing = r#"{"asOf": "2025-06-01", "locale": "en"}"#;
     assert_eq!(
         jurisdictions(Some(listing.into())).unwrap(),
-        serde_json::to_vec(&live::jurisdictions(registry, as_of, Locale::En)).unwrap()
+        serde_json::to_vec(&catalogue::jurisdictions(registry, as_of, Locale::En)).unwrap()
     );
     assert_eq!(
         rules(Some(listing.into())).unwrap(),
-        serde_json::to_vec(&live::rules(registry, None, as_of, Locale::En).unwrap()).unwrap()
+        serde_json::to_vec(&catalogue::rules(registry, None, as_of, Locale::En).unwrap()).unwrap()
     );
 }
 
