@@ -145,21 +145,19 @@ fn run_rules(ctx: &Ctx, sink: &mut Sink) -> Outcomes {
     let supervision = decision::decide(ctx, sink, ("工程监理", "Supervision"), &o.supervision);
     let management = decision::decide(ctx, sink, ("管理方式", "Management mode"), &o.management);
     let mut verdicts = Verdicts::default();
-    verdicts.record(
-        VerdictOf::Approval,
-        approval.as_ref(),
-        Approval::verdict_key,
-    );
-    verdicts.record(VerdictOf::Merge, merge.as_ref(), Merge::verdict_key);
+    verdicts.record(VerdictOf::Approval, approval.as_ref(), |a: &Approval| {
+        a.need.key()
+    });
+    verdicts.record(VerdictOf::Merge, merge.as_ref(), |m: &Merge| m.mode.key());
     verdicts.record(
         VerdictOf::Supervision,
         supervision.as_ref(),
-        Supervision::verdict_key,
+        |s: &Supervision| s.mode.key(),
     );
     verdicts.record(
         VerdictOf::Management,
         management.as_ref(),
-        Management::verdict_key,
+        |m: &Management| m.mode.key(),
     );
     let ctx = &Ctx {
         verdicts: Some(&verdicts),

@@ -303,16 +303,10 @@ impl VerdictOf {
     /// The values its verdict can take, as profiles write them.
     pub fn values(self) -> &'static [&'static str] {
         match self {
-            VerdictOf::Approval => &["required", "mayBeExempt", "notRequired"],
-            VerdictOf::Merge => &["merge", "substitute", "lighter", "omit", "separate"],
-            VerdictOf::Supervision => &[
-                "mandatory",
-                "unifiedService",
-                "central",
-                "inPrinciple",
-                "notSpecified",
-            ],
-            VerdictOf::Management => &["fullProcess", "filing"],
+            VerdictOf::Approval => ApprovalNeed::KEYS,
+            VerdictOf::Merge => MergeMode::KEYS,
+            VerdictOf::Supervision => SupervisionMode::KEYS,
+            VerdictOf::Management => ManagementMode::KEYS,
         }
     }
 }
@@ -432,12 +426,35 @@ pub struct DecisionTables {
     pub acceptance: Vec<Case<Acceptance>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum ApprovalNeed {
-    Required,
-    MayBeExempt,
-    NotRequired,
+/// An enum whose values profiles and reports write by one key each (a verdict's `need` or `mode`):
+/// serde's names, [`key`](ApprovalNeed::key) and `KEYS` all come from the one table, so a
+/// [`VerdictCondition`] compares exactly what a report shows.
+macro_rules! verdict_values {
+    (pub enum $name:ident { $($(#[$doc:meta])* $variant:ident => $key:literal,)* }) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+        pub enum $name {
+            $($(#[$doc])* #[serde(rename = $key)] $variant,)*
+        }
+
+        impl $name {
+            /// Every value, as profiles and reports write it.
+            pub const KEYS: &'static [&'static str] = &[$($key),*];
+
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($name::$variant => $key,)*
+                }
+            }
+        }
+    };
+}
+
+verdict_values! {
+    pub enum ApprovalNeed {
+        Required => "required",
+        MayBeExempt => "mayBeExempt",
+        NotRequired => "notRequired",
+    }
 }
 
 /// Who approves, through which documents.
@@ -459,19 +476,19 @@ pub struct Approval {
     pub endorsed_by: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum MergeMode {
-    /// The documents may be compiled as one (合并编报).
-    Merge,
-    /// `documents` stand in for `replaces` (e.g. 可研及概算代初步设计).
-    Substitute,
-    /// A lighter document replaces the whole chain (e.g. 建设方案).
-    Lighter,
-    /// `replaces` need not be compiled at all.
-    Omit,
-    /// Each document is compiled and approved on its own.
-    Separate,
+verdict_values! {
+    pub enum MergeMode {
+        /// The documents may be compiled as one (合并编报).
+        Merge => "merge",
+        /// `documents` stand in for `replaces` (e.g. 可研及概算代初步设计).
+        Substitute => "substitute",
+        /// A lighter document replaces the whole chain (e.g. 建设方案).
+        Lighter => "lighter",
+        /// `replaces` need not be compiled at all.
+        Omit => "omit",
+        /// Each document is compiled and approved on its own.
+        Separate => "separate",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -484,44 +501,20 @@ pub struct Merge {
     pub replaces: Vec<String>,
 }
 
-impl Approval {
-    /// The value a [`VerdictCondition`] on approval compares.
-    pub fn verdict_key(&self) -> &'static str {
-        match self.need {
-            ApprovalNeed::Required => "required",
-            ApprovalNeed::MayBeExempt => "mayBeExempt",
-            ApprovalNeed::NotRequired => "notRequired",
-        }
+verdict_values! {
+    pub enum SupervisionMode {
+        /// 必须实行工程监理制.
+        Mandatory => "mandatory",
+        /// Apply to the leading group's office for the unified supervision service.
+        UnifiedService => "unifiedService",
+        /// Arranged centrally; the applicant neither procures nor budgets it.
+        Central => "central",
+        /// 原则上实行监理制.
+        InPrinciple => "inPrinciple",
+        /// The text names the supervision system (工程监理制度) without saying which projects must
+        /// be supervised.
+        NotSpecified => "notSpecified",
     }
-}
-
-impl Merge {
-    /// The value a [`VerdictCondition`] on merge-eligibility compares.
-    pub fn verdict_key(&self) -> &'static str {
-        match self.mode {
-            MergeMode::Merge => "merge",
-            MergeMode::Substitute => "substitute",
-            MergeMode::Lighter => "lighter",
-            MergeMode::Omit => "omit",
-            MergeMode::Separate => "separate",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum SupervisionMode {
-    /// 必须实行工程监理制.
-    Mandatory,
-    /// Apply to the leading group's office for the unified supervision service.
-    UnifiedService,
-    /// Arranged centrally; the applicant neither procures nor budgets it.
-    Central,
-    /// 原则上实行监理制.
-    InPrinciple,
-    /// The text names the supervision system (工程监理制度) without saying which projects must
-    /// be supervised.
-    NotSpecified,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -539,42 +532,19 @@ pub struct Supervision {
     pub also_in_budget: Vec<String>,
 }
 
-impl Supervision {
-    /// The value a [`VerdictCondition`] on supervision compares.
-    pub fn verdict_key(&self) -> &'static str {
-        match self.mode {
-            SupervisionMode::Mandatory => "mandatory",
-            SupervisionMode::UnifiedService => "unifiedService",
-            SupervisionMode::Central => "central",
-            SupervisionMode::InPrinciple => "inPrinciple",
-            SupervisionMode::NotSpecified => "notSpecified",
-        }
+verdict_values! {
+    pub enum ManagementMode {
+        /// 全过程管理.
+        FullProcess => "fullProcess",
+        /// 报备制管理.
+        Filing => "filing",
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum ManagementMode {
-    /// 全过程管理.
-    FullProcess,
-    /// 报备制管理.
-    Filing,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Management {
     pub mode: ManagementMode,
-}
-
-impl Management {
-    /// The value a [`VerdictCondition`] on the management mode compares.
-    pub fn verdict_key(&self) -> &'static str {
-        match self.mode {
-            ManagementMode::FullProcess => "fullProcess",
-            ManagementMode::Filing => "filing",
-        }
-    }
 }
 
 /// The composition an expert panel must have.
