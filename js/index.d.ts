@@ -755,18 +755,37 @@ export interface InitJurisdictions {
   jurisdictions: ShippedJurisdiction[];
   /** Where `gov_it_rules_core_bg.wasm` (the module without embedded regulations) is, if not beside the package's JS. */
   wasm?: InitInput | undefined;
-  /** The folder holding `<id>.json` for each regulation, if not `profiles/` beside the package's JS. */
+  /** The folder holding `<id>.govit` (the compiled profile) for each regulation, if not `profiles/` beside the package's JS. */
   profiles?: string | UrlObject | undefined;
+  profileJson?: false | undefined;
+}
+
+/** `init()` with the module that also reads JSON profiles (`loadProfile(json)`), for profile authors' tools. */
+export interface InitProfileJson {
+  profileJson: true;
+  /** Where `gov_it_rules_json_bg.wasm` is, if not beside the package's JS. */
+  wasm?: InitInput | undefined;
+  jurisdictions?: undefined;
+}
+
+/** `init()` with the default module from elsewhere than beside the package's JS. */
+export interface InitDefault {
+  wasm?: InitInput | undefined;
+  jurisdictions?: undefined;
+  profileJson?: false | undefined;
 }
 
 /**
  * Loads the WebAssembly module; call once before anything else in a browser. With no argument it
  * is fetched from beside the package's JS (bundlers that understand `new URL(…, import.meta.url)`
  * copy it). `init({ jurisdictions: ['tongzhou'] })` loads the module without embedded
- * regulations and only the named profiles. In Node the package is ready on import and this
- * resolves at once.
+ * regulations and only the named profiles; `init({ profileJson: true })` the module that also
+ * reads JSON profiles. In Node the package is ready on import (with the module that reads JSON
+ * profiles) and this resolves at once.
  */
-export function init(input?: InitInput | Promise<InitInput> | InitJurisdictions): Promise<void>;
+export function init(
+  input?: InitInput | Promise<InitInput> | InitJurisdictions | InitProfileJson | InitDefault,
+): Promise<void>;
 
 /** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
 export function initSync(bytes: Bytes | WasmModule): void;
@@ -791,10 +810,12 @@ export interface ProfileError {
 /** What loadProfile() did. */
 export type LoadProfileResult = { ok: true; id: string; errors: [] } | { ok: false; errors: ProfileError[] };
 /**
- * Loads a jurisdiction profile (JSON text or an object; format in docs/profile-format.md) so that
- * options can name its id. A rejected profile changes nothing.
+ * Loads a jurisdiction profile so that options can name its id: compiled by `gov-it-check
+ * compile` (bytes), or JSON text or an object (format in docs/profile-format.md) where the module
+ * reads JSON profiles (Node, or after `init({ profileJson: true })`; elsewhere the result is one
+ * error saying so). A rejected profile changes nothing.
  */
-export function loadProfile(profile: string | object): LoadProfileResult;
+export function loadProfile(profile: string | object | Bytes): LoadProfileResult;
 /** A Standard Schema v1 for form libraries (react-hook-form, TanStack Form, VeeValidate). */
 export function schema(options: Options): ApplicationSchema;
 

@@ -8,6 +8,7 @@ import wasmInit, {
   jurisdictions as wasmJurisdictions,
   rules as wasmRules,
   loadProfile as wasmLoadProfile,
+  loadCompiledProfile as wasmLoadCompiledProfile,
   __takeInternalError as takeInternalError,
 } from './gov_it_rules.js';
 
@@ -23,9 +24,14 @@ const SHIPPED = ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng'];
  * compiled WebAssembly.Module to load it from elsewhere. Safe to call more than once.
  *
  * `init({ jurisdictions: ['tongzhou'] })` loads instead the module without the embedded
- * regulations and only the named ones' profiles (profiles/<id>.json), fetched in parallel with
- * it: a page for one county downloads its own regulation and not all five. `wasm` and
- * `profiles` (a folder URL) say where those files are when they are not beside this file.
+ * regulations and only the named ones' compiled profiles (profiles/<id>.govit), fetched in
+ * parallel with it: a page for one county downloads its own regulation and not all five. `wasm`
+ * and `profiles` (a folder URL) say where those files are when they are not beside this file.
+ *
+ * `init({ profileJson: true })` loads the module that also reads profiles as JSON
+ * (`loadProfile(json)`), for profile authors' tools; the others read compiled profiles
+ * (`gov-it-check compile`), which keeps the JSON reader out of what every applicant downloads.
+ * Node's entry always uses it.
  */
 export async function init(input) {
   if (ready) return;
@@ -42,10 +48,23 @@ export async function init(input) {
 }
 
 async function load(input) {
-  const isObject = input !== null && typeof input === 'object';
+  const isObject = input !== null && typeof input === 'object' && !isModuleSource(input);
   // `jurisdictions: undefined` is left out, as JavaScript APIs read undefined.
-  if (!isObject || input.jurisdictions === undefined) {
+  if (isObject && input.profileJson !== undefined && input.profileJson !== false) {
+    if (input.profileJson !== true || input.jurisdictions !== undefined) {
+      throw new TypeError(
+        'gov-it-rules: init({ profileJson: true }) loads the module that reads JSON profiles, which embeds the five regulations; it takes no jurisdictions',
+      );
+    }
+    await wasmInit({ module_or_path: input.wasm ?? new URL('gov_it_rules_json_bg.wasm', import.meta.url) });
+    return;
+  }
+  if (!isObject) {
     await wasmInit(input === undefined ? undefined : { module_or_path: input });
+    return;
+  }
+  if (input.jurisdictions === undefined) {
+    await wasmInit(input.wasm === undefined ? undefined : { module_or_path: input.wasm });
     return;
   }
   const { jurisdictions: ids, wasm, profiles } = input;
@@ -60,18 +79,30 @@ async function load(input) {
   const folder = profiles === undefined
     ? new URL('profiles/', packageUrl)
     : new URL(profiles, globalThis.location?.href ?? packageUrl);
-  const texts = ids.map(async (id) => {
-    const response = await fetch(new URL(`${id}.json`, folder));
+  const files = ids.map(async (id) => {
+    const response = await fetch(new URL(`${id}.govit`, folder));
     if (!response.ok) throw new Error(`gov-it-rules: fetching the ${id} profile: HTTP ${response.status} ${response.url}`);
-    return response.text();
+    return new Uint8Array(await response.arrayBuffer());
   });
   // Awaited below, after the module; a failed fetch is reported there, not as unhandled.
-  for (const text of texts) text.catch(() => {});
+  for (const file of files) file.catch(() => {});
   await wasmInit({ module_or_path: wasm ?? new URL('gov_it_rules_core_bg.wasm', import.meta.url) });
-  for (const text of await Promise.all(texts)) {
-    const result = parse(guard(() => wasmLoadProfile(text)));
+  for (const bytes of await Promise.all(files)) {
+    const result = parse(guard(() => wasmLoadCompiledProfile(bytes)));
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
   }
+}
+
+/** What wasm-bindgen's init takes as the module itself rather than as options. */
+function isModuleSource(input) {
+  return (
+    input instanceof URL ||
+    input instanceof ArrayBuffer ||
+    ArrayBuffer.isView(input) ||
+    input instanceof WebAssembly.Module ||
+    (typeof Response === 'function' && input instanceof Response) ||
+    (typeof Request === 'function' && input instanceof Request)
+  );
 }
 
 /** Loads the WebAssembly module synchronously from its bytes or a compiled WebAssembly.Module. */
@@ -553,12 +584,20 @@ export function rules(options) {
 }
 
 /**
- * Loads a jurisdiction profile (JSON text or an object, format in docs/profile-format.md) so that
- * options can name its id. Returns `{ ok: true, id }`, or `{ ok: false, errors }` with each error
- * located by its JSON path in the profile; a rejected profile changes nothing.
+ * Loads a jurisdiction profile so that options can name its id: compiled (`gov-it-check
+ * compile`, a Uint8Array or ArrayBuffer), or JSON text or an object (format in
+ * docs/profile-format.md) where the module reads JSON profiles (Node, or `init({ profileJson:
+ * true })`). Returns `{ ok: true, id }`, or `{ ok: false, errors }` with each error located by its
+ * JSON path in the profile; a rejected profile changes nothing.
  */
 export function loadProfile(profile) {
   needInit();
+  if (profile instanceof ArrayBuffer || ArrayBuffer.isView(profile)) {
+    const bytes = profile instanceof ArrayBuffer
+      ? new Uint8Array(profile)
+      : new Uint8Array(profile.buffer, profile.byteOffset, profile.byteLength);
+    return parse(guard(() => wasmLoadCompiledProfile(bytes)));
+  }
   let text = profile;
   if (typeof profile !== 'string') {
     if (profile === null || typeof profile !== 'object') {

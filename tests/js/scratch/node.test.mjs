@@ -24,7 +24,11 @@ test('the package resolves to its Node entry, which is ready on import', async (
   const pkg = JSON.parse(readFileSync(require.resolve('gov-it-rules/package.json'), 'utf8'));
   assert.equal(pkg.sideEffects, false);
   assert.equal(pkg.exports['.'].node, './node.js');
-  assert.deepEqual(pkg.files.filter((f) => f.endsWith('.wasm')), ['gov_it_rules_bg.wasm', 'gov_it_rules_core_bg.wasm']);
+  assert.deepEqual(pkg.files.filter((f) => f.endsWith('.wasm')), [
+    'gov_it_rules_bg.wasm',
+    'gov_it_rules_core_bg.wasm',
+    'gov_it_rules_json_bg.wasm',
+  ]);
   await init(); // resolves at once in Node
   assert.equal(validate({}, options).jurisdiction.id, 'tongzhou');
 });
