@@ -15,4 +15,6 @@ export const jurisdictions = api.jurisdictions;
 export const rules = api.rules;
 export const schema = api.schema;
 export const loadProfile = api.loadProfile;
+export const labels = api.labels;
+export const elementRules = api.elementRules;
 export const attach = api.attach;

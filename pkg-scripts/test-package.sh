@@ -88,8 +88,8 @@ printf '{ "name": "scratch", "private": true, "type": "module" }\n' > "$work/pac
 # react-hook-form, typescript) resolve from tests/js/node_modules, one directory up.
 (cd "$work" && npm install --no-audit --no-fund --no-package-lock --loglevel=error "./$tarball")
 
-step "Node ESM, esbuild bundle in headless Chromium, react-hook-form resolver (node --test)"
-(cd "$work" && node --test --test-reporter=tap node.test.mjs profile.test.mjs browser.test.mjs) 2>&1 | tee "$log"
+step "Node ESM, form libraries (Standard Schema, async-validator), esbuild bundle in headless Chromium, react-hook-form resolver (node --test)"
+(cd "$work" && node --test --test-reporter=tap node.test.mjs forms.test.mjs profile.test.mjs browser.test.mjs) 2>&1 | tee "$log"
 js=$(passed '^# pass [0-9]+')
 grep -q '^# fail 0' "$log"
 

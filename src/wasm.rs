@@ -25,6 +25,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::catalogue;
 use crate::live::LiveValidator;
+use crate::messages::Locale;
 use crate::profile::ProfileError;
 use crate::{builtin, Options, Registry};
 
@@ -211,6 +212,45 @@ pub fn rules(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     )
     .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
     to_text(&catalogue)
+}
+
+/// Every label in `locale` (`zh-CN` when left out): fields, cells, choices, verdict values,
+/// stages, and each jurisdiction's document names.
+#[wasm_bindgen]
+pub fn labels(locale: Option<String>) -> Result<Vec<u8>, JsValue> {
+    install_panic_hook();
+    let locale = match locale.as_deref() {
+        None => Locale::ZhCn,
+        Some(tag) => Locale::from_tag(tag).ok_or_else(|| {
+            type_error(&format!(
+                "labels(locale): locale must be \"zh-CN\" or \"en\", not {}",
+                clip(&format!("{tag:?}"))
+            ))
+        })?,
+    };
+    to_text(&crate::labels::labels(registry(), locale))
+}
+
+/// The application in canonical form (amounts as decimal strings, text trimmed, checkbox groups
+/// as arrays); see [`crate::normalise`]. JSON text that is not JSON comes back as `null`.
+#[wasm_bindgen]
+pub fn normalise(application: &str, encoded: bool) -> Result<Vec<u8>, JsValue> {
+    install_panic_hook();
+    let json = if encoded {
+        read_value(application, "application")?
+    } else {
+        serde_json::from_str(application).unwrap_or(Json::Null)
+    };
+    // serde_json's own writer, which the module has anyway (`Display` of a value), rather than
+    // another instance of the report writer for `serde_json::Value`.
+    Ok(crate::normalise::normalise(&json).to_string().into_bytes())
+}
+
+/// The form's layout, for the wrapper: paths in form order, each table's cells, checkbox groups.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__formLayout")]
+pub fn form_layout() -> Result<Vec<u8>, JsValue> {
+    to_text(&crate::labels::form_layout())
 }
 
 /// Options for a validation: `jurisdiction` is required (`null`, JavaScript's `undefined`, is
