@@ -129,9 +129,10 @@ pub fn scan(text: &str) -> Result<(), (Limit, usize)> {
 /// Why JSON text is refused, if it is: [`scan`] as one diagnostic that names the limit, its
 /// value, and the JSON path of the place where the text crossed it.
 pub fn refusal(text: &str) -> Option<Diagnostic> {
-    scan(text).err().map(|(limit, offset)| {
-        let at = crate::json_path::at_offset(text, offset);
-        exceeded(limit, &at)
+    scan(text).err().map(|(limit, offset)| match limit {
+        // The size of the whole, wherever the count happens to pass it.
+        Limit::Bytes => exceeded(limit, ""),
+        _ => exceeded(limit, &crate::json_path::at_offset(text, offset)),
     })
 }
 

@@ -70,30 +70,34 @@ impl LiveValidator {
 
     /// Replaces the whole application.
     pub fn replace(&mut self, application: &Json) -> Delta<'_> {
+        self.read(application);
+        self.revalidate()
+    }
+
+    fn read(&mut self, application: &Json) {
         let mut problems = Vec::new();
         self.app = Application::from_json(application, &mut problems);
         self.problems = problems;
         self.documents = application.get("documents").cloned().unwrap_or(Json::Null);
         self.resources = application.get("resources").cloned().unwrap_or(Json::Null);
-        self.revalidate()
     }
 
     /// Replaces the whole application with JSON text. A syntax error is reported as a diagnostic
-    /// at the root with its line and column, as [`Registry::validate_str`] does.
-    /// Text over a limit of [`crate::limits`] is refused the same way, before it is parsed.
+    /// at the root with its line and column, as [`Registry::validate_str`] does, and text over a
+    /// limit of [`crate::limits`] is refused the same way, before it is parsed.
     pub fn replace_text(&mut self, text: &str) -> Delta<'_> {
-        let refused = crate::limits::refusal(text).or_else(|| {
-            match serde_json::from_str::<Json>(crate::strip_bom(text)) {
-                Ok(json) => {
-                    self.replace(&json);
-                    None
-                }
-                Err(e) => Some(syntax_error(&e)),
+        let parsed = match crate::limits::refusal(text) {
+            Some(refused) => Err(refused),
+            None => {
+                serde_json::from_str::<Json>(crate::strip_bom(text)).map_err(|e| syntax_error(&e))
             }
-        });
-        if let Some(refused) = refused {
-            self.replace(&Json::Object(Map::new()));
-            self.problems = vec![refused];
+        };
+        match parsed {
+            Ok(json) => self.read(&json),
+            Err(refused) => {
+                self.read(&Json::Object(Map::new()));
+                self.problems = vec![refused];
+            }
         }
         self.revalidate()
     }
