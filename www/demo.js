@@ -12,7 +12,9 @@ const SAMPLES = [
 // Parameters the texts name but leave to other rules; a real portal supplies its own values.
 const PORTAL_PARAMETERS = { decentralizedProcurementLimit: '100', governmentProcurementLimit: '100' };
 
-await init();
+// The module that also reads JSON profiles, so that a county's profile can be tried here as it is
+// written; a portal ships the smaller default module and compiled profiles (js/README.md).
+await init({ profileJson: true });
 
 const form = document.getElementById('application');
 const picker = document.getElementById('jurisdiction');
@@ -158,7 +160,10 @@ const status = document.getElementById('profile-status');
 document.getElementById('profile-file').addEventListener('change', async (event) => {
   const file = event.target.files[0];
   if (!file) return;
-  const result = loadProfile(await file.text());
+  // A compiled profile (gov-it-check compile) or the JSON itself.
+  const result = file.name.endsWith('.govit')
+    ? loadProfile(new Uint8Array(await file.arrayBuffer()))
+    : loadProfile(await file.text());
   if (!result.ok) {
     const list = document.createElement('ul');
     for (const e of result.errors) {
