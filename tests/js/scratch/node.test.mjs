@@ -397,14 +397,18 @@ test('hostile JavaScript values: located TypeErrors, and the same validator keep
     for (let i = 1; i < depth; i++) value = { a: value };
     return value;
   };
-  // 127 levels in all are read (serde_json's limit for JSON text); the value is then simply of
-  // the wrong type for its field.
+  // 16 levels in all are read (the core's limit); the value is then simply of the wrong type for
+  // its field. Deeper, the core refuses the application whole, naming the place (IN012); deeper
+  // than 127 the package refuses it before encoding it.
   const thisYear = (depth) => {
     let value = {};
     for (let i = 1; i < depth; i++) value = { thisYear: value };
     return value;
   };
-  assert.deepEqual(at(withValue('funding', thisYear(126)), 'funding.thisYear.thisYear'), ['IN005']);
+  assert.deepEqual(at(withValue('funding', thisYear(15)), 'funding.thisYear.thisYear'), ['IN005']);
+  const deep = withValue('funding', thisYear(16)).diagnostics[0];
+  assert.equal(deep.code, 'IN012');
+  assert.match(deep.path, /^funding\.thisYear/);
   refused(() => withValue('funding', nested(127)), /^application\.funding\.a\.a\.a.*nested deeper than 127 levels/);
   refused(() => validator.set('funding', nested(100_000)), /^funding\.a\.a\.a.*nested deeper than 127 levels/);
   const sparse = [];
