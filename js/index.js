@@ -14,12 +14,46 @@ import wasmInit, {
 let ready = false;
 let loading = null;
 
-/** The jurisdictions whose profiles ship in profiles/ beside this file. */
-const SHIPPED = ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng'];
+// ---- Where the package's files are ------------------------------------------------------------
+// Each file is named by a literal `new URL('./…', import.meta.url)`, the pattern Vite, webpack 5
+// and Parcel recognise: they copy the file into the build and rewrite the URL, so a page needs no
+// manual copying, not even of the profiles a one-jurisdiction page loads. esbuild leaves the URLs
+// to resolve beside the bundle. In a bundle that is not a module (an IIFE, a plain <script>, the
+// package's dist/gov-it-rules.iife.js) import.meta.url is undefined, and the files are looked for
+// beside the script that holds this code instead.
+
+/** The script that is running this module, if it is a classic <script>; read while it runs. */
+const script = typeof document === 'undefined' ? undefined : document.currentScript?.src;
+
+/** `file` beside this module's script, for a bundle without import.meta.url. */
+function beside(file) {
+  return new URL(file, script ?? globalThis.location?.href);
+}
+
+const FULL_WASM = () =>
+  import.meta.url ? new URL('./gov_it_rules_bg.wasm', import.meta.url) : beside('./gov_it_rules_bg.wasm');
+const CORE_WASM = () =>
+  import.meta.url ? new URL('./gov_it_rules_core_bg.wasm', import.meta.url) : beside('./gov_it_rules_core_bg.wasm');
+
+/** The jurisdictions whose profiles ship in profiles/ beside this file, and where each is. */
+const PROFILES = {
+  tongzhou: () =>
+    import.meta.url ? new URL('./profiles/tongzhou.json', import.meta.url) : beside('./profiles/tongzhou.json'),
+  shexian: () =>
+    import.meta.url ? new URL('./profiles/shexian.json', import.meta.url) : beside('./profiles/shexian.json'),
+  tinghu: () => (import.meta.url ? new URL('./profiles/tinghu.json', import.meta.url) : beside('./profiles/tinghu.json')),
+  jiangjin: () =>
+    import.meta.url ? new URL('./profiles/jiangjin.json', import.meta.url) : beside('./profiles/jiangjin.json'),
+  xiangcheng: () =>
+    import.meta.url ? new URL('./profiles/xiangcheng.json', import.meta.url) : beside('./profiles/xiangcheng.json'),
+};
+const SHIPPED = Object.keys(PROFILES);
+
+// ---- Loading ----------------------------------------------------------------------------------
 
 /**
  * Loads the WebAssembly module. With no argument it is fetched from beside this file
- * (`new URL('gov_it_rules_bg.wasm', import.meta.url)`); pass a URL, a Response, the bytes or a
+ * (`new URL('./gov_it_rules_bg.wasm', import.meta.url)`); pass a URL, a Response, the bytes or a
  * compiled WebAssembly.Module to load it from elsewhere. Safe to call more than once.
  *
  * `init({ jurisdictions: ['tongzhou'] })` loads instead the module without the embedded
@@ -45,7 +79,7 @@ async function load(input) {
   const isObject = input !== null && typeof input === 'object';
   // `jurisdictions: undefined` is left out, as JavaScript APIs read undefined.
   if (!isObject || input.jurisdictions === undefined) {
-    await wasmInit(input === undefined ? undefined : { module_or_path: input });
+    await wasmInit({ module_or_path: input ?? FULL_WASM() });
     return;
   }
   const { jurisdictions: ids, wasm, profiles } = input;
@@ -54,20 +88,22 @@ async function load(input) {
       `gov-it-rules: init({ jurisdictions }) takes a list of one or more of ${SHIPPED.join(', ')}; load a county's own profile with loadProfile() after init()`,
     );
   }
-  // Through a variable, so that bundlers, which copy the file a literal `new URL('…',
-  // import.meta.url)` names, do not take this folder for a file.
-  const packageUrl = import.meta.url;
-  const folder = profiles === undefined
-    ? new URL('profiles/', packageUrl)
-    : new URL(profiles, globalThis.location?.href ?? packageUrl);
+  const folder =
+    profiles === undefined ? undefined : new URL(profiles, globalThis.location?.href ?? import.meta.url ?? script);
   const texts = ids.map(async (id) => {
-    const response = await fetch(new URL(`${id}.json`, folder));
+    const url = folder === undefined ? PROFILES[id]() : new URL(`${id}.json`, folder);
+    const response = await fetch(url);
     if (!response.ok) throw new Error(`gov-it-rules: fetching the ${id} profile: HTTP ${response.status} ${response.url}`);
-    return response.text();
+    const text = await response.text();
+    // A dev server's fallback page answered instead of the profile: say which URL, not "bad JSON".
+    if (!text.trimStart().startsWith('{')) {
+      throw new Error(`gov-it-rules: fetching the ${id} profile: ${response.url} is not a profile (JSON); pass init({ profiles }) the folder that holds profiles/<id>.json`);
+    }
+    return text;
   });
   // Awaited below, after the module; a failed fetch is reported there, not as unhandled.
   for (const text of texts) text.catch(() => {});
-  await wasmInit({ module_or_path: wasm ?? new URL('gov_it_rules_core_bg.wasm', import.meta.url) });
+  await wasmInit({ module_or_path: wasm ?? CORE_WASM() });
   for (const text of await Promise.all(texts)) {
     const result = parse(guard(() => wasmLoadProfile(text)));
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
