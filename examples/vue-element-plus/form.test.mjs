@@ -135,3 +135,13 @@ test('the index links to the three pages', async () => {
   assert.deepEqual(links, ['./element-plus.html', './ant-design-vue.html', './vee-validate.html']);
   await page.close();
 });
+
+test("README.md's Integrations section quotes the Element Plus and VeeValidate code as it runs here", () => {
+  const readme = readFileSync(join(here, '../../README.md'), 'utf8');
+  const element = readFileSync(join(here, 'src/ElementPlusForm.vue'), 'utf8');
+  const script = element.slice(0, element.indexOf('</script>') + '</script>'.length);
+  assert.ok(readme.includes(`\`\`\`vue\n${script}\n\`\`\``), 'README.md does not quote the <script setup> of src/ElementPlusForm.vue');
+  const vee = readFileSync(join(here, 'src/VeeValidateForm.vue'), 'utf8');
+  const useForm = /const \{ defineField.*?\n\}\);\n/s.exec(vee)[0];
+  assert.ok(readme.includes(`\`\`\`js\n${useForm}\`\`\``), 'README.md does not quote the useForm call of src/VeeValidateForm.vue');
+});
