@@ -62,7 +62,7 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-test('a bad amount shows its cited message next to the field; fixed, the application is sent', async () => {
+test('a bad amount shows its message next to the field; fixed, the application is sent', async () => {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
