@@ -79,7 +79,7 @@ async function load(input) {
   const isObject = input !== null && typeof input === 'object';
   // `jurisdictions: undefined` is left out, as JavaScript APIs read undefined.
   if (!isObject || input.jurisdictions === undefined) {
-    await wasmInit({ module_or_path: input ?? FULL_WASM() });
+    await instantiate(input ?? FULL_WASM());
     return;
   }
   const { jurisdictions: ids, wasm, profiles } = input;
@@ -95,18 +95,37 @@ async function load(input) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`gov-it-rules: fetching the ${id} profile: HTTP ${response.status} ${response.url}`);
     const text = await response.text();
-    // A dev server's fallback page answered instead of the profile: say which URL, not "bad JSON".
+    // Another page answered (a dev server's fallback page): say which URL, not "bad JSON".
     if (!text.trimStart().startsWith('{')) {
-      throw new Error(`gov-it-rules: fetching the ${id} profile: ${response.url} is not a profile (JSON); pass init({ profiles }) the folder that holds profiles/<id>.json`);
+      throw new Error(
+        `gov-it-rules: fetching the ${id} profile: ${response.url} is not a profile (JSON); a server may have answered with another page: with Vite's dev server, add optimizeDeps: { exclude: ['gov-it-rules'] } to vite.config.js, or pass init({ profiles }) the folder that holds <id>.json`,
+      );
     }
     return text;
   });
   // Awaited below, after the module; a failed fetch is reported there, not as unhandled.
   for (const text of texts) text.catch(() => {});
-  await wasmInit({ module_or_path: wasm ?? CORE_WASM() });
+  await instantiate(wasm ?? CORE_WASM());
   for (const text of await Promise.all(texts)) {
     const result = parse(guard(() => wasmLoadProfile(text)));
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
+  }
+}
+
+/**
+ * Instantiates the module from `source`. What is fetched in its place (a dev server's fallback
+ * page, a login page) is reported with its URL and the likely cause, not as a bad magic word.
+ */
+async function instantiate(source) {
+  try {
+    await wasmInit({ module_or_path: source });
+  } catch (error) {
+    if (!(error instanceof WebAssembly.CompileError)) throw error;
+    const what = typeof source === 'string' || source instanceof URL ? String(source) : 'the module given to init()';
+    throw new Error(
+      `gov-it-rules: ${what} is not the WebAssembly module (${error.message}); a server may have answered with another page: with Vite's dev server, add optimizeDeps: { exclude: ['gov-it-rules'] } to vite.config.js, or pass init() the module's URL`,
+      { cause: error },
+    );
   }
 }
 

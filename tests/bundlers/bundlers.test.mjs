@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { build as viteBuild } from 'vite';
+import { build as viteBuild, createServer as viteServer } from 'vite';
 import webpack from 'webpack';
 import { chromium } from 'playwright-core';
 
@@ -57,20 +57,21 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-/** Opens `path`, waits for the page's result and returns it with the files the page fetched. */
-async function run(path) {
+/** Opens the page at `path` (or a URL), waits for its result; returns it with the files it fetched. */
+async function run(path, { expect = 'done' } = {}) {
   const page = await context.newPage();
   const problems = [];
   const fetched = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   page.on('response', (r) => fetched.push(`${r.status()} ${new URL(r.url()).pathname}`));
-  await page.goto(base + path);
+  await page.goto(new URL(path, base).href);
   await page.waitForSelector('#result:not([data-state="loading"])', { timeout: 30_000 });
   const state = await page.getAttribute('#result', 'data-state');
   const text = await page.textContent('#result');
   await page.close();
-  assert.equal(state, 'done', text);
+  assert.equal(state, expect, text);
+  if (expect !== 'done') return { text };
   assert.deepEqual(problems, []);
   return { result: JSON.parse(text), fetched };
 }
@@ -119,6 +120,43 @@ test('Vite: the whole package, and a one-jurisdiction page with nothing copied b
   assertReport(one.result, ['tongzhou']);
   assertWasm(one.fetched, 'core');
   assertProfile(one.fetched);
+});
+
+test("Vite's dev server: both pages, with gov-it-rules left out of the pre-bundling", async () => {
+  const server = await viteServer({ configFile: join(here, 'vite/vite.config.js'), server: { host: '127.0.0.1', port: 0 } });
+  try {
+    await server.listen();
+    const url = server.resolvedUrls.local[0];
+    // What the dev server served from the package, as files under this folder.
+    const files = (fetched) =>
+      fetched.filter((f) => f.includes(' /node_modules/gov-it-rules/')).map((f) => f.replace(' /', ' /vite/'));
+    const full = await run(`${url}index.html`);
+    assertReport(full.result);
+    assertWasm(files(full.fetched), 'full');
+    const one = await run(`${url}one.html`);
+    assertReport(one.result, ['tongzhou']);
+    assertWasm(files(one.fetched), 'core');
+    assertProfile(files(one.fetched));
+  } finally {
+    await server.close();
+  }
+});
+
+test("Vite's dev server, pre-bundling the package: the error says what to add to vite.config.js", async () => {
+  const server = await viteServer({
+    configFile: false,
+    root: join(here, 'vite'),
+    logLevel: 'silent',
+    cacheDir: join(here, 'vite/node_modules/.vite-prebundled'),
+    server: { host: '127.0.0.1', port: 0 },
+  });
+  try {
+    await server.listen();
+    const { text } = await run(`${server.resolvedUrls.local[0]}index.html`, { expect: 'failed' });
+    assert.match(text, /gov_it_rules_bg\.wasm is not the WebAssembly module .*optimizeDeps: \{ exclude: \['gov-it-rules'\] \}/);
+  } finally {
+    await server.close();
+  }
 });
 
 test('webpack 5: the whole package, and a one-jurisdiction page', async () => {
