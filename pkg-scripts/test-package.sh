@@ -88,9 +88,10 @@ step "Node ESM, esbuild bundle in headless Chromium, react-hook-form resolver (n
 js=$(passed '^# pass [0-9]+')
 grep -q '^# fail 0' "$log"
 
-step "TypeScript: tsc --noEmit on a typed consumer, and on a server consumer without the DOM lib"
+step "TypeScript: tsc --noEmit on a typed consumer, a server consumer without the DOM lib, a CommonJS consumer"
 (cd "$work" && ../node_modules/.bin/tsc -p tsconfig.json)
 (cd "$work" && ../node_modules/.bin/tsc -p tsconfig.node.json)
+(cd "$work" && ../node_modules/.bin/tsc -p tsconfig.cjs.json)
 echo "tsc: ok"
 
 total=$((wasm_node + wasm_browser + js))
