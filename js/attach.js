@@ -5,7 +5,7 @@
 // and shows field errors when a field is left or changed and on submit, never on every keystroke.
 // User text only ever reaches the page through textContent.
 
-import { createValidator } from './index.js';
+import { createValidator, labels } from './index.js';
 
 const TEXT = {
   'zh-CN': {
@@ -30,26 +30,6 @@ const TEXT = {
     present: '已提交',
     missing: '缺少',
     conditional: '视情况需要',
-    needs: {
-      required: '须审批',
-      mayBeExempt: '可免于审批',
-      notRequired: '不需审批',
-    },
-    mergeModes: {
-      merge: '可以合并编报',
-      substitute: '可以替代',
-      lighter: '以简化文本代替',
-      omit: '无需编制',
-      separate: '分别编报',
-    },
-    supervisionModes: {
-      mandatory: '必须实行工程监理',
-      unifiedService: '申请统一监理服务',
-      central: '由主管部门统一安排',
-      inPrinciple: '原则上实行监理',
-      notSpecified: '未规定须否监理，按工程监理制度执行',
-    },
-    managementModes: { fullProcess: '全过程管理', filing: '报备制管理' },
     feeInBudget: '监理费用纳入投资概算',
     feeNotInBudget: '监理费用不由项目列支',
     authority: '审批部门',
@@ -57,7 +37,6 @@ const TEXT = {
     panel: (p) => `不少于${p.minSize}人${p.odd ? '单数' : ''}${p.externalOnly ? '外部' : ''}专家`,
     review: (r) => (r.required ? `须报${r.by || ''}财政评审` : '无需财政评审'),
     organiser: '组织验收',
-    initialAcceptance: { required: '须初验', optional: '可不经初验', notProvided: '' },
     windowStatus: {
       pending: '待起算',
       open: '进行中',
@@ -91,22 +70,6 @@ const TEXT = {
     present: 'on file',
     missing: 'missing',
     conditional: 'may be needed',
-    needs: { required: 'approval required', mayBeExempt: 'may be exempt', notRequired: 'no approval' },
-    mergeModes: {
-      merge: 'may be compiled as one',
-      substitute: 'may stand in',
-      lighter: 'a lighter document replaces the chain',
-      omit: 'not needed',
-      separate: 'compiled separately',
-    },
-    supervisionModes: {
-      mandatory: 'mandatory',
-      unifiedService: 'apply for the unified service',
-      central: 'arranged centrally',
-      inPrinciple: 'in principle',
-      notSpecified: 'not specified; follow the supervision rules',
-    },
-    managementModes: { fullProcess: 'full-process management', filing: 'filing' },
     feeInBudget: 'fee in the budget estimate',
     feeNotInBudget: 'fee not paid by the project',
     authority: 'Approved by',
@@ -114,7 +77,6 @@ const TEXT = {
     panel: (p) => `at least ${p.minSize}${p.odd ? ', odd' : ''}${p.externalOnly ? ', external' : ''}`,
     review: (r) => (r.required ? `required (${r.by || ''})` : 'not required'),
     organiser: 'Organised by',
-    initialAcceptance: { required: 'initial acceptance required', optional: 'initial acceptance optional', notProvided: '' },
     windowStatus: {
       pending: 'not started',
       open: 'open',
@@ -151,6 +113,8 @@ export function attach(form, options = {}) {
   const doc = form.ownerDocument;
   const locale = () => (settings.locale === 'en' ? 'en' : 'zh-CN');
   const t = () => TEXT[locale()];
+  // Verdict values are labelled by the package's labels(), the one list of them.
+  const verdictLabel = (verdict, key) => labels(locale()).verdicts[verdict]?.[key] ?? key;
 
   let validator = createValidator(settings);
   let state = null;
@@ -488,7 +452,7 @@ export function attach(form, options = {}) {
     const tx = t();
     switch (name) {
       case 'approval': {
-        const parts = [tx.needs[v.need]];
+        const parts = [verdictLabel('approval', v.need)];
         if (v.authority) parts.push(`${tx.authority}：${v.authority}`);
         if (v.chain.length) parts.push(`${tx.chain}：${v.chain.map(docName).join(' → ')}`);
         return parts.concat(v.steps || []).join('；');
@@ -496,16 +460,16 @@ export function attach(form, options = {}) {
       case 'merge': {
         const docs = v.documents.map(docName).join('、');
         const replaced = (v.replaces || []).map(docName).join('、');
-        return `${tx.mergeModes[v.mode]}${docs ? `：${docs}` : ''}${replaced ? `（→ ${replaced}）` : ''}`;
+        return `${verdictLabel('merge', v.mode)}${docs ? `：${docs}` : ''}${replaced ? `（→ ${replaced}）` : ''}`;
       }
       case 'supervision': {
         const fee = v.feeInBudget === true ? tx.feeInBudget : v.feeInBudget === false ? tx.feeNotInBudget : '';
-        return [tx.supervisionModes[v.mode], v.provider, fee].filter(Boolean).join('；');
+        return [verdictLabel('supervision', v.mode), v.provider, fee].filter(Boolean).join('；');
       }
-      case 'management': return tx.managementModes[v.mode];
+      case 'management': return verdictLabel('management', v.mode);
       case 'expertPanel': return tx.panel(v);
       case 'financialReview': return tx.review(v);
-      case 'acceptance': return [`${tx.organiser}：${v.organiser}`, tx.initialAcceptance[v.initialAcceptance]].filter(Boolean).join('；');
+      case 'acceptance': return [`${tx.organiser}：${v.organiser}`, v.initialAcceptance !== 'notProvided' && verdictLabel('initialAcceptance', v.initialAcceptance)].filter(Boolean).join('；');
       case 'adjustment': return v.procedure;
       default: return '';
     }

@@ -708,13 +708,121 @@ export declare namespace StandardSchemaV1 {
   export type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
 }
 
-/** The schema `schema()` returns: validation is synchronous, errors are issues, warnings are not. */
-export interface ApplicationSchema extends StandardSchemaV1<Application, Application> {
+/**
+ * The schema `schema()` returns: errors are issues, warnings are not. Before the module is loaded
+ * `validate` answers with a Promise (it waits for `init()`, calling it if nobody has); once it is
+ * loaded, at once. A valid value comes back in canonical form (`NormalizedApplication`).
+ */
+export interface ApplicationSchema extends StandardSchemaV1<Application, NormalizedApplication> {
   readonly '~standard': ApplicationSchemaProps;
 }
 
-export interface ApplicationSchemaProps extends StandardSchemaV1.Props<Application, Application> {
-  readonly validate: (value: unknown) => StandardSchemaV1.Result<Application>;
+export interface ApplicationSchemaProps extends StandardSchemaV1.Props<Application, NormalizedApplication> {
+  readonly validate: (
+    value: unknown,
+  ) => StandardSchemaV1.Result<NormalizedApplication> | Promise<StandardSchemaV1.Result<NormalizedApplication>>;
+}
+
+/**
+ * An application as a valid form's value comes back from `schema()`: amounts are canonical
+ * decimal strings of 万元 (「３００ 万元」 → `'300'`), text is trimmed, dates are `YYYY-MM-DD`,
+ * yes/no answers are booleans, whole numbers are numbers, and checkbox groups and tables are
+ * arrays. Keys the rules do not know are kept as given.
+ */
+export type NormalizedApplication = Normalized<Application>;
+type Normalized<T> = { [K in keyof T]: NormalizedField<K, T[K]> };
+type Present<T> = Exclude<T, null | undefined>;
+type NormalizedField<K, T> = K extends 'year' | 'mlpsLevel' | 'size' | 'external' | 'freeMaintenanceYears'
+  ? number | null
+  : [Extract<Present<T>, readonly unknown[]>] extends [never]
+    ? [Flag] extends [Present<T>]
+      ? boolean | null
+      : [Amount] extends [Present<T>]
+        ? string | null
+        : [Present<T>] extends [object]
+          ? Normalized<Present<T>> | Extract<T, null>
+          : T
+    : Extract<Present<T>, readonly unknown[]>;
+
+/** A field, group, table, row or cell a form has, as `schema({ fields })` and `elementRules({ fields })` name it. */
+export type FormField = Path;
+
+/** Options of `schema()`: those of `validate()`, and the fields the form (or this wizard step) has. */
+export interface SchemaOptions extends Options {
+  /**
+   * The fields the form has (e.g. one wizard step's): only errors on them, or inside them (a row
+   * or cell of a table, a field of a group), and errors about the whole application are issues.
+   * Left out: the fields the value given has. A path that is no field throws a TypeError.
+   */
+  fields?: readonly FormField[] | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// async-validator rules (Element Plus, Ant Design Vue)
+
+/** What async-validator calls a validator with; only the callback and the source are used. */
+export type ValidateCallback = (error?: Error) => void;
+
+/** One rule of async-validator with a validator that checks a field against the regulation. */
+export interface ElementRule {
+  /**
+   * Given async-validator's callback, calls `callback()` or `callback(new Error(message))` and
+   * returns nothing; without one, returns a Promise that resolves, or rejects with that Error.
+   */
+  validator(rule: unknown, value: unknown, callback?: ValidateCallback, source?: Record<string, unknown>): Promise<void> | void;
+  trigger: ElementTrigger | ElementTrigger[];
+}
+
+export type ElementTrigger = 'blur' | 'change' | (string & {});
+
+/** The `rules` of `<el-form>` and `<a-form>`, by the path a form-item names (`prop="funding.thisYear.total"`). */
+export type ElementRules = { [path: string]: ElementRule[] };
+
+export interface ElementRulesOptions extends Options {
+  /** The fields to make rules for; left out: those `model` has, else every field. */
+  fields?: readonly FormField[] | undefined;
+  /**
+   * The whole form: the object `<el-form :model>` is given (e.g. a `reactive()` one), or a function
+   * returning it (`() => form.value` for a `ref`). Each validator reads it, since the rules are
+   * cross-field. Left out, a validator sees only the value async-validator hands it.
+   */
+  model?: Application | (() => Application) | undefined;
+  /** When the form library runs the rules; default `['blur', 'change']`. */
+  trigger?: ElementTrigger | ElementTrigger[] | undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+/** Every label a form or a custom UI shows, in one locale. */
+export interface Labels {
+  locale: Locale;
+  /** Each field's label by path, in the 申报表's order, then the two tables'. */
+  fields: Record<FieldPath | 'documents' | 'resources', string>;
+  /** The labels of each table's cells. */
+  cells: {
+    documents: Record<keyof DocumentOnFile & string, string>;
+    resources: Record<keyof ResourceRow & string, string>;
+  };
+  /** The labels of the values of each field that takes listed keys. */
+  choices: {
+    unitKind: Record<UnitKind, string>;
+    kind: Record<ProjectKind, string>;
+    mandatedBy: Record<Level, string>;
+    stage: Record<Stage, string>;
+    'adjustment.reason': Record<AdjustmentReason, string>;
+  };
+  /** The labels of each verdict's values, as `report.outcomes` gives them. */
+  verdicts: {
+    approval: Record<Approval['need'], string>;
+    merge: Record<Merge['mode'], string>;
+    supervision: Record<Supervision['mode'], string>;
+    management: Record<Management['mode'], string>;
+    initialAcceptance: Record<Acceptance['initialAcceptance'], string>;
+  };
+  stages: Record<Stage, string>;
+  /** Each jurisdiction's document names, by document key. */
+  documents: Record<JurisdictionId | (string & {}), Record<string, string>>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -755,18 +863,37 @@ export interface InitJurisdictions {
   jurisdictions: ShippedJurisdiction[];
   /** Where `gov_it_rules_core_bg.wasm` (the module without embedded regulations) is, if not beside the package's JS. */
   wasm?: InitInput | undefined;
-  /** The folder holding `<id>.json` for each regulation, if not `profiles/` beside the package's JS. */
+  /** The folder holding `<id>.govit` (the compiled profile) for each regulation, if not `profiles/` beside the package's JS. */
   profiles?: string | UrlObject | undefined;
+  profileJson?: false | undefined;
+}
+
+/** `init()` with the module that also reads JSON profiles (`loadProfile(json)`), for profile authors' tools. */
+export interface InitProfileJson {
+  profileJson: true;
+  /** Where `gov_it_rules_json_bg.wasm` is, if not beside the package's JS. */
+  wasm?: InitInput | undefined;
+  jurisdictions?: undefined;
+}
+
+/** `init()` with the default module from elsewhere than beside the package's JS. */
+export interface InitDefault {
+  wasm?: InitInput | undefined;
+  jurisdictions?: undefined;
+  profileJson?: false | undefined;
 }
 
 /**
  * Loads the WebAssembly module; call once before anything else in a browser. With no argument it
  * is fetched from beside the package's JS (bundlers that understand `new URL(…, import.meta.url)`
  * copy it). `init({ jurisdictions: ['tongzhou'] })` loads the module without embedded
- * regulations and only the named profiles. In Node the package is ready on import and this
- * resolves at once.
+ * regulations and only the named profiles; `init({ profileJson: true })` the module that also
+ * reads JSON profiles. In Node the package is ready on import (with the module that reads JSON
+ * profiles) and this resolves at once.
  */
-export function init(input?: InitInput | Promise<InitInput> | InitJurisdictions): Promise<void>;
+export function init(
+  input?: InitInput | Promise<InitInput> | InitJurisdictions | InitProfileJson | InitDefault,
+): Promise<void>;
 
 /** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
 export function initSync(bytes: Bytes | WasmModule): void;
@@ -791,12 +918,23 @@ export interface ProfileError {
 /** What loadProfile() did. */
 export type LoadProfileResult = { ok: true; id: string; errors: [] } | { ok: false; errors: ProfileError[] };
 /**
- * Loads a jurisdiction profile (JSON text or an object; format in docs/profile-format.md) so that
- * options can name its id. A rejected profile changes nothing.
+ * Loads a jurisdiction profile so that options can name its id: compiled by `gov-it-check
+ * compile` (bytes), or JSON text or an object (format in docs/profile-format.md) where the module
+ * reads JSON profiles (Node, or after `init({ profileJson: true })`; elsewhere the result is one
+ * error saying so). A rejected profile changes nothing.
  */
-export function loadProfile(profile: string | object): LoadProfileResult;
-/** A Standard Schema v1 for form libraries (react-hook-form, TanStack Form, VeeValidate). */
-export function schema(options: Options): ApplicationSchema;
+export function loadProfile(profile: string | object | Bytes): LoadProfileResult;
+/**
+ * A Standard Schema v1 for form libraries (react-hook-form, TanStack Form, VeeValidate), for the
+ * fields `options.fields` names, or else those the value has. May be made before `init()`.
+ */
+export function schema(options: SchemaOptions): ApplicationSchema;
+
+/** The `rules` of Element Plus's `<el-form>` and Ant Design Vue's `<a-form>` (async-validator). */
+export function elementRules(options: ElementRulesOptions): ElementRules;
+
+/** Every label in `locale` (default `zh-CN`): fields, cells, choices, verdict values, stages, documents. */
+export function labels(locale?: Locale): Labels;
 
 // ---------------------------------------------------------------------------------------------
 // attach(): live, cited feedback inside an existing <form> (attach.js; styles in attach.css)

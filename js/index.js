@@ -8,6 +8,10 @@ import wasmInit, {
   jurisdictions as wasmJurisdictions,
   rules as wasmRules,
   loadProfile as wasmLoadProfile,
+  loadCompiledProfile as wasmLoadCompiledProfile,
+  labels as wasmLabels,
+  normalise as wasmNormalise,
+  __formLayout as wasmFormLayout,
   __takeInternalError as takeInternalError,
 } from './gov_it_rules.js';
 
@@ -34,18 +38,20 @@ const FULL_WASM = () =>
   import.meta.url ? new URL('./gov_it_rules_bg.wasm', import.meta.url) : beside('./gov_it_rules_bg.wasm');
 const CORE_WASM = () =>
   import.meta.url ? new URL('./gov_it_rules_core_bg.wasm', import.meta.url) : beside('./gov_it_rules_core_bg.wasm');
+const JSON_WASM = () =>
+  import.meta.url ? new URL('./gov_it_rules_json_bg.wasm', import.meta.url) : beside('./gov_it_rules_json_bg.wasm');
 
-/** The jurisdictions whose profiles ship in profiles/ beside this file, and where each is. */
+/** The jurisdictions whose compiled profiles ship in profiles/ beside this file, and where each is. */
 const PROFILES = {
   tongzhou: () =>
-    import.meta.url ? new URL('./profiles/tongzhou.json', import.meta.url) : beside('./profiles/tongzhou.json'),
+    import.meta.url ? new URL('./profiles/tongzhou.govit', import.meta.url) : beside('./profiles/tongzhou.govit'),
   shexian: () =>
-    import.meta.url ? new URL('./profiles/shexian.json', import.meta.url) : beside('./profiles/shexian.json'),
-  tinghu: () => (import.meta.url ? new URL('./profiles/tinghu.json', import.meta.url) : beside('./profiles/tinghu.json')),
+    import.meta.url ? new URL('./profiles/shexian.govit', import.meta.url) : beside('./profiles/shexian.govit'),
+  tinghu: () => (import.meta.url ? new URL('./profiles/tinghu.govit', import.meta.url) : beside('./profiles/tinghu.govit')),
   jiangjin: () =>
-    import.meta.url ? new URL('./profiles/jiangjin.json', import.meta.url) : beside('./profiles/jiangjin.json'),
+    import.meta.url ? new URL('./profiles/jiangjin.govit', import.meta.url) : beside('./profiles/jiangjin.govit'),
   xiangcheng: () =>
-    import.meta.url ? new URL('./profiles/xiangcheng.json', import.meta.url) : beside('./profiles/xiangcheng.json'),
+    import.meta.url ? new URL('./profiles/xiangcheng.govit', import.meta.url) : beside('./profiles/xiangcheng.govit'),
 };
 const SHIPPED = Object.keys(PROFILES);
 
@@ -57,9 +63,14 @@ const SHIPPED = Object.keys(PROFILES);
  * compiled WebAssembly.Module to load it from elsewhere. Safe to call more than once.
  *
  * `init({ jurisdictions: ['tongzhou'] })` loads instead the module without the embedded
- * regulations and only the named ones' profiles (profiles/<id>.json), fetched in parallel with
- * it: a page for one county downloads its own regulation and not all five. `wasm` and
- * `profiles` (a folder URL) say where those files are when they are not beside this file.
+ * regulations and only the named ones' compiled profiles (profiles/<id>.govit), fetched in
+ * parallel with it: a page for one county downloads its own regulation and not all five. `wasm`
+ * and `profiles` (a folder URL) say where those files are when they are not beside this file.
+ *
+ * `init({ profileJson: true })` loads the module that also reads profiles as JSON
+ * (`loadProfile(json)`), for profile authors' tools; the others read compiled profiles
+ * (`gov-it-check compile`), which keeps the JSON reader out of what every applicant downloads.
+ * Node's entry always uses it.
  */
 export async function init(input) {
   if (ready) return;
@@ -76,10 +87,23 @@ export async function init(input) {
 }
 
 async function load(input) {
-  const isObject = input !== null && typeof input === 'object';
+  const isObject = input !== null && typeof input === 'object' && !isModuleSource(input);
   // `jurisdictions: undefined` is left out, as JavaScript APIs read undefined.
-  if (!isObject || input.jurisdictions === undefined) {
+  if (isObject && input.profileJson !== undefined && input.profileJson !== false) {
+    if (input.profileJson !== true || input.jurisdictions !== undefined) {
+      throw new TypeError(
+        'gov-it-rules: init({ profileJson: true }) loads the module that reads JSON profiles, which embeds the five regulations; it takes no jurisdictions',
+      );
+    }
+    await instantiate(input.wasm ?? JSON_WASM());
+    return;
+  }
+  if (!isObject) {
     await instantiate(input ?? FULL_WASM());
+    return;
+  }
+  if (input.jurisdictions === undefined) {
+    await instantiate(input.wasm ?? FULL_WASM());
     return;
   }
   const { jurisdictions: ids, wasm, profiles } = input;
@@ -90,26 +114,41 @@ async function load(input) {
   }
   const folder =
     profiles === undefined ? undefined : new URL(profiles, globalThis.location?.href ?? import.meta.url ?? script);
-  const texts = ids.map(async (id) => {
-    const url = folder === undefined ? PROFILES[id]() : new URL(`${id}.json`, folder);
+  const files = ids.map(async (id) => {
+    const url = folder === undefined ? PROFILES[id]() : new URL(`${id}.govit`, folder);
     const response = await fetch(url);
     if (!response.ok) throw new Error(`gov-it-rules: fetching the ${id} profile: HTTP ${response.status} ${response.url}`);
-    const text = await response.text();
-    // Another page answered (a dev server's fallback page): say which URL, not "bad JSON".
-    if (!text.trimStart().startsWith('{')) {
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // Another page answered (a dev server's fallback page): say which URL, not "bad profile".
+    if (!COMPILED_MAGIC.every((byte, i) => bytes[i] === byte)) {
       throw new Error(
-        `gov-it-rules: fetching the ${id} profile: ${response.url} is not a profile (JSON); a server may have answered with another page: with Vite's dev server, add optimizeDeps: { exclude: ['gov-it-rules'] } to vite.config.js, or pass init({ profiles }) the folder that holds <id>.json`,
+        `gov-it-rules: fetching the ${id} profile: ${response.url} is not a compiled profile; a server may have answered with another page: with Vite's dev server, add optimizeDeps: { exclude: ['gov-it-rules'] } to vite.config.js, or pass init({ profiles }) the folder that holds <id>.govit`,
       );
     }
-    return text;
+    return bytes;
   });
   // Awaited below, after the module; a failed fetch is reported there, not as unhandled.
-  for (const text of texts) text.catch(() => {});
+  for (const file of files) file.catch(() => {});
   await instantiate(wasm ?? CORE_WASM());
-  for (const text of await Promise.all(texts)) {
-    const result = parse(guard(() => wasmLoadProfile(text)));
+  for (const bytes of await Promise.all(files)) {
+    const result = parse(guard(() => wasmLoadCompiledProfile(bytes)));
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
   }
+}
+
+/** A compiled profile (profiles/<id>.govit) starts with these bytes: "GOVITPF". */
+const COMPILED_MAGIC = [0x47, 0x4f, 0x56, 0x49, 0x54, 0x50, 0x46];
+
+/** What wasm-bindgen's init takes as the module itself rather than as options. */
+function isModuleSource(input) {
+  return (
+    input instanceof URL ||
+    input instanceof ArrayBuffer ||
+    ArrayBuffer.isView(input) ||
+    input instanceof WebAssembly.Module ||
+    (typeof Response === 'function' && input instanceof Response) ||
+    (typeof Request === 'function' && input instanceof Request)
+  );
 }
 
 /**
@@ -608,12 +647,20 @@ export function rules(options) {
 }
 
 /**
- * Loads a jurisdiction profile (JSON text or an object, format in docs/profile-format.md) so that
- * options can name its id. Returns `{ ok: true, id }`, or `{ ok: false, errors }` with each error
- * located by its JSON path in the profile; a rejected profile changes nothing.
+ * Loads a jurisdiction profile so that options can name its id: compiled (`gov-it-check
+ * compile`, a Uint8Array or ArrayBuffer), or JSON text or an object (format in
+ * docs/profile-format.md) where the module reads JSON profiles (Node, or `init({ profileJson:
+ * true })`). Returns `{ ok: true, id }`, or `{ ok: false, errors }` with each error located by its
+ * JSON path in the profile; a rejected profile changes nothing.
  */
 export function loadProfile(profile) {
   needInit();
+  if (profile instanceof ArrayBuffer || ArrayBuffer.isView(profile)) {
+    const bytes = profile instanceof ArrayBuffer
+      ? new Uint8Array(profile)
+      : new Uint8Array(profile.buffer, profile.byteOffset, profile.byteLength);
+    return parse(guard(() => wasmLoadCompiledProfile(bytes)));
+  }
   let text = profile;
   if (typeof profile !== 'string') {
     if (profile === null || typeof profile !== 'object') {
@@ -628,31 +675,193 @@ export function loadProfile(profile) {
       throw new TypeError('loadProfile(profile): the profile object cannot be turned into JSON');
     }
   }
-  return parse(guard(() => wasmLoadProfile(text)));
+  const result = parse(guard(() => wasmLoadProfile(text)));
+  // A county's documents are among the labels now.
+  if (result.ok) labelCache.clear();
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Form libraries: Standard Schema, async-validator rules (Element Plus, Ant Design Vue), labels
+
+/** The form's layout from the module, once: paths in form order, each table's cells, checkbox groups. */
+let layoutCache;
+function layout() {
+  if (layoutCache === undefined) {
+    const { order, cells, lists } = parse(guard(() => wasmFormLayout()));
+    layoutCache = {
+      order,
+      rank: new Map(order.map((path, i) => [path, i])),
+      cells: new Map(Object.entries(cells).map(([table, keys]) => [table, new Map(keys.map((k, i) => [k, i]))])),
+      lists,
+    };
+  }
+  return layoutCache;
+}
+
+/** Where a path comes in the 申报表: the field's place (a group: its first field's), the row, the cell. */
+function formPlace(path, { rank, cells }) {
+  if (path === '') return [-1, -1, -1];
+  const bracket = path.indexOf('[');
+  const base = bracket < 0 ? path : path.slice(0, bracket);
+  let place = rank.get(base);
+  if (place === undefined) {
+    place = Infinity;
+    for (const [field, i] of rank) if (i < place && field.startsWith(`${base}.`)) place = i;
+  }
+  let row = -1;
+  let cell = -1;
+  const rest = bracket < 0 ? null : /^\[(\d+)\](?:\.(\w+))?/.exec(path.slice(bracket));
+  if (rest) {
+    row = Number(rest[1]);
+    if (rest[2] !== undefined) cell = cells.get(base)?.get(rest[2]) ?? Infinity;
+  }
+  return [place, row, cell];
+}
+
+/** The errors of a report whose path is within `scope` (all when it is null), in form order. */
+function errorsWithin(report, scope) {
+  const shape = layout();
+  const errors = report.diagnostics.filter((d) => d.severity === 'error' && within(d.path, scope));
+  const places = new Map(errors.map((d) => [d, formPlace(d.path, shape)]));
+  return errors.sort((a, b) => {
+    const x = places.get(a);
+    const y = places.get(b);
+    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  });
 }
 
 /**
- * A Standard Schema v1 (https://standardschema.dev) for the given options, for form libraries
- * (react-hook-form's standardSchemaResolver, TanStack Form, VeeValidate). Errors are issues;
- * warnings and notices are not (use validate() or createValidator() for those).
+ * Whether a diagnostic at `path` belongs to a form that has the fields `scope`: its path is one of
+ * them or inside one (a row or cell of a table, a field of a group). An error about the whole
+ * application (path '': not an object, an unknown jurisdiction) belongs to every form.
  */
-export function schema(options) {
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+function within(path, scope) {
+  if (scope === null || path === '') return true;
+  return scope.some((field) => path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`));
+}
+
+function isRecord(value) {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** The paths of the fields a value has: its keys, and within groups (`funding.thisYear.total`) theirs. */
+function presentPaths(value, prefix = '', out = [], depth = 0) {
+  for (const name of Object.keys(value)) {
+    const path = prefix === '' ? name : `${prefix}.${name}`;
+    const item = value[name];
+    if (depth < 8 && isRecord(item)) presentPaths(item, path, out, depth + 1);
+    else out.push(path);
+  }
+  return out;
+}
+
+/** The fields a form has, from the value it submits (an object, or JSON text); null: all. */
+function fieldsOf(value) {
+  let object = value;
+  if (typeof value === 'string') {
+    try {
+      object = JSON.parse(value);
+    } catch {
+      return null;
+    }
+  }
+  return isRecord(object) ? presentPaths(object) : null;
+}
+
+/**
+ * A form's value as the rules read a form: a checkbox group the form holds as `undefined` (no box
+ * ticked, as form libraries report an untouched group) is `[]`; `false` already reads so.
+ */
+function formValue(value) {
+  if (!isRecord(value)) return value;
+  let copy = value;
+  for (const list of layout().lists) {
+    if (list in value && value[list] === undefined) {
+      if (copy === value) copy = { ...value };
+      copy[list] = [];
+    }
+  }
+  return copy;
+}
+
+/** A form's value in canonical form (see the `normalise` export of the module). */
+function normalised(value) {
+  if (typeof value === 'string') return parse(guard(() => wasmNormalise(value, false)));
+  const text = need(encode(value, 'application'));
+  return parse(guard(() => wasmNormalise(text, true)));
+}
+
+/** `fields` as given to schema() or elementRules(): left out, or a list of field paths. */
+function fieldList(fields, who) {
+  if (fields === undefined) return undefined;
+  if (!Array.isArray(fields) || fields.some((f) => typeof f !== 'string' || f === '')) {
     throw new TypeError(
-      'gov-it-rules: schema(options) needs an options object such as { jurisdiction: "tongzhou" }',
+      `gov-it-rules: ${who}({ fields }) takes a list of field paths as the application names them, such as ["name", "totalInvestment", "funding.thisYear.total", "resources"]`,
     );
   }
-  const fixed = { ...options };
+  return [...fields];
+}
+
+/** Throws a TypeError naming the first of `fields` that is no field, group, table, row or cell. */
+function checkFields(fields, who) {
+  const { order, cells } = layout();
+  for (const field of fields) {
+    const row = /^(\w+)\[\d+\](?:\.(\w+))?$/.exec(field);
+    const known = row
+      ? cells.has(row[1]) && (row[2] === undefined || cells.get(row[1]).has(row[2]))
+      : order.some((path) => path === field || path.startsWith(`${field}.`));
+    if (!known) {
+      throw new TypeError(
+        `gov-it-rules: ${who}({ fields }): "${key(field)}" is not a field of the application; see labels().fields for every field path`,
+      );
+    }
+  }
+}
+
+/** `options`, checked to be an options object; `example` shows one in the message. */
+function splitOptions(options, who, example) {
+  if (!isRecord(options)) {
+    throw new TypeError(`gov-it-rules: ${who}(options) needs an options object such as ${example}`);
+  }
+  return options;
+}
+
+/**
+ * A Standard Schema v1 (https://standardschema.dev) for form libraries (react-hook-form's
+ * standardSchemaResolver, TanStack Form, VeeValidate). `options` are validate()'s, plus `fields`:
+ * the field paths the form (or this wizard step) has. Without `fields`, the fields the value has
+ * are checked. An error is an issue when its path is one of those fields or inside one, or is
+ * about the whole application; issues come in the 申报表's order with path arrays. Warnings and
+ * notices are not issues (use validate() or createValidator() for those). A valid value comes
+ * back in canonical form (amounts as decimal strings, text trimmed, checkbox groups as arrays).
+ * Before the module is loaded, validation waits for it (calling init() if nobody has) and
+ * answers with a Promise; after, it answers at once.
+ */
+export function schema(options) {
+  const { fields, ...settings } = splitOptions(options, 'schema', '{ jurisdiction: "tongzhou" }');
+  const named = fieldList(fields, 'schema');
+  let checked = named === undefined;
+  function check(value) {
+    if (!checked) {
+      checkFields(named, 'schema');
+      checked = true;
+    }
+    const application = formValue(value);
+    const report = validate(application, settings);
+    const issues = errorsWithin(report, named ?? fieldsOf(value)).map((d) =>
+      d.path === '' ? { message: d.message } : { message: d.message, path: pathSegments(d.path) },
+    );
+    return issues.length > 0 ? { issues } : { value: normalised(application) };
+  }
   return {
     '~standard': {
       version: 1,
       vendor: 'gov-it-rules',
       validate(value) {
-        const report = validate(value, fixed);
-        const issues = report.diagnostics
-          .filter((d) => d.severity === 'error')
-          .map((d) => (d.path === '' ? { message: d.message } : { message: d.message, path: pathSegments(d.path) }));
-        return issues.length > 0 ? { issues } : { value };
+        return ready ? check(value) : init().then(() => check(value));
       },
     },
   };
@@ -662,9 +871,126 @@ export function schema(options) {
 function pathSegments(path) {
   const segments = [];
   for (const part of path.split('.')) {
-    const [key, ...indexes] = part.split('[');
-    if (key !== '') segments.push(key);
+    const [name, ...indexes] = part.split('[');
+    if (name !== '') segments.push(name);
     for (const index of indexes) segments.push(Number(index.slice(0, -1)));
   }
   return segments;
+}
+
+/** `{ 'funding.thisYear.total': '1' }` (async-validator's source for one prop) → nested objects. */
+function unflatten(source) {
+  const out = {};
+  if (!isRecord(source)) return out;
+  for (const [path, value] of Object.entries(source)) {
+    const names = path.split('.');
+    let node = out;
+    names.slice(0, -1).forEach((name) => {
+      node = isRecord(node[name]) ? node[name] : (node[name] = {});
+    });
+    node[names[names.length - 1]] = value;
+  }
+  return out;
+}
+
+/**
+ * Rules for Element Plus's `<el-form :rules>` and Ant Design Vue's `<a-form :rules>` (the rules
+ * of async-validator): `{ [fieldPath]: [{ validator, trigger }] }`, keyed by the paths the
+ * form-items name (`prop="funding.thisYear.total"`, `name="…"` in Ant Design Vue). Rules are
+ * cross-field, so each validator reads the whole form from `model` (the reactive form object, or
+ * a function returning it); without `model` it sees only the value async-validator hands it.
+ * Keys: `fields`, else the fields `model` has when the rules are made, else every field (after
+ * init()). A validator reports the first error on its field or inside it: given async-validator's
+ * callback it calls `callback()` or `callback(new Error(message))`, and otherwise returns a
+ * Promise that resolves, or rejects with that Error.
+ */
+export function elementRules(options) {
+  const { fields, model, trigger = ['blur', 'change'], ...settings } = splitOptions(
+    options,
+    'elementRules',
+    '{ jurisdiction: "tongzhou", model: form }',
+  );
+  const named = fieldList(fields, 'elementRules');
+  if (model !== undefined && (model === null || (typeof model !== 'object' && typeof model !== 'function'))) {
+    throw new TypeError(
+      'gov-it-rules: elementRules({ model }) takes the form object (e.g. the reactive() model of <el-form :model>) or a function returning it',
+    );
+  }
+  const current = typeof model === 'function' ? model : model === undefined ? undefined : () => model;
+  let keys = named;
+  if (keys === undefined && current !== undefined && isRecord(current())) keys = presentPaths(current());
+  if (keys === undefined) {
+    needInit();
+    keys = layout().order;
+  }
+  let checked = named === undefined;
+  let optionsText;
+  let lastText;
+  let lastReport;
+  function firstError(path, source) {
+    if (!checked) {
+      checkFields(named, 'elementRules');
+      checked = true;
+    }
+    optionsText ??= need(encode(settings, 'options'));
+    const application = formValue(current === undefined ? unflatten(source) : current());
+    const text = need(encode(application, 'application'));
+    if (text !== lastText) {
+      lastReport = parse(guard(() => wasmValidate(text, true, optionsText)));
+      lastText = text;
+    }
+    const [error] = errorsWithin(lastReport, [path]);
+    return error === undefined ? undefined : new Error(error.message);
+  }
+  const rules = {};
+  for (const path of keys) {
+    rules[path] = [
+      {
+        trigger,
+        validator(rule, value, callback, source) {
+          const answer = () => firstError(path, source);
+          const report = typeof callback === 'function';
+          if (ready) {
+            const error = answer();
+            if (report) return void callback(error);
+            return error === undefined ? Promise.resolve() : Promise.reject(error);
+          }
+          const later = init().then(answer);
+          if (report) return void later.then(callback, callback);
+          return later.then((error) => (error === undefined ? undefined : Promise.reject(error)));
+        },
+      },
+    ];
+  }
+  return rules;
+}
+
+const labelCache = new Map();
+
+function freeze(value) {
+  if (value !== null && typeof value === 'object') {
+    for (const item of Object.values(value)) freeze(item);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/**
+ * Every label a form or a custom UI shows, in `locale` ('zh-CN', the default, or 'en'): each
+ * field's (by path, in form order) and each table cell's, each choice's, each verdict value's
+ * (approval need, merge, supervision and management mode, initial acceptance), each stage's,
+ * and each jurisdiction's document names. The object is frozen and shared.
+ */
+export function labels(locale) {
+  needInit();
+  if (locale !== undefined && typeof locale !== 'string') {
+    throw new TypeError('gov-it-rules: labels(locale): locale must be "zh-CN" or "en"');
+  }
+  const tag = locale ?? 'zh-CN';
+  let found = labelCache.get(tag);
+  if (found === undefined) {
+    found = freeze(parse(guard(() => wasmLabels(tag))));
+    labelCache.set(tag, found);
+  }
+  return found;
 }

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the crate compiled to wasm32, wasm-bindgen's ES-module glue
 # (--target web), wasm-opt -Oz (from the npm `binaryen` package in tests/js), and the hand-written
-# wrapper, types and README from js/, and the licences. One copy of the wasm serves the browser entry (index.js,
-# fetched beside the glue or passed to init) and the Node entry (node.js, read with fs); a second
-# build without the embedded regulations and the profiles as files serve pages that load one
-# jurisdiction. Prints the sizes, raw and gzip -9.
+# wrapper, types and README from js/, and the licences. Three builds of the crate share the one
+# JS glue: the browser module with the five regulations compiled in (index.js, fetched beside the
+# glue or passed to init); the module without them, with each compiled profile as a file, for
+# pages that load one jurisdiction; and the module that also reads JSON profiles, for Node
+# (node.js, read with fs) and profile authors' tools (init({ profileJson: true })). Prints the
+# sizes, raw and gzip -9.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -24,34 +26,39 @@ optimise() {
     "$1" -o "$2"
 }
 
-cargo build --lib --release --target wasm32-unknown-unknown --quiet
 target_dir="${CARGO_TARGET_DIR:-target}"
+built="$target_dir/wasm32-unknown-unknown/release/$name.wasm"
 rm -rf "$out"
 mkdir -p "$out"
-wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" \
-  "$target_dir/wasm32-unknown-unknown/release/$name.wasm"
-optimise "$out/${name}_bg.wasm" "$out/${name}_bg.wasm"
+glue=$(mktemp -d)
+trap 'rm -rf "$glue"' EXIT
 
-# The same module without the embedded profiles, for a page that loads only its own
-# jurisdiction (init({ jurisdictions })), and each profile as a file beside it. Both modules must
-# take the same JS glue.
-cargo build --lib --release --target wasm32-unknown-unknown --no-default-features --quiet
-core=$(mktemp -d)
-trap 'rm -rf "$core"' EXIT
-wasm-bindgen --target web --no-typescript --out-dir "$core" --out-name "$name" \
-  "$target_dir/wasm32-unknown-unknown/release/$name.wasm"
-if ! cmp -s "$core/$name.js" "$out/$name.js"; then
-  echo "build: the module without profiles needs other JS glue than the full one" >&2
-  exit 1
-fi
-optimise "$core/${name}_bg.wasm" "$out/${name}_core_bg.wasm"
+# build FEATURES OUTPUT: one module; its glue must be the first one's.
+build() {
+  # shellcheck disable=SC2086
+  cargo build --lib --release --target wasm32-unknown-unknown --quiet --no-default-features $1
+  if [ ! -f "$out/$name.js" ]; then
+    wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$built"
+    optimise "$out/${name}_bg.wasm" "$out/$2"
+    [ "$2" = "${name}_bg.wasm" ] || rm "$out/${name}_bg.wasm"
+    return
+  fi
+  rm -rf "${glue:?}"/*
+  wasm-bindgen --target web --no-typescript --out-dir "$glue" --out-name "$name" "$built"
+  if ! cmp -s "$glue/$name.js" "$out/$name.js"; then
+    echo "build: the module $2 needs other JS glue than the first one" >&2
+    exit 1
+  fi
+  optimise "$glue/${name}_bg.wasm" "$out/$2"
+}
+build "--features builtin-profiles" "${name}_bg.wasm"
+build "" "${name}_core_bg.wasm"
+build "--features builtin-profiles,profile-json" "${name}_json_bg.wasm"
+
+# The compiled profiles (src/compiled/, made from profiles/*.json by
+# pkg-scripts/compile-profiles.sh) for pages that load one jurisdiction.
 mkdir -p "$out/profiles"
-for profile in profiles/*.json; do
-  # The profiles' test cases (profiles/<id>.cases.json) are not shipped.
-  case "$profile" in *.cases.json) continue ;; esac
-  node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8"))));' \
-    "$profile" "$out/profiles/$(basename "$profile")"
-done
+cp src/compiled/*.govit "$out/profiles/"
 
 cp js/index.js js/node.js js/attach.js js/attach.css js/index.d.ts js/README.md "$out/"
 # The same types for require(): a .d.cts, so that TypeScript reads them as CommonJS's.
@@ -69,7 +76,7 @@ esbuild=tests/js/node_modules/.bin/esbuild
   --banner:js="// gov-it-rules for require(): built from node.js by esbuild. ESM users get node.js.
 const __gov_it_rules_url = require('node:url').pathToFileURL(__filename).href;" \
   --outfile="$out/node.cjs"
-cat > "$core/iife-url.js" <<'JS'
+cat > "$glue/iife-url.js" <<'JS'
 // The URL the package's files resolve against: the package folder, one up from dist/, read while
 // the <script> runs.
 export const packageUrl =
@@ -79,7 +86,7 @@ export const packageUrl =
 JS
 "$esbuild" "$out/index.js" --bundle --platform=browser --format=iife --global-name=govItRules \
   --target=chrome96,firefox79,safari15 --minify --log-level=warning \
-  --inject:"$core/iife-url.js" --define:import.meta.url=packageUrl \
+  --inject:"$glue/iife-url.js" --define:import.meta.url=packageUrl \
   --banner:js="/* gov-it-rules $(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml), script-tag build: window.govItRules. MIT OR Apache-2.0 */" \
   --outfile="$out/dist/gov-it-rules.iife.js"
 cp LICENSE-MIT LICENSE-APACHE "$out/"
@@ -111,6 +118,7 @@ cat > "$out/package.json" <<JSON
     "./dist/gov-it-rules.iife.js": "./dist/gov-it-rules.iife.js",
     "./${name}_bg.wasm": "./${name}_bg.wasm",
     "./${name}_core_bg.wasm": "./${name}_core_bg.wasm",
+    "./${name}_json_bg.wasm": "./${name}_json_bg.wasm",
     "./profiles/*": "./profiles/*",
     "./attach.css": "./attach.css",
     "./package.json": "./package.json"
@@ -127,6 +135,7 @@ cat > "$out/package.json" <<JSON
     "${name}.js",
     "${name}_bg.wasm",
     "${name}_core_bg.wasm",
+    "${name}_json_bg.wasm",
     "profiles/",
     "README.md",
     "LICENSE-MIT",
@@ -152,4 +161,5 @@ echo "build: JS, browser entry     $(size "$out/index.js" "$out/${name}.js")  (i
 echo "build: JS, Node entry adds   $(size "$out/node.js")  (node.js)"
 echo "build: JS, attach() adds     $(size "$out/attach.js")  (attach.js, left out by bundlers when unused)"
 echo "build: script-tag build      $(size "$out/dist/gov-it-rules.iife.js")  (dist/gov-it-rules.iife.js, minified)"
-echo "build: one jurisdiction      $(size "$out/${name}_core_bg.wasm") wasm without profiles; profiles/*.json $(for p in "$out"/profiles/*.json; do printf '%s ' "$(basename "$p" .json) $(kb "$(gzip -9 < "$p" | wc -c)")"; done)gzip"
+echo "build: one jurisdiction      $(size "$out/${name}_core_bg.wasm") wasm without profiles; profiles/*.govit $(for p in "$out"/profiles/*.govit; do printf '%s ' "$(basename "$p" .govit) $(kb "$(gzip -9 < "$p" | wc -c)")"; done)gzip"
+echo "build: reading JSON profiles $(size "$out/${name}_json_bg.wasm")  (${name}_json_bg.wasm: Node, init({ profileJson: true }))"

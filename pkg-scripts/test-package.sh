@@ -29,7 +29,7 @@ bash pkg-scripts/build.sh
 # tail calls, extended constants, GC …) fails here.
 step "browser baseline: the WebAssembly features of Chromium 96, Firefox 79 and Safari 15, no more"
 baseline="--enable-mutable-globals --enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memory --enable-multivalue --enable-reference-types"
-for module in pkg/gov_it_rules_bg.wasm pkg/gov_it_rules_core_bg.wasm; do
+for module in pkg/gov_it_rules_bg.wasm pkg/gov_it_rules_core_bg.wasm pkg/gov_it_rules_json_bg.wasm; do
   # shellcheck disable=SC2086
   tests/js/node_modules/.bin/wasm-opt "$module" $baseline --strip-target-features -o "$module.baseline" 2>/dev/null
   # shellcheck disable=SC2086
@@ -40,11 +40,12 @@ for module in pkg/gov_it_rules_bg.wasm pkg/gov_it_rules_core_bg.wasm; do
   fi
   rm -f "$module.baseline"
 done
-echo "both modules use only: ${baseline//--enable-/}"
+echo "the modules use only: ${baseline//--enable-/}"
 
 step "clippy for the wasm target (src/wasm.rs, the wasm test suites, the module without regulations)"
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features builtin-profiles -- -D warnings
 
 step "wasm-bindgen-test in Node"
 cargo test --target wasm32-unknown-unknown --test wasm_node 2>&1 | tee "$log"
@@ -60,13 +61,13 @@ work=tests/js/.work
 rm -rf "$work"
 mkdir -p "$work/fixtures"
 tarball=$(cd pkg && npm pack --silent --pack-destination "$root/$work")
-# One module serves the browser and Node; the other, without embedded regulations, is for pages
-# that load one jurisdiction's profile (profiles/).
+# The browser module; the one without embedded regulations, for pages that load one
+# jurisdiction's compiled profile (profiles/); the one that also reads JSON profiles (Node).
 wasm_files=$(tar -tzf "$work/$tarball" | grep '\.wasm$' | sort | tr '\n' ' ')
-[ "$wasm_files" = "package/gov_it_rules_bg.wasm package/gov_it_rules_core_bg.wasm " ] ||
-  { echo "package: expected the two modules in $tarball, found: $wasm_files" >&2; exit 1; }
-profile_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.json$')
-[ "$profile_files" -eq 5 ] || { echo "package: expected five profiles in $tarball, found $profile_files" >&2; exit 1; }
+[ "$wasm_files" = "package/gov_it_rules_bg.wasm package/gov_it_rules_core_bg.wasm package/gov_it_rules_json_bg.wasm " ] ||
+  { echo "package: expected the three modules in $tarball, found: $wasm_files" >&2; exit 1; }
+profile_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.govit$')
+[ "$profile_files" -eq 5 ] || { echo "package: expected five compiled profiles in $tarball, found $profile_files" >&2; exit 1; }
 # Both licences the package is offered under, and the metadata that points at its source.
 packed=$(tar -tzf "$work/$tarball")
 for licence in LICENSE-MIT LICENSE-APACHE; do
@@ -78,13 +79,15 @@ tar -xzOf "$work/$tarball" package/package.json | node -e '
 echo "packed $tarball: $(tar -tzf "$work/$tarball" | sed 's|^package/||' | sort | tr '\n' ' ')($(du -k "$work/$tarball" | cut -f1) KB)"
 cp -R tests/js/scratch/. "$work/"
 cp fixtures/tongzhou-declaration.json fixtures/profiles/example-county.json "$work/fixtures/"
+# The county profile compiled, as a page that reads no JSON profile loads it.
+cargo run --quiet --bin gov-it-check -- compile fixtures/profiles/example-county.json --out-dir "$work/fixtures" >/dev/null
 printf '{ "name": "scratch", "private": true, "type": "module" }\n' > "$work/package.json"
 # The package has no dependencies, so this is offline. The test tools (esbuild, playwright-core,
 # react-hook-form, typescript) resolve from tests/js/node_modules, one directory up.
 (cd "$work" && npm install --no-audit --no-fund --no-package-lock --loglevel=error "./$tarball")
 
-step "Node ESM, esbuild bundle in headless Chromium, react-hook-form resolver (node --test)"
-(cd "$work" && node --test --test-reporter=tap node.test.mjs profile.test.mjs browser.test.mjs) 2>&1 | tee "$log"
+step "Node ESM, form libraries (Standard Schema, async-validator), esbuild bundle in headless Chromium, react-hook-form resolver (node --test)"
+(cd "$work" && node --test --test-reporter=tap node.test.mjs forms.test.mjs profile.test.mjs browser.test.mjs) 2>&1 | tee "$log"
 js=$(passed '^# pass [0-9]+')
 grep -q '^# fail 0' "$log"
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::codes::Code;
 use crate::model::Field;
 use crate::report::Diagnostic;
 
@@ -105,6 +106,7 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &BTreeMap<String, S
             "reason" => Cow::Owned(reason_text(raw?, params, locale)),
             "expected" | "got" => type_text(raw?, locale),
             "stage" => Cow::Borrowed(stage_name(raw?, locale)),
+            "allowed" if spec.code == Code::UnknownChoice => allowed_text(raw?, locale),
             _ => Cow::Borrowed(raw?.as_str()),
         })
     });
@@ -120,6 +122,9 @@ pub fn field_label(path: &str, locale: Locale) -> String {
     if let Some(field) = Field::by_path(path) {
         let spec = field.spec();
         return locale.pick(spec.zh, spec.en).to_string();
+    }
+    if let Some(label) = item_label(path, locale) {
+        return label;
     }
     for (table, zh, en) in [
         ("resources", "信息资源表", "Resource table"),
@@ -150,19 +155,36 @@ pub fn field_label(path: &str, locale: Locale) -> String {
 }
 
 fn cell_label(cell: &str, locale: Locale) -> &str {
-    let (zh, en) = match cell.split('[').next().unwrap_or(cell) {
-        "name" => ("信息资源名称", "name"),
-        "description" => ("信息资源描述", "description"),
-        "updateFrequency" => ("采集更新频率", "update frequency"),
-        "sharing" => ("共享属性", "sharing"),
-        "condition" => ("共享条件", "condition"),
-        "reason" => ("不予共享原因", "reason"),
-        "kind" => ("材料类别", "kind"),
-        "chapters" => ("篇章", "chapters"),
-        "title" => ("标题", "title"),
-        other => (other, other),
-    };
-    locale.pick(zh, en)
+    let cell = cell.split('[').next().unwrap_or(cell);
+    match crate::labels::cell_label(cell) {
+        Some((zh, en)) => locale.pick(zh, en),
+        None => cell,
+    }
+}
+
+/// `mandatedBy[1]` → 明确要求建设的上级第2项, for an item of a field that holds a list.
+fn item_label(path: &str, locale: Locale) -> Option<String> {
+    let (field, rest) = path.split_once('[')?;
+    let index = rest.strip_suffix(']')?.parse::<usize>().ok()?;
+    let spec = Field::by_path(field)?.spec();
+    Some(if locale.is_en() {
+        format!("{}, item {}", spec.en, index + 1)
+    } else {
+        format!("{}第{}项", spec.zh, index + 1)
+    })
+}
+
+/// The keys a field may take, as the message's reader knows them: in Chinese, each key's label
+/// (「乡镇、街道」); in English, the keys a program sends.
+fn allowed_text<'a>(raw: &'a str, locale: Locale) -> Cow<'a, str> {
+    if locale.is_en() {
+        return Cow::Borrowed(raw);
+    }
+    let labels: Option<Vec<String>> = raw
+        .split(", ")
+        .map(|key| crate::labels::choice_label(key).map(|(zh, _)| format!("「{zh}」")))
+        .collect();
+    labels.map_or(Cow::Borrowed(raw), |labels| Cow::Owned(labels.join("、")))
 }
 
 fn reason_text(reason: &str, params: &BTreeMap<String, String>, locale: Locale) -> String {
@@ -230,7 +252,7 @@ fn type_name(kind: &str, locale: Locale) -> &str {
         "array" => ("列表", "a list"),
         "string" => ("文字", "text"),
         "number" => ("数字", "a number"),
-        "boolean" => ("是/否", "true or false"),
+        "boolean" => ("勾选值（是/否）", "true or false"),
         "null" => ("空值", "null"),
         "amount" => ("金额（数字或文字）", "an amount (number or text)"),
         "date" => ("日期文字（年-月-日）", "a date string (YYYY-MM-DD)"),
@@ -242,14 +264,21 @@ fn type_name(kind: &str, locale: Locale) -> &str {
 }
 
 pub fn stage_name(stage: &str, locale: Locale) -> &str {
-    let (zh, en) = match stage {
+    match stage_label(stage) {
+        Some((zh, en)) => locale.pick(zh, en),
+        None => stage,
+    }
+}
+
+/// A stage's name in both locales.
+pub fn stage_label(stage: &str) -> Option<(&'static str, &'static str)> {
+    Some(match stage {
         "declaration" => ("申报", "declaration"),
         "approval" => ("审批", "approval"),
         "implementation" => ("实施", "implementation"),
         "acceptance" => ("验收", "acceptance"),
-        other => (other, other),
-    };
-    locale.pick(zh, en)
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -267,6 +296,46 @@ mod tests {
             placeholders("{a} and {b}").collect::<Vec<_>>(),
             vec!["a", "b"]
         );
+    }
+
+    #[test]
+    fn odd_input_is_named_in_chinese_without_english() {
+        let options = crate::Options::for_jurisdiction("tongzhou");
+        let report = crate::validate_json(
+            r#"{"mandatedBy": [true, "银河"], "unitKind": "某类", "documents": true, "classified": 3}"#,
+            &options,
+        );
+        let message = |path: &str| {
+            report
+                .diagnostics
+                .iter()
+                .find(|d| d.path == path)
+                .map(|d| d.message.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            message("mandatedBy[0]"),
+            "「明确要求建设的上级第1项」应填写文字，收到的是勾选值（是/否）。"
+        );
+        assert!(message("unitKind").contains("（可选：「部门、直属单位」、「乡镇、街道」"));
+        assert_eq!(
+            message("documents"),
+            "「材料清单」应填写列表，收到的是勾选值（是/否）。"
+        );
+        for path in [
+            "mandatedBy[0]",
+            "mandatedBy[1]",
+            "unitKind",
+            "documents",
+            "classified",
+        ] {
+            let text = message(path);
+            assert!(!text.is_empty(), "{path}");
+            assert!(
+                !text.chars().any(|c| c.is_ascii_alphabetic()),
+                "{path}: {text}"
+            );
+        }
     }
 
     #[test]

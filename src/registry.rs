@@ -1,29 +1,28 @@
 //! The profiles a validation can use: the five built-in regulations, embedded and parsed on first
 //! use, and any a portal loads at run time.
 
+use std::sync::{Arc, OnceLock};
+
 use serde_json::Value as Json;
 
 use crate::codes::{Code, Severity};
 use crate::model::Application;
-use crate::profile::{self, Profile, ProfileError};
+use crate::profile::{self, compact, Profile, ProfileError};
 use crate::report::Diagnostic;
 use crate::{engine, Options, Report};
 
-/// A built-in profile by id: `profiles/{id}.json` without the whitespace between tokens (30 % of
-/// the source), as `build.rs` writes it.
+/// A built-in profile by id, compiled (`src/compiled/{id}.govit`, written by
+/// `gov-it-check compile --builtins` from `profiles/{id}.json`).
 #[cfg(feature = "builtin-profiles")]
 macro_rules! builtin_profile {
     ($id:literal) => {
-        (
-            $id,
-            include_str!(concat!(env!("OUT_DIR"), "/", $id, ".json")),
-        )
+        ($id, include_bytes!(concat!("compiled/", $id, ".govit")))
     };
 }
 
-/// The built-in regulations, as profile JSON.
+/// The built-in regulations, compiled.
 #[cfg(feature = "builtin-profiles")]
-pub const BUILTIN_PROFILES: &[(&str, &str)] = &[
+pub const BUILTIN_PROFILES: &[(&str, &[u8])] = &[
     builtin_profile!("tongzhou"),
     builtin_profile!("shexian"),
     builtin_profile!("tinghu"),
@@ -33,60 +32,87 @@ pub const BUILTIN_PROFILES: &[(&str, &str)] = &[
 
 /// None: built without the `builtin-profiles` feature, profiles are loaded at run time.
 #[cfg(not(feature = "builtin-profiles"))]
-pub const BUILTIN_PROFILES: &[(&str, &str)] = &[];
+pub const BUILTIN_PROFILES: &[(&str, &[u8])] = &[];
 
-/// The profiles a validation can use: the built-in ones and any loaded at run time.
+/// The profiles a validation can use: the built-in ones and any loaded at run time. Entries are
+/// shared, so a registry extended by a load holds the same profiles as the one it came from
+/// rather than copies of them.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
-    entries: Vec<Entry>,
+    entries: Vec<Arc<Entry>>,
 }
 
-/// One jurisdiction of a registry. A built-in profile is parsed on first use, so that a page
-/// validating against one regulation does not pay for parsing all five (about 55–110 KB of JSON
-/// each); a profile loaded at run time is parsed and checked when it is loaded.
-#[derive(Debug, Clone)]
+/// One jurisdiction of a registry. A built-in profile is decoded on first use, so that a page
+/// validating against one regulation does not pay for decoding all five; a profile loaded at run
+/// time is read and checked when it is loaded.
+#[derive(Debug)]
 struct Entry {
     id: String,
-    source: Option<&'static str>,
-    profile: std::sync::OnceLock<Option<Profile>>,
+    source: Option<&'static [u8]>,
+    profile: OnceLock<Option<Profile>>,
 }
 
 impl Entry {
     fn profile(&self) -> Option<&Profile> {
         self.profile
-            .get_or_init(|| self.source.and_then(|json| profile::parse(json).ok()))
+            .get_or_init(|| self.source.and_then(|bytes| compact::decode(bytes).ok()))
             .as_ref()
     }
 }
 
 impl Registry {
-    /// The five built-in regulations. They are parsed on first use and not cross-checked at run
-    /// time: the test suite loads each through [`profile::load`] and proves it clean. One that
-    /// failed to parse would be reported as unknown rather than stop the others.
+    /// The five built-in regulations. They are decoded on first use and not cross-checked at run
+    /// time: the compiler checked them, and the test suite proves each compiled file is what
+    /// compiling its JSON gives. One that failed to decode would be reported as unknown rather
+    /// than stop the others.
     pub fn builtin() -> Registry {
         let entries = BUILTIN_PROFILES
             .iter()
-            .map(|(id, json)| Entry {
-                id: (*id).to_string(),
-                source: Some(json),
-                profile: std::sync::OnceLock::new(),
+            .map(|(id, bytes)| {
+                Arc::new(Entry {
+                    id: (*id).to_string(),
+                    source: Some(bytes),
+                    profile: OnceLock::new(),
+                })
             })
             .collect();
         Registry { entries }
     }
 
     /// Adds (or replaces, by id) a profile from JSON; a bad profile is rejected whole.
+    #[cfg(feature = "profile-json")]
     pub fn load(&mut self, json: &str) -> Result<&Profile, Vec<ProfileError>> {
         let profile = profile::load(json)?;
+        self.insert(profile)
+    }
+
+    /// Adds (or replaces, by id) a compiled profile (`gov-it-check compile`); it is checked as a
+    /// profile read from JSON is, and a bad one is rejected whole.
+    pub fn load_compiled(&mut self, bytes: &[u8]) -> Result<&Profile, Vec<ProfileError>> {
+        let profile = compact::decode(bytes).map_err(|e| {
+            vec![ProfileError {
+                path: String::new(),
+                message: e.to_string(),
+            }]
+        })?;
+        let errors = profile::check(&profile);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        self.insert(profile)
+    }
+
+    fn insert(&mut self, profile: Profile) -> Result<&Profile, Vec<ProfileError>> {
         self.entries.retain(|e| e.id != profile.id);
-        self.entries.push(Entry {
+        let entry = Arc::new(Entry {
             id: profile.id.clone(),
             source: None,
-            profile: std::sync::OnceLock::from(Some(profile)),
+            profile: OnceLock::from(Some(profile)),
         });
+        self.entries.push(entry);
         self.entries
             .last()
-            .and_then(Entry::profile)
+            .and_then(|e| e.profile())
             .ok_or_else(Vec::new)
     }
 
@@ -96,7 +122,7 @@ impl Registry {
 
     /// Every profile, in order (parses any built-in one not parsed yet).
     pub fn profiles(&self) -> Vec<&Profile> {
-        self.entries.iter().filter_map(Entry::profile).collect()
+        self.entries.iter().filter_map(|e| e.profile()).collect()
     }
 
     /// The ids of the jurisdictions, without parsing any profile.

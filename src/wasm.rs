@@ -25,6 +25,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::catalogue;
 use crate::live::LiveValidator;
+use crate::messages::Locale;
 use crate::profile::ProfileError;
 use crate::{builtin, Options, Registry};
 
@@ -50,28 +51,68 @@ struct LoadResult {
 
 /// Loads a jurisdiction profile (JSON text) so that validations can name its id. A bad profile
 /// is rejected whole: `{ ok: false, errors: [{ path, message }] }`, each error located by its
-/// JSON path in the profile. A profile with the id of one already loaded replaces it.
+/// JSON path in the profile. A profile with the id of one already loaded replaces it. Only the
+/// module built with the `profile-json` feature reads JSON profiles; the others answer with one
+/// error that says how to load the profile instead.
 #[wasm_bindgen(js_name = loadProfile)]
 pub fn load_profile(profile: &str) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
+    #[cfg(feature = "profile-json")]
+    let result = with_next_registry(|next| next.load(profile).map(|p| p.id.clone()));
+    #[cfg(not(feature = "profile-json"))]
+    let result = {
+        let _ = profile;
+        LoadResult {
+            ok: false,
+            id: None,
+            errors: vec![ProfileError {
+                path: String::new(),
+                message: "this module reads compiled profiles only: compile the profile with `gov-it-check compile`, or load the module that reads JSON profiles (init({ profileJson: true }))".into(),
+            }],
+        }
+    };
+    to_text(&result)
+}
+
+/// Loads a compiled profile (`gov-it-check compile`, or a built-in one's `profiles/<id>.govit`),
+/// answering as [`load_profile`] does.
+#[wasm_bindgen(js_name = loadCompiledProfile)]
+pub fn load_compiled_profile(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
+    install_panic_hook();
+    let result = with_next_registry(|next| next.load_compiled(bytes).map(|p| p.id.clone()));
+    to_text(&result)
+}
+
+/// Whether this module reads JSON profiles (built with the `profile-json` feature).
+#[wasm_bindgen(js_name = readsJsonProfiles)]
+pub fn reads_json_profiles() -> bool {
+    cfg!(feature = "profile-json")
+}
+
+/// Runs a load on a copy of the registry and swaps it in when the load succeeds. The copy shares
+/// the profiles already there. Validators created before keep the registry they were created
+/// with, so the previous one is kept alive (loads are rare: once per page for a county's own
+/// profile).
+fn with_next_registry(
+    load: impl FnOnce(&mut Registry) -> Result<String, Vec<ProfileError>>,
+) -> LoadResult {
     let mut next = registry().clone();
-    let result = match next.load(profile) {
-        Ok(p) => LoadResult {
-            ok: true,
-            id: Some(p.id.clone()),
-            errors: Vec::new(),
-        },
+    match load(&mut next) {
+        Ok(id) => {
+            let leaked: &'static Registry = Box::leak(Box::new(next));
+            REGISTRY.with(|r| r.set(leaked));
+            LoadResult {
+                ok: true,
+                id: Some(id),
+                errors: Vec::new(),
+            }
+        }
         Err(errors) => LoadResult {
             ok: false,
             id: None,
             errors,
         },
-    };
-    if result.ok {
-        let leaked: &'static Registry = Box::leak(Box::new(next));
-        REGISTRY.with(|r| r.set(leaked));
     }
-    to_text(&result)
 }
 
 /// Validates a whole application and returns the report. `options` is the wrapper's encoding of
@@ -171,6 +212,45 @@ pub fn rules(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     )
     .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
     to_text(&catalogue)
+}
+
+/// Every label in `locale` (`zh-CN` when left out): fields, cells, choices, verdict values,
+/// stages, and each jurisdiction's document names.
+#[wasm_bindgen]
+pub fn labels(locale: Option<String>) -> Result<Vec<u8>, JsValue> {
+    install_panic_hook();
+    let locale = match locale.as_deref() {
+        None => Locale::ZhCn,
+        Some(tag) => Locale::from_tag(tag).ok_or_else(|| {
+            type_error(&format!(
+                "labels(locale): locale must be \"zh-CN\" or \"en\", not {}",
+                clip(&format!("{tag:?}"))
+            ))
+        })?,
+    };
+    to_text(&crate::labels::labels(registry(), locale))
+}
+
+/// The application in canonical form (amounts as decimal strings, text trimmed, checkbox groups
+/// as arrays); see [`crate::normalise`]. JSON text that is not JSON comes back as `null`.
+#[wasm_bindgen]
+pub fn normalise(application: &str, encoded: bool) -> Result<Vec<u8>, JsValue> {
+    install_panic_hook();
+    let json = if encoded {
+        read_value(application, "application")?
+    } else {
+        serde_json::from_str(application).unwrap_or(Json::Null)
+    };
+    // serde_json's own writer, which the module has anyway (`Display` of a value), rather than
+    // another instance of the report writer for `serde_json::Value`.
+    Ok(crate::normalise::normalise(&json).to_string().into_bytes())
+}
+
+/// The form's layout, for the wrapper: paths in form order, each table's cells, checkbox groups.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__formLayout")]
+pub fn form_layout() -> Result<Vec<u8>, JsValue> {
+    to_text(&crate::labels::form_layout())
 }
 
 /// Options for a validation: `jurisdiction` is required (`null`, JavaScript's `undefined`, is

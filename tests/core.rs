@@ -9,7 +9,7 @@ mod common;
 
 use common::*;
 use gov_it_rules::profile::{self, Stage};
-use gov_it_rules::{builtin, validate_json, Options, Registry, BUILTIN_PROFILES};
+use gov_it_rules::{builtin, validate_json, Options, Registry};
 use serde_json::json;
 
 const REGULATION_FILES: &[(&str, &str)] = &[
@@ -22,12 +22,12 @@ const REGULATION_FILES: &[(&str, &str)] = &[
 
 #[test]
 fn every_builtin_profile_loads_with_resolvable_citations() {
-    for (id, json) in BUILTIN_PROFILES {
+    for (id, json) in PROFILE_SOURCES {
         let loaded = profile::load(json);
         assert!(loaded.is_ok(), "{id}: {:#?}", loaded.err());
         assert_eq!(loaded.map(|p| p.id).unwrap_or_default(), *id);
     }
-    assert_eq!(builtin().profiles().len(), BUILTIN_PROFILES.len());
+    assert_eq!(builtin().profiles().len(), PROFILE_SOURCES.len());
 }
 
 /// The article labels of a regulation text, in order: `第一条` … in four texts, `第1条` in 亭湖.
@@ -82,7 +82,7 @@ fn article_indexes_match_the_regulation_texts() {
 fn every_parameter_and_rule_carries_a_citation() {
     // `profile::check` refuses a rule or parameter without a citation and a citation of an
     // article or clause the regulation lacks; prove it does on a deliberately broken profile.
-    let (_, tongzhou) = BUILTIN_PROFILES[0];
+    let (_, tongzhou) = PROFILE_SOURCES[0];
     let mut broken: serde_json::Value = serde_json::from_str(tongzhou).unwrap();
     broken["versions"][0]["parameters"]["mergeThreshold"]["cite"] = json!([]);
     broken["versions"][0]["outcomes"]["merge"][0]["cite"] = json!([{ "article": 99 }]);
@@ -105,7 +105,7 @@ fn every_parameter_and_rule_carries_a_citation() {
 
 #[test]
 fn a_bad_profile_is_rejected_whole_with_a_json_path() {
-    let (_, tongzhou) = BUILTIN_PROFILES[0];
+    let (_, tongzhou) = PROFILE_SOURCES[0];
     let mut bad: serde_json::Value = serde_json::from_str(tongzhou).unwrap();
     bad["id"] = json!("elsewhere");
     bad["versions"][0]["outcomes"]["approval"][0]["when"]["amount"]["field"] =
@@ -130,7 +130,7 @@ fn a_bad_profile_is_rejected_whole_with_a_json_path() {
 
 /// The one error of the built-in 通州 profile as edited, as (path, message).
 fn tongzhou_error(edit: impl FnOnce(&mut serde_json::Value)) -> (String, String) {
-    let (_, tongzhou) = BUILTIN_PROFILES[0];
+    let (_, tongzhou) = PROFILE_SOURCES[0];
     let mut p: serde_json::Value = serde_json::from_str(tongzhou).unwrap();
     edit(&mut p);
     text_error(&p.to_string())
@@ -205,7 +205,7 @@ fn unknown_missing_and_duplicate_fields_are_located() {
     });
     assert_eq!(path, "versions[0].outcomes.merge[0].when");
     assert!(message.starts_with("unknown variant `amont`"), "{message}");
-    let (_, tongzhou) = BUILTIN_PROFILES[0];
+    let (_, tongzhou) = PROFILE_SOURCES[0];
     let twice = tongzhou.replacen("\"titleEn\":", "\"titleEn\":\"x\",\"titleEn\":", 1);
     assert_eq!(
         text_error(&twice),
@@ -249,7 +249,7 @@ fn profile_dates_are_strict_and_located() {
         }
     }
     // `null` and absence both mean the text prints no date.
-    let (_, tongzhou) = BUILTIN_PROFILES[0];
+    let (_, tongzhou) = PROFILE_SOURCES[0];
     let mut p: serde_json::Value = serde_json::from_str(tongzhou).unwrap();
     p["versions"][0]["issued"] = json!(null);
     p["versions"][0].as_object_mut().unwrap().remove("inForce");
@@ -626,7 +626,7 @@ fn every_profile_text_has_an_english_counterpart() {
             _ => {}
         }
     }
-    for (id, json) in BUILTIN_PROFILES {
+    for (id, json) in PROFILE_SOURCES {
         let mut missing = Vec::new();
         walk(&serde_json::from_str(json).unwrap(), id, &mut missing);
         assert!(

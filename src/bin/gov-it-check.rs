@@ -7,6 +7,7 @@
 //! gov-it-check --reference > RULES.md
 //! gov-it-check --not-formalised   (the README's list of provisions not checked)
 //! gov-it-check test PROFILE-ID-OR-FILE [CASES.json]
+//! gov-it-check compile PROFILE.json... [--out-dir DIR]
 //! ```
 //! Exit status: 0 when the application has no errors, 1 when it has, 2 on a usage problem.
 //!
@@ -14,15 +15,20 @@
 //! by id with its own `profiles/<id>.cases.json`, or a county's profile file with the
 //! `.cases.json` beside it. It prints each failing case with its mismatches and a closing
 //! `N passed, N failed`; exit status 1 when any case fails.
+//!
+//! `compile` reads and checks each profile and writes it compiled, as `<id>.govit` in DIR (by
+//! default beside the JSON), for `loadProfile` in a browser module, which reads no JSON profile.
+//! `--profile` and `test` take either form. The built-in profiles are compiled into `src/compiled/`
+//! by `pkg-scripts/compile-profiles.sh`.
 
 use std::process::ExitCode;
 
 use gov_it_rules::messages::Locale;
-use gov_it_rules::profile::Stage;
+use gov_it_rules::profile::{Profile, Stage};
 use gov_it_rules::report::{Outcome, Status};
 use gov_it_rules::{cases, Options, Registry, Report};
 
-const USAGE: &str = "usage: gov-it-check --jurisdiction ID [--stage STAGE] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json\n       gov-it-check --list\n       gov-it-check test PROFILE-ID-OR-FILE [CASES.json]";
+const USAGE: &str = "usage: gov-it-check --jurisdiction ID [--stage STAGE] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json\n       gov-it-check --list\n       gov-it-check test PROFILE-ID-OR-FILE [CASES.json]\n       gov-it-check compile PROFILE.json... [--out-dir DIR]";
 
 /// The built-in profiles' own test cases, by profile id.
 const BUILTIN_CASES: &[(&str, &str)] = &[
@@ -73,8 +79,10 @@ fn main() -> ExitCode {
 }
 
 fn run(args: Vec<String>) -> Result<ExitCode, String> {
-    if args.first().map(String::as_str) == Some("test") {
-        return run_cases(args.get(1..).unwrap_or_default());
+    match args.first().map(String::as_str) {
+        Some("test") => return run_cases(args.get(1..).unwrap_or_default()),
+        Some("compile") => return compile(args.get(1..).unwrap_or_default()),
+        _ => {}
     }
     let mut registry = Registry::builtin();
     let mut options = Options::default();
@@ -111,12 +119,7 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
             }
             "--profile" => {
                 let path = value("--profile")?;
-                let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
-                registry.load(&text).map_err(|errors| {
-                    let lines: Vec<String> =
-                        errors.iter().map(|e| format!("  {path}: {e}")).collect();
-                    format!("profile rejected:\n{}", lines.join("\n"))
-                })?;
+                load_file(&mut registry, &path)?;
             }
             "--json" => json_out = true,
             "--not-formalised" => {
@@ -186,14 +189,11 @@ fn run_cases(args: &[String]) -> Result<ExitCode, String> {
     let mut registry = Registry::builtin();
     let is_file = std::path::Path::new(target).is_file();
     let (id, default_cases) = if is_file {
-        let profile = registry.load(&read(target)?).map_err(|errors| {
-            let lines: Vec<String> = errors.iter().map(|e| format!("  {target}: {e}")).collect();
-            format!("profile rejected:\n{}", lines.join("\n"))
-        })?;
-        let beside = match target.strip_suffix(".json") {
-            Some(stem) => format!("{stem}.cases.json"),
-            None => format!("{target}.cases.json"),
-        };
+        let profile = load_file(&mut registry, target)?;
+        let stem = target
+            .strip_suffix(".json")
+            .or(target.strip_suffix(".govit"));
+        let beside = format!("{}.cases.json", stem.unwrap_or(target));
         (
             profile.id.clone(),
             read(&beside).map_err(|e| format!("{e} (the cases beside the profile)")),
@@ -235,6 +235,62 @@ fn run_cases(args: &[String]) -> Result<ExitCode, String> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// Loads a profile file into the registry: compiled (`.govit`, recognised by its header) or JSON.
+fn load_file<'r>(registry: &'r mut Registry, path: &str) -> Result<&'r Profile, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+    let loaded = if bytes.starts_with(b"GOVITPF") {
+        registry.load_compiled(&bytes)
+    } else {
+        let text = String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))?;
+        registry.load(&text)
+    };
+    loaded.map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| format!("  {path}: {e}")).collect();
+        format!("profile rejected:\n{}", lines.join("\n"))
+    })
+}
+
+/// `gov-it-check compile`: each profile read and checked, then written as `<id>.govit`.
+fn compile(args: &[String]) -> Result<ExitCode, String> {
+    let mut out_dir = None;
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--out-dir" => out_dir = Some(it.next().ok_or("--out-dir needs a value")?),
+            other if other.starts_with('-') => return Err(format!("unknown flag {other}")),
+            other => files.push(other),
+        }
+    }
+    if files.is_empty() {
+        return Err("compile needs at least one profile file".into());
+    }
+    for path in files {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+        let profile = gov_it_rules::profile::load(&text).map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(|e| format!("  {path}: {e}")).collect();
+            format!("profile rejected:\n{}", lines.join("\n"))
+        })?;
+        let dir = match out_dir {
+            Some(dir) => std::path::PathBuf::from(dir),
+            None => std::path::Path::new(path)
+                .parent()
+                .map(std::path::Path::to_path_buf)
+                .unwrap_or_default(),
+        };
+        let out = dir.join(format!("{}.govit", profile.id));
+        let bytes = gov_it_rules::profile::compact::encode(&profile);
+        std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+        println!(
+            "{path} → {} ({} bytes, JSON {} bytes)",
+            out.display(),
+            bytes.len(),
+            text.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn print_text(r: &Report) {

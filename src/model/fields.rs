@@ -177,6 +177,11 @@ impl Field {
     pub fn index(self) -> usize {
         self as usize
     }
+
+    /// The field whose [`index`](Field::index) this is.
+    pub fn by_index(index: usize) -> Option<Field> {
+        FIELDS.get(index).map(|s| s.field)
+    }
 }
 
 /// Whether `prefix.key` (or `key` when `prefix` is empty) is a group of fields: `funding`,

@@ -7,6 +7,7 @@
 //! serde cannot, and [`Version::rules`] lists what a version checks, for the rule reference.
 
 mod check;
+pub mod compact;
 mod load;
 mod rules;
 

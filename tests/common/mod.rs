@@ -73,3 +73,13 @@ pub fn rule_ids(jurisdiction: &str) -> BTreeSet<String> {
         .map(|r| r.id)
         .collect()
 }
+
+/// The built-in profiles' JSON sources, which `src/compiled/` holds compiled.
+#[allow(dead_code)]
+pub const PROFILE_SOURCES: &[(&str, &str)] = &[
+    ("tongzhou", include_str!("../../profiles/tongzhou.json")),
+    ("shexian", include_str!("../../profiles/shexian.json")),
+    ("tinghu", include_str!("../../profiles/tinghu.json")),
+    ("jiangjin", include_str!("../../profiles/jiangjin.json")),
+    ("xiangcheng", include_str!("../../profiles/xiangcheng.json")),
+];

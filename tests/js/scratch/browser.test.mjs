@@ -49,6 +49,7 @@ before(async () => {
   cpSync(join(installed, 'profiles'), join(dist, 'profiles'), { recursive: true });
   copyFileSync(join(here, 'fixtures/tongzhou-declaration.json'), join(dist, 'fixture.json'));
   copyFileSync(join(here, 'fixtures/example-county.json'), join(dist, 'example-county.json'));
+  copyFileSync(join(here, 'fixtures/example-county.govit'), join(dist, 'example-county.govit'));
   // The glue fetches the wasm from beside the bundle (new URL(..., import.meta.url)).
   copyFileSync(join(here, 'node_modules/gov-it-rules/gov_it_rules_bg.wasm'), join(dist, 'gov_it_rules_bg.wasm'));
   // "sideEffects": false lets the bundler leave out what a page does not use (attach.js).
@@ -190,12 +191,14 @@ test('a page for one jurisdiction loads the module without regulations and only 
   const result = await page.evaluate(() => window.result);
   assert.deepEqual(problems, []);
   assert.ok(requested.includes('/gov_it_rules_core_bg.wasm'), requested.join(' '));
-  assert.ok(requested.includes('/profiles/tongzhou.json'), requested.join(' '));
+  assert.ok(requested.includes('/profiles/tongzhou.govit'), requested.join(' '));
   assert.ok(!requested.includes('/gov_it_rules_bg.wasm'), 'the module with all five regulations was fetched');
-  assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')), ['/profiles/tongzhou.json']);
+  assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')), ['/profiles/tongzhou.govit']);
   assert.match(result.refused, /^TypeError: .*one or more of tongzhou, shexian, tinghu, jiangjin, xiangcheng; load a county's own profile with loadProfile\(\)/);
   assert.deepEqual(result.ids, ['tongzhou']);
-  assert.deepEqual(result.county, ['tongzhou', 'example-county'], 'a county profile loads beside it');
+  assert.deepEqual(result.county, ['tongzhou', 'example-county'], 'a compiled county profile loads beside it');
+  assert.equal(result.json.length, 1);
+  assert.match(result.json[0], /compiled profiles only: compile the profile with `gov-it-check compile`/);
   assert.deepEqual(result.other, ['JU001']);
   // The same report as the package with all five regulations embedded gives in Node.
   const { validate } = await import('gov-it-rules');

@@ -8,6 +8,8 @@ import {
   jurisdictions,
   rules,
   schema,
+  labels,
+  elementRules,
   attach,
   type Application,
   type InitInput,
@@ -29,7 +31,11 @@ createValidator(options, draft).free();
 
 const applicationSchema = schema({ jurisdiction: 'xiangcheng', locale: undefined });
 export const input: StandardSchemaV1.InferInput<typeof applicationSchema> = draft;
-export const output: StandardSchemaV1.InferOutput<typeof applicationSchema> = draft;
+export const output: StandardSchemaV1.InferOutput<typeof applicationSchema> = { kind: 'new', urgent: null, mandatedBy: [], totalInvestment: '300' };
+// A server checks one step's fields, and lists labels; neither needs the DOM lib.
+export const stepSchema = schema({ jurisdiction: 'tongzhou', fields: ['totalInvestment', 'funding'] });
+export const mergeLabel: string = labels('en').verdicts.merge.merge;
+export const rulesForForm = elementRules({ jurisdiction: 'tongzhou', model: () => draft });
 
 // Without the DOM lib the platform objects are not there: init takes text or bytes.
 export const where: InitInput = '/assets/gov_it_rules_bg.wasm';

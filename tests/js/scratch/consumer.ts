@@ -7,8 +7,15 @@ import {
   jurisdictions,
   rules,
   schema,
+  labels,
+  elementRules,
   attach,
   type Application,
+  type ElementRule,
+  type ElementRules,
+  type Labels,
+  type Level,
+  type NormalizedApplication,
   type ApplicationSchema,
   type Catalogue,
   type Code,
@@ -112,20 +119,63 @@ for (const p of catalogue.provisions) console.log(p.rule, p.codes, p.citations[0
 // Standard Schema: assignable to the specification's own interface, and usable by react-hook-form.
 const s: ApplicationSchema = schema(options);
 const spec: StandardSchemaV1<Application, Application> = s;
-const result = s['~standard'].validate(app);
+const result = await s['~standard'].validate(app);
 if (result.issues) {
   for (const issue of result.issues) console.log(issue.message, issue.path);
 } else {
   const value: Application = result.value;
-  console.log(value.totalInvestment);
+  const normalized: NormalizedApplication = result.value;
+  // Amounts come back as canonical decimal strings, yes/no answers as booleans, groups as arrays.
+  const amount: string | null | undefined = normalized.totalInvestment;
+  const total: string | null | undefined = normalized.funding?.thisYear?.total;
+  const urgent: boolean | null | undefined = normalized.urgent;
+  const year: number | null | undefined = normalized.year;
+  const levels: Level[] | undefined = normalized.mandatedBy;
+  const networks: string[] | undefined = normalized.networkType;
+  // @ts-expect-error: an amount is never a number once normalised
+  const asNumber: number | null | undefined = normalized.totalInvestment;
+  console.log(value.totalInvestment, amount, total, urgent, year, levels, networks, asNumber);
 }
+// A wizard step: the fields it has, by their paths.
+const step: ApplicationSchema = schema({ ...options, fields: ['name', 'totalInvestment', 'funding.thisYear', 'resources'] });
+// @ts-expect-error: not a field of the application
+schema({ jurisdiction: 'tongzhou', fields: ['projectName'] });
+console.log(step);
+
+// Labels as data.
+const zh: Labels = labels();
+const en: Labels = labels('en');
+const mergeLabel: string = zh.verdicts.merge.separate;
+const fieldLabel: string = en.fields['funding.thisYear.total'];
+const stageLabel: string = zh.stages.acceptance;
+const documentName: string | undefined = zh.documents['tongzhou']?.['proposal'];
+const choice: string = zh.choices.unitKind.township;
+// @ts-expect-error: not a verdict value
+console.log(zh.verdicts.merge.sometimes);
+// @ts-expect-error: labels come in zh-CN and en
+labels('fr');
+console.log(mergeLabel, fieldLabel, stageLabel, documentName, choice);
+
+// Element Plus / Ant Design Vue rules over a reactive model (or a getter).
+const form: Application = { name: '', totalInvestment: '' };
+const elRules: ElementRules = elementRules({ jurisdiction: 'tongzhou', model: form, fields: ['name', 'totalInvestment'], trigger: 'blur' });
+elementRules({ jurisdiction: 'tongzhou', model: () => form, locale: 'en', trigger: ['blur', 'change'] });
+const rule: ElementRule | undefined = elRules['totalInvestment']?.[0];
+rule?.validator({}, form.totalInvestment, (error?: Error) => console.log(error?.message));
+const promised: Promise<void> | void = rule?.validator({}, form.totalInvestment);
+// @ts-expect-error: the model is the form object or a function returning it
+elementRules({ jurisdiction: 'tongzhou', model: 'form' });
+console.log(promised);
 console.log(spec['~standard'].vendor);
 
 // The schema's input and output types, by the specification's inference and by the package's copy.
 type Input = StandardSchemaV1.InferInput<typeof s>;
 type Output = StandardSchemaV1.InferOutput<typeof s>;
 const input: Input = app;
-const output: Output = input;
+const output: Output = { totalInvestment: '268.5', year: 2026, urgent: false, mandatedBy: [] };
+// @ts-expect-error: the output's amounts are strings
+const notOutput: Output = { totalInvestment: 268.5 };
+console.log(notOutput);
 const ownOutput: OwnStandardSchemaV1.InferOutput<ApplicationSchema> = output;
 const roundTrip: Application = ownOutput;
 // @ts-expect-error: the input is an Application, with its field names

@@ -27,7 +27,11 @@ test('the package resolves to its Node entry, which is ready on import', async (
   // require() gets the CommonJS build, so it works without require(esm) (Node before 20.19).
   assert.equal(pkg.exports['.'].node.require.default, './node.cjs');
   assert.match(require.resolve('gov-it-rules'), /node\.cjs$/);
-  assert.deepEqual(pkg.files.filter((f) => f.endsWith('.wasm')), ['gov_it_rules_bg.wasm', 'gov_it_rules_core_bg.wasm']);
+  assert.deepEqual(pkg.files.filter((f) => f.endsWith('.wasm')), [
+    'gov_it_rules_bg.wasm',
+    'gov_it_rules_core_bg.wasm',
+    'gov_it_rules_json_bg.wasm',
+  ]);
   await init(); // resolves at once in Node
   assert.equal(validate({}, options).jurisdiction.id, 'tongzhou');
 });
@@ -36,8 +40,9 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // (the wasm and the JS the entry imports, gzip -9) may not grow unnoticed. The budget is 64 KB;
 // BENCHMARKS.md says why it is missed and the plan to meet it. Raise this line only on purpose
 // (2026-11-29: 290 → 310 for the coverage of every article, the readings and the verdict-aware
-// conditions, measured in BENCHMARKS.md).
-const SIZE_CEILING_KB = 310;
+// conditions, measured in BENCHMARKS.md; 2026-11-30: 310 → 325 for schema() fields and
+// normalised values, labels() and elementRules(): 322.8 KB measured here, of which the JS glue 14.0 KB).
+const SIZE_CEILING_KB = 325;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
@@ -312,7 +317,8 @@ test('Standard Schema v1: errors are issues with paths; a complete application i
   const { issues } = s['~standard'].validate(app);
   assert.deepEqual(
     issues.map((i) => i.path),
-    [['documents', 1, 'chapters', 0], ['funding', 'thisYear', 'total'], ['mandatedBy', 1]],
+    // In the 申报表's order, not the order the rules ran in.
+    [['funding', 'thisYear', 'total'], ['mandatedBy', 1], ['documents', 1, 'chapters', 0]],
   );
   assert.ok(issues.every((i) => typeof i.message === 'string' && i.message.length > 0));
   // A whole-application error has no path.

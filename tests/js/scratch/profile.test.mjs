@@ -41,3 +41,22 @@ test('a bad profile is refused whole, with errors located in it', () => {
   assert.equal(report.diagnostics[0].code, 'JU001');
   assert.throws(() => loadProfile(42), TypeError);
 });
+
+test('a compiled profile (gov-it-check compile) loads as bytes, and altered bytes are refused, located', () => {
+  const compiled = readFileSync(new URL('./fixtures/example-county.govit', import.meta.url));
+  const bytes = new Uint8Array(compiled.buffer, compiled.byteOffset, compiled.byteLength);
+  const copy = bytes.slice();
+  // The id's text is in the string table; compiled under another id by changing it in place.
+  const at = Buffer.from(copy).indexOf('example-county');
+  copy.set(new TextEncoder().encode('example-compil'), at);
+  assert.deepEqual(loadProfile(copy.buffer), { ok: true, id: 'example-compil', errors: [] });
+  assert.equal(
+    validate({ totalInvestment: '250' }, { jurisdiction: 'example-compil', asOf: '2025-01-01' }).outcomes.approval.value.need,
+    'required',
+  );
+  const cut = loadProfile(bytes.subarray(0, bytes.length - 3));
+  assert.equal(cut.ok, false);
+  assert.match(cut.errors[0].message, /^compiled profile, byte \d+: unexpected end$/);
+  const notCompiled = loadProfile(new TextEncoder().encode('{"id":"x"}'));
+  assert.match(notCompiled.errors[0].message, /not a compiled profile/);
+});

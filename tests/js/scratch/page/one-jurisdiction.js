@@ -1,4 +1,5 @@
-// A page for one county: the module without embedded regulations and only 通州's profile.
+// A page for one county: the module without embedded regulations and only 通州's profile. A
+// county's own profile loads compiled (gov-it-check compile); this module reads no JSON profile.
 import { init, validate, jurisdictions, loadProfile } from 'gov-it-rules';
 
 window.result = (async () => {
@@ -7,10 +8,12 @@ window.result = (async () => {
   const application = await (await fetch('./fixture.json')).json();
   const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01' };
   const ids = jurisdictions().map((j) => j.id);
-  const county = loadProfile(await (await fetch('./example-county.json')).text());
+  const json = loadProfile(await (await fetch('./example-county.json')).text());
+  const county = loadProfile(new Uint8Array(await (await fetch('./example-county.govit')).arrayBuffer()));
   return {
     refused,
     ids,
+    json: json.ok ? 'loaded' : json.errors.map((e) => e.message),
     county: county.ok ? jurisdictions().map((j) => j.id) : county.errors,
     report: validate(application, options),
     other: validate(application, { ...options, jurisdiction: 'shexian' }).diagnostics.map((d) => d.code),

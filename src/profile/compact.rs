@@ -1,0 +1,760 @@
+//! The compiled form of a profile: the same data as its JSON, checked once by the compiler
+//! (`gov-it-check compile`) and written as a plain sequence of values that a few small readers
+//! decode, with no field names, no general deserialiser and no cross-checks left to run.
+//!
+//! The built-in regulations ship only in this form (`src/compiled/*.govit`, embedded in the
+//! module and beside it as `profiles/*.govit` for one-jurisdiction pages), so the module a browser
+//! downloads carries none of serde's derived deserialisers for the profile types, which were its
+//! largest code. A county's own profile is compiled by the CLI, or read from JSON by the module
+//! built with the `profile-json` feature (the package's Node entry and `init({ profileJson: true })`).
+//!
+//! The encoding: a magic header with the format version, then the [`Profile`] as its fields in
+//! declaration order. Integers are LEB128, strings and lists a length then their items, an
+//! `Option` or an enum a tag byte then its payload. Decoding is defensive, because compiled bytes
+//! may come from a caller: every length is checked against the bytes left, nesting is bounded,
+//! strings are checked as UTF-8, field and enum tags as known, so a truncated or altered file is
+//! an error at a byte offset, never a panic or an allocation out of proportion to its size.
+//!
+//! Adding a field to a profile type fails to compile here until its encoding is added, and
+//! `tests/compiled_profiles.rs` checks that each compiled file is what compiling its JSON gives.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::codes::Severity;
+use crate::model::Field;
+
+/// `GOVIT` + format version. A file of another version is refused with a message that says to
+/// recompile it with this package's `gov-it-check compile`.
+pub const MAGIC: &[u8; 8] = b"GOVITPF\x01";
+
+/// How deep conditions may nest (`all` in `any` in `not` …); the profiles nest four levels at most.
+const MAX_DEPTH: u32 = 32;
+
+/// Why compiled bytes could not be read, and at which byte.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub at: usize,
+    pub what: &'static str,
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "compiled profile, byte {}: {}", self.at, self.what)
+    }
+}
+
+/// Writes a profile in compiled form: the header, the string table (every distinct text once,
+/// their lengths then their bytes, so that the texts sit together and compress well), then the
+/// profile, whose strings are indexes into the table.
+pub fn encode(profile: &Profile) -> Vec<u8> {
+    let mut w = Writer::default();
+    profile.write(&mut w);
+    let mut out = MAGIC.to_vec();
+    varint(&mut out, w.strings.len() as u64);
+    for text in &w.strings {
+        varint(&mut out, text.len() as u64);
+    }
+    for text in &w.strings {
+        out.extend_from_slice(text.as_bytes());
+    }
+    out.extend_from_slice(&w.out);
+    out
+}
+
+#[derive(Default)]
+pub struct Writer {
+    out: Vec<u8>,
+    strings: Vec<String>,
+    index: std::collections::HashMap<String, u64>,
+}
+
+impl Writer {
+    fn push(&mut self, byte: u8) {
+        self.out.push(byte);
+    }
+}
+
+/// Reads a profile in compiled form; the bytes must hold exactly one.
+pub fn decode(bytes: &[u8]) -> Result<Profile, DecodeError> {
+    let body = match bytes.strip_prefix(MAGIC.as_slice()) {
+        Some(body) => body,
+        None if bytes.starts_with(&MAGIC[..7]) => {
+            return Err(DecodeError {
+                at: 7,
+                what: "compiled by another version of the package; compile the profile again with this version's `gov-it-check compile`",
+            })
+        }
+        None => {
+            return Err(DecodeError {
+                at: 0,
+                what: "not a compiled profile (it does not start with GOVITPF)",
+            })
+        }
+    };
+    let mut r = Reader {
+        bytes: body,
+        at: 0,
+        depth: 0,
+        strings: Vec::new(),
+    };
+    r.strings = r.string_table()?;
+    let profile = Profile::read(&mut r)?;
+    if r.at != body.len() {
+        return Err(r.error("bytes after the end of the profile"));
+    }
+    Ok(profile)
+}
+
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    depth: u32,
+    strings: Vec<&'a str>,
+}
+
+impl<'a> Reader<'a> {
+    fn error(&self, what: &'static str) -> DecodeError {
+        DecodeError {
+            at: self.at + MAGIC.len(),
+            what,
+        }
+    }
+
+    fn byte(&mut self) -> Result<u8, DecodeError> {
+        let b = *self
+            .bytes
+            .get(self.at)
+            .ok_or_else(|| self.error("unexpected end"))?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&end| end <= self.bytes.len())
+            .ok_or_else(|| self.error("unexpected end"))?;
+        let slice = self.bytes.get(self.at..end).unwrap_or_default();
+        self.at = end;
+        Ok(slice)
+    }
+
+    fn varint(&mut self) -> Result<u64, DecodeError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            value |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Ok(value);
+            }
+        }
+        Err(self.error("integer too long"))
+    }
+
+    /// A count of items that follow, each at least one byte: never more than the bytes left.
+    fn len(&mut self) -> Result<usize, DecodeError> {
+        let n = self.varint()?;
+        usize::try_from(n)
+            .ok()
+            .filter(|&n| n <= self.bytes.len() - self.at.min(self.bytes.len()))
+            .ok_or_else(|| self.error("a length longer than the bytes left"))
+    }
+
+    fn string_table(&mut self) -> Result<Vec<&'a str>, DecodeError> {
+        let count = self.len()?;
+        let mut lengths = Vec::with_capacity(count);
+        for _ in 0..count {
+            lengths.push(self.len()?);
+        }
+        let mut strings = Vec::with_capacity(count);
+        for n in lengths {
+            let at = self.at;
+            let bytes = self.take(n)?;
+            let text = std::str::from_utf8(bytes).map_err(|_| {
+                self.at = at;
+                self.error("text that is not UTF-8")
+            })?;
+            strings.push(text);
+        }
+        Ok(strings)
+    }
+
+    fn tag(&mut self, count: u8) -> Result<u8, DecodeError> {
+        let tag = self.byte()?;
+        if tag < count {
+            Ok(tag)
+        } else {
+            self.at -= 1;
+            Err(self.error("unknown tag"))
+        }
+    }
+}
+
+fn varint(out: &mut impl Extend<u8>, mut n: u64) {
+    while n >= 0x80 {
+        out.extend([(n as u8) | 0x80]);
+        n >>= 7;
+    }
+    out.extend([n as u8]);
+}
+
+/// A value with a compiled encoding.
+pub trait Compact: Sized {
+    fn write(&self, out: &mut Writer);
+    fn read(r: &mut Reader) -> Result<Self, DecodeError>;
+}
+
+impl Compact for u32 {
+    fn write(&self, out: &mut Writer) {
+        varint(&mut out.out, u64::from(*self));
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        let n = r.varint()?;
+        u32::try_from(n).map_err(|_| r.error("number out of range"))
+    }
+}
+
+impl Compact for bool {
+    fn write(&self, out: &mut Writer) {
+        out.push(u8::from(*self));
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        Ok(r.tag(2)? == 1)
+    }
+}
+
+impl Compact for String {
+    fn write(&self, w: &mut Writer) {
+        let next = w.strings.len() as u64;
+        let index = *w.index.entry(self.clone()).or_insert(next);
+        if index == next {
+            w.strings.push(self.clone());
+        }
+        varint(&mut w.out, index);
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        let index = r.varint()?;
+        usize::try_from(index)
+            .ok()
+            .and_then(|i| r.strings.get(i))
+            .map(|text| (*text).to_string())
+            .ok_or_else(|| r.error("a string index past the string table"))
+    }
+}
+
+impl<T: Compact> Compact for Option<T> {
+    fn write(&self, out: &mut Writer) {
+        match self {
+            None => out.push(0),
+            Some(v) => {
+                out.push(1);
+                v.write(out);
+            }
+        }
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        Ok(match r.tag(2)? {
+            0 => None,
+            _ => Some(T::read(r)?),
+        })
+    }
+}
+
+impl<T: Compact> Compact for Vec<T> {
+    fn write(&self, out: &mut Writer) {
+        varint(&mut out.out, self.len() as u64);
+        for item in self {
+            item.write(out);
+        }
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        let n = r.len()?;
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(T::read(r)?);
+        }
+        Ok(items)
+    }
+}
+
+impl<T: Compact> Compact for BTreeMap<String, T> {
+    fn write(&self, out: &mut Writer) {
+        varint(&mut out.out, self.len() as u64);
+        for (key, value) in self {
+            key.write(out);
+            value.write(out);
+        }
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        let n = r.len()?;
+        let mut map = BTreeMap::new();
+        for _ in 0..n {
+            let key = String::read(r)?;
+            map.insert(key, T::read(r)?);
+        }
+        Ok(map)
+    }
+}
+
+impl Compact for NaiveDate {
+    fn write(&self, out: &mut Writer) {
+        // Days from 0001-01-01, never negative for the dates a regulation carries.
+        varint(
+            &mut out.out,
+            u64::try_from(self.num_days_from_ce()).unwrap_or(0),
+        );
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        let days = r.varint()?;
+        i32::try_from(days)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .ok_or_else(|| r.error("a date out of range"))
+    }
+}
+
+impl Compact for Decimal {
+    fn write(&self, out: &mut Writer) {
+        out.out.extend_from_slice(&self.serialize());
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        let bytes = r.take(16)?;
+        let mut raw = [0u8; 16];
+        raw.copy_from_slice(bytes);
+        // The flags word: bytes 0–1 unused, byte 2 the scale (at most 28), byte 3 the sign bit.
+        if raw[..2] != [0, 0] || raw[2] > 28 || raw[3] & 0x7f != 0 {
+            return Err(r.error("a malformed decimal number"));
+        }
+        Ok(Decimal::deserialize(raw))
+    }
+}
+
+impl Compact for FieldRef {
+    fn write(&self, out: &mut Writer) {
+        varint(&mut out.out, self.0.index() as u64);
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        let index = r.varint()?;
+        usize::try_from(index)
+            .ok()
+            .and_then(Field::by_index)
+            .map(FieldRef)
+            .ok_or_else(|| r.error("an unknown application field"))
+    }
+}
+
+impl Compact for Cites {
+    fn write(&self, out: &mut Writer) {
+        self.list.write(out);
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        Ok(Cites::from(Vec::<Cite>::read(r)?))
+    }
+}
+
+impl Compact for Condition {
+    fn write(&self, out: &mut Writer) {
+        match self {
+            Condition::Always => out.push(0),
+            Condition::All(list) => {
+                out.push(1);
+                list.write(out);
+            }
+            Condition::Any(list) => {
+                out.push(2);
+                list.write(out);
+            }
+            Condition::Not(inner) => {
+                out.push(3);
+                inner.write(out);
+            }
+            Condition::Flag(field) => {
+                out.push(4);
+                field.write(out);
+            }
+            Condition::In(c) => {
+                out.push(5);
+                c.write(out);
+            }
+            Condition::Amount(c) => {
+                out.push(6);
+                c.write(out);
+            }
+            Condition::Number(c) => {
+                out.push(7);
+                c.write(out);
+            }
+            Condition::HasDocument(key) => {
+                out.push(8);
+                key.write(out);
+            }
+            Condition::Dated(field) => {
+                out.push(9);
+                field.write(out);
+            }
+            Condition::Verdict(c) => {
+                out.push(10);
+                c.write(out);
+            }
+        }
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        let tag = r.tag(11)?;
+        if r.depth >= MAX_DEPTH {
+            return Err(r.error("conditions nested too deeply"));
+        }
+        r.depth += 1;
+        let condition = match tag {
+            0 => Ok(Condition::Always),
+            1 => Vec::read(r).map(Condition::All),
+            2 => Vec::read(r).map(Condition::Any),
+            3 => Condition::read(r).map(|c| Condition::Not(Box::new(c))),
+            4 => FieldRef::read(r).map(Condition::Flag),
+            5 => InCondition::read(r).map(Condition::In),
+            6 => AmountCondition::read(r).map(Condition::Amount),
+            7 => AmountCondition::read(r).map(Condition::Number),
+            8 => String::read(r).map(Condition::HasDocument),
+            9 => FieldRef::read(r).map(Condition::Dated),
+            _ => VerdictCondition::read(r).map(Condition::Verdict),
+        };
+        r.depth -= 1;
+        condition
+    }
+}
+
+impl Compact for Span {
+    fn write(&self, out: &mut Writer) {
+        let (tag, n) = match *self {
+            Span::Days(n) => (0, n),
+            Span::WorkingDays(n) => (1, n),
+            Span::Months(n) => (2, n),
+            Span::Years(n) => (3, n),
+        };
+        out.push(tag);
+        n.write(out);
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        let tag = r.tag(4)?;
+        let n = u32::read(r)?;
+        Ok(match tag {
+            0 => Span::Days(n),
+            1 => Span::WorkingDays(n),
+            2 => Span::Months(n),
+            _ => Span::Years(n),
+        })
+    }
+}
+
+impl<T: Compact> Compact for Case<T> {
+    fn write(&self, out: &mut Writer) {
+        self.id.write(out);
+        self.when.write(out);
+        self.cite.write(out);
+        self.result.write(out);
+        self.explanation.write(out);
+        self.explanation_en.write(out);
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        Ok(Case {
+            id: Compact::read(r)?,
+            when: Compact::read(r)?,
+            cite: Compact::read(r)?,
+            result: Compact::read(r)?,
+            explanation: Compact::read(r)?,
+            explanation_en: Compact::read(r)?,
+        })
+    }
+}
+
+/// A field-less enum, by the position of its value in `$values`.
+macro_rules! compact_unit_enum {
+    ($ty:ident: $($variant:ident),+) => {
+        impl Compact for $ty {
+            fn write(&self, out: &mut Writer) {
+                const VALUES: &[$ty] = &[$($ty::$variant),+];
+                out.push(VALUES.iter().position(|v| v == self).unwrap_or(0) as u8);
+            }
+            fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+                const VALUES: &[$ty] = &[$($ty::$variant),+];
+                let tag = r.tag(VALUES.len() as u8)?;
+                VALUES.get(usize::from(tag)).copied().ok_or_else(|| r.error("unknown tag"))
+            }
+        }
+    };
+}
+
+compact_unit_enum!(Op: Gt, Ge, Lt, Le);
+compact_unit_enum!(Stage: Declaration, Approval, Implementation, Acceptance);
+compact_unit_enum!(VerdictOf: Approval, Merge, Supervision, Management);
+compact_unit_enum!(Severity: Error, Warning, Info);
+compact_unit_enum!(InitialAcceptance: Required, Optional, NotProvided);
+compact_unit_enum!(ApprovalNeed: Required, MayBeExempt, NotRequired);
+compact_unit_enum!(MergeMode: Merge, Substitute, Lighter, Omit, Separate);
+compact_unit_enum!(SupervisionMode: Mandatory, UnifiedService, Central, InPrinciple, NotSpecified);
+compact_unit_enum!(ManagementMode: FullProcess, Filing);
+
+/// A struct as its fields in order; `skip` fields are made afresh (caches filled on first use).
+macro_rules! compact_struct {
+    ($ty:ident { $($field:ident),+ $(,)? } $(skip { $($skip:ident),+ })?) => {
+        impl Compact for $ty {
+            fn write(&self, out: &mut Writer) {
+                $(self.$field.write(out);)+
+            }
+            fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+                Ok($ty {
+                    $($field: Compact::read(r)?,)+
+                    $($($skip: Default::default(),)+)?
+                })
+            }
+        }
+    };
+}
+
+compact_struct!(Profile {
+    id,
+    region,
+    fictional,
+    versions
+});
+compact_struct!(Version {
+    title, title_en, document_number, issued, in_force, in_force_basis, repealed, replaces,
+    articles, annexes, documents, chapters, parameters, outcomes, required_fields, requirements,
+    windows, deadlines, enumerations, funding_sums, resource_table, panels, restrictions,
+    adjustment, not_formalised, interpretations,
+} skip { shared });
+compact_struct!(Article {
+    n,
+    label,
+    chapter,
+    clauses,
+    about,
+    about_en
+});
+compact_struct!(Annex { n, title });
+compact_struct!(Named { name, name_en });
+compact_struct!(Cite {
+    article,
+    clause,
+    annex
+});
+compact_struct!(Parameter {
+    value,
+    unit,
+    label,
+    label_en,
+    cite
+});
+compact_struct!(VerdictCondition { of, is });
+compact_struct!(InCondition { field, values });
+compact_struct!(AmountCondition {
+    field,
+    op,
+    param,
+    wording,
+    boundary_reading,
+    boundary_reading_en
+});
+compact_struct!(DecisionTables {
+    approval,
+    merge,
+    supervision,
+    management,
+    expert_panel,
+    financial_review,
+    acceptance,
+});
+compact_struct!(Approval {
+    need,
+    authority,
+    chain,
+    steps,
+    endorsed_by
+});
+compact_struct!(Merge {
+    mode,
+    documents,
+    replaces
+});
+compact_struct!(Supervision {
+    mode,
+    fee_in_budget,
+    provider,
+    also_in_budget
+});
+compact_struct!(Management { mode });
+compact_struct!(Panel {
+    min_size,
+    odd,
+    external_only,
+    in_principle
+});
+compact_struct!(FinancialReview { required, by });
+compact_struct!(Acceptance {
+    organiser,
+    initial_acceptance,
+    result_filed_with
+});
+compact_struct!(RequiredFields {
+    id,
+    stage,
+    when,
+    fields,
+    cite
+});
+compact_struct!(Requirement {
+    id,
+    stage,
+    document,
+    any_of,
+    when,
+    chapters,
+    severity,
+    cite,
+    why,
+    why_en,
+});
+compact_struct!(Alternative {
+    document,
+    when,
+    cite
+});
+compact_struct!(Window {
+    id,
+    from,
+    to,
+    min,
+    max,
+    when,
+    stages,
+    severity,
+    cite,
+    description,
+    description_en,
+    late_action,
+    late_action_en,
+    postponed_to,
+    preceded_by,
+});
+compact_struct!(Deadline {
+    id,
+    stage,
+    by,
+    cite,
+    description,
+    description_en
+});
+compact_struct!(Enumeration {
+    id,
+    field,
+    values,
+    cite
+});
+compact_struct!(Provision { id, cite });
+compact_struct!(ResourceTable {
+    id,
+    sharing,
+    needs_condition,
+    needs_reason,
+    frequencies,
+    cite
+});
+compact_struct!(PanelCheck {
+    id,
+    size,
+    external,
+    cases
+});
+compact_struct!(Restriction {
+    id,
+    when,
+    stages,
+    severity,
+    paths,
+    cite,
+    message,
+    message_en
+});
+compact_struct!(Adjustment {
+    id,
+    max_ratio_param,
+    cite,
+    simplified,
+    simplified_en,
+    otherwise,
+    otherwise_en,
+});
+compact_struct!(NotFormalised {
+    id,
+    cite,
+    reason,
+    reason_en
+});
+compact_struct!(Interpretation {
+    id,
+    cite,
+    reading,
+    reading_en
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_prefix_of_a_profile_is_an_error_not_a_panic() {
+        let json = include_str!("../../fixtures/profiles/example-county.json");
+        let profile = crate::profile::parse(json).unwrap();
+        let bytes = encode(&profile);
+        assert!(decode(&bytes).is_ok());
+        for n in 0..bytes.len() {
+            assert!(decode(&bytes[..n]).is_err(), "prefix {n}");
+        }
+    }
+
+    #[test]
+    fn a_length_beyond_the_bytes_left_is_refused_before_allocating() {
+        let mut bytes = MAGIC.to_vec();
+        // A string table of 2^40 strings.
+        varint(&mut bytes, 1 << 40);
+        let error = decode(&bytes).err();
+        assert_eq!(
+            error.map(|e| e.what),
+            Some("a length longer than the bytes left")
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let mut condition = Condition::Always;
+        for _ in 0..100 {
+            condition = Condition::Not(Box::new(condition));
+        }
+        let mut w = Writer::default();
+        condition.write(&mut w);
+        let mut r = Reader {
+            bytes: &w.out,
+            at: 0,
+            depth: 0,
+            strings: Vec::new(),
+        };
+        assert_eq!(
+            Condition::read(&mut r).err().map(|e| e.what),
+            Some("conditions nested too deeply")
+        );
+    }
+
+    #[test]
+    fn another_format_version_says_to_recompile() {
+        let mut bytes = MAGIC.to_vec();
+        if let Some(version) = bytes.last_mut() {
+            *version = 2;
+        }
+        let what = decode(&bytes).unwrap_err().what;
+        assert!(what.contains("gov-it-check compile"), "{what}");
+    }
+}
