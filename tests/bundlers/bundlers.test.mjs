@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, dirname } from 'node:path';
@@ -94,7 +94,9 @@ const installed = (file) => readFileSync(join(here, 'node/node_modules/gov-it-ru
 
 /** What the page fetched as `path` (bundlers rename files: they are told apart by content). */
 const served = (fetched, suffix) =>
-  fetched.filter((f) => f.startsWith('200 ') && f.endsWith(suffix)).map((f) => readFileSync(fileOf(f.slice(4))));
+  fetched
+    .filter((f) => f.startsWith('200 ') && f.endsWith(suffix) && existsSync(fileOf(f.slice(4))) && !f.endsWith('/'))
+    .map((f) => readFileSync(fileOf(f.slice(4))));
 
 /** Only the module a page needs is fetched: the full one, or the one without regulations. */
 function assertWasm(fetched, wanted) {
@@ -104,11 +106,11 @@ function assertWasm(fetched, wanted) {
   assert.ok(wasm[0].equals(expected), `the page fetched the wrong module: ${fetched.join(', ')}`);
 }
 
-/** A one-jurisdiction page fetches 通州's profile and no other. */
+/** A one-jurisdiction page fetches 通州's compiled profile and no other. */
 function assertProfile(fetched) {
-  const profiles = served(fetched, '.json').filter((body) => body.toString().startsWith('{"id"'));
+  const profiles = served(fetched, '').filter((body) => body.subarray(0, 7).toString() === 'GOVITPF');
   assert.equal(profiles.length, 1, fetched.join(', '));
-  assert.ok(profiles[0].equals(installed('profiles/tongzhou.json')), 'the page fetched another profile');
+  assert.ok(profiles[0].equals(installed('profiles/tongzhou.govit')), 'the page fetched another profile');
 }
 
 test('Vite: the whole package, and a one-jurisdiction page with nothing copied by hand', async () => {
