@@ -12,7 +12,7 @@ mod load;
 mod rules;
 
 pub use check::check;
-pub use load::{load, parse, ProfileError};
+pub use load::{load, parse, too_large, ProfileError};
 pub use rules::RuleEntry;
 
 use std::collections::BTreeMap;
@@ -971,8 +971,10 @@ impl Version {
         }
     }
 
+    /// Article `n`, by position: a checked profile numbers its articles 1, 2, 3 … in order.
     pub fn article(&self, n: u32) -> Option<&Article> {
-        self.articles.iter().find(|a| a.n == n)
+        let index = usize::try_from(n).ok()?.checked_sub(1)?;
+        self.articles.get(index).filter(|a| a.n == n)
     }
 
     /// `第二十条（一）` or `附件1`, and what it is about (zh, en).
