@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import AsyncValidator from 'async-validator';
 import { validate, createValidator, jurisdictions, schema, labels, elementRules } from 'gov-it-rules';
@@ -183,7 +184,8 @@ function catalogue() {
   const values = { approval: new Set(), merge: new Set(), supervision: new Set(), management: new Set(), initialAcceptance: new Set() };
   const documents = {};
   const fields = new Set();
-  const profiles = join(packageDir, 'profiles');
+  // The regulations as data, from the repository: the package ships them compiled (.govit).
+  const profiles = fileURLToPath(new URL('../../../profiles/', import.meta.url));
   const collectFields = (node) => {
     if (Array.isArray(node)) return node.forEach(collectFields);
     if (node === null || typeof node !== 'object') return;
@@ -193,7 +195,7 @@ function catalogue() {
       else collectFields(value);
     }
   };
-  for (const file of readdirSync(profiles)) {
+  for (const file of readdirSync(profiles).filter((f) => f.endsWith('.json') && !f.endsWith('.cases.json'))) {
     const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8'));
     documents[profile.id] = new Set();
     for (const version of profile.versions) {

@@ -23,7 +23,10 @@ test('the package resolves to its Node entry, which is ready on import', async (
   const require = createRequire(import.meta.url);
   const pkg = JSON.parse(readFileSync(require.resolve('gov-it-rules/package.json'), 'utf8'));
   assert.equal(pkg.sideEffects, false);
-  assert.equal(pkg.exports['.'].node, './node.js');
+  assert.equal(pkg.exports['.'].node.import.default, './node.js');
+  // require() gets the CommonJS build, so it works without require(esm) (Node before 20.19).
+  assert.equal(pkg.exports['.'].node.require.default, './node.cjs');
+  assert.match(require.resolve('gov-it-rules'), /node\.cjs$/);
   assert.deepEqual(pkg.files.filter((f) => f.endsWith('.wasm')), [
     'gov_it_rules_bg.wasm',
     'gov_it_rules_core_bg.wasm',
