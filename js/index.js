@@ -843,14 +843,24 @@ function splitOptions(options, who, example) {
 export function schema(options) {
   const { fields, ...settings } = splitOptions(options, 'schema', '{ jurisdiction: "tongzhou" }');
   const named = fieldList(fields, 'schema');
-  let checked = named === undefined;
+  let checked = false;
+  // Misspelt options and unknown fields are the integrator's mistakes: said when the schema is
+  // made if the module is loaded, else at the first validation, never as an applicant's issue.
+  function checkOptions() {
+    if (checked) return;
+    if (named !== undefined) checkFields(named, 'schema');
+    guard(() => wasmValidate('{}', false, need(encode(settings, 'options'))));
+    checked = true;
+  }
+  if (ready) checkOptions();
   function check(value) {
-    if (!checked) {
-      checkFields(named, 'schema');
-      checked = true;
-    }
+    checkOptions();
     const application = formValue(value);
-    const report = validate(application, settings);
+    // A form library hands the form's value, never JSON text: a string is a wrong value (an issue
+    // at the root), not text to parse.
+    const report = typeof application === 'string'
+      ? parse(guard(() => wasmValidate(JSON.stringify(application), true, need(encode(settings, 'options')))))
+      : validate(application, settings);
     const issues = errorsWithin(report, named ?? fieldsOf(value)).map((d) =>
       d.path === '' ? { message: d.message } : { message: d.message, path: pathSegments(d.path) },
     );

@@ -119,6 +119,21 @@ test('messages for odd input name the field and, in Chinese, hold no English', (
   assert.match(en, /Kind of applying unit.*department, township/);
 });
 
+test('a string or null handed to the schema is a wrong value at the root, named, not JSON text to read', () => {
+  const s = schema(options);
+  for (const [value, got] of [['{"name":"x"}', '文字'], [null, '空值'], [42, '数字']]) {
+    const { issues } = run(s, value);
+    assert.equal(issues.length, 1, JSON.stringify(issues));
+    assert.equal(issues[0].path, undefined);
+    assert.equal(issues[0].message, `「申报内容」应填写对象，收到的是${got}。`);
+  }
+});
+
+test('a misspelt option is a TypeError when the schema is made, not an issue at its first use', () => {
+  assert.throws(() => schema({ ...options, asof: '2025-06-01' }), /unknown option `asof`/);
+  assert.throws(() => schema({ ...options, fields: ['nmae'] }), TypeError);
+});
+
 test('issues come in the order of the 申报表, each with its path as an array', () => {
   const app = clone(fixture);
   app.resources[1].sharing = 5;
