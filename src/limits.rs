@@ -16,7 +16,7 @@ use crate::report::Diagnostic;
 pub const MAX_APPLICATION_BYTES: usize = 2 * 1024 * 1024;
 /// Objects and arrays nested in one another; an application nests four deep.
 pub const MAX_DEPTH: usize = 16;
-/// Values in one application, counted as object members plus array items.
+/// Values in one application, counted as object members plus array items (less one per array).
 pub const MAX_VALUES: usize = 50_000;
 /// One string value or key, in bytes of UTF-8.
 pub const MAX_STRING_BYTES: usize = 64 * 1024;
@@ -88,9 +88,12 @@ pub fn scan(text: &str) -> Result<(), (Limit, usize)> {
     }
     let bytes = text.as_bytes();
     let (mut depth, mut values) = (0usize, 0usize);
+    // Whether each open container is an array, innermost last: a comma in an array separates
+    // items, in an object members, which their colons count.
+    let mut in_array = [false; MAX_DEPTH + 1];
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        match b {
+        let value = match b {
             b'"' => {
                 let start = at;
                 at += 1;
@@ -105,21 +108,29 @@ pub fn scan(text: &str) -> Result<(), (Limit, usize)> {
                 if at - start > MAX_STRING_BYTES {
                     return Err((Limit::StringBytes, start));
                 }
+                false
             }
             b'{' | b'[' => {
                 depth += 1;
-                if depth > MAX_DEPTH {
-                    return Err((Limit::Depth, at));
+                match in_array.get_mut(depth) {
+                    Some(slot) => *slot = b == b'[',
+                    None => return Err((Limit::Depth, at)),
                 }
+                false
             }
-            b'}' | b']' => depth = depth.saturating_sub(1),
-            b':' | b',' => {
-                values += 1;
-                if values > MAX_VALUES {
-                    return Err((Limit::Values, at));
-                }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                false
             }
-            _ => {}
+            b':' => true,
+            b',' => in_array.get(depth).copied().unwrap_or(false),
+            _ => false,
+        };
+        if value {
+            values += 1;
+            if values > MAX_VALUES {
+                return Err((Limit::Values, at));
+            }
         }
         at += 1;
     }

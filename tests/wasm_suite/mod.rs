@@ -581,8 +581,8 @@ fn hostile_ten_thousand_resource_rows() {
         "resources",
         "IN009",
     );
-    // Ten thousand rows are over the 50,000 values an application may have: refused whole.
-    let report = with("resources", rows(10_000));
+    // Twenty thousand rows are over the 50,000 values an application may have: refused whole.
+    let report = with("resources", rows(20_000));
     let d = &report["diagnostics"][0];
     assert_eq!(
         (d["code"].as_str(), d["params"]["limit"].as_str()),
