@@ -1,6 +1,6 @@
 // Hostile sizes through the package in Node (pkg/node.js), not a test: how long a refusal takes,
-// whether cost grows linearly below the limits, and the module's memory before and after. Each
-// case is timed as the median of several runs; the figures go to BENCHMARKS.md.
+// and whether cost grows linearly below the limits. Each case is timed as the median of several
+// runs; the figures go to BENCHMARKS.md.
 //
 //   node benches/hostile.mjs            (after pkg-scripts/build.sh; bench.sh runs it)
 import { join, dirname } from 'node:path';
@@ -29,12 +29,7 @@ function median(f, runs = 7) {
   return { ms: times[Math.floor(times.length / 2)], result };
 }
 
-// The module's memory is the instance's: read through a report-sized call's effect is not
-// possible from outside, so process memory stands in (arrayBuffers holds the wasm memory).
-const wasmMb = () => process.memoryUsage().arrayBuffers / 2 ** 20;
-
 const lines = [];
-const before = wasmMb();
 
 // 1. Ten megabytes of unknown keys as JSON text: refused by the scan before parsing.
 const tenMb = unknownKeys(1_000_000);
@@ -74,6 +69,5 @@ const extra = median(() => live.set(`extra${Math.random()}`, 'x'), 7);
 lines.push(`live validator holding 40,000 unknown keys: set(totalInvestment) ${edit.ms.toFixed(2)} ms, set(an unknown key) ${extra.ms.toFixed(2)} ms (medians of 7)`);
 live.free();
 
-lines.push(`process arrayBuffers (the wasm memory and buffers) before ${before.toFixed(1)} MB, after ${wasmMb().toFixed(1)} MB`);
 console.log('== hostile sizes (Node, pkg/node.js)');
 for (const line of lines) console.log(`  ${line}`);

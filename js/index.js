@@ -666,14 +666,10 @@ export function loadProfile(profile) {
     if (profile === null || typeof profile !== 'object') {
       throw new TypeError('loadProfile(profile): profile must be JSON text or an object');
     }
-    try {
-      text = JSON.stringify(profile);
-    } catch {
-      text = undefined;
-    }
-    if (typeof text !== 'string') {
-      throw new TypeError('loadProfile(profile): the profile object cannot be turned into JSON');
-    }
+    // The careful encoding an application gets: Infinity is the number 1e400 (which the profile
+    // reader refuses, located) rather than JSON.stringify's null, which would read as a
+    // threshold the text leaves to the portal.
+    text = need(encode(profile, 'profile'));
   }
   const result = parse(guard(() => wasmLoadProfile(text)));
   // A county's documents are among the labels now.
