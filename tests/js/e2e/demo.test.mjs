@@ -83,6 +83,27 @@ test('an undetermined verdict names the missing field by its label on the form',
   await page.close();
 });
 
+test('a control named __proto__.x or constructor.prototype.x never reaches Object.prototype', async () => {
+  const { page, problems } = await open('?j=tongzhou');
+  await page.evaluate(() => {
+    const form = document.querySelector('form');
+    for (const name of ['__proto__.polluted', 'constructor.prototype.polluted']) {
+      const input = document.createElement('input');
+      input.name = name;
+      input.value = 'from-a-form-control';
+      form.append(input);
+    }
+  });
+  // Switching the regulation reads the whole form again.
+  await page.selectOption('#jurisdiction', 'shexian');
+  await page.selectOption('#jurisdiction', 'tongzhou');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => ({}).polluted), undefined);
+  assert.equal(await page.evaluate(() => Object.prototype.polluted), undefined);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('switching to 江津 changes the chain at 3000', async () => {
   const { page } = await open('?j=tongzhou');
   await page.selectOption('#jurisdiction', 'jiangjin');
