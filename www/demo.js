@@ -155,6 +155,24 @@ picker.addEventListener('change', () => {
   history.replaceState(null, '', `?j=${picker.value}`);
 });
 
+// A valid submit (attach() stops one with errors) is sent nowhere: the page says so and shows what
+// the form would send, as a portal's server would receive it.
+const confirmation = document.getElementById('submitted');
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const data = {};
+  for (const [name, value] of new FormData(form)) {
+    const shown = typeof value === 'string' ? value : value.name;
+    data[name] = name in data ? [].concat(data[name], shown) : shown;
+  }
+  confirmation.querySelector('pre').textContent = JSON.stringify(data, null, 2);
+  confirmation.hidden = false;
+  confirmation.focus();
+});
+form.addEventListener('input', () => {
+  confirmation.hidden = true;
+});
+
 // A county's own rules, written as a profile (docs/profile-format.md), loaded at run time.
 const status = document.getElementById('profile-status');
 document.getElementById('profile-file').addEventListener('change', async (event) => {

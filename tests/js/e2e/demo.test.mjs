@@ -208,6 +208,26 @@ test('a loaded sample validates cleanly and the verdicts cite their articles', a
   await page.close();
 });
 
+test('a valid submit is sent nowhere: a confirmation shows what the form would send', async () => {
+  const { page, problems } = await open('?j=tongzhou');
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.click('button[data-sample="tongzhou"]');
+  await page.waitForFunction(() => document.querySelector('#f-name').value !== '');
+  await page.waitForTimeout(100);
+  const url = page.url();
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('#submitted:not([hidden])');
+  assert.equal(page.url(), url, 'the page did not navigate');
+  const shown = JSON.parse(await page.locator('#submitted pre').textContent());
+  assert.equal(shown.name, await page.locator('#f-name').inputValue());
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'submitted');
+  const name = encodeURIComponent(shown.name);
+  assert.deepEqual(requests.filter((u) => u.includes(name) || u.includes('?stage=')), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('axe-core finds no serious or critical violations, before and after submit', async () => {
   const { page } = await open('?j=tongzhou');
   const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
