@@ -574,12 +574,17 @@ function need(text) {
 /** The module's validator, with every value encoded on the way in and every answer parsed. */
 class GuardedValidator extends Validator {
   set(path, value) {
-    const text = encodeEdit(value, path);
+    // What form controls give (text, a checkbox's true/false, null or undefined for empty) is
+    // read by the module from the value itself; numbers (whose exact digits the wrapper writes)
+    // and objects are encoded as JSON text.
+    const scalar = typeof value === 'string' || typeof value === 'boolean' || value == null;
+    const text = scalar ? undefined : encodeEdit(value, path);
     if (typeof path !== 'string') {
       throw new TypeError(
         'validator.set(path, value): path must be a string such as "funding.thisYear.total" or "resources[0].sharing"',
       );
     }
+    if (scalar) return parse(guard(() => super.setScalar(path, value ?? null)));
     return parse(guard(() => super.set(path, need(text))));
   }
 

@@ -19,3 +19,4 @@ if [ ! -f "$stamp" ] || ! cmp -s benches/package-lock.json "$stamp"; then
 fi
 node benches/run.mjs
 node benches/hostile.mjs
+node benches/crossing.mjs

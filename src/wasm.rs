@@ -156,20 +156,32 @@ impl Validator {
 
     /// Sets one value (the wrapper's encoding of it) by path and returns what changed.
     pub fn set(&mut self, path: &str, value: &str) -> Result<Vec<u8>, JsValue> {
-        if let Some(mut refused) = crate::limits::refusal(value) {
-            crate::messages::render(&mut refused, self.inner.options().locale, &BTreeMap::new());
-            let at = crate::limits::clip_path(path);
-            return Err(JsValue::from(js_sys::RangeError::new(&format!(
-                "set({at:?}): {}",
-                refused.message
-            ))));
+        if let Some(refused) = crate::limits::refusal(value) {
+            return Err(self.refused(path, refused));
         }
         let value = read_value(value, path)?;
-        let delta = self
-            .inner
-            .set(path, &value)
-            .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
-        to_text(&delta)
+        self.edit(path, &value)
+    }
+
+    /// Sets one value that a form control gives, a string, `true`/`false` or `null`, read by
+    /// serde-wasm-bindgen from the JavaScript value itself: no JSON text is written or parsed on
+    /// either side. Such a value runs no caller code when read. Anything else is a `TypeError`
+    /// (the wrapper sends it to [`Validator::set`]).
+    #[wasm_bindgen(js_name = setScalar)]
+    pub fn set_scalar(&mut self, path: &str, value: JsValue) -> Result<Vec<u8>, JsValue> {
+        if !(value.is_string() || value.is_null() || value.as_bool().is_some()) {
+            return Err(type_error(&format!(
+                "{}: setScalar takes a string, a boolean or null",
+                clip(path)
+            )));
+        }
+        let value: Json = serde_wasm_bindgen::from_value(value)
+            .map_err(|e| type_error(&format!("{}: {e}", clip(path))))?;
+        if matches!(&value, Json::String(s) if s.len() > crate::limits::MAX_STRING_BYTES) {
+            let refused = crate::limits::exceeded(crate::limits::Limit::StringBytes, path);
+            return Err(self.refused(path, refused));
+        }
+        self.edit(path, &value)
     }
 
     /// Replaces the whole application and returns what changed.
@@ -180,6 +192,26 @@ impl Validator {
     /// The report on the application as it stands.
     pub fn report(&self) -> Result<Vec<u8>, JsValue> {
         to_text(self.inner.report())
+    }
+}
+
+impl Validator {
+    fn edit(&mut self, path: &str, value: &Json) -> Result<Vec<u8>, JsValue> {
+        let delta = self
+            .inner
+            .set(path, value)
+            .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
+        to_text(&delta)
+    }
+
+    /// A live edit over a limit: a `RangeError` naming it; the field keeps its value.
+    fn refused(&self, path: &str, mut refused: crate::report::Diagnostic) -> JsValue {
+        crate::messages::render(&mut refused, self.inner.options().locale, &BTreeMap::new());
+        let at = crate::limits::clip_path(path);
+        JsValue::from(js_sys::RangeError::new(&format!(
+            "set({at:?}): {}",
+            refused.message
+        )))
     }
 }
 

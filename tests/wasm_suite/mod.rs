@@ -841,3 +841,38 @@ fn every_case_file_passes_in_wasm() {
         failures.join("\n")
     );
 }
+
+/// A form control's value read from the JavaScript value itself answers as its JSON text does.
+#[wasm_bindgen_test]
+fn set_scalar_answers_as_set_with_json_text() {
+    let mut by_text = live();
+    let mut by_value = live();
+    let edits: [(&str, JsValue, &str); 5] = [
+        (
+            "totalInvestment",
+            JsValue::from_str("300.01"),
+            r#""300.01""#,
+        ),
+        (
+            "totalInvestment",
+            JsValue::from_str("三百万"),
+            r#""三百万""#,
+        ),
+        ("classified", JsValue::from_bool(true), "true"),
+        ("name", JsValue::NULL, "null"),
+        ("nmae", JsValue::from_str("x"), r#""x""#),
+    ];
+    for (path, value, text) in edits {
+        let a = parsed(by_text.set(path, text).unwrap());
+        let b = parsed(by_value.set_scalar(path, value).unwrap());
+        assert_eq!(a, b, "{path} = {text}");
+    }
+    let error = by_value
+        .set_scalar("name", JsValue::from_f64(1.0))
+        .unwrap_err();
+    assert!(error.is_instance_of::<js_sys::TypeError>());
+    let long = JsValue::from_str(&"长".repeat(30_000));
+    let error = by_value.set_scalar("name", long).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::RangeError>());
+    still_works(&mut by_value);
+}
