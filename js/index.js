@@ -862,7 +862,7 @@ export function schema(options) {
     const report = typeof application === 'string'
       ? parse(guard(() => wasmValidate(JSON.stringify(application), true, need(encode(settings, 'options')))))
       : validate(application, settings);
-    const issues = errorsWithin(report, named ?? fieldsOf(value)).map((d) =>
+    const issues = errorsWithin(report, named ?? (isRecord(application) ? fieldsOf(application) : [])).map((d) =>
       d.path === '' ? { message: d.message } : { message: d.message, path: pathSegments(d.path) },
     );
     return issues.length > 0 ? { issues } : { value: normalised(application) };
