@@ -700,31 +700,34 @@ const finalization =
         if (made === generation && exports !== undefined) exports.__wbg_validator_free(ptr, 1);
       });
 
+/**
+ * The instance (generation) that holds each validator. A WeakMap rather than a private field,
+ * which Firefox 79 (js/README.md, "Browsers") does not have.
+ */
+const madeIn = new WeakMap();
+
+/** Throws when the instance that held `validator` trapped and was replaced. */
+function current(validator) {
+  if (madeIn.get(validator) !== generation) {
+    throw new Error(
+      'gov-it-rules: the module was restarted after an internal error; create the validator again (createValidator)',
+    );
+  }
+}
+
 /** The module's validator, with every value encoded on the way in and every answer parsed. */
 class GuardedValidator extends Validator {
-  /** The instance (generation) that holds this validator. */
-  #made = generation;
-
   constructor(settings, text, encoded) {
     super(settings, text, encoded);
     const ptr = this.__destroy_into_raw();
     this.__wbg_ptr = ptr;
-    finalization?.register(this, { ptr, made: this.#made }, this);
-  }
-
-  /** Throws when the instance that held this validator trapped and was replaced. */
-  #current() {
-    if (this.#made !== generation) {
-      throw new Error(
-        'gov-it-rules: the module was restarted after an internal error; create the validator again (createValidator)',
-      );
-    }
-    needInit();
+    madeIn.set(this, generation);
+    finalization?.register(this, { ptr, made: generation }, this);
   }
 
   free() {
     finalization?.unregister(this);
-    if (this.#made !== generation) {
+    if (madeIn.get(this) !== generation) {
       this.__wbg_ptr = 0;
       return;
     }
@@ -732,7 +735,7 @@ class GuardedValidator extends Validator {
   }
 
   set(path, value) {
-    this.#current();
+    current(this);
     const text = encodeEdit(value, path);
     if (typeof path !== 'string') {
       throw new TypeError(
@@ -743,14 +746,14 @@ class GuardedValidator extends Validator {
   }
 
   replace(application) {
-    this.#current();
+    current(this);
     if (typeof application === 'string') return parse(guard(() => super.replace(unmarked(application), false)));
     const text = need(encode(application, 'application'));
     return parse(guard(() => super.replace(text, true)));
   }
 
   report() {
-    this.#current();
+    current(this);
     return parse(guard(() => super.report()));
   }
 }
@@ -857,6 +860,7 @@ export function loadProfile(profile) {
 /** The form's layout from the module, once: paths in form order, each table's cells, checkbox groups. */
 let layoutCache;
 function layout() {
+  needInit();
   if (layoutCache === undefined) {
     const { order, cells, lists } = parse(guard(() => wasmFormLayout()));
     layoutCache = {
