@@ -32,7 +32,7 @@ const sizes = { wasm: await size('gov_it_rules_bg.wasm'), glue: await size('inde
 sizes.total = { raw: sizes.wasm.raw + sizes.glue.raw, gzip: sizes.wasm.gzip + sizes.glue.gzip };
 // A page for one county: the module without embedded regulations, the glue and its one profile.
 sizes.core = await size('gov_it_rules_core_bg.wasm');
-sizes.profiles = Object.fromEntries(await Promise.all(JURISDICTIONS.map(async (j) => [j, await size(`profiles/${j}.json`)])));
+sizes.profiles = Object.fromEntries(await Promise.all(JURISDICTIONS.map(async (j) => [j, await size(`profiles/${j}.govit`)])));
 sizes.oneJurisdiction = { gzip: sizes.core.gzip + sizes.glue.gzip + sizes.profiles.tongzhou.gzip };
 
 // --- Node --------------------------------------------------------------------------------------
@@ -69,7 +69,7 @@ const withHints = (fetched) => coldPage.replace('</title>', `</title>\n${[
 ].join('\n')}`);
 await writeFile(join(out, 'page', 'cold-preload.html'), withHints([['gov_it_rules_bg.wasm', 'application/wasm']]));
 // And as a page for one county loads it: the module without regulations and 通州's profile.
-const onePage = withHints([['gov_it_rules_core_bg.wasm'], ['profiles/tongzhou.json']])
+const onePage = withHints([['gov_it_rules_core_bg.wasm'], ['profiles/tongzhou.govit']])
   .replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'] });");
 if (onePage.includes('await gov.init();')) throw new Error('cold.html no longer calls gov.init() as the one-jurisdiction page expects');
 await writeFile(join(out, 'page', 'cold-one.html'), onePage);

@@ -216,11 +216,20 @@ export function attach(form, options = {}) {
     return app;
   }
 
+  // Own properties only, defined rather than assigned: a control named `__proto__.x` or
+  // `constructor.prototype.x` makes keys of those names, which the core reports as unknown
+  // fields, and never reaches Object.prototype.
   function setPath(obj, path, value) {
     const parts = path.split('.');
+    const own = (node, name, v) =>
+      Object.defineProperty(node, name, { value: v, writable: true, enumerable: true, configurable: true });
     let node = obj;
-    for (const part of parts.slice(0, -1)) node = node[part] ??= {};
-    node[parts[parts.length - 1]] = value;
+    for (const part of parts.slice(0, -1)) {
+      const next = Object.hasOwn(node, part) ? node[part] : undefined;
+      if (next === null || typeof next !== 'object') own(node, part, {});
+      node = node[part];
+    }
+    own(node, parts[parts.length - 1], value);
   }
 
   // ---- keeping the validator in step --------------------------------------------------------

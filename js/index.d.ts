@@ -307,6 +307,8 @@ export type Code =
   | 'IN009' // too-many-rows, Error
   | 'IN010' // required-cell, Error
   | 'IN011' // unknown-document, Warning
+  | 'IN012' // input-too-large, Error
+  | 'IN013' // unknown-fields-omitted, Warning
   | 'JU001' // unknown-jurisdiction, Error
   | 'JU002' // not-yet-in-force, Warning
   | 'JU003' // repealed, Warning

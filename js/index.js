@@ -30,12 +30,48 @@ let exports;
 /** The profiles loaded so far, by id, to load into a new instance: [compiled?, bytes or text]. */
 const loaded = new Map();
 
-/** The jurisdictions whose profiles ship in profiles/ beside this file. */
-const SHIPPED = ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng'];
+// ---- Where the package's files are ------------------------------------------------------------
+// Each file is named by a literal `new URL('./…', import.meta.url)`, the pattern Vite, webpack 5
+// and Parcel recognise: they copy the file into the build and rewrite the URL, so a page needs no
+// manual copying, not even of the profiles a one-jurisdiction page loads. esbuild leaves the URLs
+// to resolve beside the bundle. In a bundle that is not a module (an IIFE, a plain <script>, the
+// package's dist/gov-it-rules.iife.js) import.meta.url is undefined, and the files are looked for
+// beside the script that holds this code instead.
+
+/** The script that is running this module, if it is a classic <script>; read while it runs. */
+const script = typeof document === 'undefined' ? undefined : document.currentScript?.src;
+
+/** `file` beside this module's script, for a bundle without import.meta.url. */
+function beside(file) {
+  return new URL(file, script ?? globalThis.location?.href);
+}
+
+const FULL_WASM = () =>
+  import.meta.url ? new URL('./gov_it_rules_bg.wasm', import.meta.url) : beside('./gov_it_rules_bg.wasm');
+const CORE_WASM = () =>
+  import.meta.url ? new URL('./gov_it_rules_core_bg.wasm', import.meta.url) : beside('./gov_it_rules_core_bg.wasm');
+const JSON_WASM = () =>
+  import.meta.url ? new URL('./gov_it_rules_json_bg.wasm', import.meta.url) : beside('./gov_it_rules_json_bg.wasm');
+
+/** The jurisdictions whose compiled profiles ship in profiles/ beside this file, and where each is. */
+const PROFILES = {
+  tongzhou: () =>
+    import.meta.url ? new URL('./profiles/tongzhou.govit', import.meta.url) : beside('./profiles/tongzhou.govit'),
+  shexian: () =>
+    import.meta.url ? new URL('./profiles/shexian.govit', import.meta.url) : beside('./profiles/shexian.govit'),
+  tinghu: () => (import.meta.url ? new URL('./profiles/tinghu.govit', import.meta.url) : beside('./profiles/tinghu.govit')),
+  jiangjin: () =>
+    import.meta.url ? new URL('./profiles/jiangjin.govit', import.meta.url) : beside('./profiles/jiangjin.govit'),
+  xiangcheng: () =>
+    import.meta.url ? new URL('./profiles/xiangcheng.govit', import.meta.url) : beside('./profiles/xiangcheng.govit'),
+};
+const SHIPPED = Object.keys(PROFILES);
+
+// ---- Loading ----------------------------------------------------------------------------------
 
 /**
  * Loads the WebAssembly module. With no argument it is fetched from beside this file
- * (`new URL('gov_it_rules_bg.wasm', import.meta.url)`); pass a URL, a Response, the bytes or a
+ * (`new URL('./gov_it_rules_bg.wasm', import.meta.url)`); pass a URL, a Response, the bytes or a
  * compiled WebAssembly.Module to load it from elsewhere. Safe to call more than once.
  *
  * `init({ jurisdictions: ['tongzhou'] })` loads instead the module without the embedded
@@ -71,15 +107,15 @@ async function load(input) {
         'gov-it-rules: init({ profileJson: true }) loads the module that reads JSON profiles, which embeds the five regulations; it takes no jurisdictions',
       );
     }
-    exports = await wasmInit({ module_or_path: input.wasm ?? new URL('gov_it_rules_json_bg.wasm', import.meta.url) });
+    await instantiate(input.wasm ?? JSON_WASM());
     return;
   }
   if (!isObject) {
-    exports = await wasmInit(input === undefined ? undefined : { module_or_path: input });
+    await instantiate(input ?? FULL_WASM());
     return;
   }
   if (input.jurisdictions === undefined) {
-    exports = await wasmInit(input.wasm === undefined ? undefined : { module_or_path: input.wasm });
+    await instantiate(input.wasm ?? FULL_WASM());
     return;
   }
   const { jurisdictions: ids, wasm, profiles } = input;
@@ -88,26 +124,33 @@ async function load(input) {
       `gov-it-rules: init({ jurisdictions }) takes a list of one or more of ${SHIPPED.join(', ')}; load a county's own profile with loadProfile() after init()`,
     );
   }
-  // Through a variable, so that bundlers, which copy the file a literal `new URL('…',
-  // import.meta.url)` names, do not take this folder for a file.
-  const packageUrl = import.meta.url;
-  const folder = profiles === undefined
-    ? new URL('profiles/', packageUrl)
-    : new URL(profiles, globalThis.location?.href ?? packageUrl);
+  const folder =
+    profiles === undefined ? undefined : new URL(profiles, globalThis.location?.href ?? import.meta.url ?? script);
   const files = ids.map(async (id) => {
-    const response = await fetch(new URL(`${id}.govit`, folder));
+    const url = folder === undefined ? PROFILES[id]() : new URL(`${id}.govit`, folder);
+    const response = await fetch(url);
     if (!response.ok) throw new Error(`gov-it-rules: fetching the ${id} profile: HTTP ${response.status} ${response.url}`);
-    return new Uint8Array(await response.arrayBuffer());
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // Another page answered (a dev server's fallback page): say which URL, not "bad profile".
+    if (!COMPILED_MAGIC.every((byte, i) => bytes[i] === byte)) {
+      throw new Error(
+        `gov-it-rules: fetching the ${id} profile: ${response.url} is not a compiled profile; a server may have answered with another page: with Vite's dev server, add optimizeDeps: { exclude: ['gov-it-rules'] } to vite.config.js, or pass init({ profiles }) the folder that holds <id>.govit`,
+      );
+    }
+    return bytes;
   });
   // Awaited below, after the module; a failed fetch is reported there, not as unhandled.
   for (const file of files) file.catch(() => {});
-  exports = await wasmInit({ module_or_path: wasm ?? new URL('gov_it_rules_core_bg.wasm', import.meta.url) });
+  await instantiate(wasm ?? CORE_WASM());
   for (const bytes of await Promise.all(files)) {
     const result = parse(guard(() => wasmLoadCompiledProfile(bytes)));
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
     remember(result.id, true, bytes);
   }
 }
+
+/** A compiled profile (profiles/<id>.govit) starts with these bytes: "GOVITPF". */
+const COMPILED_MAGIC = [0x47, 0x4f, 0x56, 0x49, 0x54, 0x50, 0x46];
 
 /** What wasm-bindgen's init takes as the module itself rather than as options. */
 function isModuleSource(input) {
@@ -119,6 +162,23 @@ function isModuleSource(input) {
     (typeof Response === 'function' && input instanceof Response) ||
     (typeof Request === 'function' && input instanceof Request)
   );
+}
+
+/**
+ * Instantiates the module from `source`. What is fetched in its place (a dev server's fallback
+ * page, a login page) is reported with its URL and the likely cause, not as a bad magic word.
+ */
+async function instantiate(source) {
+  try {
+    exports = await wasmInit({ module_or_path: source });
+  } catch (error) {
+    if (!(error instanceof WebAssembly.CompileError)) throw error;
+    const what = typeof source === 'string' || source instanceof URL ? String(source) : 'the module given to init()';
+    throw new Error(
+      `gov-it-rules: ${what} is not the WebAssembly module (${error.message}); a server may have answered with another page: with Vite's dev server, add optimizeDeps: { exclude: ['gov-it-rules'] } to vite.config.js, or pass init() the module's URL`,
+      { cause: error },
+    );
+  }
 }
 
 /** Loads the WebAssembly module synchronously from its bytes or a compiled WebAssembly.Module. */
@@ -203,16 +263,19 @@ function ordinary(number) {
  * At most this many values are read from one argument in all, counting each item and member
  * (and the value itself) each time it is reached: an object shared by many others (a DAG) is
  * read, and written, once for every place it appears, so this bounds the work of any value,
- * however it is built. An application holds a few thousand (tables: 2,000 rows).
+ * however it is built. Five times the core's own limit (50,000 values, src/limits.rs), which
+ * refuses anything between, as a report; an application holds a few thousand.
  */
 const MAX_TOTAL = 250_000;
 
 /**
  * At most this many characters of text (strings and keys) are read from one argument in all,
  * each as often as it appears: the JSON text stays far below the longest string JavaScript can
- * hold (about 2 ** 29 characters), however the value is built.
+ * hold (about 2 ** 29 characters) and what it takes in wasm memory bounded, however the value is
+ * built. Eight times the core's own limit on an application (2 MiB, src/limits.rs), which refuses
+ * anything between, as a report.
  */
-const MAX_CHARS = 64 * 1024 * 1024;
+const MAX_CHARS = 16 * 1024 * 1024;
 
 /** A read that threw, in place of the value it was reading. */
 class Threw {
@@ -836,14 +899,10 @@ export function loadProfile(profile) {
     if (profile === null || typeof profile !== 'object') {
       throw new TypeError('loadProfile(profile): profile must be JSON text or an object');
     }
-    try {
-      text = JSON.stringify(profile);
-    } catch {
-      text = undefined;
-    }
-    if (typeof text !== 'string') {
-      throw new TypeError('loadProfile(profile): the profile object cannot be turned into JSON');
-    }
+    // The careful encoding an application gets: Infinity is the number 1e400 (which the profile
+    // reader refuses, located) rather than JSON.stringify's null, which would read as a
+    // threshold the text leaves to the portal.
+    text = need(encode(profile, 'profile'));
   }
   const result = parse(guard(() => wasmLoadProfile(text)));
   // A county's documents are among the labels now.
@@ -1017,14 +1076,26 @@ function splitOptions(options, who, example) {
 export function schema(options) {
   const { fields, ...settings } = splitOptions(options, 'schema', '{ jurisdiction: "tongzhou" }');
   const named = fieldList(fields, 'schema');
-  let checked = named === undefined;
+  let checked = false;
+  // Misspelt options and unknown fields are the integrator's mistakes: said when the schema is
+  // made if the module is loaded, else at the first validation, never as an applicant's issue.
+  function checkOptions() {
+    if (checked) return;
+    needInit();
+    if (named !== undefined) checkFields(named, 'schema');
+    guard(() => wasmValidate('{}', false, need(encode(settings, 'options'))));
+    checked = true;
+  }
+  if (ready) checkOptions();
   function check(value) {
-    if (!checked) {
-      checkFields(named, 'schema');
-      checked = true;
-    }
+    needInit();
+    checkOptions();
     const application = formValue(value);
-    const report = validate(application, settings);
+    // A form library hands the form's value, never JSON text: a string is a wrong value (an issue
+    // at the root), not text to parse.
+    const report = typeof application === 'string'
+      ? parse(guard(() => wasmValidate(JSON.stringify(application), true, need(encode(settings, 'options')))))
+      : validate(application, settings);
     const issues = errorsWithin(report, named ?? fieldsOf(value)).map((d) =>
       d.path === '' ? { message: d.message } : { message: d.message, path: pathSegments(d.path) },
     );

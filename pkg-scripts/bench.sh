@@ -3,8 +3,9 @@
 # Valibot) from benches/package-lock.json, then runs benches/run.mjs in Node and headless
 # Chromium: full validation per jurisdiction, per-edit updates, cold start over fresh page loads,
 # sizes, all against the peers on the same inputs (the run fails if they disagree). Prints a table
-# and writes bench-output/bench.json; then benches/soak.mjs: wasm memory around the registry, one
-# validator and two soaks (bench-output/soak.json). QUICK=1 for a short run; COLD=N page loads (default 40).
+# and writes bench-output/bench.json; then hostile sizes (benches/hostile.mjs: refusals, linearity
+# below the limits) and memory (benches/soak.mjs: wasm memory around the registry, one validator
+# and two soaks, bench-output/soak.json). QUICK=1 for a short run; COLD=N page loads (default 40).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -18,5 +19,6 @@ if [ ! -f "$stamp" ] || ! cmp -s benches/package-lock.json "$stamp"; then
   cp benches/package-lock.json "$stamp"
 fi
 node benches/run.mjs
+node benches/hostile.mjs
 # Memory: the registry, one validator, and the soaks (1M edits, 100k validators; QUICK=1: a tenth).
 node benches/soak.mjs

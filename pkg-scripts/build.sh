@@ -63,6 +63,34 @@ mkdir -p "$out/profiles"
 cp src/compiled/*.govit "$out/profiles/"
 
 cp js/index.js js/node.js js/attach.js js/attach.css js/index.d.ts js/README.md "$out/"
+# The same types for require(): a .d.cts, so that TypeScript reads them as CommonJS's.
+cp js/index.d.ts "$out/index.d.cts"
+
+# Two builds of the ES modules above, by esbuild (from tests/js), for what cannot load them:
+# - node.cjs, the CommonJS entry, for require() on the Node versions without require(esm)
+#   (before 20.19); import.meta.url becomes this file's own URL, so the wasm is read from beside it.
+# - dist/gov-it-rules.iife.js, the script-tag build: the whole API on the global `govItRules`; the
+#   package's files (the .wasm modules, profiles/) are found one folder up from the script, as the
+#   package lays them out.
+esbuild=tests/js/node_modules/.bin/esbuild
+"$esbuild" "$out/node.js" --bundle --platform=node --format=cjs --target=node18 --log-level=warning \
+  --define:import.meta.url=__gov_it_rules_url \
+  --banner:js="// gov-it-rules for require(): built from node.js by esbuild. ESM users get node.js.
+const __gov_it_rules_url = require('node:url').pathToFileURL(__filename).href;" \
+  --outfile="$out/node.cjs"
+cat > "$glue/iife-url.js" <<'JS'
+// The URL the package's files resolve against: the package folder, one up from dist/, read while
+// the <script> runs.
+export const packageUrl =
+  typeof document !== 'undefined' && document.currentScript
+    ? new URL('../index.js', document.currentScript.src).href
+    : undefined;
+JS
+"$esbuild" "$out/index.js" --bundle --platform=browser --format=iife --global-name=govItRules \
+  --target=chrome96,firefox79,safari15 --minify --log-level=warning \
+  --inject:"$glue/iife-url.js" --define:import.meta.url=packageUrl \
+  --banner:js="/* gov-it-rules $(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml), script-tag build: window.govItRules. MIT OR Apache-2.0 */" \
+  --outfile="$out/dist/gov-it-rules.iife.js"
 cp LICENSE-MIT LICENSE-APACHE "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > "$out/package.json" <<JSON
@@ -77,15 +105,19 @@ cat > "$out/package.json" <<JSON
   },
   "homepage": "https://github.com/gov-it-rules/gov-it-rules#readme",
   "type": "module",
-  "main": "./node.js",
+  "main": "./node.cjs",
   "module": "./index.js",
   "types": "./index.d.ts",
   "exports": {
     ".": {
+      "node": {
+        "import": { "types": "./index.d.ts", "default": "./node.js" },
+        "require": { "types": "./index.d.cts", "default": "./node.cjs" }
+      },
       "types": "./index.d.ts",
-      "node": "./node.js",
       "default": "./index.js"
     },
+    "./dist/gov-it-rules.iife.js": "./dist/gov-it-rules.iife.js",
     "./${name}_bg.wasm": "./${name}_bg.wasm",
     "./${name}_core_bg.wasm": "./${name}_core_bg.wasm",
     "./${name}_json_bg.wasm": "./${name}_json_bg.wasm",
@@ -96,7 +128,10 @@ cat > "$out/package.json" <<JSON
   "files": [
     "index.js",
     "index.d.ts",
+    "index.d.cts",
     "node.js",
+    "node.cjs",
+    "dist/gov-it-rules.iife.js",
     "attach.js",
     "attach.css",
     "${name}.js",
@@ -127,5 +162,6 @@ echo "build: pkg/${name}_bg.wasm     $(size "$out/${name}_bg.wasm")"
 echo "build: JS, browser entry     $(size "$out/index.js" "$out/${name}.js")  (index.js + ${name}.js)"
 echo "build: JS, Node entry adds   $(size "$out/node.js")  (node.js)"
 echo "build: JS, attach() adds     $(size "$out/attach.js")  (attach.js, left out by bundlers when unused)"
+echo "build: script-tag build      $(size "$out/dist/gov-it-rules.iife.js")  (dist/gov-it-rules.iife.js, minified)"
 echo "build: one jurisdiction      $(size "$out/${name}_core_bg.wasm") wasm without profiles; profiles/*.govit $(for p in "$out"/profiles/*.govit; do printf '%s ' "$(basename "$p" .govit) $(kb "$(gzip -9 < "$p" | wc -c)")"; done)gzip"
 echo "build: reading JSON profiles $(size "$out/${name}_json_bg.wasm")  (${name}_json_bg.wasm: Node, init({ profileJson: true }))"

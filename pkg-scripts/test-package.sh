@@ -81,8 +81,6 @@ cp -R tests/js/scratch/. "$work/"
 cp fixtures/tongzhou-declaration.json fixtures/profiles/example-county.json "$work/fixtures/"
 # The county profile compiled, as a page that reads no JSON profile loads it.
 cargo run --quiet --bin gov-it-check -- compile fixtures/profiles/example-county.json --out-dir "$work/fixtures" >/dev/null
-# The README quotes the react-hook-form example the browser suite runs (page/form.jsx).
-cp README.md "$work/README.repository.md"
 printf '{ "name": "scratch", "private": true, "type": "module" }\n' > "$work/package.json"
 # The package has no dependencies, so this is offline. The test tools (esbuild, playwright-core,
 # react-hook-form, typescript) resolve from tests/js/node_modules, one directory up.
@@ -101,9 +99,10 @@ step "Node ESM, form libraries (Standard Schema, async-validator), esbuild bundl
 js=$(passed '^# pass [0-9]+')
 grep -q '^# fail 0' "$log"
 
-step "TypeScript: tsc --noEmit on a typed consumer, and on a server consumer without the DOM lib"
+step "TypeScript: tsc --noEmit on a typed consumer, a server consumer without the DOM lib, a CommonJS consumer"
 (cd "$work" && ../node_modules/.bin/tsc -p tsconfig.json)
 (cd "$work" && ../node_modules/.bin/tsc -p tsconfig.node.json)
+(cd "$work" && ../node_modules/.bin/tsc -p tsconfig.cjs.json)
 echo "tsc: ok"
 
 total=$((wasm_node + wasm_browser + js))

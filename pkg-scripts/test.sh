@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: installs what is missing, then lint, the wasm package suites (Node, headless
-# Chromium, packed tarball, bundler, TypeScript), the demo end-to-end suite, and the native Rust
+# Chromium, packed tarball, bundler, TypeScript), every bundler route and the example apps from
+# the packed tarball, the demo end-to-end suite, and the native Rust
 # suites last, so the run ends on cargo's summary lines.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,6 +14,9 @@ cargo clippy --all-targets --quiet -- -D warnings
 
 echo "== package"
 bash pkg-scripts/test-package.sh
+
+echo "== bundlers and example apps, from the packed package"
+bash pkg-scripts/test-bundlers.sh
 
 if [ -f pkg-scripts/test-demo.sh ]; then
   echo "== demo page"

@@ -75,6 +75,12 @@ codes! {
     UnknownDocument => "IN011", "unknown-document", Warning, "input", ["input", "regulation"],
         "材料类别「{input}」不是《{regulation}》所列材料，已忽略。",
         "Document kind “{input}” is not one that {regulation} names; it was ignored.";
+    InputTooLarge => "IN012", "input-too-large", Error, "input", ["limit", "max", "at"],
+        "申报内容超出上限：{limit}最多 {max}，在「{at}」处超出，因此未予读取，请精简后重试。",
+        "The application is over a limit: at most {max} {limit}, crossed at “{at}”, so it was not read; reduce it and try again.";
+    UnknownFieldsOmitted => "IN013", "unknown-fields-omitted", Warning, "input", ["count", "max"],
+        "另有 {count} 个无法识别的字段未逐一列出（最多列出 {max} 个），均已忽略。",
+        "{count} more unknown fields were ignored without being listed (at most {max} are listed).";
     UnknownJurisdiction => "JU001", "unknown-jurisdiction", Error, "jurisdiction", ["input", "allowed"],
         "未知的地区「{input}」（可选：{allowed}），无法按地区规定检查。",
         "Unknown jurisdiction “{input}” (known: {allowed}); regional rules were not checked.";

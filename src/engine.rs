@@ -57,7 +57,7 @@ pub(crate) fn validate(
             let known: Vec<&str> = registry.ids().collect();
             sink.diagnostics.push(
                 Diagnostic::new(Code::UnknownJurisdiction, "")
-                    .param("input", options.jurisdiction.clone())
+                    .param("input", crate::limits::clip_path(&options.jurisdiction))
                     .param("allowed", known.join(", ")),
             );
         }

@@ -35,6 +35,15 @@ pub fn of_error(text: &str, error: &serde_json::Error) -> String {
     }
 }
 
+/// The JSON path of the value at byte `offset` of `text` (or of the object whose key is there).
+pub(crate) fn at_offset(text: &str, offset: usize) -> String {
+    let spot = locate(text, offset);
+    match spot.key {
+        Some(key) if spot.at_value => join(spot.path, &key),
+        _ => spot.path,
+    }
+}
+
 /// Where a position falls in a JSON text.
 #[derive(Debug)]
 struct Spot {

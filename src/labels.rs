@@ -76,58 +76,54 @@ pub fn choice_label(key: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// The label of a verdict value, by the verdict's name in `outcomes` (`merge`) and the value's key
-/// as reports write it (`separate`).
-pub fn verdict_label(verdict: &str, key: &str) -> Option<(&'static str, &'static str)> {
-    Some(match (verdict, key) {
-        ("approval", "required") => ("须审批", "approval required"),
-        ("approval", "mayBeExempt") => ("可免于审批", "may be exempt"),
-        ("approval", "notRequired") => ("不需审批", "no approval"),
-        ("merge", "merge") => ("可以合并编报", "may be compiled as one"),
-        ("merge", "substitute") => ("可以替代", "may stand in"),
-        ("merge", "lighter") => ("以简化文本代替", "a lighter document replaces the chain"),
-        ("merge", "omit") => ("无需编制", "not needed"),
-        ("merge", "separate") => ("分别编报", "compiled separately"),
-        ("supervision", "mandatory") => ("必须实行工程监理", "mandatory"),
-        ("supervision", "unifiedService") => ("申请统一监理服务", "apply for the unified service"),
-        ("supervision", "central") => ("由主管部门统一安排", "arranged centrally"),
-        ("supervision", "inPrinciple") => ("原则上实行监理", "in principle"),
-        ("supervision", "notSpecified") => (
-            "未规定须否监理，按工程监理制度执行",
-            "not specified; follow the supervision rules",
-        ),
-        ("management", "fullProcess") => ("全过程管理", "full-process management"),
-        ("management", "filing") => ("报备制管理", "filing"),
-        ("initialAcceptance", "required") => ("须初验", "initial acceptance required"),
-        ("initialAcceptance", "optional") => ("可不经初验", "initial acceptance optional"),
-        ("initialAcceptance", "notProvided") => ("未规定初验", "no initial acceptance provided"),
-        _ => return None,
-    })
-}
-
-/// The keys of each verdict's values, as reports write them.
-pub fn verdict_keys() -> [(&'static str, &'static [&'static str]); 5] {
+/// Each verdict's values with their labels, from the enums' own tables: `approval` (its `need`),
+/// `merge`, `supervision` and `management` (their `mode`), `initialAcceptance`.
+pub fn verdict_values() -> [(&'static str, Vec<VerdictValue>); 5] {
+    fn all<T: Copy>(
+        values: &[T],
+        key: fn(T) -> &'static str,
+        label: fn(T) -> (&'static str, &'static str),
+    ) -> Vec<VerdictValue> {
+        values.iter().map(|v| (key(*v), label(*v))).collect()
+    }
     [
-        ("approval", ApprovalNeed::KEYS),
-        ("merge", MergeMode::KEYS),
-        ("supervision", SupervisionMode::KEYS),
-        ("management", ManagementMode::KEYS),
-        ("initialAcceptance", INITIAL_ACCEPTANCE),
+        (
+            "approval",
+            all(ApprovalNeed::ALL, ApprovalNeed::key, ApprovalNeed::label),
+        ),
+        (
+            "merge",
+            all(MergeMode::ALL, MergeMode::key, MergeMode::label),
+        ),
+        (
+            "supervision",
+            all(
+                SupervisionMode::ALL,
+                SupervisionMode::key,
+                SupervisionMode::label,
+            ),
+        ),
+        (
+            "management",
+            all(
+                ManagementMode::ALL,
+                ManagementMode::key,
+                ManagementMode::label,
+            ),
+        ),
+        (
+            "initialAcceptance",
+            all(
+                InitialAcceptance::ALL,
+                InitialAcceptance::key,
+                InitialAcceptance::label,
+            ),
+        ),
     ]
 }
 
-/// [`InitialAcceptance`]'s values, as serde writes them (camelCase).
-const INITIAL_ACCEPTANCE: &[&str] = &["required", "optional", "notProvided"];
-
-/// Every variant of [`InitialAcceptance`] is in [`INITIAL_ACCEPTANCE`]: adding one fails to compile
-/// here until it is listed.
-fn _initial_acceptance_listed(v: InitialAcceptance) -> &'static str {
-    match v {
-        InitialAcceptance::Required => "required",
-        InitialAcceptance::Optional => "optional",
-        InitialAcceptance::NotProvided => "notProvided",
-    }
-}
+/// A verdict value's key as reports write it, and its labels in Chinese and English.
+pub type VerdictValue = (&'static str, (&'static str, &'static str));
 
 /// Pairs serialized as a JSON object in their order (a form's order matters to a UI).
 struct Ordered<V>(Vec<(&'static str, V)>);
@@ -201,12 +197,12 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
             (path, Ordered(labels))
         })
         .collect();
-    let verdicts = verdict_keys()
+    let verdicts = verdict_values()
         .into_iter()
-        .map(|(verdict, keys)| {
-            let labels = keys
-                .iter()
-                .filter_map(|k| Some((*k, pick(locale, verdict_label(verdict, k)?))))
+        .map(|(verdict, values)| {
+            let labels = values
+                .into_iter()
+                .map(|(key, label)| (key, pick(locale, label)))
                 .collect();
             (verdict, Ordered(labels))
         })
@@ -277,9 +273,8 @@ mod tests {
 
     #[test]
     fn every_verdict_value_has_a_label_in_both_locales() {
-        for (verdict, keys) in verdict_keys() {
-            for key in keys {
-                let (zh, en) = verdict_label(verdict, key).unwrap_or(("", ""));
+        for (verdict, values) in verdict_values() {
+            for (key, (zh, en)) in values {
                 assert!(!zh.is_empty() && !en.is_empty(), "{verdict}.{key}");
                 assert!(!zh.is_ascii(), "{verdict}.{key}: {zh}");
             }

@@ -20,6 +20,7 @@ mod engine;
 mod json_path;
 pub mod json_text;
 pub mod labels;
+pub mod limits;
 pub mod live;
 pub mod messages;
 pub mod model;
@@ -50,6 +51,11 @@ use crate::report::{
 use crate::rules::budget_adjustment::AdjustmentVerdict;
 
 pub(crate) use options::parse_date;
+
+/// JSON text without a leading byte-order mark, which editors on Windows write and JSON forbids.
+pub(crate) fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
 pub use options::Options;
 pub use registry::{builtin, validate_json, Registry, BUILTIN_PROFILES};
 

@@ -30,8 +30,9 @@ use crate::{Options, Registry, Report, Summary};
 
 /// A validator that holds one application and takes one edit at a time.
 #[derive(Debug, Clone)]
-pub struct LiveValidator<'r> {
-    registry: &'r Registry,
+pub struct LiveValidator {
+    /// A copy of the registry it was made with, sharing that registry's profiles.
+    registry: Registry,
     options: Options,
     app: Application,
     /// Problems reading the input, each at the path it was found.
@@ -44,13 +45,14 @@ pub struct LiveValidator<'r> {
     previous: Report,
 }
 
-impl<'r> LiveValidator<'r> {
+impl LiveValidator {
     /// A validator holding an empty application; give it one with [`LiveValidator::replace`].
-    pub fn new(registry: &'r Registry, options: Options) -> LiveValidator<'r> {
+    /// It keeps the registry's profiles as they are now, whatever is loaded into it later.
+    pub fn new(registry: &Registry, options: Options) -> LiveValidator {
         let app = Application::from_json(&Json::Object(Map::new()), &mut Vec::new());
         let report = registry.validate_parsed(&app, Vec::new(), &options);
         LiveValidator {
-            registry,
+            registry: registry.clone(),
             options,
             app,
             problems: Vec::new(),
@@ -68,25 +70,36 @@ impl<'r> LiveValidator<'r> {
 
     /// Replaces the whole application.
     pub fn replace(&mut self, application: &Json) -> Delta<'_> {
+        self.read(application);
+        self.revalidate()
+    }
+
+    fn read(&mut self, application: &Json) {
         let mut problems = Vec::new();
         self.app = Application::from_json(application, &mut problems);
         self.problems = problems;
         self.documents = application.get("documents").cloned().unwrap_or(Json::Null);
         self.resources = application.get("resources").cloned().unwrap_or(Json::Null);
-        self.revalidate()
     }
 
     /// Replaces the whole application with JSON text. A syntax error is reported as a diagnostic
-    /// at the root with its line and column, as [`Registry::validate_str`] does.
+    /// at the root with its line and column, as [`Registry::validate_str`] does, and text over a
+    /// limit of [`crate::limits`] is refused the same way, before it is parsed.
     pub fn replace_text(&mut self, text: &str) -> Delta<'_> {
-        match serde_json::from_str::<Json>(text) {
-            Ok(json) => self.replace(&json),
-            Err(e) => {
-                self.replace(&Json::Object(Map::new()));
-                self.problems = vec![syntax_error(&e)];
-                self.revalidate()
+        let parsed = match crate::limits::refusal(text) {
+            Some(refused) => Err(refused),
+            None => {
+                serde_json::from_str::<Json>(crate::strip_bom(text)).map_err(|e| syntax_error(&e))
+            }
+        };
+        match parsed {
+            Ok(json) => self.read(&json),
+            Err(refused) => {
+                self.read(&Json::Object(Map::new()));
+                self.problems = vec![refused];
             }
         }
+        self.revalidate()
     }
 
     /// Sets one value, as a form does on each edit, and returns what changed. `path` is a field
@@ -126,9 +139,19 @@ impl<'r> LiveValidator<'r> {
         } else {
             (path, self.app.set_path(path, value))
         };
-        self.problems.retain(|d| !related(&d.path, scope));
+        // Problems of the whole input (a syntax error) go with any edit; the count of unknown
+        // fields not listed is of all of them, and stays.
+        self.problems.retain(|d| {
+            !related(&d.path, scope) || d.kind == crate::codes::Code::UnknownFieldsOmitted
+        });
         self.problems.extend(fresh);
+        crate::limits::cap_unknown_fields(&mut self.problems);
         Ok(self.revalidate())
+    }
+
+    /// The options it validates with.
+    pub fn options(&self) -> &Options {
+        &self.options
     }
 
     fn table(&mut self, name: &str) -> &mut Json {

@@ -106,6 +106,9 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &BTreeMap<String, S
             "reason" => Cow::Owned(reason_text(raw?, params, locale)),
             "expected" | "got" => type_text(raw?, locale),
             "stage" => Cow::Borrowed(stage_name(raw?, locale)),
+            "limit" if spec.code == Code::InputTooLarge => {
+                Cow::Borrowed(crate::limits::limit_by_key(raw?)?.label(locale))
+            }
             "allowed" if spec.code == Code::UnknownChoice => allowed_text(raw?, locale),
             _ => Cow::Borrowed(raw?.as_str()),
         })

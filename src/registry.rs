@@ -89,6 +89,9 @@ impl Registry {
     /// Adds (or replaces, by id) a compiled profile (`gov-it-check compile`); it is checked as a
     /// profile read from JSON is, and a bad one is rejected whole.
     pub fn load_compiled(&mut self, bytes: &[u8]) -> Result<&Profile, Vec<ProfileError>> {
+        if bytes.len() > crate::limits::MAX_PROFILE_BYTES {
+            return Err(vec![profile::too_large()]);
+        }
         let profile = compact::decode(bytes).map_err(|e| {
             vec![ProfileError {
                 path: String::new(),
@@ -130,10 +133,15 @@ impl Registry {
         self.entries.iter().map(|e| e.id.as_str())
     }
 
-    /// Validates an application given as JSON text. A syntax error is reported as a diagnostic
-    /// at the root with its line and column.
+    /// Validates an application given as JSON text (a leading byte-order mark is ignored). A
+    /// syntax error is reported as a diagnostic at the root with its line and column; text over a
+    /// limit of [`crate::limits`] is refused before it is parsed, with one diagnostic that names
+    /// the limit and where it was crossed.
     pub fn validate_str(&self, json: &str, options: &Options) -> Report {
-        match serde_json::from_str::<Json>(json) {
+        if let Some(refused) = crate::limits::refusal(json) {
+            return self.validate_parsed(&Application::default(), vec![refused], options);
+        }
+        match serde_json::from_str::<Json>(crate::strip_bom(json)) {
             Ok(value) => self.validate_value(&value, options),
             Err(e) => {
                 let mut d = Diagnostic::new(Code::WrongType, "")

@@ -14,8 +14,10 @@
 //!
 //! [`Registry::validate_str`]: crate::Registry::validate_str
 
-use std::cell::Cell;
+use std::borrow::Cow;
 use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use std::sync::Once;
 
 use chrono::NaiveDate;
@@ -31,13 +33,16 @@ use crate::{builtin, Options, Registry};
 
 thread_local! {
     /// The profiles validations use: the built-in ones and any a portal loaded. A load swaps in a
-    /// new registry; validators created before it keep the one they were created with, so the
-    /// previous registry is kept alive (loads are rare: once per page for a county's own profile).
-    static REGISTRY: Cell<&'static Registry> = Cell::new(builtin());
+    /// new registry; validators created before it keep a copy of the one they were created with,
+    /// which shares its profiles, so a profile replaced by a load is freed with the last
+    /// validator that uses it.
+    static REGISTRY: RefCell<Rc<Registry>> = RefCell::new(Rc::new(builtin().clone()));
 }
 
-fn registry() -> &'static Registry {
-    REGISTRY.with(Cell::get)
+/// The registry as it stands; the borrow ends here, so a call made from inside another (a load
+/// from a JavaScript callback) never finds it borrowed.
+fn registry() -> Rc<Registry> {
+    REGISTRY.with_borrow(Rc::clone)
 }
 
 #[derive(Serialize)]
@@ -89,18 +94,15 @@ pub fn reads_json_profiles() -> bool {
     cfg!(feature = "profile-json")
 }
 
-/// Runs a load on a copy of the registry and swaps it in when the load succeeds. The copy shares
-/// the profiles already there. Validators created before keep the registry they were created
-/// with, so the previous one is kept alive (loads are rare: once per page for a county's own
-/// profile).
+/// Runs a load on a copy of the registry, which shares the profiles already there, and swaps it
+/// in when the load succeeds.
 fn with_next_registry(
     load: impl FnOnce(&mut Registry) -> Result<String, Vec<ProfileError>>,
 ) -> LoadResult {
-    let mut next = registry().clone();
+    let mut next = Registry::clone(&registry());
     match load(&mut next) {
         Ok(id) => {
-            let leaked: &'static Registry = Box::leak(Box::new(next));
-            REGISTRY.with(|r| r.set(leaked));
+            REGISTRY.with_borrow_mut(|r| *r = Rc::new(next));
             LoadResult {
                 ok: true,
                 id: Some(id),
@@ -121,18 +123,18 @@ fn with_next_registry(
 pub fn validate(application: &str, encoded: bool, options: &str) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
     let options = validation_options(options)?;
-    let report = if encoded {
-        registry().validate_value(&read_value(application, "application")?, &options)
+    let text = if encoded {
+        repaired(application)
     } else {
-        registry().validate_str(application, &options)
+        Cow::Borrowed(application)
     };
-    to_text(&report)
+    to_text(&registry().validate_str(&text, &options))
 }
 
 /// A validator for live forms: holds one application and takes one edit at a time.
 #[wasm_bindgen]
 pub struct Validator {
-    inner: LiveValidator<'static>,
+    inner: LiveValidator,
 }
 
 #[wasm_bindgen]
@@ -145,7 +147,7 @@ impl Validator {
         encoded: bool,
     ) -> Result<Validator, JsValue> {
         install_panic_hook();
-        let mut inner = LiveValidator::new(registry(), validation_options(options)?);
+        let mut inner = LiveValidator::new(&registry(), validation_options(options)?);
         if let Some(application) = application {
             replace(&mut inner, &application, encoded)?;
         }
@@ -154,6 +156,14 @@ impl Validator {
 
     /// Sets one value (the wrapper's encoding of it) by path and returns what changed.
     pub fn set(&mut self, path: &str, value: &str) -> Result<Vec<u8>, JsValue> {
+        if let Some(mut refused) = crate::limits::refusal(value) {
+            crate::messages::render(&mut refused, self.inner.options().locale, &BTreeMap::new());
+            let at = crate::limits::clip_path(path);
+            return Err(JsValue::from(js_sys::RangeError::new(&format!(
+                "set({at:?}): {}",
+                refused.message
+            ))));
+        }
         let value = read_value(value, path)?;
         let delta = self
             .inner
@@ -178,12 +188,12 @@ fn replace(
     application: &str,
     encoded: bool,
 ) -> Result<Vec<u8>, JsValue> {
-    if encoded {
-        let value = read_value(application, "application")?;
-        to_text(&inner.replace(&value))
+    let text = if encoded {
+        repaired(application)
     } else {
-        to_text(&inner.replace_text(application))
-    }
+        Cow::Borrowed(application)
+    };
+    to_text(&inner.replace_text(&text))
 }
 
 /// The jurisdictions, described by the regulation in force on `asOf` (default today).
@@ -192,7 +202,7 @@ pub fn jurisdictions(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
     let options = listing_options(options.as_deref())?;
     to_text(&catalogue::jurisdictions(
-        registry(),
+        &registry(),
         as_of_or_today(options.as_of)?,
         options.locale,
     ))
@@ -205,7 +215,7 @@ pub fn rules(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     let options = listing_options(options.as_deref())?;
     let jurisdiction = Some(options.jurisdiction.as_str()).filter(|j| !j.is_empty());
     let catalogue = catalogue::rules(
-        registry(),
+        &registry(),
         jurisdiction,
         as_of_or_today(options.as_of)?,
         options.locale,
@@ -228,7 +238,7 @@ pub fn labels(locale: Option<String>) -> Result<Vec<u8>, JsValue> {
             ))
         })?,
     };
-    to_text(&crate::labels::labels(registry(), locale))
+    to_text(&crate::labels::labels(&registry(), locale))
 }
 
 /// The application in canonical form (amounts as decimal strings, text trimmed, checkbox groups
@@ -258,11 +268,8 @@ pub fn form_layout() -> Result<Vec<u8>, JsValue> {
 fn validation_options(options: &str) -> Result<Options, JsValue> {
     let json = read_value(options, "options")?;
     if json.is_object() && json.get("jurisdiction").is_none_or(Json::is_null) {
-        let known: Vec<&str> = registry()
-            .profiles()
-            .iter()
-            .map(|p| p.id.as_str())
-            .collect();
+        let registry = registry();
+        let known: Vec<&str> = registry.ids().collect();
         return Err(type_error(&format!(
             "options.jurisdiction is required, e.g. {{\"jurisdiction\": \"tongzhou\"}}; known: {}",
             known.join(", ")
@@ -298,6 +305,13 @@ fn read_value(text: &str, what: &str) -> Result<Json, JsValue> {
                 ))
             })
     })
+}
+
+/// The wrapper's encoding of a value as the core reads it: JSON text, where the engine's
+/// `JSON.stringify` writes a lone surrogate as an escape (`"\ud800"`), which is not Unicode and
+/// which serde_json refuses; it becomes U+FFFD, as an invalid character does in decoded text.
+fn repaired(text: &str) -> Cow<'_, str> {
+    replace_lone_surrogates(text).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 /// `text` with every `\uXXXX` escape of an unpaired surrogate replaced by `\ufffd`; `None` when

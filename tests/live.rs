@@ -27,7 +27,7 @@ fn opts() -> Options {
     }
 }
 
-fn validator(app: &Value) -> LiveValidator<'static> {
+fn validator(app: &Value) -> LiveValidator {
     let mut v = LiveValidator::new(builtin(), opts());
     v.replace(app);
     v

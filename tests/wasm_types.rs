@@ -183,18 +183,30 @@ fn generated_blocks_are_current() {
 }
 
 /// `init({ jurisdictions })` names the regulations whose profiles the package ships (built from
-/// `BUILTIN_PROFILES`); the wrapper's list and the type must name the same ones.
+/// `BUILTIN_PROFILES`); the wrapper's table of profile files (one literal URL each, for bundlers)
+/// and the type must name the same ones.
 #[test]
 fn shipped_jurisdictions_are_the_built_in_ones() {
+    let js = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/js/index.js")).unwrap();
+    let listed = js.matches(".govit', import.meta.url)").count();
+    assert_eq!(
+        listed,
+        BUILTIN_PROFILES.len(),
+        "js/index.js: one profile URL per regulation"
+    );
+    for (id, _) in BUILTIN_PROFILES {
+        assert!(
+            js.contains(&format!("  {id}: () =>"))
+                && js.contains(&format!(
+                    "new URL('./profiles/{id}.govit', import.meta.url)"
+                )),
+            "js/index.js: PROFILES must list {id} with its literal URL"
+        );
+    }
     let ids: Vec<String> = BUILTIN_PROFILES
         .iter()
         .map(|(id, _)| format!("'{id}'"))
         .collect();
-    let js = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/js/index.js")).unwrap();
-    assert!(
-        js.contains(&format!("const SHIPPED = [{}];", ids.join(", "))),
-        "js/index.js: SHIPPED must list {ids:?}"
-    );
     let dts = std::fs::read_to_string(DTS).unwrap();
     assert!(
         dts.contains(&format!(

@@ -12,7 +12,9 @@ const SAMPLES = [
 // Parameters the texts name but leave to other rules; a real portal supplies its own values.
 const PORTAL_PARAMETERS = { decentralizedProcurementLimit: '100', governmentProcurementLimit: '100' };
 
-await init();
+// The module that also reads JSON profiles, so that a county's profile can be tried here as it is
+// written; a portal ships the smaller default module and compiled profiles (js/README.md).
+await init({ profileJson: true });
 
 const form = document.getElementById('application');
 const picker = document.getElementById('jurisdiction');
@@ -153,12 +155,33 @@ picker.addEventListener('change', () => {
   history.replaceState(null, '', `?j=${picker.value}`);
 });
 
+// A valid submit (attach() stops one with errors) is sent nowhere: the page says so and shows what
+// the form would send, as a portal's server would receive it.
+const confirmation = document.getElementById('submitted');
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const data = {};
+  for (const [name, value] of new FormData(form)) {
+    const shown = typeof value === 'string' ? value : value.name;
+    data[name] = name in data ? [].concat(data[name], shown) : shown;
+  }
+  confirmation.querySelector('pre').textContent = JSON.stringify(data, null, 2);
+  confirmation.hidden = false;
+  confirmation.focus();
+});
+form.addEventListener('input', () => {
+  confirmation.hidden = true;
+});
+
 // A county's own rules, written as a profile (docs/profile-format.md), loaded at run time.
 const status = document.getElementById('profile-status');
 document.getElementById('profile-file').addEventListener('change', async (event) => {
   const file = event.target.files[0];
   if (!file) return;
-  const result = loadProfile(await file.text());
+  // A compiled profile (gov-it-check compile) or the JSON itself.
+  const result = file.name.endsWith('.govit')
+    ? loadProfile(new Uint8Array(await file.arrayBuffer()))
+    : loadProfile(await file.text());
   if (!result.ok) {
     const list = document.createElement('ul');
     for (const e of result.errors) {

@@ -155,6 +155,7 @@ impl Application {
             Json::Object(_) => read_object(&mut app, json, "", diagnostics),
             other => diagnostics.push(wrong_type("", "object", other)),
         }
+        crate::limits::cap_unknown_fields(diagnostics);
         app
     }
 
@@ -167,9 +168,7 @@ impl Application {
             "resources" => self.resources = read_resources(json, &mut diagnostics),
             _ => match Field::by_path(path) {
                 Some(field) => return self.set_field(field, json),
-                None => diagnostics.push(
-                    Diagnostic::new(Code::UnknownField, path).param("field", path.to_string()),
-                ),
+                None => diagnostics.push(unknown_field(path)),
             },
         }
         diagnostics
@@ -210,8 +209,7 @@ fn read_object(app: &mut Application, json: &Json, prefix: &str, diags: &mut Vec
                 other => diags.push(wrong_type(&join(key), "object", other)),
             }
         } else {
-            let path = join(key);
-            diags.push(Diagnostic::new(Code::UnknownField, &path).param("field", path.clone()));
+            diags.push(unknown_field(&join(key)));
         }
     }
 }
@@ -434,9 +432,7 @@ fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFil
                             let expected = if k == "chapters" { "array" } else { "string" };
                             diags.push(wrong_type(&cell(), expected, other))
                         }
-                        _ => diags.push(
-                            Diagnostic::new(Code::UnknownField, &cell()).param("field", cell()),
-                        ),
+                        _ => diags.push(unknown_field(&cell())),
                     }
                 }
                 if doc.kind.is_empty() {
@@ -490,9 +486,7 @@ fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> 
                 "condition" => row.condition = text,
                 "reason" => row.reason = text,
                 "note" => {}
-                _ => {
-                    diags.push(Diagnostic::new(Code::UnknownField, &cell()).param("field", cell()))
-                }
+                _ => diags.push(unknown_field(&cell())),
             }
         }
         rows.push(row);
@@ -514,6 +508,12 @@ fn read_rows<'a>(json: &'a Json, path: &str, diags: &mut Vec<Diagnostic>) -> Opt
             None
         }
     }
+}
+
+/// `IN005` at a key the form does not have, echoed clipped: the key is the input's, of any length.
+fn unknown_field(path: &str) -> Diagnostic {
+    let path = crate::limits::clip_path(path);
+    Diagnostic::new(Code::UnknownField, &path).param("field", path.clone())
 }
 
 fn wrong_type(path: &str, expected: &str, got: &Json) -> Diagnostic {

@@ -10,6 +10,7 @@ use crate::model::Kind;
 pub fn check(profile: &Profile) -> Vec<ProfileError> {
     let mut errors = Vec::new();
     if profile.id.is_empty()
+        || profile.id.len() > crate::limits::MAX_PROFILE_ID
         || !profile
             .id
             .bytes()
@@ -17,7 +18,10 @@ pub fn check(profile: &Profile) -> Vec<ProfileError> {
     {
         errors.push(ProfileError {
             path: "id".into(),
-            message: "must be non-empty ASCII letters, digits or '-'".into(),
+            message: format!(
+                "must be 1 to {} ASCII letters, digits or '-'",
+                crate::limits::MAX_PROFILE_ID
+            ),
         });
     }
     if profile.versions.is_empty() {
@@ -250,6 +254,22 @@ impl Checker<'_> {
         }
         for (name, p) in &v.parameters {
             self.cites(&p.cite, &format!("{at}.parameters.{name}.cite"));
+            // An amount in 万元 or a ratio as the texts fix them: never negative, at most 4
+            // decimal places (1 元) as an application's amounts, and below 10 亿万元.
+            if let Some(value) = p.value {
+                let bad = value.is_sign_negative()
+                    || value.normalize().scale() > 4
+                    || value >= rust_decimal::Decimal::from(crate::limits::MAX_PARAMETER);
+                if bad {
+                    self.err(
+                        format!("{at}.parameters.{name}.value"),
+                        format!(
+                            "`{value}` is not a threshold: it must be at least 0, below {}, with at most 4 decimal places",
+                            crate::limits::MAX_PARAMETER
+                        ),
+                    );
+                }
+            }
         }
         let o = &v.outcomes;
         self.table(
@@ -330,6 +350,11 @@ impl Checker<'_> {
                         format!("{path}.{name}"),
                         format!("`{}` is not a date field", f.0.path()),
                     );
+                }
+            }
+            for (name, span) in [("min", w.min), ("max", w.max)] {
+                if span.is_some_and(|s| !crate::limits::span_is_bounded(s)) {
+                    self.err(format!("{path}.{name}"), crate::limits::SPAN_BOUND.into());
                 }
             }
             if w.min.is_none() && w.max.is_none() {

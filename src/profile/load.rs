@@ -19,12 +19,26 @@ impl std::fmt::Display for ProfileError {
 
 /// Parses and checks a profile. A profile with any error is rejected whole.
 pub fn load(json: &str) -> Result<Profile, Vec<ProfileError>> {
+    if json.len() > crate::limits::MAX_PROFILE_BYTES {
+        return Err(vec![too_large()]);
+    }
     let profile = parse(json)?;
     let errors = check(&profile);
     if errors.is_empty() {
         Ok(profile)
     } else {
         Err(errors)
+    }
+}
+
+/// The error for a profile over [`crate::limits::MAX_PROFILE_BYTES`], refused before it is read.
+pub fn too_large() -> ProfileError {
+    ProfileError {
+        path: String::new(),
+        message: format!(
+            "the profile is larger than {} bytes; the regulations' profiles are under 150 KB",
+            crate::limits::MAX_PROFILE_BYTES
+        ),
     }
 }
 

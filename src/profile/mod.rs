@@ -12,7 +12,7 @@ mod load;
 mod rules;
 
 pub use check::check;
-pub use load::{load, parse, ProfileError};
+pub use load::{load, parse, too_large, ProfileError};
 pub use rules::RuleEntry;
 
 use std::collections::BTreeMap;
@@ -428,16 +428,19 @@ pub struct DecisionTables {
 }
 
 /// An enum whose values profiles and reports write by one key each (a verdict's `need` or `mode`):
-/// serde's names, [`key`](ApprovalNeed::key) and `KEYS` all come from the one table, so a
+/// serde's names, [`key`](ApprovalNeed::key), `KEYS` and the labels forms show
+/// ([`label`](ApprovalNeed::label), the package's `labels()`) all come from the one table, so a
 /// [`VerdictCondition`] compares exactly what a report shows.
 macro_rules! verdict_values {
-    (pub enum $name:ident { $($(#[$doc:meta])* $variant:ident => $key:literal,)* }) => {
+    (pub enum $name:ident { $($(#[$doc:meta])* $variant:ident => $key:literal, $zh:literal, $en:literal;)* }) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
         pub enum $name {
             $($(#[$doc])* #[serde(rename = $key)] $variant,)*
         }
 
         impl $name {
+            /// Every value, in the order of the table.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
             /// Every value, as profiles and reports write it.
             pub const KEYS: &'static [&'static str] = &[$($key),*];
 
@@ -446,15 +449,22 @@ macro_rules! verdict_values {
                     $($name::$variant => $key,)*
                 }
             }
+
+            /// What a form shows for the value, in Chinese and in English.
+            pub fn label(self) -> (&'static str, &'static str) {
+                match self {
+                    $($name::$variant => ($zh, $en),)*
+                }
+            }
         }
     };
 }
 
 verdict_values! {
     pub enum ApprovalNeed {
-        Required => "required",
-        MayBeExempt => "mayBeExempt",
-        NotRequired => "notRequired",
+        Required => "required", "须审批", "approval required";
+        MayBeExempt => "mayBeExempt", "可免于审批", "may be exempt";
+        NotRequired => "notRequired", "不需审批", "no approval";
     }
 }
 
@@ -480,15 +490,15 @@ pub struct Approval {
 verdict_values! {
     pub enum MergeMode {
         /// The documents may be compiled as one (合并编报).
-        Merge => "merge",
+        Merge => "merge", "可以合并编报", "may be compiled as one";
         /// `documents` stand in for `replaces` (e.g. 可研及概算代初步设计).
-        Substitute => "substitute",
+        Substitute => "substitute", "可以替代", "may stand in";
         /// A lighter document replaces the whole chain (e.g. 建设方案).
-        Lighter => "lighter",
+        Lighter => "lighter", "以简化文本代替", "a lighter document replaces the chain";
         /// `replaces` need not be compiled at all.
-        Omit => "omit",
+        Omit => "omit", "无需编制", "not needed";
         /// Each document is compiled and approved on its own.
-        Separate => "separate",
+        Separate => "separate", "分别编报", "compiled separately";
     }
 }
 
@@ -505,16 +515,16 @@ pub struct Merge {
 verdict_values! {
     pub enum SupervisionMode {
         /// 必须实行工程监理制.
-        Mandatory => "mandatory",
+        Mandatory => "mandatory", "必须实行工程监理", "mandatory";
         /// Apply to the leading group's office for the unified supervision service.
-        UnifiedService => "unifiedService",
+        UnifiedService => "unifiedService", "申请统一监理服务", "apply for the unified service";
         /// Arranged centrally; the applicant neither procures nor budgets it.
-        Central => "central",
+        Central => "central", "由主管部门统一安排", "arranged centrally";
         /// 原则上实行监理制.
-        InPrinciple => "inPrinciple",
+        InPrinciple => "inPrinciple", "原则上实行监理", "in principle";
         /// The text names the supervision system (工程监理制度) without saying which projects must
         /// be supervised.
-        NotSpecified => "notSpecified",
+        NotSpecified => "notSpecified", "未规定须否监理，按工程监理制度执行", "not specified; follow the supervision rules";
     }
 }
 
@@ -536,9 +546,9 @@ pub struct Supervision {
 verdict_values! {
     pub enum ManagementMode {
         /// 全过程管理.
-        FullProcess => "fullProcess",
+        FullProcess => "fullProcess", "全过程管理", "full-process management";
         /// 报备制管理.
-        Filing => "filing",
+        Filing => "filing", "报备制管理", "filing";
     }
 }
 
@@ -569,12 +579,12 @@ pub struct FinancialReview {
     pub by: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum InitialAcceptance {
-    Required,
-    Optional,
-    NotProvided,
+verdict_values! {
+    pub enum InitialAcceptance {
+        Required => "required", "须初验", "initial acceptance required";
+        Optional => "optional", "可不经初验", "initial acceptance optional";
+        NotProvided => "notProvided", "未规定初验", "no initial acceptance provided";
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -971,8 +981,10 @@ impl Version {
         }
     }
 
+    /// Article `n`, by position: a checked profile numbers its articles 1, 2, 3 … in order.
     pub fn article(&self, n: u32) -> Option<&Article> {
-        self.articles.iter().find(|a| a.n == n)
+        let index = usize::try_from(n).ok()?.checked_sub(1)?;
+        self.articles.get(index).filter(|a| a.n == n)
     }
 
     /// `第二十条（一）` or `附件1`, and what it is about (zh, en).

@@ -504,24 +504,25 @@ fn hostile_numbers_beyond_2_to_the_53() {
 }
 
 #[wasm_bindgen_test]
-fn hostile_ten_megabyte_strings() {
+fn hostile_long_strings() {
     let mut v = live();
-    let huge = "字".repeat(10 * 1024 * 1024 / 3);
-    let d = diagnostic_at(&with("name", json!(huge)), "name");
+    // Over the 10,000 characters a text field takes, under the 64 KiB any string may have: the
+    // field is refused, located, and the rest of the form is checked.
+    let long = "字".repeat(20_000);
+    let report = with("name", json!(long));
+    let d = diagnostic_at(&report, "name");
     assert_eq!(d["code"], "IN008");
     assert_eq!(d["params"]["max"], "10000");
-    let d = diagnostic_at(&with("totalInvestment", json!(huge)), "totalInvestment");
+    assert_eq!(report["outcomes"]["merge"]["value"]["mode"], "merge");
+    let d = diagnostic_at(&with("totalInvestment", json!(long)), "totalInvestment");
     assert_eq!(d["code"], "IN001");
     assert_eq!(d["params"]["input"].as_str().unwrap().chars().count(), 41);
     // As JSON text, and as a table cell.
-    let text = format!("{{\"name\": \"{huge}\", \"resources\": [{{\"name\": \"{huge}\"}}]}}");
+    let text = format!("{{\"name\": \"{long}\", \"resources\": [{{\"name\": \"{long}\"}}]}}");
     let report = parsed(validate(&text, false, OPTIONS).unwrap());
     assert_eq!(codes_at(&report, "name"), ["IN008"]);
     assert_eq!(codes_at(&report, "resources[0].name"), ["IN008"]);
-    // Ten megabytes of text that is not JSON.
-    let report = parsed(validate(&huge, false, OPTIONS).unwrap());
-    assert_eq!(codes_at(&report, ""), ["IN004"]);
-    let long = json!(huge).to_string();
+    let long = json!(long).to_string();
     added_at(
         v.set("purposeAndContent", &long).unwrap(),
         "purposeAndContent",
@@ -536,20 +537,58 @@ fn hostile_ten_megabyte_strings() {
 }
 
 #[wasm_bindgen_test]
+fn hostile_ten_megabyte_strings() {
+    let mut v = live();
+    // Over any limit: refused before it is read, with the limit and the place.
+    let huge = "字".repeat(10 * 1024 * 1024 / 3);
+    for encoded in [true, false] {
+        let text = json!({ "name": huge }).to_string();
+        let report = parsed(validate(&text, encoded, OPTIONS).unwrap());
+        let d = diagnostic_at(&report, "");
+        assert_eq!(d["code"], "IN012");
+        assert_eq!(d["params"]["limit"], "bytes");
+    }
+    // Ten megabytes of text that is not JSON.
+    let report = parsed(validate(&huge, false, OPTIONS).unwrap());
+    assert_eq!(codes_at(&report, ""), ["IN012"]);
+    added_at(v.replace(&huge, false).unwrap(), "", "IN012");
+    // One value by a live edit: refused, the field keeps what it held.
+    v.replace(FIXTURE, false).unwrap();
+    let error = v.set("name", &json!(huge).to_string()).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::RangeError>());
+    assert!(
+        error_message(&error).contains("单个文本的字节数最多 65536")
+            || error_message(&error).contains("整份申报的字节数最多"),
+        "{}",
+        error_message(&error)
+    );
+    assert_eq!(parsed(v.report().unwrap())["summary"]["errors"], 0);
+    still_works(&mut v);
+}
+
+#[wasm_bindgen_test]
 fn hostile_ten_thousand_resource_rows() {
     let mut v = live();
     let row =
         json!({ "name": "市场主体登记信息", "sharing": "无条件共享", "updateFrequency": "每天" });
     let rows = |n: usize| Value::Array(vec![row.clone(); n]);
-    let report = with("resources", rows(10_000));
+    let report = with("resources", rows(3_000));
     let d = diagnostic_at(&report, "resources");
     assert_eq!(d["code"], "IN009");
     assert_eq!(d["params"]["max"], "2000");
     added_at(
-        v.set("resources", &rows(10_000).to_string()).unwrap(),
+        v.set("resources", &rows(3_000).to_string()).unwrap(),
         "resources",
         "IN009",
     );
+    // Twenty thousand rows are over the 50,000 values an application may have: refused whole.
+    let report = with("resources", rows(20_000));
+    let d = &report["diagnostics"][0];
+    assert_eq!(
+        (d["code"].as_str(), d["params"]["limit"].as_str()),
+        (Some("IN012"), Some("values"))
+    );
+    assert!(d["path"].as_str().unwrap().starts_with("resources["), "{d}");
     // At the limit the rows are read; one more row by a live edit is refused, located.
     assert!(removed(
         v.set("resources", &rows(2_000).to_string()).unwrap(),
@@ -576,37 +615,34 @@ fn nested(depth: usize, key: &str) -> String {
 #[wasm_bindgen_test]
 fn hostile_deep_nesting() {
     let mut v = live();
-    // 127 levels in all are read (serde_json's limit for JSON text); the value is then simply of
-    // the wrong type for its field.
-    let report = with_raw("funding", &nested(126, "thisYear"));
+    // 16 levels in all are read; the value is then simply of the wrong type for its field.
+    let report = with_raw("funding", &nested(15, "thisYear"));
     assert_eq!(codes_at(&report, "funding.thisYear.thisYear"), ["IN005"]);
-    // The wrapper refuses deeper values, located, before encoding them; should one reach the
-    // module all the same (a getter that answers differently when read again), it is refused
-    // whole.
-    let mut app = fixture();
-    app.as_object_mut().unwrap().remove("funding");
-    let deeper = app
-        .to_string()
-        .replacen('{', &format!("{{\"funding\":{},", nested(127, "a")), 1);
-    let error = validate(&deeper, true, OPTIONS).unwrap_err();
-    assert!(error.is_instance_of::<js_sys::TypeError>());
+    // Deeper is refused whole, before it is read, at the place it crosses the limit.
+    let report = with_raw("funding", &nested(16, "thisYear"));
+    let d = &report["diagnostics"][0];
+    assert_eq!(
+        (d["code"].as_str(), d["params"]["limit"].as_str()),
+        (Some("IN012"), Some("depth"))
+    );
     assert!(
-        error_message(&error).starts_with("application: recursion limit exceeded"),
+        d["path"].as_str().unwrap().starts_with("funding.thisYear"),
+        "{d}"
+    );
+    let error = v.set("funding", &nested(200, "a")).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::RangeError>());
+    assert!(
+        error_message(&error).contains("嵌套层数最多 16"),
         "{}",
         error_message(&error)
     );
-    let error = v.set("funding", &nested(200, "a")).unwrap_err();
-    assert!(error_message(&error).starts_with("funding: recursion limit exceeded"));
-    // JSON text the caller passes is limited the same way by serde_json: a located syntax
-    // diagnostic.
     let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let report = parsed(validate(&text, false, OPTIONS).unwrap());
-    let root = diagnostic_at(&report, "");
-    assert!(root["params"]["got"]
-        .as_str()
-        .unwrap()
-        .starts_with("invalid JSON (line 1, column 128)"));
-    added_at(v.replace(&text, false).unwrap(), "", "IN004");
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["code"], "IN012");
+    assert!(d["path"].as_str().unwrap().starts_with("[0][0]"), "{d}");
+    let delta = parsed(v.replace(&text, false).unwrap());
+    assert_eq!(delta["diagnostics"]["added"][0]["code"], "IN012");
     still_works(&mut v);
 }
 

@@ -83,6 +83,27 @@ test('an undetermined verdict names the missing field by its label on the form',
   await page.close();
 });
 
+test('a control named __proto__.x or constructor.prototype.x never reaches Object.prototype', async () => {
+  const { page, problems } = await open('?j=tongzhou');
+  await page.evaluate(() => {
+    const form = document.querySelector('form');
+    for (const name of ['__proto__.polluted', 'constructor.prototype.polluted']) {
+      const input = document.createElement('input');
+      input.name = name;
+      input.value = 'from-a-form-control';
+      form.append(input);
+    }
+  });
+  // Switching the regulation reads the whole form again.
+  await page.selectOption('#jurisdiction', 'shexian');
+  await page.selectOption('#jurisdiction', 'tongzhou');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => ({}).polluted), undefined);
+  assert.equal(await page.evaluate(() => Object.prototype.polluted), undefined);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('switching to 江津 changes the chain at 3000', async () => {
   const { page } = await open('?j=tongzhou');
   await page.selectOption('#jurisdiction', 'jiangjin');
@@ -184,6 +205,26 @@ test('a loaded sample validates cleanly and the verdicts cite their articles', a
   const report = await page.evaluate(() => window.govItDemo.handle.validate());
   assert.equal(report.summary.errors, 0, JSON.stringify(report.diagnostics.map((d) => d.message)));
   assert.match(await page.locator('.gov-outcomes dd[data-outcome="supervision"] .gov-cite').first().textContent(), /第二十五条/);
+  await page.close();
+});
+
+test('a valid submit is sent nowhere: a confirmation shows what the form would send', async () => {
+  const { page, problems } = await open('?j=tongzhou');
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.click('button[data-sample="tongzhou"]');
+  await page.waitForFunction(() => document.querySelector('#f-name').value !== '');
+  await page.waitForTimeout(100);
+  const url = page.url();
+  await page.click('button[type="submit"]');
+  await page.waitForSelector('#submitted:not([hidden])');
+  assert.equal(page.url(), url, 'the page did not navigate');
+  const shown = JSON.parse(await page.locator('#submitted pre').textContent());
+  assert.equal(shown.name, await page.locator('#f-name').inputValue());
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'submitted');
+  const name = encodeURIComponent(shown.name);
+  assert.deepEqual(requests.filter((u) => u.includes(name) || u.includes('?stage=')), []);
+  assert.deepEqual(problems, []);
   await page.close();
 });
 

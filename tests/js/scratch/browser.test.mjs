@@ -1,6 +1,7 @@
 // The packed package, bundled by esbuild into pages that headless Chromium loads through
-// playwright-core: the verdicts are asserted on one page, and the README's react-hook-form example
-// (page/form.jsx) is used as an applicant would on another.
+// playwright-core: the verdicts are asserted on one page, and a react-hook-form page over the
+// whole application (page/form.jsx) is used as an applicant would on another. The README's
+// react-hook-form example is the app in examples/react-hook-form/, tested on its own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ let server;
 let context;
 let base;
 let profile;
-/** What the README's example POSTed to /api/applications. */
+/** What page/form.jsx POSTed to /api/applications. */
 const saved = [];
 
 before(async () => {
@@ -60,7 +61,7 @@ before(async () => {
   }
 
   server = createServer((req, res) => {
-    // The portal's API, as the README's example uses it: the saved draft, and the submission.
+    // The portal's API, as page/form.jsx uses it: the saved draft, and the submission.
     const { pathname } = new URL(req.url, 'http://x');
     if (req.method === 'POST' && pathname === '/api/applications') {
       const chunks = [];
@@ -176,7 +177,7 @@ test("under Content-Security-Policy script-src 'self' 'wasm-unsafe-eval' the pac
   await page.close();
 });
 
-test("the README's react-hook-form example: located errors on submit, saved once fixed", async () => {
+test('a react-hook-form page over the whole application: located errors on submit, saved once fixed', async () => {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
@@ -206,14 +207,6 @@ test("the README's react-hook-form example: located errors on submit, saved once
   assert.equal(saved[0].name, '通州区智慧市场监管综合平台（二期）');
   assert.deepEqual(problems, []);
   await page.close();
-});
-
-test("the READMEs' react-hook-form example is page/form.jsx, as it runs here", () => {
-  const example = readFileSync(join(here, 'page/form.jsx'), 'utf8').replace(/^(\/\/.*\n)+/, '');
-  const fenced = `\`\`\`jsx\n${example}\`\`\``;
-  for (const readme of ['node_modules/gov-it-rules/README.md', 'README.repository.md']) {
-    assert.ok(readFileSync(join(here, readme), 'utf8').includes(fenced), `${readme} does not quote page/form.jsx`);
-  }
 });
 
 test('a page for one jurisdiction loads the module without regulations and only that profile', async () => {

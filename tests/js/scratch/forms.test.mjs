@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import AsyncValidator from 'async-validator';
 import { validate, createValidator, jurisdictions, schema, labels, elementRules } from 'gov-it-rules';
@@ -118,6 +119,21 @@ test('messages for odd input name the field and, in Chinese, hold no English', (
   assert.match(en, /Kind of applying unit.*department, township/);
 });
 
+test('a string or null handed to the schema is a wrong value at the root, named, not JSON text to read', () => {
+  const s = schema(options);
+  for (const [value, got] of [['{"name":"x"}', '文字'], [null, '空值'], [42, '数字']]) {
+    const { issues } = run(s, value);
+    assert.equal(issues.length, 1, JSON.stringify(issues));
+    assert.equal(issues[0].path, undefined);
+    assert.equal(issues[0].message, `「申报内容」应填写对象，收到的是${got}。`);
+  }
+});
+
+test('a misspelt option is a TypeError when the schema is made, not an issue at its first use', () => {
+  assert.throws(() => schema({ ...options, asof: '2025-06-01' }), /unknown option `asof`/);
+  assert.throws(() => schema({ ...options, fields: ['nmae'] }), TypeError);
+});
+
 test('issues come in the order of the 申报表, each with its path as an array', () => {
   const app = clone(fixture);
   app.resources[1].sharing = 5;
@@ -183,7 +199,8 @@ function catalogue() {
   const values = { approval: new Set(), merge: new Set(), supervision: new Set(), management: new Set(), initialAcceptance: new Set() };
   const documents = {};
   const fields = new Set();
-  const profiles = join(packageDir, 'profiles');
+  // The regulations as data, from the repository: the package ships them compiled (.govit).
+  const profiles = fileURLToPath(new URL('../../../profiles/', import.meta.url));
   const collectFields = (node) => {
     if (Array.isArray(node)) return node.forEach(collectFields);
     if (node === null || typeof node !== 'object') return;
@@ -193,7 +210,7 @@ function catalogue() {
       else collectFields(value);
     }
   };
-  for (const file of readdirSync(profiles)) {
+  for (const file of readdirSync(profiles).filter((f) => f.endsWith('.json') && !f.endsWith('.cases.json'))) {
     const profile = JSON.parse(readFileSync(join(profiles, file), 'utf8'));
     documents[profile.id] = new Set();
     for (const version of profile.versions) {

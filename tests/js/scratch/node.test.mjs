@@ -23,7 +23,10 @@ test('the package resolves to its Node entry, which is ready on import', async (
   const require = createRequire(import.meta.url);
   const pkg = JSON.parse(readFileSync(require.resolve('gov-it-rules/package.json'), 'utf8'));
   assert.equal(pkg.sideEffects, false);
-  assert.equal(pkg.exports['.'].node, './node.js');
+  assert.equal(pkg.exports['.'].node.import.default, './node.js');
+  // require() gets the CommonJS build, so it works without require(esm) (Node before 20.19).
+  assert.equal(pkg.exports['.'].node.require.default, './node.cjs');
+  assert.match(require.resolve('gov-it-rules'), /node\.cjs$/);
   assert.deepEqual(pkg.files.filter((f) => f.endsWith('.wasm')), [
     'gov_it_rules_bg.wasm',
     'gov_it_rules_core_bg.wasm',
@@ -37,9 +40,10 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // (the wasm and the JS the entry imports, gzip -9) may not grow unnoticed. The budget is 64 KB;
 // BENCHMARKS.md says why it is missed and the plan to meet it. Raise this line only on purpose
 // (2026-11-29: 290 → 310 for the coverage of every article, the readings and the verdict-aware
-// conditions, measured in BENCHMARKS.md; 2026-11-30: 310 → 325 for schema() fields and
-// normalised values, labels() and elementRules(): 322.8 KB measured here, of which the JS glue 14.0 KB).
-const SIZE_CEILING_KB = 325;
+// conditions, measured in BENCHMARKS.md; 2026-11-30: down to 285 with the profiles compiled and
+// no JSON profile reader in the browser module, after schema() fields, labels(), elementRules(),
+// the bundler-visible file URLs and the input limits: 276.4 KB measured, the JS glue 15.8 KB).
+const SIZE_CEILING_KB = 285;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
@@ -397,14 +401,18 @@ test('hostile JavaScript values: located TypeErrors, and the same validator keep
     for (let i = 1; i < depth; i++) value = { a: value };
     return value;
   };
-  // 127 levels in all are read (serde_json's limit for JSON text); the value is then simply of
-  // the wrong type for its field.
+  // 16 levels in all are read (the core's limit); the value is then simply of the wrong type for
+  // its field. Deeper, the core refuses the application whole, naming the place (IN012); deeper
+  // than 127 the package refuses it before encoding it.
   const thisYear = (depth) => {
     let value = {};
     for (let i = 1; i < depth; i++) value = { thisYear: value };
     return value;
   };
-  assert.deepEqual(at(withValue('funding', thisYear(126)), 'funding.thisYear.thisYear'), ['IN005']);
+  assert.deepEqual(at(withValue('funding', thisYear(15)), 'funding.thisYear.thisYear'), ['IN005']);
+  const deep = withValue('funding', thisYear(16)).diagnostics[0];
+  assert.equal(deep.code, 'IN012');
+  assert.match(deep.path, /^funding\.thisYear/);
   refused(() => withValue('funding', nested(127)), /^application\.funding\.a\.a\.a.*nested deeper than 127 levels/);
   refused(() => validator.set('funding', nested(100_000)), /^funding\.a\.a\.a.*nested deeper than 127 levels/);
   const sparse = [];

@@ -60,3 +60,14 @@ test('a compiled profile (gov-it-check compile) loads as bytes, and altered byte
   const notCompiled = loadProfile(new TextEncoder().encode('{"id":"x"}'));
   assert.match(notCompiled.errors[0].message, /not a compiled profile/);
 });
+
+test('a profile object holding Infinity or a negative threshold is refused, located, not read as "left to the portal"', () => {
+  for (const [value, id] of [[Infinity, 'example-infinite'], ['-100', 'example-negative'], ['100.00001', 'example-fine']]) {
+    const bad = JSON.parse(text);
+    bad.id = id;
+    bad.versions[1].parameters.approvalThreshold.value = value;
+    const result = loadProfile(bad);
+    assert.equal(result.ok, false, `${value}`);
+    assert.deepEqual(result.errors.map((e) => e.path), ['versions[1].parameters.approvalThreshold.value'], `${value}`);
+  }
+});

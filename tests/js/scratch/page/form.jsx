@@ -1,5 +1,5 @@
-// The README's react-hook-form example (README.md and js/README.md quote everything below this
-// comment, and browser.test.mjs checks that they do): bundled by esbuild and run in Chromium.
+// react-hook-form over the whole application, started from the saved draft: bundled by esbuild
+// and run in Chromium (browser.test.mjs). The READMEs' example is examples/react-hook-form/.
 import { createRoot } from 'react-dom/client';
 import { useForm } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';

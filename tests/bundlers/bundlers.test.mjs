@@ -1,0 +1,224 @@
+// Every way a page or a program loads gov-it-rules, from the packed package (installed by
+// pkg-scripts/test-bundlers.sh into each route's node_modules): each route is built with its
+// bundler here, then its page is opened in headless Chromium through playwright-core and must show
+// a real report: the 通州 fixture without errors, 须审批, and the merge verdict on either side of
+// 第十一条's 300 万元 line. The Node routes run in a child process.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { build as viteBuild, createServer as viteServer } from 'vite';
+import webpack from 'webpack';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixture = join(here, '../../fixtures/tongzhou-declaration.json');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+/** The file served for a URL path. */
+const fileOf = (path) => (path.endsWith('/fixture.json') ? fixture : join(here, normalize(path)));
+
+let server;
+let base;
+let context;
+let profile;
+
+before(async () => {
+  // This folder, as a static site; any fixture.json is the 通州 fixture.
+  server = createServer((req, res) => {
+    const file = fileOf(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  profile = mkdtempSync(join(tmpdir(), 'gov-it-rules-bundlers-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await context?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+/** Opens the page at `path` (or a URL), waits for its result; returns it with the files it fetched. */
+async function run(path, { expect = 'done' } = {}) {
+  const page = await context.newPage();
+  const problems = [];
+  const fetched = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('response', (r) => fetched.push(`${r.status()} ${new URL(r.url()).pathname}`));
+  await page.goto(new URL(path, base).href);
+  await page.waitForSelector('#result:not([data-state="loading"])', { timeout: 30_000 });
+  const state = await page.getAttribute('#result', 'data-state');
+  const text = await page.textContent('#result');
+  await page.close();
+  assert.equal(state, expect, text);
+  if (expect !== 'done') return { text };
+  assert.deepEqual(problems, []);
+  return { result: JSON.parse(text), fetched };
+}
+
+const ALL = ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng'];
+
+/** The report every route must show. */
+function assertReport(result, loaded = ALL) {
+  assert.deepEqual(result.loaded.slice().sort(), loaded.slice().sort());
+  assert.equal(result.errors, 0);
+  assert.equal(result.approval, 'required');
+  assert.equal(result.below, 'merge');
+  assert.equal(result.above, 'separate');
+  assert.ok(result.articles.includes('第十一条'), `merge verdict cites ${result.articles}`);
+  // A jurisdiction not loaded is unknown (JU001); with all five, 歙县's rules answer instead.
+  assert.equal(result.other.includes('JU001'), !loaded.includes('shexian'));
+}
+
+const installed = (file) => readFileSync(join(here, 'node/node_modules/gov-it-rules', file));
+
+/** What the page fetched as `path` (bundlers rename files: they are told apart by content). */
+const served = (fetched, suffix) =>
+  fetched
+    .filter((f) => f.startsWith('200 ') && f.endsWith(suffix) && existsSync(fileOf(f.slice(4))) && !f.endsWith('/'))
+    .map((f) => readFileSync(fileOf(f.slice(4))));
+
+/** Only the module a page needs is fetched: the full one, or the one without regulations. */
+function assertWasm(fetched, wanted) {
+  const wasm = served(fetched, '.wasm');
+  assert.equal(wasm.length, 1, fetched.join(', '));
+  const expected = installed(wanted === 'core' ? 'gov_it_rules_core_bg.wasm' : 'gov_it_rules_bg.wasm');
+  assert.ok(wasm[0].equals(expected), `the page fetched the wrong module: ${fetched.join(', ')}`);
+}
+
+/** A one-jurisdiction page fetches 通州's compiled profile and no other. */
+function assertProfile(fetched) {
+  const profiles = served(fetched, '').filter((body) => body.subarray(0, 7).toString() === 'GOVITPF');
+  assert.equal(profiles.length, 1, fetched.join(', '));
+  assert.ok(profiles[0].equals(installed('profiles/tongzhou.govit')), 'the page fetched another profile');
+}
+
+test('Vite: the whole package, and a one-jurisdiction page with nothing copied by hand', async () => {
+  await viteBuild({ configFile: join(here, 'vite/vite.config.js') });
+  const full = await run('vite/dist/index.html');
+  assertReport(full.result);
+  assertWasm(full.fetched, 'full');
+  const one = await run('vite/dist/one.html');
+  assertReport(one.result, ['tongzhou']);
+  assertWasm(one.fetched, 'core');
+  assertProfile(one.fetched);
+});
+
+test("Vite's dev server: both pages, with gov-it-rules left out of the pre-bundling", async () => {
+  const server = await viteServer({ configFile: join(here, 'vite/vite.config.js'), server: { host: '127.0.0.1', port: 0 } });
+  try {
+    await server.listen();
+    const url = server.resolvedUrls.local[0];
+    // What the dev server served from the package, as files under this folder.
+    const files = (fetched) =>
+      fetched.filter((f) => f.includes(' /node_modules/gov-it-rules/')).map((f) => f.replace(' /', ' /vite/'));
+    const full = await run(`${url}index.html`);
+    assertReport(full.result);
+    assertWasm(files(full.fetched), 'full');
+    const one = await run(`${url}one.html`);
+    assertReport(one.result, ['tongzhou']);
+    assertWasm(files(one.fetched), 'core');
+    assertProfile(files(one.fetched));
+  } finally {
+    await server.close();
+  }
+});
+
+test("Vite's dev server, pre-bundling the package: the error says what to add to vite.config.js", async () => {
+  const server = await viteServer({
+    configFile: false,
+    root: join(here, 'vite'),
+    logLevel: 'silent',
+    cacheDir: join(here, 'vite/node_modules/.vite-prebundled'),
+    server: { host: '127.0.0.1', port: 0 },
+  });
+  try {
+    await server.listen();
+    const { text } = await run(`${server.resolvedUrls.local[0]}index.html`, { expect: 'failed' });
+    assert.match(text, /gov_it_rules_bg\.wasm is not the WebAssembly module .*optimizeDeps: \{ exclude: \['gov-it-rules'\] \}/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('webpack 5: the whole package, and a one-jurisdiction page', async () => {
+  const { default: config } = await import('./webpack/webpack.config.js');
+  const stats = await new Promise((resolve, reject) =>
+    webpack(config, (error, result) => (error ? reject(error) : resolve(result))));
+  assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
+  for (const name of ['index', 'one']) copyFileSync(join(here, `webpack/${name}.html`), join(here, `webpack/dist/${name}.html`));
+  const full = await run('webpack/dist/index.html');
+  assertReport(full.result);
+  assertWasm(full.fetched, 'full');
+  const one = await run('webpack/dist/one.html');
+  assertReport(one.result, ['tongzhou']);
+  assertWasm(one.fetched, 'core');
+  assertProfile(one.fetched);
+});
+
+/** esbuild leaves `new URL(…, import.meta.url)` alone: the wasm is copied beside the bundle. */
+async function esbuildRoute(format) {
+  const out = join(here, 'esbuild', format);
+  rmSync(out, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [join(here, 'esbuild/page.js')],
+    bundle: true,
+    format,
+    platform: 'browser',
+    minify: true,
+    outdir: out,
+    logLevel: 'error',
+  });
+  copyFileSync(join(here, 'esbuild/node_modules/gov-it-rules/gov_it_rules_bg.wasm'), join(out, 'gov_it_rules_bg.wasm'));
+  const { result, fetched } = await run(`esbuild/${format}.html`);
+  assertReport(result);
+  assertWasm(fetched, 'full');
+}
+
+test('esbuild, ESM bundle', () => esbuildRoute('esm'));
+
+test('esbuild, IIFE bundle (a classic script): the files are found beside the script', () => esbuildRoute('iife'));
+
+test('a plain <script> tag: dist/gov-it-rules.iife.js and the global govItRules', async () => {
+  const full = await run('script-tag/index.html');
+  assertReport(full.result);
+  assertWasm(full.fetched, 'full');
+  const one = await run('script-tag/index.html?one');
+  assertReport(one.result, ['tongzhou']);
+  assertWasm(one.fetched, 'core');
+  assertProfile(one.fetched);
+});
+
+function node(args) {
+  return JSON.parse(execFileSync(process.execPath, args, { cwd: join(here, 'node'), encoding: 'utf8' }));
+}
+
+test('Node ESM: ready on import', () => {
+  const result = node(['esm.mjs']);
+  assert.deepEqual(result, { loaded: ALL, errors: 0, approval: 'required', above: 'separate' });
+});
+
+test('CommonJS: require() without require(esm), as on Node before 20.19', () => {
+  const result = node(['--no-experimental-require-module', 'cjs.cjs']);
+  assert.deepEqual(result, { loaded: ALL, errors: 0, approval: 'required', above: 'separate' });
+});

@@ -1,0 +1,230 @@
+//! Hostile sizes: input over a limit is refused before it is read, with one diagnostic that says
+//! the limit and where it was crossed; below the limits, echoes are clipped and unknown fields
+//! counted, so a report stays small; profiles with values that would drive long loops are refused.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+mod common;
+
+use common::PROFILE_SOURCES;
+use gov_it_rules::limits::{
+    MAX_APPLICATION_BYTES, MAX_DEPTH, MAX_ECHOED_PATH, MAX_STRING_BYTES, MAX_UNKNOWN_FIELDS,
+    MAX_VALUES,
+};
+use gov_it_rules::live::LiveValidator;
+use gov_it_rules::{profile, Options, Registry};
+use serde_json::{json, Value};
+
+fn options() -> Options {
+    Options {
+        jurisdiction: "tongzhou".into(),
+        ..Options::default()
+    }
+}
+
+fn unknown_keys(n: usize, key_len: usize) -> String {
+    let members: Vec<String> = (0..n)
+        .map(|i| format!("\"{}{i}\":1", "k".repeat(key_len)))
+        .collect();
+    format!("{{\"name\":\"项目\",{}}}", members.join(","))
+}
+
+#[test]
+fn an_application_over_each_limit_is_refused_with_the_limit_and_the_place() {
+    let registry = gov_it_rules::builtin();
+    let cases = [
+        (unknown_keys(MAX_VALUES + 1, 1), "values", ""),
+        (
+            format!(
+                "{{\"resources\":[{{\"note\":{}1{}}}]}}",
+                "[".repeat(MAX_DEPTH),
+                "]".repeat(MAX_DEPTH)
+            ),
+            "depth",
+            "resources[0].note",
+        ),
+        (
+            format!("{{\"name\":\"{}\"}}", "长".repeat(MAX_STRING_BYTES / 3 + 1)),
+            "stringBytes",
+            "name",
+        ),
+        (
+            format!("{{\"name\":\"x\"{}}}", " ".repeat(MAX_APPLICATION_BYTES)),
+            "bytes",
+            "",
+        ),
+    ];
+    for (text, limit, at) in cases {
+        let report = registry.validate_str(&text, &options());
+        let d = &report.diagnostics[0];
+        assert_eq!(d.code, "IN012", "{limit}");
+        assert!(d.path.starts_with(at), "{limit}: {}", d.path);
+        assert_eq!(d.params["limit"], limit);
+        assert!(
+            d.message.contains("最多") && d.message.contains("未予读取"),
+            "{}",
+            d.message
+        );
+        // Refused whole, as text that is not JSON is: nothing was read, not even the name.
+        assert!(report
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "FM001" && d.path == "unit"));
+        assert!(!report.diagnostics.iter().any(|d| d.code == "IN005"));
+    }
+}
+
+#[test]
+fn ten_megabytes_of_unknown_keys_are_refused_and_the_next_validation_is_ordinary() {
+    let registry = gov_it_rules::builtin();
+    let hostile = unknown_keys(1_000_000, 1);
+    assert!(hostile.len() > 10_000_000);
+    let report = registry.validate_str(&hostile, &options());
+    assert_eq!(report.diagnostics[0].code, "IN012");
+    let text = serde_json::to_string(&report).unwrap();
+    // The report on an empty form, as for text that is not JSON: some 20 KB, whatever the input.
+    assert!(
+        text.len() < 32_000,
+        "a refusal is a small report, not {} bytes",
+        text.len()
+    );
+    let fixture = include_str!("../fixtures/tongzhou-declaration.json");
+    assert!(registry.validate_str(fixture, &options()).summary.complete);
+}
+
+#[test]
+fn unknown_fields_are_listed_up_to_the_cap_and_counted_after_it() {
+    let n = 20_000;
+    let report = gov_it_rules::builtin().validate_str(&unknown_keys(n, 1), &options());
+    let listed = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "IN005")
+        .count();
+    assert_eq!(listed, MAX_UNKNOWN_FIELDS);
+    let summary = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "IN013")
+        .unwrap();
+    assert_eq!(
+        summary.params["count"],
+        (n - MAX_UNKNOWN_FIELDS).to_string()
+    );
+    assert!(serde_json::to_string(&report).unwrap().len() < 64_000);
+}
+
+#[test]
+fn long_keys_are_echoed_clipped() {
+    let report = gov_it_rules::builtin().validate_str(&unknown_keys(40, 10_000), &options());
+    let unknown: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "IN005")
+        .collect();
+    assert_eq!(unknown.len(), 40);
+    for d in unknown {
+        assert_eq!(d.path.chars().count(), MAX_ECHOED_PATH + 1, "{}", d.path);
+        assert!(d.message.chars().count() < 200, "{}", d.message);
+    }
+    let report = gov_it_rules::builtin().validate_str(
+        "{}",
+        &Options {
+            jurisdiction: "x".repeat(1_000_000),
+            ..Options::default()
+        },
+    );
+    assert!(report.diagnostics[0].message.chars().count() < 300);
+}
+
+#[test]
+fn a_byte_order_mark_before_the_json_is_ignored() {
+    let fixture = include_str!("../fixtures/tongzhou-declaration.json");
+    let report = gov_it_rules::builtin().validate_str(&format!("\u{feff}{fixture}"), &options());
+    assert!(report.summary.complete, "{:?}", report.diagnostics);
+}
+
+#[test]
+fn a_live_validator_keeps_its_unknown_fields_capped_edit_after_edit() {
+    let registry = gov_it_rules::builtin();
+    let mut live = LiveValidator::new(registry, options());
+    live.replace_text(&unknown_keys(MAX_UNKNOWN_FIELDS + 10, 1));
+    for i in 0..500 {
+        live.set(&format!("extra{i}"), &json!("x")).unwrap();
+    }
+    let report = live.report();
+    assert_eq!(
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "IN005")
+            .count(),
+        MAX_UNKNOWN_FIELDS
+    );
+    let summary = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "IN013")
+        .unwrap();
+    assert_eq!(summary.params["count"], "510");
+    let delta = live.set("totalInvestment", &json!("300.01")).unwrap();
+    let delta = serde_json::to_value(&delta).unwrap();
+    assert_eq!(
+        delta["outcomes"]["approval"]["value"]["need"], "required",
+        "{delta}"
+    );
+}
+
+#[test]
+fn a_registry_extended_by_a_load_shares_the_profiles_already_there() {
+    let registry = Registry::builtin();
+    let before = registry.get("tongzhou").unwrap() as *const _;
+    let mut next = registry.clone();
+    next.load(include_str!("../fixtures/profiles/example-county.json"))
+        .unwrap();
+    assert!(std::ptr::eq(before, next.get("tongzhou").unwrap()));
+    // A validator keeps the profiles it was made with, sharing them too.
+    let live = LiveValidator::new(&next, options());
+    drop(next);
+    assert_eq!(live.report().jurisdiction.as_ref().unwrap().id, "tongzhou");
+}
+
+fn tongzhou_with(edit: impl FnOnce(&mut Value)) -> Vec<profile::ProfileError> {
+    let mut p: Value = serde_json::from_str(PROFILE_SOURCES[0].1).unwrap();
+    edit(&mut p);
+    Registry::default()
+        .load(&p.to_string())
+        .err()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_profile_whose_values_would_drive_long_loops_or_misstate_amounts_is_refused() {
+    let errors = tongzhou_with(|p| {
+        p["versions"][0]["windows"][0]["max"] = json!({ "workingDays": 4_294_967_295u32 });
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.path.ends_with(".max") && e.message.contains("at most 10 years")),
+        "{errors:?}"
+    );
+    for bad in ["-100", "100.00001", "1000000000"] {
+        let errors = tongzhou_with(|p| {
+            p["versions"][0]["parameters"]["approvalThreshold"]["value"] = json!(bad)
+        });
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.path.ends_with("approvalThreshold.value")),
+            "{bad}: {errors:?}"
+        );
+    }
+    let errors = tongzhou_with(|p| p["id"] = json!("x".repeat(65)));
+    assert_eq!(errors[0].path, "id");
+    let huge = format!(
+        "{}{}",
+        " ".repeat(gov_it_rules::limits::MAX_PROFILE_BYTES),
+        PROFILE_SOURCES[0].1
+    );
+    let errors = Registry::default().load(&huge).unwrap_err();
+    assert!(errors[0].message.contains("larger than"), "{errors:?}");
+}
