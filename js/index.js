@@ -13,10 +13,22 @@ import wasmInit, {
   normalise as wasmNormalise,
   __formLayout as wasmFormLayout,
   __takeInternalError as takeInternalError,
+  __wbg_restart as restartGlue,
 } from './gov_it_rules.js';
 
 let ready = false;
 let loading = null;
+
+// Recovery after a trap. Should a call ever trap (the module out of memory, or a bug), guard()
+// drops the instance at once and the next call makes a new one from the same compiled module,
+// synchronously, with the profiles loaded into the old one loaded again; validators made before
+// answer with an Error that says to create them again. `generation` counts the instances.
+let generation = 0;
+let trapped = false;
+/** The instance's own exports, for freeing validators in the instance that made them. */
+let exports;
+/** The profiles loaded so far, by id, to load into a new instance: [compiled?, bytes or text]. */
+const loaded = new Map();
 
 // ---- Where the package's files are ------------------------------------------------------------
 // Each file is named by a literal `new URL('./…', import.meta.url)`, the pattern Vite, webpack 5
@@ -133,6 +145,7 @@ async function load(input) {
   for (const bytes of await Promise.all(files)) {
     const result = parse(guard(() => wasmLoadCompiledProfile(bytes)));
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
+    remember(result.id, true, bytes);
   }
 }
 
@@ -157,7 +170,7 @@ function isModuleSource(input) {
  */
 async function instantiate(source) {
   try {
-    await wasmInit({ module_or_path: source });
+    exports = await wasmInit({ module_or_path: source });
   } catch (error) {
     if (!(error instanceof WebAssembly.CompileError)) throw error;
     const what = typeof source === 'string' || source instanceof URL ? String(source) : 'the module given to init()';
@@ -176,7 +189,7 @@ export function initSync(bytes) {
       'gov-it-rules: initSync(bytes) needs the bytes of gov_it_rules_bg.wasm (an ArrayBuffer or typed array) or a WebAssembly.Module',
     );
   }
-  wasmInitSync({ module: bytes });
+  exports = wasmInitSync({ module: bytes });
   ready = true;
 }
 
@@ -188,20 +201,48 @@ function needInit() {
       'gov-it-rules: call await init() first (or initSync(bytes) with the bytes of gov_it_rules_bg.wasm); in Node, import "gov-it-rules" is ready on import',
     );
   }
+  if (trapped) restart();
+}
+
+/** A new instance in place of one that trapped, with the profiles the old one had loaded. */
+function restart() {
+  // Throws (and the next call tries again) when not even a new instance can be had.
+  exports = restartGlue(true);
+  trapped = false;
+  layoutCache = undefined;
+  labelCache.clear();
+  for (const [compiled, source] of loaded.values()) {
+    guard(() => (compiled ? wasmLoadCompiledProfile(source) : wasmLoadProfile(source)));
+  }
+}
+
+/** Keeps a loaded profile, to load into a new instance after a trap; the latest load of an id last. */
+function remember(id, compiled, source) {
+  loaded.delete(id);
+  loaded.set(id, [compiled, source]);
+}
+
+/** JSON text as given, less a byte-order mark (U+FEFF) at its start, which JSON does not allow. */
+function unmarked(text) {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 // Values cross into the module as JSON text and come back as JSON text: one copy each way per
 // call rather than one crossing per property. The text must stand for exactly what the module
-// reads from a value, so the common case (plain objects and arrays of strings, booleans, null
-// and ordinary numbers) goes to JSON.stringify after a quick scan, and anything else is read
-// carefully: a getter or Proxy trap that throws, a cycle, nesting deeper than MAX_DEPTH or more
-// than MAX_ITEMS items becomes a TypeError located at the value (`application.funding.a`);
-// Infinity is the number 1e400 (which the module refuses, located), a Map is an object, a Date
-// or any other object is its own enumerable keys (toJSON is not called), and functions, symbols,
-// typed arrays and BigInts beyond 64 bits are refused, located. Nothing a caller's object does
-// can run while the WebAssembly module is mid-call. And should the module ever trap (a panic;
-// none is reachable from any input), the call throws an Error with the panic's message instead
-// of an opaque WebAssembly.RuntimeError; the module keeps working.
+// reads from a value, and each getter and Proxy trap must run once, so the value is first read
+// into a copy (snapshot()), and the copy is written: by JSON.stringify when it holds only plain
+// objects and arrays of strings, booleans, null and ordinary numbers (toJSON is never called),
+// and otherwise carefully (Walk): a getter or Proxy trap that throws, a cycle, nesting deeper
+// than MAX_DEPTH, more than MAX_ITEMS items in one array or object, or more than MAX_TOTAL values
+// in all becomes a TypeError located at the value (`application.funding.a`); Infinity is the
+// number 1e400 (which the module refuses, located), a Map is an object, a Date or any other
+// object is its own enumerable keys, a Promise is refused (a forgotten await), and functions,
+// symbols, typed arrays and BigInts beyond 64 bits are refused, located. The whole application
+// (or options) must be an object, an array or a Map: a Promise or a Date there is a TypeError.
+// Nothing a caller's object does can run while the WebAssembly module is mid-call. Should the
+// module ever trap (out of memory, or a panic; none is reachable from any input), the call
+// throws an Error with the panic's message instead of an opaque WebAssembly.RuntimeError, and
+// the next call runs in a new instance (restart()).
 
 /** As serde_json limits JSON text: objects and arrays nested at most this deep. */
 const MAX_DEPTH = 127;
@@ -218,56 +259,171 @@ function ordinary(number) {
   return (size >= 1e-5 && size < 9007199254740992) || size === 0 || size !== size;
 }
 
-// What the scan finds: JSON.stringify would misstate the value, would not, or would once told to
-// write undefined as null rather than drop the key.
-const MISSTATED = 0;
-const EXACT = 1;
-const EXACT_AS_NULL = 2;
+/**
+ * At most this many values are read from one argument in all, counting each item and member
+ * (and the value itself) each time it is reached: an object shared by many others (a DAG) is
+ * read, and written, once for every place it appears, so this bounds the work of any value,
+ * however it is built. Five times the core's own limit (50,000 values, src/limits.rs), which
+ * refuses anything between, as a report; an application holds a few thousand.
+ */
+const MAX_TOTAL = 250_000;
 
 /**
- * Whether JSON.stringify gives the text the careful reading would: plain objects and arrays,
- * within the limits, of strings, booleans, null, ordinary numbers and undefined.
+ * At most this many characters of text (strings and keys) are read from one argument in all,
+ * each as often as it appears: the JSON text stays far below the longest string JavaScript can
+ * hold (about 2 ** 29 characters) and what it takes in wasm memory bounded, however the value is
+ * built. Eight times the core's own limit on an application (2 MiB, src/limits.rs), which refuses
+ * anything between, as a report.
  */
-function scan(value, depth) {
+const MAX_CHARS = 16 * 1024 * 1024;
+
+/** A read that threw, in place of the value it was reading. */
+class Threw {
+  constructor(error) {
+    this.error = error;
+  }
+}
+
+/** A value that cannot be read (too deep, too large), in place of it; `message` says why. */
+class Unreadable {
+  constructor(message) {
+    this.message = message;
+  }
+}
+
+/**
+ * The Threw and Unreadable in copies: asking this set never touches the value asked about (a
+ * revoked Proxy throws at `instanceof`).
+ */
+const markers = new WeakSet();
+
+function mark(marker) {
+  markers.add(marker);
+  return marker;
+}
+
+const TOO_MUCH_TEXT = `more than ${MAX_CHARS} characters of text in all (a shared object counts each time it appears)`;
+
+/**
+ * A copy of `value`, read once: every getter and Proxy trap runs here and nowhere else. Plain
+ * objects (prototype Object.prototype or null) and arrays are copied member by member, with
+ * undefined as null; strings, booleans, null and ordinary numbers as they are. Anything else (a
+ * Map, a Date, a class instance, a typed array, a function, a number JSON.stringify would
+ * misstate) is kept as it is, unread, for the careful writer, and clears `state.exact`. A read
+ * that throws, nesting too deep and too many items leave a Threw or Unreadable in place and stop
+ * the reading (`state.stop`): the writer, which goes in the same order, throws there.
+ */
+function snapshot(value, depth, state) {
+  if (++state.items > MAX_TOTAL) return stop(state, new Unreadable(`more than ${MAX_TOTAL} values in all (a shared object counts each time it appears)`));
   switch (typeof value) {
     case 'string':
+      if ((state.chars += value.length) > MAX_CHARS) return stop(state, new Unreadable(TOO_MUCH_TEXT));
+      return value;
     case 'boolean':
-      return EXACT;
+      return value;
     case 'number':
-      return ordinary(value) ? EXACT : MISSTATED;
+      if (!ordinary(value)) state.exact = false;
+      return value;
     case 'undefined':
-      return EXACT_AS_NULL;
+      return null;
     case 'object':
       break;
     default:
-      return MISSTATED;
+      state.exact = false;
+      return value;
   }
-  if (value === null) return EXACT;
-  if (depth >= MAX_DEPTH || value.toJSON !== undefined) return MISSTATED;
-  let found = EXACT;
-  if (Array.isArray(value)) {
-    const length = value.length;
-    if (length > MAX_ITEMS || Object.getPrototypeOf(value) !== Array.prototype) return MISSTATED;
-    for (let i = 0; i < length; i++) {
-      const item = scan(value[i], depth + 1);
-      if (item === MISSTATED) return MISSTATED;
-      if (item === EXACT_AS_NULL) found = item;
+  if (value === null) return null;
+  let prototype;
+  let array;
+  try {
+    array = Array.isArray(value);
+    prototype = Object.getPrototypeOf(value);
+  } catch (error) {
+    return stop(state, new Threw(error));
+  }
+  if (array ? prototype !== Array.prototype : prototype !== Object.prototype && prototype !== null) {
+    state.exact = false;
+    return value;
+  }
+  if (depth >= MAX_DEPTH) return stop(state, new Unreadable(`nested deeper than ${MAX_DEPTH} levels`));
+  if (array) {
+    let length;
+    try {
+      length = value.length;
+    } catch (error) {
+      return stop(state, new Threw(error));
     }
-    return found;
+    if (!(length <= MAX_ITEMS)) return stop(state, new Unreadable(`more than ${MAX_ITEMS} items`));
+    const copy = new Array(length);
+    for (let i = 0; i < length && !state.stop; i++) {
+      let item;
+      try {
+        item = value[i];
+      } catch (error) {
+        copy[i] = stop(state, new Threw(error));
+        break;
+      }
+      copy[i] = snapshot(item, depth + 1, state);
+    }
+    return copy;
   }
-  const prototype = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return MISSTATED;
-  let count = 0;
-  for (const name in value) {
-    const item = ++count > MAX_ITEMS ? MISSTATED : scan(value[name], depth + 1);
-    if (item === MISSTATED) return MISSTATED;
-    if (item === EXACT_AS_NULL) found = item;
+  let names;
+  try {
+    names = Object.keys(value);
+  } catch (error) {
+    return stop(state, new Threw(error));
   }
-  return found;
+  if (names.length > MAX_ITEMS) return stop(state, new Unreadable(`more than ${MAX_ITEMS} keys`));
+  const copy = {};
+  for (const name of names) {
+    if (state.stop) break;
+    if ((state.chars += name.length) > MAX_CHARS) {
+      put(copy, name, stop(state, new Unreadable(TOO_MUCH_TEXT)));
+      break;
+    }
+    let item;
+    try {
+      item = value[name];
+    } catch (error) {
+      put(copy, name, stop(state, new Threw(error)));
+      break;
+    }
+    put(copy, name, snapshot(item, depth + 1, state));
+  }
+  return copy;
 }
 
-function undefinedAsNull(name, value) {
-  return value === undefined ? null : value;
+function stop(state, marker) {
+  state.exact = false;
+  state.stop = true;
+  return mark(marker);
+}
+
+/** copy[name] = item, as an own data property even for `__proto__`. */
+function put(copy, name, item) {
+  if (name === '__proto__') {
+    Object.defineProperty(copy, name, { value: item, enumerable: true, writable: true, configurable: true });
+  } else {
+    copy[name] = item;
+  }
+}
+
+/**
+ * Why `value`, the whole application or options, cannot be one, or undefined: a Promise (a
+ * forgotten await), a Date, a Set, an Error or another built-in that is not a plain object, an
+ * array or a Map. A class instance is read as its own enumerable keys, as deeper values are.
+ */
+function notAnObject(value) {
+  if (value === null || typeof value !== 'object') return undefined;
+  try {
+    if (value instanceof Promise) return 'is a Promise: await it and pass the value it resolves to';
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return undefined;
+    const tag = Object.prototype.toString.call(value).slice(8, -1);
+    if (tag === 'Object' || tag === 'Array' || tag === 'Map') return undefined;
+    return `is a ${tag}, not an object of fields (was a Promise or a Date passed in its place?)`;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -275,20 +431,20 @@ function undefinedAsNull(name, value) {
  * deep) throws a located TypeError; what it refuses once reading it (a function, a typed array)
  * is returned as a TypeError, for the caller to throw after anything the module raises first
  * (bad options). `at` names the value in the first kind of message, `root` in the second, as the
- * module names it.
+ * module names it. Each getter runs once: the value is read into a copy, and the copy is written.
  */
 function encode(value, at, root = at) {
-  try {
-    const found = scan(value, 0);
-    if (found !== MISSTATED) {
-      const text = found === EXACT ? JSON.stringify(value) : JSON.stringify(value, undefinedAsNull);
-      if (typeof text === 'string') return text;
-    }
-  } catch {
-    // A getter or Proxy trap threw, or the value changed under JSON.stringify: read it carefully.
+  const odd = notAnObject(value);
+  if (odd !== undefined) throw new TypeError(`${at}: ${odd}; ${PLAIN}`);
+  const state = { exact: true, stop: false, items: 0, chars: 0 };
+  const copy = snapshot(value, 0, state);
+  // JSON.stringify would call a toJSON that a script put on Object.prototype or Array.prototype.
+  if (state.exact && Object.prototype.toJSON === undefined && Array.prototype.toJSON === undefined) {
+    const text = JSON.stringify(copy);
+    if (typeof text === 'string') return text;
   }
   const walk = new Walk(at, root);
-  const text = walk.value(value, 0);
+  const text = walk.value(copy, 0);
   return walk.refusal ?? text;
 }
 
@@ -411,6 +567,9 @@ class Walk {
     /** Keys (strings) and indexes (numbers) from the root to the value being read. */
     this.path = [];
     this.refusal = undefined;
+    /** Values and characters read so far, against MAX_TOTAL and MAX_CHARS. */
+    this.items = 0;
+    this.chars = 0;
   }
 
   /** `root` and the path to the value being read, each key shown by `show`. */
@@ -449,8 +608,16 @@ class Walk {
   }
 
   value(value, depth) {
+    if (++this.items > MAX_TOTAL) {
+      throw this.fail(`more than ${MAX_TOTAL} values in all (a shared object counts each time it appears)`);
+    }
+    if (typeof value === 'string' && (this.chars += value.length) > MAX_CHARS) throw this.fail(TOO_MUCH_TEXT);
     const text = scalarText(value);
     if (text !== undefined) return text;
+    if (markers.has(value)) {
+      if (value instanceof Threw) throw this.threw(value.error);
+      throw this.fail(value.message);
+    }
     switch (typeof value) {
       case 'bigint':
         if (value >= I64_MIN && value < U64_END) return value.toString();
@@ -464,12 +631,15 @@ class Walk {
     if (depth >= MAX_DEPTH) throw this.fail(`nested deeper than ${MAX_DEPTH} levels`);
     let array;
     let map;
+    let promise;
     try {
+      promise = value instanceof Promise;
       array = Array.isArray(value);
       map = !array && value instanceof Map;
     } catch (error) {
       throw this.threw(error);
     }
+    if (promise) throw this.fail('is a Promise: await it and pass the value it resolves to');
     const parts = [];
     if (array) {
       const length = this.get(value, 'length');
@@ -502,6 +672,7 @@ class Walk {
   /** `"name":value`, the value read by `read` once the path names it. */
   member(name, read, depth) {
     this.path.push(name);
+    if ((this.chars += name.length) > MAX_CHARS) throw this.fail(TOO_MUCH_TEXT);
     const text = `${JSON.stringify(name)}:${this.value(read(), depth + 1)}`;
     this.path.pop();
     return text;
@@ -540,7 +711,11 @@ function encodeEdit(value, path) {
   );
 }
 
-/** Runs a call into the module, turning a trap into an Error with the panic's message. */
+/**
+ * Runs a call into the module. A trap becomes an Error with the panic's message (an
+ * out-of-memory trap has none: the trap's own), and the instance is dropped at once, so its
+ * memory can be reclaimed; the next call makes a new one (restart()).
+ */
 function guard(call) {
   try {
     return call();
@@ -552,9 +727,14 @@ function guard(call) {
     } catch {
       // The module cannot even say why; report the trap itself.
     }
-    throw new Error(message ?? `gov-it-rules: internal error: WebAssembly trap: ${error.message}`, {
-      cause: error,
-    });
+    generation++;
+    trapped = true;
+    exports = undefined;
+    restartGlue(false);
+    throw new Error(
+      `${message ?? `gov-it-rules: internal error: WebAssembly trap: ${error.message}`} (the module is loaded afresh on the next call; validators made before must be created again)`,
+      { cause: error },
+    );
   }
 }
 
@@ -571,9 +751,54 @@ function need(text) {
   return text;
 }
 
+/**
+ * Frees a validator nobody holds any more, in the instance that made it: not in one made after a
+ * trap, where its pointer means nothing. The glue's own finaliser would free it in whichever
+ * instance is current, so each validator is taken out of the glue's registry into this one.
+ */
+const finalization =
+  typeof FinalizationRegistry === 'undefined'
+    ? undefined
+    : new FinalizationRegistry(({ ptr, made }) => {
+        if (made === generation && exports !== undefined) exports.__wbg_validator_free(ptr, 1);
+      });
+
+/**
+ * The instance (generation) that holds each validator. A WeakMap rather than a private field,
+ * which Firefox 79 (js/README.md, "Browsers") does not have.
+ */
+const madeIn = new WeakMap();
+
+/** Throws when the instance that held `validator` trapped and was replaced. */
+function current(validator) {
+  if (madeIn.get(validator) !== generation) {
+    throw new Error(
+      'gov-it-rules: the module was restarted after an internal error; create the validator again (createValidator)',
+    );
+  }
+}
+
 /** The module's validator, with every value encoded on the way in and every answer parsed. */
 class GuardedValidator extends Validator {
+  constructor(settings, text, encoded) {
+    super(settings, text, encoded);
+    const ptr = this.__destroy_into_raw();
+    this.__wbg_ptr = ptr;
+    madeIn.set(this, generation);
+    finalization?.register(this, { ptr, made: generation }, this);
+  }
+
+  free() {
+    finalization?.unregister(this);
+    if (madeIn.get(this) !== generation) {
+      this.__wbg_ptr = 0;
+      return;
+    }
+    super.free();
+  }
+
   set(path, value) {
+    current(this);
     // What form controls give (text, a checkbox's true/false, null or undefined for empty) is
     // read by the module from the value itself; numbers (whose exact digits the wrapper writes)
     // and objects are encoded as JSON text.
@@ -589,20 +814,23 @@ class GuardedValidator extends Validator {
   }
 
   replace(application) {
-    if (typeof application === 'string') return parse(guard(() => super.replace(application, false)));
+    current(this);
+    if (typeof application === 'string') return parse(guard(() => super.replace(unmarked(application), false)));
     const text = need(encode(application, 'application'));
     return parse(guard(() => super.replace(text, true)));
   }
 
   report() {
+    current(this);
     return parse(guard(() => super.report()));
   }
 }
+if (typeof Symbol.dispose === 'symbol') GuardedValidator.prototype[Symbol.dispose] = GuardedValidator.prototype.free;
 
 /** Validates a whole application (an object, or JSON text) and returns the report. */
 export function validate(application, options) {
   needInit();
-  const text = typeof application === 'string' ? application : encode(application, 'application');
+  const text = typeof application === 'string' ? unmarked(application) : encode(application, 'application');
   const settings = need(encode(options, 'options'));
   if (typeof text !== 'string') {
     // The module checks the options before it reads the application: bad ones are reported first.
@@ -622,7 +850,7 @@ export function createValidator(options, application) {
   needInit();
   const settings = encode(options, 'options');
   const given = application !== undefined && application !== null;
-  const text = !given || typeof application === 'string' ? application : encode(application, 'application');
+  const text = !given ? application : typeof application === 'string' ? unmarked(application) : encode(application, 'application');
   need(settings);
   if (given && typeof text !== 'string') {
     // As in validate(): bad options are reported first.
@@ -664,9 +892,14 @@ export function loadProfile(profile) {
     const bytes = profile instanceof ArrayBuffer
       ? new Uint8Array(profile)
       : new Uint8Array(profile.buffer, profile.byteOffset, profile.byteLength);
-    return parse(guard(() => wasmLoadCompiledProfile(bytes)));
+    const result = parse(guard(() => wasmLoadCompiledProfile(bytes)));
+    if (result.ok) {
+      labelCache.clear();
+      remember(result.id, true, bytes.slice());
+    }
+    return result;
   }
-  let text = profile;
+  let text = typeof profile === 'string' ? unmarked(profile) : profile;
   if (typeof profile !== 'string') {
     if (profile === null || typeof profile !== 'object') {
       throw new TypeError('loadProfile(profile): profile must be JSON text or an object');
@@ -678,7 +911,10 @@ export function loadProfile(profile) {
   }
   const result = parse(guard(() => wasmLoadProfile(text)));
   // A county's documents are among the labels now.
-  if (result.ok) labelCache.clear();
+  if (result.ok) {
+    labelCache.clear();
+    remember(result.id, false, text);
+  }
   return result;
 }
 
@@ -688,6 +924,7 @@ export function loadProfile(profile) {
 /** The form's layout from the module, once: paths in form order, each table's cells, checkbox groups. */
 let layoutCache;
 function layout() {
+  needInit();
   if (layoutCache === undefined) {
     const { order, cells, lists } = parse(guard(() => wasmFormLayout()));
     layoutCache = {
@@ -764,7 +1001,7 @@ function fieldsOf(value) {
   let object = value;
   if (typeof value === 'string') {
     try {
-      object = JSON.parse(value);
+      object = JSON.parse(unmarked(value));
     } catch {
       return null;
     }
@@ -790,7 +1027,7 @@ function formValue(value) {
 
 /** A form's value in canonical form (see the `normalise` export of the module). */
 function normalised(value) {
-  if (typeof value === 'string') return parse(guard(() => wasmNormalise(value, false)));
+  if (typeof value === 'string') return parse(guard(() => wasmNormalise(unmarked(value), false)));
   const text = need(encode(value, 'application'));
   return parse(guard(() => wasmNormalise(text, true)));
 }
@@ -849,12 +1086,14 @@ export function schema(options) {
   // made if the module is loaded, else at the first validation, never as an applicant's issue.
   function checkOptions() {
     if (checked) return;
+    needInit();
     if (named !== undefined) checkFields(named, 'schema');
     guard(() => wasmValidate('{}', false, need(encode(settings, 'options'))));
     checked = true;
   }
   if (ready) checkOptions();
   function check(value) {
+    needInit();
     checkOptions();
     const application = formValue(value);
     // A form library hands the form's value, never JSON text: a string is a wrong value (an issue
@@ -943,6 +1182,7 @@ export function elementRules(options) {
       checkFields(named, 'elementRules');
       checked = true;
     }
+    needInit();
     optionsText ??= need(encode(settings, 'options'));
     const application = formValue(current === undefined ? unflatten(source) : current());
     const text = need(encode(application, 'application'));

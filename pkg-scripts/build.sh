@@ -54,6 +54,8 @@ build() {
 build "--features builtin-profiles" "${name}_bg.wasm"
 build "" "${name}_core_bg.wasm"
 build "--features builtin-profiles,profile-json" "${name}_json_bg.wasm"
+# The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).
+bash pkg-scripts/restartable-glue.sh "$out/$name.js"
 
 # The compiled profiles (src/compiled/, made from profiles/*.json by
 # pkg-scripts/compile-profiles.sh) for pages that load one jurisdiction.

@@ -85,9 +85,17 @@ printf '{ "name": "scratch", "private": true, "type": "module" }\n' > "$work/pac
 # The package has no dependencies, so this is offline. The test tools (esbuild, playwright-core,
 # react-hook-form, typescript) resolve from tests/js/node_modules, one directory up.
 (cd "$work" && npm install --no-audit --no-fund --no-package-lock --loglevel=error "./$tarball")
+# A test build of the package for recovery.test.mjs: the same wrapper over a debug build of the
+# module, which also exports hooks that trap (src/wasm.rs, debug builds only; not in the package).
+cargo build --lib --target wasm32-unknown-unknown --quiet
+mkdir -p "$work/trap"
+wasm-bindgen --target web --no-typescript --out-dir "$work/trap" --out-name gov_it_rules \
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/debug/gov_it_rules.wasm"
+bash pkg-scripts/restartable-glue.sh "$work/trap/gov_it_rules.js"
+cp pkg/index.js pkg/attach.js "$work/trap/"
 
 step "Node ESM, form libraries (Standard Schema, async-validator), esbuild bundle in headless Chromium, react-hook-form resolver (node --test)"
-(cd "$work" && node --test --test-reporter=tap node.test.mjs forms.test.mjs profile.test.mjs browser.test.mjs) 2>&1 | tee "$log"
+(cd "$work" && node --test --test-reporter=tap node.test.mjs forms.test.mjs profile.test.mjs hostile.test.mjs recovery.test.mjs fuzz.test.mjs browser.test.mjs) 2>&1 | tee "$log"
 js=$(passed '^# pass [0-9]+')
 grep -q '^# fail 0' "$log"
 

@@ -235,7 +235,7 @@ pub fn jurisdictions(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     let options = listing_options(options.as_deref())?;
     to_text(&catalogue::jurisdictions(
         &registry(),
-        options.as_of.unwrap_or_else(today),
+        as_of_or_today(options.as_of)?,
         options.locale,
     ))
 }
@@ -249,7 +249,7 @@ pub fn rules(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     let catalogue = catalogue::rules(
         &registry(),
         jurisdiction,
-        options.as_of.unwrap_or_else(today),
+        as_of_or_today(options.as_of)?,
         options.locale,
     )
     .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
@@ -308,7 +308,7 @@ fn validation_options(options: &str) -> Result<Options, JsValue> {
         )));
     }
     let mut options = Options::from_json(&json).map_err(|m| type_error(&m))?;
-    options.as_of = options.as_of.or_else(|| Some(today()));
+    options.as_of = Some(as_of_or_today(options.as_of)?);
     Ok(options)
 }
 
@@ -408,13 +408,29 @@ fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
 }
 
-/// Today in the user's time zone; the core has no clock on wasm.
-fn today() -> NaiveDate {
+/// `as_of`, or else today in the user's time zone (the core has no clock on wasm). A clock that
+/// gives no calendar date (`new Date()` is an Invalid Date, as fake timers set to `NaN` give, or
+/// lies beyond the years a date can hold, such as 275760) is refused with a `RangeError` that
+/// says to pass `asOf`, rather than read as some other day.
+fn as_of_or_today(as_of: Option<NaiveDate>) -> Result<NaiveDate, JsValue> {
+    if let Some(date) = as_of {
+        return Ok(date);
+    }
     let now = js_sys::Date::new_0();
-    i32::try_from(now.get_full_year())
-        .ok()
-        .and_then(|y| NaiveDate::from_ymd_opt(y, now.get_month() + 1, now.get_date()))
-        .unwrap_or_default()
+    let today = if now.get_time().is_finite() {
+        i32::try_from(now.get_full_year())
+            .ok()
+            .and_then(|y| NaiveDate::from_ymd_opt(y, now.get_month() + 1, now.get_date()))
+    } else {
+        None
+    };
+    today.ok_or_else(|| {
+        let shown = String::from(now.to_string());
+        JsValue::from(js_sys::RangeError::new(&format!(
+            "gov-it-rules: the clock gives no usable date for the default asOf (new Date() is {}); pass options.asOf, such as \"2025-06-01\"",
+            clip(&shown)
+        )))
+    })
 }
 
 /// Panics on purpose, so that the wasm test suites can check what the panic hook does. Debug
@@ -434,6 +450,28 @@ pub fn panic_for_tests(message: &str) {
 #[wasm_bindgen(js_name = "__takeInternalError")]
 pub fn take_internal_error() -> Option<String> {
     LAST_PANIC.with(|last| last.try_borrow_mut().ok().and_then(|mut slot| slot.take()))
+}
+
+/// Allocates until the allocator fails, then once more without a fallback, so that the call ends
+/// in the out-of-memory trap a real exhaustion ends in (`handle_alloc_error` aborts: no panic, no
+/// message). Debug builds only, like [`panic_for_tests`]: the package's recovery test provokes
+/// the trap with it. The memory is reserved, not written, so it costs the machine little.
+#[cfg(debug_assertions)]
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__exhaustMemoryForTests")]
+pub fn exhaust_memory_for_tests() -> usize {
+    install_panic_hook();
+    let mut held: Vec<Vec<u8>> = Vec::new();
+    loop {
+        let mut block: Vec<u8> = Vec::new();
+        if block.try_reserve_exact(64 << 20).is_err() {
+            break;
+        }
+        held.push(block);
+    }
+    // Small enough to fit only if the loop above left room, which it did not.
+    let last: Vec<u8> = Vec::with_capacity(64 << 20);
+    held.len() + last.capacity()
 }
 
 thread_local! {

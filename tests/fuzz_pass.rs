@@ -23,10 +23,12 @@ use std::path::PathBuf;
 use gov_it_rules::model::{Kind, FIELDS};
 use serde_json::{Map, Value as Json};
 
-/// Generated inputs per target, besides the seeds. About 15 s per target in a debug build on two
-/// cores; the two targets run in parallel.
+/// Generated inputs per target, besides the seeds. About 15 s per target (profile: 5 s) in a
+/// debug build on two cores; the targets run in parallel.
 const VALIDATE_INPUTS: usize = 2_000;
 const LIVE_INPUTS: usize = 2_000;
+/// Each accepted profile validates all five fixtures, so fewer of these.
+const PROFILE_INPUTS: usize = 1_000;
 
 #[test]
 fn validate_target_never_panics() {
@@ -66,6 +68,26 @@ fn live_set_target_never_panics() {
     run("live_set", targets::live_set, seeds.len(), &inputs);
 }
 
+#[test]
+fn profile_target_never_panics() {
+    let seeds = seeds_of("profile");
+    let mut rng = Rng(0x6a09_e667_f3bc_c908);
+    let generated = (0..PROFILE_INPUTS).map(|_| {
+        let seed = rng.pick(&seeds).clone();
+        if rng.chance(60) {
+            if let Ok(mut json) = serde_json::from_slice::<Json>(&seed) {
+                let depth = 1 + rng.below(3);
+                *random_node(&mut rng, &mut json) = any_value(&mut rng, depth);
+                return json.to_string().into_bytes();
+            }
+        }
+        let other = rng.pick(&seeds).clone();
+        mutate_bytes(&mut rng, seed, &other)
+    });
+    let inputs: Vec<Vec<u8>> = seeds.iter().cloned().chain(generated).collect();
+    run("profile", targets::profile, seeds.len(), &inputs);
+}
+
 /// `fuzz/seeds/` holds exactly the seeds `fuzz/src/lib.rs` defines, for `cargo fuzz run`.
 #[test]
 fn seeds_on_disk_are_current() {
@@ -84,7 +106,7 @@ fn seeds_on_disk_are_current() {
 #[test]
 #[ignore = "writes fuzz/seeds/; run by hand after changing the seeds or the fixtures"]
 fn write_seeds() {
-    for target in ["validate", "live_set"] {
+    for target in ["validate", "live_set", "profile"] {
         let dir = seeds_dir().join(target);
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();

@@ -8,6 +8,7 @@
 use gov_it_rules::live::LiveValidator;
 use gov_it_rules::model::fields::{DOCUMENT_KEYS, RESOURCE_KEYS};
 use gov_it_rules::model::FIELDS;
+use gov_it_rules::profile::compact;
 use gov_it_rules::{builtin, Options, Report, BUILTIN_PROFILES};
 use serde_json::{json, Value as Json};
 
@@ -106,6 +107,46 @@ pub fn live_set(data: &[u8]) {
         validator.report() == &fresh,
         "after the edits, the validator no longer validates the {id} fixture as a fresh validation does"
     );
+}
+
+/// Target `profile`: the input read as a county's profile both ways a portal can load one: as
+/// JSON text (`Registry::load`, lossy UTF-8) and as compiled bytes (`compact::decode`, then
+/// `Registry::load_compiled`). A profile accepted either way must validate every fixture under
+/// its own id (options picked from the input) with reports that serialise and count; one accepted
+/// from JSON must compile, and its compiled form must load and compile to the same bytes again.
+pub fn profile(data: &[u8]) {
+    let pick = hash(data);
+    let mut from_json = builtin().clone();
+    if let Ok(loaded) = from_json.load(&String::from_utf8_lossy(data)) {
+        let id = loaded.id.clone();
+        let bytes = compact::encode(loaded);
+        let mut again = builtin().clone();
+        let reloaded = match again.load_compiled(&bytes) {
+            Ok(reloaded) => compact::encode(reloaded),
+            Err(errors) => panic!("a profile accepted from JSON was refused compiled: {errors:?}"),
+        };
+        assert!(
+            reloaded == bytes,
+            "the compiled profile changed when loaded and compiled again"
+        );
+        validate_fixtures(&from_json, &id, pick);
+    }
+    if let Ok(decoded) = compact::decode(data) {
+        serialises(&decoded);
+    }
+    let mut compiled = builtin().clone();
+    if let Ok(loaded) = compiled.load_compiled(data) {
+        let id = loaded.id.clone();
+        validate_fixtures(&compiled, &id, pick);
+    }
+}
+
+/// Every fixture validated under the profile `id` of `registry`.
+fn validate_fixtures(registry: &gov_it_rules::Registry, id: &str, pick: u64) {
+    for (i, (_, fixture)) in FIXTURES.iter().enumerate() {
+        let options = options(id, pick.wrapping_add(i as u64));
+        check(&registry.validate_str(fixture, &options));
+    }
 }
 
 /// The paths `live_set` picks from with `#n`: every field, every group of fields, the tables,
@@ -277,7 +318,89 @@ pub fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
         "hostile-edits.txt".to_string(),
         HOSTILE_EDITS.as_bytes().to_vec(),
     ));
+    seeds.extend(profile_seeds());
     seeds
+}
+
+/// The fictional county's profile, as the `profile` seeds start from it.
+const EXAMPLE_PROFILE: &str = include_str!("../../fixtures/profiles/example-county.json");
+
+/// The `profile` seeds: the fictional county's profile as JSON and compiled, a built-in one
+/// compiled, and hostile variants of the JSON (every count at u32::MAX, every decimal negative or
+/// with five places, a condition nested 10,000 deep, a 100,000-character id).
+fn profile_seeds() -> Vec<(&'static str, String, Vec<u8>)> {
+    let mut seeds = vec![(
+        "profile",
+        "example-county.json".to_string(),
+        EXAMPLE_PROFILE.as_bytes().to_vec(),
+    )];
+    let mut registry = builtin().clone();
+    if let Ok(loaded) = registry.load(EXAMPLE_PROFILE) {
+        seeds.push((
+            "profile",
+            "example-county.govit".to_string(),
+            compact::encode(loaded),
+        ));
+    }
+    if let Some(tongzhou) = builtin().get("tongzhou") {
+        seeds.push((
+            "profile",
+            "tongzhou.govit".to_string(),
+            compact::encode(tongzhou),
+        ));
+    }
+    if let Ok(json) = serde_json::from_str::<Json>(EXAMPLE_PROFILE) {
+        let variants: [(&str, fn(&mut Json)); 3] = [
+            ("example-county-max-counts.json", |j| {
+                rewrite(j, &mut |v| v.is_u64().then(|| json!(u32::MAX)))
+            }),
+            ("example-county-negative.json", |j| {
+                rewrite(j, &mut |v| {
+                    let text = v.as_str()?;
+                    let number = text.parse::<f64>().ok()?;
+                    text.contains('.').then(|| json!(format!("-{number}")))
+                })
+            }),
+            ("example-county-long-id.json", |j| {
+                if let Some(map) = j.as_object_mut() {
+                    map.insert("id".into(), json!("c".repeat(100_000)));
+                }
+            }),
+        ];
+        for (name, change) in variants {
+            let mut variant = json.clone();
+            change(&mut variant);
+            seeds.push((
+                "profile",
+                name.to_string(),
+                variant.to_string().into_bytes(),
+            ));
+        }
+    }
+    let deep = format!(
+        "{{\"id\":\"deep\",\"versions\":[{{\"outcomes\":{{\"approval\":[{{\"when\":{}true{}}}]}}}}]}}",
+        "{\"not\":".repeat(10_000),
+        "}".repeat(10_000)
+    );
+    seeds.push((
+        "profile",
+        "deep-condition.json".to_string(),
+        deep.into_bytes(),
+    ));
+    seeds
+}
+
+/// Replaces every value for which `change` gives a replacement, depth first.
+fn rewrite(json: &mut Json, change: &mut dyn FnMut(&Json) -> Option<Json>) {
+    if let Some(new) = change(json) {
+        *json = new;
+        return;
+    }
+    match json {
+        Json::Object(map) => map.values_mut().for_each(|v| rewrite(v, change)),
+        Json::Array(items) => items.iter_mut().for_each(|v| rewrite(v, change)),
+        _ => {}
+    }
 }
 
 /// Edits appended to each fixture in the `live_set` seeds: boundaries, bad values, table rows.

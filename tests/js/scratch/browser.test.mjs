@@ -15,6 +15,7 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
+const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 let server;
 let context;
@@ -79,7 +80,10 @@ before(async () => {
     const path = join(dist, new URL(req.url, 'http://x').pathname.replace(/^\/$/, '/index.html'));
     try {
       const body = readFileSync(path);
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+      const headers = { 'content-type': types[extname(path)] ?? 'application/octet-stream' };
+      // SECURITY.md's policy: no inline script, no eval; compiling WebAssembly allowed.
+      if (new URL(req.url, 'http://x').searchParams.has('csp')) headers['content-security-policy'] = STRICT_CSP;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -111,12 +115,16 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-async function open() {
+async function open(query = '') {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  await page.goto(base);
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${base}${query}`);
   await page.waitForSelector('#status:not([data-state="loading"])', { timeout: 30_000 });
   return { page, problems };
 }
@@ -145,6 +153,27 @@ test('the bundled page shows the verdicts of the 通州 fixture', async () => {
     cycle: 'TypeError: application.self.self',
   });
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("under Content-Security-Policy script-src 'self' 'wasm-unsafe-eval' the package works with no violation and fetches only its own files", async () => {
+  const { page, problems } = await open('?csp');
+  assert.equal(await page.getAttribute('#status', 'data-state'), 'done', await page.textContent('#status'));
+  assert.equal(await page.textContent('#approval'), 'required');
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
+  assert.deepEqual(problems, []);
+  // The policy is in force: an inline script is blocked and reported.
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inline = 1';
+    document.body.append(script);
+  });
+  await page.waitForFunction(() => window.__csp.length > 0);
+  assert.equal(await page.evaluate(() => window.__inline), undefined);
+  assert.match((await page.evaluate(() => window.__csp)).join(), /^script-src-elem inline$/);
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  assert.ok(fetched.some((url) => url.endsWith('.wasm')), fetched.join());
+  for (const url of fetched) assert.equal(new URL(url).origin, new URL(base).origin, url);
   await page.close();
 });
 
