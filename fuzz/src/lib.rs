@@ -350,7 +350,8 @@ fn profile_seeds() -> Vec<(&'static str, String, Vec<u8>)> {
         ));
     }
     if let Ok(json) = serde_json::from_str::<Json>(EXAMPLE_PROFILE) {
-        let variants: [(&str, fn(&mut Json)); 3] = [
+        type Variant = (&'static str, fn(&mut Json));
+        let variants: [Variant; 3] = [
             ("example-county-max-counts.json", |j| {
                 rewrite(j, &mut |v| v.is_u64().then(|| json!(u32::MAX)))
             }),
