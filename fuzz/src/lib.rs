@@ -350,8 +350,7 @@ fn profile_seeds() -> Vec<(&'static str, String, Vec<u8>)> {
         ));
     }
     if let Ok(json) = serde_json::from_str::<Json>(EXAMPLE_PROFILE) {
-        type Variant = (&'static str, fn(&mut Json));
-        let variants: [Variant; 3] = [
+        let variants: [(&str, Rewrite); 3] = [
             ("example-county-max-counts.json", |j| {
                 rewrite(j, &mut |v| v.is_u64().then(|| json!(u32::MAX)))
             }),
@@ -390,6 +389,9 @@ fn profile_seeds() -> Vec<(&'static str, String, Vec<u8>)> {
     ));
     seeds
 }
+
+/// A change made to a profile's JSON to make a hostile seed of it.
+type Rewrite = fn(&mut Json);
 
 /// Replaces every value for which `change` gives a replacement, depth first.
 fn rewrite(json: &mut Json, change: &mut dyn FnMut(&Json) -> Option<Json>) {

@@ -81,8 +81,11 @@ before(async () => {
     try {
       const body = readFileSync(path);
       const headers = { 'content-type': types[extname(path)] ?? 'application/octet-stream' };
-      // SECURITY.md's policy: no inline script, no eval; compiling WebAssembly allowed.
-      if (new URL(req.url, 'http://x').searchParams.has('csp')) headers['content-security-policy'] = STRICT_CSP;
+      // SECURITY.md's policy: no inline script, no eval; compiling WebAssembly allowed. (The
+      // test page's own favicon is a data: URL, hence img-src; the package loads no image.)
+      if (new URL(req.url, 'http://x').searchParams.has('csp')) {
+        headers['content-security-policy'] = `${STRICT_CSP}; img-src 'self' data:`;
+      }
       res.writeHead(200, headers);
       res.end(body);
     } catch {

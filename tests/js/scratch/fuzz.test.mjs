@@ -192,7 +192,7 @@ test(`validator.set(): ${RUNS} generated edits (seed ${SEED}) answer, or throw l
   const validator = createValidator(options, fixture);
   fc.assert(
     fc.property(fc.constantFrom(...FIELDS), spec, (path, edit) => {
-      answers(() => validator.set(path, build(edit)), [path.slice(0, 40), 'value', 'gov-it-rules']);
+      answers(() => validator.set(path, build(edit)), [path.slice(0, 40), `set(${JSON.stringify(path)})`, 'value', 'gov-it-rules']);
     }),
     { numRuns: RUNS, seed: SEED + 1 },
   );
