@@ -40,10 +40,11 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // (the wasm and the JS the entry imports, gzip -9) may not grow unnoticed. The budget is 64 KB;
 // BENCHMARKS.md says why it is missed and the plan to meet it. Raise this line only on purpose
 // (2026-11-29: 290 → 310 for the coverage of every article, the readings and the verdict-aware
-// conditions, measured in BENCHMARKS.md; 2026-11-30: down to 285 with the profiles compiled and
+// conditions, measured in BENCHMARKS.md; 2026-11-30: down to 290 with the profiles compiled and
 // no JSON profile reader in the browser module, after schema() fields, labels(), elementRules(),
-// the bundler-visible file URLs and the input limits: 276.4 KB measured, the JS glue 15.8 KB).
-const SIZE_CEILING_KB = 285;
+// the bundler-visible file URLs, the input limits, serde-wasm-bindgen for a live edit's value and
+// recovery after a trap: 286.9 KB measured, of which the JS glue 21.0 KB).
+const SIZE_CEILING_KB = 290;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
