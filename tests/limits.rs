@@ -143,6 +143,13 @@ fn a_byte_order_mark_before_the_json_is_ignored() {
 }
 
 #[test]
+fn a_profile_with_a_byte_order_mark_loads() {
+    let county = include_str!("../fixtures/profiles/example-county.json");
+    let mut registry = Registry::default();
+    assert!(registry.load(&format!("\u{feff}{county}")).is_ok());
+}
+
+#[test]
 fn a_live_validator_keeps_its_unknown_fields_capped_edit_after_edit() {
     let registry = gov_it_rules::builtin();
     let mut live = LiveValidator::new(registry, options());

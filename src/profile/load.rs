@@ -46,6 +46,7 @@ pub fn too_large() -> ProfileError {
 /// A serde error is located by the JSON path of its position in the text; its message keeps the
 /// line and column only for text that is not JSON.
 pub fn parse(json: &str) -> Result<Profile, Vec<ProfileError>> {
+    let json = crate::strip_bom(json);
     serde_json::from_str(json).map_err(|e| {
         let path = crate::json_path::of_error(json, &e);
         let mut message = e.to_string();
