@@ -137,13 +137,25 @@ pub(crate) fn validate(
     }
 }
 
+/// A decision table's verdict, through the decision mechanism.
+fn decide<T: Clone + PartialEq>(
+    sink: &mut Sink,
+    ctx: &Ctx,
+    name: (&str, &str),
+    cases: &[crate::profile::Case<T>],
+) -> Option<crate::report::Outcome<T>> {
+    sink.run(&rules::decision::MECHANISM, |sink| {
+        rules::decision::decide(ctx, sink, name, cases)
+    })
+}
+
 fn run_rules(ctx: &Ctx, sink: &mut Sink) -> Outcomes {
     use rules::*;
     let o = &ctx.version.outcomes;
-    let approval = decision::decide(ctx, sink, ("审批层级", "Approval tier"), &o.approval);
-    let merge = decision::decide(ctx, sink, ("合并编报", "Merge-eligibility"), &o.merge);
-    let supervision = decision::decide(ctx, sink, ("工程监理", "Supervision"), &o.supervision);
-    let management = decision::decide(ctx, sink, ("管理方式", "Management mode"), &o.management);
+    let approval = decide(sink, ctx, ("审批层级", "Approval tier"), &o.approval);
+    let merge = decide(sink, ctx, ("合并编报", "Merge-eligibility"), &o.merge);
+    let supervision = decide(sink, ctx, ("工程监理", "Supervision"), &o.supervision);
+    let management = decide(sink, ctx, ("管理方式", "Management mode"), &o.management);
     let mut verdicts = Verdicts::default();
     verdicts.record(VerdictOf::Approval, approval.as_ref(), |a: &Approval| {
         a.need.key()
@@ -168,33 +180,46 @@ fn run_rules(ctx: &Ctx, sink: &mut Sink) -> Outcomes {
         merge,
         supervision,
         management,
-        expert_panel: decision::decide(
-            ctx,
+        expert_panel: decide(sink, ctx, ("专家评审组成", "Expert panel"), &o.expert_panel),
+        financial_review: decide(
             sink,
-            ("专家评审组成", "Expert panel"),
-            &o.expert_panel,
-        ),
-        financial_review: decision::decide(
             ctx,
-            sink,
             ("财政评审", "Financial review"),
             &o.financial_review,
         ),
-        acceptance: decision::decide(ctx, sink, ("验收组织", "Acceptance"), &o.acceptance),
-        adjustment: budget_adjustment::check(ctx, sink),
-        required_documents: missing_document::check(ctx, sink),
-        windows: timing_window::check(ctx, sink),
+        acceptance: decide(sink, ctx, ("验收组织", "Acceptance"), &o.acceptance),
+        adjustment: sink.run(&budget_adjustment::MECHANISM, |s| {
+            budget_adjustment::check(ctx, s)
+        }),
+        required_documents: sink.run(&missing_document::MECHANISM, |s| {
+            missing_document::check(ctx, s)
+        }),
+        windows: sink.run(&timing_window::MECHANISM, |s| timing_window::check(ctx, s)),
     };
-    required_field::check(ctx, sink);
-    unknown_document::check(ctx, sink);
-    form_enumeration::check(ctx, sink);
-    funding_sum::check(ctx, sink);
-    month_order::check(ctx, sink);
-    resource_table::check(ctx, sink);
-    expert_panel::check(ctx, sink, outcomes.expert_panel.as_ref());
-    restriction::check(ctx, sink);
-    annual_deadline::check(ctx, sink);
-    amount_on_boundary::report(ctx, sink);
+    sink.run(&required_field::MECHANISM, |s| {
+        required_field::check(ctx, s)
+    });
+    sink.run(&unknown_document::MECHANISM, |s| {
+        unknown_document::check(ctx, s)
+    });
+    sink.run(&form_enumeration::MECHANISM, |s| {
+        form_enumeration::check(ctx, s)
+    });
+    sink.run(&funding_sum::MECHANISM, |s| funding_sum::check(ctx, s));
+    sink.run(&month_order::MECHANISM, |s| month_order::check(ctx, s));
+    sink.run(&resource_table::MECHANISM, |s| {
+        resource_table::check(ctx, s)
+    });
+    sink.run(&expert_panel::MECHANISM, |s| {
+        expert_panel::check(ctx, s, outcomes.expert_panel.as_ref())
+    });
+    sink.run(&restriction::MECHANISM, |s| restriction::check(ctx, s));
+    sink.run(&annual_deadline::MECHANISM, |s| {
+        annual_deadline::check(ctx, s)
+    });
+    sink.run(&amount_on_boundary::MECHANISM, |s| {
+        amount_on_boundary::report(ctx, s)
+    });
     outcomes
 }
 

@@ -62,6 +62,31 @@ fn every_case_passes() {
         failures.len(),
         failures.join("\n")
     );
+    // Over every case of every profile, each mechanism emitted only the codes it declares.
+    assert_eq!(gov_it_rules::rules::take_undeclared_codes(), []);
+}
+
+/// Each code a regulation's rule reports belongs to exactly one mechanism, which declares it
+/// beside its code; the codes of the input reader (`input`, bar a required table cell, which the
+/// resource table reports) and of the engine (`jurisdiction`) to none.
+#[test]
+fn every_rule_code_is_declared_by_one_mechanism() {
+    use gov_it_rules::codes::CODES;
+    use gov_it_rules::rules::MECHANISMS;
+    for spec in CODES {
+        let owners: Vec<&str> = MECHANISMS
+            .iter()
+            .filter(|m| m.codes.contains(&spec.code))
+            .map(|m| m.name)
+            .collect();
+        let reader_or_engine = matches!(spec.family, "input" | "jurisdiction");
+        let ok = if reader_or_engine {
+            owners.len() <= 1
+        } else {
+            owners.len() == 1
+        };
+        assert!(ok, "{} is declared by {owners:?}", spec.id);
+    }
 }
 
 #[test]

@@ -18,6 +18,13 @@ use crate::report::{Citation, Diagnostic};
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "amount_on_boundary",
+    codes: &[Code::AmountOnBoundary],
+};
+
 pub fn report(ctx: &Ctx, sink: &mut Sink) {
     let mut seen: Vec<(String, String)> = Vec::new();
     for (hit, rule, cites, result) in std::mem::take(&mut sink.boundaries) {

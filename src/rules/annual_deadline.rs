@@ -18,6 +18,13 @@ use crate::report::Diagnostic;
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "annual_deadline",
+    codes: &[Code::DeadlinePassed],
+};
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     let plan_year = ctx
         .app

@@ -25,6 +25,17 @@ use crate::report::{Diagnostic, Outcome, Status, Trace};
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "budget_adjustment",
+    codes: &[
+        Code::AdjustmentConditionsUnmet,
+        Code::AdjustmentOverLimit,
+        Code::AdjustmentReasonNotListed,
+    ],
+};
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AdjustmentVerdict {

@@ -35,6 +35,13 @@ use crate::report::{Outcome, Status, Trace};
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "decision",
+    codes: &[],
+};
+
 /// Evaluates a decision table. `name` is the outcome's name in zh and en, for messages.
 pub fn decide<T: Clone + PartialEq>(
     ctx: &Ctx,

@@ -19,6 +19,17 @@ use crate::report::{Diagnostic, Outcome};
 
 use super::{decision, Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "expert_panel",
+    codes: &[
+        Code::PanelEven,
+        Code::PanelExternalTooFew,
+        Code::PanelTooSmall,
+    ],
+};
+
 /// `review`: the expert-panel outcome already decided, used by a check that has no cases of its own.
 pub fn check(ctx: &Ctx, sink: &mut Sink, review: Option<&Outcome<Panel>>) {
     for check in &ctx.version.panels {

@@ -19,6 +19,13 @@ use crate::report::Diagnostic;
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "funding_sum",
+    codes: &[Code::FundingSumMismatch],
+};
+
 const ROWS: [(Field, [Field; 4]); 2] = [
     (
         Field::PriorTotal,

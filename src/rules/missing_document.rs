@@ -24,6 +24,17 @@ use crate::report::{Diagnostic, RequiredDocument};
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "missing_document",
+    codes: &[
+        Code::MissingDocument,
+        Code::MissingChapter,
+        Code::AlternativeRefused,
+    ],
+};
+
 /// A stand-in on file whose condition refuses it, with why.
 struct Refusal<'a> {
     document: &'a str,

@@ -22,11 +22,59 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::calendar::HolidayCalendar;
+use crate::codes::Code;
 use crate::condition::{BoundaryHit, Evaluator, Evidence, Parameters, Truth, Verdicts};
 use crate::messages::Locale;
 use crate::model::Application;
 use crate::profile::{Cites, Condition, Profile, Stage, Version};
 use crate::report::{Citations, Diagnostic, Notice};
+
+/// A rule mechanism as the catalogue names it, with every code it may emit, declared beside its
+/// code (each file's `MECHANISM`). In debug builds the engine records any code a mechanism emits
+/// without declaring it, which the test suite requires to be none ([`take_undeclared_codes`]).
+#[derive(Debug)]
+pub struct Mechanism {
+    pub name: &'static str,
+    pub codes: &'static [Code],
+}
+
+/// Every mechanism, in the order the engine runs them.
+pub const MECHANISMS: &[&Mechanism] = &[
+    &decision::MECHANISM,
+    &budget_adjustment::MECHANISM,
+    &missing_document::MECHANISM,
+    &timing_window::MECHANISM,
+    &required_field::MECHANISM,
+    &unknown_document::MECHANISM,
+    &form_enumeration::MECHANISM,
+    &funding_sum::MECHANISM,
+    &month_order::MECHANISM,
+    &resource_table::MECHANISM,
+    &expert_panel::MECHANISM,
+    &restriction::MECHANISM,
+    &annual_deadline::MECHANISM,
+    &amount_on_boundary::MECHANISM,
+];
+
+#[cfg(debug_assertions)]
+thread_local! {
+    static UNDECLARED: std::cell::RefCell<Vec<(&'static str, &'static str)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The (mechanism, code) pairs emitted without being declared since the last call; always empty
+/// in release builds, where nothing is recorded.
+#[doc(hidden)]
+pub fn take_undeclared_codes() -> Vec<(&'static str, &'static str)> {
+    #[cfg(debug_assertions)]
+    {
+        UNDECLARED.with_borrow_mut(std::mem::take)
+    }
+    #[cfg(not(debug_assertions))]
+    {
+        Vec::new()
+    }
+}
 
 /// Everything a rule reads.
 pub struct Ctx<'a> {
@@ -56,6 +104,29 @@ pub struct Sink {
 }
 
 impl Sink {
+    /// Runs one mechanism; in debug builds, records any code it emitted without declaring it.
+    pub fn run<T>(&mut self, mechanism: &Mechanism, check: impl FnOnce(&mut Sink) -> T) -> T {
+        #[cfg(debug_assertions)]
+        let before = (self.diagnostics.len(), self.notices.len());
+        let out = check(self);
+        #[cfg(debug_assertions)]
+        {
+            let emitted = self
+                .diagnostics
+                .iter()
+                .skip(before.0)
+                .chain(self.notices.iter().skip(before.1));
+            for d in emitted {
+                if !mechanism.codes.contains(&d.code()) {
+                    UNDECLARED.with_borrow_mut(|u| u.push((mechanism.name, d.code)));
+                }
+            }
+        }
+        #[cfg(not(debug_assertions))]
+        let _ = mechanism;
+        out
+    }
+
     /// Records the portal parameters among what a verdict still needs (`parameter:NAME`), so that
     /// the report says once per parameter which verdict waits for it.
     pub fn note_missing_parameters(&mut self, missing: &[String], verdict: &str) {

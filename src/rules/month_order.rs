@@ -15,6 +15,13 @@ use crate::report::Diagnostic;
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "month_order",
+    codes: &[Code::MonthOrder],
+};
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     let (Some(Value::YearMonth(sy, sm)), Some(Value::YearMonth(ey, em))) = (
         ctx.app.get(Field::StartMonth),

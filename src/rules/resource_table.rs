@@ -16,6 +16,20 @@ use crate::report::Diagnostic;
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "resource_table",
+    codes: &[
+        Code::ResourceNameMissing,
+        Code::ResourceSharingInvalid,
+        Code::ResourceConditionMissing,
+        Code::ResourceReasonMissing,
+        Code::ResourceFrequencyInvalid,
+        Code::RequiredCell,
+    ],
+};
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     let Some(table) = &ctx.version.resource_table else {
         return;

@@ -18,6 +18,13 @@ use crate::report::Diagnostic;
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "restriction",
+    codes: &[Code::Restricted],
+};
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for rule in &ctx.version.restrictions {
         if !ctx.stage_matches(&rule.stages) || ctx.holds(&rule.when) != Truth::True {

@@ -28,6 +28,19 @@ use crate::report::{Diagnostic, WindowReport};
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "timing_window",
+    codes: &[
+        Code::WindowTooEarly,
+        Code::WindowTooLate,
+        Code::WindowOverdue,
+        Code::WindowMissedBefore,
+        Code::WorkingDaysApproximate,
+    ],
+};
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<WindowReport> {
     let mut listed = Vec::new();
     for w in &ctx.version.windows {

@@ -13,6 +13,13 @@ use crate::report::Diagnostic;
 
 use super::{Ctx, Sink};
 
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "unknown_document",
+    codes: &[Code::UnknownDocument],
+};
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for (i, doc) in ctx.app.documents.iter().enumerate() {
         if !ctx.version.documents.contains_key(&doc.kind) {
