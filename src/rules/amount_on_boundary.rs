@@ -10,6 +10,13 @@
 //! ## Example
 //! `{"totalInvestment": "300"}` under 通州 gets `BD001`: 300 falls within 「300万元及以下」, so the
 //! documents may be compiled as one.
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("tongzhou");
+//! let report = validate_json(r#"{"totalInvestment": "300"}"#, &options);
+//! assert!(report.notices.iter().any(|d| d.code == "BD001"));
+//! ```
 
 use crate::codes::Code;
 use crate::money;

@@ -8,6 +8,14 @@
 //! ## Example
 //! Validated on 2024-11-05 with `{"year": 2025}` under 通州: `TW004` at `year`, the deadline having
 //! been 2024-10-31.
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let mut options = Options::for_jurisdiction("tongzhou");
+//! options.as_of = "2024-11-05".parse().ok();
+//! let report = validate_json(r#"{"year": 2025}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "TW004" && d.path == "year"));
+//! ```
 
 use chrono::{Datelike, NaiveDate};
 

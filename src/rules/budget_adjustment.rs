@@ -14,6 +14,14 @@
 //! ## Example
 //! `{"approvedBudget": "400", "adjustment": {"amount": "61", "reason": "technicalOptimisation"}}`
 //! under 通州 gets `AD001` (15.25% > 15%).
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let mut options = Options::for_jurisdiction("tongzhou");
+//! options.stage = Some(gov_it_rules::profile::Stage::Implementation);
+//! let report = validate_json(r#"{"approvedBudget": "400", "adjustment": {"amount": "61", "reason": "technicalOptimisation"}}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "AD001"));
+//! ```
 
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -12,6 +12,13 @@
 //! ## Example
 //! `{"totalInvestment": "120", "expertPanel": {"size": 4}}` under 亭湖 gets `EP001` (fewer than 5)
 //! and `EP002` (even) at `expertPanel.size`.
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("tinghu");
+//! let report = validate_json(r#"{"totalInvestment": "120", "expertPanel": {"size": 4}}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "EP001" && d.path == "expertPanel.size"));
+//! ```
 
 use crate::codes::{Code, Severity};
 use crate::profile::Panel;

@@ -8,6 +8,13 @@
 //!
 //! ## Example
 //! `{"nature": "升级"}` under 通州 gets `FM002` at `nature`.
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("tongzhou");
+//! let report = validate_json(r#"{"nature": "升级"}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "FM002" && d.path == "nature"));
+//! ```
 
 use crate::codes::Code;
 use crate::report::Diagnostic;

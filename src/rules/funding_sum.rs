@@ -9,6 +9,13 @@
 //! ## Example
 //! `{"funding": {"thisYear": {"total": "100", "fiscal": "60", "selfRaised": "30"}}}` gets
 //! `FM003` at `funding.thisYear.total` (total 100, sources 90).
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("tongzhou");
+//! let report = validate_json(r#"{"funding": {"thisYear": {"total": "100", "fiscal": "60", "selfRaised": "30"}}}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "FM003" && d.path == "funding.thisYear.total"));
+//! ```
 
 use rust_decimal::Decimal;
 

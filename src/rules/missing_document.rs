@@ -17,6 +17,13 @@
 //! A 通州 declaration whose documents lack `proposal` gets `DC001` at `documents`, naming
 //! 《通州区政务信息化项目建设建议书》 and 第七条. A 500 万元 通州 project with no higher-level mandate
 //! that files one `combinedDocument` gets `DC003` for each of 建议书, 可研, 初设 and 概算 (第十一条).
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("tongzhou");
+//! let report = validate_json(r#"{"documents": []}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "DC001" && d.path == "documents"));
+//! ```
 
 use crate::codes::Code;
 use crate::condition::{Evidence, Truth};

@@ -8,6 +8,13 @@
 //! ## Example
 //! `{"startMonth": "2025-06", "plannedCompletionMonth": "2025-03"}` gets `FM004` at
 //! `plannedCompletionMonth`.
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("tongzhou");
+//! let report = validate_json(r#"{"startMonth": "2025-06", "plannedCompletionMonth": "2025-03"}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "FM004" && d.path == "plannedCompletionMonth"));
+//! ```
 
 use crate::codes::Code;
 use crate::model::{Field, Value};

@@ -8,6 +8,13 @@
 //!
 //! ## Example
 //! A 通州 declaration without 项目名称 gets `FM001` at `name`.
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("tongzhou");
+//! let report = validate_json(r#"{}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "FM001" && d.path == "name"));
+//! ```
 
 use crate::codes::Code;
 use crate::condition::Truth;

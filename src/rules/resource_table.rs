@@ -10,6 +10,13 @@
 //! ## Example
 //! `{"resources": [{"name": "企业名录", "sharing": "有条件共享", "updateFrequency": "每天"}]}`
 //! under 相城 gets `RS003` at `resources[0].condition`.
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("xiangcheng");
+//! let report = validate_json(r#"{"resources": [{"name": "企业名录", "sharing": "有条件共享", "updateFrequency": "每天"}]}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "RS003" && d.path == "resources[0].condition"));
+//! ```
 
 use crate::codes::Code;
 use crate::report::Diagnostic;

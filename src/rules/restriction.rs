@@ -11,6 +11,13 @@
 //!
 //! ## Example
 //! `{"unitKind": "township"}` under 歙县 gets `RX001` at `unitKind`.
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("shexian");
+//! let report = validate_json(r#"{"unitKind": "township"}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "RX001" && d.path == "unitKind"));
+//! ```
 
 use crate::codes::{Code, Severity};
 use crate::condition::Truth;

@@ -19,6 +19,14 @@
 //! ## Example
 //! `{"dates": {"completion": "2024-01-10", "acceptanceApplication": "2024-08-01"}}` under 通州
 //! gets `TW002` at `dates.acceptanceApplication` (latest 2024-07-10).
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let mut options = Options::for_jurisdiction("tongzhou");
+//! options.stage = Some(gov_it_rules::profile::Stage::Acceptance);
+//! let report = validate_json(r#"{"dates": {"completion": "2024-01-10", "acceptanceApplication": "2024-08-01"}}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "TW002" && d.path == "dates.acceptanceApplication"));
+//! ```
 
 use crate::calendar::{self, describe};
 use crate::codes::Code;

@@ -7,6 +7,13 @@
 //!
 //! ## Example
 //! `{"documents": ["feasability"]}` under 通州 gets `IN011` at `documents[0].kind`.
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("tongzhou");
+//! let report = validate_json(r#"{"documents": ["feasability"]}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "IN011" && d.path == "documents[0].kind"));
+//! ```
 
 use crate::codes::Code;
 use crate::report::Diagnostic;
