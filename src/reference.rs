@@ -19,13 +19,28 @@ pub fn markdown(registry: &Registry) -> String {
     let _ = writeln!(md, "## Codes\n");
     let _ = writeln!(
         md,
-        "| code | name | severity | family | message (zh-CN) | message (en) |"
+        "| code | name | severity | family | emitted by | message (zh-CN) | message (en) |"
     );
-    let _ = writeln!(md, "|---|---|---|---|---|---|");
+    let _ = writeln!(md, "|---|---|---|---|---|---|---|");
     for c in CODES {
+        // The mechanism that declares it (`src/rules/<name>.rs`); else the reader of the input
+        // or the engine, which own the `input` and `jurisdiction` families.
+        let by = crate::rules::MECHANISMS
+            .iter()
+            .find(|m| m.codes.contains(&c.code))
+            .map_or_else(
+                || {
+                    if c.family == "jurisdiction" {
+                        "engine".to_string()
+                    } else {
+                        "input reader".to_string()
+                    }
+                },
+                |m| format!("`{}`", m.name),
+            );
         let _ = writeln!(
             md,
-            "| {} | {} | {:?} | {} | {} | {} |",
+            "| {} | {} | {:?} | {} | {by} | {} | {} |",
             c.id,
             c.name,
             c.severity,
