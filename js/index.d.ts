@@ -651,6 +651,8 @@ export interface CodeEntry {
   /** The message template in the requested locale; `{name}` marks a parameter. */
   template: string;
   params: string[];
+  /** The rule mechanism that emits it (`missing_document`, `timing_window` …), or `input` (the reader of the application) or `engine` (the jurisdiction checks). */
+  emittedBy: string;
 }
 
 export interface ProvisionEntry {

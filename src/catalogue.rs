@@ -131,6 +131,10 @@ pub struct CodeEntry {
     /// The message template in the requested locale; `{name}` marks a parameter.
     pub template: &'static str,
     pub params: &'static [&'static str],
+    /// The rule mechanism that emits it (`src/rules/<name>.rs`), or `input` (the reader of the
+    /// application) or `engine` (the jurisdiction checks).
+    #[serde(rename = "emittedBy")]
+    pub emitted_by: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -171,6 +175,7 @@ pub fn rules(
             family: c.family,
             template: locale.pick(c.zh, c.en),
             params: c.params,
+            emitted_by: crate::rules::emitted_by(c.code),
         })
         .collect();
     let mut provisions = Vec::new();

@@ -23,21 +23,11 @@ pub fn markdown(registry: &Registry) -> String {
     );
     let _ = writeln!(md, "|---|---|---|---|---|---|---|");
     for c in CODES {
-        // The mechanism that declares it (`src/rules/<name>.rs`); else the reader of the input
-        // or the engine, which own the `input` and `jurisdiction` families.
-        let by = crate::rules::MECHANISMS
-            .iter()
-            .find(|m| m.codes.contains(&c.code))
-            .map_or_else(
-                || {
-                    if c.family == "jurisdiction" {
-                        "engine".to_string()
-                    } else {
-                        "input reader".to_string()
-                    }
-                },
-                |m| format!("`{}`", m.name),
-            );
+        let by = match crate::rules::emitted_by(c.code) {
+            "input" => "input reader".to_string(),
+            "engine" => "engine".to_string(),
+            mechanism => format!("`{mechanism}`"),
+        };
         let _ = writeln!(
             md,
             "| {} | {} | {:?} | {} | {by} | {} | {} |",

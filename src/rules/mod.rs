@@ -56,6 +56,24 @@ pub const MECHANISMS: &[&Mechanism] = &[
     &amount_on_boundary::MECHANISM,
 ];
 
+/// What emits `code`: the mechanism that declares it, else `input` (the reader of the
+/// application) or `engine` (the checks of the jurisdiction and its version).
+pub fn emitted_by(code: Code) -> &'static str {
+    MECHANISMS
+        .iter()
+        .find(|m| m.codes.contains(&code))
+        .map_or_else(
+            || {
+                if code.spec().family == "jurisdiction" {
+                    "engine"
+                } else {
+                    "input"
+                }
+            },
+            |m| m.name,
+        )
+}
+
 #[cfg(debug_assertions)]
 thread_local! {
     static UNDECLARED: std::cell::RefCell<Vec<(&'static str, &'static str)>> =

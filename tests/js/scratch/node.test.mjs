@@ -300,6 +300,9 @@ test('rules: the catalogue of codes and cited provisions', () => {
   const dc001 = catalogue.codes.find((c) => c.code === 'DC001');
   assert.equal(dc001.severity, 'error');
   assert.match(dc001.template, /\{document\}/);
+  assert.equal(dc001.emittedBy, 'missing_document');
+  assert.equal(catalogue.codes.find((c) => c.code === 'IN001').emittedBy, 'input');
+  assert.equal(catalogue.codes.find((c) => c.code === 'JU001').emittedBy, 'engine');
   const proposal = catalogue.provisions.find((p) => p.rule === 'tongzhou.declaration.proposal');
   assert.deepEqual(proposal.codes, ['DC001', 'DC002']);
   assert.equal(proposal.citations[0].article, '第七条');
