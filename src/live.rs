@@ -19,7 +19,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
-use crate::codes::{Code, Severity};
 use crate::model::{Application, Value, FIELDS};
 use crate::profile::{
     Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision,
@@ -86,17 +85,17 @@ impl LiveValidator {
     /// at the root with its line and column, as [`Registry::validate_str`] does, and text over a
     /// limit of [`crate::limits`] is refused the same way, before it is parsed.
     pub fn replace_text(&mut self, text: &str) -> Delta<'_> {
-        let parsed = match crate::limits::refusal(text) {
-            Some(refused) => Err(refused),
-            None => {
-                serde_json::from_str::<Json>(crate::strip_bom(text)).map_err(|e| syntax_error(&e))
-            }
-        };
-        match parsed {
+        self.replace_read(crate::model::json_from_text(text))
+    }
+
+    /// Replaces the whole application as read from its text: the value, or the one problem that
+    /// kept it from being read, with an empty application.
+    pub(crate) fn replace_read(&mut self, read: Result<Json, Diagnostic>) -> Delta<'_> {
+        match read {
             Ok(json) => self.read(&json),
-            Err(refused) => {
+            Err(problem) => {
                 self.read(&Json::Object(Map::new()));
-                self.problems = vec![refused];
+                self.problems = vec![problem];
             }
         }
         self.revalidate()
@@ -257,16 +256,6 @@ fn identical(a: Option<&Value>, b: Option<&Value>) -> bool {
         (Some(Value::Money(x)), Some(Value::Money(y))) => x == y && x.scale() == y.scale(),
         _ => a == b,
     }
-}
-
-fn syntax_error(e: &serde_json::Error) -> Diagnostic {
-    Diagnostic::new(Code::WrongType, "")
-        .param("expected", "object".into())
-        .param(
-            "got",
-            format!("invalid JSON (line {}, column {})", e.line(), e.column()),
-        )
-        .severity(Severity::Error)
 }
 
 /// `resources[2]` → (`resources`, 2, None); `resources[2].sharing` → (…, Some(`sharing`)).

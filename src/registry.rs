@@ -5,7 +5,6 @@ use std::sync::{Arc, OnceLock};
 
 use serde_json::Value as Json;
 
-use crate::codes::{Code, Severity};
 use crate::model::Application;
 use crate::profile::{self, compact, Profile, ProfileError};
 use crate::report::Diagnostic;
@@ -138,21 +137,19 @@ impl Registry {
     /// limit of [`crate::limits`] is refused before it is parsed, with one diagnostic that names
     /// the limit and where it was crossed.
     pub fn validate_str(&self, json: &str, options: &Options) -> Report {
-        if let Some(refused) = crate::limits::refusal(json) {
-            return self.validate_parsed(&Application::default(), vec![refused], options);
-        }
-        match serde_json::from_str::<Json>(crate::strip_bom(json)) {
+        self.validate_read(crate::model::json_from_text(json), options)
+    }
+
+    /// Validates an application as read from its text: the value, or the one problem that kept
+    /// it from being read, reported on an empty application.
+    pub(crate) fn validate_read(
+        &self,
+        read: Result<Json, Diagnostic>,
+        options: &Options,
+    ) -> Report {
+        match read {
             Ok(value) => self.validate_value(&value, options),
-            Err(e) => {
-                let mut d = Diagnostic::new(Code::WrongType, "")
-                    .param("expected", "object".into())
-                    .param(
-                        "got",
-                        format!("invalid JSON (line {}, column {})", e.line(), e.column()),
-                    );
-                d.severity = Severity::Error;
-                self.validate_parsed(&Application::default(), vec![d], options)
-            }
+            Err(problem) => self.validate_parsed(&Application::default(), vec![problem], options),
         }
     }
 

@@ -14,7 +14,6 @@
 //!
 //! [`Registry::validate_str`]: crate::Registry::validate_str
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -123,12 +122,7 @@ fn with_next_registry(
 pub fn validate(application: &str, encoded: bool, options: &str) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
     let options = validation_options(options)?;
-    let text = if encoded {
-        repaired(application)
-    } else {
-        Cow::Borrowed(application)
-    };
-    to_text(&registry().validate_str(&text, &options))
+    to_text(&registry().validate_read(read_application(application, encoded), &options))
 }
 
 /// A validator for live forms: holds one application and takes one edit at a time.
@@ -220,12 +214,7 @@ fn replace(
     application: &str,
     encoded: bool,
 ) -> Result<Vec<u8>, JsValue> {
-    let text = if encoded {
-        repaired(application)
-    } else {
-        Cow::Borrowed(application)
-    };
-    to_text(&inner.replace_text(&text))
+    to_text(&inner.replace_read(read_application(application, encoded)))
 }
 
 /// The jurisdictions, described by the regulation in force on `asOf` (default today).
@@ -339,11 +328,20 @@ fn read_value(text: &str, what: &str) -> Result<Json, JsValue> {
     })
 }
 
-/// The wrapper's encoding of a value as the core reads it: JSON text, where the engine's
-/// `JSON.stringify` writes a lone surrogate as an escape (`"\ud800"`), which is not Unicode and
-/// which serde_json refuses; it becomes U+FFFD, as an invalid character does in decoded text.
-fn repaired(text: &str) -> Cow<'_, str> {
-    replace_lone_surrogates(text).map_or(Cow::Borrowed(text), Cow::Owned)
+/// An application as JSON text: the caller's, or the wrapper's encoding of a JavaScript value
+/// (`encoded`), where the engine's `JSON.stringify` writes a lone surrogate as an escape
+/// (`"\ud800"`), which is not Unicode and which serde_json refuses. Such escapes become U+FFFD, as
+/// an invalid character does in decoded text, but only after a parse has failed, so ordinary
+/// input pays nothing.
+fn read_application(text: &str, encoded: bool) -> Result<Json, crate::report::Diagnostic> {
+    let read = crate::model::json_from_text(text);
+    match (read, encoded) {
+        (Err(problem), true) => match replace_lone_surrogates(text) {
+            Some(repaired) => crate::model::json_from_text(&repaired),
+            None => Err(problem),
+        },
+        (read, _) => read,
+    }
 }
 
 /// `text` with every `\uXXXX` escape of an unpaired surrogate replaced by `\ufffd`; `None` when

@@ -15,7 +15,7 @@ use serde_json::Value as Json;
 
 pub use fields::{Field, FieldSpec, Kind, FIELDS};
 
-use crate::codes::Code;
+use crate::codes::{Code, Severity};
 use crate::report::Diagnostic;
 
 /// Limits on the size of an application, so that hostile input is refused with a located error
@@ -181,6 +181,24 @@ impl Application {
         self.set(field, value);
         diagnostics
     }
+}
+
+/// An application's JSON text, read as the core reads it: refused before it is parsed when it is
+/// over a limit of [`crate::limits`], a leading byte-order mark ignored, and a syntax error one
+/// diagnostic at the root with its line and column.
+pub fn json_from_text(text: &str) -> Result<Json, Diagnostic> {
+    if let Some(refused) = crate::limits::refusal(text) {
+        return Err(refused);
+    }
+    serde_json::from_str(crate::strip_bom(text)).map_err(|e| {
+        Diagnostic::new(Code::WrongType, "")
+            .param("expected", "object".into())
+            .param(
+                "got",
+                format!("invalid JSON (line {}, column {})", e.line(), e.column()),
+            )
+            .severity(Severity::Error)
+    })
 }
 
 fn read_object(app: &mut Application, json: &Json, prefix: &str, diags: &mut Vec<Diagnostic>) {
