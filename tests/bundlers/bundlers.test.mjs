@@ -113,15 +113,24 @@ function assertProfile(fetched) {
   assert.ok(profiles[0].equals(installed('profiles/tongzhou.govit')), 'the page fetched another profile');
 }
 
+/**
+ * The page with the whole package reports as the package does and fetches the full module; the
+ * one-jurisdiction page fetches the module without regulations and only 通州's profile.
+ * `files` maps what a page fetched to the files it stands for (a dev server serves them elsewhere).
+ */
+async function assertBothPages(fullPage, onePage, files = (fetched) => fetched) {
+  const full = await run(fullPage);
+  assertReport(full.result);
+  assertWasm(files(full.fetched), 'full');
+  const one = await run(onePage);
+  assertReport(one.result, ['tongzhou']);
+  assertWasm(files(one.fetched), 'core');
+  assertProfile(files(one.fetched));
+}
+
 test('Vite: the whole package, and a one-jurisdiction page with nothing copied by hand', async () => {
   await viteBuild({ configFile: join(here, 'vite/vite.config.js') });
-  const full = await run('vite/dist/index.html');
-  assertReport(full.result);
-  assertWasm(full.fetched, 'full');
-  const one = await run('vite/dist/one.html');
-  assertReport(one.result, ['tongzhou']);
-  assertWasm(one.fetched, 'core');
-  assertProfile(one.fetched);
+  await assertBothPages('vite/dist/index.html', 'vite/dist/one.html');
 });
 
 test("Vite's dev server: both pages, with gov-it-rules left out of the pre-bundling", async () => {
@@ -132,13 +141,7 @@ test("Vite's dev server: both pages, with gov-it-rules left out of the pre-bundl
     // What the dev server served from the package, as files under this folder.
     const files = (fetched) =>
       fetched.filter((f) => f.includes(' /node_modules/gov-it-rules/')).map((f) => f.replace(' /', ' /vite/'));
-    const full = await run(`${url}index.html`);
-    assertReport(full.result);
-    assertWasm(files(full.fetched), 'full');
-    const one = await run(`${url}one.html`);
-    assertReport(one.result, ['tongzhou']);
-    assertWasm(files(one.fetched), 'core');
-    assertProfile(files(one.fetched));
+    await assertBothPages(`${url}index.html`, `${url}one.html`, files);
   } finally {
     await server.close();
   }
@@ -167,13 +170,7 @@ test('webpack 5: the whole package, and a one-jurisdiction page', async () => {
     webpack(config, (error, result) => (error ? reject(error) : resolve(result))));
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
   for (const name of ['index', 'one']) copyFileSync(join(here, `webpack/${name}.html`), join(here, `webpack/dist/${name}.html`));
-  const full = await run('webpack/dist/index.html');
-  assertReport(full.result);
-  assertWasm(full.fetched, 'full');
-  const one = await run('webpack/dist/one.html');
-  assertReport(one.result, ['tongzhou']);
-  assertWasm(one.fetched, 'core');
-  assertProfile(one.fetched);
+  await assertBothPages('webpack/dist/index.html', 'webpack/dist/one.html');
 });
 
 /** esbuild leaves `new URL(…, import.meta.url)` alone: the wasm is copied beside the bundle. */
@@ -200,13 +197,7 @@ test('esbuild, ESM bundle', () => esbuildRoute('esm'));
 test('esbuild, IIFE bundle (a classic script): the files are found beside the script', () => esbuildRoute('iife'));
 
 test('a plain <script> tag: dist/gov-it-rules.iife.js and the global govItRules', async () => {
-  const full = await run('script-tag/index.html');
-  assertReport(full.result);
-  assertWasm(full.fetched, 'full');
-  const one = await run('script-tag/index.html?one');
-  assertReport(one.result, ['tongzhou']);
-  assertWasm(one.fetched, 'core');
-  assertProfile(one.fetched);
+  await assertBothPages('script-tag/index.html', 'script-tag/index.html?one');
 });
 
 function node(args) {
