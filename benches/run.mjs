@@ -64,7 +64,7 @@ const server = await serve(root, {
 const coldPage = await readFile(join(root, 'benches', 'page', 'cold.html'), 'utf8');
 /** The cold-start page with preload hints for the package's JS modules and for `fetched`. */
 const withHints = (fetched) => coldPage.replace('</title>', `</title>\n${[
-  ...['index.js', 'gov_it_rules.js', 'attach.js'].map((f) => `<link rel="modulepreload" href="/pkg/${f}">`),
+  ...['index.js', 'gov_it_rules.js'].map((f) => `<link rel="modulepreload" href="/pkg/${f}">`),
   ...fetched.map(([f, type]) => `<link rel="preload" href="/pkg/${f}" as="fetch"${type ? ` type="${type}"` : ''} crossorigin>`),
 ].join('\n')}`);
 await writeFile(join(out, 'page', 'cold-preload.html'), withHints([['gov_it_rules_bg.wasm', 'application/wasm']]));

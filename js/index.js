@@ -5,6 +5,7 @@ import wasmInit, {
   initSync as wasmInitSync,
   validate as wasmValidate,
   Validator,
+  FormHandle,
   jurisdictions as wasmJurisdictions,
   rules as wasmRules,
   loadProfile as wasmLoadProfile,
@@ -193,7 +194,6 @@ export function initSync(bytes) {
   ready = true;
 }
 
-export { attach } from './attach.js';
 
 function needInit() {
   if (!ready) {
@@ -1244,4 +1244,84 @@ export function labels(locale) {
     labelCache.set(tag, found);
   }
   return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// attach(): the form component, in the module (src/form/); styles in attach.css.
+
+const COMPONENT_OPTIONS = ['fields', 'debounce', 'outcomes', 'summary', 'citations'];
+
+/** Forms attached and their handles: a form keeps its component alive until detach(). */
+const attachedForms = new WeakMap();
+
+/**
+ * Binds live, cited validation to an existing form. Options are the validation options
+ * (jurisdiction, stage, asOf, locale, parameters …) and the component's own: `fields`,
+ * `debounce`, `outcomes`, `summary`, `citations` (index.d.ts, AttachOptions).
+ */
+export function attach(form, options = {}) {
+  needInit();
+  if (typeof HTMLFormElement === 'undefined' || !(form instanceof HTMLFormElement)) {
+    throw new TypeError('attach(form, options): form must be a <form> element');
+  }
+  if (options === null || typeof options !== 'object') {
+    throw new TypeError('attach(form, options): options must be an object, e.g. { jurisdiction: "tongzhou" }');
+  }
+  const ui = {};
+  let settings = {};
+  for (const [name, value] of Object.entries(options)) {
+    if (COMPONENT_OPTIONS.includes(name)) ui[name] = value;
+    else settings[name] = value;
+  }
+  if (ui.debounce !== undefined && !(typeof ui.debounce === 'number' && ui.debounce >= 0 && ui.debounce <= 60_000)) {
+    throw new TypeError('attach(): options.debounce must be a number of milliseconds from 0 to 60000');
+  }
+  if (ui.citations !== undefined && typeof ui.citations !== 'boolean') {
+    throw new TypeError('attach(): options.citations must be true or false');
+  }
+  for (const name of ['outcomes', 'summary']) {
+    const value = ui[name];
+    const ok = value === undefined || value instanceof Element || (name === 'outcomes' && value === false);
+    if (!ok) throw new TypeError(`attach(): options.${name} must be an element${name === 'outcomes' ? ' or false' : ''}`);
+  }
+  if (attachedForms.has(form)) {
+    throw new Error('attach(): this form is attached already; call detach() on its handle first');
+  }
+  let handle;
+  // An event's detail: its report is made only when a listener reads it.
+  ui.detail = (name, elapsedMs) => {
+    let report;
+    const read = () => (report ??= parse(guard(() => handle.report())));
+    return name === 'govit:invalid'
+      ? { get report() { return read(); } }
+      : { elapsedMs, get report() { return read(); } };
+  };
+  handle = guard(() => new FormHandle(form, need(encode(settings, 'options')), ui));
+  attachedForms.set(form, handle);
+  guard(() => handle.start());
+  let attached = true;
+  const live = () => {
+    if (!attached) throw new Error('gov-it-rules: this form was detached; attach() it again');
+    return handle;
+  };
+  return {
+    validate() {
+      return parse(guard(() => live().validate()));
+    },
+    get report() {
+      return parse(guard(() => live().report()));
+    },
+    setOptions(changes) {
+      const next = { ...settings, ...changes };
+      guard(() => live().setOptions(need(encode(next, 'options'))));
+      settings = next;
+    },
+    detach() {
+      if (!attached) return;
+      attached = false;
+      attachedForms.delete(form);
+      guard(() => handle.detach());
+      handle.free();
+    },
+  };
 }

@@ -33,10 +33,15 @@ mkdir -p "$out"
 glue=$(mktemp -d)
 trap 'rm -rf "$glue"' EXIT
 
-# build FEATURES OUTPUT: one module; its glue must be the first one's.
+# build FEATURES OUTPUT: one module; its glue must be the first one's. The features are given to
+# rustc as cfgs rather than to cargo: cargo's features are part of the crate's metadata, which
+# goes into the names of the exports that carry the component's closures (gloo's listeners and
+# timer), and so into the glue; cfgs leave the metadata, the names and the glue alone.
 build() {
-  # shellcheck disable=SC2086
-  cargo build --lib --release --target wasm32-unknown-unknown --quiet --no-default-features $1
+  local cfgs="" feature
+  for feature in ${1//,/ }; do cfgs="$cfgs --cfg feature=\"$feature\""; done
+  RUSTFLAGS="${RUSTFLAGS:-}$cfgs" \
+    cargo build --lib --release --target wasm32-unknown-unknown --quiet --no-default-features
   if [ ! -f "$out/$name.js" ]; then
     wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$built"
     optimise "$out/${name}_bg.wasm" "$out/$2"
@@ -51,9 +56,9 @@ build() {
   fi
   optimise "$glue/${name}_bg.wasm" "$out/$2"
 }
-build "--features builtin-profiles" "${name}_bg.wasm"
+build "builtin-profiles" "${name}_bg.wasm"
 build "" "${name}_core_bg.wasm"
-build "--features builtin-profiles,profile-json" "${name}_json_bg.wasm"
+build "builtin-profiles,profile-json" "${name}_json_bg.wasm"
 # The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).
 bash pkg-scripts/restartable-glue.sh "$out/$name.js"
 
@@ -62,7 +67,7 @@ bash pkg-scripts/restartable-glue.sh "$out/$name.js"
 mkdir -p "$out/profiles"
 cp src/compiled/*.govit "$out/profiles/"
 
-cp js/index.js js/node.js js/attach.js js/attach.css js/index.d.ts js/README.md "$out/"
+cp js/index.js js/node.js js/attach.css js/index.d.ts js/README.md "$out/"
 # The same types for require(): a .d.cts, so that TypeScript reads them as CommonJS's.
 cp js/index.d.ts "$out/index.d.cts"
 
@@ -132,7 +137,6 @@ cat > "$out/package.json" <<JSON
     "node.js",
     "node.cjs",
     "dist/gov-it-rules.iife.js",
-    "attach.js",
     "attach.css",
     "${name}.js",
     "${name}_bg.wasm",
@@ -161,7 +165,6 @@ kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 echo "build: pkg/${name}_bg.wasm     $(size "$out/${name}_bg.wasm")"
 echo "build: JS, browser entry     $(size "$out/index.js" "$out/${name}.js")  (index.js + ${name}.js)"
 echo "build: JS, Node entry adds   $(size "$out/node.js")  (node.js)"
-echo "build: JS, attach() adds     $(size "$out/attach.js")  (attach.js, left out by bundlers when unused)"
 echo "build: script-tag build      $(size "$out/dist/gov-it-rules.iife.js")  (dist/gov-it-rules.iife.js, minified)"
 echo "build: one jurisdiction      $(size "$out/${name}_core_bg.wasm") wasm without profiles; profiles/*.govit $(for p in "$out"/profiles/*.govit; do printf '%s ' "$(basename "$p" .govit) $(kb "$(gzip -9 < "$p" | wc -c)")"; done)gzip"
 echo "build: reading JSON profiles $(size "$out/${name}_json_bg.wasm")  (${name}_json_bg.wasm: Node, init({ profileJson: true }))"

@@ -17,6 +17,7 @@ pub mod catalogue;
 pub mod codes;
 pub mod condition;
 mod engine;
+pub mod form;
 mod json_path;
 pub mod json_text;
 pub mod labels;

@@ -38,6 +38,11 @@ thread_local! {
     static REGISTRY: RefCell<Rc<Registry>> = RefCell::new(Rc::new(builtin().clone()));
 }
 
+/// The registry as it stands, for the form component.
+pub(crate) fn current_registry() -> Rc<Registry> {
+    registry()
+}
+
 /// The registry as it stands; the borrow ends here, so a call made from inside another (a load
 /// from a JavaScript callback) never finds it borrowed.
 fn registry() -> Rc<Registry> {
@@ -286,7 +291,7 @@ pub fn form_layout() -> Result<Vec<u8>, JsValue> {
 
 /// Options for a validation: `jurisdiction` is required (`null`, JavaScript's `undefined`, is
 /// absent), `asOf` defaults to today's local date.
-fn validation_options(options: &str) -> Result<Options, JsValue> {
+pub(crate) fn validation_options(options: &str) -> Result<Options, JsValue> {
     let json = read_value(options, "options")?;
     if json.is_object() && json.get("jurisdiction").is_none_or(Json::is_null) {
         let registry = registry();
@@ -397,12 +402,12 @@ fn clip(text: &str) -> String {
     out
 }
 
-fn to_text<T: Serialize>(value: &T) -> Result<Vec<u8>, JsValue> {
+pub(crate) fn to_text<T: Serialize>(value: &T) -> Result<Vec<u8>, JsValue> {
     crate::json_text::to_vec(value)
         .map_err(|e| JsValue::from(js_sys::Error::new(&format!("gov-it-rules: {e}"))))
 }
 
-fn type_error(message: &str) -> JsValue {
+pub(crate) fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
 }
 
@@ -491,7 +496,7 @@ extern "C" {
 /// message too. The trapped call is abandoned (its memory is not reclaimed, and a `Validator`
 /// whose method panicked refuses further use with wasm-bindgen's "recursive use" error); the
 /// module, `validate` and other validators keep working.
-fn install_panic_hook() {
+pub(crate) fn install_panic_hook() {
     static HOOK: Once = Once::new();
     HOOK.call_once(|| {
         let previous = std::panic::take_hook();

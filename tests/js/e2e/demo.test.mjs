@@ -71,7 +71,10 @@ test('typing 300 then 300.01 under 通州 flips merge-eligibility', async () => 
   assert.match(await boundary.first().textContent(), /300.*包含本数/);
   await typeAmount(page, '300.01');
   assert.equal(await verdict(page, 'merge'), 'separate');
-  assert.match(await page.locator('.gov-verdicts').getAttribute('aria-live'), /polite/);
+  // The panel is not a live region; a short sentence is announced when a verdict changes.
+  assert.equal(await page.locator('.gov-verdicts').getAttribute('aria-live'), null);
+  const announcer = page.locator('.gov-announce[role="status"]');
+  assert.match(await announcer.textContent(), /^合并编报：分别编报/);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -151,8 +154,10 @@ test('field errors are tied to their controls and shown when a field is left, no
   const message = page.locator('.gov-error[data-path="totalInvestment"]');
   await message.waitFor();
   assert.equal(await field.getAttribute('aria-invalid'), 'true');
+  // The control is described by the message, not by its citation, which is there on demand.
   const id = await message.getAttribute('id');
-  assert.ok((await field.getAttribute('aria-describedby')).split(' ').includes(id));
+  assert.ok((await field.getAttribute('aria-describedby')).split(' ').includes(`${id}-text`));
+  assert.doesNotMatch(await page.locator(`#${id}-text`).textContent(), /依据/);
   assert.equal(await message.locator('.gov-visually-hidden').textContent(), '错误：');
   assert.match(await message.textContent(), /5 位小数/);
   assert.match(await message.locator('.gov-cite').textContent(), /依据/);

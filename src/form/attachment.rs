@@ -1,0 +1,846 @@
+//! `attach(form, options)`: the component bound to one form, its events and the handle the
+//! package returns.
+//!
+//! Events, in the GOV.UK pattern ([`super::reveal`]): `input` queues the edit and, after the
+//! debounce, updates the verdicts and removes messages the value no longer earns; leaving a
+//! changed field (`focusout`, `change`) shows its messages; `submit` shows every error and the
+//! summary, and stops a form with errors. While a pointer is pressed nothing on the page moves:
+//! an update waits until it is released, so the click that left a field (on 提交申报, say) lands
+//! where the applicant aimed it.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+use std::rc::{Rc, Weak};
+
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
+use serde_json::Value as Json;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, MutationObserver, Node};
+
+use super::controls::{Controls, Target};
+use super::reveal::{field_of, Reveal};
+use super::view::{element, identity, Messages, Panel, Placed, Summary};
+use super::words;
+use crate::codes::Severity;
+use crate::live::LiveValidator;
+use crate::wasm::{install_panic_hook, to_text, type_error, validation_options};
+
+/// The component's own options (the validation options are read as `createValidator` reads
+/// them).
+struct Settings {
+    debounce: u32,
+    citations: bool,
+    /// Makes an event's `detail` from its name and the update's duration; the package's wrapper
+    /// gives one whose `report` is read only when a listener asks for it.
+    detail: Option<js_sys::Function>,
+}
+
+struct Attachment {
+    me: Weak<RefCell<Attachment>>,
+    doc: Document,
+    controls: Controls,
+    validator: LiveValidator,
+    settings: Settings,
+    reveal: Reveal,
+    /// Controls of the portal's own (a token, a search box) that are no application field: left
+    /// alone once the engine says so.
+    unknown: BTreeSet<String>,
+    /// Edits not yet given to the validator, by path, in order.
+    pending: Vec<(String, Json)>,
+    /// Fields left while a pointer was pressed, revealed when it is released.
+    deferred: Vec<String>,
+    pointer_down: bool,
+    /// An update is waiting for the pointer to be released.
+    held: bool,
+    timer: Option<Timeout>,
+    release: Option<Timeout>,
+    panel: Option<Panel>,
+    /// The live region: a short sentence when a verdict changes, and nothing else.
+    announcer: Element,
+    messages: Messages,
+    summary: Summary,
+    /// What attach() added to the page, removed by detach().
+    inserted: Vec<Element>,
+    original_title: String,
+}
+
+/// Work done once the attachment is no longer borrowed: focusing an element and dispatching an
+/// event run the page's own listeners, which may call the handle.
+#[derive(Default)]
+struct After {
+    focus: Option<HtmlElement>,
+    events: Vec<(&'static str, f64)>,
+}
+
+impl After {
+    fn report(started: f64) -> After {
+        After {
+            focus: None,
+            events: vec![("govit:report", now() - started)],
+        }
+    }
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The part of a path before its first `.` or `[`: the form's own key.
+fn top(path: &str) -> &str {
+    path.split(['.', '[']).next().unwrap_or(path)
+}
+
+/// Runs `f` on the attachment if it is still attached and not already at work (a `focusout`
+/// fired by our own focusing is skipped), then what it asked for.
+fn with(me: &Weak<RefCell<Attachment>>, f: impl FnOnce(&mut Attachment) -> After) {
+    let Some(shared) = me.upgrade() else {
+        return;
+    };
+    let (after, form, detail) = {
+        let Ok(mut attachment) = shared.try_borrow_mut() else {
+            return;
+        };
+        let after = f(&mut attachment);
+        let form = attachment.controls.form().clone();
+        (after, form, attachment.settings.detail.clone())
+    };
+    after.run(&form, detail.as_ref());
+}
+
+impl After {
+    fn run(self, form: &HtmlFormElement, detail: Option<&js_sys::Function>) {
+        if let Some(target) = self.focus {
+            let _ = target.focus();
+        }
+        for (name, elapsed) in self.events {
+            let detail = detail
+                .and_then(|f| f.call2(&JsValue::NULL, &name.into(), &elapsed.into()).ok())
+                .unwrap_or_else(|| {
+                    let object = js_sys::Object::new();
+                    let _ = js_sys::Reflect::set(&object, &"elapsedMs".into(), &elapsed.into());
+                    object.into()
+                });
+            let init = web_sys::CustomEventInit::new();
+            init.set_detail(&detail);
+            if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+                let _ = form.dispatch_event(&event);
+            }
+        }
+    }
+}
+
+/// How an update came about, which decides what it may show.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Moment {
+    /// While typing: messages may go, none appear at the fields being typed.
+    Typing,
+    /// A field was left, a choice made, a row added, an option changed.
+    Settled,
+    /// The form was submitted or validated: everything is shown.
+    Submit,
+}
+
+impl Attachment {
+    fn queue(&mut self, path: String, value: Json) {
+        match self.pending.iter_mut().find(|(p, _)| *p == path) {
+            Some(slot) => slot.1 = value,
+            None => self.pending.push((path, value)),
+        }
+    }
+
+    /// Gives the queued edits to the validator; returns the fields they were at (none: nothing
+    /// was queued).
+    fn flush(&mut self) -> Vec<String> {
+        let mut fields = Vec::new();
+        for (path, value) in std::mem::take(&mut self.pending) {
+            let unknown = match self.validator.set(&path, &value) {
+                Ok(delta) => delta
+                    .diagnostics
+                    .added
+                    .iter()
+                    .any(|d| d.code == "IN005" && d.path == path),
+                Err(_) => false,
+            };
+            if unknown {
+                self.unknown.insert(top(&path).to_string());
+                let _ = self.validator.set(&path, &Json::Null);
+                continue;
+            }
+            fields.push(field_of(&path).to_string());
+        }
+        fields
+    }
+
+    /// Reads the whole form into the validator afresh.
+    fn load(&mut self) {
+        let unknown = &self.unknown;
+        let application = self.controls.read(&|p| unknown.contains(top(p)));
+        self.validator.replace(&application);
+        let found: Vec<String> = self
+            .validator
+            .report()
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "IN005")
+            .map(|d| top(&d.path).to_string())
+            .collect();
+        if !found.is_empty() {
+            self.unknown.extend(found);
+            let unknown = &self.unknown;
+            let application = self.controls.read(&|p| unknown.contains(top(p)));
+            self.validator.replace(&application);
+        }
+        self.pending.clear();
+    }
+
+    fn label(&self, path: &str) -> String {
+        if let Some(parameter) = path.strip_prefix("parameter:") {
+            return parameter.to_string();
+        }
+        self.controls
+            .anchor_for(path, None)
+            .and_then(|control| {
+                let labels = js_sys::Reflect::get(&control, &"labels".into()).ok()?;
+                let first = js_sys::Reflect::get(&labels, &0.into())
+                    .ok()
+                    .and_then(|l| l.dyn_into::<Node>().ok())
+                    .and_then(|l| l.text_content());
+                first
+                    .or_else(|| control.get_attribute("aria-label"))
+                    .map(|t| t.trim().to_string())
+            })
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| path.to_string())
+    }
+
+    /// Brings the page in step with the report.
+    fn render(&mut self, moment: Moment, typed: &[String]) {
+        let report = self.validator.report();
+        let citations = self.settings.citations;
+        if let Some(mut panel) = self.panel.take() {
+            let said = panel.show(&self.doc, report, citations, &|p| self.label(p));
+            self.panel = Some(panel);
+            if !said.is_empty() {
+                let w = words::words(report.locale);
+                self.announcer
+                    .set_text_content(Some(&said.join(if report.locale.is_en() {
+                        ". "
+                    } else {
+                        w.semicolon
+                    })));
+            }
+        }
+        let report = self.validator.report();
+        let mut placed: Vec<Placed> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity != Severity::Info && self.reveal.shows(&d.path))
+            .filter(|d| {
+                moment != Moment::Typing
+                    || !typed.iter().any(|f| f == field_of(&d.path))
+                    || self.messages.shows(&identity(d))
+            })
+            .filter_map(|d| {
+                let control = self
+                    .controls
+                    .anchor_for(&d.path, d.params.get("documentKey").map(String::as_str))?;
+                Some(Placed {
+                    diagnostic: d,
+                    control,
+                })
+            })
+            .collect();
+        placed.sort_by(|a, b| form_order(&a.control, &b.control));
+        self.messages
+            .show(&self.doc, &self.controls, &placed, report.locale, citations);
+        if self.reveal.submitted() {
+            let mut errors: Vec<_> = report
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(|d| {
+                    let control = self
+                        .controls
+                        .anchor_for(&d.path, d.params.get("documentKey").map(String::as_str));
+                    (d, control)
+                })
+                .collect();
+            errors.sort_by(|(_, a), (_, b)| match (a, b) {
+                (Some(a), Some(b)) => form_order(a, b),
+                (None, Some(_)) => std::cmp::Ordering::Less,
+                (Some(_), None) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            });
+            let w = words::words(report.locale);
+            let shown = self.summary.show(&self.doc, &errors, w);
+            let title = if shown && !self.original_title.starts_with(w.title_prefix) {
+                format!("{}{}", w.title_prefix, self.original_title)
+            } else {
+                self.original_title.clone()
+            };
+            if self.doc.title() != title {
+                self.doc.set_title(&title);
+            }
+        }
+    }
+
+    fn schedule(&mut self) {
+        let me = self.me.clone();
+        // Replacing the timer cancels the one before it.
+        self.timer = Some(Timeout::new(self.settings.debounce, move || {
+            with(&me, Attachment::typed);
+        }));
+    }
+
+    fn typed(&mut self) -> After {
+        if self.pointer_down {
+            self.held = true;
+            return After::default();
+        }
+        let started = now();
+        let typed = self.flush();
+        if typed.is_empty() {
+            return After::default();
+        }
+        self.render(Moment::Typing, &typed);
+        After::report(started)
+    }
+
+    fn on_input(&mut self, target: &Element) -> After {
+        let Some(path) = self.controls.path_of(target) else {
+            return After::default();
+        };
+        if self.unknown.contains(top(&path)) {
+            return After::default();
+        }
+        self.reveal.edit(field_of(&path));
+        let value = self.controls.value_of(&path);
+        self.queue(path, value);
+        self.schedule();
+        After::default()
+    }
+
+    /// A field was left (`focusout`), or changed (`change`: a choice is made and left at once).
+    fn on_leave(&mut self, target: &Element, changed: bool) -> After {
+        let Some(path) = self.controls.path_of(target) else {
+            return After::default();
+        };
+        if self.unknown.contains(top(&path)) {
+            return After::default();
+        }
+        let field = field_of(&path).to_string();
+        let value = self.controls.value_of(&path);
+        self.queue(path, value);
+        if changed && is_choice(target) {
+            self.reveal.edit(&field);
+        }
+        if self.pointer_down {
+            self.deferred.push(field);
+            self.held = true;
+            return After::default();
+        }
+        let started = now();
+        self.timer = None;
+        self.flush();
+        self.reveal.leave(&field);
+        self.render(Moment::Settled, &[]);
+        After::report(started)
+    }
+
+    fn on_pointer(&mut self, down: bool) -> After {
+        self.pointer_down = down;
+        if !down && self.held {
+            let me = self.me.clone();
+            // After the click this release belongs to, which may submit the form.
+            self.release = Some(Timeout::new(0, move || with(&me, Attachment::released)));
+        }
+        After::default()
+    }
+
+    fn released(&mut self) -> After {
+        if self.pointer_down || !self.held {
+            return After::default();
+        }
+        self.held = false;
+        let started = now();
+        self.flush();
+        for field in std::mem::take(&mut self.deferred) {
+            self.reveal.leave(&field);
+        }
+        self.render(Moment::Settled, &[]);
+        After::report(started)
+    }
+
+    /// Validates the whole form as it stands and shows everything.
+    fn validate(&mut self) -> After {
+        let started = now();
+        self.timer = None;
+        let unknown = &self.unknown;
+        for path in self.controls.paths(&|p| unknown.contains(top(p))) {
+            let value = self.controls.value_of(&path);
+            self.queue(path, value);
+        }
+        self.flush();
+        self.held = false;
+        self.deferred.clear();
+        self.reveal.submit();
+        self.render(Moment::Submit, &[]);
+        let mut after = After::report(started);
+        if self.validator.report().summary.errors > 0 {
+            after.focus = self.summary.region().dyn_ref::<HtmlElement>().cloned();
+        }
+        after
+    }
+
+    fn on_submit(&mut self, event: &Event) -> After {
+        let mut after = self.validate();
+        if self.validator.report().summary.errors > 0 {
+            event.prevent_default();
+            event.stop_immediate_propagation();
+            after.events.push(("govit:invalid", 0.0));
+        }
+        after
+    }
+
+    fn on_rows(&mut self, tables: Vec<String>) -> After {
+        let started = now();
+        for table in tables {
+            let rows = self.controls.read_table(&table);
+            self.queue(table, rows);
+        }
+        self.flush();
+        self.render(Moment::Settled, &[]);
+        After::report(started)
+    }
+
+    fn set_options(&mut self, options: &str) -> Result<After, JsValue> {
+        let options = validation_options(options)?;
+        let registry = crate::wasm::current_registry();
+        self.validator = LiveValidator::new(&registry, options);
+        self.unknown.clear();
+        self.load();
+        let started = now();
+        self.render(Moment::Settled, &[]);
+        Ok(After::report(started))
+    }
+
+    fn detach(&mut self) {
+        self.timer = None;
+        self.release = None;
+        self.messages.clear();
+        for node in self.inserted.drain(..) {
+            node.remove();
+        }
+        if let Some(panel) = &self.panel {
+            panel.region().replace_children_with_node_0();
+            let _ = panel.region().class_list().remove_1("gov-verdicts");
+        }
+        self.panel = None;
+        self.doc.set_title(&self.original_title);
+    }
+}
+
+/// A check box, radio button or list: changing it is choosing, and leaving it at once.
+fn is_choice(target: &Element) -> bool {
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        return matches!(input.type_().as_str(), "checkbox" | "radio");
+    }
+    target.is_instance_of::<web_sys::HtmlSelectElement>()
+}
+
+fn form_order(a: &Element, b: &Element) -> std::cmp::Ordering {
+    if a == b {
+        return std::cmp::Ordering::Equal;
+    }
+    if a.compare_document_position(b) & Node::DOCUMENT_POSITION_FOLLOWING != 0 {
+        std::cmp::Ordering::Less
+    } else {
+        std::cmp::Ordering::Greater
+    }
+}
+
+/// The component attached to a form: what `attach()` returns, through the package's wrapper.
+#[wasm_bindgen]
+pub struct FormHandle {
+    shared: Option<Rc<RefCell<Attachment>>>,
+    listeners: Vec<EventListener>,
+    observer: Option<(
+        MutationObserver,
+        Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
+    )>,
+}
+
+#[wasm_bindgen]
+impl FormHandle {
+    /// Attaches to `form`. `options` are the validation options as JSON text (read as
+    /// `createValidator` reads them); `ui` holds the component's own: `fields` (path → selector,
+    /// element or list of elements), `debounce` (ms), `outcomes` (an element, or `false` for no
+    /// verdict panel), `summary` (an element), `citations` (boolean) and `detail` (a function
+    /// making an event's detail from its name and duration).
+    #[wasm_bindgen(constructor)]
+    pub fn new(form: JsValue, options: &str, ui: JsValue) -> Result<FormHandle, JsValue> {
+        install_panic_hook();
+        let form: HtmlFormElement = form
+            .dyn_into()
+            .map_err(|_| type_error("attach(form, options): form must be a <form> element"))?;
+        let options = validation_options(options)?;
+        let doc = form
+            .owner_document()
+            .ok_or_else(|| type_error("attach(form, options): the form is in no document"))?;
+        let get =
+            |name: &str| js_sys::Reflect::get(&ui, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        let settings = Settings {
+            debounce: get("debounce")
+                .as_f64()
+                .map_or(150, |ms| ms.clamp(0.0, 60_000.0) as u32),
+            citations: get("citations").as_bool().unwrap_or(true),
+            detail: get("detail").dyn_into().ok(),
+        };
+        let controls = Controls::new(form.clone(), fields_option(&get("fields"))?);
+
+        let mut inserted = Vec::new();
+        let insert = |tag: &str, inserted: &mut Vec<Element>| -> Result<Element, JsValue> {
+            let node = element(&doc, tag, "", None)
+                .ok_or_else(|| type_error("attach(): cannot create elements"))?;
+            form.prepend_with_node_1(&node)?;
+            inserted.push(node.clone());
+            Ok(node)
+        };
+        let outcomes = get("outcomes");
+        let panel_region = if outcomes.is_falsy() && !outcomes.is_undefined() {
+            None
+        } else if let Some(given) = outcomes.dyn_ref::<Element>() {
+            Some(given.clone())
+        } else {
+            Some(insert("section", &mut inserted)?)
+        };
+        let announcer = insert("div", &mut inserted)?;
+        announcer.set_class_name("gov-announce gov-visually-hidden");
+        announcer.set_attribute("role", "status")?;
+        announcer.set_attribute("aria-live", "polite")?;
+        announcer.set_attribute("aria-atomic", "true")?;
+        let summary_region = match get("summary").dyn_into::<Element>() {
+            Ok(given) => given,
+            Err(_) => insert("div", &mut inserted)?,
+        };
+        let unique = format!("gov-summary-title-{}", next_serial());
+        let summary = Summary::new(&doc, summary_region, &unique)
+            .ok_or_else(|| type_error("attach(): cannot create the error summary"))?;
+        let panel = match panel_region {
+            Some(region) => Some(
+                Panel::new(&doc, region)
+                    .ok_or_else(|| type_error("attach(): cannot create the verdict panel"))?,
+            ),
+            None => None,
+        };
+        let validator = LiveValidator::new(&crate::wasm::current_registry(), options);
+        let shared = Rc::new_cyclic(|me| {
+            RefCell::new(Attachment {
+                me: me.clone(),
+                original_title: doc.title(),
+                doc: doc.clone(),
+                controls,
+                validator,
+                settings,
+                reveal: Reveal::default(),
+                unknown: BTreeSet::new(),
+                pending: Vec::new(),
+                deferred: Vec::new(),
+                pointer_down: false,
+                held: false,
+                timer: None,
+                release: None,
+                panel,
+                announcer,
+                messages: Messages::default(),
+                summary,
+                inserted,
+            })
+        });
+
+        let listeners = listen(&shared, &form, &doc);
+        let observer = observe_rows(&shared, &form)?;
+        {
+            let mut attachment = shared.borrow_mut();
+            attachment.load();
+            attachment.render(Moment::Settled, &[]);
+        }
+        // The page's first state is shown, not read out.
+        shared.borrow().announcer.set_text_content(None);
+        Ok(FormHandle {
+            shared: Some(shared),
+            listeners,
+            observer,
+        })
+    }
+
+    /// Dispatches the first `govit:report`, once the caller holds the handle that listeners may
+    /// ask for the report.
+    pub fn start(&self) -> Result<(), JsValue> {
+        let shared = self.attached()?;
+        with(&Rc::downgrade(shared), |_| After::report(now()));
+        Ok(())
+    }
+
+    /// Validates the whole form, shows every error and the summary (focused when there are
+    /// errors), and returns the report as JSON text (UTF-8).
+    pub fn validate(&self) -> Result<Vec<u8>, JsValue> {
+        let shared = self.attached()?;
+        let (after, text, form, detail) = {
+            let mut a = shared.try_borrow_mut().map_err(|_| busy())?;
+            let after = a.validate();
+            let text = to_text(a.validator.report())?;
+            (
+                after,
+                text,
+                a.controls.form().clone(),
+                a.settings.detail.clone(),
+            )
+        };
+        after.run(&form, detail.as_ref());
+        Ok(text)
+    }
+
+    /// The report on the form as it stands, with edits not yet applied applied.
+    pub fn report(&self) -> Result<Vec<u8>, JsValue> {
+        let shared = self.attached()?;
+        let mut a = shared.try_borrow_mut().map_err(|_| busy())?;
+        if !a.pending.is_empty() && !a.pointer_down {
+            a.flush();
+            a.render(Moment::Typing, &[]);
+        }
+        to_text(a.validator.report())
+    }
+
+    /// Validates with other options (JSON text, all of them), reading the form again.
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(&self, options: &str) -> Result<(), JsValue> {
+        let shared = self.attached()?;
+        let (after, form, detail) = {
+            let mut a = shared.try_borrow_mut().map_err(|_| busy())?;
+            let after = a.set_options(options)?;
+            (after, a.controls.form().clone(), a.settings.detail.clone())
+        };
+        after.run(&form, detail.as_ref());
+        Ok(())
+    }
+
+    /// Removes every listener and everything the component added; the form is left as it was.
+    pub fn detach(&mut self) {
+        self.listeners.clear();
+        if let Some((observer, _)) = self.observer.take() {
+            observer.disconnect();
+        }
+        if let Some(shared) = self.shared.take() {
+            if let Ok(mut a) = shared.try_borrow_mut() {
+                a.detach();
+            }
+        }
+    }
+
+    fn attached(&self) -> Result<&Rc<RefCell<Attachment>>, JsValue> {
+        self.shared
+            .as_ref()
+            .ok_or_else(|| js_sys::Error::new("gov-it-rules: this form was detached").into())
+    }
+}
+
+fn busy() -> JsValue {
+    js_sys::Error::new(
+        "gov-it-rules: the form is being updated; call again from outside its govit:* listeners",
+    )
+    .into()
+}
+
+fn next_serial() -> u32 {
+    thread_local! {
+        static SERIAL: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    SERIAL.with(|s| {
+        s.set(s.get() + 1);
+        s.get()
+    })
+}
+
+/// The `fields` option: path → a selector, an element, or a list of elements.
+fn fields_option(fields: &JsValue) -> Result<Vec<(String, Target)>, JsValue> {
+    if fields.is_undefined() || fields.is_null() {
+        return Ok(Vec::new());
+    }
+    let object: &js_sys::Object = fields.dyn_ref().ok_or_else(|| {
+        type_error("attach(): options.fields must be an object of path → selector or element")
+    })?;
+    let mut mapped = Vec::new();
+    for entry in js_sys::Object::entries(object).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let Some(path) = entry.get(0).as_string() else {
+            continue;
+        };
+        let target = entry.get(1);
+        let target = if let Some(selector) = target.as_string() {
+            Target::Selector(selector)
+        } else if let Some(one) = target.dyn_ref::<Element>() {
+            Target::Elements(vec![one.clone()])
+        } else if js_sys::Array::is_array(&target)
+            || js_sys::Reflect::has(&target, &"length".into()).unwrap_or(false)
+        {
+            Target::Elements(
+                js_sys::Array::from(&target)
+                    .iter()
+                    .filter_map(|e| e.dyn_into::<Element>().ok())
+                    .collect(),
+            )
+        } else {
+            return Err(type_error(&format!(
+                "attach(): options.fields[\"{path}\"] must be a selector, an element or a list of elements"
+            )));
+        };
+        mapped.push((path, target));
+    }
+    Ok(mapped)
+}
+
+fn listen(
+    shared: &Rc<RefCell<Attachment>>,
+    form: &HtmlFormElement,
+    doc: &Document,
+) -> Vec<EventListener> {
+    let target_of = |event: &Event| event.target().and_then(|t| t.dyn_into::<Element>().ok());
+    let mut listeners = Vec::new();
+    let me = Rc::downgrade(shared);
+    listeners.push(EventListener::new(form, "input", move |event| {
+        if let Some(target) = target_of(event) {
+            with(&me, |a| a.on_input(&target));
+        }
+    }));
+    for (name, changed) in [("change", true), ("focusout", false)] {
+        let me = Rc::downgrade(shared);
+        listeners.push(EventListener::new(form, name, move |event| {
+            if let Some(target) = target_of(event) {
+                with(&me, |a| a.on_leave(&target, changed));
+            }
+        }));
+    }
+    let me = Rc::downgrade(shared);
+    listeners.push(EventListener::new_with_options(
+        form,
+        "submit",
+        EventListenerOptions {
+            phase: gloo_events::EventListenerPhase::Capture,
+            passive: false,
+        },
+        move |event| with(&me, |a| a.on_submit(event)),
+    ));
+    for (name, down) in [
+        ("pointerdown", true),
+        ("pointerup", false),
+        ("pointercancel", false),
+    ] {
+        let me = Rc::downgrade(shared);
+        listeners.push(EventListener::new_with_options(
+            doc,
+            name,
+            EventListenerOptions::run_in_capture_phase(),
+            move |_| with(&me, |a| a.on_pointer(down)),
+        ));
+    }
+    // A summary link focuses its control, and brings it into view.
+    let me = Rc::downgrade(shared);
+    let summary = shared.borrow().summary.region().clone();
+    listeners.push(EventListener::new_with_options(
+        &summary,
+        "click",
+        EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            let Some(link) =
+                target_of(event).and_then(|t| t.closest("a[href^='#']").ok().flatten())
+            else {
+                return;
+            };
+            let Some(control) = link.get_attribute("href").and_then(|href| {
+                me.upgrade()
+                    .and_then(|s| s.borrow().doc.get_element_by_id(href.get(1..)?))
+            }) else {
+                return;
+            };
+            event.prevent_default();
+            if let Some(control) = control.dyn_ref::<HtmlElement>() {
+                let _ = control.focus();
+            }
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            control.scroll_into_view_with_scroll_into_view_options(&options);
+        },
+    ));
+    listeners
+}
+
+/// Rows added or removed by the portal's own script. Our messages inside a table are no rows.
+fn observe_rows(
+    shared: &Rc<RefCell<Attachment>>,
+    form: &HtmlFormElement,
+) -> Result<
+    Option<(
+        MutationObserver,
+        Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
+    )>,
+    JsValue,
+> {
+    let tables = form.query_selector_all("[data-gov-table]")?;
+    if tables.length() == 0 {
+        return Ok(None);
+    }
+    let me = Rc::downgrade(shared);
+    let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
+        move |records: js_sys::Array, _| {
+            let is_row = |node: JsValue| {
+                node.dyn_into::<Element>().is_ok_and(|e| {
+                    e.matches("[data-gov-row]").unwrap_or(false)
+                        || e.query_selector("[data-gov-row]").ok().flatten().is_some()
+                })
+            };
+            let mut changed: Vec<String> = Vec::new();
+            for record in records.iter() {
+                let record: web_sys::MutationRecord = record.unchecked_into();
+                let rows = record.added_nodes();
+                let gone = record.removed_nodes();
+                let any = (0..rows.length())
+                    .filter_map(|i| rows.item(i))
+                    .any(|n| is_row(n.into()))
+                    || (0..gone.length())
+                        .filter_map(|i| gone.item(i))
+                        .any(|n| is_row(n.into()));
+                if !any {
+                    continue;
+                }
+                let table = record
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .and_then(|t| t.closest("[data-gov-table]").ok().flatten())
+                    .and_then(|t| t.get_attribute("data-gov-table"));
+                if let Some(table) = table {
+                    if !changed.contains(&table) {
+                        changed.push(table);
+                    }
+                }
+            }
+            if !changed.is_empty() {
+                with(&me, |a| a.on_rows(changed));
+            }
+        },
+    );
+    let observer = MutationObserver::new(callback.as_ref().unchecked_ref())?;
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    for i in 0..tables.length() {
+        if let Some(table) = tables.item(i) {
+            observer.observe_with_options(&table, &init)?;
+        }
+    }
+    Ok(Some((observer, callback)))
+}

@@ -1,0 +1,338 @@
+//! The portal's form as the engine sees it: which application path each control holds, the value
+//! it holds, and the control an error at a path belongs to.
+//!
+//! A control's path is, in order: the `fields` option's mapping (a selector or elements), the
+//! table it sits in (`data-gov-table`, each row `data-gov-row`, each cell `data-gov-cell`), its
+//! `data-gov-field`, or its `name`. Values are built as JSON in Rust: a control named
+//! `__proto__.x` is a key like any other, reported as an unknown field, and no JavaScript object
+//! is ever written from a control's name.
+
+use serde_json::{Map, Value as Json};
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+/// Paths whose value is a table of rows, or a list of document check boxes.
+const TABLES: [&str; 2] = ["documents", "resources"];
+
+/// Where the `fields` option points a path.
+pub enum Target {
+    Selector(String),
+    Elements(Vec<Element>),
+}
+
+pub struct Controls {
+    form: HtmlFormElement,
+    mapped: Vec<(String, Target)>,
+}
+
+impl Controls {
+    pub fn new(form: HtmlFormElement, mapped: Vec<(String, Target)>) -> Controls {
+        Controls { form, mapped }
+    }
+
+    pub fn form(&self) -> &HtmlFormElement {
+        &self.form
+    }
+
+    fn targets(&self, target: &Target) -> Vec<Element> {
+        match target {
+            Target::Selector(selector) => all(&self.form, selector),
+            Target::Elements(elements) => elements.clone(),
+        }
+    }
+
+    /// The application path `control` holds, if any.
+    pub fn path_of(&self, control: &Element) -> Option<String> {
+        for (path, target) in &self.mapped {
+            if self.targets(target).iter().any(|c| c == control) {
+                return Some(path.clone());
+            }
+        }
+        if let Some(table) = table_of(control) {
+            return table.get_attribute("data-gov-table");
+        }
+        own_path(control)
+    }
+
+    /// The controls of `path` outside tables, in form order.
+    pub fn controls_for(&self, path: &str) -> Vec<Element> {
+        if let Some((_, target)) = self.mapped.iter().find(|(p, _)| p == path) {
+            return self.targets(target);
+        }
+        self.elements()
+            .into_iter()
+            .filter(|c| table_of(c).is_none() && own_path(c).as_deref() == Some(path))
+            .collect()
+    }
+
+    fn elements(&self) -> Vec<Element> {
+        let list = self.form.elements();
+        (0..list.length()).filter_map(|i| list.item(i)).collect()
+    }
+
+    fn table(&self, path: &str) -> Option<Element> {
+        self.form
+            .query_selector(&format!("[data-gov-table=\"{path}\"]"))
+            .ok()
+            .flatten()
+    }
+
+    /// What `path` holds: `null` when blank (a blank is unanswered, never 否).
+    pub fn value_of(&self, path: &str) -> Json {
+        if TABLES.contains(&path) && self.table(path).is_some() {
+            return self.read_table(path);
+        }
+        let controls = self.controls_for(path);
+        let Some(first) = controls.first() else {
+            return Json::Null;
+        };
+        if let Some(input) = first.dyn_ref::<HtmlInputElement>() {
+            match input.type_().as_str() {
+                "checkbox" => {
+                    let boxes: Vec<&HtmlInputElement> = controls
+                        .iter()
+                        .filter_map(|c| c.dyn_ref::<HtmlInputElement>())
+                        .filter(|c| c.type_() == "checkbox")
+                        .collect();
+                    if boxes.len() > 1
+                        || TABLES.contains(&path)
+                        || first.has_attribute("data-gov-multi")
+                    {
+                        return Json::Array(
+                            boxes
+                                .iter()
+                                .filter(|b| b.checked())
+                                .map(|b| ticked(b))
+                                .collect(),
+                        );
+                    }
+                    return Json::Bool(input.checked());
+                }
+                "radio" => {
+                    return controls
+                        .iter()
+                        .filter_map(|c| c.dyn_ref::<HtmlInputElement>())
+                        .find(|c| c.checked())
+                        .map_or(Json::Null, |c| Json::String(c.value()));
+                }
+                _ => return text(input.value()),
+            }
+        }
+        if let Some(select) = first.dyn_ref::<HtmlSelectElement>() {
+            if select.multiple() {
+                let chosen = select.selected_options();
+                return Json::Array(
+                    (0..chosen.length())
+                        .filter_map(|i| chosen.item(i))
+                        .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+                        .map(|o| Json::String(o.value()))
+                        .collect(),
+                );
+            }
+            return text(select.value());
+        }
+        if let Some(area) = first.dyn_ref::<HtmlTextAreaElement>() {
+            return text(area.value());
+        }
+        Json::Null
+    }
+
+    /// A table's rows, each an object of its non-blank cells.
+    pub fn read_table(&self, path: &str) -> Json {
+        let Some(table) = self.table(path) else {
+            return Json::Null;
+        };
+        Json::Array(
+            all(&table, "[data-gov-row]")
+                .iter()
+                .map(|row| {
+                    let mut cells = Map::new();
+                    for cell in all(row, "[data-gov-cell]") {
+                        let (Some(name), Json::String(value)) =
+                            (cell.get_attribute("data-gov-cell"), value(&cell))
+                        else {
+                            continue;
+                        };
+                        cells.insert(name, Json::String(value));
+                    }
+                    Json::Object(cells)
+                })
+                .collect(),
+        )
+    }
+
+    /// Every path the form holds, in form order, less `skip`.
+    pub fn paths(&self, skip: &dyn Fn(&str) -> bool) -> Vec<String> {
+        let mut paths: Vec<String> = self.mapped.iter().map(|(p, _)| p.clone()).collect();
+        for control in self.elements() {
+            if let Some(path) = self.path_of(&control) {
+                if !paths.contains(&path) {
+                    paths.push(path);
+                }
+            }
+        }
+        for table in all(&self.form, "[data-gov-table]") {
+            if let Some(path) = table.get_attribute("data-gov-table") {
+                if !paths.contains(&path) {
+                    paths.push(path);
+                }
+            }
+        }
+        paths.retain(|p| !skip(p));
+        paths
+    }
+
+    /// The whole application the form holds, blanks left out.
+    pub fn read(&self, skip: &dyn Fn(&str) -> bool) -> Json {
+        let mut application = Map::new();
+        for path in self.paths(skip) {
+            let value = self.value_of(&path);
+            if !value.is_null() {
+                put(&mut application, &path, value);
+            }
+        }
+        Json::Object(application)
+    }
+
+    /// The control an error belongs to: a missing document's own check box, a table's row and
+    /// cell, or the nearest control of the path or the group it lies in.
+    pub fn anchor_for(&self, path: &str, document: Option<&str>) -> Option<Element> {
+        if path.is_empty() {
+            return None;
+        }
+        if let Some(kind) = document {
+            let own = self.controls_for(path).into_iter().find(|c| {
+                c.dyn_ref::<HtmlInputElement>()
+                    .is_some_and(|i| i.value() == kind)
+            });
+            if own.is_some() {
+                return own;
+            }
+        }
+        if let Some((table, row, cell)) = row_path(path) {
+            if let Some(row) = self
+                .table(table)
+                .and_then(|t| all(&t, "[data-gov-row]").into_iter().nth(row))
+            {
+                let cell = cell.and_then(|c| first(&row, &format!("[data-gov-cell=\"{c}\"]")));
+                return cell.or_else(|| first(&row, "[data-gov-cell]"));
+            }
+            return self.controls_for(table).into_iter().next();
+        }
+        let mut at = path;
+        loop {
+            if let Some(control) = self.controls_for(at).into_iter().next() {
+                return Some(control);
+            }
+            if let Some(table) = self.table(at) {
+                return first(&table, "[data-gov-cell]").or(Some(table));
+            }
+            at = at.rsplit_once('.')?.0;
+        }
+    }
+
+    /// The slot a portal set aside for a field's errors (`data-gov-error-for`).
+    pub fn slot_for(&self, field: &str) -> Option<Element> {
+        all(&self.form, "[data-gov-error-for]")
+            .into_iter()
+            .find(|slot| slot.get_attribute("data-gov-error-for").as_deref() == Some(field))
+    }
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    root.query_selector_all(selector)
+        .map(|list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| n.dyn_into::<Element>().ok())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn first(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+fn table_of(control: &Element) -> Option<Element> {
+    control.closest("[data-gov-table]").ok().flatten()
+}
+
+fn own_path(control: &Element) -> Option<String> {
+    control
+        .get_attribute("data-gov-field")
+        .or_else(|| control.get_attribute("name"))
+        .filter(|name| !name.is_empty())
+}
+
+fn text(value: String) -> Json {
+    if value.is_empty() {
+        Json::Null
+    } else {
+        Json::String(value)
+    }
+}
+
+/// A cell's value as text (`null` when blank).
+fn value(control: &Element) -> Json {
+    if let Some(c) = control.dyn_ref::<HtmlInputElement>() {
+        return text(c.value());
+    }
+    if let Some(c) = control.dyn_ref::<HtmlSelectElement>() {
+        return text(c.value());
+    }
+    control
+        .dyn_ref::<HtmlTextAreaElement>()
+        .map_or(Json::Null, |c| text(c.value()))
+}
+
+/// A ticked box of a list: its value, or `{kind, chapters}` where the box says which chapters the
+/// document has (`data-gov-chapters="a,b"`).
+fn ticked(input: &HtmlInputElement) -> Json {
+    match input.get_attribute("data-gov-chapters") {
+        Some(chapters) => {
+            let mut doc = Map::new();
+            doc.insert("kind".into(), Json::String(input.value()));
+            doc.insert(
+                "chapters".into(),
+                chapters
+                    .split(',')
+                    .filter(|c| !c.is_empty())
+                    .map(|c| Json::String(c.to_string()))
+                    .collect(),
+            );
+            Json::Object(doc)
+        }
+        None => Json::String(input.value()),
+    }
+}
+
+/// Puts `value` at the dotted `path` of `object`, making the groups on the way.
+fn put(object: &mut Map<String, Json>, path: &str, value: Json) {
+    match path.split_once('.') {
+        None => {
+            object.insert(path.to_string(), value);
+        }
+        Some((head, rest)) => {
+            let slot = object
+                .entry(head.to_string())
+                .or_insert_with(|| Json::Object(Map::new()));
+            if !slot.is_object() {
+                *slot = Json::Object(Map::new());
+            }
+            if let Json::Object(inner) = slot {
+                put(inner, rest, value);
+            }
+        }
+    }
+}
+
+/// `resources[2].sharing` → (`resources`, 2, Some(`sharing`)).
+fn row_path(path: &str) -> Option<(&'static str, usize, Option<&str>)> {
+    TABLES.iter().find_map(|&table| {
+        let rest = path.strip_prefix(table)?.strip_prefix('[')?;
+        let (index, tail) = rest.split_once(']')?;
+        let row = index.parse().ok()?;
+        Some((table, row, tail.strip_prefix('.')))
+    })
+}

@@ -1,0 +1,25 @@
+//! The form component: live, cited feedback inside a portal's existing `<form>`.
+//!
+//! [`words`] and [`reveal`] are pure and tested natively; the rest runs in the browser, on
+//! web-sys, with gloo's event listeners and timer, and is tested there (`tests/form_browser.rs`,
+//! wasm-bindgen-test in headless Chromium, and the demo's Playwright suite).
+//!
+//! An edit reaches the [`LiveValidator`](crate::live::LiveValidator) as a Rust value and its
+//! delta is applied to the page in Rust: nothing crosses to JavaScript for a keystroke. The page is
+//! patched by key ([`keyed`]): a verdict, a message or a summary entry is touched only when it
+//! changed.
+
+pub mod reveal;
+pub mod words;
+
+#[cfg(target_arch = "wasm32")]
+mod attachment;
+#[cfg(target_arch = "wasm32")]
+mod controls;
+#[cfg(target_arch = "wasm32")]
+mod keyed;
+#[cfg(target_arch = "wasm32")]
+mod view;
+
+#[cfg(target_arch = "wasm32")]
+pub use attachment::FormHandle;

@@ -1,0 +1,623 @@
+//! What the component adds to the page, patched by key: the verdict panel, the sentence the live
+//! region announces, the field messages beside their controls and the error summary. User text
+//! reaches the page only through `textContent`.
+
+use std::collections::BTreeMap;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element};
+
+use super::controls::Controls;
+use super::keyed::{Keyed, Wanted};
+use super::reveal::field_of;
+use super::words::{self, announcement, cite_text, verdict_line, VerdictLine, Words, VERDICTS};
+use crate::codes::Severity;
+use crate::messages::Locale;
+use crate::report::Diagnostic;
+use crate::Report;
+
+pub fn element(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Option<Element> {
+    let node = doc.create_element(tag).ok()?;
+    if !class.is_empty() {
+        node.set_class_name(class);
+    }
+    if let Some(text) = text {
+        node.set_text_content(Some(text));
+    }
+    Some(node)
+}
+
+/// The verdict panel: one entry per verdict, the documents required at the stage, the time
+/// limits and the notices, each a keyed list.
+pub struct Panel {
+    region: Element,
+    title: Element,
+    verdicts: Keyed,
+    lines: BTreeMap<&'static str, VerdictLine>,
+    documents: Part,
+    windows: Part,
+    notices: Part,
+}
+
+/// A heading and its list, hidden while the list is empty.
+struct Part {
+    wrapper: Element,
+    heading: Element,
+    list: Keyed,
+}
+
+impl Part {
+    fn new(doc: &Document, parent: &Element, class: &str) -> Option<Part> {
+        let wrapper = element(doc, "div", "gov-verdicts-part", None)?;
+        let heading = element(doc, "h3", "", None)?;
+        let list = element(doc, "ul", class, None)?;
+        wrapper.append_with_node_2(&heading, &list).ok()?;
+        wrapper.set_attribute("hidden", "").ok()?;
+        parent.append_with_node_1(&wrapper).ok()?;
+        Some(Part {
+            wrapper,
+            heading,
+            list: Keyed::new(list),
+        })
+    }
+
+    fn sync(&mut self, heading: &str, wanted: Vec<Wanted>) {
+        self.list.sync(wanted);
+        if self.heading.text_content().as_deref() != Some(heading) {
+            self.heading.set_text_content(Some(heading));
+        }
+        let _ = if self.list.is_empty() {
+            self.wrapper.set_attribute("hidden", "")
+        } else {
+            self.wrapper.remove_attribute("hidden")
+        };
+    }
+}
+
+impl Panel {
+    /// A panel in `region`, which it fills.
+    pub fn new(doc: &Document, region: Element) -> Option<Panel> {
+        region.class_list().add_1("gov-verdicts").ok()?;
+        let body = element(doc, "div", "gov-verdicts-body", None)?;
+        let title = element(doc, "h2", "gov-verdicts-title", None)?;
+        let list = element(doc, "dl", "gov-outcomes", None)?;
+        body.append_with_node_2(&title, &list).ok()?;
+        region.replace_children_with_node_1(&body);
+        Some(Panel {
+            region,
+            title,
+            verdicts: Keyed::new(list),
+            lines: BTreeMap::new(),
+            documents: Part::new(doc, &body, "gov-documents")?,
+            windows: Part::new(doc, &body, "gov-windows")?,
+            notices: Part::new(doc, &body, "gov-notices")?,
+        })
+    }
+
+    pub fn region(&self) -> &Element {
+        &self.region
+    }
+
+    /// Shows `report`'s verdicts and returns the sentences to announce: one for each verdict
+    /// whose value changed. `label` names a missing field as the form labels it.
+    pub fn show(
+        &mut self,
+        doc: &Document,
+        report: &Report,
+        citations: bool,
+        label: &dyn Fn(&str) -> String,
+    ) -> Vec<String> {
+        let locale = report.locale;
+        let w = words::words(locale);
+        if self.title.text_content().as_deref() != Some(w.verdicts) {
+            self.title.set_text_content(Some(w.verdicts));
+        }
+        let mut said = Vec::new();
+        let mut wanted = Vec::new();
+        let mut lines = BTreeMap::new();
+        for (name, zh, en) in VERDICTS {
+            let heading = if locale.is_en() { en } else { zh };
+            let Some(line) = verdict_line(name, report) else {
+                continue;
+            };
+            said.extend(announcement(
+                heading,
+                self.lines.get(name),
+                Some(&line),
+                locale,
+            ));
+            let missing: Vec<String> = line.missing.iter().map(|m| label(m)).collect();
+            let content = format!("{heading}\u{1f}{line:?}\u{1f}{missing:?}\u{1f}{citations}");
+            let shown = line.clone();
+            wanted.push(Wanted {
+                key: name.to_string(),
+                content,
+                make: Box::new(move || {
+                    verdict_entry(doc, name, heading, &shown, &missing, citations, w)
+                }),
+            });
+            lines.insert(name, line);
+        }
+        self.verdicts.sync(wanted);
+        self.lines = lines;
+
+        let documents = &report.outcomes.required_documents;
+        self.documents.sync(
+            w.documents,
+            documents
+                .iter()
+                .map(|d| {
+                    let status = words::document_status(d.status, locale);
+                    let pending: Vec<String> = d.depends_on.iter().map(|p| label(p)).collect();
+                    let waits = (!pending.is_empty())
+                        .then(|| format!("（{}{}{}）", w.pending, w.colon, pending.join(w.comma)));
+                    Wanted {
+                        key: d.rule.clone(),
+                        content: format!(
+                            "{}\u{1f}{}\u{1f}{}\u{1f}{waits:?}",
+                            d.status, d.name, status
+                        ),
+                        make: Box::new(move || {
+                            let li =
+                                element(doc, "li", &format!("gov-doc gov-doc-{}", d.status), None)?;
+                            li.set_attribute("data-document", &d.document).ok()?;
+                            li.set_attribute("data-status", d.status).ok()?;
+                            let tag = element(
+                                doc,
+                                "span",
+                                "gov-doc-status",
+                                Some(&format!("{status}{}", w.colon)),
+                            )?;
+                            li.append_with_node_1(&tag).ok()?;
+                            li.append_with_str_1(&d.name).ok()?;
+                            if let Some(waits) = waits {
+                                li.append_with_node_1(
+                                    element(doc, "span", "gov-pending", Some(&waits))?.as_ref(),
+                                )
+                                .ok()?;
+                            }
+                            Some(li)
+                        }),
+                    }
+                })
+                .collect(),
+        );
+        self.windows.sync(
+            w.windows,
+            report
+                .outcomes
+                .windows
+                .iter()
+                .filter(|win| win.status != "pending")
+                .map(|win| {
+                    let range: Vec<&str> = [&win.earliest, &win.latest]
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str)
+                        .collect();
+                    let range = if range.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}{}", w.comma, range.join(" ~ "))
+                    };
+                    let text = format!(
+                        "{}（{}{range}）",
+                        win.description,
+                        words::window_status(win.status, locale)
+                    );
+                    Wanted {
+                        key: win.rule.clone(),
+                        content: text.clone(),
+                        make: Box::new(move || element(doc, "li", "", Some(&text))),
+                    }
+                })
+                .collect(),
+        );
+        self.notices.sync(
+            w.notices,
+            report
+                .notices
+                .iter()
+                .map(|n| Wanted {
+                    key: identity(n),
+                    content: n.message.clone(),
+                    make: Box::new(move || {
+                        let li = element(doc, "li", "", Some(&n.message))?;
+                        li.set_attribute("data-code", n.code).ok()?;
+                        Some(li)
+                    }),
+                })
+                .collect(),
+        );
+        said
+    }
+}
+
+fn verdict_entry(
+    doc: &Document,
+    name: &str,
+    heading: &str,
+    line: &VerdictLine,
+    missing: &[String],
+    citations: bool,
+    w: &Words,
+) -> Option<Element> {
+    let group = element(doc, "div", "gov-outcome", None)?;
+    group.set_attribute("data-outcome", name).ok()?;
+    let dt = element(doc, "dt", "", Some(heading))?;
+    dt.set_attribute("data-outcome", name).ok()?;
+    let dd = element(doc, "dd", "", None)?;
+    dd.set_attribute("data-outcome", name).ok()?;
+    dd.set_attribute("data-status", line.status).ok()?;
+    if line.status == "determined" {
+        dd.set_attribute("data-value", &line.key).ok()?;
+        dd.append_with_node_1(element(doc, "strong", "gov-verdict", Some(&line.verdict))?.as_ref())
+            .ok()?;
+        for (why, cite) in &line.because {
+            dd.append_with_node_1(element(doc, "p", "gov-because", Some(why))?.as_ref())
+                .ok()?;
+            if citations && !cite.is_empty() {
+                dd.append_with_node_1(element(doc, "p", "gov-cite", Some(cite))?.as_ref())
+                    .ok()?;
+            }
+        }
+    } else {
+        let text = format!("{}{}{}", w.pending, w.colon, missing.join(w.comma));
+        dd.append_with_node_1(element(doc, "span", "gov-pending", Some(&text))?.as_ref())
+            .ok()?;
+    }
+    group.append_with_node_2(&dt, &dd).ok()?;
+    Some(group)
+}
+
+/// Two diagnostics are the same message when their code, path, rule and parameters are.
+pub fn identity(d: &Diagnostic) -> String {
+    let mut key = format!(
+        "{}\u{1f}{}\u{1f}{}",
+        d.code,
+        d.path,
+        d.rule.as_deref().unwrap_or("")
+    );
+    for (name, value) in &d.params {
+        key.push('\u{1f}');
+        key.push_str(name);
+        key.push('=');
+        key.push_str(value);
+    }
+    key
+}
+
+/// An error or warning to show, with the control it belongs to.
+pub struct Placed<'r> {
+    pub diagnostic: &'r Diagnostic,
+    pub control: Element,
+}
+
+/// The field messages: for each place on the page (after a control, after a group's legend, or a
+/// portal's `data-gov-error-for` slot), a container of its messages, made when the first message
+/// arrives and removed with the last.
+#[derive(Default)]
+pub struct Messages {
+    places: Vec<(Element, Keyed)>,
+    /// The controls described by a message, with the ids of their own descriptions.
+    described: Vec<(Element, Option<String>)>,
+    next_id: u32,
+}
+
+impl Messages {
+    /// Shows exactly `placed`, which is in form order.
+    pub fn show(
+        &mut self,
+        doc: &Document,
+        controls: &Controls,
+        placed: &[Placed],
+        locale: Locale,
+        citations: bool,
+    ) {
+        let w = words::words(locale);
+        let mut by_place: Vec<(Element, Vec<&Placed>)> = Vec::new();
+        for p in placed {
+            let Some(place) = place_for(controls, p) else {
+                continue;
+            };
+            match by_place.iter_mut().find(|(e, _)| *e == place) {
+                Some((_, list)) => list.push(p),
+                None => by_place.push((place, vec![p])),
+            }
+        }
+        // Places no longer needed lose their messages and their container.
+        let mut kept = Vec::new();
+        for (place, mut keyed) in std::mem::take(&mut self.places) {
+            if by_place.iter().any(|(p, _)| *p == place) {
+                kept.push((place, keyed));
+            } else {
+                keyed.clear();
+                keyed.parent().remove();
+            }
+        }
+        self.places = kept;
+        let mut messages: Vec<(Element, String)> = Vec::new();
+        for (place, list) in by_place {
+            let at = match self.places.iter().position(|(p, _)| *p == place) {
+                Some(at) => at,
+                None => {
+                    let Some(container) = element(doc, "div", "gov-field-errors", None) else {
+                        continue;
+                    };
+                    let _ = insert_at(&place, &container);
+                    self.places.push((place.clone(), Keyed::new(container)));
+                    self.places.len() - 1
+                }
+            };
+            let Some((_, keyed)) = self.places.get_mut(at) else {
+                continue;
+            };
+            let next_id = &mut self.next_id;
+            let wanted: Vec<Wanted> = list
+                .iter()
+                .map(|p| {
+                    let d = p.diagnostic;
+                    *next_id += 1;
+                    let id = format!("gov-msg-{next_id}");
+                    Wanted {
+                        key: identity(d),
+                        content: format!("{}\u{1f}{:?}", d.message, d.severity),
+                        make: Box::new(move || message(doc, d, &id, w, locale, citations)),
+                    }
+                })
+                .collect();
+            keyed.sync(wanted);
+            for ((key, shown), p) in keyed.elements().zip(list.iter()) {
+                let _ = key;
+                messages.push((p.control.clone(), format!("{}-text", shown.id())));
+            }
+        }
+        self.describe(placed, &messages);
+    }
+
+    /// Points each control's `aria-describedby` at its messages' text (not their citations) and
+    /// sets `aria-invalid` where one is an error; restores the others.
+    fn describe(&mut self, placed: &[Placed], messages: &[(Element, String)]) {
+        let mut now: Vec<Element> = Vec::new();
+        for p in placed {
+            if !now.contains(&p.control) {
+                now.push(p.control.clone());
+            }
+        }
+        for (control, own) in &self.described {
+            if !now.contains(control) {
+                restore(control, own.as_deref());
+            }
+        }
+        let mut described = Vec::new();
+        for control in now {
+            let own = match self.described.iter().find(|(c, _)| *c == control) {
+                Some((_, own)) => own.clone(),
+                None => control.get_attribute("aria-describedby"),
+            };
+            let ids: Vec<&str> = messages
+                .iter()
+                .filter(|(c, _)| *c == control)
+                .map(|(_, id)| id.as_str())
+                .collect();
+            let all: Vec<&str> = own.iter().map(String::as_str).chain(ids).collect();
+            set_if_changed(&control, "aria-describedby", &all.join(" "));
+            let invalid = placed
+                .iter()
+                .any(|p| p.control == control && p.diagnostic.severity == Severity::Error);
+            if invalid {
+                set_if_changed(&control, "aria-invalid", "true");
+            } else {
+                let _ = control.remove_attribute("aria-invalid");
+            }
+            described.push((control, own));
+        }
+        self.described = described;
+    }
+
+    /// Whether the message with this identity is shown.
+    pub fn shows(&self, key: &str) -> bool {
+        self.places
+            .iter()
+            .any(|(_, keyed)| keyed.elements().any(|(k, _)| k == key))
+    }
+
+    /// Removes every message and restores the controls.
+    pub fn clear(&mut self) {
+        for (_, mut keyed) in self.places.drain(..) {
+            keyed.clear();
+            keyed.parent().remove();
+        }
+        for (control, own) in self.described.drain(..) {
+            restore(&control, own.as_deref());
+        }
+    }
+}
+
+fn set_if_changed(element: &Element, name: &str, value: &str) {
+    if element.get_attribute(name).as_deref() != Some(value) {
+        let _ = element.set_attribute(name, value);
+    }
+}
+
+fn restore(control: &Element, own: Option<&str>) {
+    let _ = match own {
+        Some(ids) => control.set_attribute("aria-describedby", ids),
+        None => control.remove_attribute("aria-describedby"),
+    };
+    let _ = control.remove_attribute("aria-invalid");
+}
+
+/// Where a message goes: the portal's slot for the field; after a check box's or radio button's
+/// label; after the legend of a group's fieldset; otherwise right after the control.
+fn place_for(controls: &Controls, p: &Placed) -> Option<Element> {
+    let field = field_of(&p.diagnostic.path);
+    if let Some(slot) = controls.slot_for(field) {
+        return Some(slot);
+    }
+    let choice = p
+        .control
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .is_some_and(|i| matches!(i.type_().as_str(), "checkbox" | "radio"));
+    if choice {
+        let own_box = p.diagnostic.params.contains_key("documentKey");
+        if !own_box {
+            if let Some(legend) = p
+                .control
+                .closest("fieldset:not([data-gov-table])")
+                .ok()
+                .flatten()
+                .and_then(|f| f.query_selector(":scope > legend").ok().flatten())
+            {
+                return Some(legend);
+            }
+        }
+        if let Some(label) = p.control.closest("label").ok().flatten() {
+            return Some(label);
+        }
+    }
+    Some(p.control.clone())
+}
+
+/// Puts `container` after `place`, or inside it when `place` is a portal's slot.
+fn insert_at(place: &Element, container: &Element) -> Result<(), wasm_bindgen::JsValue> {
+    if place.has_attribute("data-gov-error-for") {
+        place.append_with_node_1(container)
+    } else {
+        place.after_with_node_1(container)
+    }
+}
+
+fn message(
+    doc: &Document,
+    d: &Diagnostic,
+    id: &str,
+    w: &Words,
+    locale: Locale,
+    citations: bool,
+) -> Option<Element> {
+    let severity = if d.severity == Severity::Error {
+        "gov-error"
+    } else {
+        "gov-warning"
+    };
+    let node = element(doc, "div", &format!("gov-error {severity}"), None)?;
+    node.set_id(id);
+    node.set_attribute("data-code", d.code).ok()?;
+    node.set_attribute("data-path", &d.path).ok()?;
+    let said = element(doc, "p", "gov-error-message", None)?;
+    said.set_id(&format!("{id}-text"));
+    let prefix = if d.severity == Severity::Error {
+        w.error_prefix
+    } else {
+        w.warning_prefix
+    };
+    said.append_with_node_2(
+        element(doc, "span", "gov-visually-hidden", Some(prefix))?.as_ref(),
+        element(doc, "span", "gov-error-text", Some(&d.message))?.as_ref(),
+    )
+    .ok()?;
+    node.append_with_node_1(&said).ok()?;
+    let cite = cite_text(&d.citations, locale);
+    if citations && !cite.is_empty() {
+        // On demand: a screen reader reads the message alone, and the basis when asked for.
+        let details = element(doc, "details", "gov-cite", None)?;
+        details
+            .append_with_node_2(
+                element(doc, "summary", "", Some(w.basis))?.as_ref(),
+                element(doc, "span", "", Some(&cite))?.as_ref(),
+            )
+            .ok()?;
+        node.append_with_node_1(&details).ok()?;
+    }
+    Some(node)
+}
+
+/// The error summary at the top of the form: each error once, in form order, linking to its own
+/// control.
+pub struct Summary {
+    region: Element,
+    title: Element,
+    list: Keyed,
+}
+
+impl Summary {
+    pub fn new(doc: &Document, region: Element, id: &str) -> Option<Summary> {
+        region.class_list().add_1("gov-summary").ok()?;
+        region.set_attribute("tabindex", "-1").ok()?;
+        region.set_attribute("hidden", "").ok()?;
+        let title = element(doc, "h2", "gov-summary-title", None)?;
+        title.set_id(id);
+        region.set_attribute("aria-labelledby", id).ok()?;
+        let list = element(doc, "ul", "gov-summary-list", None)?;
+        region.replace_children_with_node_2(&title, &list);
+        Some(Summary {
+            region,
+            title,
+            list: Keyed::new(list),
+        })
+    }
+
+    pub fn region(&self) -> &Element {
+        &self.region
+    }
+
+    /// Shows `errors` (in form order, each with its control, if any); hides the summary when
+    /// there are none. Returns whether it is shown.
+    pub fn show(
+        &mut self,
+        doc: &Document,
+        errors: &[(&Diagnostic, Option<Element>)],
+        w: &Words,
+    ) -> bool {
+        if self.title.text_content().as_deref() != Some(w.summary_title) {
+            self.title.set_text_content(Some(w.summary_title));
+        }
+        self.list.sync(
+            errors
+                .iter()
+                .map(|(d, control)| {
+                    let target = control.as_ref().map(|c| {
+                        if c.id().is_empty() {
+                            c.set_id(&format!("gov-field-{}", unique_suffix(&identity(d))));
+                        }
+                        c.id()
+                    });
+                    Wanted {
+                        key: identity(d),
+                        content: format!("{}\u{1f}{target:?}", d.message),
+                        make: Box::new(move || {
+                            let li = element(doc, "li", "", None)?;
+                            match target {
+                                Some(id) => {
+                                    let a = element(doc, "a", "", Some(&d.message))?;
+                                    a.set_attribute("href", &format!("#{id}")).ok()?;
+                                    li.append_with_node_1(&a).ok()?;
+                                }
+                                None => li.set_text_content(Some(&d.message)),
+                            }
+                            Some(li)
+                        }),
+                    }
+                })
+                .collect(),
+        );
+        let shown = !errors.is_empty();
+        let _ = if shown {
+            self.region.remove_attribute("hidden")
+        } else {
+            self.region.set_attribute("hidden", "")
+        };
+        shown
+    }
+}
+
+/// A short, stable suffix for an id made from a key (FNV-1a).
+fn unique_suffix(key: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in key.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{hash:08x}")
+}

@@ -1,0 +1,449 @@
+//! What the form component writes on the page, in each locale: its fixed texts, each verdict as
+//! one line, and the sentence announced when a verdict changes. Pure, so that it is tested
+//! natively; the DOM code in [`super`] only places these strings.
+
+use crate::messages::Locale;
+use crate::profile::{Acceptance, Approval, FinancialReview, InitialAcceptance, Merge, Panel};
+use crate::report::{Citation, Outcome, Status};
+use crate::{Outcomes, Report};
+
+/// The component's fixed texts in one locale.
+pub struct Words {
+    pub summary_title: &'static str,
+    pub error_prefix: &'static str,
+    pub warning_prefix: &'static str,
+    pub title_prefix: &'static str,
+    pub basis: &'static str,
+    pub verdicts: &'static str,
+    pub pending: &'static str,
+    pub documents: &'static str,
+    pub windows: &'static str,
+    pub notices: &'static str,
+    pub authority: &'static str,
+    pub chain: &'static str,
+    pub organiser: &'static str,
+    pub fee_in_budget: &'static str,
+    pub fee_not_in_budget: &'static str,
+    /// Separates a label from its value: 「：」 or ": ".
+    pub colon: &'static str,
+    /// Separates items of a list: 「、」 or ", ".
+    pub comma: &'static str,
+    /// Separates clauses: 「；」 or "; ".
+    pub semicolon: &'static str,
+}
+
+const ZH: Words = Words {
+    summary_title: "存在以下问题",
+    error_prefix: "错误：",
+    warning_prefix: "提示：",
+    title_prefix: "错误：",
+    basis: "依据",
+    verdicts: "审核结论（随填写实时更新）",
+    pending: "待填写",
+    documents: "本阶段所需材料",
+    windows: "时限",
+    notices: "请注意",
+    authority: "审批部门",
+    chain: "文件",
+    organiser: "组织验收",
+    fee_in_budget: "监理费用纳入投资概算",
+    fee_not_in_budget: "监理费用不由项目列支",
+    colon: "：",
+    comma: "、",
+    semicolon: "；",
+};
+
+const EN: Words = Words {
+    summary_title: "There is a problem",
+    error_prefix: "Error: ",
+    warning_prefix: "Note: ",
+    title_prefix: "Error: ",
+    basis: "Basis",
+    verdicts: "Verdicts (updated as you type)",
+    pending: "Still needed",
+    documents: "Documents for this stage",
+    windows: "Time limits",
+    notices: "Please note",
+    authority: "Approved by",
+    chain: "Documents",
+    organiser: "Organised by",
+    fee_in_budget: "fee in the budget estimate",
+    fee_not_in_budget: "fee not paid by the project",
+    colon: ": ",
+    comma: ", ",
+    semicolon: "; ",
+};
+
+pub fn words(locale: Locale) -> &'static Words {
+    if locale.is_en() {
+        &EN
+    } else {
+        &ZH
+    }
+}
+
+/// The verdicts the component shows, in the order it shows them: the key a report uses, and the
+/// heading in each locale.
+pub const VERDICTS: [(&str, &str, &str); 8] = [
+    ("approval", "审批层级", "Approval"),
+    ("merge", "合并编报", "Merged compilation"),
+    ("supervision", "工程监理", "Supervision"),
+    ("management", "管理方式", "Management"),
+    ("expertPanel", "专家评审", "Expert panel"),
+    ("financialReview", "财政评审", "Financial review"),
+    ("acceptance", "验收", "Acceptance"),
+    ("adjustment", "调整", "Adjustment"),
+];
+
+/// A required document's status, as shown before its name.
+pub fn document_status(status: &str, locale: Locale) -> &'static str {
+    match (status, locale.is_en()) {
+        ("present", false) => "已提交",
+        ("missing", false) => "缺少",
+        ("present", true) => "on file",
+        ("missing", true) => "missing",
+        (_, false) => "视情况需要",
+        (_, true) => "may be needed",
+    }
+}
+
+/// A timing window's status.
+pub fn window_status(status: &str, locale: Locale) -> &'static str {
+    let zh = match status {
+        "pending" => "待起算",
+        "open" => "进行中",
+        "met" => "符合",
+        "early" => "过早",
+        "late" => "超期",
+        "overdue" => "已逾期",
+        _ => "视情况适用",
+    };
+    if !locale.is_en() {
+        return zh;
+    }
+    match status {
+        "pending" => "not started",
+        "open" => "open",
+        "met" => "met",
+        "early" => "too early",
+        "late" => "too late",
+        "overdue" => "overdue",
+        _ => "may apply",
+    }
+}
+
+/// One verdict as the component shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerdictLine {
+    /// `determined` or `undetermined`.
+    pub status: &'static str,
+    /// The value's key (`data-value`): `separate`, `mandatory`, a panel's size …
+    pub key: String,
+    /// The verdict in words; empty while undetermined.
+    pub verdict: String,
+    /// Each reason with its citation text.
+    pub because: Vec<(String, String)>,
+    /// The paths still needed, while undetermined.
+    pub missing: Vec<String>,
+    /// The first fact the verdict turned on (`预计总投资 300.01 万元，属于…`), for the announcement.
+    pub fact: Option<String>,
+}
+
+fn lang(locale: Locale, pair: (&'static str, &'static str)) -> &'static str {
+    if locale.is_en() {
+        pair.1
+    } else {
+        pair.0
+    }
+}
+
+/// The verdict named `name` (a key of [`VERDICTS`]) in `report`, as one line; `None` where the
+/// regulation has no such verdict.
+pub fn verdict_line(name: &str, report: &Report) -> Option<VerdictLine> {
+    let o = &report.outcomes;
+    let locale = report.locale;
+    let doc = |key: &String| -> String {
+        report
+            .document_names
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.clone())
+    };
+    let w = words(locale);
+    match name {
+        "approval" => line(o.approval.as_ref(), locale, |v: &Approval| {
+            let mut parts = vec![lang(locale, v.need.label()).to_string()];
+            if let Some(authority) = &v.authority {
+                parts.push(format!("{}{}{authority}", w.authority, w.colon));
+            }
+            if !v.chain.is_empty() {
+                let chain: Vec<String> = v.chain.iter().map(doc).collect();
+                parts.push(format!("{}{}{}", w.chain, w.colon, chain.join(" → ")));
+            }
+            parts.extend(v.steps.iter().cloned());
+            (v.need.key().to_string(), parts.join(w.semicolon))
+        }),
+        "merge" => line(o.merge.as_ref(), locale, |v: &Merge| {
+            let mut text = lang(locale, v.mode.label()).to_string();
+            if !v.documents.is_empty() {
+                let docs: Vec<String> = v.documents.iter().map(doc).collect();
+                text.push_str(w.colon);
+                text.push_str(&docs.join(w.comma));
+            }
+            if !v.replaces.is_empty() {
+                let replaced: Vec<String> = v.replaces.iter().map(doc).collect();
+                text.push_str(&format!("（→ {}）", replaced.join(w.comma)));
+            }
+            (v.mode.key().to_string(), text)
+        }),
+        "supervision" => line(o.supervision.as_ref(), locale, |v| {
+            let mut parts = vec![lang(locale, v.mode.label()).to_string()];
+            parts.extend(v.provider.iter().cloned());
+            match v.fee_in_budget {
+                Some(true) => parts.push(w.fee_in_budget.to_string()),
+                Some(false) => parts.push(w.fee_not_in_budget.to_string()),
+                None => {}
+            }
+            (v.mode.key().to_string(), parts.join(w.semicolon))
+        }),
+        "management" => line(o.management.as_ref(), locale, |v| {
+            (
+                v.mode.key().to_string(),
+                lang(locale, v.mode.label()).to_string(),
+            )
+        }),
+        "expertPanel" => line(o.expert_panel.as_ref(), locale, |v: &Panel| {
+            let text = if locale.is_en() {
+                format!(
+                    "at least {}{}{}",
+                    v.min_size,
+                    if v.odd { ", odd" } else { "" },
+                    if v.external_only { ", external" } else { "" }
+                )
+            } else {
+                format!(
+                    "不少于{}人{}{}专家",
+                    v.min_size,
+                    if v.odd { "单数" } else { "" },
+                    if v.external_only { "外部" } else { "" }
+                )
+            };
+            (v.min_size.to_string(), text)
+        }),
+        "financialReview" => line(
+            o.financial_review.as_ref(),
+            locale,
+            |v: &FinancialReview| {
+                let by = v.by.as_deref().unwrap_or("");
+                let text = match (v.required, locale.is_en()) {
+                    (true, false) => format!("须报{by}财政评审"),
+                    (true, true) => format!("required ({by})"),
+                    (false, false) => "无需财政评审".to_string(),
+                    (false, true) => "not required".to_string(),
+                };
+                (v.required.to_string(), text)
+            },
+        ),
+        "acceptance" => line(o.acceptance.as_ref(), locale, |v: &Acceptance| {
+            let mut text = format!("{}{}{}", w.organiser, w.colon, v.organiser);
+            if v.initial_acceptance != InitialAcceptance::NotProvided {
+                text.push_str(w.semicolon);
+                text.push_str(lang(locale, v.initial_acceptance.label()));
+            }
+            (String::new(), text)
+        }),
+        "adjustment" => line(o.adjustment.as_ref(), locale, |v| {
+            (v.route.to_string(), v.procedure.clone())
+        }),
+        _ => None,
+    }
+}
+
+fn line<T>(
+    outcome: Option<&Outcome<T>>,
+    locale: Locale,
+    describe: impl FnOnce(&T) -> (String, String),
+) -> Option<VerdictLine> {
+    let outcome = outcome?;
+    let (key, verdict) = match (&outcome.status, &outcome.value) {
+        (Status::Determined, Some(value)) => describe(value),
+        _ => (String::new(), String::new()),
+    };
+    let determined = outcome.status == Status::Determined;
+    Some(VerdictLine {
+        status: if determined {
+            "determined"
+        } else {
+            "undetermined"
+        },
+        key,
+        verdict,
+        because: if determined {
+            outcome
+                .because
+                .iter()
+                .map(|step| (step.explanation.clone(), cite_text(&step.citations, locale)))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        missing: outcome.missing.clone(),
+        fact: outcome
+            .because
+            .iter()
+            .flat_map(|step| step.facts.first())
+            .next()
+            .cloned(),
+    })
+}
+
+/// `依据：《…》第十一条、《…》第十二条`, each citation once; empty without citations.
+pub fn cite_text(citations: &[Citation], locale: Locale) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in citations {
+        let part = format!("《{}》{}", c.regulation, c.article);
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    let w = words(locale);
+    format!("{}{}{}", w.basis, w.colon, parts.join(w.comma))
+}
+
+/// The sentence a screen reader hears when the verdict `name` changes from `before` to `after`,
+/// or `None` when its value did not change (new reasons or a new amount within the same verdict
+/// are not announced). `heading` is the verdict's heading in the locale.
+pub fn announcement(
+    heading: &str,
+    before: Option<&VerdictLine>,
+    after: Option<&VerdictLine>,
+    locale: Locale,
+) -> Option<String> {
+    let after = after?;
+    if after.status != "determined"
+        || before.is_some_and(|b| {
+            b.status == after.status && b.key == after.key && b.verdict == after.verdict
+        })
+    {
+        return None;
+    }
+    let w = words(locale);
+    let mut sentence = format!("{heading}{}{}", w.colon, short(&after.verdict, w));
+    if let Some(fact) = &after.fact {
+        sentence.push_str(if locale.is_en() { " (" } else { "（" });
+        sentence.push_str(fact);
+        sentence.push_str(if locale.is_en() { ")" } else { "）" });
+    }
+    Some(sentence)
+}
+
+/// A verdict's first clause: the value without the documents and steps that follow it.
+fn short<'a>(verdict: &'a str, w: &Words) -> &'a str {
+    let end = [w.semicolon, w.colon]
+        .iter()
+        .filter_map(|sep| verdict.find(sep))
+        .min()
+        .unwrap_or(verdict.len());
+    verdict.get(..end).unwrap_or(verdict)
+}
+
+/// Whether any verdict of `outcomes` exists at all (a regulation with none shows no panel).
+pub fn has_verdicts(outcomes: &Outcomes) -> bool {
+    outcomes.approval.is_some()
+        || outcomes.merge.is_some()
+        || outcomes.supervision.is_some()
+        || outcomes.management.is_some()
+        || outcomes.expert_panel.is_some()
+        || outcomes.financial_review.is_some()
+        || outcomes.acceptance.is_some()
+        || outcomes.adjustment.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+    use super::*;
+    use crate::{validate_json, Options};
+
+    fn report(json: &str, locale: Locale) -> Report {
+        let mut options = Options::for_jurisdiction("tongzhou");
+        options.locale = locale;
+        validate_json(json, &options)
+    }
+
+    #[test]
+    fn supervision_line_names_the_mode_and_the_fee() {
+        let r = report(
+            r#"{"totalInvestment": "300.01", "kind": "new"}"#,
+            Locale::ZhCn,
+        );
+        let line = verdict_line("supervision", &r).unwrap();
+        assert_eq!(line.status, "determined");
+        assert_eq!(line.key, "mandatory");
+        assert_eq!(line.verdict, "必须实行工程监理；监理费用纳入投资概算");
+        assert!(
+            line.because[0].1.starts_with("依据：《"),
+            "{:?}",
+            line.because
+        );
+        assert!(line.fact.as_deref().unwrap().contains("300.01"));
+    }
+
+    #[test]
+    fn an_announcement_only_when_the_value_changes() {
+        let low = report(r#"{"totalInvestment": "99", "kind": "new"}"#, Locale::ZhCn);
+        let high = report(
+            r#"{"totalInvestment": "300.01", "kind": "new"}"#,
+            Locale::ZhCn,
+        );
+        let higher = report(r#"{"totalInvestment": "400", "kind": "new"}"#, Locale::ZhCn);
+        let (a, b, c) = (
+            verdict_line("supervision", &low),
+            verdict_line("supervision", &high),
+            verdict_line("supervision", &higher),
+        );
+        let said = announcement("工程监理", a.as_ref(), b.as_ref(), Locale::ZhCn).unwrap();
+        assert!(
+            said.starts_with("工程监理：必须实行工程监理（预计总投资 300.01 万元"),
+            "{said}"
+        );
+        assert_eq!(
+            announcement("工程监理", b.as_ref(), c.as_ref(), Locale::ZhCn),
+            None
+        );
+    }
+
+    #[test]
+    fn english_lines_use_english_labels() {
+        let r = report(
+            r#"{"totalInvestment": "300.01", "kind": "new"}"#,
+            Locale::En,
+        );
+        let line = verdict_line("supervision", &r).unwrap();
+        assert_eq!(line.verdict, "mandatory; fee in the budget estimate");
+        assert!(cite_text(
+            &r.outcomes.supervision.unwrap().because[0].citations,
+            Locale::En
+        )
+        .starts_with("Basis: "));
+    }
+
+    #[test]
+    fn an_undetermined_verdict_lists_what_it_waits_for() {
+        let r = report("{}", Locale::ZhCn);
+        let line = verdict_line("merge", &r).unwrap();
+        assert_eq!(line.status, "undetermined");
+        assert!(
+            line.missing.iter().any(|m| m == "totalInvestment"),
+            "{:?}",
+            line.missing
+        );
+        assert_eq!(
+            announcement("合并编报", None, Some(&line), Locale::ZhCn),
+            None
+        );
+    }
+}
