@@ -407,6 +407,24 @@ impl<'r> Delta<'r> {
         }
     }
 
+    /// The outcomes that changed, by the names reports give them (`merge`, `expertPanel` …).
+    pub fn changed_outcomes(&self) -> Vec<&'static str> {
+        let o = &self.outcomes;
+        [
+            ("approval", o.approval.is_some()),
+            ("merge", o.merge.is_some()),
+            ("supervision", o.supervision.is_some()),
+            ("management", o.management.is_some()),
+            ("expertPanel", o.expert_panel.is_some()),
+            ("financialReview", o.financial_review.is_some()),
+            ("acceptance", o.acceptance.is_some()),
+            ("adjustment", o.adjustment.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, changed)| changed.then_some(name))
+        .collect()
+    }
+
     /// Nothing but the summary and stage, which are always given.
     pub fn is_empty(&self) -> bool {
         self.diagnostics.added.is_empty()

@@ -47,6 +47,8 @@ struct Attachment {
     /// Controls of the portal's own (a token, a search box) that are no application field: left
     /// alone once the engine says so.
     unknown: BTreeSet<String>,
+    /// The form's labels of the fields verdicts wait for, read once.
+    labels: RefCell<std::collections::BTreeMap<String, String>>,
     /// Edits not yet given to the validator, by path, in order.
     pending: Vec<(String, Json)>,
     /// Fields left while a pointer was pressed, revealed when it is released.
@@ -133,6 +135,45 @@ impl After {
     }
 }
 
+/// What edits changed, and so what of the page may need patching.
+#[derive(Default)]
+struct Changed {
+    /// The fields edited.
+    fields: Vec<String>,
+    /// The verdicts whose value, status, reasons or missing fields changed.
+    verdicts: Vec<&'static str>,
+    /// The required documents, time limits or notices.
+    lists: bool,
+    diagnostics: bool,
+}
+
+impl Changed {
+    fn everything() -> Changed {
+        Changed {
+            fields: Vec::new(),
+            verdicts: words::VERDICTS.iter().map(|(name, _, _)| *name).collect(),
+            lists: true,
+            diagnostics: true,
+        }
+    }
+
+    fn add(&mut self, delta: &crate::live::Delta) {
+        for name in delta.changed_outcomes() {
+            if !self.verdicts.contains(&name) {
+                self.verdicts.push(name);
+            }
+        }
+        self.lists |= !(delta.required_documents.changed.is_empty()
+            && delta.required_documents.removed.is_empty()
+            && delta.windows.changed.is_empty()
+            && delta.windows.removed.is_empty()
+            && delta.notices.added.is_empty()
+            && delta.notices.removed.is_empty());
+        self.diagnostics |=
+            !(delta.diagnostics.added.is_empty() && delta.diagnostics.removed.is_empty());
+    }
+}
+
 /// How an update came about, which decides what it may show.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Moment {
@@ -152,27 +193,27 @@ impl Attachment {
         }
     }
 
-    /// Gives the queued edits to the validator; returns the fields they were at (none: nothing
-    /// was queued).
-    fn flush(&mut self) -> Vec<String> {
-        let mut fields = Vec::new();
+    /// Gives the queued edits to the validator and says what they changed.
+    fn flush(&mut self) -> Changed {
+        let mut changed = Changed::default();
         for (path, value) in std::mem::take(&mut self.pending) {
-            let unknown = match self.validator.set(&path, &value) {
-                Ok(delta) => delta
-                    .diagnostics
-                    .added
-                    .iter()
-                    .any(|d| d.code == "IN005" && d.path == path),
-                Err(_) => false,
+            let Ok(delta) = self.validator.set(&path, &value) else {
+                continue;
             };
+            let unknown = delta
+                .diagnostics
+                .added
+                .iter()
+                .any(|d| d.code == "IN005" && d.path == path);
+            changed.add(&delta);
             if unknown {
                 self.unknown.insert(top(&path).to_string());
                 let _ = self.validator.set(&path, &Json::Null);
                 continue;
             }
-            fields.push(field_of(&path).to_string());
+            changed.fields.push(field_of(&path).to_string());
         }
-        fields
+        changed
     }
 
     /// Reads the whole form into the validator afresh.
@@ -197,10 +238,20 @@ impl Attachment {
         self.pending.clear();
     }
 
+    /// A missing field named as the form's own label names it.
     fn label(&self, path: &str) -> String {
         if let Some(parameter) = path.strip_prefix("parameter:") {
             return parameter.to_string();
         }
+        if let Some(known) = self.labels.borrow().get(path) {
+            return known.clone();
+        }
+        let label = self.read_label(path);
+        self.labels.borrow_mut().insert(path.to_string(), label.clone());
+        label
+    }
+
+    fn read_label(&self, path: &str) -> String {
         self.controls
             .anchor_for(path, None)
             .and_then(|control| {
@@ -217,12 +268,19 @@ impl Attachment {
             .unwrap_or_else(|| path.to_string())
     }
 
-    /// Brings the page in step with the report.
-    fn render(&mut self, moment: Moment, typed: &[String]) {
+    /// Brings the page in step with the report, touching what `changed` says may differ.
+    fn render(&mut self, moment: Moment, changed: &Changed) {
         let report = self.validator.report();
         let citations = self.settings.citations;
-        if let Some(mut panel) = self.panel.take() {
-            let said = panel.show(&self.doc, report, citations, &|p| self.label(p));
+        let verdicts = !changed.verdicts.is_empty() || changed.lists;
+        if let Some(mut panel) = self.panel.take_if(|_| verdicts) {
+            let said = panel.show(
+                &self.doc,
+                report,
+                (&changed.verdicts, changed.lists),
+                citations,
+                &|p| self.label(p),
+            );
             self.panel = Some(panel);
             if !said.is_empty() {
                 let w = words::words(report.locale);
@@ -234,6 +292,10 @@ impl Attachment {
                     })));
             }
         }
+        if moment == Moment::Typing && !changed.diagnostics {
+            return;
+        }
+        let typed = &changed.fields;
         let report = self.validator.report();
         let mut placed: Vec<Placed> = report
             .diagnostics
@@ -302,11 +364,11 @@ impl Attachment {
             return After::default();
         }
         let started = now();
-        let typed = self.flush();
-        if typed.is_empty() {
+        let changed = self.flush();
+        if changed.fields.is_empty() {
             return After::default();
         }
-        self.render(Moment::Typing, &typed);
+        self.render(Moment::Typing, &changed);
         After::report(started)
     }
 
@@ -345,9 +407,9 @@ impl Attachment {
         }
         let started = now();
         self.timer = None;
-        self.flush();
-        self.reveal.leave(&field);
-        self.render(Moment::Settled, &[]);
+        let mut changed = self.flush();
+        changed.diagnostics |= self.reveal.leave(&field);
+        self.render(Moment::Settled, &changed);
         After::report(started)
     }
 
@@ -367,11 +429,11 @@ impl Attachment {
         }
         self.held = false;
         let started = now();
-        self.flush();
+        let mut changed = self.flush();
         for field in std::mem::take(&mut self.deferred) {
-            self.reveal.leave(&field);
+            changed.diagnostics |= self.reveal.leave(&field);
         }
-        self.render(Moment::Settled, &[]);
+        self.render(Moment::Settled, &changed);
         After::report(started)
     }
 
@@ -384,11 +446,12 @@ impl Attachment {
             let value = self.controls.value_of(&path);
             self.queue(path, value);
         }
-        self.flush();
+        let mut changed = self.flush();
+        changed.diagnostics = true;
         self.held = false;
         self.deferred.clear();
         self.reveal.submit();
-        self.render(Moment::Submit, &[]);
+        self.render(Moment::Submit, &changed);
         let mut after = After::report(started);
         if self.validator.report().summary.errors > 0 {
             after.focus = self.summary.region().dyn_ref::<HtmlElement>().cloned();
@@ -412,8 +475,11 @@ impl Attachment {
             let rows = self.controls.read_table(&table);
             self.queue(table, rows);
         }
-        self.flush();
-        self.render(Moment::Settled, &[]);
+        self.labels.borrow_mut().clear();
+        let mut changed = self.flush();
+        // Row indexes shift when a row goes: messages at rows are placed afresh.
+        changed.diagnostics = true;
+        self.render(Moment::Settled, &changed);
         After::report(started)
     }
 
@@ -422,9 +488,10 @@ impl Attachment {
         let registry = crate::wasm::current_registry();
         self.validator = LiveValidator::new(&registry, options);
         self.unknown.clear();
+        self.labels.borrow_mut().clear();
         self.load();
         let started = now();
-        self.render(Moment::Settled, &[]);
+        self.render(Moment::Settled, &Changed::everything());
         Ok(After::report(started))
     }
 
@@ -548,6 +615,7 @@ impl FormHandle {
                 settings,
                 reveal: Reveal::default(),
                 unknown: BTreeSet::new(),
+                labels: RefCell::default(),
                 pending: Vec::new(),
                 deferred: Vec::new(),
                 pointer_down: false,
@@ -567,7 +635,7 @@ impl FormHandle {
         {
             let mut attachment = shared.borrow_mut();
             attachment.load();
-            attachment.render(Moment::Settled, &[]);
+            attachment.render(Moment::Settled, &Changed::everything());
         }
         // The page's first state is shown, not read out.
         shared.borrow().announcer.set_text_content(None);
@@ -610,8 +678,8 @@ impl FormHandle {
         let shared = self.attached()?;
         let mut a = shared.try_borrow_mut().map_err(|_| busy())?;
         if !a.pending.is_empty() && !a.pointer_down {
-            a.flush();
-            a.render(Moment::Typing, &[]);
+            let changed = a.flush();
+            a.render(Moment::Typing, &changed);
         }
         to_text(a.validator.report())
     }

@@ -33,7 +33,8 @@ pub struct Panel {
     region: Element,
     title: Element,
     verdicts: Keyed,
-    lines: BTreeMap<&'static str, VerdictLine>,
+    /// Each verdict shown, with what its entry shows.
+    lines: BTreeMap<&'static str, (VerdictLine, String)>,
     documents: Part,
     windows: Part,
     notices: Part,
@@ -99,11 +100,14 @@ impl Panel {
     }
 
     /// Shows `report`'s verdicts and returns the sentences to announce: one for each verdict
-    /// whose value changed. `label` names a missing field as the form labels it.
+    /// whose value changed. `changed` names the verdicts that may differ from those shown, and
+    /// says whether the lists may; the rest is left as it is. `label` names a missing field as
+    /// the form labels it.
     pub fn show(
         &mut self,
         doc: &Document,
         report: &Report,
+        changed: (&[&str], bool),
         citations: bool,
         label: &dyn Fn(&str) -> String,
     ) -> Vec<String> {
@@ -114,32 +118,37 @@ impl Panel {
         }
         let mut said = Vec::new();
         let mut wanted = Vec::new();
-        let mut lines = BTreeMap::new();
         for (name, zh, en) in VERDICTS {
             let heading = if locale.is_en() { en } else { zh };
+            if !changed.0.contains(&name) {
+                if let Some((_, content)) = self.lines.get(name) {
+                    wanted.push(Wanted {
+                        key: name.to_string(),
+                        content: content.clone(),
+                        make: Box::new(|| None),
+                    });
+                }
+                continue;
+            }
             let Some(line) = verdict_line(name, report) else {
+                self.lines.remove(name);
                 continue;
             };
-            said.extend(announcement(
-                heading,
-                self.lines.get(name),
-                Some(&line),
-                locale,
-            ));
+            said.extend(announcement(heading, self.lines.get(name).map(|(l, _)| l), Some(&line), locale));
             let missing: Vec<String> = line.missing.iter().map(|m| label(m)).collect();
             let content = format!("{heading}\u{1f}{line:?}\u{1f}{missing:?}\u{1f}{citations}");
             let shown = line.clone();
             wanted.push(Wanted {
                 key: name.to_string(),
-                content,
-                make: Box::new(move || {
-                    verdict_entry(doc, name, heading, &shown, &missing, citations, w)
-                }),
+                content: content.clone(),
+                make: Box::new(move || verdict_entry(doc, name, heading, &shown, &missing, citations, w)),
             });
-            lines.insert(name, line);
+            self.lines.insert(name, (line, content));
         }
         self.verdicts.sync(wanted);
-        self.lines = lines;
+        if !changed.1 {
+            return said;
+        }
 
         let documents = &report.outcomes.required_documents;
         self.documents.sync(
