@@ -6,10 +6,17 @@ await init();
 const picker = document.getElementById('jurisdiction');
 const localePicker = document.getElementById('locale');
 
-function cell(text) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  return td;
+// Each cell carries its column's name, which narrow screens show above it (demo.css).
+function row(table, texts) {
+  const names = [...table.querySelectorAll('thead th')].map((th) => th.textContent);
+  const tr = document.createElement('tr');
+  tr.append(...texts.map((text, i) => {
+    const td = document.createElement('td');
+    td.dataset.label = names[i];
+    td.textContent = text;
+    return td;
+  }));
+  return tr;
 }
 
 function render() {
@@ -18,21 +25,23 @@ function render() {
   document.getElementById('regulation').textContent =
     `《${j.title}》 ${j.documentNumber ?? '（文号原文未载明）'} ${j.inForce ? `自 ${j.inForce} 起施行` : '（施行日期原文未载明）'}`;
   const catalogue = rules({ jurisdiction: j.id, locale });
+  const provisions = document.getElementById('provisions');
   const rows = catalogue.provisions.map((p) => {
-    const tr = document.createElement('tr');
-    tr.dataset.rule = p.rule;
     const cites = p.citations.map((c) => `${c.article}：${c.summary}`).join('\n');
-    tr.append(cell(p.rule), cell(p.kind), cell(p.codes.join(' ') || '—'), cell(cites), cell(p.summary));
+    const tr = row(provisions, [p.rule, p.kind, p.codes.join(' ') || '—', cites, p.summary]);
+    tr.dataset.rule = p.rule;
     return tr;
   });
-  document.querySelector('#provisions tbody').replaceChildren(...rows);
+  provisions.tBodies[0].replaceChildren(...rows);
+  const codeTable = document.getElementById('codes');
   const codes = catalogue.codes.map((c) => {
-    const tr = document.createElement('tr');
+    const tr = row(codeTable, [c.code, c.name, c.severity, c.template]);
     tr.dataset.code = c.code;
-    tr.append(cell(c.code), cell(c.name), cell(c.severity), cell(c.template));
     return tr;
   });
-  document.querySelector('#codes tbody').replaceChildren(...codes);
+  codeTable.tBodies[0].replaceChildren(...codes);
+  // The catalogue's text is in the chosen language; the page around it stays Chinese.
+  for (const table of [provisions, codeTable]) table.tBodies[0].lang = locale;
 }
 
 for (const j of jurisdictions()) {

@@ -1,6 +1,9 @@
 // End-to-end tests of the demo page in headless Chromium (Debian's, driven by playwright-core):
-// live verdicts, the error summary and focus, ARIA wiring, table rows, accessibility (axe-core),
-// a strict Content-Security-Policy, hostile text, and what the page sends over the network.
+// live verdicts, the error summary and focus, ARIA wiring, table rows, accessibility (axe-core, no
+// violation of any impact), a phone's width (390 px), keyboard-only use and a real mouse click, a
+// strict Content-Security-Policy, hostile text, and what the page sends over the network.
+// Tests marked `todo` describe behaviour the page needs from attach() that it does not have yet:
+// they run and report their failure without failing the suite.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, readFile } from 'node:fs/promises';
@@ -233,18 +236,53 @@ test('a valid submit is sent nowhere: a confirmation shows what the form would s
   await page.close();
 });
 
-test('axe-core finds no serious or critical violations, before and after submit', async () => {
+// axe-core's default rules at every impact level, and also those it leaves off by default that
+// apply to a form like this one: WCAG 2.2's target size, enhanced (7:1) text contrast, duplicate ids.
+const AXE_RULES = {
+  'target-size': { enabled: true },
+  'color-contrast-enhanced': { enabled: true },
+  'duplicate-id': { enabled: true },
+  'duplicate-id-active': { enabled: true },
+};
+const axeSource = readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(await axeSource);
+  const result = await page.evaluate(async (rules) => window.axe.run(document, { resultTypes: ['violations'], rules }), AXE_RULES);
+  return result.violations.map((v) => `${v.id} [${v.impact}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function loadSample(page, id) {
+  await page.click(`button[data-sample="${id}"]`);
+  await page.waitForFunction((j) => document.querySelector('#jurisdiction').value === j && document.querySelector('#f-name').value !== '', id);
+  await page.waitForTimeout(100);
+}
+
+test('axe-core finds no violations of any impact under 通州 and 相城: on load, with a field error, after an empty submit', async () => {
+  for (const j of ['tongzhou', 'xiangcheng']) {
+    const { page } = await open(`?j=${j}`);
+    assert.deepEqual(await axeViolations(page), [], `${j}, on load`);
+    await page.fill('#f-totalInvestment', '三百万');
+    await page.locator('#f-totalInvestment').blur();
+    await page.locator('.gov-error[data-path="totalInvestment"]').waitFor();
+    assert.deepEqual(await axeViolations(page), [], `${j}, a field error shown`);
+    await page.fill('#f-totalInvestment', '');
+    await page.click('button[type="submit"]');
+    await page.locator('.gov-summary').waitFor();
+    assert.deepEqual(await axeViolations(page), [], `${j}, after an empty submit`);
+    await page.close();
+  }
+});
+
+test('axe-core finds no violations of any impact with each sample loaded, and on its confirmation', async () => {
   const { page } = await open('?j=tongzhou');
-  const axe = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
-  const check = async () => {
-    await page.evaluate(axe);
-    const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  };
-  assert.deepEqual(await check(), []);
-  await page.click('button[type="submit"]');
-  await page.locator('.gov-summary').waitFor();
-  assert.deepEqual(await check(), []);
+  for (const id of ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng']) {
+    await loadSample(page, id);
+    assert.deepEqual(await axeViolations(page), [], `${id} sample`);
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('#submitted:not([hidden])');
+    assert.deepEqual(await axeViolations(page), [], `${id} sample, submitted`);
+  }
   await page.close();
 });
 
@@ -340,5 +378,214 @@ test('a county profile loaded from a file works in the demo, and a bad one is re
   assert.match(await page.locator('#profile-status').textContent(), /versions\[0\]\.outcomes\.merge\[0\]\.cite\[0\]\.article/);
   assert.equal(await page.locator('#jurisdiction option[value="broken-county"]').count(), 0);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// ---- a phone's width ----------------------------------------------------------------------------
+
+// Everything visible on the page that reaches past the viewport's edges (visually hidden text, clipped
+// to a pixel, aside).
+function outsideViewport(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1 || !el.checkVisibility()) continue;
+      if (box.left < -0.5 || box.right > width + 0.5) {
+        out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).replace(/ /g, '.')}` : ''} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
+      }
+    }
+    return out;
+  });
+}
+
+test('at 390 × 844 the page fits the width: tables reflow, nothing is cut off, before and after submitting', async () => {
+  const { page, problems } = await open('?j=tongzhou');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const fits = async (when) => {
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, `${when}: the page scrolls sideways`);
+    assert.deepEqual(await outsideViewport(page), [], `${when}: elements past the edge`);
+  };
+  await fits('on load');
+  await page.screenshot({ path: join(output, 'demo-390-top.png') });
+  // Each row of the resources table is a block of fields, each with its column's name shown.
+  const row = page.locator('#resource-rows tr').first();
+  for (const cell of await row.locator('td').all()) {
+    const box = await cell.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, 'a resource cell is within the page');
+  }
+  const sharing = await row.locator('[data-gov-cell="sharing"]').boundingBox();
+  const name = await row.locator('[data-gov-cell="name"]').boundingBox();
+  assert.ok(sharing.y > name.y, 'the cells of a row are stacked, not side by side');
+  assert.equal(await row.locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content), '"信息资源名称"');
+
+  await page.click('button[type="submit"]');
+  await page.locator('.gov-summary').waitFor();
+  await fits('after an empty submit');
+  await page.screenshot({ path: join(output, 'demo-390-after-submit.png'), fullPage: true });
+
+  await loadSample(page, 'xiangcheng');
+  await page.click('#add-resource');
+  await page.locator('#resource-rows tr').nth(2).locator('[data-gov-cell="name"]').fill('一个很长的信息资源名称，用来检查窄屏上的换行是否正常，而不会把页面撑宽');
+  await page.locator('#resource-rows tr').nth(2).locator('[data-gov-cell="sharing"]').selectOption('不予共享');
+  await page.locator('#f-totalInvestment').fill('https://example.invalid/a-very-long-value-without-any-spaces-at-all');
+  await page.click('button[type="submit"]');
+  await page.locator('.gov-error[data-path="totalInvestment"]').waitFor();
+  await fits('a sample, a third row and long values, submitted');
+  assert.deepEqual(await axeViolations(page), [], 'axe at 390 px');
+  await page.screenshot({ path: join(output, 'demo-390-sample-submitted.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+// ---- the keyboard and the mouse -------------------------------------------------------------------
+
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return { tag: a.tagName.toLowerCase(), id: a.id, name: a.getAttribute('name'), value: a.value, type: a.type, className: a.className };
+});
+
+// Tab from the top of the page into the form: the skip link, Enter, then Tab to the first field.
+async function skipToForm(page) {
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).className, 'skip-link', 'the first Tab reaches the skip link');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).id, 'f-stage', 'after the skip link, Tab goes to the first field');
+}
+
+test('keyboard only: a valid 通州 application is filled in with Tab, typing and Space, and submitted with Enter', async () => {
+  const { page, problems } = await open('?j=tongzhou');
+  const text = (value) => async () => page.keyboard.type(value);
+  const down = (times) => async () => { for (let i = 0; i < times; i++) await page.keyboard.press('ArrowDown'); };
+  const space = async () => page.keyboard.press('Space');
+  // A month field is three stops: month, year (Chromium's en-US order, as here), the picker.
+  const month = (year, m) => async () => {
+    await page.keyboard.type(m);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(year);
+  };
+  const steps = new Map([
+    ['f-unit', text('南通市通州区数据局')],
+    ['f-projectLead', text('李明')],
+    ['f-contactPhone', text('0513-86000000')],
+    ['f-name', text('通州区政务数据共享交换平台')],
+    ['f-nature', down(1)],
+    ['f-mlpsLevel', down(2)],
+    ['f-purposeAndContent', text('建设政务数据共享交换平台。')],
+    ['f-startMonth', month('2026', '3')],
+    ['f-plannedCompletionMonth', month('2026', '12')],
+    ['f-totalInvestment', text('120')],
+    ['f-annualFunding', text('120')],
+    ['funding.thisYear.total', text('120')],
+    ['funding.thisYear.fiscal', text('120')],
+    ['documents=applicationForm', space],
+    ['documents=proposal', space],
+    ['documents=meetingMinutes', space],
+    ['documents=proposalReview', space],
+  ]);
+  await skipToForm(page);
+  for (let stop = 0; stop < 200; stop++) {
+    const at = await focused(page);
+    if (at.tag === 'button' && at.type === 'submit') break;
+    const key = at.id || (at.name === 'documents' ? `documents=${at.value}` : at.name);
+    const step = steps.get(key);
+    if (step) {
+      steps.delete(key);
+      await step();
+    }
+    await page.keyboard.press('Tab');
+  }
+  assert.deepEqual([...steps.keys()], [], 'every field was reached by Tab');
+  assert.equal((await focused(page)).type, 'submit', 'Tab reaches 提交申报');
+  assert.equal(await page.inputValue('#f-startMonth'), '2026-03');
+  assert.equal(await page.inputValue('#f-nature'), '新建');
+  assert.equal(await page.inputValue('#f-mlpsLevel'), '2');
+
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#submitted:not([hidden])');
+  assert.equal((await focused(page)).id, 'submitted', 'the confirmation has focus');
+  const shown = JSON.parse(await page.locator('#submitted pre').textContent());
+  assert.equal(shown.name, '通州区政务数据共享交换平台');
+  assert.deepEqual([...shown.documents].sort(), ['applicationForm', 'meetingMinutes', 'proposal', 'proposalReview']);
+  assert.ok(await page.locator('.gov-summary').isHidden());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('keyboard only: Enter on an incomplete form focuses the error summary, and Enter on a summary link focuses its field', async () => {
+  const { page } = await open('?j=tongzhou');
+  await skipToForm(page);
+  while ((await focused(page)).id !== 'f-name') await page.keyboard.press('Tab');
+  await page.keyboard.type('只填了名称的项目');
+  await page.keyboard.press('Enter');
+  await page.locator('.gov-summary').waitFor();
+  assert.match((await focused(page)).className, /gov-summary/, 'the summary has focus');
+  assert.equal(new URL(page.url()).hash, '#application', 'the submit was stopped (only the skip link changed the URL)');
+
+  await page.keyboard.press('Tab');
+  const link = await page.evaluate(() => ({ tag: document.activeElement.tagName, href: document.activeElement.getAttribute('href'), inSummary: Boolean(document.activeElement.closest('.gov-summary')) }));
+  assert.deepEqual([link.tag, link.inSummary], ['A', true], 'Tab from the summary reaches its first link');
+  await page.keyboard.press('Enter');
+  assert.equal(`#${(await focused(page)).id}`, link.href, 'Enter on the link focuses its control');
+
+  // Back up into the summary to the link to 申报部门, and follow it.
+  const href = () => page.evaluate(() => document.activeElement.getAttribute('href'));
+  for (let i = 0; i < 120 && (await href()) !== '#f-unit'; i++) await page.keyboard.press('Shift+Tab');
+  assert.equal(await href(), '#f-unit');
+  await page.keyboard.press('Enter');
+  assert.equal((await focused(page)).id, 'f-unit');
+  assert.equal(await page.inputValue('#f-name'), '只填了名称的项目', 'nothing typed was cleared');
+  await page.close();
+});
+
+test('a real click on 提交申报 right after leaving a field that then shows an error is not lost', { todo: 'layout shift under the pointer: fixed by the Rust component' }, async () => {
+  const { page } = await open('?j=tongzhou');
+  await loadSample(page, 'tongzhou');
+  await page.locator('#f-approvedBudget').fill('abc');
+  // The pointer goes down on the button where it is now; leaving the field shows its error above.
+  const button = page.locator('button[type="submit"]');
+  await button.scrollIntoViewIfNeeded();
+  const box = await button.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.locator('.gov-error[data-path="approvedBudget"]').waitFor();
+  const handled = await page.waitForFunction(() => !document.querySelector('.gov-summary').hidden || !document.getElementById('submitted').hidden, null, { timeout: 2000 })
+    .then(() => true, () => false);
+  const moved = (await button.boundingBox()).y - box.y;
+  assert.ok(handled, `the submit was lost: no error summary and no confirmation (the button moved ${Math.round(moved)} px during the click)`);
+  await page.close();
+});
+
+test('tabbing through empty fields without typing shows no field errors (they come after a change, or on submit)', { todo: 'attach() shows a field\'s errors on every focusout, changed or not: fixed by the Rust component' }, async () => {
+  const { page } = await open('?j=tongzhou');
+  await skipToForm(page);
+  for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
+  const errors = await page.locator('.gov-error').evaluateAll((els) => els.map((e) => e.dataset.path));
+  const invalid = await page.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id || e.name));
+  assert.deepEqual({ errors, invalid }, { errors: [], invalid: [] });
+  await page.close();
+});
+
+test('the rule reference page: no axe violations in Chinese and English for 通州 and 相城, and it fits 390 px', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}rules.html`);
+  await page.waitForSelector('html[data-ready="true"]');
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const j of ['tongzhou', 'xiangcheng']) {
+      for (const locale of ['zh-CN', 'en']) {
+        await page.selectOption('#jurisdiction', j);
+        await page.selectOption('#locale', locale);
+        assert.equal(await page.locator('#codes tbody').getAttribute('lang'), locale);
+        if (width === 1280) assert.deepEqual(await axeViolations(page), [], `${j}, ${locale}`);
+        else {
+          assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, `${j}, ${locale}: the page scrolls sideways`);
+          assert.deepEqual(await outsideViewport(page), [], `${j}, ${locale} at 390 px`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(await axeViolations(page), [], 'at 390 px');
   await page.close();
 });
