@@ -43,7 +43,7 @@ done
 echo "the modules use only: ${baseline//--enable-/}"
 
 step "clippy for the wasm target (src/wasm.rs, the wasm test suites, the module without regulations)"
-cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --lib --test wasm_node --test wasm_browser --test form_browser -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 cargo clippy --quiet --target wasm32-unknown-unknown --lib --no-default-features --features builtin-profiles -- -D warnings
 
@@ -55,6 +55,11 @@ step "wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
   cargo test --target wasm32-unknown-unknown --test wasm_browser 2>&1 | tee "$log"
 wasm_browser=$(passed 'test result: ok\. [0-9]+ passed')
+
+step "the form component, wasm-bindgen-test in headless Chromium"
+CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
+  cargo test --target wasm32-unknown-unknown --test form_browser 2>&1 | tee "$log"
+form_browser=$(passed 'test result: ok\. [0-9]+ passed')
 
 step "npm pack, install into a scratch project"
 work=tests/js/.work
@@ -105,7 +110,7 @@ step "TypeScript: tsc --noEmit on a typed consumer, a server consumer without th
 (cd "$work" && ../node_modules/.bin/tsc -p tsconfig.cjs.json)
 echo "tsc: ok"
 
-total=$((wasm_node + wasm_browser + js))
+total=$((wasm_node + wasm_browser + form_browser + js))
 echo
-echo "package: wasm Node ${wasm_node} passed, wasm Chromium ${wasm_browser} passed, JS ${js} passed, tsc ok"
+echo "package: wasm Node ${wasm_node} passed, wasm Chromium ${wasm_browser} passed, form component ${form_browser} passed, JS ${js} passed, tsc ok"
 echo "package: ${total} passed, 0 failed"

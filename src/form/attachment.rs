@@ -247,7 +247,9 @@ impl Attachment {
             return known.clone();
         }
         let label = self.read_label(path);
-        self.labels.borrow_mut().insert(path.to_string(), label.clone());
+        self.labels
+            .borrow_mut()
+            .insert(path.to_string(), label.clone());
         label
     }
 
@@ -499,6 +501,7 @@ impl Attachment {
         self.timer = None;
         self.release = None;
         self.messages.clear();
+        self.summary.forget_ids();
         for node in self.inserted.drain(..) {
             node.remove();
         }
@@ -530,15 +533,18 @@ fn form_order(a: &Element, b: &Element) -> std::cmp::Ordering {
     }
 }
 
+/// The observer of a form's table rows, with the callback it calls.
+type RowObserver = (
+    MutationObserver,
+    Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
+);
+
 /// The component attached to a form: what `attach()` returns, through the package's wrapper.
 #[wasm_bindgen]
 pub struct FormHandle {
     shared: Option<Rc<RefCell<Attachment>>>,
     listeners: Vec<EventListener>,
-    observer: Option<(
-        MutationObserver,
-        Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
-    )>,
+    observer: Option<RowObserver>,
 }
 
 #[wasm_bindgen]
@@ -851,13 +857,7 @@ fn listen(
 fn observe_rows(
     shared: &Rc<RefCell<Attachment>>,
     form: &HtmlFormElement,
-) -> Result<
-    Option<(
-        MutationObserver,
-        Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
-    )>,
-    JsValue,
-> {
+) -> Result<Option<RowObserver>, JsValue> {
     let tables = form.query_selector_all("[data-gov-table]")?;
     if tables.length() == 0 {
         return Ok(None);

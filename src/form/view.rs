@@ -134,14 +134,21 @@ impl Panel {
                 self.lines.remove(name);
                 continue;
             };
-            said.extend(announcement(heading, self.lines.get(name).map(|(l, _)| l), Some(&line), locale));
+            said.extend(announcement(
+                heading,
+                self.lines.get(name).map(|(l, _)| l),
+                Some(&line),
+                locale,
+            ));
             let missing: Vec<String> = line.missing.iter().map(|m| label(m)).collect();
             let content = format!("{heading}\u{1f}{line:?}\u{1f}{missing:?}\u{1f}{citations}");
             let shown = line.clone();
             wanted.push(Wanted {
                 key: name.to_string(),
                 content: content.clone(),
-                make: Box::new(move || verdict_entry(doc, name, heading, &shown, &missing, citations, w)),
+                make: Box::new(move || {
+                    verdict_entry(doc, name, heading, &shown, &missing, citations, w)
+                }),
             });
             self.lines.insert(name, (line, content));
         }
@@ -548,6 +555,8 @@ pub struct Summary {
     region: Element,
     title: Element,
     list: Keyed,
+    /// Controls that had no id, given one for their link; detach() takes it back.
+    given_ids: Vec<Element>,
 }
 
 impl Summary {
@@ -564,6 +573,7 @@ impl Summary {
             region,
             title,
             list: Keyed::new(list),
+            given_ids: Vec::new(),
         })
     }
 
@@ -582,6 +592,7 @@ impl Summary {
         if self.title.text_content().as_deref() != Some(w.summary_title) {
             self.title.set_text_content(Some(w.summary_title));
         }
+        let given_ids = &mut self.given_ids;
         self.list.sync(
             errors
                 .iter()
@@ -589,6 +600,7 @@ impl Summary {
                     let target = control.as_ref().map(|c| {
                         if c.id().is_empty() {
                             c.set_id(&format!("gov-field-{}", unique_suffix(&identity(d))));
+                            given_ids.push(c.clone());
                         }
                         c.id()
                     });
@@ -618,6 +630,15 @@ impl Summary {
             self.region.set_attribute("hidden", "")
         };
         shown
+    }
+}
+
+impl Summary {
+    /// Takes back the ids given to controls for their links.
+    pub fn forget_ids(&mut self) {
+        for control in self.given_ids.drain(..) {
+            let _ = control.remove_attribute("id");
+        }
     }
 }
 

@@ -1,0 +1,319 @@
+//! The form component's pieces in headless Chromium (wasm-bindgen-test): reading controls,
+//! mapping names, when messages show, rendering, focus, the live region and detaching.
+//! `cargo test --target wasm32-unknown-unknown --test form_browser`.
+#![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use gov_it_rules::form::FormHandle;
+use serde_json::Value as Json;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+use web_sys::{Document, Element, HtmlElement, HtmlFormElement, HtmlInputElement};
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+const FORM: &str = r#"
+<form id="application">
+  <label for="name">项目名称</label><input id="name" name="name">
+  <label for="amount">预计总投资（万元）</label><input id="amount" name="totalInvestment">
+  <label for="kind">项目类别</label>
+  <select id="kind" name="kind"><option value=""></option><option value="new">新建</option></select>
+  <fieldset><legend>已提交材料</legend>
+    <label><input type="checkbox" name="documents" value="applicationForm"> 申报表</label>
+    <label><input type="checkbox" name="documents" value="proposal"> 建议书</label>
+    <label><input type="checkbox" name="documents" value="meetingMinutes"> 会议记录</label>
+    <label><input type="checkbox" name="documents" value="proposalReview"> 评审意见</label>
+  </fieldset>
+  <input type="hidden" name="csrfToken" value="portal-token">
+  <button type="submit">提交申报</button>
+</form>"#;
+
+fn doc() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh copy of [`FORM`] in the page, with `values` (id → value) filled in.
+fn form(values: &[(&str, &str)]) -> HtmlFormElement {
+    let doc = doc();
+    // In a box of its own: the runner reports through the rest of the page.
+    let host = match doc.get_element_by_id("form-host") {
+        Some(host) => host,
+        None => {
+            let host = doc.create_element("div").unwrap();
+            host.set_id("form-host");
+            doc.body().unwrap().append_with_node_1(&host).unwrap();
+            host
+        }
+    };
+    host.set_inner_html(FORM);
+    for (id, value) in values {
+        let element = doc.get_element_by_id(id).unwrap();
+        js_sys::Reflect::set(&element, &"value".into(), &(*value).into()).unwrap();
+    }
+    doc.get_element_by_id("application")
+        .unwrap()
+        .unchecked_into()
+}
+
+fn attach(form: &HtmlFormElement, debounce: u32) -> FormHandle {
+    let ui = js_sys::Object::new();
+    js_sys::Reflect::set(&ui, &"debounce".into(), &debounce.into()).unwrap();
+    FormHandle::new(
+        form.clone().into(),
+        r#"{"jurisdiction":"tongzhou","asOf":"2026-11-30"}"#,
+        ui.into(),
+    )
+    .unwrap()
+}
+
+fn report(handle: &FormHandle) -> Json {
+    serde_json::from_slice(&handle.report().unwrap()).unwrap()
+}
+
+fn fire(target: &Element, name: &str) {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(name, &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn by_id(id: &str) -> Element {
+    doc().get_element_by_id(id).unwrap()
+}
+
+fn select_all(selector: &str) -> Vec<Element> {
+    let list = doc().query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+/// Types `value` into the field: an `input` event.
+fn type_into(id: &str, value: &str) {
+    let field = by_id(id);
+    field.unchecked_ref::<HtmlInputElement>().set_value(value);
+    fire(&field, "input");
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn codes_at(report: &Json, path: &str) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["path"] == path)
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn reads_the_controls_and_leaves_the_portals_own_alone() {
+    let form = form(&[("amount", "300.01"), ("kind", "new")]);
+    by_id("application")
+        .query_selector("input[value=applicationForm]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlInputElement>()
+        .set_checked(true);
+    let mut handle = attach(&form, 0);
+    let r = report(&handle);
+    assert_eq!(r["outcomes"]["supervision"]["value"]["mode"], "mandatory");
+    let missing: Vec<&str> = r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "DC001")
+        .map(|d| d["params"]["documentKey"].as_str().unwrap())
+        .collect();
+    assert!(!missing.contains(&"applicationForm"), "{missing:?}");
+    assert!(missing.contains(&"proposal"), "{missing:?}");
+    assert!(
+        codes_at(&r, "csrfToken").is_empty(),
+        "the portal's token is no field"
+    );
+    handle.detach();
+}
+
+#[wasm_bindgen_test]
+fn passing_through_a_field_shows_nothing_and_changing_it_does() {
+    let form = form(&[]);
+    let mut handle = attach(&form, 0);
+    let name = by_id("name");
+    fire(&name, "focusout");
+    assert!(select_all(".gov-error").is_empty(), "passing through");
+    type_into("name", "x");
+    type_into("name", "");
+    fire(&name, "focusout");
+    let shown = select_all(".gov-error[data-path=name]");
+    assert_eq!(shown.len(), 1, "changed and left");
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = name.get_attribute("aria-describedby").unwrap();
+    assert_eq!(described, format!("{}-text", shown[0].id()));
+    assert!(
+        !by_id(&described).text_content().unwrap().contains("依据"),
+        "the basis is on demand"
+    );
+    assert!(shown[0]
+        .query_selector("details.gov-cite")
+        .unwrap()
+        .is_some());
+    handle.detach();
+}
+
+#[wasm_bindgen_test]
+async fn an_error_goes_while_typing_and_a_new_one_waits_for_leaving() {
+    let form = form(&[]);
+    let mut handle = attach(&form, 0);
+    type_into("amount", "12.34567");
+    fire(&by_id("amount"), "focusout");
+    assert_eq!(select_all(".gov-error[data-path=totalInvestment]").len(), 1);
+    type_into("amount", "12.3");
+    sleep(20).await;
+    assert!(
+        select_all(".gov-error[data-path=totalInvestment]").is_empty(),
+        "gone while typing"
+    );
+    assert_eq!(by_id("amount").get_attribute("aria-invalid"), None);
+    type_into("amount", "12.34567");
+    sleep(20).await;
+    assert!(
+        select_all(".gov-error[data-path=totalInvestment]").is_empty(),
+        "not back until left"
+    );
+    handle.detach();
+}
+
+#[wasm_bindgen_test]
+fn the_summary_follows_the_form_and_links_each_document_to_its_own_box() {
+    let form = form(&[("amount", "120"), ("kind", "new")]);
+    let mut handle = attach(&form, 0);
+    let r: Json = serde_json::from_slice(&handle.validate().unwrap()).unwrap();
+    assert!(r["summary"]["errors"].as_u64().unwrap() > 0);
+    let targets: Vec<Element> = select_all(".gov-summary-list a")
+        .iter()
+        .map(|a| by_id(&a.get_attribute("href").unwrap()[1..]))
+        .collect();
+    assert!(!targets.is_empty());
+    for pair in targets.windows(2) {
+        let follows = pair[0] == pair[1]
+            || pair[0].compare_document_position(&pair[1])
+                & web_sys::Node::DOCUMENT_POSITION_FOLLOWING
+                != 0;
+        assert!(follows, "summary in form order");
+    }
+    let boxes: Vec<String> = targets
+        .iter()
+        .filter(|t| t.get_attribute("name").as_deref() == Some("documents"))
+        .map(|t| t.unchecked_ref::<HtmlInputElement>().value())
+        .collect();
+    let texts: Vec<String> = select_all(".gov-summary-list a")
+        .iter()
+        .map(|a| a.text_content().unwrap())
+        .collect();
+    assert_eq!(
+        boxes,
+        [
+            "applicationForm",
+            "proposal",
+            "meetingMinutes",
+            "proposalReview"
+        ],
+        "{texts:#?}"
+    );
+    // Focus: the summary, then the control a link names.
+    let active = || doc().active_element().unwrap();
+    assert!(active().class_list().contains("gov-summary"));
+    let link: HtmlElement = select_all(".gov-summary-list a")[0]
+        .clone()
+        .unchecked_into();
+    link.click();
+    assert_eq!(active(), targets[0]);
+    assert!(doc().title().starts_with("错误："));
+    handle.detach();
+}
+
+#[wasm_bindgen_test]
+fn the_live_region_speaks_only_when_a_verdict_changes() {
+    let form = form(&[("amount", "99"), ("kind", "new")]);
+    let mut handle = attach(&form, 0);
+    let announcer = select_all(".gov-announce[role=status]").pop().unwrap();
+    assert_eq!(
+        announcer.text_content().as_deref(),
+        Some(""),
+        "the first state is not read out"
+    );
+    assert_eq!(
+        select_all(".gov-verdicts")[0].get_attribute("aria-live"),
+        None,
+        "the panel itself is not live"
+    );
+    type_into("amount", "300.01");
+    fire(&by_id("amount"), "focusout");
+    let said = announcer.text_content().unwrap();
+    assert!(
+        said.starts_with("工程监理：必须实行工程监理（预计总投资 300.01 万元"),
+        "{said}"
+    );
+    announcer.set_text_content(Some("unchanged"));
+    type_into("name", "智慧城市");
+    fire(&by_id("name"), "focusout");
+    type_into("amount", "400");
+    fire(&by_id("amount"), "focusout");
+    assert_eq!(announcer.text_content().as_deref(), Some("unchanged"));
+    handle.detach();
+}
+
+#[wasm_bindgen_test]
+async fn nothing_moves_while_a_pointer_is_pressed() {
+    let form = form(&[]);
+    let mut handle = attach(&form, 0);
+    fire(&doc().document_element().unwrap(), "pointerdown");
+    type_into("amount", "abc");
+    fire(&by_id("amount"), "focusout");
+    sleep(10).await;
+    assert!(
+        select_all(".gov-error").is_empty(),
+        "held while the pointer is down"
+    );
+    fire(&doc().document_element().unwrap(), "pointerup");
+    sleep(10).await;
+    assert_eq!(
+        select_all(".gov-error[data-path=totalInvestment]").len(),
+        1,
+        "shown once released"
+    );
+    handle.detach();
+}
+
+#[wasm_bindgen_test]
+fn detach_leaves_the_form_as_it_was() {
+    let form = form(&[]);
+    by_id("name")
+        .set_attribute("aria-describedby", "portal-hint")
+        .unwrap();
+    let before = form.inner_html();
+    let title = doc().title();
+    let mut handle = attach(&form, 0);
+    handle.validate().unwrap();
+    assert!(!select_all(".gov-error").is_empty());
+    handle.detach();
+    assert_eq!(form.inner_html(), before);
+    assert_eq!(doc().title(), title);
+    assert!(handle.report().is_err(), "a detached handle says so");
+    let _ = JsValue::NULL;
+}
