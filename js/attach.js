@@ -246,14 +246,18 @@ export function attach(form, options = {}) {
     state.diagnostics = drop(state.diagnostics, delta.diagnostics);
     state.notices = drop(state.notices, delta.notices);
     for (const [name, value] of Object.entries(delta.outcomes)) state.outcomes[name] = value;
-    for (const table of ['requiredDocuments', 'windows']) {
-      const change = delta[table];
+    // Row tables: entries changed or added, and the ids of those gone.
+    const patch = (list, change, id) => {
       const removed = new Set(change.removed);
-      const changed = new Map(change.changed.map((row) => [row.rule, row]));
-      const rows = state.outcomes[table].filter((row) => !removed.has(row.rule)).map((row) => changed.get(row.rule) ?? row);
-      for (const row of change.changed) if (!rows.some((r) => r.rule === row.rule)) rows.push(row);
-      state.outcomes[table] = rows;
+      const changed = new Map(change.changed.map((row) => [id(row), row]));
+      const rows = list.filter((row) => !removed.has(id(row))).map((row) => changed.get(id(row)) ?? row);
+      for (const row of change.changed) if (!rows.some((r) => id(r) === id(row))) rows.push(row);
+      return rows;
+    };
+    for (const table of ['requiredDocuments', 'windows']) {
+      state.outcomes[table] = patch(state.outcomes[table], delta[table], (row) => row.rule);
     }
+    state.nearest = patch(state.nearest, delta.nearest, (row) => row.key);
     state.stage = delta.stage;
     state.summary = delta.summary;
   }
@@ -394,6 +398,14 @@ export function attach(form, options = {}) {
           const why = el('p', 'gov-because', step.explanation);
           dd.append(why);
           if (citations) dd.append(el('p', 'gov-cite', citeText(step.citations)));
+        }
+        // How far the amount is from the thresholds where this verdict would change.
+        const nearest = state.nearest.filter((n) => n.outcome === name);
+        nearest.sort((a, b) => (a.direction === b.direction ? 0 : a.direction === 'below' ? -1 : 1));
+        for (const n of nearest) {
+          const line = el('p', 'gov-nearest', n.message);
+          line.dataset.direction = n.direction;
+          dd.append(line);
         }
       }
       list.append(dt, dd);
