@@ -519,6 +519,54 @@ export type OutcomeName =
   | 'acceptance'
   | 'adjustment';
 
+/**
+ * The nearest amount below or above the one filled in at which a verdict that amount decides would
+ * be different, and what it would be there. At most one entry per verdict, money field and
+ * direction; none for a verdict the amount does not decide, or that is undetermined.
+ */
+export interface NearestThreshold {
+  /** `outcome:field:direction`, e.g. `merge:totalInvestment:above`; a delta's `removed` lists these. */
+  key: string;
+  /** The verdict, as `Outcomes` names it. */
+  outcome: Exclude<OutcomeName, 'adjustment'>;
+  /** The money field, e.g. `totalInvestment`. */
+  field: string;
+  /** `below`: lowering the amount reaches the line; `above`: raising it does. */
+  direction: 'below' | 'above';
+  /** The amount filled in, in 万元, e.g. `'300.01'`. */
+  amount: string;
+  /** Where the line is, in 万元, e.g. `'300'`. */
+  threshold: string;
+  /** The profile parameter that fixes the threshold, e.g. `mergeThreshold`. */
+  parameter: string;
+  /**
+   * Whether the threshold itself already gets the other verdict: `true` for 「300万元及以下」 seen
+   * from above 300; `false` for 「超过300万元」 seen from 300 or below.
+   */
+  inclusive: boolean;
+  /** `|amount − threshold|` in 万元, exact, e.g. `'0.01'`. */
+  distance: string;
+  /**
+   * The verdict on the other side: its value as the outcome writes it (`need`, `mode`,
+   * `initialAcceptance`, `minSize`, or `required`/`notRequired` for a financial review) and what it
+   * means. Absent when it would turn on something not filled in yet (`dependsOn`).
+   */
+  becomes?: NearestVerdict;
+  /** What the verdict on the other side would still need: field paths or `parameter:NAME`. */
+  dependsOn?: string[];
+  /** The provision (decision-table case) that gives the verdict on the other side. */
+  rule?: string;
+  /** Its citations; where no case decides there, those of the threshold's parameter. */
+  citations: Citation[];
+  /** e.g. 「超出合并编报的界线 0.01 万元：300 万元及以下时，可以合并编报（第十一条）」 */
+  message: string;
+}
+
+export interface NearestVerdict {
+  value: string;
+  label: string;
+}
+
 /** The regulation a report was made under. */
 export interface JurisdictionInfo {
   id: string;
@@ -546,6 +594,8 @@ export interface Report {
   stage: Stage;
   locale: Locale;
   outcomes: Outcomes;
+  /** For each verdict an amount decides, the nearest thresholds below and above it where the verdict would change. */
+  nearest: NearestThreshold[];
   diagnostics: Diagnostic[];
   notices: Notice[];
   /** Names of the documents the regulation refers to, by key. */
@@ -564,7 +614,7 @@ export interface Changes<T> {
 export interface RowChanges<T> {
   /** Entries that changed or appeared, as they are now. */
   changed: T[];
-  /** Rules of the entries that went away. */
+  /** The entries that went away: their `rule` (documents, windows) or `key` (nearest thresholds). */
   removed: string[];
 }
 
@@ -579,6 +629,8 @@ export interface Delta {
   outcomes: { [K in OutcomeName]?: Outcomes[K] };
   requiredDocuments: RowChanges<RequiredDocument>;
   windows: RowChanges<WindowReport>;
+  /** Nearest thresholds that moved, whose distance changed, or that appeared; keys of those gone. */
+  nearest: RowChanges<NearestThreshold>;
   /** The stage now applied. */
   stage: Stage;
   summary: Summary;

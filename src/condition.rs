@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use crate::model::{Application, Value};
+use crate::model::{Application, Field, Value, FIELDS};
 use crate::money;
 use crate::profile::{AmountCondition, Condition, Op, VerdictCondition, VerdictOf, Version};
 
@@ -39,6 +39,43 @@ pub struct BoundaryHit {
     pub held: bool,
 }
 
+/// A set of the application's fields, held in one word: evaluations record in it which amounts
+/// they compared, and most evaluations compare none, so it must cost nothing to make.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldSet(u128);
+
+// Every field has a bit.
+const _: () = assert!(FIELDS.len() <= 128);
+
+impl FieldSet {
+    fn bit(field: Field) -> u128 {
+        u32::try_from(field.index())
+            .ok()
+            .and_then(|i| 1u128.checked_shl(i))
+            .unwrap_or(0)
+    }
+
+    pub fn insert(&mut self, field: Field) {
+        self.0 |= FieldSet::bit(field);
+    }
+
+    pub fn contains(self, field: Field) -> bool {
+        self.0 & FieldSet::bit(field) != 0
+    }
+
+    pub fn union(self, other: FieldSet) -> FieldSet {
+        FieldSet(self.0 | other.0)
+    }
+
+    /// The fields in the set, in form order.
+    pub fn iter(self) -> impl Iterator<Item = Field> {
+        FIELDS
+            .iter()
+            .map(|spec| spec.field)
+            .filter(move |f| self.contains(*f))
+    }
+}
+
 /// What one evaluation saw.
 #[derive(Debug, Default)]
 pub struct Evidence {
@@ -49,6 +86,9 @@ pub struct Evidence {
     /// Field paths or `parameter:NAME` still needed.
     pub missing: Vec<String>,
     pub boundaries: Vec<BoundaryHit>,
+    /// The money fields the evaluation compared with a threshold, directly or through a verdict
+    /// that did: while none of those comparisons changes its answer, neither does the evaluation.
+    pub compared: FieldSet,
 }
 
 impl Evidence {
@@ -73,7 +113,8 @@ pub type Parameters = BTreeMap<String, Option<Decimal>>;
 /// The decision tables' verdicts, as [`Condition::Verdict`] reads them.
 #[derive(Debug, Default)]
 pub struct Verdicts {
-    read: Vec<(VerdictOf, Verdict)>,
+    /// Each outcome's verdict, with the money fields its decision compared.
+    read: Vec<(VerdictOf, Verdict, FieldSet)>,
 }
 
 #[derive(Debug)]
@@ -85,13 +126,14 @@ enum Verdict {
 }
 
 impl Verdicts {
-    /// Records an outcome; an outcome the regulation does not have is not recorded, and a
-    /// condition on it is false.
+    /// Records an outcome, with the money fields its decision compared; an outcome the regulation
+    /// does not have is not recorded, and a condition on it is false.
     pub fn record<T>(
         &mut self,
         of: VerdictOf,
         outcome: Option<&crate::report::Outcome<T>>,
         key: impl Fn(&T) -> &'static str,
+        compared: FieldSet,
     ) {
         let Some(outcome) = outcome else { return };
         let verdict = match &outcome.value {
@@ -105,11 +147,29 @@ impl Verdicts {
             ),
             None => Verdict::Undetermined(outcome.missing.clone()),
         };
-        self.read.push((of, verdict));
+        self.read.push((of, verdict, compared));
     }
 
-    fn get(&self, of: VerdictOf) -> Option<&Verdict> {
-        self.read.iter().find(|(o, _)| *o == of).map(|(_, v)| v)
+    /// Records a verdict without its explanation (`Err` with what it still needs where it is not
+    /// decided), for an evaluation whose facts nobody reads.
+    pub(crate) fn record_key(
+        &mut self,
+        of: VerdictOf,
+        verdict: Result<&'static str, Vec<String>>,
+        compared: FieldSet,
+    ) {
+        let verdict = match verdict {
+            Ok(key) => Verdict::Decided(key, String::new()),
+            Err(missing) => Verdict::Undetermined(missing),
+        };
+        self.read.push((of, verdict, compared));
+    }
+
+    fn get(&self, of: VerdictOf) -> Option<(&Verdict, FieldSet)> {
+        self.read
+            .iter()
+            .find(|(o, _, _)| *o == of)
+            .map(|(_, v, compared)| (v, *compared))
     }
 }
 
@@ -119,6 +179,9 @@ pub struct Evaluator<'a> {
     pub params: &'a Parameters,
     /// Absent while the decision tables themselves are evaluated.
     pub verdicts: Option<&'a Verdicts>,
+    /// An amount read in place of the application's, to ask what a verdict would be if that field
+    /// held another amount, without copying the application.
+    pub moved: Option<(Field, Decimal)>,
 }
 
 impl Evaluator<'_> {
@@ -229,15 +292,18 @@ impl Evaluator<'_> {
         let Some(verdicts) = self.verdicts else {
             return Truth::Unknown;
         };
-        match verdicts.get(v.of) {
-            None => Truth::False,
-            Some(Verdict::Undetermined(missing)) => {
+        let Some((verdict, compared)) = verdicts.get(v.of) else {
+            return Truth::False;
+        };
+        ev.compared = ev.compared.union(compared);
+        match verdict {
+            Verdict::Undetermined(missing) => {
                 for m in missing {
                     push_missing(ev, m);
                 }
                 Truth::Unknown
             }
-            Some(Verdict::Decided(value, explanation)) => {
+            Verdict::Decided(value, explanation) => {
                 ev.fact(|| explanation.clone());
                 v.is.iter().any(|x| x == value).into()
             }
@@ -275,15 +341,24 @@ impl Evaluator<'_> {
         held.into()
     }
 
+    /// A money field's amount, or the amount moved into it.
+    fn money(&self, field: Field) -> Option<Decimal> {
+        match self.moved {
+            Some((moved, amount)) if moved == field => Some(amount),
+            _ => self.app.money(field),
+        }
+    }
+
     fn amount(&self, a: &AmountCondition, ev: &mut Evidence) -> Truth {
         let spec = a.field.0.spec();
-        let Some(amount) = self.app.money(a.field.0) else {
+        let Some(amount) = self.money(a.field.0) else {
             push_missing(ev, spec.path);
             return Truth::Unknown;
         };
         let Some(threshold) = self.threshold(&a.param, ev) else {
             return Truth::Unknown;
         };
+        ev.compared.insert(a.field.0);
         let held = compare(amount, a.op, threshold);
         ev.fact(|| {
             format!(

@@ -13,7 +13,8 @@ use crate::model::{Application, Field};
 use crate::profile::{
     Approval, Management, Merge, Profile, Stage, Supervision, VerdictOf, Version,
 };
-use crate::report::{Diagnostic, JurisdictionInfo, Notice};
+use crate::report::{Diagnostic, JurisdictionInfo, NearestThreshold, Notice};
+use crate::rules::nearest_threshold::{Compared, Table};
 use crate::rules::{self, Ctx, Sink};
 use crate::{calendar, Options, Outcomes, Registry, Report, Summary};
 
@@ -47,6 +48,7 @@ pub(crate) fn validate(
         required_documents: Vec::new(),
         windows: Vec::new(),
     };
+    let mut nearest = Vec::new();
     let mut jurisdiction = None;
     let mut document_names = Arc::default();
     let found = registry.get(&options.jurisdiction).and_then(|profile| {
@@ -74,8 +76,9 @@ pub(crate) fn validate(
                 locale: options.locale,
                 rejected: &rejected,
                 verdicts: None,
+                moved: None,
             };
-            outcomes = run_rules(&ctx, &mut sink);
+            (outcomes, nearest) = run_rules(&ctx, &mut sink);
             cite_input_problems(&ctx, &mut sink.diagnostics);
             let shared = &version.shared;
             jurisdiction = Some(Arc::clone(shared.info.get(options.locale, || {
@@ -130,6 +133,7 @@ pub(crate) fn validate(
         stage: stage.key(),
         locale: options.locale,
         outcomes,
+        nearest,
         diagnostics: sink.diagnostics,
         notices: sink.notices,
         document_names,
@@ -137,57 +141,69 @@ pub(crate) fn validate(
     }
 }
 
-/// A decision table's verdict, through the decision mechanism.
+/// A decision table's verdict, through the decision mechanism, noting which money fields the
+/// decision compared.
 fn decide<T: Clone + PartialEq>(
     sink: &mut Sink,
     ctx: &Ctx,
-    name: (&str, &str),
+    table: Table,
     cases: &[crate::profile::Case<T>],
+    compared: &mut Compared,
 ) -> Option<crate::report::Outcome<T>> {
-    sink.run(&rules::decision::MECHANISM, |sink| {
-        rules::decision::decide(ctx, sink, name, cases)
-    })
+    let decided = sink.run(&rules::decision::MECHANISM, |sink| {
+        rules::decision::decide_traced(ctx, sink, table.name(), cases)
+    });
+    compared.set(table, decided.compared);
+    decided.outcome
 }
 
-fn run_rules(ctx: &Ctx, sink: &mut Sink) -> Outcomes {
+fn run_rules(ctx: &Ctx, sink: &mut Sink) -> (Outcomes, Vec<NearestThreshold>) {
     use rules::*;
     let o = &ctx.version.outcomes;
-    let approval = decide(sink, ctx, ("审批层级", "Approval tier"), &o.approval);
-    let merge = decide(sink, ctx, ("合并编报", "Merge-eligibility"), &o.merge);
-    let supervision = decide(sink, ctx, ("工程监理", "Supervision"), &o.supervision);
-    let management = decide(sink, ctx, ("管理方式", "Management mode"), &o.management);
+    let mut compared = Compared::default();
+    let c = &mut compared;
+    let approval = decide(sink, ctx, Table::Approval, &o.approval, c);
+    let merge = decide(sink, ctx, Table::Merge, &o.merge, c);
+    let supervision = decide(sink, ctx, Table::Supervision, &o.supervision, c);
+    let management = decide(sink, ctx, Table::Management, &o.management, c);
     let mut verdicts = Verdicts::default();
-    verdicts.record(VerdictOf::Approval, approval.as_ref(), |a: &Approval| {
-        a.need.key()
-    });
-    verdicts.record(VerdictOf::Merge, merge.as_ref(), |m: &Merge| m.mode.key());
+    verdicts.record(
+        VerdictOf::Approval,
+        approval.as_ref(),
+        |a: &Approval| a.need.key(),
+        compared.get(Table::Approval),
+    );
+    verdicts.record(
+        VerdictOf::Merge,
+        merge.as_ref(),
+        |m: &Merge| m.mode.key(),
+        compared.get(Table::Merge),
+    );
     verdicts.record(
         VerdictOf::Supervision,
         supervision.as_ref(),
         |s: &Supervision| s.mode.key(),
+        compared.get(Table::Supervision),
     );
     verdicts.record(
         VerdictOf::Management,
         management.as_ref(),
         |m: &Management| m.mode.key(),
+        compared.get(Table::Management),
     );
     let ctx = &Ctx {
         verdicts: Some(&verdicts),
         ..*ctx
     };
+    let c = &mut compared;
     let outcomes = Outcomes {
         approval,
         merge,
         supervision,
         management,
-        expert_panel: decide(sink, ctx, ("专家评审组成", "Expert panel"), &o.expert_panel),
-        financial_review: decide(
-            sink,
-            ctx,
-            ("财政评审", "Financial review"),
-            &o.financial_review,
-        ),
-        acceptance: decide(sink, ctx, ("验收组织", "Acceptance"), &o.acceptance),
+        expert_panel: decide(sink, ctx, Table::ExpertPanel, &o.expert_panel, c),
+        financial_review: decide(sink, ctx, Table::FinancialReview, &o.financial_review, c),
+        acceptance: decide(sink, ctx, Table::Acceptance, &o.acceptance, c),
         adjustment: sink.run(&budget_adjustment::MECHANISM, |s| {
             budget_adjustment::check(ctx, s)
         }),
@@ -220,7 +236,10 @@ fn run_rules(ctx: &Ctx, sink: &mut Sink) -> Outcomes {
     sink.run(&amount_on_boundary::MECHANISM, |s| {
         amount_on_boundary::report(ctx, s)
     });
-    outcomes
+    let nearest = sink.run(&nearest_threshold::MECHANISM, |_| {
+        nearest_threshold::find(ctx, &outcomes, &compared)
+    });
+    (outcomes, nearest)
 }
 
 /// A malformed value in a field the regulation's form asks for cites that form, so that every

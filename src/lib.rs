@@ -47,7 +47,7 @@ use crate::profile::{
     Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision,
 };
 use crate::report::{
-    Diagnostic, JurisdictionInfo, Notice, Outcome, RequiredDocument, WindowReport,
+    Diagnostic, JurisdictionInfo, NearestThreshold, Notice, Outcome, RequiredDocument, WindowReport,
 };
 use crate::rules::budget_adjustment::AdjustmentVerdict;
 
@@ -95,6 +95,9 @@ pub struct Report {
     pub stage: &'static str,
     pub locale: Locale,
     pub outcomes: Outcomes,
+    /// For each verdict an amount decides, the nearest thresholds below and above the amount
+    /// where the verdict would change, and what it would become there.
+    pub nearest: Vec<NearestThreshold>,
     pub diagnostics: Vec<Diagnostic>,
     pub notices: Vec<Notice>,
     /// Names of the documents the regulation refers to, by key.

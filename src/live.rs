@@ -23,7 +23,9 @@ use crate::model::{Application, Value, FIELDS};
 use crate::profile::{
     Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision,
 };
-use crate::report::{Diagnostic, Notice, Outcome, RequiredDocument, WindowReport};
+use crate::report::{
+    Diagnostic, NearestThreshold, Notice, Outcome, RequiredDocument, WindowReport,
+};
 use crate::rules::budget_adjustment::AdjustmentVerdict;
 use crate::{Options, Registry, Report, Summary};
 
@@ -312,6 +314,9 @@ pub struct Delta<'r> {
     /// Required documents whose entry changed or appeared, and the rules of those that went away.
     pub required_documents: RowChanges<'r, RequiredDocument>,
     pub windows: RowChanges<'r, WindowReport>,
+    /// Nearest thresholds that changed (moved, or the amount's distance to them did) or appeared,
+    /// and the keys of those that went away.
+    pub nearest: RowChanges<'r, NearestThreshold>,
     /// The stage now applied (the application's `stage` field may have been edited).
     pub stage: &'static str,
     pub summary: Summary,
@@ -389,6 +394,7 @@ impl<'r> Delta<'r> {
             },
             required_documents: rows(&o.required_documents, &n.required_documents, |d| &d.rule),
             windows: rows(&o.windows, &n.windows, |w| &w.rule),
+            nearest: rows(&old.nearest, &new.nearest, |t| &t.key),
             stage: new.stage,
             summary: new.summary.clone(),
         }
@@ -402,6 +408,7 @@ impl<'r> Delta<'r> {
             outcomes: OutcomeChanges::default(),
             required_documents: RowChanges::none(),
             windows: RowChanges::none(),
+            nearest: RowChanges::none(),
             stage: report.stage,
             summary: report.summary.clone(),
         }
@@ -436,6 +443,8 @@ impl<'r> Delta<'r> {
             && self.required_documents.removed.is_empty()
             && self.windows.changed.is_empty()
             && self.windows.removed.is_empty()
+            && self.nearest.changed.is_empty()
+            && self.nearest.removed.is_empty()
     }
 }
 

@@ -172,6 +172,59 @@ pub struct WindowReport {
     pub citations: Citations,
 }
 
+/// The nearest amount, below or above the one filled in, at which a verdict decided by that amount
+/// would be different, and what it would be there. A verdict has at most one entry per money field
+/// and direction, and none when the amount does not decide it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NearestThreshold {
+    /// `outcome:field:direction`, e.g. `merge:totalInvestment:above`: what identifies the entry
+    /// from one report to the next (a delta's `removed` lists these).
+    pub key: String,
+    /// The verdict, as `outcomes` names it: `approval`, `merge`, `supervision`, `management`,
+    /// `expertPanel`, `financialReview` or `acceptance`.
+    pub outcome: &'static str,
+    /// The money field, e.g. `totalInvestment`.
+    pub field: &'static str,
+    /// `below`: lowering the amount reaches the line; `above`: raising it does.
+    pub direction: &'static str,
+    /// The amount filled in, in 万元.
+    pub amount: String,
+    /// Where the line is, in 万元, and the profile parameter that fixes it.
+    pub threshold: String,
+    pub parameter: String,
+    /// Whether the threshold itself already gets the other verdict: `true` for 「300万元及以下」
+    /// seen from above 300, `false` for 「超过300万元」 seen from 300 or below, where the other
+    /// verdict starts only past the threshold.
+    pub inclusive: bool,
+    /// How far the amount is from the threshold, exactly: `|amount − threshold|`, in 万元.
+    pub distance: String,
+    /// The verdict on the other side of the line. Absent when the verdict there would turn on
+    /// something not filled in yet (`dependsOn`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub becomes: Option<NearestVerdict>,
+    /// What the verdict on the other side would still need (fields, or `parameter:NAME`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub depends_on: Vec<String>,
+    /// The provision (decision-table case) that gives the verdict on the other side.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// Its citations; where no case decides there, those of the threshold's parameter.
+    pub citations: Citations,
+    pub message: String,
+}
+
+/// A verdict on the other side of a threshold: its value as `outcomes` writes it (`need` of an
+/// approval, `mode` of a merge, supervision or management, `initialAcceptance` of an acceptance,
+/// `minSize` of an expert panel, `required` or `notRequired` for a financial review) and what it
+/// means, in the report's locale.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NearestVerdict {
+    pub value: String,
+    pub label: String,
+}
+
 /// The regulation a report was made under.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

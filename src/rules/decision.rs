@@ -29,7 +29,7 @@
 //! assert!(report.outcomes.merge.expect("tongzhou has a merge rule").value.is_some());
 //! ```
 
-use crate::condition::{Evidence, Truth};
+use crate::condition::{BoundaryHit, Evidence, FieldSet, Truth};
 use crate::profile::Case;
 use crate::report::{Outcome, Status, Trace};
 
@@ -42,23 +42,33 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
     codes: &[],
 };
 
-/// Evaluates a decision table. `name` is the outcome's name in zh and en, for messages.
-pub fn decide<T: Clone + PartialEq>(
-    ctx: &Ctx,
-    sink: &mut Sink,
-    name: (&str, &str),
-    cases: &[Case<T>],
-) -> Option<Outcome<T>> {
-    if cases.is_empty() {
-        return None;
-    }
+/// Which case of a decision table applies, as [`decide`] reads the table, without writing any
+/// explanation.
+pub(crate) struct Picked<'c, T> {
+    /// The case that decides; `None` when the outcome is undetermined.
+    pub case: Option<&'c Case<T>>,
+    /// What an undetermined outcome still needs.
+    pub missing: Vec<String>,
+    /// Amounts on a threshold that explain the decision.
+    pub boundaries: Vec<BoundaryHit>,
+    /// The money fields compared on the way to the decision: while each of those comparisons
+    /// keeps its answer, the same case decides.
+    pub compared: FieldSet,
+}
+
+/// Reads a decision table: the first case whose condition holds, unless a case before it might
+/// still apply and would give another result.
+pub(crate) fn pick<'c, T: PartialEq>(ctx: &Ctx, cases: &'c [Case<T>]) -> Picked<'c, T> {
     let mut missing: Vec<String> = Vec::new();
     let mut boundaries = Vec::new();
+    let mut compared = FieldSet::default();
     // Results of the cases before this one that might still apply.
     let mut open: Vec<&T> = Vec::new();
     for case in cases {
         let mut ev = Evidence::default();
-        match ctx.eval(&case.when, &mut ev) {
+        let truth = ctx.eval(&case.when, &mut ev);
+        compared = compared.union(ev.compared);
+        match truth {
             Truth::False => boundaries.extend(ev.boundaries),
             Truth::Unknown => {
                 open.push(&case.result);
@@ -69,47 +79,94 @@ pub fn decide<T: Clone + PartialEq>(
                 }
             }
             Truth::True if open.iter().all(|r| **r == case.result) => {
-                let explanation = ctx
-                    .text(&case.explanation, &case.explanation_en)
-                    .to_string();
                 // The matched case's own hit explains the boundary best; otherwise the case
                 // before it that the amount just failed.
-                let citations = ctx.cite(&case.cite);
-                let hits = if ev.boundaries.is_empty() {
-                    boundaries
-                } else {
-                    ev.boundaries
-                };
-                for hit in hits {
-                    sink.boundaries.push((
-                        hit,
-                        case.id.clone(),
-                        citations.clone(),
-                        explanation.clone(),
-                    ));
+                if !ev.boundaries.is_empty() {
+                    boundaries = ev.boundaries;
                 }
-                let mut explained = Evidence::explained();
-                ctx.eval(&case.when, &mut explained);
-                return Some(Outcome {
-                    status: Status::Determined,
-                    value: Some(case.result.clone()),
-                    because: vec![Trace {
-                        rule: case.id.clone(),
-                        citations,
-                        facts: explained.facts,
-                        explanation,
-                    }],
+                return Picked {
+                    case: Some(case),
                     missing: Vec::new(),
-                });
+                    boundaries,
+                    compared,
+                };
             }
             Truth::True => break,
         }
     }
-    sink.note_missing_parameters(&missing, ctx.text(name.0, name.1));
-    Some(Outcome {
-        status: Status::Undetermined,
-        value: None,
-        because: Vec::new(),
+    Picked {
+        case: None,
         missing,
-    })
+        boundaries: Vec::new(),
+        compared,
+    }
+}
+
+/// An outcome with the money fields its decision compared.
+pub struct Decided<T> {
+    pub outcome: Option<Outcome<T>>,
+    pub compared: FieldSet,
+}
+
+/// Evaluates a decision table. `name` is the outcome's name in zh and en, for messages.
+pub fn decide<T: Clone + PartialEq>(
+    ctx: &Ctx,
+    sink: &mut Sink,
+    name: (&str, &str),
+    cases: &[Case<T>],
+) -> Option<Outcome<T>> {
+    decide_traced(ctx, sink, name, cases).outcome
+}
+
+/// As [`decide`], also saying which money fields the decision compared.
+pub fn decide_traced<T: Clone + PartialEq>(
+    ctx: &Ctx,
+    sink: &mut Sink,
+    name: (&str, &str),
+    cases: &[Case<T>],
+) -> Decided<T> {
+    if cases.is_empty() {
+        return Decided {
+            outcome: None,
+            compared: FieldSet::default(),
+        };
+    }
+    let picked = pick(ctx, cases);
+    let compared = picked.compared;
+    let Some(case) = picked.case else {
+        sink.note_missing_parameters(&picked.missing, ctx.text(name.0, name.1));
+        return Decided {
+            outcome: Some(Outcome {
+                status: Status::Undetermined,
+                value: None,
+                because: Vec::new(),
+                missing: picked.missing,
+            }),
+            compared,
+        };
+    };
+    let explanation = ctx
+        .text(&case.explanation, &case.explanation_en)
+        .to_string();
+    let citations = ctx.cite(&case.cite);
+    for hit in picked.boundaries {
+        sink.boundaries
+            .push((hit, case.id.clone(), citations.clone(), explanation.clone()));
+    }
+    let mut explained = Evidence::explained();
+    ctx.eval(&case.when, &mut explained);
+    Decided {
+        outcome: Some(Outcome {
+            status: Status::Determined,
+            value: Some(case.result.clone()),
+            because: vec![Trace {
+                rule: case.id.clone(),
+                citations,
+                facts: explained.facts,
+                explanation,
+            }],
+            missing: Vec::new(),
+        }),
+        compared,
+    }
 }

@@ -11,6 +11,7 @@ pub mod form_enumeration;
 pub mod funding_sum;
 pub mod missing_document;
 pub mod month_order;
+pub mod nearest_threshold;
 pub mod required_field;
 pub mod resource_table;
 pub mod restriction;
@@ -20,12 +21,13 @@ pub mod unknown_document;
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 use crate::calendar::HolidayCalendar;
 use crate::codes::Code;
 use crate::condition::{BoundaryHit, Evaluator, Evidence, Parameters, Truth, Verdicts};
 use crate::messages::Locale;
-use crate::model::Application;
+use crate::model::{Application, Field};
 use crate::profile::{Cites, Condition, Profile, Stage, Version};
 use crate::report::{Citations, Diagnostic, Notice};
 
@@ -54,6 +56,7 @@ pub const MECHANISMS: &[&Mechanism] = &[
     &restriction::MECHANISM,
     &annual_deadline::MECHANISM,
     &amount_on_boundary::MECHANISM,
+    &nearest_threshold::MECHANISM,
 ];
 
 /// What emits `code`: the mechanism that declares it, else `input` (the reader of the
@@ -108,6 +111,9 @@ pub struct Ctx<'a> {
     pub rejected: &'a BTreeSet<String>,
     /// The decision tables' verdicts, once decided; the rules after them may turn on these.
     pub verdicts: Option<&'a Verdicts>,
+    /// An amount conditions read in place of the application's (see [`Evaluator::moved`]);
+    /// `None` but while [`nearest_threshold`] asks what a verdict would be at another amount.
+    pub moved: Option<(Field, Decimal)>,
 }
 
 /// Everything rules write.
@@ -164,6 +170,7 @@ impl Ctx<'_> {
             version: self.version,
             params: self.params,
             verdicts: self.verdicts,
+            moved: self.moved,
         }
         .eval(condition, evidence)
     }

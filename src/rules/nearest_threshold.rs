@@ -1,0 +1,752 @@
+//! ## What it computes
+//! For each verdict of a decision table (approval tier, merge-eligibility, supervision, management
+//! mode, expert panel, financial review, acceptance) that an amount filled in decides, the nearest
+//! threshold below the amount and the nearest above it at which the verdict would be different:
+//! how far away it is, exactly, whether the threshold itself is already on the other side, and
+//! what the verdict would be there, cited. It emits no diagnostic; the report carries the result
+//! (`nearest`), and a live validator's delta its changes.
+//!
+//! A decision compares amounts with thresholds, and while none of the comparisons it made changes
+//! its answer, the same case decides. So a verdict whose decision compared no amount does not turn
+//! on one, and otherwise it can change only at a threshold of its table (or of a verdict its table
+//! reads). Between two neighbouring thresholds every comparison keeps its answer and the verdict is
+//! the same throughout; the threshold itself may not be (以下 and 超过 put it on opposite sides).
+//! So the table is read again, with the amount moved (the application is not copied), once at each
+//! threshold and once inside each interval, walking away from the amount until the verdict differs.
+//! Where the verdict there would turn on something not filled in yet, the entry says what.
+//!
+//! ## Legal basis
+//! The thresholds, their wording and the verdicts on either side are the profile's decision tables
+//! and parameters, e.g. 通州 第八条 (approval over 50 万元), 第十一条 (合并编报 at 300 万元 and
+//! below), 第二十五条 (监理 over 100 万元); 亭湖 第4条, 第8条, 第10条, 第19条; 江津 第九条, 第二十五条.
+//! 以上/以下 include the number and 超过/不满 exclude it, as each condition's comparison records.
+//!
+//! ## Example
+//! `{"totalInvestment": "300.01", "mandatedBy": []}` under 通州: merge-eligibility is `separate`,
+//! and 0.01 万元 lower, at 300 万元 and below, the documents may be compiled as one (第十一条).
+//!
+//! ```
+//! use gov_it_rules::{validate_json, Options};
+//! let options = Options::for_jurisdiction("tongzhou");
+//! let report = validate_json(r#"{"totalInvestment": "300.01", "mandatedBy": []}"#, &options);
+//! let merge = report.nearest.iter().find(|n| n.outcome == "merge").expect("merge turns on the amount");
+//! assert_eq!((merge.direction, merge.threshold.as_str(), merge.inclusive), ("below", "300", true));
+//! assert_eq!(merge.distance, "0.01");
+//! assert_eq!(merge.becomes.as_ref().map(|b| b.value.as_str()), Some("merge"));
+//! assert_eq!(merge.message, "超出合并编报的界线 0.01 万元：300 万元及以下时，可以合并编报（第十一条）");
+//! ```
+
+use rust_decimal::Decimal;
+
+use crate::condition::{FieldSet, Verdicts};
+use crate::model::Field;
+use crate::money;
+use crate::profile::{
+    Acceptance, Approval, Case, Condition, FinancialReview, InitialAcceptance, Management, Merge,
+    MergeMode, Panel, Supervision, VerdictOf,
+};
+use crate::report::{Citations, NearestThreshold, NearestVerdict};
+use crate::Outcomes;
+
+use super::decision::pick;
+use super::Ctx;
+
+/// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
+/// other).
+pub const MECHANISM: super::Mechanism = super::Mechanism {
+    name: "nearest_threshold",
+    codes: &[],
+};
+
+/// The decision tables, in the order the engine decides them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Approval,
+    Merge,
+    Supervision,
+    Management,
+    ExpertPanel,
+    FinancialReview,
+    Acceptance,
+}
+
+impl Table {
+    /// The outcome's key in a report's `outcomes`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Table::Approval => "approval",
+            Table::Merge => "merge",
+            Table::Supervision => "supervision",
+            Table::Management => "management",
+            Table::ExpertPanel => "expertPanel",
+            Table::FinancialReview => "financialReview",
+            Table::Acceptance => "acceptance",
+        }
+    }
+
+    /// The outcome's name in Chinese and in English, for messages.
+    pub fn name(self) -> (&'static str, &'static str) {
+        match self {
+            Table::Approval => ("审批层级", "Approval tier"),
+            Table::Merge => ("合并编报", "Merge-eligibility"),
+            Table::Supervision => ("工程监理", "Supervision"),
+            Table::Management => ("管理方式", "Management mode"),
+            Table::ExpertPanel => ("专家评审组成", "Expert panel"),
+            Table::FinancialReview => ("财政评审", "Financial review"),
+            Table::Acceptance => ("验收组织", "Acceptance"),
+        }
+    }
+}
+
+/// The money fields each decision compared, by table.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Compared([FieldSet; 7]);
+
+impl Compared {
+    pub fn set(&mut self, table: Table, fields: FieldSet) {
+        if let Some(slot) = self.0.get_mut(table as usize) {
+            *slot = fields;
+        }
+    }
+
+    pub fn get(&self, table: Table) -> FieldSet {
+        self.0.get(table as usize).copied().unwrap_or_default()
+    }
+}
+
+/// A decision table's result as a verdict: the value that names it and what it means.
+trait Verdict: PartialEq {
+    /// The value a report's outcome writes for it (`need`, `mode` …).
+    fn key(&self) -> String;
+    /// What it means, in the context's locale.
+    fn label(&self, ctx: &Ctx) -> String;
+}
+
+/// A document's name in the context's locale.
+fn document<'s>(ctx: &'s Ctx<'_>, key: &'s str) -> &'s str {
+    ctx.version
+        .documents
+        .get(key)
+        .map_or(key, |d| ctx.text(&d.name, &d.name_en))
+}
+
+/// Document names as a list, e.g. `项目建议书、可行性研究报告`.
+fn documents(ctx: &Ctx, keys: &[String]) -> String {
+    keys.iter()
+        .map(|k| document(ctx, k))
+        .collect::<Vec<_>>()
+        .join(ctx.text("、", ", "))
+}
+
+impl Verdict for Approval {
+    fn key(&self) -> String {
+        self.need.key().to_string()
+    }
+
+    fn label(&self, ctx: &Ctx) -> String {
+        let (zh, en) = self.need.label();
+        let need = ctx.text(zh, en);
+        if self.chain.is_empty() {
+            need.to_string()
+        } else {
+            format!(
+                "{need}{}{}",
+                ctx.text("：", ": "),
+                documents(ctx, &self.chain)
+            )
+        }
+    }
+}
+
+impl Verdict for Merge {
+    fn key(&self) -> String {
+        self.mode.key().to_string()
+    }
+
+    fn label(&self, ctx: &Ctx) -> String {
+        let docs = || documents(ctx, &self.documents);
+        let replaces = || documents(ctx, &self.replaces);
+        match (self.mode, ctx.locale.is_en()) {
+            (MergeMode::Substitute, false) => format!("{}可代替{}", docs(), replaces()),
+            (MergeMode::Substitute, true) => {
+                format!("{} may stand in for {}", docs(), replaces())
+            }
+            (MergeMode::Lighter, false) => format!("以{}代替{}", docs(), replaces()),
+            (MergeMode::Lighter, true) => format!("{} instead of {}", docs(), replaces()),
+            (MergeMode::Omit, false) => format!("无需编制{}", replaces()),
+            (MergeMode::Omit, true) => format!("{} not needed", replaces()),
+            (MergeMode::Merge | MergeMode::Separate, _) => {
+                let (zh, en) = self.mode.label();
+                ctx.text(zh, en).to_string()
+            }
+        }
+    }
+}
+
+impl Verdict for Supervision {
+    fn key(&self) -> String {
+        self.mode.key().to_string()
+    }
+
+    fn label(&self, ctx: &Ctx) -> String {
+        let (zh, en) = self.mode.label();
+        ctx.text(zh, en).to_string()
+    }
+}
+
+impl Verdict for Management {
+    fn key(&self) -> String {
+        self.mode.key().to_string()
+    }
+
+    fn label(&self, ctx: &Ctx) -> String {
+        let (zh, en) = self.mode.label();
+        ctx.text(zh, en).to_string()
+    }
+}
+
+impl Verdict for Panel {
+    fn key(&self) -> String {
+        self.min_size.to_string()
+    }
+
+    fn label(&self, ctx: &Ctx) -> String {
+        let n = self.min_size;
+        if ctx.locale.is_en() {
+            format!(
+                "a panel of at least {n}{}{}",
+                if self.odd { ", an odd number" } else { "" },
+                if self.external_only {
+                    ", all external experts"
+                } else {
+                    ""
+                }
+            )
+        } else {
+            format!(
+                "专家评审不少于 {n} 人{}{}",
+                if self.odd { "单数" } else { "" },
+                if self.external_only {
+                    "，全部为外部专家"
+                } else {
+                    ""
+                }
+            )
+        }
+    }
+}
+
+impl Verdict for FinancialReview {
+    fn key(&self) -> String {
+        if self.required {
+            "required"
+        } else {
+            "notRequired"
+        }
+        .to_string()
+    }
+
+    fn label(&self, ctx: &Ctx) -> String {
+        if self.required {
+            ctx.text("须经财政评审", "financial review required")
+        } else {
+            ctx.text("无须财政评审", "no financial review")
+        }
+        .to_string()
+    }
+}
+
+impl Verdict for Acceptance {
+    fn key(&self) -> String {
+        self.initial_acceptance.key().to_string()
+    }
+
+    fn label(&self, ctx: &Ctx) -> String {
+        let organiser = if ctx.locale.is_en() {
+            format!("organised by {}", self.organiser)
+        } else {
+            format!("由{}组织验收", self.organiser)
+        };
+        if self.initial_acceptance == InitialAcceptance::NotProvided {
+            return organiser;
+        }
+        let (zh, en) = self.initial_acceptance.label();
+        format!("{organiser}{}{}", ctx.text("；", "; "), ctx.text(zh, en))
+    }
+}
+
+/// For every verdict of `outcomes` that a money field decides, the nearest thresholds below and
+/// above the amount where the verdict would change. `ctx` is the context the later tables were
+/// decided in (with the verdicts); `compared` says which money fields each decision compared.
+pub fn find<'a>(ctx: &Ctx<'a>, outcomes: &Outcomes, compared: &Compared) -> Vec<NearestThreshold> {
+    fn decided<T>(outcome: &Option<crate::report::Outcome<T>>) -> Option<&T> {
+        outcome.as_ref().and_then(|o| o.value.as_ref())
+    }
+    let tables = &ctx.version.outcomes;
+    let mut found = Vec::new();
+    // Each table with its outcome, which are of a different type each.
+    macro_rules! walk {
+        ($table:expr, $name:ident) => {
+            walk_table(
+                ctx,
+                $table,
+                &tables.$name,
+                decided(&outcomes.$name),
+                compared,
+                &mut found,
+            )
+        };
+    }
+    walk!(Table::Approval, approval);
+    walk!(Table::Merge, merge);
+    walk!(Table::Supervision, supervision);
+    walk!(Table::Management, management);
+    walk!(Table::ExpertPanel, expert_panel);
+    walk!(Table::FinancialReview, financial_review);
+    walk!(Table::Acceptance, acceptance);
+    found
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Below,
+    Above,
+}
+
+impl Direction {
+    fn key(self) -> &'static str {
+        match self {
+            Direction::Below => "below",
+            Direction::Above => "above",
+        }
+    }
+}
+
+/// A threshold a table compares a field with, and the parameter that fixes it.
+type Threshold<'p> = (Decimal, &'p str);
+
+/// A stretch of amounts over which the verdict is the same: one threshold (`inclusive`, the
+/// threshold itself) or the open interval beyond it, away from the amount; `probe` is an amount in
+/// it, `None` where none can be computed.
+struct Region {
+    probe: Option<Decimal>,
+    threshold: usize,
+    inclusive: bool,
+}
+
+/// The nearest thresholds of one table's verdict, for each money field its decision compared.
+fn walk_table<'a, T: Verdict>(
+    ctx: &Ctx<'a>,
+    table: Table,
+    cases: &'a [Case<T>],
+    current: Option<&T>,
+    compared: &Compared,
+    into: &mut Vec<NearestThreshold>,
+) {
+    let Some(current) = current else {
+        return;
+    };
+    let reads_verdicts = ctx.verdicts.is_some() && cases.iter().any(|c| reads_verdict(&c.when));
+    for field in compared.get(table).iter() {
+        let Some(amount) = ctx.app.money(field) else {
+            continue;
+        };
+        let thresholds = thresholds(ctx, cases, field);
+        for direction in [Direction::Below, Direction::Above] {
+            let nearest = regions(amount, &thresholds, direction)
+                .into_iter()
+                .find_map(|region| {
+                    let Some(probe) = region.probe else {
+                        // No amount to ask about: stop rather than pass a stretch unread.
+                        return Some(None);
+                    };
+                    let at = verdict_at(ctx, cases, reads_verdicts, field, probe);
+                    match at {
+                        Ok(case) if case.result == *current => None,
+                        _ => Some(Some((region, at))),
+                    }
+                })
+                .flatten();
+            let Some((region, at)) = nearest else {
+                continue;
+            };
+            let Some(&threshold) = thresholds.get(region.threshold) else {
+                continue;
+            };
+            let place = Place {
+                table,
+                field,
+                amount,
+                direction,
+                threshold,
+                inclusive: region.inclusive,
+            };
+            into.extend(entry(ctx, &place, at));
+        }
+    }
+}
+
+/// Which case decides the table when `field` holds `amount`: `Err` with what is missing where none
+/// does yet.
+fn verdict_at<'c, T: PartialEq>(
+    ctx: &Ctx,
+    cases: &'c [Case<T>],
+    reads_verdicts: bool,
+    field: Field,
+    amount: Decimal,
+) -> Result<&'c Case<T>, Vec<String>> {
+    let moved = Ctx {
+        moved: Some((field, amount)),
+        verdicts: None,
+        ..*ctx
+    };
+    // A table that reads verdicts reads them as they would be at this amount.
+    let recomputed;
+    let verdicts = if reads_verdicts {
+        recomputed = verdicts_at(&moved);
+        Some(&recomputed)
+    } else {
+        ctx.verdicts
+    };
+    let at = Ctx { verdicts, ..moved };
+    let picked = pick(&at, cases);
+    picked.case.ok_or(picked.missing)
+}
+
+/// The four verdicts later tables may read, decided in `ctx` (its moved amount included).
+fn verdicts_at(ctx: &Ctx) -> Verdicts {
+    fn record<T: PartialEq>(
+        ctx: &Ctx,
+        verdicts: &mut Verdicts,
+        of: VerdictOf,
+        cases: &[Case<T>],
+        key: fn(&T) -> &'static str,
+    ) {
+        if cases.is_empty() {
+            return;
+        }
+        let picked = pick(ctx, cases);
+        let verdict = match picked.case {
+            Some(case) => Ok(key(&case.result)),
+            None => Err(picked.missing),
+        };
+        verdicts.record_key(of, verdict, picked.compared);
+    }
+    let tables = &ctx.version.outcomes;
+    let mut verdicts = Verdicts::default();
+    record(
+        ctx,
+        &mut verdicts,
+        VerdictOf::Approval,
+        &tables.approval,
+        |a| a.need.key(),
+    );
+    record(ctx, &mut verdicts, VerdictOf::Merge, &tables.merge, |m| {
+        m.mode.key()
+    });
+    record(
+        ctx,
+        &mut verdicts,
+        VerdictOf::Supervision,
+        &tables.supervision,
+        |s| s.mode.key(),
+    );
+    record(
+        ctx,
+        &mut verdicts,
+        VerdictOf::Management,
+        &tables.management,
+        |m| m.mode.key(),
+    );
+    verdicts
+}
+
+fn reads_verdict(c: &Condition) -> bool {
+    match c {
+        Condition::Verdict(_) => true,
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().any(reads_verdict),
+        Condition::Not(inner) => reads_verdict(inner),
+        _ => false,
+    }
+}
+
+/// Every threshold the table compares `field` with, directly or through a verdict it reads, in
+/// ascending order, each once. A parameter the portal has not supplied is left out: a comparison
+/// with it is unknown at every amount.
+fn thresholds<'a, T>(ctx: &Ctx<'a>, cases: &'a [Case<T>], field: Field) -> Vec<Threshold<'a>> {
+    let mut found = Vec::new();
+    for case in cases {
+        collect(ctx, &case.when, field, true, &mut found);
+    }
+    found.sort_by_key(|t| t.0);
+    found.dedup_by(|a, b| a.0 == b.0);
+    found
+}
+
+fn collect<'a>(
+    ctx: &Ctx<'a>,
+    c: &'a Condition,
+    field: Field,
+    follow_verdicts: bool,
+    into: &mut Vec<Threshold<'a>>,
+) {
+    match c {
+        Condition::All(cs) | Condition::Any(cs) => {
+            for inner in cs {
+                collect(ctx, inner, field, follow_verdicts, into);
+            }
+        }
+        Condition::Not(inner) => collect(ctx, inner, field, follow_verdicts, into),
+        Condition::Amount(a) if a.field.0 == field => {
+            if let Some(Some(value)) = ctx.params.get(&a.param) {
+                into.push((*value, a.param.as_str()));
+            }
+        }
+        // The tables a verdict comes from read no verdicts themselves.
+        Condition::Verdict(v) if follow_verdicts => {
+            let tables = &ctx.version.outcomes;
+            let conditions: Vec<&'a Condition> = match v.of {
+                VerdictOf::Approval => tables.approval.iter().map(|c| &c.when).collect(),
+                VerdictOf::Merge => tables.merge.iter().map(|c| &c.when).collect(),
+                VerdictOf::Supervision => tables.supervision.iter().map(|c| &c.when).collect(),
+                VerdictOf::Management => tables.management.iter().map(|c| &c.when).collect(),
+            };
+            for inner in conditions {
+                collect(ctx, inner, field, false, into);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The stretches of amounts away from `amount` in `direction`, nearest first: the interval just
+/// past the amount where it sits on a threshold, then each threshold and the interval beyond it.
+/// Amounts are never negative, so nothing below 0 is asked about.
+fn regions(amount: Decimal, thresholds: &[Threshold], direction: Direction) -> Vec<Region> {
+    let value = |i: usize| thresholds.get(i).map(|t| t.0);
+    let half = |a: Decimal, b: Decimal| a.checked_add(b).and_then(|s| s.checked_div(Decimal::TWO));
+    let mut out = Vec::new();
+    match direction {
+        Direction::Above => {
+            // The interval above threshold `i`, up to the next one.
+            let beyond = |i: usize| Region {
+                probe: value(i).and_then(|lo| match value(i + 1) {
+                    Some(hi) => half(lo, hi),
+                    None => lo.checked_add(Decimal::ONE),
+                }),
+                threshold: i,
+                inclusive: false,
+            };
+            let mut i = thresholds.partition_point(|t| t.0 < amount);
+            if value(i) == Some(amount) {
+                out.push(beyond(i));
+                i += 1;
+            }
+            for j in i..thresholds.len() {
+                out.push(Region {
+                    probe: value(j),
+                    threshold: j,
+                    inclusive: true,
+                });
+                out.push(beyond(j));
+            }
+        }
+        Direction::Below => {
+            // The interval below threshold `i`, down to the one before it, or to 0; none below 0.
+            let beyond = |i: usize| {
+                let region = |probe| Region {
+                    probe,
+                    threshold: i,
+                    inclusive: false,
+                };
+                match (i.checked_sub(1).and_then(value), value(i)) {
+                    (Some(lo), Some(hi)) => Some(region(half(lo, hi))),
+                    (None, Some(hi)) if hi > Decimal::ZERO => Some(region(half(Decimal::ZERO, hi))),
+                    _ => None,
+                }
+            };
+            let mut end = thresholds.partition_point(|t| t.0 <= amount);
+            if let Some(last) = end.checked_sub(1).filter(|&i| value(i) == Some(amount)) {
+                out.extend(beyond(last));
+                end = last;
+            }
+            for j in (0..end).rev() {
+                out.push(Region {
+                    probe: value(j),
+                    threshold: j,
+                    inclusive: true,
+                });
+                out.extend(beyond(j));
+            }
+        }
+    }
+    out
+}
+
+/// Where a nearest threshold lies.
+struct Place<'p> {
+    table: Table,
+    field: Field,
+    amount: Decimal,
+    direction: Direction,
+    threshold: Threshold<'p>,
+    inclusive: bool,
+}
+
+fn entry<T: Verdict>(
+    ctx: &Ctx,
+    place: &Place,
+    at: Result<&Case<T>, Vec<String>>,
+) -> Option<NearestThreshold> {
+    let (threshold, parameter) = place.threshold;
+    let distance = place.amount.checked_sub(threshold)?.abs();
+    let (becomes, depends_on, rule, citations) = match at {
+        Ok(case) => (
+            Some(NearestVerdict {
+                value: case.result.key(),
+                label: case.result.label(ctx),
+            }),
+            Vec::new(),
+            Some(case.id.clone()),
+            ctx.cite(&case.cite),
+        ),
+        Err(missing) => {
+            let citations = ctx
+                .version
+                .parameters
+                .get(parameter)
+                .map(|p| ctx.cite(&p.cite))
+                .unwrap_or_default();
+            (None, missing, None, citations)
+        }
+    };
+    let threshold_text = money::format(&threshold);
+    let distance_text = money::format(&distance);
+    let message = message(
+        ctx,
+        place,
+        (&threshold_text, &distance_text, distance.is_zero()),
+        becomes.as_ref().map(|b| b.label.as_str()),
+        &depends_on,
+        &citations,
+    );
+    let field = place.field.path();
+    let outcome = place.table.key();
+    let direction = place.direction.key();
+    Some(NearestThreshold {
+        key: [outcome, ":", field, ":", direction].concat(),
+        outcome,
+        field,
+        direction,
+        amount: money::format(&place.amount),
+        threshold: threshold_text,
+        parameter: parameter.to_string(),
+        inclusive: place.inclusive,
+        distance: distance_text,
+        becomes,
+        depends_on,
+        rule,
+        citations,
+        message,
+    })
+}
+
+/// e.g. 「超出合并编报的界线 0.01 万元：300 万元及以下时，可以合并编报（第十一条）」. `amounts`: the
+/// threshold and the distance as written, and whether the distance is zero.
+fn message(
+    ctx: &Ctx,
+    place: &Place,
+    (threshold, distance, on_the_line): (&str, &str, bool),
+    becomes: Option<&str>,
+    depends_on: &[String],
+    citations: &Citations,
+) -> String {
+    use Direction::{Above, Below};
+    let en = ctx.locale.is_en();
+    let (zh_name, en_name) = place.table.name();
+    let lowered;
+    let name = if en {
+        lowered = lower_first(en_name);
+        lowered.as_str()
+    } else {
+        zh_name
+    };
+    // How far the line is, then what lies beyond it; written piece by piece, since this runs for
+    // every entry of every report.
+    let lead: [&str; 5] = match (on_the_line, place.direction, en) {
+        (true, _, false) => ["恰在", name, "的界线上", "", ""],
+        (false, Below, false) => ["超出", name, "的界线 ", distance, " 万元"],
+        (false, Above, false) => ["距", name, "的界线还有 ", distance, " 万元"],
+        (true, _, true) => ["On the ", name, " line", "", ""],
+        (false, Below, true) => [distance, " 万元 over the ", name, " line", ""],
+        (false, Above, true) => [distance, " 万元 short of the ", name, " line", ""],
+    };
+    let side: [&str; 3] = match (place.direction, place.inclusive, en) {
+        (Below, true, false) => ["", threshold, " 万元及以下"],
+        (Below, false, false) => ["不满 ", threshold, " 万元"],
+        (Above, true, false) => ["", threshold, " 万元及以上"],
+        (Above, false, false) => ["超过 ", threshold, " 万元"],
+        (Below, true, true) => ["at ", threshold, " 万元 or less"],
+        (Below, false, true) => ["below ", threshold, " 万元"],
+        (Above, true, true) => ["at ", threshold, " 万元 or more"],
+        (Above, false, true) => ["over ", threshold, " 万元"],
+    };
+    let mut m = String::with_capacity(192);
+    for piece in lead {
+        m.push_str(piece);
+    }
+    m.push_str(ctx.text("：", "; "));
+    for piece in side {
+        m.push_str(piece);
+    }
+    m.push_str(ctx.text("时，", ", "));
+    match becomes {
+        Some(label) => m.push_str(label),
+        None => {
+            m.push_str(name);
+            m.push_str(ctx.text("取决于", " depends on "));
+            for (i, what) in depends_on.iter().enumerate() {
+                if i > 0 {
+                    m.push_str(ctx.text("、", ", "));
+                }
+                m.push_str(ctx.text("「", "“"));
+                m.push_str(&needed(ctx, what));
+                m.push_str(ctx.text("」", "”"));
+            }
+        }
+    }
+    if !citations.is_empty() {
+        m.push_str(ctx.text("（", " ("));
+        for (i, c) in citations.iter().enumerate() {
+            if i > 0 {
+                m.push_str(ctx.text("、", ", "));
+            }
+            m.push_str(&c.article);
+        }
+        m.push_str(ctx.text("）", ")"));
+    }
+    if en {
+        m.push('.');
+    }
+    m
+}
+
+/// A field path or `parameter:NAME` as the applicant knows it.
+fn needed(ctx: &Ctx, what: &str) -> String {
+    match what.strip_prefix("parameter:") {
+        Some(param) => ctx
+            .version
+            .parameters
+            .get(param)
+            .map_or(param, |p| ctx.text(&p.label, &p.label_en))
+            .to_string(),
+        None => crate::messages::field_label(what, ctx.locale),
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
+}
