@@ -41,7 +41,7 @@ build() {
   local cfgs="" feature
   for feature in ${1//,/ }; do cfgs="$cfgs --cfg feature=\"$feature\""; done
   RUSTFLAGS="${RUSTFLAGS:-}$cfgs" \
-    cargo build --lib --release --target wasm32-unknown-unknown --quiet --no-default-features
+    cargo build --lib --release --target wasm32-unknown-unknown --quiet --no-default-features --features form
   if [ ! -f "$out/$name.js" ]; then
     wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$built"
     optimise "$out/${name}_bg.wasm" "$out/$2"

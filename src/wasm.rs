@@ -39,6 +39,7 @@ thread_local! {
 }
 
 /// The registry as it stands, for the form component.
+#[cfg(feature = "form")]
 pub(crate) fn current_registry() -> Rc<Registry> {
     registry()
 }

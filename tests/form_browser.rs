@@ -1,7 +1,7 @@
 //! The form component's pieces in headless Chromium (wasm-bindgen-test): reading controls,
 //! mapping names, when messages show, rendering, focus, the live region and detaching.
 //! `cargo test --target wasm32-unknown-unknown --test form_browser`.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "form"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -268,6 +268,15 @@ fn the_live_region_speaks_only_when_a_verdict_changes() {
     assert!(
         said.starts_with("工程监理：必须实行工程监理（预计总投资 300.01 万元"),
         "{said}"
+    );
+    let beside =
+        select_all(".gov-beside[data-gov-for=totalInvestment] li[data-outcome=supervision]");
+    assert_eq!(beside.len(), 1, "the verdict beside the amount");
+    let text = beside[0].text_content().unwrap();
+    assert!(text.starts_with("工程监理：必须实行工程监理"), "{text}");
+    assert!(
+        text.contains("200.01 万元"),
+        "how far from the 100 万元 line: {text}"
     );
     announcer.set_text_content(Some("unchanged"));
     type_into("name", "智慧城市");

@@ -21,7 +21,7 @@ use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, MutationOb
 
 use super::controls::{Controls, Target};
 use super::reveal::{field_of, Reveal};
-use super::view::{element, identity, Messages, Panel, Placed, Summary};
+use super::view::{element, identity, Beside, Messages, Panel, Placed, Summary};
 use super::words;
 use crate::codes::Severity;
 use crate::live::LiveValidator;
@@ -59,6 +59,7 @@ struct Attachment {
     timer: Option<Timeout>,
     release: Option<Timeout>,
     panel: Option<Panel>,
+    beside: Beside,
     /// The live region: a short sentence when a verdict changes, and nothing else.
     announcer: Element,
     messages: Messages,
@@ -158,7 +159,16 @@ impl Changed {
     }
 
     fn add(&mut self, delta: &crate::live::Delta) {
-        for name in delta.changed_outcomes() {
+        let nearest = delta.nearest.changed.iter().map(|n| n.outcome).chain(
+            delta.nearest.removed.iter().filter_map(|key| {
+                let outcome = key.split(':').next()?;
+                words::VERDICTS
+                    .iter()
+                    .find(|(name, _, _)| *name == outcome)
+                    .map(|(name, _, _)| *name)
+            }),
+        );
+        for name in delta.changed_outcomes().into_iter().chain(nearest) {
             if !self.verdicts.contains(&name) {
                 self.verdicts.push(name);
             }
@@ -294,6 +304,9 @@ impl Attachment {
                     })));
             }
         }
+        if verdicts {
+            self.beside.show(&self.doc, &self.controls, report);
+        }
         if moment == Moment::Typing && !changed.diagnostics {
             return;
         }
@@ -382,7 +395,7 @@ impl Attachment {
             return After::default();
         }
         self.reveal.edit(field_of(&path));
-        let value = self.controls.value_of(&path);
+        let value = self.controls.value_after_edit(target, &path);
         self.queue(path, value);
         self.schedule();
         After::default()
@@ -501,6 +514,7 @@ impl Attachment {
         self.timer = None;
         self.release = None;
         self.messages.clear();
+        self.beside.clear();
         self.summary.forget_ids();
         for node in self.inserted.drain(..) {
             node.remove();
@@ -629,6 +643,7 @@ impl FormHandle {
                 timer: None,
                 release: None,
                 panel,
+                beside: Beside::default(),
                 announcer,
                 messages: Messages::default(),
                 summary,

@@ -77,6 +77,26 @@ impl Controls {
             .flatten()
     }
 
+    /// What `path` holds after an edit of `control`: a text box, a text area or a single list
+    /// outside a table holds its path's value alone, read from it without looking for the others.
+    pub fn value_after_edit(&self, control: &Element, path: &str) -> Json {
+        let single = self.mapped.is_empty() && table_of(control).is_none();
+        if single {
+            if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
+                if !matches!(input.type_().as_str(), "checkbox" | "radio") {
+                    return text(input.value());
+                }
+            } else if let Some(area) = control.dyn_ref::<HtmlTextAreaElement>() {
+                return text(area.value());
+            } else if let Some(select) = control.dyn_ref::<HtmlSelectElement>() {
+                if !select.multiple() {
+                    return text(select.value());
+                }
+            }
+        }
+        self.value_of(path)
+    }
+
     /// What `path` holds: `null` when blank (a blank is unanswered, never 否).
     pub fn value_of(&self, path: &str) -> Json {
         if TABLES.contains(&path) && self.table(path).is_some() {

@@ -277,6 +277,11 @@ fn verdict_entry(
                     .ok()?;
             }
         }
+        for (direction, message) in &line.nearest {
+            let near = element(doc, "p", "gov-nearest", Some(message))?;
+            near.set_attribute("data-direction", direction).ok()?;
+            dd.append_with_node_1(near.as_ref()).ok()?;
+        }
     } else {
         let text = format!("{}{}{}", w.pending, w.colon, missing.join(w.comma));
         dd.append_with_node_1(element(doc, "span", "gov-pending", Some(&text))?.as_ref())
@@ -284,6 +289,93 @@ fn verdict_entry(
     }
     group.append_with_node_2(&dt, &dd).ok()?;
     Some(group)
+}
+
+/// Beside each amount that verdicts turn on (预计总投资): those verdicts and how far the amount is
+/// from changing them, kept in step as the amount is typed, where the applicant is looking.
+#[derive(Default)]
+pub struct Beside {
+    boxes: Vec<(&'static str, Keyed)>,
+}
+
+impl Beside {
+    pub fn show(&mut self, doc: &Document, controls: &Controls, report: &Report) {
+        let locale = report.locale;
+        let w = words::words(locale);
+        let mut fields: Vec<&'static str> = Vec::new();
+        for n in &report.nearest {
+            if !fields.contains(&n.field) {
+                fields.push(n.field);
+            }
+        }
+        for (field, mut keyed) in std::mem::take(&mut self.boxes) {
+            if fields.contains(&field) {
+                self.boxes.push((field, keyed));
+            } else {
+                keyed.clear();
+                keyed.parent().remove();
+            }
+        }
+        for field in fields {
+            let at = match self.boxes.iter().position(|(f, _)| *f == field) {
+                Some(at) => at,
+                None => {
+                    let Some(control) = controls.controls_for(field).into_iter().next() else {
+                        continue;
+                    };
+                    let Some(list) = element(doc, "ul", "gov-beside", None) else {
+                        continue;
+                    };
+                    let _ = list.set_attribute("data-gov-for", field);
+                    let _ = control.after_with_node_1(&list);
+                    self.boxes.push((field, Keyed::new(list)));
+                    self.boxes.len() - 1
+                }
+            };
+            let Some((_, keyed)) = self.boxes.get_mut(at) else {
+                continue;
+            };
+            let mut wanted = Vec::new();
+            for (name, zh, en) in VERDICTS {
+                if !report
+                    .nearest
+                    .iter()
+                    .any(|n| n.field == field && n.outcome == name)
+                {
+                    continue;
+                }
+                let Some(line) = verdict_line(name, report) else {
+                    continue;
+                };
+                let heading = if locale.is_en() { en } else { zh };
+                let verdict = format!("{heading}{}{}", w.colon, words::short(&line.verdict, w));
+                wanted.push(Wanted {
+                    key: name.to_string(),
+                    content: format!("{verdict}\u{1f}{:?}", line.nearest),
+                    make: Box::new(move || {
+                        let li = element(doc, "li", "", None)?;
+                        li.set_attribute("data-outcome", name).ok()?;
+                        li.append_with_node_1(element(doc, "strong", "", Some(&verdict))?.as_ref())
+                            .ok()?;
+                        for (direction, message) in &line.nearest {
+                            let near = element(doc, "span", "gov-nearest", Some(message))?;
+                            near.set_attribute("data-direction", direction).ok()?;
+                            li.append_with_node_1(near.as_ref()).ok()?;
+                        }
+                        Some(li)
+                    }),
+                });
+            }
+            keyed.sync(wanted);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        for (_, mut keyed) in self.boxes.drain(..) {
+            keyed.clear();
+            keyed.parent().remove();
+        }
+    }
 }
 
 /// Two diagnostics are the same message when their code, path, rule and parameters are.

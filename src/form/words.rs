@@ -147,6 +147,9 @@ pub struct VerdictLine {
     pub missing: Vec<String>,
     /// The first fact the verdict turned on (`预计总投资 300.01 万元，属于…`), for the announcement.
     pub fact: Option<String>,
+    /// How far the amount is from the thresholds where the verdict would change: the direction
+    /// (`below`, `above`) and the message, the nearest below first.
+    pub nearest: Vec<(&'static str, String)>,
 }
 
 fn lang(locale: Locale, pair: (&'static str, &'static str)) -> &'static str {
@@ -160,7 +163,6 @@ fn lang(locale: Locale, pair: (&'static str, &'static str)) -> &'static str {
 /// The verdict named `name` (a key of [`VERDICTS`]) in `report`, as one line; `None` where the
 /// regulation has no such verdict.
 pub fn verdict_line(name: &str, report: &Report) -> Option<VerdictLine> {
-    let o = &report.outcomes;
     let locale = report.locale;
     let doc = |key: &String| -> String {
         report
@@ -170,6 +172,26 @@ pub fn verdict_line(name: &str, report: &Report) -> Option<VerdictLine> {
             .unwrap_or_else(|| key.clone())
     };
     let w = words(locale);
+    let mut line = line_of(name, report, locale, w, doc)?;
+    line.nearest = report
+        .nearest
+        .iter()
+        .filter(|n| n.outcome == name)
+        .map(|n| (n.direction, n.message.clone()))
+        .collect();
+    line.nearest
+        .sort_by_key(|(direction, _)| *direction != "below");
+    Some(line)
+}
+
+fn line_of(
+    name: &str,
+    report: &Report,
+    locale: Locale,
+    w: &Words,
+    doc: impl Fn(&String) -> String,
+) -> Option<VerdictLine> {
+    let o = &report.outcomes;
     match name {
         "approval" => line(o.approval.as_ref(), locale, |v: &Approval| {
             let mut parts = vec![lang(locale, v.need.label()).to_string()];
@@ -177,7 +199,7 @@ pub fn verdict_line(name: &str, report: &Report) -> Option<VerdictLine> {
                 parts.push(format!("{}{}{authority}", w.authority, w.colon));
             }
             if !v.chain.is_empty() {
-                let chain: Vec<String> = v.chain.iter().map(doc).collect();
+                let chain: Vec<String> = v.chain.iter().map(&doc).collect();
                 parts.push(format!("{}{}{}", w.chain, w.colon, chain.join(" → ")));
             }
             parts.extend(v.steps.iter().cloned());
@@ -186,12 +208,12 @@ pub fn verdict_line(name: &str, report: &Report) -> Option<VerdictLine> {
         "merge" => line(o.merge.as_ref(), locale, |v: &Merge| {
             let mut text = lang(locale, v.mode.label()).to_string();
             if !v.documents.is_empty() {
-                let docs: Vec<String> = v.documents.iter().map(doc).collect();
+                let docs: Vec<String> = v.documents.iter().map(&doc).collect();
                 text.push_str(w.colon);
                 text.push_str(&docs.join(w.comma));
             }
             if !v.replaces.is_empty() {
-                let replaced: Vec<String> = v.replaces.iter().map(doc).collect();
+                let replaced: Vec<String> = v.replaces.iter().map(&doc).collect();
                 text.push_str(&format!("（→ {}）", replaced.join(w.comma)));
             }
             (v.mode.key().to_string(), text)
@@ -294,6 +316,7 @@ fn line<T>(
             .flat_map(|step| step.facts.first())
             .next()
             .cloned(),
+        nearest: Vec::new(),
     })
 }
 
@@ -341,7 +364,7 @@ pub fn announcement(
 }
 
 /// A verdict's first clause: the value without the documents and steps that follow it.
-fn short<'a>(verdict: &'a str, w: &Words) -> &'a str {
+pub fn short<'a>(verdict: &'a str, w: &Words) -> &'a str {
     let end = [w.semicolon, w.colon]
         .iter()
         .filter_map(|sep| verdict.find(sep))
@@ -390,6 +413,13 @@ mod tests {
             line.because
         );
         assert!(line.fact.as_deref().unwrap().contains("300.01"));
+        assert!(
+            line.nearest
+                .iter()
+                .any(|(d, m)| *d == "below" && m.contains("100 万元")),
+            "{:?}",
+            line.nearest
+        );
     }
 
     #[test]

@@ -76,6 +76,10 @@ test('typing 300 then 300.01 under 通州 flips merge-eligibility', async () => 
   assert.equal(await page.locator('.gov-verdicts').getAttribute('aria-live'), null);
   const announcer = page.locator('.gov-announce[role="status"]');
   assert.match(await announcer.textContent(), /^合并编报：分别编报/);
+  // Beside the amount, as it is typed: the verdict and how far it is from the line.
+  const beside = page.locator('.gov-beside[data-gov-for="totalInvestment"] li[data-outcome="merge"]');
+  assert.match(await beside.textContent(), /^合并编报：分别编报/);
+  assert.match(await beside.locator('.gov-nearest').first().textContent(), /超出合并编报的界线 0\.01 万元：300 万元及以下时，可以合并编报（第十一条）/);
   assert.deepEqual(problems, []);
   await page.close();
 });
