@@ -141,7 +141,7 @@ impl Panel {
                 locale,
             ));
             let missing: Vec<String> = line.missing.iter().map(|m| label(m)).collect();
-            let content = format!("{heading}\u{1f}{line:?}\u{1f}{missing:?}\u{1f}{citations}");
+            let content = [heading, &line.signature(), &missing.join("\u{1f}")].join("\u{1e}");
             let shown = line.clone();
             wanted.push(Wanted {
                 key: name.to_string(),
@@ -170,8 +170,11 @@ impl Panel {
                     Wanted {
                         key: d.rule.clone(),
                         content: format!(
-                            "{}\u{1f}{}\u{1f}{}\u{1f}{waits:?}",
-                            d.status, d.name, status
+                            "{}\u{1f}{}\u{1f}{}\u{1f}{}",
+                            d.status,
+                            d.name,
+                            status,
+                            waits.as_deref().unwrap_or("")
                         ),
                         make: Box::new(move || {
                             let li =
@@ -351,7 +354,7 @@ impl Beside {
                 let verdict = format!("{heading}{}{}", w.colon, words::short(&line.verdict, w));
                 wanted.push(Wanted {
                     key: name.to_string(),
-                    content: format!("{verdict}\u{1f}{:?}", line.nearest),
+                    content: format!("{verdict}\u{1e}{}", line.signature()),
                     make: Box::new(move || {
                         let li = element(doc, "li", "", None)?;
                         li.set_attribute("data-outcome", name).ok()?;
@@ -469,7 +472,7 @@ impl Messages {
                     let id = format!("gov-msg-{next_id}");
                     Wanted {
                         key: identity(d),
-                        content: format!("{}\u{1f}{:?}", d.message, d.severity),
+                        content: format!("{}\u{1f}{}", d.message, d.severity == Severity::Error),
                         make: Box::new(move || message(doc, d, &id, w, locale, citations)),
                     }
                 })
@@ -698,7 +701,7 @@ impl Summary {
                     });
                     Wanted {
                         key: identity(d),
-                        content: format!("{}\u{1f}{target:?}", d.message),
+                        content: format!("{}\u{1f}{}", d.message, target.as_deref().unwrap_or("")),
                         make: Box::new(move || {
                             let li = element(doc, "li", "", None)?;
                             match target {

@@ -152,6 +152,23 @@ pub struct VerdictLine {
     pub nearest: Vec<(&'static str, String)>,
 }
 
+impl VerdictLine {
+    /// Everything the line shows, as one string: equal when the line would look the same.
+    pub fn signature(&self) -> String {
+        let mut parts: Vec<&str> = vec![self.status, &self.key, &self.verdict];
+        for (why, cite) in &self.because {
+            parts.push(why);
+            parts.push(cite);
+        }
+        parts.extend(self.missing.iter().map(String::as_str));
+        for (direction, message) in &self.nearest {
+            parts.push(direction);
+            parts.push(message);
+        }
+        parts.join("\u{1f}")
+    }
+}
+
 fn lang(locale: Locale, pair: (&'static str, &'static str)) -> &'static str {
     if locale.is_en() {
         pair.1
