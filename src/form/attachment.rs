@@ -21,7 +21,7 @@ use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, MutationOb
 
 use super::controls::{Controls, Target};
 use super::reveal::{field_of, Reveal};
-use super::view::{element, identity, Beside, Messages, Panel, Placed, Summary};
+use super::view::{element, identity, Beside, Lines, Messages, Panel, Placed, Summary};
 use super::words;
 use crate::codes::Severity;
 use crate::live::LiveValidator;
@@ -58,6 +58,8 @@ struct Attachment {
     held: bool,
     timer: Option<Timeout>,
     release: Option<Timeout>,
+    /// The verdicts as last shown.
+    lines: Lines,
     panel: Option<Panel>,
     beside: Beside,
     /// The live region: a short sentence when a verdict changes, and nothing else.
@@ -284,28 +286,32 @@ impl Attachment {
     fn render(&mut self, moment: Moment, changed: &Changed) {
         let report = self.validator.report();
         let citations = self.settings.citations;
-        let verdicts = !changed.verdicts.is_empty() || changed.lists;
-        if let Some(mut panel) = self.panel.take_if(|_| verdicts) {
-            let said = panel.show(
-                &self.doc,
-                report,
-                (&changed.verdicts, changed.lists),
-                citations,
-                &|p| self.label(p),
-            );
-            self.panel = Some(panel);
+        if !changed.verdicts.is_empty() || changed.lists {
+            let previous = self.lines.update(report, &changed.verdicts);
+            if let Some(mut panel) = self.panel.take() {
+                panel.show(
+                    &self.doc,
+                    report,
+                    &self.lines,
+                    &previous,
+                    changed.lists,
+                    citations,
+                    &|p| self.label(p),
+                );
+                self.panel = Some(panel);
+            }
+            self.beside
+                .show(&self.doc, &self.controls, report, &self.lines, &previous);
+            let said = self.lines.announcements(&previous, report.locale);
             if !said.is_empty() {
                 let w = words::words(report.locale);
-                self.announcer
-                    .set_text_content(Some(&said.join(if report.locale.is_en() {
-                        ". "
-                    } else {
-                        w.semicolon
-                    })));
+                let separator = if report.locale.is_en() {
+                    ". "
+                } else {
+                    w.semicolon
+                };
+                self.announcer.set_text_content(Some(&said.join(separator)));
             }
-        }
-        if verdicts {
-            self.beside.show(&self.doc, &self.controls, report);
         }
         if moment == Moment::Typing && !changed.diagnostics {
             return;
@@ -642,6 +648,7 @@ impl FormHandle {
                 held: false,
                 timer: None,
                 release: None,
+                lines: Lines::default(),
                 panel,
                 beside: Beside::default(),
                 announcer,

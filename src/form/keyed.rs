@@ -6,12 +6,17 @@
 
 use web_sys::Element;
 
-/// An item to show: its identity, what it shows (compared to tell whether it changed), and how to
-/// make its element.
+/// Brings an element up to date in place; `false` when it must be made afresh.
+pub type Patch<'a> = Box<dyn FnOnce(&Element) -> bool + 'a>;
+
+/// An item to show: its identity, what it shows (compared to tell whether it changed), how to
+/// make its element, and how to bring the element of the same key up to date in place, where
+/// that is possible (a distance that changed with each keystroke, in an entry otherwise the same).
 pub struct Wanted<'a> {
     pub key: String,
     pub content: String,
     pub make: Box<dyn FnOnce() -> Option<Element> + 'a>,
+    pub patch: Option<Patch<'a>>,
 }
 
 struct Shown {
@@ -64,6 +69,16 @@ impl Keyed {
                 .iter()
                 .position(|s| s.key == item.key && s.content == item.content)
                 .map(|at| old.swap_remove(at));
+            let kept = kept.or_else(|| {
+                let patch = item.patch?;
+                let at = old.iter().position(|s| s.key == item.key)?;
+                let element = old.get(at).map(|s| s.element.clone())?;
+                patch(&element).then(|| {
+                    let mut shown = old.swap_remove(at);
+                    shown.content = item.content.clone();
+                    shown
+                })
+            });
             match kept {
                 Some(shown) => next.push(shown),
                 None => {

@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use super::controls::Controls;
-use super::keyed::{Keyed, Wanted};
+use super::keyed::{Keyed, Patch, Wanted};
 use super::reveal::field_of;
 use super::words::{self, announcement, cite_text, verdict_line, VerdictLine, Words, VERDICTS};
 use crate::codes::Severity;
@@ -27,14 +27,66 @@ pub fn element(doc: &Document, tag: &str, class: &str, text: Option<&str>) -> Op
     Some(node)
 }
 
+/// The verdicts as last shown, one line each, shared by the panel and the boxes beside amounts.
+#[derive(Default)]
+pub struct Lines {
+    lines: Vec<(&'static str, VerdictLine)>,
+}
+
+/// A verdict whose line was made again: its name and the line it replaces.
+pub type Previous = (&'static str, Option<VerdictLine>);
+
+impl Lines {
+    /// Makes the lines of `names` again from `report`; returns the lines they replace.
+    pub fn update(&mut self, report: &Report, names: &[&'static str]) -> Vec<Previous> {
+        let mut previous = Vec::with_capacity(names.len());
+        for &name in names {
+            let at = self.lines.iter().position(|(n, _)| *n == name);
+            let old = at.map(|at| self.lines.swap_remove(at).1);
+            if let Some(line) = verdict_line(name, report) {
+                self.lines.push((name, line));
+            }
+            previous.push((name, old));
+        }
+        previous
+    }
+
+    pub fn get(&self, name: &str) -> Option<&VerdictLine> {
+        self.lines.iter().find(|(n, _)| *n == name).map(|(_, l)| l)
+    }
+
+    /// The sentences to announce: one for each verdict whose value changed.
+    pub fn announcements(&self, previous: &[Previous], locale: Locale) -> Vec<String> {
+        VERDICTS
+            .iter()
+            .filter_map(|(name, zh, en)| {
+                let (_, before) = previous.iter().find(|(n, _)| n == name)?;
+                let heading = if locale.is_en() { en } else { zh };
+                announcement(heading, before.as_ref(), self.get(name), locale)
+            })
+            .collect()
+    }
+}
+
+/// How to bring an entry whose line changed only in its distances up to date in place.
+fn nearest_patch<'a>(before: Option<&VerdictLine>, after: &'a VerdictLine) -> Option<Patch<'a>> {
+    let before = before
+        .filter(|b| b.same_but_nearest(after))?
+        .nearest
+        .clone();
+    Some(Box::new(move |entry: &Element| {
+        patch_nearest(entry, &before, &after.nearest)
+    }))
+}
+
 /// The verdict panel: one entry per verdict, the documents required at the stage, the time
 /// limits and the notices, each a keyed list.
 pub struct Panel {
     region: Element,
     title: Element,
     verdicts: Keyed,
-    /// Each verdict shown, with what its entry shows.
-    lines: BTreeMap<&'static str, (VerdictLine, String)>,
+    /// What each verdict's entry shows.
+    contents: BTreeMap<&'static str, String>,
     documents: Part,
     windows: Part,
     notices: Part,
@@ -88,7 +140,7 @@ impl Panel {
             region,
             title,
             verdicts: Keyed::new(list),
-            lines: BTreeMap::new(),
+            contents: BTreeMap::new(),
             documents: Part::new(doc, &body, "gov-documents")?,
             windows: Part::new(doc, &body, "gov-windows")?,
             notices: Part::new(doc, &body, "gov-notices")?,
@@ -99,62 +151,58 @@ impl Panel {
         &self.region
     }
 
-    /// Shows `report`'s verdicts and returns the sentences to announce: one for each verdict
-    /// whose value changed. `changed` names the verdicts that may differ from those shown, and
-    /// says whether the lists may; the rest is left as it is. `label` names a missing field as
-    /// the form labels it.
+    /// Shows the verdicts of `lines`. `previous` holds those made again, with the lines they
+    /// replace, and `lists` says whether the lists may have changed; the rest is left as it is.
+    /// `label` names a missing field as the form labels it.
+    #[allow(clippy::too_many_arguments)]
     pub fn show(
         &mut self,
         doc: &Document,
         report: &Report,
-        changed: (&[&str], bool),
+        lines: &Lines,
+        previous: &[Previous],
+        lists: bool,
         citations: bool,
         label: &dyn Fn(&str) -> String,
-    ) -> Vec<String> {
+    ) {
         let locale = report.locale;
         let w = words::words(locale);
         if self.title.text_content().as_deref() != Some(w.verdicts) {
             self.title.set_text_content(Some(w.verdicts));
         }
-        let mut said = Vec::new();
         let mut wanted = Vec::new();
         for (name, zh, en) in VERDICTS {
             let heading = if locale.is_en() { en } else { zh };
-            if !changed.0.contains(&name) {
-                if let Some((_, content)) = self.lines.get(name) {
+            let Some((_, before)) = previous.iter().find(|(n, _)| *n == name) else {
+                if let Some(content) = self.contents.get(name) {
                     wanted.push(Wanted {
                         key: name.to_string(),
+                        patch: None,
                         content: content.clone(),
                         make: Box::new(|| None),
                     });
                 }
                 continue;
-            }
-            let Some(line) = verdict_line(name, report) else {
-                self.lines.remove(name);
+            };
+            let Some(line) = lines.get(name) else {
+                self.contents.remove(name);
                 continue;
             };
-            said.extend(announcement(
-                heading,
-                self.lines.get(name).map(|(l, _)| l),
-                Some(&line),
-                locale,
-            ));
             let missing: Vec<String> = line.missing.iter().map(|m| label(m)).collect();
             let content = [heading, &line.signature(), &missing.join("\u{1f}")].join("\u{1e}");
-            let shown = line.clone();
+            self.contents.insert(name, content.clone());
             wanted.push(Wanted {
                 key: name.to_string(),
-                content: content.clone(),
+                patch: nearest_patch(before.as_ref(), line),
+                content,
                 make: Box::new(move || {
-                    verdict_entry(doc, name, heading, &shown, &missing, citations, w)
+                    verdict_entry(doc, name, heading, line, &missing, citations, w)
                 }),
             });
-            self.lines.insert(name, (line, content));
         }
         self.verdicts.sync(wanted);
-        if !changed.1 {
-            return said;
+        if !lists {
+            return;
         }
 
         let documents = &report.outcomes.required_documents;
@@ -169,6 +217,7 @@ impl Panel {
                         .then(|| format!("（{}{}{}）", w.pending, w.colon, pending.join(w.comma)));
                     Wanted {
                         key: d.rule.clone(),
+                        patch: None,
                         content: format!(
                             "{}\u{1f}{}\u{1f}{}\u{1f}{}",
                             d.status,
@@ -226,6 +275,7 @@ impl Panel {
                     );
                     Wanted {
                         key: win.rule.clone(),
+                        patch: None,
                         content: text.clone(),
                         make: Box::new(move || element(doc, "li", "", Some(&text))),
                     }
@@ -239,6 +289,7 @@ impl Panel {
                 .iter()
                 .map(|n| Wanted {
                     key: identity(n),
+                    patch: None,
                     content: n.message.clone(),
                     make: Box::new(move || {
                         let li = element(doc, "li", "", Some(&n.message))?;
@@ -248,7 +299,6 @@ impl Panel {
                 })
                 .collect(),
         );
-        said
     }
 }
 
@@ -302,7 +352,14 @@ pub struct Beside {
 }
 
 impl Beside {
-    pub fn show(&mut self, doc: &Document, controls: &Controls, report: &Report) {
+    pub fn show(
+        &mut self,
+        doc: &Document,
+        controls: &Controls,
+        report: &Report,
+        lines: &Lines,
+        previous: &[Previous],
+    ) {
         let locale = report.locale;
         let w = words::words(locale);
         let mut fields: Vec<&'static str> = Vec::new();
@@ -347,13 +404,18 @@ impl Beside {
                 {
                     continue;
                 }
-                let Some(line) = verdict_line(name, report) else {
+                let Some(line) = lines.get(name) else {
                     continue;
                 };
+                let before = previous
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .and_then(|(_, b)| b.as_ref());
                 let heading = if locale.is_en() { en } else { zh };
                 let verdict = format!("{heading}{}{}", w.colon, words::short(&line.verdict, w));
                 wanted.push(Wanted {
                     key: name.to_string(),
+                    patch: nearest_patch(before, line),
                     content: format!("{verdict}\u{1e}{}", line.signature()),
                     make: Box::new(move || {
                         let li = element(doc, "li", "", None)?;
@@ -379,6 +441,32 @@ impl Beside {
             keyed.parent().remove();
         }
     }
+}
+
+/// Brings an entry's distances to the thresholds up to date in place: the same thresholds in the
+/// same directions, only the messages changed. `false` when the entry must be made afresh.
+fn patch_nearest(
+    entry: &Element,
+    before: &[(&'static str, String)],
+    after: &[(&'static str, String)],
+) -> bool {
+    let same_lines =
+        before.len() == after.len() && before.iter().zip(after).all(|((a, _), (b, _))| a == b);
+    let Some(shown) = same_lines
+        .then(|| entry.query_selector_all(".gov-nearest").ok())
+        .flatten()
+        .filter(|shown| shown.length() as usize == after.len())
+    else {
+        return false;
+    };
+    for (at, ((_, old), (_, new))) in before.iter().zip(after).enumerate() {
+        if old != new {
+            if let Some(node) = shown.item(at as u32) {
+                node.set_text_content(Some(new));
+            }
+        }
+    }
+    true
 }
 
 /// Two diagnostics are the same message when their code, path, rule and parameters are.
@@ -472,6 +560,7 @@ impl Messages {
                     let id = format!("gov-msg-{next_id}");
                     Wanted {
                         key: identity(d),
+                        patch: None,
                         content: format!("{}\u{1f}{}", d.message, d.severity == Severity::Error),
                         make: Box::new(move || message(doc, d, &id, w, locale, citations)),
                     }
@@ -701,6 +790,7 @@ impl Summary {
                     });
                     Wanted {
                         key: identity(d),
+                        patch: None,
                         content: format!("{}\u{1f}{}", d.message, target.as_deref().unwrap_or("")),
                         make: Box::new(move || {
                             let li = element(doc, "li", "", None)?;

@@ -153,6 +153,15 @@ pub struct VerdictLine {
 }
 
 impl VerdictLine {
+    /// The same line, but for how far the amount is from the thresholds.
+    pub fn same_but_nearest(&self, other: &VerdictLine) -> bool {
+        self.status == other.status
+            && self.key == other.key
+            && self.verdict == other.verdict
+            && self.because == other.because
+            && self.missing == other.missing
+    }
+
     /// Everything the line shows, as one string: equal when the line would look the same.
     pub fn signature(&self) -> String {
         let mut parts: Vec<&str> = vec![self.status, &self.key, &self.verdict];
