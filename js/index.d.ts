@@ -993,7 +993,7 @@ export function elementRules(options: ElementRulesOptions): ElementRules;
 export function labels(locale?: Locale): Labels;
 
 // ---------------------------------------------------------------------------------------------
-// attach(): live, cited feedback inside an existing <form> (attach.js; styles in attach.css)
+// attach(): live, cited feedback inside an existing <form> (the form component in the module, src/form/; styles in attach.css)
 
 export interface AttachOptions extends Options {
   /** Controls by application path, as a selector or an element; by default controls are matched by name. */

@@ -14,6 +14,24 @@ for declaration in 'let wasmModule, wasmInstance, wasm;' 'let __wbg_init_promise
     exit 1
   fi
 done
+# A closure the module handed to the page (the form component's listeners and timer) belongs to
+# the instance that made it: after a restart it does nothing, rather than call the new instance
+# with the old one's pointers, and its finaliser frees nothing there.
+patch() {
+  if ! grep -qF "$1" "$glue"; then
+    echo "restartable-glue: $glue does not have \`$1\`; the closures' instance check depends on it" >&2
+    exit 1
+  fi
+  FROM="$1" TO="$2" perl -0pi -e 's/\Q$ENV{FROM}\E/$ENV{TO}/' "$glue"
+}
+if grep -qF 'function makeMutClosure(' "$glue"; then
+patch '    const state = { a: arg0, b: arg1, cnt: 1 };' '    const state = { a: arg0, b: arg1, cnt: 1, instance: wasm };'
+patch '        state.cnt++;' '        if (state.instance !== wasm) return undefined;
+        state.cnt++;'
+patch '        if (--state.cnt === 0) {' '        if (--state.cnt === 0 && state.instance === wasm) {'
+patch '    : new FinalizationRegistry(state => wasm.__wbindgen_destroy_closure(state.a, state.b));' '    : new FinalizationRegistry(state => { if (state.instance === wasm) wasm.__wbindgen_destroy_closure(state.a, state.b); });'
+fi
+
 cat >> "$glue" <<'JS'
 
 /**
