@@ -214,6 +214,20 @@ function restart() {
   for (const [compiled, source] of loaded.values()) {
     guard(() => (compiled ? wasmLoadCompiledProfile(source) : wasmLoadProfile(source)));
   }
+  // The forms attached, attached again: what the applicant typed is in the form itself.
+  for (const attachment of attachments) attachment.revive();
+}
+
+/** After a trap, a new instance at once where forms are attached, so that they keep working. */
+function reviveSoon() {
+  if (attachments.size === 0) return;
+  queueMicrotask(() => {
+    try {
+      if (trapped && ready) restart();
+    } catch {
+      // Not even a new instance: the next call tries again.
+    }
+  });
 }
 
 /** Keeps a loaded profile, to load into a new instance after a trap; the latest load of an id last. */
@@ -731,6 +745,7 @@ function guard(call) {
     trapped = true;
     exports = undefined;
     restartGlue(false);
+    reviveSoon();
     throw new Error(
       `${message ?? `gov-it-rules: internal error: WebAssembly trap: ${error.message}`} (the module is loaded afresh on the next call; validators made before must be created again)`,
       { cause: error },
@@ -752,15 +767,15 @@ function need(text) {
 }
 
 /**
- * Frees a validator nobody holds any more, in the instance that made it: not in one made after a
+ * Frees a validator or form handle nobody holds any more, in the instance that made it: not in one made after a
  * trap, where its pointer means nothing. The glue's own finaliser would free it in whichever
  * instance is current, so each validator is taken out of the glue's registry into this one.
  */
 const finalization =
   typeof FinalizationRegistry === 'undefined'
     ? undefined
-    : new FinalizationRegistry(({ ptr, made }) => {
-        if (made === generation && exports !== undefined) exports.__wbg_validator_free(ptr, 1);
+    : new FinalizationRegistry(({ ptr, made, free = '__wbg_validator_free' }) => {
+        if (made === generation && exports !== undefined) exports[free](ptr, 1);
       });
 
 /**
@@ -1254,6 +1269,55 @@ const COMPONENT_OPTIONS = ['fields', 'debounce', 'outcomes', 'summary', 'citatio
 /** Forms attached and their handles: a form keeps its component alive until detach(). */
 const attachedForms = new WeakMap();
 
+/** The attachments to make again in a new instance after a trap. */
+const attachments = new Set();
+
+/**
+ * A trap inside the form component's own listener reaches the page as an uncaught error, not
+ * through guard(): when the module's panic hook says it was ours, the instance is dropped and the
+ * forms attached again.
+ */
+let watchingTraps = false;
+function watchTraps() {
+  if (watchingTraps || typeof addEventListener !== 'function') return;
+  watchingTraps = true;
+  addEventListener('error', (event) => {
+    if (!(event.error instanceof WebAssembly.RuntimeError) || exports === undefined) return;
+    let message;
+    try {
+      message = takeInternalError();
+    } catch {
+      return;
+    }
+    if (message === undefined) return;
+    generation++;
+    trapped = true;
+    exports = undefined;
+    restartGlue(false);
+    reviveSoon();
+  });
+}
+
+/** Takes off the page what an instance that trapped had added to `form`. */
+function clearComponent(form, ui) {
+  for (const node of form.querySelectorAll('.gov-announce, .gov-field-errors, .gov-beside')) node.remove();
+  for (const [name, className] of [['outcomes', 'gov-verdicts'], ['summary', 'gov-summary']]) {
+    const given = ui[name];
+    if (given instanceof Element) {
+      given.replaceChildren();
+      given.classList.remove(className);
+    } else {
+      for (const node of form.querySelectorAll(`:scope > .${className}`)) node.remove();
+    }
+  }
+  for (const control of form.querySelectorAll('[aria-invalid], [aria-describedby]')) {
+    control.removeAttribute('aria-invalid');
+    const own = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && !id.startsWith('gov-msg-'));
+    if (own.length) control.setAttribute('aria-describedby', own.join(' '));
+    else control.removeAttribute('aria-describedby');
+  }
+}
+
 /**
  * Binds live, cited validation to an existing form. Options are the validation options
  * (jurisdiction, stage, asOf, locale, parameters …) and the component's own: `fields`,
@@ -1296,9 +1360,26 @@ export function attach(form, options = {}) {
       ? { get report() { return read(); } }
       : { elapsedMs, get report() { return read(); } };
   };
-  handle = guard(() => new FormHandle(form, need(encode(settings, 'options')), ui));
-  attachedForms.set(form, handle);
-  guard(() => handle.start());
+  const title = form.ownerDocument.title;
+  const make = () => {
+    handle = guard(() => new FormHandle(form, need(encode(settings, 'options')), ui));
+    // Out of the glue's finaliser, which would free it in whichever instance is current.
+    const ptr = handle.__destroy_into_raw();
+    handle.__wbg_ptr = ptr;
+    finalization?.register(handle, { ptr, made: generation, free: '__wbg_formhandle_free' }, handle);
+    attachedForms.set(form, handle);
+    guard(() => handle.start());
+  };
+  make();
+  const attachment = {
+    revive() {
+      clearComponent(form, ui);
+      form.ownerDocument.title = title;
+      make();
+    },
+  };
+  attachments.add(attachment);
+  watchTraps();
   let attached = true;
   const live = () => {
     if (!attached) throw new Error('gov-it-rules: this form was detached; attach() it again');
@@ -1320,6 +1401,8 @@ export function attach(form, options = {}) {
       if (!attached) return;
       attached = false;
       attachedForms.delete(form);
+      attachments.delete(attachment);
+      finalization?.unregister(handle);
       guard(() => handle.detach());
       handle.free();
     },

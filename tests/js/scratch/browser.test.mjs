@@ -42,6 +42,9 @@ before(async () => {
   copyFileSync(join(here, 'page/index.html'), join(dist, 'index.html'));
   await build('page/form.jsx', 'form.js', { jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' } });
   copyFileSync(join(here, 'page/form.html'), join(dist, 'form.html'));
+  // The test build with trap hooks (recovery.test.mjs), for a form attached across a trap.
+  cpSync(join(here, 'trap'), join(dist, 'trap'), { recursive: true });
+  writeFileSync(join(dist, 'trap.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>trap</title>');
   // A second page, for one jurisdiction: the module without embedded regulations and one profile.
   await build('page/one-jurisdiction.js', 'one.js');
   writeFileSync(join(dist, 'one.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./one.js"></script>');
@@ -236,5 +239,53 @@ test('a page for one jurisdiction loads the module without regulations and only 
   const { validate } = await import('gov-it-rules');
   const fixture = JSON.parse(readFileSync(join(here, 'fixtures/tongzhou-declaration.json'), 'utf8'));
   assert.deepEqual(result.report, validate(fixture, { jurisdiction: 'tongzhou', asOf: '2025-06-01' }));
+  await page.close();
+});
+
+test('a form attached before a trap is attached again in the new instance, once, and keeps working', async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(`${base}trap.html`);
+  const result = await page.evaluate(async () => {
+    const api = await import('./trap/index.js');
+    const hooks = await import('./trap/gov_it_rules.js');
+    await api.init();
+    document.body.innerHTML = '<form><label for="a">预计总投资</label><input id="a" name="totalInvestment">'
+      + '<select name="kind"><option value="new" selected>新建</option></select><button>提交</button></form>';
+    const form = document.querySelector('form');
+    const handle = api.attach(form, { jurisdiction: 'tongzhou', asOf: '2026-11-30', debounce: 0 });
+    // A trap inside a real call: the module reads the clock for the default asOf.
+    const RealDate = Date;
+    globalThis.Date = class extends RealDate {
+      getFullYear() {
+        hooks.__panicForTests('a trap for the test');
+        return super.getFullYear();
+      }
+    };
+    let threw = '';
+    try {
+      api.validate({}, { jurisdiction: 'tongzhou' });
+    } catch (error) {
+      threw = error.message;
+    } finally {
+      globalThis.Date = RealDate;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const input = form.querySelector('#a');
+    input.value = '300.01';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('focusout', { bubbles: true }));
+    return {
+      threw: /a trap for the test/.test(threw),
+      panels: form.querySelectorAll('.gov-verdicts').length,
+      summaries: form.querySelectorAll('.gov-summary').length,
+      shown: form.querySelector('dd[data-outcome="supervision"]')?.dataset.value,
+      report: handle.report.outcomes.supervision?.value?.mode,
+    };
+  });
+  assert.deepEqual(result, { threw: true, panels: 1, summaries: 1, shown: 'mandatory', report: 'mandatory' });
+  assert.deepEqual(problems.filter((p) => !/a trap for the test/.test(p)), []);
   await page.close();
 });

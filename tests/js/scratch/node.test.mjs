@@ -43,8 +43,10 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // conditions, measured in BENCHMARKS.md; 2026-11-30: down to 290 with the profiles compiled and
 // no JSON profile reader in the browser module, after schema() fields, labels(), elementRules(),
 // the bundler-visible file URLs, the input limits, serde-wasm-bindgen for a live edit's value and
-// recovery after a trap: 286.9 KB measured, of which the JS glue 21.0 KB).
-const SIZE_CEILING_KB = 290;
+// recovery after a trap: 286.9 KB measured, of which the JS glue 21.0 KB; 2026-11-30: 290 → 365 for
+// the nearest thresholds, about 18 KB, and the form component in the module, about 44 KB, both
+// measured in BENCHMARKS.md: 358.9 KB).
+const SIZE_CEILING_KB = 365;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
