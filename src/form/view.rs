@@ -119,11 +119,14 @@ impl Part {
         if self.heading.text_content().as_deref() != Some(heading) {
             self.heading.set_text_content(Some(heading));
         }
-        let _ = if self.list.is_empty() {
-            self.wrapper.set_attribute("hidden", "")
-        } else {
-            self.wrapper.remove_attribute("hidden")
-        };
+        let hide = self.list.is_empty();
+        if hide != self.wrapper.has_attribute("hidden") {
+            let _ = if hide {
+                self.wrapper.set_attribute("hidden", "")
+            } else {
+                self.wrapper.remove_attribute("hidden")
+            };
+        }
     }
 }
 
@@ -809,11 +812,13 @@ impl Summary {
                 .collect(),
         );
         let shown = !errors.is_empty();
-        let _ = if shown {
-            self.region.remove_attribute("hidden")
-        } else {
-            self.region.set_attribute("hidden", "")
-        };
+        if shown == self.region.has_attribute("hidden") {
+            let _ = if shown {
+                self.region.remove_attribute("hidden")
+            } else {
+                self.region.set_attribute("hidden", "")
+            };
+        }
         shown
     }
 }
