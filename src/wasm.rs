@@ -269,15 +269,12 @@ pub fn labels(locale: Option<String>) -> Result<Vec<u8>, JsValue> {
 }
 
 /// The application in canonical form (amounts as decimal strings, text trimmed, checkbox groups
-/// as arrays); see [`crate::normalise`]. JSON text that is not JSON comes back as `null`.
+/// as arrays); see [`crate::normalise`]. Text that is not JSON, or is over a limit of
+/// [`crate::limits`], comes back as `null`: it is read as a validation reads it.
 #[wasm_bindgen]
 pub fn normalise(application: &str, encoded: bool) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
-    let json = if encoded {
-        read_value(application, "application")?
-    } else {
-        serde_json::from_str(application).unwrap_or(Json::Null)
-    };
+    let json = read_application(application, encoded).unwrap_or(Json::Null);
     // serde_json's own writer, which the module has anyway (`Display` of a value), rather than
     // another instance of the report writer for `serde_json::Value`.
     Ok(crate::normalise::normalise(&json).to_string().into_bytes())
