@@ -326,3 +326,32 @@ fn detach_leaves_the_form_as_it_was() {
     assert!(handle.report().is_err(), "a detached handle says so");
     let _ = JsValue::NULL;
 }
+
+#[wasm_bindgen_test]
+async fn verdicts_hold_while_a_typed_amount_cannot_be_read_yet() {
+    let form = form(&[("kind", "new")]);
+    let mut handle = attach(&form, 0);
+    let status = || {
+        select_all("dd[data-outcome=supervision]")[0]
+            .get_attribute("data-status")
+            .unwrap()
+    };
+    type_into("amount", "300");
+    sleep(20).await;
+    assert_eq!(status(), "determined");
+    type_into("amount", "300.");
+    sleep(20).await;
+    assert_eq!(
+        status(),
+        "determined",
+        "「300.」 is on the way to 「300.5」"
+    );
+    fire(&by_id("amount"), "focusout");
+    assert_eq!(
+        status(),
+        "undetermined",
+        "left as 「300.」, it is unreadable"
+    );
+    assert_eq!(select_all(".gov-error[data-path=totalInvestment]").len(), 1);
+    handle.detach();
+}

@@ -60,6 +60,9 @@ struct Attachment {
     release: Option<Timeout>,
     /// The verdicts as last shown.
     lines: Lines,
+    /// What changed in the verdicts while they were held (a value being typed that cannot be
+    /// read yet), shown with the next update.
+    unshown: Changed,
     panel: Option<Panel>,
     beside: Beside,
     /// The live region: a short sentence when a verdict changes, and nothing else.
@@ -286,15 +289,35 @@ impl Attachment {
     fn render(&mut self, moment: Moment, changed: &Changed) {
         let report = self.validator.report();
         let citations = self.settings.citations;
-        if !changed.verdicts.is_empty() || changed.lists {
-            let previous = self.lines.update(report, &changed.verdicts);
+        // While a field is typed into and its value cannot be read yet (「300.」 on the way to
+        // 「300.5」), the verdicts stay as they were rather than flicker to undetermined and back.
+        let unreadable = moment == Moment::Typing
+            && report.diagnostics.iter().any(|d| {
+                d.code().spec().family == "input"
+                    && changed.fields.iter().any(|f| f == field_of(&d.path))
+            });
+        let mut verdicts = std::mem::take(&mut self.unshown.verdicts);
+        for name in &changed.verdicts {
+            if !verdicts.contains(name) {
+                verdicts.push(name);
+            }
+        }
+        let lists = std::mem::take(&mut self.unshown.lists) || changed.lists;
+        if unreadable {
+            self.unshown = Changed {
+                verdicts,
+                lists,
+                ..Changed::default()
+            };
+        } else if !verdicts.is_empty() || lists {
+            let previous = self.lines.update(report, &verdicts);
             if let Some(mut panel) = self.panel.take() {
                 panel.show(
                     &self.doc,
                     report,
                     &self.lines,
                     &previous,
-                    changed.lists,
+                    lists,
                     citations,
                     &|p| self.label(p),
                 );
@@ -649,6 +672,7 @@ impl FormHandle {
                 timer: None,
                 release: None,
                 lines: Lines::default(),
+                unshown: Changed::default(),
                 panel,
                 beside: Beside::default(),
                 announcer,
