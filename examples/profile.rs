@@ -5,7 +5,9 @@
 //! `full FILE N`: N validations of the application in FILE (JSON text in, JSON text out, as the
 //! package's `validate` does, with the writer it uses). `edit FILE N`: the application in FILE held by a live validator,
 //! then N edits of the total investment typing across 300 万元 and back, each delta written as
-//! JSON text. Prints the mean time per operation, which is only indicative.
+//! JSON text. `full-compact` and `edit-compact` write each answer as the npm package does, with
+//! citations by number (`json_text::to_vec_citing`). Prints the mean time per operation, which is
+//! only indicative.
 
 use std::error::Error;
 use std::time::Instant;
@@ -22,7 +24,7 @@ const TYPING: [&str; 12] = [
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [mode, file, count] = args.as_slice() else {
-        return Err("usage: profile full|edit FILE N".into());
+        return Err("usage: profile full|edit|full-compact|edit-compact FILE N".into());
     };
     let count: usize = count.parse()?;
     let text = std::fs::read_to_string(file)?;
@@ -30,10 +32,19 @@ fn main() -> Result<(), Box<dyn Error>> {
     let registry = builtin();
     let start = Instant::now();
     let mut bytes = 0;
-    match mode.as_str() {
+    let mut table = json_text::CitationTable::default();
+    let compact = mode.ends_with("-compact");
+    let mut write = |value: &dyn erased::Answer| -> Result<usize, json_text::Error> {
+        Ok(if compact {
+            value.compact(&mut table)?.len()
+        } else {
+            value.full()?.len()
+        })
+    };
+    match mode.trim_end_matches("-compact") {
         "full" => {
             for _ in 0..count {
-                bytes += json_text::to_vec(&registry.validate_str(&text, &options))?.len();
+                bytes += write(&registry.validate_str(&text, &options))?;
             }
         }
         "edit" => {
@@ -41,12 +52,37 @@ fn main() -> Result<(), Box<dyn Error>> {
             live.replace_text(&text);
             let values: Vec<Value> = TYPING.iter().map(|t| Value::from(*t)).collect();
             for value in values.iter().cycle().take(count) {
-                bytes += json_text::to_vec(&live.set("totalInvestment", value)?)?.len();
+                bytes += write(&live.set("totalInvestment", value)?)?;
             }
         }
-        other => return Err(format!("unknown workload `{other}`: full or edit").into()),
+        other => {
+            return Err(
+                format!("unknown workload `{other}`: full or edit, or either -compact").into(),
+            )
+        }
     }
     let micros = start.elapsed().as_secs_f64() * 1e6 / count as f64;
     println!("{mode}: {count} operations, {micros:.1} µs each, {bytes} bytes of JSON written");
     Ok(())
+}
+
+/// A report or a delta, written either way.
+mod erased {
+    use gov_it_rules::json_text::{self, CitationTable, Error};
+    use serde::Serialize;
+
+    pub trait Answer {
+        fn full(&self) -> Result<Vec<u8>, Error>;
+        fn compact(&self, table: &mut CitationTable) -> Result<Vec<u8>, Error>;
+    }
+
+    impl<T: Serialize> Answer for T {
+        fn full(&self) -> Result<Vec<u8>, Error> {
+            json_text::to_vec(self)
+        }
+
+        fn compact(&self, table: &mut CitationTable) -> Result<Vec<u8>, Error> {
+            json_text::to_vec_citing(self, table)
+        }
+    }
 }

@@ -14,6 +14,7 @@ import wasmInit, {
   normalise as wasmNormalise,
   __formLayout as wasmFormLayout,
   __takeInternalError as takeInternalError,
+  __citations as wasmCitations,
   __wbg_restart as restartGlue,
 } from './gov_it_rules.js';
 
@@ -211,6 +212,7 @@ function restart() {
   trapped = false;
   layoutCache = undefined;
   labelCache.clear();
+  forgetCitations();
   for (const [compiled, source] of loaded.values()) {
     guard(() => (compiled ? wasmLoadCompiledProfile(source) : wasmLoadProfile(source)));
   }
@@ -755,9 +757,97 @@ function guard(call) {
 
 const decoder = new TextDecoder();
 
-/** A report, delta or listing from the module's JSON text (UTF-8 bytes). */
+/** A listing, or a load's result, from the module's JSON text (UTF-8 bytes). */
 function parse(bytes) {
   return JSON.parse(decoder.decode(bytes));
+}
+
+// Reports and deltas come from the module as compact answers, `[epoch, value]`, with each
+// citation written as its number in the module's table of the citations answers have named
+// (src/json_text.rs, "Compact answers"): a keystroke's delta would otherwise repeat the same
+// citations in full at each keystroke. The table's texts are fetched once, when an answer names
+// a number not held here, and each number is replaced by a copy of its citation, so that a report
+// or delta is exactly the one with every citation written out. The module clears its table when a
+// profile is loaded, which starts a new epoch; a new instance (restart()) starts its own.
+
+/** The citations held, by number, from the module table's epoch `citationEpoch`. */
+let citationEpoch = -1;
+let citationList = [];
+
+function forgetCitations() {
+  citationEpoch = -1;
+  citationList = [];
+}
+
+/** Fetches the citations of `epoch` not held yet (all of them, when another epoch is held). */
+function fetchCitations(epoch) {
+  if (epoch !== citationEpoch) forgetCitations();
+  const [current, more] = parse(guard(() => wasmCitations(citationList.length)));
+  if (current !== epoch) {
+    throw new Error(`gov-it-rules: internal error: an answer names citations of epoch ${epoch}, the module holds ${current}`);
+  }
+  citationEpoch = epoch;
+  citationList = citationList.length === 0 ? more : citationList.concat(more);
+}
+
+/** Replaces each citation number in `list` by a copy of its citation. */
+function cite(epoch, list) {
+  for (let i = 0; i < list.length; i++) {
+    const number = list[i];
+    if (typeof number !== 'number') continue;
+    if (epoch !== citationEpoch || number >= citationList.length) fetchCitations(epoch);
+    const citation = citationList[number];
+    if (citation === undefined) {
+      throw new Error(`gov-it-rules: internal error: the module has no citation ${number} in epoch ${epoch}`);
+    }
+    list[i] = { ...citation };
+  }
+}
+
+/** The citations of each item that has any (diagnostics and notices without a rule have none). */
+function citeEach(epoch, items) {
+  for (const item of items) if (item.citations !== undefined) cite(epoch, item.citations);
+}
+
+/** An outcome's traces; `null` is an outcome that does not apply. */
+function citeOutcome(epoch, outcome) {
+  if (outcome != null) for (const step of outcome.because) cite(epoch, step.citations);
+}
+
+/** A report from the module's compact answer, with its citations. */
+function readReport(bytes) {
+  const [epoch, report] = parse(bytes);
+  const { outcomes } = report;
+  // Own keys only: a script may have put an enumerable property on Object.prototype.
+  for (const name of Object.keys(outcomes)) {
+    const outcome = outcomes[name];
+    // requiredDocuments and windows are lists; the rest are verdicts.
+    if (Array.isArray(outcome)) citeEach(epoch, outcome);
+    else citeOutcome(epoch, outcome);
+  }
+  citeEach(epoch, report.nearest);
+  citeEach(epoch, report.diagnostics);
+  citeEach(epoch, report.notices);
+  return report;
+}
+
+/** A live validator's delta from the module's compact answer, with its citations. */
+function readDelta(bytes) {
+  const [epoch, delta] = parse(bytes);
+  citeEach(epoch, delta.diagnostics.added);
+  citeEach(epoch, delta.diagnostics.removed);
+  citeEach(epoch, delta.notices.added);
+  citeEach(epoch, delta.notices.removed);
+  for (const name of Object.keys(delta.outcomes)) citeOutcome(epoch, delta.outcomes[name]);
+  citeEach(epoch, delta.requiredDocuments.changed);
+  citeEach(epoch, delta.windows.changed);
+  citeEach(epoch, delta.nearest.changed);
+  return delta;
+}
+
+/** A report from a compact answer, for its diagnostics only: citations left as numbers. */
+function readUncited(bytes) {
+  return parse(bytes)[1];
 }
 
 /** Throws what encode() returned in place of text. */
@@ -824,20 +914,20 @@ class GuardedValidator extends Validator {
         'validator.set(path, value): path must be a string such as "funding.thisYear.total" or "resources[0].sharing"',
       );
     }
-    if (scalar) return parse(guard(() => super.setScalar(path, value ?? null)));
-    return parse(guard(() => super.set(path, need(text))));
+    if (scalar) return readDelta(guard(() => super.setScalar(path, value ?? null)));
+    return readDelta(guard(() => super.set(path, need(text))));
   }
 
   replace(application) {
     current(this);
-    if (typeof application === 'string') return parse(guard(() => super.replace(unmarked(application), false)));
+    if (typeof application === 'string') return readDelta(guard(() => super.replace(unmarked(application), false)));
     const text = need(encode(application, 'application'));
-    return parse(guard(() => super.replace(text, true)));
+    return readDelta(guard(() => super.replace(text, true)));
   }
 
   report() {
     current(this);
-    return parse(guard(() => super.report()));
+    return readReport(guard(() => super.report()));
   }
 }
 if (typeof Symbol.dispose === 'symbol') GuardedValidator.prototype[Symbol.dispose] = GuardedValidator.prototype.free;
@@ -852,7 +942,7 @@ export function validate(application, options) {
     guard(() => wasmValidate('null', false, settings));
     throw text;
   }
-  return parse(guard(() => wasmValidate(text, typeof application !== 'string', settings)));
+  return readReport(guard(() => wasmValidate(text, typeof application !== 'string', settings)));
 }
 
 /**
@@ -910,6 +1000,7 @@ export function loadProfile(profile) {
     const result = parse(guard(() => wasmLoadCompiledProfile(bytes)));
     if (result.ok) {
       labelCache.clear();
+      forgetCitations();
       remember(result.id, true, bytes.slice());
     }
     return result;
@@ -928,6 +1019,7 @@ export function loadProfile(profile) {
   // A county's documents are among the labels now.
   if (result.ok) {
     labelCache.clear();
+    forgetCitations();
     remember(result.id, false, text);
   }
   return result;
@@ -1114,7 +1206,7 @@ export function schema(options) {
     // A form library hands the form's value, never JSON text: a string is a wrong value (an issue
     // at the root), not text to parse.
     const report = typeof application === 'string'
-      ? parse(guard(() => wasmValidate(JSON.stringify(application), true, need(encode(settings, 'options')))))
+      ? readUncited(guard(() => wasmValidate(JSON.stringify(application), true, need(encode(settings, 'options')))))
       : validate(application, settings);
     const issues = errorsWithin(report, named ?? (isRecord(application) ? fieldsOf(application) : [])).map((d) =>
       d.path === '' ? { message: d.message } : { message: d.message, path: pathSegments(d.path) },
@@ -1202,7 +1294,7 @@ export function elementRules(options) {
     const application = formValue(current === undefined ? unflatten(source) : current());
     const text = need(encode(application, 'application'));
     if (text !== lastText) {
-      lastReport = parse(guard(() => wasmValidate(text, true, optionsText)));
+      lastReport = readUncited(guard(() => wasmValidate(text, true, optionsText)));
       lastText = text;
     }
     const [error] = errorsWithin(lastReport, [path]);

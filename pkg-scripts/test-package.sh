@@ -83,7 +83,9 @@ tar -xzOf "$work/$tarball" package/package.json | node -e '
   if (!pkg.repository?.url || !pkg.homepage) { console.error("package: package.json lacks repository or homepage"); process.exit(1); }'
 echo "packed $tarball: $(tar -tzf "$work/$tarball" | sed 's|^package/||' | sort | tr '\n' ' ')($(du -k "$work/$tarball" | cut -f1) KB)"
 cp -R tests/js/scratch/. "$work/"
-cp fixtures/tongzhou-declaration.json fixtures/profiles/example-county.json "$work/fixtures/"
+# The benchmark's complete applications, for compact.test.mjs's delta size.
+cp benches/inputs.mjs "$work/bench-inputs.mjs"
+cp fixtures/*-declaration.json fixtures/profiles/example-county.json "$work/fixtures/"
 # The county profile compiled, as a page that reads no JSON profile loads it.
 cargo run --quiet --bin gov-it-check -- compile fixtures/profiles/example-county.json --out-dir "$work/fixtures" >/dev/null
 printf '{ "name": "scratch", "private": true, "type": "module" }\n' > "$work/package.json"
@@ -100,7 +102,7 @@ bash pkg-scripts/restartable-glue.sh "$work/trap/gov_it_rules.js"
 cp pkg/index.js "$work/trap/"
 
 step "Node ESM, form libraries (Standard Schema, async-validator), esbuild bundle in headless Chromium, react-hook-form resolver (node --test)"
-(cd "$work" && node --test --test-reporter=tap node.test.mjs forms.test.mjs profile.test.mjs hostile.test.mjs recovery.test.mjs fuzz.test.mjs browser.test.mjs) 2>&1 | tee "$log"
+(cd "$work" && node --test --test-reporter=tap node.test.mjs forms.test.mjs profile.test.mjs hostile.test.mjs recovery.test.mjs compact.test.mjs fuzz.test.mjs browser.test.mjs) 2>&1 | tee "$log"
 js=$(passed '^# pass [0-9]+')
 grep -q '^# fail 0' "$log"
 

@@ -12,10 +12,43 @@
 //! let text = json_text::to_vec(&report).unwrap();
 //! assert_eq!(text, serde_json::to_vec(&report).unwrap());
 //! ```
+//!
+//! ## Compact answers
+//! A report names the same few dozen citations again and again (each diagnostic, trace, required
+//! document, window and nearest threshold carries its provision's), and a live form's delta names
+//! them again at every keystroke. [`to_vec_citing`] writes each citation as a number instead, its
+//! place in a [`CitationTable`] that numbers each citation's text the first time an answer names
+//! it: the same text keeps its number for as long as the table is kept, so that a reader fetches
+//! each text once ([`CitationTable::to_vec_from`]) and puts it back wherever its number stands.
+//! Everything else is written as [`to_vec`] writes it. The npm package's reports and deltas are
+//! written this way, and its JavaScript wrapper puts the citations back, so that what its callers
+//! get is exactly the report with every citation written out.
+//!
+//! A provision's citations are one list shared by every report that cites it (resolved once per
+//! profile and locale, [`Citations`]), so the table also remembers each list it has numbered, by
+//! the list's address, and a list it has seen is written as its numbers without its text being
+//! written or looked at again. It holds on to each such list, so that no other list can take its
+//! address while it is remembered.
+//!
+//! ```
+//! use gov_it_rules::{builtin, json_text, Options};
+//! let options = Options::from_json(&serde_json::json!({ "jurisdiction": "tongzhou" })).unwrap();
+//! let report = builtin().validate_str(r#"{"totalInvestment": "268.5"}"#, &options);
+//! let mut table = json_text::CitationTable::default();
+//! let compact = json_text::to_vec_citing(&report, &mut table).unwrap();
+//! assert!(compact.len() < json_text::to_vec(&report).unwrap().len());
+//! // `[epoch,report]`, the report's first citation numbered 0.
+//! assert!(compact.starts_with(b"[0,{"));
+//! assert!(table.to_vec_from(0).starts_with(b"[0,[{\"jurisdiction\":\"tongzhou\""));
+//! ```
 
+use std::cell::RefCell;
 use std::fmt::Display;
+use std::sync::Arc;
 
 use serde::ser::{self, Serialize};
+
+use crate::report::Citations;
 
 #[derive(Debug)]
 pub struct Error(String);
@@ -100,6 +133,22 @@ impl Writer {
     /// A scalar as serde_json writes it.
     fn scalar<T: Serialize>(&mut self, value: T) -> Result<(), Error> {
         serde_json::to_writer(&mut self.out, &value)?;
+        Ok(())
+    }
+
+    /// An unsigned integer, in decimal digits as serde_json writes it (counts, citation numbers).
+    fn unsigned(&mut self, mut value: u64) -> Result<(), Error> {
+        let start = self.out.len();
+        loop {
+            self.out.push(b'0' + u8::try_from(value % 10).unwrap_or(0));
+            value /= 10;
+            if value == 0 {
+                break;
+            }
+        }
+        if let Some(digits) = self.out.get_mut(start..) {
+            digits.reverse();
+        }
         Ok(())
     }
 }
@@ -218,19 +267,19 @@ impl<'a> ser::Serializer for &'a mut Writer {
     }
 
     fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.scalar(v)
+        self.unsigned(u64::from(v))
     }
 
     fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.scalar(v)
+        self.unsigned(u64::from(v))
     }
 
     fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.scalar(v)
+        self.unsigned(u64::from(v))
     }
 
     fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.scalar(v)
+        self.unsigned(v)
     }
 
     fn serialize_u128(self, v: u128) -> Result<(), Error> {
@@ -481,5 +530,285 @@ impl<T: ?Sized + Serialize> Serialize for KeyOnly<'_, T> {
         let mut map = serializer.serialize_map(Some(1))?;
         map.serialize_entry(self.0, &())?;
         map.end()
+    }
+}
+
+// ---- Compact answers ------------------------------------------------------------------------
+
+thread_local! {
+    /// The table of the compact answer being written on this thread, lent by [`to_vec_citing`]
+    /// for as long as it writes; [`citations`] numbers with it.
+    static CITING: RefCell<Option<CitationTable>> = const { RefCell::new(None) };
+}
+
+/// The JSON text of `[epoch, value]`, with each citation list in `value` written as the numbers of
+/// its citations in `table` (numbered there when new) and `epoch` the table's: a compact answer.
+/// With the numbers replaced by the texts the table gives, it is exactly [`to_vec`]'s text of
+/// `[epoch, value]`.
+pub fn to_vec_citing<T: ?Sized + Serialize>(
+    value: &T,
+    table: &mut CitationTable,
+) -> Result<Vec<u8>, Error> {
+    let epoch = table.epoch;
+    let lent = Lent::new(table);
+    let text = to_vec(&(epoch, value));
+    drop(lent);
+    text
+}
+
+/// A table lent to [`CITING`] until it is dropped, also when writing unwinds.
+struct Lent<'t> {
+    table: &'t mut CitationTable,
+    /// What the thread held before (nothing, unless a compact answer is written while another
+    /// is), or `None` when the table could not be lent and the answer is written out in full.
+    previous: Option<Option<CitationTable>>,
+}
+
+impl<'t> Lent<'t> {
+    fn new(table: &'t mut CitationTable) -> Lent<'t> {
+        let previous = CITING.with(|slot| {
+            let mut slot = slot.try_borrow_mut().ok()?;
+            Some(slot.replace(std::mem::take(table)))
+        });
+        Lent { table, previous }
+    }
+}
+
+impl Drop for Lent<'_> {
+    fn drop(&mut self) {
+        let Some(previous) = self.previous.take() else {
+            return;
+        };
+        let returned = CITING.with(|slot| {
+            let mut slot = slot.try_borrow_mut().ok()?;
+            std::mem::replace(&mut *slot, previous)
+        });
+        if let Some(table) = returned {
+            *self.table = table;
+        }
+    }
+}
+
+/// Writes a provision's citations (the `serialize_with` of every `citations` field of a
+/// report): while [`to_vec_citing`] writes, as the numbers of the citations in its table, and
+/// otherwise as the list of citations, as a derived `Serialize` would.
+pub fn citations<S: ser::Serializer>(list: &Citations, serializer: S) -> Result<S::Ok, S::Error> {
+    if list.is_empty() {
+        return list.serialize(serializer);
+    }
+    let numbers = CITING.with(|slot| slot.try_borrow_mut().ok()?.as_mut()?.numbers_of(list));
+    match numbers {
+        Some(numbers) => serializer.collect_seq(numbers.iter()),
+        None => list.serialize(serializer),
+    }
+}
+
+/// How many citation lists a table remembers by address before it forgets those nobody else
+/// holds any more (a list made for one report); a profile's own lists are far fewer.
+const REMEMBERED_LISTS: usize = 256;
+
+/// The citations compact answers name by number ([`to_vec_citing`]): each citation's JSON text,
+/// numbered from 0 in the order answers first named them. A number holds until the table is
+/// [cleared](CitationTable::clear), which starts a new epoch, so that a reader holding texts by
+/// number knows when to let them go. The texts are those of the profiles' citations, so the table
+/// never holds more than the profiles that answers were made under cite.
+#[derive(Debug, Clone, Default)]
+pub struct CitationTable {
+    epoch: u32,
+    texts: Vec<Box<[u8]>>,
+    /// (fingerprint of a text, its number), in order of fingerprint; the text itself is compared
+    /// before a number is given. Sorted lists rather than maps: they are short, and a map of
+    /// these types would add its own code to the module.
+    numbers: Vec<(u64, u32)>,
+    /// (address, list, its numbers) of the lists already numbered, in order of address; each is
+    /// held, so that no other list takes its address.
+    lists: Vec<(usize, Citations, Arc<[u32]>)>,
+}
+
+impl CitationTable {
+    /// Starts at 0 and counts the clears.
+    pub fn epoch(&self) -> u32 {
+        self.epoch
+    }
+
+    /// How many citations are numbered.
+    pub fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    /// The JSON text of citation `number`.
+    pub fn get(&self, number: usize) -> Option<&[u8]> {
+        self.texts.get(number).map(AsRef::as_ref)
+    }
+
+    /// Forgets every number, in a new epoch: for when the citations named so far need not be
+    /// named again (a profile was replaced), so that the table does not keep them.
+    pub fn clear(&mut self) {
+        self.texts.clear();
+        self.numbers.clear();
+        self.lists.clear();
+        self.epoch = self.epoch.wrapping_add(1);
+    }
+
+    /// The JSON text of `[epoch, [citation, …]]`, the citations numbered `from` on.
+    pub fn to_vec_from(&self, from: usize) -> Vec<u8> {
+        let tail = self.texts.get(from..).unwrap_or_default();
+        let mut out = Vec::with_capacity(16 + tail.iter().map(|t| t.len() + 1).sum::<usize>());
+        out.push(b'[');
+        out.extend_from_slice(self.epoch.to_string().as_bytes());
+        out.extend_from_slice(b",[");
+        for (i, text) in tail.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(text);
+        }
+        out.extend_from_slice(b"]]");
+        out
+    }
+
+    /// The numbers of a list's citations: remembered for the list, or numbered now and
+    /// remembered. `None` (the list is written out) only if one cannot be numbered.
+    fn numbers_of(&mut self, list: &Citations) -> Option<Arc<[u32]>> {
+        let address = Arc::as_ptr(list).cast::<u8>() as usize;
+        if let Ok(at) = self.lists.binary_search_by_key(&address, |entry| entry.0) {
+            return self.lists.get(at).map(|entry| Arc::clone(&entry.2));
+        }
+        let mut numbers = Vec::with_capacity(list.len());
+        for citation in list.iter() {
+            numbers.push(self.number(&to_vec(citation).ok()?)?);
+        }
+        let numbers: Arc<[u32]> = numbers.into();
+        if self.lists.len() >= REMEMBERED_LISTS {
+            // Lists made for reports no longer held; then, should there still be too many, all.
+            self.lists.retain(|entry| Arc::strong_count(&entry.1) > 1);
+            if self.lists.len() >= REMEMBERED_LISTS {
+                self.lists.clear();
+            }
+        }
+        let at = self.lists.partition_point(|entry| entry.0 < address);
+        self.lists
+            .insert(at, (address, Arc::clone(list), Arc::clone(&numbers)));
+        Some(numbers)
+    }
+
+    /// The number of a citation's text, given it if it is new. `None` only for another text
+    /// with the same fingerprint, which is unlikely, or beyond 2^32 citations.
+    fn number(&mut self, text: &[u8]) -> Option<u32> {
+        let print = fingerprint(text);
+        match self.numbers.binary_search_by_key(&print, |entry| entry.0) {
+            Ok(at) => {
+                let n = self.numbers.get(at)?.1;
+                let known = self.texts.get(usize::try_from(n).ok()?)?;
+                (known.as_ref() == text).then_some(n)
+            }
+            Err(at) => {
+                let n = u32::try_from(self.texts.len()).ok()?;
+                self.texts.push(text.into());
+                self.numbers.insert(at, (print, n));
+                Some(n)
+            }
+        }
+    }
+}
+
+/// A 64-bit fingerprint of a text, eight bytes at a time (FxHash's mixing).
+fn fingerprint(bytes: &[u8]) -> u64 {
+    const SEED: u64 = 0x517c_c1b7_2722_0a95;
+    let mix = |hash: u64, word: u64| (hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    let mut hash = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        hash = mix(
+            hash,
+            <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes),
+        );
+    }
+    for &byte in chunks.remainder() {
+        hash = mix(hash, u64::from(byte));
+    }
+    hash
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+    use crate::codes::Code;
+    use crate::report::{Citation, Diagnostic};
+
+    fn citation(article: &str) -> Citation {
+        Citation {
+            jurisdiction: "j".into(),
+            regulation: "r".into(),
+            document_number: None,
+            article: article.into(),
+            summary: "s".into(),
+        }
+    }
+
+    fn cited(list: &Citations) -> Diagnostic {
+        Diagnostic::new(Code::UnknownJurisdiction, "").rule("rule", Arc::clone(list))
+    }
+
+    #[test]
+    fn lists_made_for_one_answer_are_numbered_by_their_text_and_not_kept() {
+        let mut table = CitationTable::default();
+        let kept: Citations = vec![citation("第一条"), citation("第二条")].into();
+        let first = to_vec_citing(&cited(&kept), &mut table).unwrap();
+        assert!(first.ends_with(br#""citations":[0,1],"params":{}}]"#));
+        for i in 0..1_000 {
+            // A new list each time, as a report that joins two provisions' citations makes.
+            let article = ["第一条", "第二条", "第三条"][i % 3];
+            let made: Citations = vec![citation("第二条"), citation(article)].into();
+            let text =
+                String::from_utf8(to_vec_citing(&cited(&made), &mut table).unwrap()).unwrap();
+            let expected = ["[1,0]", "[1,1]", "[1,2]"][i % 3];
+            assert!(
+                text.contains(&format!(r#""citations":{expected}"#)),
+                "{i}: {text}"
+            );
+            assert!(table.lists.len() <= REMEMBERED_LISTS);
+        }
+        assert_eq!(table.len(), 3);
+        // The list a profile holds is still remembered by its address.
+        assert!(table.lists.iter().any(|entry| Arc::ptr_eq(&entry.1, &kept)));
+        assert_eq!(to_vec_citing(&cited(&kept), &mut table).unwrap(), first);
+    }
+
+    #[test]
+    fn outside_a_compact_answer_citations_are_written_out() {
+        let list: Citations = vec![citation("第一条")].into();
+        let mut table = CitationTable::default();
+        to_vec_citing(&cited(&list), &mut table).unwrap();
+        assert_eq!(
+            to_vec(&cited(&list)).unwrap(),
+            serde_json::to_vec(&cited(&list)).unwrap()
+        );
+        assert!(String::from_utf8(to_vec(&cited(&list)).unwrap())
+            .unwrap()
+            .contains(r#""citations":[{"jurisdiction":"j""#));
+    }
+
+    #[test]
+    fn a_fingerprint_shared_by_two_texts_leaves_the_second_written_out() {
+        let mut table = CitationTable::default();
+        assert_eq!(table.number(b"a"), Some(0));
+        let print = fingerprint(b"b");
+        // Pretend "b" has the fingerprint of "a".
+        table.numbers = vec![(print, 0)];
+        assert_eq!(table.number(b"b"), None);
+        assert_eq!(table.len(), 1);
+    }
+
+    #[test]
+    fn unsigned_integers_are_written_as_serde_json_writes_them() {
+        for n in [0u64, 7, 10, 99, 100, 4_294_967_295, u64::MAX] {
+            assert_eq!(to_vec(&n).unwrap(), serde_json::to_vec(&n).unwrap());
+        }
     }
 }

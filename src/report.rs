@@ -39,7 +39,10 @@ pub struct Diagnostic {
     /// The profile provision that produced it, when a regulation rule did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
-    #[serde(skip_serializing_if = "no_citations")]
+    #[serde(
+        skip_serializing_if = "no_citations",
+        serialize_with = "crate::json_text::citations"
+    )]
     pub citations: Citations,
     pub params: BTreeMap<String, String>,
     #[serde(skip)]
@@ -98,6 +101,7 @@ pub type Notice = Diagnostic;
 pub struct Trace {
     /// The provision (profile case) that applied.
     pub rule: String,
+    #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
     /// The facts it turned on, e.g. `totalInvestment = 300.01`, `threshold = 300 (及以下)`.
     pub facts: Vec<String>,
@@ -146,6 +150,7 @@ pub struct RequiredDocument {
     /// For `conditional`: the fields (or `parameter:NAME`) the answer waits for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<String>,
+    #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
     pub why: String,
 }
@@ -169,6 +174,7 @@ pub struct WindowReport {
     /// when whether the window applies turns on something not filled in yet.
     pub status: &'static str,
     pub description: String,
+    #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
 }
 
@@ -210,6 +216,7 @@ pub struct NearestThreshold {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
     /// Its citations; where no case decides there, those of the threshold's parameter.
+    #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
     pub message: String,
 }

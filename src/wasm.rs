@@ -7,13 +7,18 @@
 //! error is a diagnostic, as in [`Registry::validate_str`]) or the wrapper's encoding of a
 //! JavaScript value (`encoded` true). Each answer is the UTF-8 bytes of its JSON text, which the
 //! wrapper decodes (bytes rather than a `String`, which would be checked as UTF-8 once more on
-//! the way out). Invalid application values are the core's business and come back as
+//! the way out). Reports and deltas are compact answers (`[epoch, value]`, each citation written
+//! as its number in the module's [`CitationTable`]; see [`crate::json_text`]): the wrapper fetches
+//! the citations' text once ([`citations`]) and puts it back, so that what a caller gets has them in
+//! full. Invalid application values are the core's business and come back as
 //! diagnostics; misuse by the integrating program (an unknown option, options that are not an
 //! object, a row index past the end of a table) throws a `TypeError`/`RangeError` whose message
 //! says what to change.
 //!
 //! [`Registry::validate_str`]: crate::Registry::validate_str
 
+#[cfg(debug_assertions)]
+use std::cell::Cell;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -25,6 +30,7 @@ use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 
 use crate::catalogue;
+use crate::json_text::CitationTable;
 use crate::live::LiveValidator;
 use crate::messages::Locale;
 use crate::profile::ProfileError;
@@ -36,6 +42,27 @@ thread_local! {
     /// which shares its profiles, so a profile replaced by a load is freed with the last
     /// validator that uses it.
     static REGISTRY: RefCell<Rc<Registry>> = RefCell::new(Rc::new(builtin().clone()));
+}
+
+thread_local! {
+    /// The citations reports and deltas have named, by number. It is cleared when a profile is
+    /// loaded, since a replaced profile's citations are not named again; a validator made before
+    /// then still names its own, numbered afresh the next time it answers.
+    static CITATIONS: RefCell<CitationTable> = RefCell::new(CitationTable::default());
+}
+
+#[cfg(debug_assertions)]
+thread_local! {
+    /// Whether answers carry each citation in full ([`full_answers_for_tests`]).
+    static FULL_ANSWERS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether answers carry each citation in full: only when a test of a debug build asks.
+fn full_answers() -> bool {
+    #[cfg(debug_assertions)]
+    return FULL_ANSWERS.get();
+    #[cfg(not(debug_assertions))]
+    false
 }
 
 /// The registry as it stands, for the form component.
@@ -108,6 +135,11 @@ fn with_next_registry(
     match load(&mut next) {
         Ok(id) => {
             REGISTRY.with_borrow_mut(|r| *r = Rc::new(next));
+            CITATIONS.with(|table| {
+                if let Ok(mut table) = table.try_borrow_mut() {
+                    table.clear();
+                }
+            });
             LoadResult {
                 ok: true,
                 id: Some(id),
@@ -128,7 +160,7 @@ fn with_next_registry(
 pub fn validate(application: &str, encoded: bool, options: &str) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
     let options = validation_options(options)?;
-    to_text(&registry().validate_read(read_application(application, encoded), &options))
+    to_answer(&registry().validate_read(read_application(application, encoded), &options))
 }
 
 /// A validator for live forms: holds one application and takes one edit at a time.
@@ -191,7 +223,7 @@ impl Validator {
 
     /// The report on the application as it stands.
     pub fn report(&self) -> Result<Vec<u8>, JsValue> {
-        to_text(self.inner.report())
+        to_answer(self.inner.report())
     }
 }
 
@@ -201,7 +233,7 @@ impl Validator {
             .inner
             .set(path, value)
             .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
-        to_text(&delta)
+        to_answer(&delta)
     }
 
     /// A live edit over a limit: a `RangeError` naming it; the field keeps its value.
@@ -220,7 +252,21 @@ fn replace(
     application: &str,
     encoded: bool,
 ) -> Result<Vec<u8>, JsValue> {
-    to_text(&inner.replace_read(read_application(application, encoded)))
+    to_answer(&inner.replace_read(read_application(application, encoded)))
+}
+
+/// The citations answers have numbered, from number `from` on: `[epoch, [citation, …]]`. The
+/// wrapper asks for those it does not hold yet when an answer names one, and starts again when the
+/// epoch is not the one it holds.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__citations")]
+pub fn citations(from: u32) -> Vec<u8> {
+    let from = usize::try_from(from).unwrap_or(usize::MAX);
+    CITATIONS.with(|table| {
+        table
+            .try_borrow()
+            .map_or_else(|_| b"[0,[]]".to_vec(), |t| t.to_vec_from(from))
+    })
 }
 
 /// The jurisdictions, described by the regulation in force on `asOf` (default today).
@@ -401,8 +447,24 @@ fn clip(text: &str) -> String {
 }
 
 pub(crate) fn to_text<T: Serialize>(value: &T) -> Result<Vec<u8>, JsValue> {
-    crate::json_text::to_vec(value)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("gov-it-rules: {e}"))))
+    crate::json_text::to_vec(value).map_err(write_error)
+}
+
+/// A report or a delta as a compact answer: `[epoch, value]` with each citation written as its
+/// number in [`CITATIONS`] (numbered there if new).
+fn to_answer<T: Serialize>(value: &T) -> Result<Vec<u8>, JsValue> {
+    CITATIONS
+        .with(|table| match table.try_borrow_mut() {
+            Ok(mut table) if !full_answers() => crate::json_text::to_vec_citing(value, &mut table),
+            Ok(table) => crate::json_text::to_vec(&(table.epoch(), value)),
+            // Never: the table is not written while an answer is.
+            Err(_) => crate::json_text::to_vec(&(0u32, value)),
+        })
+        .map_err(write_error)
+}
+
+fn write_error(e: crate::json_text::Error) -> JsValue {
+    JsValue::from(js_sys::Error::new(&format!("gov-it-rules: {e}")))
 }
 
 pub(crate) fn type_error(message: &str) -> JsValue {
@@ -443,6 +505,15 @@ fn as_of_or_today(as_of: Option<NaiveDate>) -> Result<NaiveDate, JsValue> {
 pub fn panic_for_tests(message: &str) {
     install_panic_hook();
     panic!("{message}");
+}
+
+/// Makes answers carry every citation in full (`true`) or by number (`false`, as normally), so
+/// that the package's tests can compare the two. Debug builds only, like [`panic_for_tests`].
+#[cfg(debug_assertions)]
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__fullAnswersForTests")]
+pub fn full_answers_for_tests(full: bool) {
+    FULL_ANSWERS.set(full);
 }
 
 /// The message of the last panic, once: the package's JS wrapper (`js/index.js`) calls this when

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use gov_it_rules::json_text::to_vec;
+use gov_it_rules::json_text::{to_vec, to_vec_citing, CitationTable};
 use gov_it_rules::live::LiveValidator;
 use gov_it_rules::{builtin, Options};
 use proptest::prelude::*;
@@ -137,4 +137,137 @@ proptest! {
         same(&text);
         same(&json!({ text.clone(): [text] }));
     }
+}
+
+/// A compact answer's text with each citation number replaced by its text in `table`: what
+/// `[epoch, value]` is with every citation written out. Numbers stand only in `citations` lists,
+/// and a string's quotes inside a text are escaped, so the key's text finds them all.
+fn expand(compact: &[u8], table: &CitationTable) -> String {
+    const KEY: &str = "\"citations\":[";
+    let text = std::str::from_utf8(compact).unwrap();
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(KEY) {
+        let (before, after) = rest.split_at(at + KEY.len());
+        out.push_str(before);
+        let end = after.find(']').unwrap();
+        let list = &after[..end];
+        if list.starts_with('{') {
+            // Written out (a compact answer never does this for a profile's citation).
+            out.push_str(list);
+        } else {
+            let texts: Vec<&str> = list
+                .split(',')
+                .map(|n| std::str::from_utf8(table.get(n.parse().unwrap()).unwrap()).unwrap())
+                .collect();
+            out.push_str(&texts.join(","));
+        }
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Written compactly and expanded again, `value` is exactly its full text, and no citation is
+/// left written out.
+fn same_compact<T: Serialize + ?Sized>(value: &T, table: &mut CitationTable) -> usize {
+    let compact = to_vec_citing(value, table).unwrap();
+    let full = serde_json::to_string(value).unwrap();
+    assert_eq!(
+        expand(&compact, table),
+        format!("[{},{full}]", table.epoch())
+    );
+    let text = String::from_utf8(compact).unwrap();
+    assert!(
+        !text.contains("\"citations\":[{"),
+        "a citation written out: {text}"
+    );
+    text.len()
+}
+
+#[test]
+fn compact_reports_and_deltas_name_each_citation_by_number() {
+    let mut table = CitationTable::default();
+    for j in JURISDICTIONS {
+        let text = std::fs::read_to_string(format!("fixtures/{j}-declaration.json")).unwrap();
+        for locale in ["zh-CN", "en"] {
+            let options = Options::from_json(
+                &json!({ "jurisdiction": j, "asOf": "2026-06-01", "locale": locale }),
+            )
+            .unwrap();
+            let report = builtin().validate_str(&text, &options);
+            let full = to_vec(&report).unwrap().len();
+            let compact = same_compact(&report, &mut table);
+            assert!(
+                compact * 10 < full * 9,
+                "{j} {locale}: {compact} of {full} bytes"
+            );
+            let mut live = LiveValidator::new(builtin(), options);
+            same_compact(&live.replace_text(&text), &mut table);
+            for value in ["3", "300", "300.", "三百", "", "5000", "300.01"] {
+                same_compact(
+                    &live.set("totalInvestment", &Value::from(value)).unwrap(),
+                    &mut table,
+                );
+            }
+            for (path, value) in [
+                ("documents", json!([])),
+                ("stage", json!("acceptance")),
+                ("resources[0]", json!({ "name": "表\n\"x\"" })),
+            ] {
+                same_compact(&live.set(path, &value).unwrap(), &mut table);
+            }
+            same_compact(live.report(), &mut table);
+        }
+    }
+    // Numbered once each: the table holds no text twice.
+    let texts: std::collections::BTreeSet<&[u8]> =
+        (0..table.len()).map(|n| table.get(n).unwrap()).collect();
+    assert_eq!(texts.len(), table.len());
+    assert_eq!(table.epoch(), 0);
+}
+
+#[test]
+fn a_citation_keeps_its_number_until_the_table_is_cleared() {
+    let options =
+        Options::from_json(&json!({ "jurisdiction": "tongzhou", "asOf": "2026-06-01" })).unwrap();
+    let text = std::fs::read_to_string("fixtures/tongzhou-declaration.json").unwrap();
+    let report = builtin().validate_str(&text, &options);
+    let mut table = CitationTable::default();
+    let first = to_vec_citing(&report, &mut table).unwrap();
+    let numbered = table.len();
+    assert!(numbered >= 5, "{numbered}");
+    assert_eq!(to_vec_citing(&report, &mut table).unwrap(), first);
+    assert_eq!(table.len(), numbered);
+    // The first citation of the report is number 0, and the table gives its text.
+    let first_text: Value = serde_json::from_slice(table.get(0).unwrap()).unwrap();
+    assert_eq!(first_text["jurisdiction"], "tongzhou");
+    let tail: Value = serde_json::from_slice(&table.to_vec_from(numbered - 1)).unwrap();
+    assert_eq!(tail[0], 0);
+    assert_eq!(tail[1].as_array().unwrap().len(), 1);
+    assert_eq!(
+        tail[1][0],
+        serde_json::from_slice::<Value>(table.get(numbered - 1).unwrap()).unwrap()
+    );
+    assert_eq!(table.to_vec_from(numbered + 5), b"[0,[]]");
+
+    table.clear();
+    assert_eq!((table.epoch(), table.len()), (1, 0));
+    assert_eq!(table.to_vec_from(0), b"[1,[]]");
+    let again = to_vec_citing(&report, &mut table).unwrap();
+    assert_eq!(&again[..3], b"[1,");
+    assert_eq!(&again[3..], &first[3..]);
+    assert_eq!(table.len(), numbered);
+}
+
+#[test]
+fn without_citations_a_compact_answer_is_the_full_text() {
+    let mut table = CitationTable::default();
+    for value in [json!({ "citations": [] }), json!([1, "a", null]), json!({})] {
+        assert_eq!(
+            to_vec_citing(&value, &mut table).unwrap(),
+            format!("[0,{value}]").into_bytes()
+        );
+    }
+    assert!(table.is_empty());
 }

@@ -7,7 +7,9 @@
 use gov_it_rules::catalogue;
 use gov_it_rules::live::LiveValidator;
 use gov_it_rules::messages::Locale;
-use gov_it_rules::wasm::{jurisdictions, load_profile, rules, validate, Validator};
+use gov_it_rules::wasm::{
+    citations, full_answers_for_tests, jurisdictions, load_profile, rules, validate, Validator,
+};
 use gov_it_rules::{builtin, Options};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
@@ -20,8 +22,60 @@ fn fixture() -> Value {
     serde_json::from_str(FIXTURE).unwrap()
 }
 
+/// An export's answer as JSON. A report or a delta comes as `[epoch, value]`, each citation
+/// written as its number in the module's table; here, as in the wrapper, the numbers are replaced
+/// by the citations the table gives, so that the value is the one with every citation written out.
 fn parsed(bytes: Vec<u8>) -> Value {
-    serde_json::from_slice(&bytes).unwrap()
+    let value: Value = serde_json::from_slice(&bytes).unwrap();
+    match value {
+        Value::Array(pair) if pair.len() == 2 && pair[0].is_u64() => {
+            let [epoch, mut answer] = <[Value; 2]>::try_from(pair).unwrap();
+            let table: Value = serde_json::from_slice(&citations(0)).unwrap();
+            assert_eq!(table[0], epoch, "the answer's epoch is the table's");
+            cite(&mut answer, table[1].as_array().unwrap());
+            answer
+        }
+        other => other,
+    }
+}
+
+/// Replaces each citation number under a `citations` key by its citation in `table`.
+fn cite(value: &mut Value, table: &[Value]) {
+    match value {
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                if key != "citations" {
+                    cite(item, table);
+                    continue;
+                }
+                for c in item.as_array_mut().unwrap() {
+                    if let Some(n) = c.as_u64() {
+                        *c = table
+                            .get(n as usize)
+                            .unwrap_or_else(|| panic!("no citation {n}"))
+                            .clone();
+                    }
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| cite(item, table)),
+        _ => {}
+    }
+}
+
+/// The epoch of the module's citation table.
+fn epoch() -> u64 {
+    serde_json::from_slice::<Value>(&citations(0)).unwrap()[0]
+        .as_u64()
+        .unwrap()
+}
+
+/// The answer that carries every citation in full: `[epoch, value]`, as serde_json writes `value`.
+fn full_answer<T: serde::Serialize + ?Sized>(value: &T) -> Vec<u8> {
+    let mut out = format!("[{},", epoch()).into_bytes();
+    out.extend(serde_json::to_vec(value).unwrap());
+    out.push(b']');
+    out
 }
 
 /// The report on `value`, encoded as the wrapper encodes a JavaScript value.
@@ -86,9 +140,12 @@ fn the_fixture_gets_its_verdicts_with_citations() {
 }
 
 /// The exports write exactly what `serde_json::to_vec` writes for the same values, escapes
-/// included, so that the wrapper's `JSON.parse` gives what serde_json's reading would.
+/// included, so that the wrapper's `JSON.parse` gives what serde_json's reading would. Reports and
+/// deltas are compared as answers that carry their citations in full (a debug build's test hook);
+/// `compact_answers_are_the_full_ones_with_citations_by_number` compares the two.
 #[wasm_bindgen_test]
 fn the_json_text_is_exactly_serde_jsons() {
+    full_answers_for_tests(true);
     let registry = builtin();
     let awkward = json!("a\"b\\c\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f}é字😀");
     let mut app = fixture();
@@ -98,14 +155,14 @@ fn the_json_text_is_exactly_serde_jsons() {
     let text = app.to_string();
     assert_eq!(
         validate(&text, true, OPTIONS).unwrap(),
-        serde_json::to_vec(&registry.validate_str(&text, &options())).unwrap()
+        full_answer(&registry.validate_str(&text, &options()))
     );
 
     let mut v = Validator::new(OPTIONS, None, true).unwrap();
     let mut core = LiveValidator::new(registry, options());
     assert_eq!(
         v.replace(FIXTURE, false).unwrap(),
-        serde_json::to_vec(&core.replace_text(FIXTURE)).unwrap()
+        full_answer(&core.replace_text(FIXTURE))
     );
     for (path, value) in [
         ("totalInvestment", json!("300.01")),
@@ -119,14 +176,12 @@ fn the_json_text_is_exactly_serde_jsons() {
     ] {
         assert_eq!(
             v.set(path, &value.to_string()).unwrap(),
-            serde_json::to_vec(&core.set(path, &value).unwrap()).unwrap(),
+            full_answer(&core.set(path, &value).unwrap()),
             "{path}"
         );
     }
-    assert_eq!(
-        v.report().unwrap(),
-        serde_json::to_vec(core.report()).unwrap()
-    );
+    assert_eq!(v.report().unwrap(), full_answer(core.report()));
+    full_answers_for_tests(false);
 
     let as_of = "2025-06-01".parse().unwrap();
     let listing = r#"{"asOf": "2025-06-01", "locale": "en"}"#;
@@ -875,4 +930,68 @@ fn set_scalar_answers_as_set_with_json_text() {
     let error = by_value.set_scalar("name", long).unwrap_err();
     assert!(error.is_instance_of::<js_sys::RangeError>());
     still_works(&mut by_value);
+}
+
+/// Reports and deltas name each citation by its number in the module's table; put back, they are
+/// exactly the answers that carry every citation in full, and far smaller. A load starts a new
+/// epoch with an empty table, and a validator made before it names its citations afresh.
+#[wasm_bindgen_test]
+fn compact_answers_are_the_full_ones_with_citations_by_number() {
+    let mut compact = live();
+    let mut full = live();
+    let in_full = |answer: &mut dyn FnMut() -> Vec<u8>| {
+        full_answers_for_tests(true);
+        let bytes = answer();
+        full_answers_for_tests(false);
+        bytes
+    };
+    let edits = [
+        ("totalInvestment", r#""300""#),
+        ("totalInvestment", r#""300.01""#),
+        ("totalInvestment", r#""三百万""#),
+        ("documents[1]", "null"),
+        ("stage", r#""acceptance""#),
+        ("totalInvestment", r#""5000""#),
+    ];
+    for (i, (path, text)) in edits.into_iter().enumerate() {
+        if i == 3 {
+            let before = epoch();
+            let profile = include_str!("../../fixtures/profiles/example-county.json");
+            assert_eq!(parsed(load_profile(profile).unwrap())["ok"], true);
+            let table: Value = serde_json::from_slice(&citations(0)).unwrap();
+            assert_eq!(table, json!([before + 1, []]));
+        }
+        let a = compact.set(path, text).unwrap();
+        let b = in_full(&mut || full.set(path, text).unwrap());
+        assert!(!String::from_utf8(a.clone())
+            .unwrap()
+            .contains("\"citations\":[{"));
+        assert_eq!(parsed(a.clone()), parsed(b.clone()), "{path} = {text}");
+        if text == r#""300.01""# {
+            assert!(
+                a.len() * 10 < b.len() * 7,
+                "{} of {} bytes",
+                a.len(),
+                b.len()
+            );
+        }
+    }
+    let a = compact.report().unwrap();
+    let b = in_full(&mut || full.report().unwrap());
+    assert!(
+        a.len() * 10 < b.len() * 8,
+        "{} of {} bytes",
+        a.len(),
+        b.len()
+    );
+    assert_eq!(parsed(a), parsed(b));
+    for locale in ["zh-CN", "en"] {
+        let options = format!(
+            r#"{{"jurisdiction": "xiangcheng", "asOf": "2026-06-01", "locale": "{locale}"}}"#
+        );
+        let application = include_str!("../../fixtures/xiangcheng-declaration.json");
+        let a = validate(application, false, &options).unwrap();
+        let b = in_full(&mut || validate(application, false, &options).unwrap());
+        assert_eq!(parsed(a), parsed(b), "{locale}");
+    }
 }
