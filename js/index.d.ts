@@ -922,6 +922,7 @@ export interface InitJurisdictions {
   /** The folder holding `<id>.govit` (the compiled profile) for each regulation, if not `profiles/` beside the package's JS. */
   profiles?: string | UrlObject | undefined;
   profileJson?: false | undefined;
+  form?: true | undefined;
 }
 
 /** `init()` with the module that also reads JSON profiles (`loadProfile(json)`), for profile authors' tools. */
@@ -930,13 +931,18 @@ export interface InitProfileJson {
   /** Where `gov_it_rules_json_bg.wasm` is, if not beside the package's JS. */
   wasm?: InitInput | undefined;
   jurisdictions?: undefined;
+  form?: true | undefined;
 }
 
-/** `init()` with the default module from elsewhere than beside the package's JS. */
+/**
+ * `init()` with the default module from elsewhere than beside the package's JS; with
+ * `form: false`, the module without `attach()` (`gov_it_rules_noform_bg.wasm`, 44 KB gzip smaller).
+ */
 export interface InitDefault {
   wasm?: InitInput | undefined;
   jurisdictions?: undefined;
   profileJson?: false | undefined;
+  form?: boolean | undefined;
 }
 
 /**
@@ -944,7 +950,7 @@ export interface InitDefault {
  * is fetched from beside the package's JS (bundlers that understand `new URL(…, import.meta.url)`
  * copy it). `init({ jurisdictions: ['tongzhou'] })` loads the module without embedded
  * regulations and only the named profiles; `init({ profileJson: true })` the module that also
- * reads JSON profiles. In Node the package is ready on import (with the module that reads JSON
+ * reads JSON profiles; `init({ form: false })` the module without `attach()`. In Node the package is ready on import (with the module that reads JSON
  * profiles) and this resolves at once.
  */
 export function init(

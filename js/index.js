@@ -54,6 +54,8 @@ const CORE_WASM = () =>
   import.meta.url ? new URL('./gov_it_rules_core_bg.wasm', import.meta.url) : beside('./gov_it_rules_core_bg.wasm');
 const JSON_WASM = () =>
   import.meta.url ? new URL('./gov_it_rules_json_bg.wasm', import.meta.url) : beside('./gov_it_rules_json_bg.wasm');
+const NOFORM_WASM = () =>
+  import.meta.url ? new URL('./gov_it_rules_noform_bg.wasm', import.meta.url) : beside('./gov_it_rules_noform_bg.wasm');
 
 /** The jurisdictions whose compiled profiles ship in profiles/ beside this file, and where each is. */
 const PROFILES = {
@@ -85,6 +87,10 @@ const SHIPPED = Object.keys(PROFILES);
  * (`loadProfile(json)`), for profile authors' tools; the others read compiled profiles
  * (`gov-it-check compile`), which keeps the JSON reader out of what every applicant downloads.
  * Node's entry always uses it.
+ *
+ * `init({ form: false })` loads the module with the five regulations and without the form
+ * component, 44 KB gzip smaller, for pages that never call `attach()` (a form library through
+ * `schema()` or `elementRules()`); `attach()` then throws.
  */
 export async function init(input) {
   if (ready) return;
@@ -104,9 +110,9 @@ async function load(input) {
   const isObject = input !== null && typeof input === 'object' && !isModuleSource(input);
   // `jurisdictions: undefined` is left out, as JavaScript APIs read undefined.
   if (isObject && input.profileJson !== undefined && input.profileJson !== false) {
-    if (input.profileJson !== true || input.jurisdictions !== undefined) {
+    if (input.profileJson !== true || input.jurisdictions !== undefined || (input.form !== undefined && input.form !== true)) {
       throw new TypeError(
-        'gov-it-rules: init({ profileJson: true }) loads the module that reads JSON profiles, which embeds the five regulations; it takes no jurisdictions',
+        'gov-it-rules: init({ profileJson: true }) loads the module that reads JSON profiles, which embeds the five regulations and attach(); it takes no jurisdictions and no form: false',
       );
     }
     await instantiate(input.wasm ?? JSON_WASM());
@@ -114,6 +120,15 @@ async function load(input) {
   }
   if (!isObject) {
     await instantiate(input ?? FULL_WASM());
+    return;
+  }
+  if (input.form !== undefined && input.form !== true) {
+    if (input.form !== false || input.jurisdictions !== undefined) {
+      throw new TypeError(
+        'gov-it-rules: init({ form: false }) loads the module without attach(), which embeds the five regulations; it takes no jurisdictions',
+      );
+    }
+    await instantiate(input.wasm ?? NOFORM_WASM());
     return;
   }
   if (input.jurisdictions === undefined) {
@@ -1417,6 +1432,9 @@ function clearComponent(form, ui) {
  */
 export function attach(form, options = {}) {
   needInit();
+  if (typeof exports?.formhandle_new !== 'function') {
+    throw new Error('gov-it-rules: attach() is not in the module loaded by init({ form: false }); call init() without it');
+  }
   if (typeof HTMLFormElement === 'undefined' || !(form instanceof HTMLFormElement)) {
     throw new TypeError('attach(form, options): form must be a <form> element');
   }

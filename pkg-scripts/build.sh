@@ -56,9 +56,31 @@ build() {
   fi
   optimise "$glue/${name}_bg.wasm" "$out/$2"
 }
+# without_form FEATURES OUTPUT: a module without the form component, for pages that never call
+# attach(). It needs fewer imports than the others and has no FormHandle, so the shared glue
+# drives it; checked here, import by import.
+without_form() {
+  local cfgs="" feature
+  for feature in ${1//,/ }; do cfgs="$cfgs --cfg feature=\"$feature\""; done
+  RUSTFLAGS="${RUSTFLAGS:-}$cfgs" \
+    cargo build --lib --release --target wasm32-unknown-unknown --quiet --no-default-features
+  rm -rf "${glue:?}"/*
+  wasm-bindgen --target web --no-typescript --out-dir "$glue" --out-name "$name" "$built"
+  node -e '
+    const { readFileSync } = require("node:fs");
+    const [wasm, js] = process.argv.slice(1);
+    const glue = readFileSync(js, "utf8");
+    const missing = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasm))).filter((i) => !glue.includes(i.name));
+    if (missing.length) {
+      console.error(`build: the shared glue lacks imports of ${wasm}: ${missing.map((i) => i.name).join(", ")}`);
+      process.exit(1);
+    }' "$glue/${name}_bg.wasm" "$out/$name.js"
+  optimise "$glue/${name}_bg.wasm" "$out/$2"
+}
 build "builtin-profiles" "${name}_bg.wasm"
 build "" "${name}_core_bg.wasm"
 build "builtin-profiles,profile-json" "${name}_json_bg.wasm"
+without_form "builtin-profiles" "${name}_noform_bg.wasm"
 # The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).
 bash pkg-scripts/restartable-glue.sh "$out/$name.js"
 
@@ -142,6 +164,7 @@ cat > "$out/package.json" <<JSON
     "${name}_bg.wasm",
     "${name}_core_bg.wasm",
     "${name}_json_bg.wasm",
+    "${name}_noform_bg.wasm",
     "profiles/",
     "README.md",
     "LICENSE-MIT",
@@ -167,4 +190,5 @@ echo "build: JS, browser entry     $(size "$out/index.js" "$out/${name}.js")  (i
 echo "build: JS, Node entry adds   $(size "$out/node.js")  (node.js)"
 echo "build: script-tag build      $(size "$out/dist/gov-it-rules.iife.js")  (dist/gov-it-rules.iife.js, minified)"
 echo "build: one jurisdiction      $(size "$out/${name}_core_bg.wasm") wasm without profiles; profiles/*.govit $(for p in "$out"/profiles/*.govit; do printf '%s ' "$(basename "$p" .govit) $(kb "$(gzip -9 < "$p" | wc -c)")"; done)gzip"
+echo "build: without attach()      $(size "$out/${name}_noform_bg.wasm")  (${name}_noform_bg.wasm: init({ form: false }))"
 echo "build: reading JSON profiles $(size "$out/${name}_json_bg.wasm")  (${name}_json_bg.wasm: Node, init({ profileJson: true }))"
