@@ -25,6 +25,7 @@ use super::view::{element, identity, Beside, Lines, Messages, Panel, Placed, Sum
 use super::words;
 use crate::codes::Severity;
 use crate::live::LiveValidator;
+use crate::report::Diagnostic;
 use crate::wasm::{install_panic_hook, to_text, type_error, validation_options};
 
 /// The component's own options (the validation options are read as `createValidator` reads
@@ -341,40 +342,50 @@ impl Attachment {
         }
         let typed = &changed.fields;
         let report = self.validator.report();
-        let mut placed: Vec<Placed> = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity != Severity::Info && self.reveal.shows(&d.path))
-            .filter(|d| {
-                moment != Moment::Typing
+        let submitted = self.reveal.submitted();
+        // Each control looked for once, for the messages and the summary alike.
+        let mut found: Vec<(String, Option<String>, Option<Element>)> = Vec::new();
+        let mut anchor = |d: &Diagnostic| -> Option<Element> {
+            let document = d.params.get("documentKey");
+            let known = found
+                .iter()
+                .find(|(p, k, _)| *p == d.path && k.as_ref() == document);
+            if let Some((_, _, control)) = known {
+                return control.clone();
+            }
+            let control = self
+                .controls
+                .anchor_for(&d.path, document.map(String::as_str));
+            found.push((d.path.clone(), document.cloned(), control.clone()));
+            control
+        };
+        let mut placed: Vec<Placed> = Vec::new();
+        let mut errors: Vec<(&Diagnostic, Option<Element>)> = Vec::new();
+        for d in &report.diagnostics {
+            let shown = d.severity != Severity::Info
+                && self.reveal.shows(&d.path)
+                && (moment != Moment::Typing
                     || !typed.iter().any(|f| f == field_of(&d.path))
-                    || self.messages.shows(&identity(d))
-            })
-            .filter_map(|d| {
-                let control = self
-                    .controls
-                    .anchor_for(&d.path, d.params.get("documentKey").map(String::as_str))?;
-                Some(Placed {
+                    || self.messages.shows(&identity(d)));
+            let listed = submitted && d.severity == Severity::Error;
+            if !shown && !listed {
+                continue;
+            }
+            let control = anchor(d);
+            if let (true, Some(control)) = (shown, &control) {
+                placed.push(Placed {
                     diagnostic: d,
-                    control,
-                })
-            })
-            .collect();
+                    control: control.clone(),
+                });
+            }
+            if listed {
+                errors.push((d, control));
+            }
+        }
         placed.sort_by(|a, b| form_order(&a.control, &b.control));
         self.messages
             .show(&self.doc, &self.controls, &placed, report.locale, citations);
-        if self.reveal.submitted() {
-            let mut errors: Vec<_> = report
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == Severity::Error)
-                .map(|d| {
-                    let control = self
-                        .controls
-                        .anchor_for(&d.path, d.params.get("documentKey").map(String::as_str));
-                    (d, control)
-                })
-                .collect();
+        if submitted {
             errors.sort_by(|(_, a), (_, b)| match (a, b) {
                 (Some(a), Some(b)) => form_order(a, b),
                 (None, Some(_)) => std::cmp::Ordering::Less,
