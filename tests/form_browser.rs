@@ -17,6 +17,10 @@ use web_sys::{Document, Element, HtmlElement, HtmlFormElement, HtmlInputElement}
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
+#[path = "wasm_suite/reading.rs"]
+mod reading;
+use reading::codes_at;
+
 const FORM: &str = r#"
 <form id="application">
   <label for="name">项目名称</label><input id="name" name="name">
@@ -109,16 +113,6 @@ async fn sleep(ms: i32) {
             .unwrap();
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn codes_at(report: &Json, path: &str) -> Vec<String> {
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["path"] == path)
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[wasm_bindgen_test]

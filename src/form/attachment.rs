@@ -21,7 +21,7 @@ use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, MutationOb
 
 use super::controls::{Controls, Target};
 use super::reveal::{field_of, Reveal};
-use super::view::{element, identity, Beside, Lines, Messages, Panel, Placed, Summary};
+use super::view::{element, identity, Beside, Lines, Listed, Messages, Panel, Placed, Summary};
 use super::words;
 use crate::codes::Severity;
 use crate::live::LiveValidator;
@@ -360,14 +360,18 @@ impl Attachment {
             control
         };
         let mut placed: Vec<Placed> = Vec::new();
-        let mut errors: Vec<(&Diagnostic, Option<Element>)> = Vec::new();
+        let mut errors: Vec<Listed> = Vec::new();
         for d in &report.diagnostics {
-            let shown = d.severity != Severity::Info
-                && self.reveal.shows(&d.path)
+            let revealed = d.severity != Severity::Info && self.reveal.shows(&d.path);
+            let listed = submitted && d.severity == Severity::Error;
+            if !revealed && !listed {
+                continue;
+            }
+            let key = identity(d);
+            let shown = revealed
                 && (moment != Moment::Typing
                     || !typed.iter().any(|f| f == field_of(&d.path))
-                    || self.messages.shows(&identity(d)));
-            let listed = submitted && d.severity == Severity::Error;
+                    || self.messages.shows(&key));
             if !shown && !listed {
                 continue;
             }
@@ -376,17 +380,22 @@ impl Attachment {
                 placed.push(Placed {
                     diagnostic: d,
                     control: control.clone(),
+                    key: key.clone(),
                 });
             }
             if listed {
-                errors.push((d, control));
+                errors.push(Listed {
+                    diagnostic: d,
+                    control,
+                    key,
+                });
             }
         }
         placed.sort_by(|a, b| form_order(&a.control, &b.control));
         self.messages
             .show(&self.doc, &self.controls, &placed, report.locale, citations);
         if submitted {
-            errors.sort_by(|(_, a), (_, b)| match (a, b) {
+            errors.sort_by(|a, b| match (&a.control, &b.control) {
                 (Some(a), Some(b)) => form_order(a, b),
                 (None, Some(_)) => std::cmp::Ordering::Less,
                 (Some(_), None) => std::cmp::Ordering::Greater,

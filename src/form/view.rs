@@ -489,10 +489,18 @@ pub fn identity(d: &Diagnostic) -> String {
     key
 }
 
-/// An error or warning to show, with the control it belongs to.
+/// An error or warning to show, with the control it belongs to and its [`identity`].
 pub struct Placed<'r> {
     pub diagnostic: &'r Diagnostic,
     pub control: Element,
+    pub key: String,
+}
+
+/// An error the summary lists, with its control, if it has one, and its [`identity`].
+pub struct Listed<'r> {
+    pub diagnostic: &'r Diagnostic,
+    pub control: Option<Element>,
+    pub key: String,
 }
 
 /// The field messages: for each place on the page (after a control, after a group's legend, or a
@@ -503,7 +511,8 @@ pub struct Messages {
     places: Vec<(Element, Keyed)>,
     /// The controls described by a message, with the ids of their own descriptions.
     described: Vec<(Element, Option<String>)>,
-    next_id: u32,
+    /// The number of the last message made, for its id.
+    made: std::cell::Cell<u32>,
 }
 
 impl Messages {
@@ -554,25 +563,28 @@ impl Messages {
             let Some((_, keyed)) = self.places.get_mut(at) else {
                 continue;
             };
-            let next_id = &mut self.next_id;
+            let made = &self.made;
             let wanted: Vec<Wanted> = list
                 .iter()
                 .map(|p| {
                     let d = p.diagnostic;
-                    *next_id += 1;
-                    let id = format!("gov-msg-{next_id}");
                     Wanted {
-                        key: identity(d),
+                        key: p.key.clone(),
                         patch: None,
                         content: format!("{}\u{1f}{}", d.message, d.severity == Severity::Error),
-                        make: Box::new(move || message(doc, d, &id, w, locale, citations)),
+                        make: Box::new(move || {
+                            made.set(made.get() + 1);
+                            let id = format!("gov-msg-{}", made.get());
+                            message(doc, d, &id, w, locale, citations)
+                        }),
                     }
                 })
                 .collect();
             keyed.sync(wanted);
-            for ((key, shown), p) in keyed.elements().zip(list.iter()) {
-                let _ = key;
-                messages.push((p.control.clone(), format!("{}-text", shown.id())));
+            for p in &list {
+                if let Some((_, shown)) = keyed.elements().find(|(key, _)| *key == p.key) {
+                    messages.push((p.control.clone(), format!("{}-text", shown.id())));
+                }
             }
         }
         self.describe(placed, &messages);
@@ -768,14 +780,9 @@ impl Summary {
         &self.region
     }
 
-    /// Shows `errors` (in form order, each with its control, if any); hides the summary when
-    /// there are none. Returns whether it is shown.
-    pub fn show(
-        &mut self,
-        doc: &Document,
-        errors: &[(&Diagnostic, Option<Element>)],
-        w: &Words,
-    ) -> bool {
+    /// Shows `errors` (in form order); hides the summary when there are none. Returns whether it
+    /// is shown.
+    pub fn show(&mut self, doc: &Document, errors: &[Listed], w: &Words) -> bool {
         if self.title.text_content().as_deref() != Some(w.summary_title) {
             self.title.set_text_content(Some(w.summary_title));
         }
@@ -783,16 +790,17 @@ impl Summary {
         self.list.sync(
             errors
                 .iter()
-                .map(|(d, control)| {
-                    let target = control.as_ref().map(|c| {
+                .map(|listed| {
+                    let d = listed.diagnostic;
+                    let target = listed.control.as_ref().map(|c| {
                         if c.id().is_empty() {
-                            c.set_id(&format!("gov-field-{}", unique_suffix(&identity(d))));
+                            c.set_id(&format!("gov-field-{}", unique_suffix(&listed.key)));
                             given_ids.push(c.clone());
                         }
                         c.id()
                     });
                     Wanted {
-                        key: identity(d),
+                        key: listed.key.clone(),
                         patch: None,
                         content: format!("{}\u{1f}{}", d.message, target.as_deref().unwrap_or("")),
                         make: Box::new(move || {

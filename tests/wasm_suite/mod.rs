@@ -4,6 +4,8 @@
 //! (NaN, Infinity, Maps, cycles, getters, lone surrogates in strings) is the wrapper's part and is
 //! tested through the installed package (tests/js/scratch/node.test.mjs, browser.test.mjs).
 
+mod reading;
+
 use gov_it_rules::catalogue;
 use gov_it_rules::live::LiveValidator;
 use gov_it_rules::messages::Locale;
@@ -14,6 +16,8 @@ use gov_it_rules::{builtin, Options};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
+
+use reading::codes_at;
 
 const FIXTURE: &str = include_str!("../../fixtures/tongzhou-declaration.json");
 const OPTIONS: &str = r#"{"jurisdiction": "tongzhou", "asOf": "2025-06-01"}"#;
@@ -397,17 +401,6 @@ fn still_works(v: &mut Validator) {
     assert_eq!(delta["outcomes"]["merge"]["value"]["mode"], "separate");
     v.set("totalInvestment", r#""268.5""#).unwrap();
     assert_eq!(parsed(v.report().unwrap()), fresh);
-}
-
-/// The codes of the diagnostics at `path`.
-fn codes_at(report: &Value, path: &str) -> Vec<String> {
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["path"] == path)
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// The one diagnostic at `path`.
