@@ -1,6 +1,7 @@
 //! Evaluating profile conditions against an application, three-valued: a fact that is not filled
 //! in yet leaves the answer unknown, and the evaluation records which facts it turned on.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
@@ -67,6 +68,15 @@ impl FieldSet {
         FieldSet(self.0 | other.0)
     }
 
+    /// Whether the two sets share a field.
+    pub fn meets(self, other: FieldSet) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
     /// The fields in the set, in form order.
     pub fn iter(self) -> impl Iterator<Item = Field> {
         FIELDS
@@ -111,13 +121,15 @@ impl Evidence {
 pub type Parameters = BTreeMap<String, Option<Decimal>>;
 
 /// The decision tables' verdicts, as [`Condition::Verdict`] reads them.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Verdicts {
     /// Each outcome's verdict, with the money fields its decision compared.
     read: Vec<(VerdictOf, Verdict, FieldSet)>,
+    /// The verdicts looked up since [`Verdicts::take_consulted`], one bit each.
+    consulted: Cell<u8>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 enum Verdict {
     /// The verdict's value (e.g. `separate`) and its explanation, for the facts.
     Decided(&'static str, String),
@@ -126,6 +138,26 @@ enum Verdict {
 }
 
 impl Verdicts {
+    /// The verdicts looked up since the last call, as a mask of [`VerdictOf::bit`]s.
+    pub(crate) fn take_consulted(&self) -> u8 {
+        self.consulted.take()
+    }
+
+    /// The verdicts that differ from `other`'s (decided otherwise, explained otherwise, comparing
+    /// other fields, or present in one only), as a mask of [`VerdictOf::bit`]s.
+    pub(crate) fn differing(&self, other: &Verdicts) -> u8 {
+        fn entry(v: &Verdicts, of: VerdictOf) -> Option<(&Verdict, FieldSet)> {
+            v.read
+                .iter()
+                .find(|(o, _, _)| *o == of)
+                .map(|(_, v, c)| (v, *c))
+        }
+        VerdictOf::ALL
+            .iter()
+            .filter(|of| entry(self, **of) != entry(other, **of))
+            .fold(0, |mask, of| mask | of.bit())
+    }
+
     /// Records an outcome, with the money fields its decision compared; an outcome the regulation
     /// does not have is not recorded, and a condition on it is false.
     pub fn record<T>(
@@ -166,6 +198,7 @@ impl Verdicts {
     }
 
     fn get(&self, of: VerdictOf) -> Option<(&Verdict, FieldSet)> {
+        self.consulted.set(self.consulted.get() | of.bit());
         self.read
             .iter()
             .find(|(o, _, _)| *o == of)
@@ -344,7 +377,10 @@ impl Evaluator<'_> {
     /// A money field's amount, or the amount moved into it.
     fn money(&self, field: Field) -> Option<Decimal> {
         match self.moved {
-            Some((moved, amount)) if moved == field => Some(amount),
+            Some((moved, amount)) if moved == field => {
+                self.app.mark(field);
+                Some(amount)
+            }
             _ => self.app.money(field),
         }
     }

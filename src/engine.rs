@@ -1,21 +1,35 @@
 //! One validation: the profile's version in force, the decision tables, then every rule that may
 //! turn on their verdicts, and the report.
+//!
+//! An evaluation is a fixed sequence of steps ([`Step`]: each decision table, then each rule
+//! mechanism). Each step records what it read (the application's fields and tables, the verdicts,
+//! whether a path was rejected) and what it wrote (its diagnostics and notices, its outcome, the
+//! amounts it found on a threshold). After an edit, [`Evaluation::update`] runs again only the
+//! steps that read something the edit changed, or that are given the output of a step whose output
+//! changed; the rest of the report moves over as it was, and what was replaced is kept, so that a
+//! live validator's delta compares only those parts. A full validation is the same sequence with
+//! every step due, so both always agree.
 
 use std::collections::BTreeSet;
+use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::codes::{Code, Severity};
-use crate::condition::{Parameters, Verdicts};
+use crate::condition::{FieldSet, Parameters, Verdicts};
 use crate::messages::{self, Locale};
-use crate::model::{Application, Field};
+use crate::model::{Application, Field, Reads};
 use crate::profile::{
-    Approval, Management, Merge, Profile, Stage, Supervision, VerdictOf, Version,
+    Acceptance, Approval, Case, FinancialReview, Management, Merge, Panel, Profile, Stage,
+    Supervision, VerdictOf, Version,
 };
-use crate::report::{Diagnostic, JurisdictionInfo, NearestThreshold, Notice};
+use crate::report::{
+    Diagnostic, JurisdictionInfo, NearestThreshold, Notice, Outcome, RequiredDocument, WindowReport,
+};
+use crate::rules::budget_adjustment::AdjustmentVerdict;
 use crate::rules::nearest_threshold::{Compared, Table};
-use crate::rules::{self, Ctx, Sink};
+use crate::rules::{self, Boundary, Ctx, Mechanism, Rejected, Sink};
 use crate::{calendar, Options, Outcomes, Registry, Report, Summary};
 
 /// Validates an application already read, together with the problems found reading it, against
@@ -26,42 +40,405 @@ pub(crate) fn validate(
     input_problems: Vec<Diagnostic>,
     options: &Options,
 ) -> Report {
+    run(registry, app, input_problems, options, None).0.report
+}
+
+/// The steps of an evaluation, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Approval,
+    Merge,
+    Supervision,
+    Management,
+    ExpertPanel,
+    FinancialReview,
+    Acceptance,
+    Adjustment,
+    RequiredDocuments,
+    Windows,
+    RequiredFields,
+    UnknownDocuments,
+    FormEnumerations,
+    FundingSums,
+    MonthOrder,
+    ResourceTable,
+    PanelComposition,
+    Restrictions,
+    AnnualDeadline,
+    AmountOnBoundary,
+    NearestThresholds,
+}
+
+const STEPS: usize = Step::NearestThresholds as usize + 1;
+
+impl Step {
+    /// The steps whose output this step is given as an argument, rather than reading it through
+    /// the verdicts: it runs again whenever one of those outputs changed.
+    fn given(self) -> Range<usize> {
+        match self {
+            Step::PanelComposition => Step::ExpertPanel as usize..Step::ExpertPanel as usize + 1,
+            // Every amount on a threshold found before it.
+            Step::AmountOnBoundary => 0..Step::AmountOnBoundary as usize,
+            // The decision tables' outcomes and the fields they compared.
+            Step::NearestThresholds => 0..Step::Acceptance as usize + 1,
+            _ => 0..0,
+        }
+    }
+}
+
+/// What one step read and wrote.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct StepRecord {
+    reads: Reads,
+    /// The verdicts it looked up, as a mask of [`VerdictOf::bit`]s.
+    verdicts: u8,
+    /// Whether it asked if a path was rejected.
+    rejected: bool,
+    /// How many diagnostics and notices it wrote; they sit in the report in step order.
+    diagnostics: usize,
+    notices: usize,
+    boundaries: Vec<Boundary>,
+    missing_parameters: BTreeSet<(String, String)>,
+    compared: FieldSet,
+}
+
+/// An evaluation's report with what it takes to evaluate it again after an edit.
+#[derive(Debug, Clone)]
+pub(crate) struct Evaluation {
+    pub(crate) report: Report,
+    /// Absent when no version of a profile applied (an unknown jurisdiction): then there are no
+    /// steps, and every evaluation is a whole one.
+    steps: Option<Steps>,
+}
+
+#[derive(Debug, Clone)]
+struct Steps {
+    records: Vec<StepRecord>,
+    /// The report's diagnostics begin with the problems reading the input, and its notices with
+    /// the version's, then each step's in order, then one per missing portal parameter.
+    input_problems: usize,
+    version_notices: usize,
+    verdicts: Verdicts,
+    rejected: Rejected,
+    stage: Stage,
+}
+
+/// What an evaluation replaced of the report before it, so that a delta compares only those
+/// parts: everything, after a whole evaluation.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Replaced {
+    /// The diagnostics replaced; for each part of the report evaluated again, where its old
+    /// diagnostics are here and where its new ones are in the report.
+    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostic_parts: Vec<(Range<usize>, Range<usize>)>,
+    pub notices: Vec<Notice>,
+    pub notice_parts: Vec<(Range<usize>, Range<usize>)>,
+    /// Each outcome evaluated again, with its value before.
+    pub outcomes: PriorOutcomes,
+    pub nearest: Option<Vec<NearestThreshold>>,
+}
+
+#[derive(Debug, Clone, Default)]
+#[allow(clippy::option_option)]
+pub(crate) struct PriorOutcomes {
+    pub approval: Option<Option<Outcome<Approval>>>,
+    pub merge: Option<Option<Outcome<Merge>>>,
+    pub supervision: Option<Option<Outcome<Supervision>>>,
+    pub management: Option<Option<Outcome<Management>>>,
+    pub expert_panel: Option<Option<Outcome<Panel>>>,
+    pub financial_review: Option<Option<Outcome<FinancialReview>>>,
+    pub acceptance: Option<Option<Outcome<Acceptance>>>,
+    pub adjustment: Option<Option<Outcome<AdjustmentVerdict>>>,
+    pub required_documents: Option<Vec<RequiredDocument>>,
+    pub windows: Option<Vec<WindowReport>>,
+}
+
+impl Evaluation {
+    /// A whole evaluation.
+    pub(crate) fn new(
+        registry: &Registry,
+        app: &Application,
+        input_problems: Vec<Diagnostic>,
+        options: &Options,
+    ) -> Evaluation {
+        run(registry, app, input_problems, options, None).0
+    }
+
+    /// Evaluates again after an edit that changed what `changed` names of `app` (and, with it,
+    /// the problems reading the input), with the same registry and options as before, or wholly
+    /// when `changed` is `None`; returns what it replaced.
+    pub(crate) fn update(
+        &mut self,
+        registry: &Registry,
+        app: &Application,
+        input_problems: Vec<Diagnostic>,
+        options: &Options,
+        changed: Option<Reads>,
+    ) -> Replaced {
+        let (next, replaced) = run(
+            registry,
+            app,
+            input_problems,
+            options,
+            Some((self, changed)),
+        );
+        *self = next;
+        replaced
+    }
+}
+
+/// The report before an edit, taken apart to be moved over or replaced part by part.
+struct Old {
+    diagnostics: std::vec::IntoIter<Diagnostic>,
+    notices: std::vec::IntoIter<Notice>,
+    outcomes: Outcomes,
+    nearest: Vec<NearestThreshold>,
+    steps: Steps,
+    changed: Reads,
+    /// The verdicts that differ from before, once the first four tables are decided.
+    verdicts_changed: u8,
+    rejected_changed: bool,
+}
+
+/// A step's typed output: where it is in the report before, and where the replaced value goes.
+struct Slot<T> {
+    old: fn(&mut Old) -> &mut T,
+    replaced: fn(&mut Replaced) -> &mut Option<T>,
+}
+
+/// One evaluation in progress.
+struct Run<'e> {
+    app: &'e Application,
+    options: &'e Options,
+    old: Option<Old>,
+    records: Vec<StepRecord>,
+    /// Whether each step that ran wrote a different output than before (its outcome, the amounts
+    /// it found on a threshold, the fields it compared).
+    output_changed: [bool; STEPS],
+    diagnostics: Vec<Diagnostic>,
+    notices: Vec<Notice>,
+    replaced: Replaced,
+}
+
+impl Run<'_> {
+    fn due(&self, step: Step) -> bool {
+        let Some(old) = &self.old else { return true };
+        let Some(record) = old.steps.records.get(step as usize) else {
+            return true;
+        };
+        record.reads.meets(old.changed)
+            || record.verdicts & old.verdicts_changed != 0
+            || (record.rejected && old.rejected_changed)
+            || self
+                .output_changed
+                .get(step.given())
+                .is_some_and(|given| given.contains(&true))
+    }
+
+    /// Runs `step` if it is due, else moves over what it wrote before; returns its output.
+    fn step<T: PartialEq + Default>(
+        &mut self,
+        ctx: &Ctx,
+        step: Step,
+        mechanism: &Mechanism,
+        slot: Option<Slot<T>>,
+        check: impl FnOnce(&Ctx, &mut Sink) -> T,
+    ) -> T {
+        debug_assert_eq!(self.records.len(), step as usize, "steps run in order");
+        if !self.due(step) {
+            if let Some(old) = &mut self.old {
+                let record = old
+                    .steps
+                    .records
+                    .get(step as usize)
+                    .cloned()
+                    .unwrap_or_default();
+                self.diagnostics
+                    .extend(old.diagnostics.by_ref().take(record.diagnostics));
+                self.notices
+                    .extend(old.notices.by_ref().take(record.notices));
+                self.records.push(record);
+                return slot.map_or_else(T::default, |s| std::mem::take((s.old)(old)));
+            }
+        }
+        let mut sink = Sink::default();
+        if step == Step::AmountOnBoundary {
+            sink.boundaries = self
+                .records
+                .iter()
+                .flat_map(|r| r.boundaries.clone())
+                .collect();
+        }
+        self.app.take_reads();
+        if let Some(verdicts) = ctx.verdicts {
+            verdicts.take_consulted();
+        }
+        ctx.rejected.take_consulted();
+        let output = sink.run(mechanism, |sink| check(ctx, sink));
+        let record = StepRecord {
+            reads: self.app.take_reads(),
+            verdicts: ctx.verdicts.map_or(0, Verdicts::take_consulted),
+            rejected: ctx.rejected.take_consulted(),
+            diagnostics: sink.diagnostics.len(),
+            notices: sink.notices.len(),
+            boundaries: if step == Step::AmountOnBoundary {
+                Vec::new()
+            } else {
+                sink.boundaries
+            },
+            missing_parameters: sink.missing_parameters,
+            compared: sink.compared,
+        };
+        let (locale, catalogue) = (self.options.locale, &self.options.messages);
+        for d in sink.diagnostics.iter_mut().chain(sink.notices.iter_mut()) {
+            messages::render(d, locale, catalogue);
+        }
+        let changed = match &mut self.old {
+            None => true,
+            Some(old) => {
+                let before = old.steps.records.get(step as usize);
+                let (diagnostics, notices) = before.map_or((0, 0), |r| (r.diagnostics, r.notices));
+                let wrote_alike = before.is_some_and(|r| {
+                    r.boundaries == record.boundaries && r.compared == record.compared
+                });
+                let moved = self.replaced.diagnostics.len();
+                self.replaced
+                    .diagnostics
+                    .extend(old.diagnostics.by_ref().take(diagnostics));
+                let here = self.diagnostics.len();
+                self.replaced.diagnostic_parts.push((
+                    moved..self.replaced.diagnostics.len(),
+                    here..here + sink.diagnostics.len(),
+                ));
+                let moved = self.replaced.notices.len();
+                self.replaced
+                    .notices
+                    .extend(old.notices.by_ref().take(notices));
+                let here = self.notices.len();
+                self.replaced.notice_parts.push((
+                    moved..self.replaced.notices.len(),
+                    here..here + sink.notices.len(),
+                ));
+                let output_differs = match &slot {
+                    Some(s) => {
+                        let previous = std::mem::take((s.old)(old));
+                        let differs = previous != output;
+                        *(s.replaced)(&mut self.replaced) = Some(previous);
+                        differs
+                    }
+                    None => false,
+                };
+                output_differs || !wrote_alike
+            }
+        };
+        if let Some(flag) = self.output_changed.get_mut(step as usize) {
+            *flag = changed;
+        }
+        self.diagnostics.append(&mut sink.diagnostics);
+        self.notices.append(&mut sink.notices);
+        self.records.push(record);
+        output
+    }
+
+    /// A decision table's outcome, noting the money fields the decision compared.
+    fn decide<T: Clone + PartialEq>(
+        &mut self,
+        ctx: &Ctx,
+        step: Step,
+        table: Table,
+        cases: &[Case<T>],
+        slot: Slot<Option<Outcome<T>>>,
+    ) -> Option<Outcome<T>> {
+        self.step(
+            ctx,
+            step,
+            &rules::decision::MECHANISM,
+            Some(slot),
+            |ctx, sink| {
+                let decided = rules::decision::decide_traced(ctx, sink, table.name(), cases);
+                sink.compared = decided.compared;
+                decided.outcome
+            },
+        )
+    }
+
+    /// The money fields a decision step compared.
+    fn compared(&self, step: Step) -> FieldSet {
+        self.records
+            .get(step as usize)
+            .map(|r| r.compared)
+            .unwrap_or_default()
+    }
+}
+
+/// An evaluation, whole or (given the one before and what the edit changed) of what the edit may
+/// have changed, with what it replaced of the report before.
+fn run(
+    registry: &Registry,
+    app: &Application,
+    input_problems: Vec<Diagnostic>,
+    options: &Options,
+    prior: Option<(&mut Evaluation, Option<Reads>)>,
+) -> (Evaluation, Replaced) {
     let as_of = options.as_of.unwrap_or_else(today);
     let stage = options
         .stage
         .or_else(|| app.text(Field::Stage).and_then(Stage::from_key))
         .unwrap_or(Stage::Declaration);
-    let rejected: BTreeSet<String> = input_problems.iter().map(|d| d.path.clone()).collect();
-    let mut sink = Sink {
-        diagnostics: input_problems,
-        ..Sink::default()
+    let rejected = Rejected::new(input_problems.iter().map(|d| d.path.clone()).collect());
+    let found = registry
+        .get(&options.jurisdiction)
+        .and_then(|profile| profile.version_on(as_of).map(|v| (profile, v)));
+    // The report before, taken apart; a whole evaluation replaces all of it.
+    let mut whole_old: Option<Report> = None;
+    let mut old = None;
+    if let Some((prior, changed)) = prior {
+        let steps = prior.steps.take();
+        let report = take_report(&mut prior.report);
+        match (steps, changed) {
+            (Some(steps), Some(changed)) if found.is_some() && steps.stage == stage => {
+                let rejected_changed = !steps.rejected.same_paths(&rejected);
+                old = Some(Old {
+                    diagnostics: report.diagnostics.into_iter(),
+                    notices: report.notices.into_iter(),
+                    outcomes: report.outcomes,
+                    nearest: report.nearest,
+                    steps,
+                    changed,
+                    verdicts_changed: 0,
+                    rejected_changed,
+                });
+            }
+            _ => whole_old = Some(report),
+        }
+    }
+    let mut run = Run {
+        app,
+        options,
+        old,
+        records: Vec::with_capacity(STEPS),
+        output_changed: [false; STEPS],
+        diagnostics: Vec::new(),
+        notices: Vec::new(),
+        replaced: Replaced::default(),
     };
-    let mut outcomes = Outcomes {
-        approval: None,
-        merge: None,
-        supervision: None,
-        management: None,
-        expert_panel: None,
-        financial_review: None,
-        acceptance: None,
-        adjustment: None,
-        required_documents: Vec::new(),
-        windows: Vec::new(),
-    };
+    let mut outcomes = Outcomes::default();
     let mut nearest = Vec::new();
     let mut jurisdiction = None;
     let mut document_names = Arc::default();
-    let found = registry.get(&options.jurisdiction).and_then(|profile| {
-        pick_version(profile, as_of, options.locale, &mut sink.notices).map(|v| (profile, v))
-    });
+    let mut steps = None;
     match found {
         None => {
+            run.diagnostics = input_problems;
             let known: Vec<&str> = registry.ids().collect();
-            sink.diagnostics.push(
+            run.diagnostics.push(
                 Diagnostic::new(Code::UnknownJurisdiction, "")
                     .param("input", crate::limits::clip_path(&options.jurisdiction))
                     .param("allowed", known.join(", ")),
             );
+            for d in &mut run.diagnostics {
+                messages::render(d, options.locale, &options.messages);
+            }
         }
         Some((profile, version)) => {
             let params = parameters(version, options);
@@ -78,8 +455,73 @@ pub(crate) fn validate(
                 verdicts: None,
                 moved: None,
             };
-            (outcomes, nearest) = run_rules(&ctx, &mut sink);
-            cite_input_problems(&ctx, &mut sink.diagnostics);
+            // The problems reading the input, evaluated again each time.
+            let mut problems = input_problems;
+            cite_input_problems(&ctx, &mut problems);
+            for d in &mut problems {
+                messages::render(d, options.locale, &options.messages);
+            }
+            let input_problems = problems.len();
+            if let Some(old) = &mut run.old {
+                let before = old.steps.input_problems;
+                run.replaced
+                    .diagnostics
+                    .extend(old.diagnostics.by_ref().take(before));
+                run.replaced
+                    .diagnostic_parts
+                    .push((0..before, 0..input_problems));
+            }
+            run.diagnostics = problems;
+            // The version's notices depend on the date and options alone.
+            let version_notices = match &mut run.old {
+                Some(old) => old
+                    .notices
+                    .by_ref()
+                    .take(old.steps.version_notices)
+                    .collect(),
+                None => {
+                    let mut notices = Vec::new();
+                    version_notices(version, as_of, options.locale, &mut notices);
+                    for d in &mut notices {
+                        messages::render(d, options.locale, &options.messages);
+                    }
+                    notices
+                }
+            };
+            let version_count = version_notices.len();
+            run.notices = version_notices;
+            let (o, verdicts) = run_steps(&mut run, &ctx);
+            (outcomes, nearest) = o;
+            // One notice per portal parameter a verdict waits for.
+            let mut missing = BTreeSet::new();
+            for record in &run.records {
+                missing.extend(record.missing_parameters.iter().cloned());
+            }
+            let here = run.notices.len();
+            for (param, outcome) in missing {
+                let label = version.parameters.get(&param).map_or(param.clone(), |p| {
+                    options.locale.pick(&p.label, &p.label_en).to_string()
+                });
+                let cites = version
+                    .parameters
+                    .get(&param)
+                    .map(|p| ctx.cite(&p.cite))
+                    .unwrap_or_default();
+                let mut notice = Diagnostic::new(Code::ParameterMissing, "")
+                    .rule(&param, cites)
+                    .param("parameter", label)
+                    .param("outcome", outcome)
+                    .param("parameterKey", param.clone());
+                messages::render(&mut notice, options.locale, &options.messages);
+                run.notices.push(notice);
+            }
+            if let Some(old) = &mut run.old {
+                let moved = run.replaced.notices.len();
+                run.replaced.notices.extend(old.notices.by_ref());
+                run.replaced
+                    .notice_parts
+                    .push((moved..run.replaced.notices.len(), here..run.notices.len()));
+            }
             let shared = &version.shared;
             jurisdiction = Some(Arc::clone(shared.info.get(options.locale, || {
                 Arc::new(info(profile, version, options.locale))
@@ -98,148 +540,295 @@ pub(crate) fn validate(
                         .collect(),
                 )
             }));
-            for (param, outcome) in std::mem::take(&mut sink.missing_parameters) {
-                let label = version.parameters.get(&param).map_or(param.clone(), |p| {
-                    options.locale.pick(&p.label, &p.label_en).to_string()
-                });
-                let cites = version
-                    .parameters
-                    .get(&param)
-                    .map(|p| ctx.cite(&p.cite))
-                    .unwrap_or_default();
-                sink.notices.push(
-                    Diagnostic::new(Code::ParameterMissing, "")
-                        .rule(&param, cites)
-                        .param("parameter", label)
-                        .param("outcome", outcome)
-                        .param("parameterKey", param.clone()),
-                );
-            }
+            steps = Some(Steps {
+                records: std::mem::take(&mut run.records),
+                input_problems,
+                version_notices: version_count,
+                verdicts,
+                rejected: rejected.clone(),
+                stage,
+            });
         }
     }
-    for d in sink.diagnostics.iter_mut().chain(sink.notices.iter_mut()) {
-        messages::render(d, options.locale, &options.messages);
-    }
-    let count = |s: Severity| sink.diagnostics.iter().filter(|d| d.severity == s).count();
+    let diagnostics = run.diagnostics;
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let summary = Summary {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
         infos: count(Severity::Info),
         complete: count(Severity::Error) == 0,
     };
-    Report {
+    let report = Report {
         jurisdiction,
         as_of: calendar::iso(as_of),
         stage: stage.key(),
         locale: options.locale,
         outcomes,
         nearest,
-        diagnostics: sink.diagnostics,
-        notices: sink.notices,
+        diagnostics,
+        notices: run.notices,
         document_names,
         summary,
+    };
+    let mut replaced = run.replaced;
+    if let Some(old) = whole_old {
+        replaced = Replaced::whole(old, &report);
     }
+    (Evaluation { report, steps }, replaced)
 }
 
-/// A decision table's verdict, through the decision mechanism, noting which money fields the
-/// decision compared.
-fn decide<T: Clone + PartialEq>(
-    sink: &mut Sink,
-    ctx: &Ctx,
-    table: Table,
-    cases: &[crate::profile::Case<T>],
-    compared: &mut Compared,
-) -> Option<crate::report::Outcome<T>> {
-    let decided = sink.run(&rules::decision::MECHANISM, |sink| {
-        rules::decision::decide_traced(ctx, sink, table.name(), cases)
-    });
-    compared.set(table, decided.compared);
-    decided.outcome
-}
-
-fn run_rules(ctx: &Ctx, sink: &mut Sink) -> (Outcomes, Vec<NearestThreshold>) {
+/// Each step in order: the four tables later rules may read, then the rest.
+fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Verdicts) {
     use rules::*;
+    macro_rules! slot {
+        ($($path:ident).+) => {
+            Slot {
+                old: |old| &mut old.outcomes.$($path).+,
+                replaced: |replaced| &mut replaced.outcomes.$($path).+,
+            }
+        };
+    }
     let o = &ctx.version.outcomes;
-    let mut compared = Compared::default();
-    let c = &mut compared;
-    let approval = decide(sink, ctx, Table::Approval, &o.approval, c);
-    let merge = decide(sink, ctx, Table::Merge, &o.merge, c);
-    let supervision = decide(sink, ctx, Table::Supervision, &o.supervision, c);
-    let management = decide(sink, ctx, Table::Management, &o.management, c);
+    let approval = run.decide(
+        ctx,
+        Step::Approval,
+        Table::Approval,
+        &o.approval,
+        slot!(approval),
+    );
+    let merge = run.decide(ctx, Step::Merge, Table::Merge, &o.merge, slot!(merge));
+    let supervision = run.decide(
+        ctx,
+        Step::Supervision,
+        Table::Supervision,
+        &o.supervision,
+        slot!(supervision),
+    );
+    let management = run.decide(
+        ctx,
+        Step::Management,
+        Table::Management,
+        &o.management,
+        slot!(management),
+    );
     let mut verdicts = Verdicts::default();
     verdicts.record(
         VerdictOf::Approval,
         approval.as_ref(),
         |a: &Approval| a.need.key(),
-        compared.get(Table::Approval),
+        run.compared(Step::Approval),
     );
     verdicts.record(
         VerdictOf::Merge,
         merge.as_ref(),
         |m: &Merge| m.mode.key(),
-        compared.get(Table::Merge),
+        run.compared(Step::Merge),
     );
     verdicts.record(
         VerdictOf::Supervision,
         supervision.as_ref(),
         |s: &Supervision| s.mode.key(),
-        compared.get(Table::Supervision),
+        run.compared(Step::Supervision),
     );
     verdicts.record(
         VerdictOf::Management,
         management.as_ref(),
         |m: &Management| m.mode.key(),
-        compared.get(Table::Management),
+        run.compared(Step::Management),
     );
+    if let Some(old) = &mut run.old {
+        old.verdicts_changed = verdicts.differing(&old.steps.verdicts);
+    }
     let ctx = &Ctx {
         verdicts: Some(&verdicts),
         ..*ctx
     };
-    let c = &mut compared;
+    let expert_panel = run.decide(
+        ctx,
+        Step::ExpertPanel,
+        Table::ExpertPanel,
+        &o.expert_panel,
+        slot!(expert_panel),
+    );
+    let financial_review = run.decide(
+        ctx,
+        Step::FinancialReview,
+        Table::FinancialReview,
+        &o.financial_review,
+        slot!(financial_review),
+    );
+    let acceptance = run.decide(
+        ctx,
+        Step::Acceptance,
+        Table::Acceptance,
+        &o.acceptance,
+        slot!(acceptance),
+    );
+    let adjustment = run.step(
+        ctx,
+        Step::Adjustment,
+        &budget_adjustment::MECHANISM,
+        Some(slot!(adjustment)),
+        budget_adjustment::check,
+    );
+    let required_documents = run.step(
+        ctx,
+        Step::RequiredDocuments,
+        &missing_document::MECHANISM,
+        Some(slot!(required_documents)),
+        missing_document::check,
+    );
+    let windows = run.step(
+        ctx,
+        Step::Windows,
+        &timing_window::MECHANISM,
+        Some(slot!(windows)),
+        timing_window::check,
+    );
     let outcomes = Outcomes {
         approval,
         merge,
         supervision,
         management,
-        expert_panel: decide(sink, ctx, Table::ExpertPanel, &o.expert_panel, c),
-        financial_review: decide(sink, ctx, Table::FinancialReview, &o.financial_review, c),
-        acceptance: decide(sink, ctx, Table::Acceptance, &o.acceptance, c),
-        adjustment: sink.run(&budget_adjustment::MECHANISM, |s| {
-            budget_adjustment::check(ctx, s)
-        }),
-        required_documents: sink.run(&missing_document::MECHANISM, |s| {
-            missing_document::check(ctx, s)
-        }),
-        windows: sink.run(&timing_window::MECHANISM, |s| timing_window::check(ctx, s)),
+        expert_panel,
+        financial_review,
+        acceptance,
+        adjustment,
+        required_documents,
+        windows,
     };
-    sink.run(&required_field::MECHANISM, |s| {
-        required_field::check(ctx, s)
-    });
-    sink.run(&unknown_document::MECHANISM, |s| {
-        unknown_document::check(ctx, s)
-    });
-    sink.run(&form_enumeration::MECHANISM, |s| {
-        form_enumeration::check(ctx, s)
-    });
-    sink.run(&funding_sum::MECHANISM, |s| funding_sum::check(ctx, s));
-    sink.run(&month_order::MECHANISM, |s| month_order::check(ctx, s));
-    sink.run(&resource_table::MECHANISM, |s| {
-        resource_table::check(ctx, s)
-    });
-    sink.run(&expert_panel::MECHANISM, |s| {
-        expert_panel::check(ctx, s, outcomes.expert_panel.as_ref())
-    });
-    sink.run(&restriction::MECHANISM, |s| restriction::check(ctx, s));
-    sink.run(&annual_deadline::MECHANISM, |s| {
-        annual_deadline::check(ctx, s)
-    });
-    sink.run(&amount_on_boundary::MECHANISM, |s| {
-        amount_on_boundary::report(ctx, s)
-    });
-    let nearest = sink.run(&nearest_threshold::MECHANISM, |_| {
-        nearest_threshold::find(ctx, &outcomes, &compared)
-    });
-    (outcomes, nearest)
+    type Check = fn(&Ctx, &mut Sink);
+    let checks: [(Step, &Mechanism, Check); 6] = [
+        (
+            Step::RequiredFields,
+            &required_field::MECHANISM,
+            required_field::check,
+        ),
+        (
+            Step::UnknownDocuments,
+            &unknown_document::MECHANISM,
+            unknown_document::check,
+        ),
+        (
+            Step::FormEnumerations,
+            &form_enumeration::MECHANISM,
+            form_enumeration::check,
+        ),
+        (
+            Step::FundingSums,
+            &funding_sum::MECHANISM,
+            funding_sum::check,
+        ),
+        (
+            Step::MonthOrder,
+            &month_order::MECHANISM,
+            month_order::check,
+        ),
+        (
+            Step::ResourceTable,
+            &resource_table::MECHANISM,
+            resource_table::check,
+        ),
+    ];
+    for (step, mechanism, check) in checks {
+        run.step(ctx, step, mechanism, None::<Slot<()>>, check);
+    }
+    run.step(
+        ctx,
+        Step::PanelComposition,
+        &expert_panel::MECHANISM,
+        None::<Slot<()>>,
+        |ctx, sink| expert_panel::check(ctx, sink, outcomes.expert_panel.as_ref()),
+    );
+    run.step(
+        ctx,
+        Step::Restrictions,
+        &restriction::MECHANISM,
+        None::<Slot<()>>,
+        restriction::check,
+    );
+    run.step(
+        ctx,
+        Step::AnnualDeadline,
+        &annual_deadline::MECHANISM,
+        None::<Slot<()>>,
+        annual_deadline::check,
+    );
+    run.step(
+        ctx,
+        Step::AmountOnBoundary,
+        &amount_on_boundary::MECHANISM,
+        None::<Slot<()>>,
+        amount_on_boundary::report,
+    );
+    let mut compared = Compared::default();
+    for (table, step) in [
+        (Table::Approval, Step::Approval),
+        (Table::Merge, Step::Merge),
+        (Table::Supervision, Step::Supervision),
+        (Table::Management, Step::Management),
+        (Table::ExpertPanel, Step::ExpertPanel),
+        (Table::FinancialReview, Step::FinancialReview),
+        (Table::Acceptance, Step::Acceptance),
+    ] {
+        compared.set(table, run.compared(step));
+    }
+    let nearest = run.step(
+        ctx,
+        Step::NearestThresholds,
+        &nearest_threshold::MECHANISM,
+        Some(Slot {
+            old: |old| &mut old.nearest,
+            replaced: |replaced| &mut replaced.nearest,
+        }),
+        |ctx, _| nearest_threshold::find(ctx, &outcomes, &compared),
+    );
+    ((outcomes, nearest), verdicts)
+}
+
+impl Replaced {
+    /// All of `old`, replaced by `new`.
+    fn whole(old: Report, new: &Report) -> Replaced {
+        let o = old.outcomes;
+        Replaced {
+            diagnostic_parts: vec![(0..old.diagnostics.len(), 0..new.diagnostics.len())],
+            diagnostics: old.diagnostics,
+            notice_parts: vec![(0..old.notices.len(), 0..new.notices.len())],
+            notices: old.notices,
+            outcomes: PriorOutcomes {
+                approval: Some(o.approval),
+                merge: Some(o.merge),
+                supervision: Some(o.supervision),
+                management: Some(o.management),
+                expert_panel: Some(o.expert_panel),
+                financial_review: Some(o.financial_review),
+                acceptance: Some(o.acceptance),
+                adjustment: Some(o.adjustment),
+                required_documents: Some(o.required_documents),
+                windows: Some(o.windows),
+            },
+            nearest: Some(old.nearest),
+        }
+    }
+}
+
+/// The report, leaving an empty one in its place.
+fn take_report(report: &mut Report) -> Report {
+    std::mem::replace(
+        report,
+        Report {
+            jurisdiction: None,
+            as_of: String::new(),
+            stage: report.stage,
+            locale: report.locale,
+            outcomes: Outcomes::default(),
+            nearest: Vec::new(),
+            diagnostics: Vec::new(),
+            notices: Vec::new(),
+            document_names: Arc::default(),
+            summary: report.summary.clone(),
+        },
+    )
 }
 
 /// A malformed value in a field the regulation's form asks for cites that form, so that every
@@ -263,15 +852,9 @@ fn cite_input_problems(ctx: &Ctx, diagnostics: &mut [Diagnostic]) {
     }
 }
 
-/// The version in force on `as_of`, with a notice where none is. `None` only for a profile with no
-/// version, which the loader refuses.
-fn pick_version<'p>(
-    profile: &'p Profile,
-    as_of: NaiveDate,
-    locale: Locale,
-    notices: &mut Vec<Notice>,
-) -> Option<&'p Version> {
-    let version = profile.version_on(as_of)?;
+/// The notices about the version in force on `as_of`: not yet in force or repealed, and what its
+/// text does not print.
+fn version_notices(version: &Version, as_of: NaiveDate, locale: Locale, notices: &mut Vec<Notice>) {
     let title = locale.pick(&version.title, &version.title_en).to_string();
     match (version.in_force, version.repealed) {
         (Some(start), _) if as_of < start => notices.push(
@@ -312,7 +895,6 @@ fn pick_version<'p>(
                 .param("what", unprinted.join(locale.pick("、", ", "))),
         );
     }
-    Some(version)
 }
 
 fn parameters(version: &Version, options: &Options) -> Parameters {

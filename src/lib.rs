@@ -61,7 +61,7 @@ pub use options::Options;
 pub use registry::{builtin, validate_json, Registry, BUILTIN_PROFILES};
 
 /// Every derived verdict. An outcome is absent where the regulation has no such rule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcomes {
     pub approval: Option<Outcome<Approval>>,

@@ -6,20 +6,24 @@
 //!
 //! ## Cost of an edit
 //! [`LiveValidator::set`] re-reads only the edited field (or the edited table), keeps the other
-//! fields' parsed values and input problems, re-runs the rules, and returns a [`Delta`] that
-//! borrows from the reports before and after the edit: only what changed crosses to JavaScript,
-//! never the whole form or report, and nothing is copied to say what changed. The rules are re-run
-//! over the whole application; what they put in a report and does not depend on the form
-//! (citations, document names, the regulation's description) is made once per profile and locale
-//! and shared, and an outcome's facts are written only for the case that decides it. A field set
-//! to the value it already holds (a form sends it again on change and on blur) re-runs nothing.
+//! fields' parsed values and input problems, and evaluates again only the steps of the evaluation
+//! (decision tables and rule mechanisms, `src/engine.rs`) that read what the edit changed, or that
+//! are given an output that changed; the rest of the report is kept as it was. The [`Delta`]
+//! compares only those parts, borrowing from the report and from what the edit replaced: only
+//! what changed crosses to JavaScript, and nothing is copied to say what changed. What the rules
+//! put in a report and does not depend on the form (citations, document names, the regulation's
+//! description) is made once per profile and locale and shared, and an outcome's facts are written
+//! only for the case that decides it. A field set to the value it already holds (a form sends it
+//! again on change and on blur) evaluates nothing.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
-use crate::model::{Application, Value, FIELDS};
+use crate::engine::{Evaluation, Replaced};
+use crate::model::{Application, Reads, Value, FIELDS};
 use crate::profile::{
     Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision,
 };
@@ -41,9 +45,9 @@ pub struct LiveValidator {
     /// The tables as last given, so that one row or cell can be edited.
     documents: Json,
     resources: Json,
-    report: Report,
-    /// The report before the last edit, which the delta's removals refer to.
-    previous: Report,
+    evaluation: Evaluation,
+    /// What the last edit replaced of the report, which the delta's removals refer to.
+    replaced: Replaced,
 }
 
 impl LiveValidator {
@@ -51,7 +55,7 @@ impl LiveValidator {
     /// It keeps the registry's profiles as they are now, whatever is loaded into it later.
     pub fn new(registry: &Registry, options: Options) -> LiveValidator {
         let app = Application::from_json(&Json::Object(Map::new()), &mut Vec::new());
-        let report = registry.validate_parsed(&app, Vec::new(), &options);
+        let evaluation = Evaluation::new(registry, &app, Vec::new(), &options);
         LiveValidator {
             registry: registry.clone(),
             options,
@@ -59,20 +63,20 @@ impl LiveValidator {
             problems: Vec::new(),
             documents: Json::Null,
             resources: Json::Null,
-            previous: report.clone(),
-            report,
+            evaluation,
+            replaced: Replaced::default(),
         }
     }
 
     /// The report on the application as it stands.
     pub fn report(&self) -> &Report {
-        &self.report
+        &self.evaluation.report
     }
 
     /// Replaces the whole application.
     pub fn replace(&mut self, application: &Json) -> Delta<'_> {
         self.read(application);
-        self.revalidate()
+        self.revalidate(None)
     }
 
     fn read(&mut self, application: &Json) {
@@ -100,7 +104,7 @@ impl LiveValidator {
                 self.problems = vec![problem];
             }
         }
-        self.revalidate()
+        self.revalidate(None)
     }
 
     /// Sets one value, as a form does on each edit, and returns what changed. `path` is a field
@@ -111,7 +115,9 @@ impl LiveValidator {
     ///
     /// Errs only on a row index more than one past the end of its table.
     pub fn set(&mut self, path: &str, value: &Json) -> Result<Delta<'_>, String> {
+        let mut changed = Reads::default();
         let (scope, fresh) = if let Some(field) = crate::model::Field::by_path(path) {
+            changed.fields.insert(field);
             let before = self.app.get(field).cloned();
             let fresh = self.app.set_field(field, value);
             let same_problems = self
@@ -122,17 +128,22 @@ impl LiveValidator {
             if same_problems && identical(before.as_ref(), self.app.get(field)) {
                 // The value the field holds, again: a form sends it on input and once more on
                 // change and on blur. Nothing the report depends on has changed.
-                return Ok(Delta::unchanged(&self.report));
+                return Ok(Delta::unchanged(self.report()));
             }
             (path, fresh)
         } else if let Some((table, row, cell)) = table_path(path)? {
             self.edit_table(table, row, cell, value)?;
             let rows = self.table(table).clone();
+            changed = table_read(table);
             (table, self.app.set_path(table, &rows))
         } else if path == "documents" || path == "resources" {
             *self.table(path) = value.clone();
+            changed = table_read(path);
             (path, self.app.set_path(path, value))
         } else if crate::model::fields::is_group("", path) {
+            for spec in FIELDS.iter().filter(|s| within(s.path, path)) {
+                changed.fields.insert(spec.field);
+            }
             (path, self.set_group(path, value))
         } else if value.is_null() {
             // Clearing a field the form does not have removes its warning and adds none.
@@ -147,7 +158,7 @@ impl LiveValidator {
         });
         self.problems.extend(fresh);
         crate::limits::cap_unknown_fields(&mut self.problems);
-        Ok(self.revalidate())
+        Ok(self.revalidate(Some(changed)))
     }
 
     /// The options it validates with.
@@ -243,12 +254,26 @@ impl LiveValidator {
         problems
     }
 
-    fn revalidate(&mut self) -> Delta<'_> {
-        let report = self
-            .registry
-            .validate_parsed(&self.app, self.problems.clone(), &self.options);
-        self.previous = std::mem::replace(&mut self.report, report);
-        Delta::between(&self.previous, &self.report)
+    /// Evaluates again what an edit that changed `changed` may have changed (everything, for
+    /// `None`), and says what changed.
+    fn revalidate(&mut self, changed: Option<Reads>) -> Delta<'_> {
+        self.replaced = self.evaluation.update(
+            &self.registry,
+            &self.app,
+            self.problems.clone(),
+            &self.options,
+            changed,
+        );
+        Delta::from_replaced(&self.evaluation.report, &self.replaced)
+    }
+}
+
+/// What an edit of a table changes.
+fn table_read(table: &str) -> Reads {
+    Reads {
+        documents: table == "documents",
+        resources: table == "resources",
+        ..Reads::default()
     }
 }
 
@@ -375,26 +400,121 @@ pub struct OutcomeChanges<'r> {
     pub adjustment: Option<Option<&'r Outcome<AdjustmentVerdict>>>,
 }
 
+/// The parts of a report before an edit that a delta compares with the report after it: the
+/// diagnostics and notices in parts (before, after), and each outcome or list where it may have
+/// changed.
+struct Before<'r> {
+    diagnostics: Vec<(&'r [Diagnostic], &'r [Diagnostic])>,
+    notices: Vec<(&'r [Notice], &'r [Notice])>,
+    approval: Option<&'r Option<Outcome<Approval>>>,
+    merge: Option<&'r Option<Outcome<Merge>>>,
+    supervision: Option<&'r Option<Outcome<Supervision>>>,
+    management: Option<&'r Option<Outcome<Management>>>,
+    expert_panel: Option<&'r Option<Outcome<Panel>>>,
+    financial_review: Option<&'r Option<Outcome<FinancialReview>>>,
+    acceptance: Option<&'r Option<Outcome<Acceptance>>>,
+    adjustment: Option<&'r Option<Outcome<AdjustmentVerdict>>>,
+    required_documents: Option<&'r [RequiredDocument]>,
+    windows: Option<&'r [WindowReport]>,
+    nearest: Option<&'r [NearestThreshold]>,
+}
+
 impl<'r> Delta<'r> {
     /// What differs from `old` to `new`.
     pub fn between(old: &'r Report, new: &'r Report) -> Delta<'r> {
-        let (o, n) = (&old.outcomes, &new.outcomes);
-        Delta {
-            diagnostics: changes(&old.diagnostics, &new.diagnostics),
-            notices: changes(&old.notices, &new.notices),
-            outcomes: OutcomeChanges {
-                approval: changed(&o.approval, &n.approval),
-                merge: changed(&o.merge, &n.merge),
-                supervision: changed(&o.supervision, &n.supervision),
-                management: changed(&o.management, &n.management),
-                expert_panel: changed(&o.expert_panel, &n.expert_panel),
-                financial_review: changed(&o.financial_review, &n.financial_review),
-                acceptance: changed(&o.acceptance, &n.acceptance),
-                adjustment: changed(&o.adjustment, &n.adjustment),
+        let o = &old.outcomes;
+        Delta::from_before(
+            new,
+            Before {
+                diagnostics: vec![(&old.diagnostics, &new.diagnostics)],
+                notices: vec![(&old.notices, &new.notices)],
+                approval: Some(&o.approval),
+                merge: Some(&o.merge),
+                supervision: Some(&o.supervision),
+                management: Some(&o.management),
+                expert_panel: Some(&o.expert_panel),
+                financial_review: Some(&o.financial_review),
+                acceptance: Some(&o.acceptance),
+                adjustment: Some(&o.adjustment),
+                required_documents: Some(&o.required_documents),
+                windows: Some(&o.windows),
+                nearest: Some(&old.nearest),
             },
-            required_documents: rows(&o.required_documents, &n.required_documents, |d| &d.rule),
-            windows: rows(&o.windows, &n.windows, |w| &w.rule),
-            nearest: rows(&old.nearest, &new.nearest, |t| &t.key),
+        )
+    }
+
+    /// What an evaluation that replaced `replaced` of the report before changed, now that the
+    /// report is `new`: only the parts evaluated again are compared.
+    pub(crate) fn from_replaced(new: &'r Report, replaced: &'r Replaced) -> Delta<'r> {
+        fn parts<'r>(
+            old: &'r [Diagnostic],
+            new: &'r [Diagnostic],
+            ranges: &[(Range<usize>, Range<usize>)],
+        ) -> Vec<(&'r [Diagnostic], &'r [Diagnostic])> {
+            ranges
+                .iter()
+                .map(|(before, after)| {
+                    (
+                        old.get(before.clone()).unwrap_or_default(),
+                        new.get(after.clone()).unwrap_or_default(),
+                    )
+                })
+                .collect()
+        }
+        let o = &replaced.outcomes;
+        Delta::from_before(
+            new,
+            Before {
+                diagnostics: parts(
+                    &replaced.diagnostics,
+                    &new.diagnostics,
+                    &replaced.diagnostic_parts,
+                ),
+                notices: parts(&replaced.notices, &new.notices, &replaced.notice_parts),
+                approval: o.approval.as_ref(),
+                merge: o.merge.as_ref(),
+                supervision: o.supervision.as_ref(),
+                management: o.management.as_ref(),
+                expert_panel: o.expert_panel.as_ref(),
+                financial_review: o.financial_review.as_ref(),
+                acceptance: o.acceptance.as_ref(),
+                adjustment: o.adjustment.as_ref(),
+                required_documents: o.required_documents.as_deref(),
+                windows: o.windows.as_deref(),
+                nearest: replaced.nearest.as_deref(),
+            },
+        )
+    }
+
+    fn from_before(new: &'r Report, before: Before<'r>) -> Delta<'r> {
+        let n = &new.outcomes;
+        let each = |parts: Vec<(&'r [Diagnostic], &'r [Diagnostic])>| {
+            let mut all = Changes::none();
+            for (old, new) in parts {
+                let part = changes(old, new);
+                all.added.extend(part.added);
+                all.removed.extend(part.removed);
+            }
+            all
+        };
+        Delta {
+            diagnostics: each(before.diagnostics),
+            notices: each(before.notices),
+            outcomes: OutcomeChanges {
+                approval: changed(before.approval, &n.approval),
+                merge: changed(before.merge, &n.merge),
+                supervision: changed(before.supervision, &n.supervision),
+                management: changed(before.management, &n.management),
+                expert_panel: changed(before.expert_panel, &n.expert_panel),
+                financial_review: changed(before.financial_review, &n.financial_review),
+                acceptance: changed(before.acceptance, &n.acceptance),
+                adjustment: changed(before.adjustment, &n.adjustment),
+            },
+            required_documents: rows(before.required_documents, &n.required_documents, |d| {
+                &d.rule
+            }),
+            windows: rows(before.windows, &n.windows, |w| &w.rule),
+            nearest: rows(before.nearest, &new.nearest, |t| &t.key),
             stage: new.stage,
             summary: new.summary.clone(),
         }
@@ -448,8 +568,9 @@ impl<'r> Delta<'r> {
     }
 }
 
-fn changed<'r, T: PartialEq>(old: &Option<T>, new: &'r Option<T>) -> Option<Option<&'r T>> {
-    (old != new).then_some(new.as_ref())
+/// The new value of an outcome that may have changed (`old` given) and did.
+fn changed<'r, T: PartialEq>(old: Option<&Option<T>>, new: &'r Option<T>) -> Option<Option<&'r T>> {
+    old.filter(|old| *old != new).map(|_| new.as_ref())
 }
 
 type Identity<'a> = (
@@ -486,7 +607,15 @@ fn changes<'r>(old: &'r [Diagnostic], new: &'r [Diagnostic]) -> Changes<&'r Diag
     }
 }
 
-fn rows<'r, T: PartialEq>(old: &'r [T], new: &'r [T], key: fn(&T) -> &String) -> RowChanges<'r, T> {
+/// The rows of a list that may have changed (`old` given) that did, and those that went.
+fn rows<'r, T: PartialEq>(
+    old: Option<&'r [T]>,
+    new: &'r [T],
+    key: fn(&T) -> &String,
+) -> RowChanges<'r, T> {
+    let Some(old) = old else {
+        return RowChanges::none();
+    };
     let before: BTreeMap<&str, &T> = old.iter().map(|r| (key(r).as_str(), r)).collect();
     let after: BTreeMap<&str, &T> = new.iter().map(|r| (key(r).as_str(), r)).collect();
     RowChanges {

@@ -9,11 +9,15 @@
 
 pub mod fields;
 
+use std::cell::Cell;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
 pub use fields::{Field, FieldSpec, Kind, FIELDS};
+
+use crate::condition::FieldSet;
 
 use crate::codes::{Code, Severity};
 use crate::report::Diagnostic;
@@ -61,13 +65,87 @@ pub struct ResourceRow {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Application {
     values: Vec<Option<Value>>,
-    pub documents: Vec<DocumentOnFile>,
-    pub resources: Vec<ResourceRow>,
+    documents: Vec<DocumentOnFile>,
+    resources: Vec<ResourceRow>,
+    read: ReadLog,
+}
+
+/// What was read of an application: its fields and its two tables. The engine takes it after each
+/// step of an evaluation, so that an edit re-runs only the steps that read what the edit changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Reads {
+    pub fields: FieldSet,
+    pub documents: bool,
+    pub resources: bool,
+}
+
+impl Reads {
+    /// Whether anything read here is in `changed`.
+    pub fn meets(self, changed: Reads) -> bool {
+        self.fields.meets(changed.fields)
+            || (self.documents && changed.documents)
+            || (self.resources && changed.resources)
+    }
+
+    pub fn union(self, other: Reads) -> Reads {
+        Reads {
+            fields: self.fields.union(other.fields),
+            documents: self.documents || other.documents,
+            resources: self.resources || other.resources,
+        }
+    }
+}
+
+/// The reads since the last [`Application::take_reads`]. Not part of the application's value: a
+/// copy starts with none, and two applications compare equal whatever was read of them.
+#[derive(Debug, Default)]
+struct ReadLog(Cell<Reads>);
+
+impl Clone for ReadLog {
+    fn clone(&self) -> ReadLog {
+        ReadLog::default()
+    }
+}
+
+impl PartialEq for ReadLog {
+    fn eq(&self, _: &ReadLog) -> bool {
+        true
+    }
 }
 
 impl Application {
     pub fn get(&self, field: Field) -> Option<&Value> {
+        self.mark(field);
         self.values.get(field.index()).and_then(Option::as_ref)
+    }
+
+    /// Records a read of `field` that does not go through [`Application::get`] (an amount moved
+    /// into it for a what-if reading still depends on where it was).
+    pub(crate) fn mark(&self, field: Field) {
+        let mut reads = self.read.0.get();
+        reads.fields.insert(field);
+        self.read.0.set(reads);
+    }
+
+    /// What was read since the last call, and starts recording afresh.
+    pub(crate) fn take_reads(&self) -> Reads {
+        self.read.0.take()
+    }
+
+    /// The documents on file (`documents`), in the order given.
+    pub fn documents(&self) -> &[DocumentOnFile] {
+        let mut reads = self.read.0.get();
+        reads.documents = true;
+        self.read.0.set(reads);
+        &self.documents
+    }
+
+    /// The rows of the information-resource table (`resources`), in the order given.
+    pub fn resources(&self) -> &[ResourceRow] {
+        let mut reads = self.read.0.get();
+        reads.resources = true;
+        self.read.0.set(reads);
+        &self.resources
     }
 
     pub fn set(&mut self, field: Field, value: Option<Value>) {
@@ -132,16 +210,16 @@ impl Application {
     }
 
     pub fn has_document(&self, kind: &str) -> bool {
-        self.documents.iter().any(|d| d.kind == kind)
+        self.documents().iter().any(|d| d.kind == kind)
     }
 
     /// Where the first document of this kind sits in `documents`.
     pub fn document_index(&self, kind: &str) -> Option<usize> {
-        self.documents.iter().position(|d| d.kind == kind)
+        self.documents().iter().position(|d| d.kind == kind)
     }
 
     pub fn document(&self, kind: &str) -> Option<&DocumentOnFile> {
-        self.documents.iter().find(|d| d.kind == kind)
+        self.documents().iter().find(|d| d.kind == kind)
     }
 
     /// Reads an application from JSON. Problems are appended to `diagnostics`; the returned

@@ -292,6 +292,18 @@ pub enum VerdictOf {
 }
 
 impl VerdictOf {
+    pub const ALL: [VerdictOf; 4] = [
+        VerdictOf::Approval,
+        VerdictOf::Merge,
+        VerdictOf::Supervision,
+        VerdictOf::Management,
+    ];
+
+    /// Its bit in a mask of verdicts.
+    pub fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+
     pub fn key(self) -> &'static str {
         match self {
             VerdictOf::Approval => "approval",

@@ -138,7 +138,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         let (Some(index), Truth::True) = (on_file, truth) else {
             continue;
         };
-        let Some(doc) = ctx.app.documents.get(index) else {
+        let Some(doc) = ctx.app.documents().get(index) else {
             continue;
         };
         for chapter in rule.chapters.iter().filter(|c| !doc.chapters.contains(c)) {

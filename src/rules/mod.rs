@@ -25,7 +25,7 @@ use rust_decimal::Decimal;
 
 use crate::calendar::HolidayCalendar;
 use crate::codes::Code;
-use crate::condition::{BoundaryHit, Evaluator, Evidence, Parameters, Truth, Verdicts};
+use crate::condition::{BoundaryHit, Evaluator, Evidence, FieldSet, Parameters, Truth, Verdicts};
 use crate::messages::Locale;
 use crate::model::{Application, Field};
 use crate::profile::{Cites, Condition, Profile, Stage, Version};
@@ -108,7 +108,7 @@ pub struct Ctx<'a> {
     pub calendar: &'a HolidayCalendar,
     pub locale: Locale,
     /// Paths whose input was rejected; rules do not report them a second time as missing.
-    pub rejected: &'a BTreeSet<String>,
+    pub rejected: &'a Rejected,
     /// The decision tables' verdicts, once decided; the rules after them may turn on these.
     pub verdicts: Option<&'a Verdicts>,
     /// An amount conditions read in place of the application's (see [`Evaluator::moved`]);
@@ -116,13 +116,49 @@ pub struct Ctx<'a> {
     pub moved: Option<(Field, Decimal)>,
 }
 
+/// The paths whose input was rejected, recording whether a rule asked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rejected {
+    paths: BTreeSet<String>,
+    consulted: std::cell::Cell<bool>,
+}
+
+impl Rejected {
+    pub fn new(paths: BTreeSet<String>) -> Rejected {
+        Rejected {
+            paths,
+            consulted: std::cell::Cell::new(false),
+        }
+    }
+
+    pub fn contains(&self, path: &str) -> bool {
+        self.consulted.set(true);
+        self.paths.contains(path)
+    }
+
+    /// Whether a rule asked since the last call.
+    pub(crate) fn take_consulted(&self) -> bool {
+        self.consulted.take()
+    }
+
+    /// The same paths as `other`'s.
+    pub(crate) fn same_paths(&self, other: &Rejected) -> bool {
+        self.paths == other.paths
+    }
+}
+
+/// An amount on a threshold, with the rule, citations and result of the case it decided.
+pub type Boundary = (BoundaryHit, String, Citations, String);
+
 /// Everything rules write.
 #[derive(Default)]
 pub struct Sink {
     pub diagnostics: Vec<Diagnostic>,
     pub notices: Vec<Notice>,
     /// Amounts on a threshold, with the rule and result they decided.
-    pub boundaries: Vec<(BoundaryHit, String, Citations, String)>,
+    pub boundaries: Vec<Boundary>,
+    /// The money fields a decision compared.
+    pub compared: FieldSet,
     /// Portal parameters a verdict needed, with the verdict's name.
     pub missing_parameters: BTreeSet<(String, String)>,
 }

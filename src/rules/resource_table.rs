@@ -43,7 +43,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
     };
     let citations = ctx.cite(&table.cite);
     let sep = ctx.text("、", ", ");
-    for (i, row) in ctx.app.resources.iter().enumerate() {
+    for (i, row) in ctx.app.resources().iter().enumerate() {
         let at = |cell: &str| format!("resources[{i}].{cell}");
         let number = (i + 1).to_string();
         let mut push = |d: Diagnostic| sink.diagnostics.push(d.rule(&table.id, citations.clone()));

@@ -28,7 +28,7 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 };
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
-    for (i, doc) in ctx.app.documents.iter().enumerate() {
+    for (i, doc) in ctx.app.documents().iter().enumerate() {
         if !ctx.version.documents.contains_key(&doc.kind) {
             sink.diagnostics.push(
                 Diagnostic::new(Code::UnknownDocument, &format!("documents[{i}].kind"))
