@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 await import(pathToFileURL(join(root, 'pkg', 'node.js')).href);
 const { Validator } = await import(pathToFileURL(join(root, 'pkg', 'gov_it_rules.js')).href);
 
-const fixture = readFileSync(join(root, 'fixtures', 'tongzhou-declaration.json'), 'utf8');
+const fixture = readFileSync(join(root, 'tests', 'fixtures', 'tongzhou-declaration.json'), 'utf8');
 const options = JSON.stringify({ jurisdiction: 'tongzhou', asOf: '2025-06-01' });
 const typing = ['3', '30', '300', '300.', '300.0', '300.01', '300.0', '300.', '300', '30', '3', ''];
 

@@ -46,7 +46,7 @@ const objectRefusal = median(() => {
   }
 }, 3);
 lines.push(`the same as a JavaScript object: ${objectRefusal.result} in ${objectRefusal.ms.toFixed(1)} ms (median of 3)`);
-const fixture = (await import('node:fs')).readFileSync(join(root, 'fixtures', 'tongzhou-declaration.json'), 'utf8');
+const fixture = (await import('node:fs')).readFileSync(join(root, 'tests', 'fixtures', 'tongzhou-declaration.json'), 'utf8');
 const after = gov.validate(fixture, options);
 lines.push(`the next validation of the 通州 fixture: ${after.summary.errors} errors, complete ${after.summary.complete}`);
 

@@ -1,7 +1,7 @@
 // The bench inputs, the same in Node and in the browser: for each jurisdiction a complete,
 // realistic application (its fixture, every field of the 申报表 filled in, 20 information-resource
 // rows, the acceptance-stage dates), and the edit sequences the per-edit benchmark types.
-// `fixtures` maps a jurisdiction to the parsed fixtures/<j>-declaration.json.
+// `fixtures` maps a jurisdiction to the parsed tests/fixtures/<j>-declaration.json.
 
 export const JURISDICTIONS = ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng'];
 export const AS_OF = '2026-06-01';

@@ -20,7 +20,7 @@ const QUICK = process.env.QUICK === '1';
 const COLD = Number(process.env.COLD ?? (QUICK ? 10 : 40));
 const peers = { 'zod 4': zod, valibot };
 const fixtures = {};
-for (const j of JURISDICTIONS) fixtures[j] = JSON.parse(await readFile(join(root, 'fixtures', `${j}-declaration.json`), 'utf8'));
+for (const j of JURISDICTIONS) fixtures[j] = JSON.parse(await readFile(join(root, 'tests', 'fixtures', `${j}-declaration.json`), 'utf8'));
 await mkdir(join(out, 'page'), { recursive: true });
 
 // --- sizes -------------------------------------------------------------------------------------

@@ -27,8 +27,8 @@ const gov = await import(pathToFileURL(join(root, 'pkg', 'node.js')).href);
 const memory = () => instances.at(-1).exports.memory.buffer.byteLength;
 const mb = (bytes) => (bytes / MB).toFixed(1);
 
-const fixture = JSON.parse(readFileSync(join(root, 'fixtures', 'tongzhou-declaration.json'), 'utf8'));
-const county = readFileSync(join(root, 'fixtures', 'profiles', 'example-county.json'), 'utf8');
+const fixture = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'tongzhou-declaration.json'), 'utf8'));
+const county = readFileSync(join(root, 'tests', 'fixtures', 'profiles', 'example-county.json'), 'utf8');
 const options = { jurisdiction: 'tongzhou', asOf: '2026-06-01' };
 const rows = [];
 const row = (what, before, after, extra = {}) => {

@@ -9,7 +9,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench-output', 'inputs');
 await mkdir(out, { recursive: true });
 for (const j of JURISDICTIONS) {
-  const fixture = JSON.parse(await readFile(join(root, 'fixtures', `${j}-declaration.json`), 'utf8'));
+  const fixture = JSON.parse(await readFile(join(root, 'tests', 'fixtures', `${j}-declaration.json`), 'utf8'));
   await writeFile(join(out, `${j}.json`), `${JSON.stringify(completeApplication(fixture), null, 2)}\n`);
 }
 console.log(`wrote ${JURISDICTIONS.length} applications to bench-output/inputs/`);

@@ -84,7 +84,7 @@ without_form "builtin-profiles" "${name}_noform_bg.wasm"
 # The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).
 bash pkg-scripts/restartable-glue.sh "$out/$name.js"
 
-# The compiled profiles (src/compiled/, made from profiles/*.json by
+# The compiled profiles (src/compiled/, made from src/profiles/*.json by
 # pkg-scripts/compile-profiles.sh) for pages that load one jurisdiction.
 mkdir -p "$out/profiles"
 cp src/compiled/*.govit "$out/profiles/"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Compiles the built-in profiles (profiles/<id>.json) into src/compiled/<id>.govit, the form the
-# library embeds and the package ships. Run it after editing a profile; the test
+# Compiles the built-in profiles (src/profiles/<id>.json) into src/compiled/<id>.govit, the form
+# the library embeds and the package ships. Run it after editing a profile; the test
 # `tests/compiled_profiles.rs` fails while a compiled file differs from its JSON.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,5 +8,5 @@ cd "$root"
 mkdir -p src/compiled
 # Without the embedded profiles, so that the compiler builds even when src/compiled/ is stale.
 cargo run --quiet --no-default-features --features profile-json --bin gov-it-check -- \
-  compile profiles/tongzhou.json profiles/shexian.json profiles/tinghu.json \
-  profiles/jiangjin.json profiles/xiangcheng.json --out-dir src/compiled
+  compile src/profiles/tongzhou.json src/profiles/shexian.json src/profiles/tinghu.json \
+  src/profiles/jiangjin.json src/profiles/xiangcheng.json --out-dir src/compiled

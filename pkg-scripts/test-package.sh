@@ -86,9 +86,9 @@ echo "packed $tarball: $(tar -tzf "$work/$tarball" | sed 's|^package/||' | sort 
 cp -R tests/js/scratch/. "$work/"
 # The benchmark's complete applications, for compact.test.mjs's delta size.
 cp benches/inputs.mjs "$work/bench-inputs.mjs"
-cp fixtures/*-declaration.json fixtures/profiles/example-county.json "$work/fixtures/"
+cp tests/fixtures/*-declaration.json tests/fixtures/profiles/example-county.json "$work/fixtures/"
 # The county profile compiled, as a page that reads no JSON profile loads it.
-cargo run --quiet --bin gov-it-check -- compile fixtures/profiles/example-county.json --out-dir "$work/fixtures" >/dev/null
+cargo run --quiet --bin gov-it-check -- compile tests/fixtures/profiles/example-county.json --out-dir "$work/fixtures" >/dev/null
 printf '{ "name": "scratch", "private": true, "type": "module" }\n' > "$work/package.json"
 # The package has no dependencies, so this is offline. The test tools (esbuild, playwright-core,
 # react-hook-form, typescript) resolve from tests/js/node_modules, one directory up.

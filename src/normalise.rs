@@ -220,7 +220,7 @@ mod tests {
 
     #[test]
     fn the_fixture_is_unchanged_but_for_its_canonical_forms() {
-        let text = include_str!("../fixtures/tongzhou-declaration.json");
+        let text = include_str!("../tests/fixtures/tongzhou-declaration.json");
         let fixture: Json = serde_json::from_str(text).unwrap_or(Json::Null);
         assert_eq!(normalise(&fixture), fixture);
     }

@@ -13,7 +13,7 @@ pub fn markdown(registry: &Registry) -> String {
     let _ = writeln!(md, "# Rule reference\n");
     let _ = writeln!(
         md,
-        "Generated from `src/codes.rs` and `profiles/*.json` by `gov-it-check --reference`; do not edit by hand.\n\
+        "Generated from `src/codes.rs` and `src/profiles/*.json` by `gov-it-check --reference`; do not edit by hand.\n\
          Citation summaries are our own words, not the regulations' text.\n"
     );
     let _ = writeln!(md, "## Codes\n");

@@ -10,8 +10,8 @@ use crate::profile::{self, compact, Profile, ProfileError};
 use crate::report::Diagnostic;
 use crate::{engine, Options, Report};
 
-/// A built-in profile by id, compiled (`src/compiled/{id}.govit`, written by
-/// `gov-it-check compile --builtins` from `profiles/{id}.json`).
+/// A built-in profile by id, compiled (`src/compiled/{id}.govit`, written by `gov-it-check compile`
+/// from `src/profiles/{id}.json` through `pkg-scripts/compile-profiles.sh`).
 #[cfg(feature = "builtin-profiles")]
 macro_rules! builtin_profile {
     ($id:literal) => {

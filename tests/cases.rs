@@ -1,5 +1,6 @@
-//! Every profile's test cases, `profiles/<id>.cases.json` and the example county's
-//! `fixtures/profiles/example-county.cases.json`, run natively through `gov_it_rules::cases`.
+//! Every profile's test cases, `src/profiles/<id>.cases.json` and the example county's
+//! `tests/fixtures/profiles/example-county.cases.json`, run natively through
+//! `gov_it_rules::cases`.
 //! The same files run in wasm (tests/wasm_suite) and from `gov-it-check test`.
 #![allow(
     clippy::unwrap_used,
@@ -26,20 +27,20 @@ fn read(path: &Path) -> String {
 /// The built-in profiles and the example county, loaded as a portal would load its own.
 fn registry() -> Registry {
     let mut registry = Registry::builtin();
-    let example = read(&root().join("fixtures/profiles/example-county.json"));
+    let example = read(&root().join("tests/fixtures/profiles/example-county.json"));
     registry.load(&example).unwrap();
     registry
 }
 
-/// Every case file: each `profiles/*.cases.json` and the example county's.
+/// Every case file: each `src/profiles/*.cases.json` and the example county's.
 fn case_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("profiles"))
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("src/profiles"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".cases.json"))
         .collect();
     files.sort();
-    files.push(root().join("fixtures/profiles/example-county.cases.json"));
+    files.push(root().join("tests/fixtures/profiles/example-county.cases.json"));
     files
 }
 
@@ -92,7 +93,7 @@ fn every_rule_code_is_declared_by_one_mechanism() {
 #[test]
 fn every_builtin_profile_has_its_cases_beside_it() {
     for (id, _) in gov_it_rules::BUILTIN_PROFILES {
-        let path = root().join(format!("profiles/{id}.cases.json"));
+        let path = root().join(format!("src/profiles/{id}.cases.json"));
         let file = cases::parse(&read(&path)).unwrap();
         assert_eq!(file.profile, *id, "{}", path.display());
     }
@@ -105,7 +106,7 @@ fn every_builtin_profile_has_its_cases_beside_it() {
 fn every_rule_of_a_builtin_profile_fires_and_stays_quiet_in_some_case() {
     let registry = registry();
     for (id, _) in gov_it_rules::BUILTIN_PROFILES {
-        let path = root().join(format!("profiles/{id}.cases.json"));
+        let path = root().join(format!("src/profiles/{id}.cases.json"));
         let file = cases::parse(&read(&path)).unwrap();
         let uncovered = cases::uncovered(&registry, &file, AS_OF);
         assert!(

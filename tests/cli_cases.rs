@@ -30,7 +30,7 @@ fn scratch(name: &str) -> PathBuf {
 
 #[test]
 fn the_example_county_passes_with_the_cases_beside_its_profile() {
-    let profile = root().join("fixtures/profiles/example-county.json");
+    let profile = root().join("tests/fixtures/profiles/example-county.json");
     let (code, out) = check(&["test", profile.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.trim_end().ends_with(" passed, 0 failed"), "{out}");
@@ -49,7 +49,7 @@ fn a_wrong_case_fails_with_its_id_and_mismatch() {
     let dir = scratch("wrong");
     let profile = dir.join("my-county.json");
     std::fs::copy(
-        root().join("fixtures/profiles/example-county.json"),
+        root().join("tests/fixtures/profiles/example-county.json"),
         &profile,
     )
     .unwrap();
@@ -84,7 +84,7 @@ fn a_wrong_case_fails_with_its_id_and_mismatch() {
     // A case file named on the command line instead of the one beside the profile.
     let other = dir.join("other.json");
     std::fs::write(&other, cases).unwrap();
-    let example = root().join("fixtures/profiles/example-county.json");
+    let example = root().join("tests/fixtures/profiles/example-county.json");
     let (code, out) = check(&["test", example.to_str().unwrap(), other.to_str().unwrap()]);
     assert_eq!(code, Some(1), "{out}");
     std::fs::remove_dir_all(&dir).unwrap();
@@ -92,7 +92,7 @@ fn a_wrong_case_fails_with_its_id_and_mismatch() {
 
 #[test]
 fn cases_for_another_profile_are_a_usage_error() {
-    let tongzhou = root().join("profiles/tongzhou.cases.json");
+    let tongzhou = root().join("src/profiles/tongzhou.cases.json");
     let (code, _) = check(&["test", "shexian", tongzhou.to_str().unwrap()]);
     assert_eq!(code, Some(2));
 }

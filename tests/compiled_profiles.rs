@@ -17,14 +17,14 @@ fn each_compiled_profile_is_its_json_compiled() {
         let profile = profile::load(json).unwrap();
         assert!(
             compact::encode(&profile) == *compiled,
-            "src/compiled/{id}.govit is not profiles/{id}.json compiled: run pkg-scripts/compile-profiles.sh"
+            "src/compiled/{id}.govit is not src/profiles/{id}.json compiled: run pkg-scripts/compile-profiles.sh"
         );
     }
 }
 
 #[test]
 fn a_compiled_profile_decodes_to_the_profile_its_json_describes() {
-    let county = include_str!("../fixtures/profiles/example-county.json");
+    let county = include_str!("fixtures/profiles/example-county.json");
     for (id, json) in PROFILE_SOURCES.iter().chain([&("example-county", county)]) {
         let profile = profile::load(json).unwrap();
         let decoded = compact::decode(&compact::encode(&profile)).unwrap();
@@ -38,13 +38,13 @@ fn a_compiled_profile_decodes_to_the_profile_its_json_describes() {
 
 #[test]
 fn a_compiled_profile_loads_as_its_json_does_and_validates_alike() {
-    let county = include_str!("../fixtures/profiles/example-county.json");
+    let county = include_str!("fixtures/profiles/example-county.json");
     let bytes = compact::encode(&profile::load(county).unwrap());
     let mut from_json = Registry::builtin();
     from_json.load(county).unwrap();
     let mut compiled = Registry::builtin();
     assert_eq!(compiled.load_compiled(&bytes).unwrap().id, "example-county");
-    let app = include_str!("../fixtures/tongzhou-declaration.json");
+    let app = include_str!("fixtures/tongzhou-declaration.json");
     let options = Options {
         jurisdiction: "example-county".into(),
         ..Options::default()
@@ -57,7 +57,7 @@ fn a_compiled_profile_loads_as_its_json_does_and_validates_alike() {
 
 #[test]
 fn a_compiled_profile_that_fails_the_checks_is_refused_with_the_checks_errors() {
-    let county = include_str!("../fixtures/profiles/example-county.json");
+    let county = include_str!("fixtures/profiles/example-county.json");
     let mut profile = profile::load(county).unwrap();
     profile.versions.clear();
     let errors = Registry::default()

@@ -52,10 +52,10 @@ fn article_labels(text: &str) -> Vec<String> {
 
 #[test]
 fn article_indexes_match_the_regulation_texts() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/profiles/texts");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/profiles/texts");
     for (id, file) in REGULATION_FILES {
         let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap_or_else(|e| {
-            panic!("{dir}/{file}: {e} (the regulation texts sit in profiles/texts/)")
+            panic!("{dir}/{file}: {e} (the regulation texts sit in src/profiles/texts/)")
         });
         let in_text = article_labels(&text);
         let profile = builtin()
@@ -265,7 +265,7 @@ fn profile_dates_are_strict_and_located() {
 fn errors_on_the_first_and_last_lines_of_a_formatted_profile() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/profiles/example-county.json"
+        "/tests/fixtures/profiles/example-county.json"
     ))
     .unwrap();
     assert!(text.starts_with("{\n") && text.trim_end().ends_with("\n}"));

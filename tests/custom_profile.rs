@@ -1,5 +1,5 @@
-//! A sixth county described as data only: fixtures/profiles/example-county.json, a fictional
-//! profile with two dated versions, loaded at run time without new code.
+//! A sixth county described as data only: tests/fixtures/profiles/example-county.json, a
+//! fictional profile with two dated versions, loaded at run time without new code.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -15,7 +15,7 @@ fn registry() -> Registry {
     let mut r = Registry::builtin();
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/profiles/example-county.json"
+        "/tests/fixtures/profiles/example-county.json"
     ))
     .unwrap();
     r.load(&text).unwrap();
@@ -136,7 +136,7 @@ fn a_repealed_last_version_gets_a_notice() {
     let mut text: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/profiles/example-county.json"
+            "/tests/fixtures/profiles/example-county.json"
         ))
         .unwrap(),
     )
@@ -153,7 +153,7 @@ fn versions_out_of_order_are_rejected() {
     let mut text: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/profiles/example-county.json"
+            "/tests/fixtures/profiles/example-county.json"
         ))
         .unwrap(),
     )
@@ -167,7 +167,7 @@ fn versions_out_of_order_are_rejected() {
 fn a_value_serde_refuses_is_located_in_the_formatted_file() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/profiles/example-county.json"
+        "/tests/fixtures/profiles/example-county.json"
     ))
     .unwrap();
     let mut r = Registry::builtin();

@@ -109,7 +109,7 @@ fn every_control_and_special_byte_at_every_position_of_a_word() {
 #[test]
 fn reports_and_deltas_of_every_fixture() {
     for j in JURISDICTIONS {
-        let text = std::fs::read_to_string(format!("fixtures/{j}-declaration.json")).unwrap();
+        let text = std::fs::read_to_string(format!("tests/fixtures/{j}-declaration.json")).unwrap();
         for locale in ["zh-CN", "en"] {
             let options = Options::from_json(
                 &json!({ "jurisdiction": j, "asOf": "2026-06-01", "locale": locale }),
@@ -189,7 +189,7 @@ fn same_compact<T: Serialize + ?Sized>(value: &T, table: &mut CitationTable) -> 
 fn compact_reports_and_deltas_name_each_citation_by_number() {
     let mut table = CitationTable::default();
     for j in JURISDICTIONS {
-        let text = std::fs::read_to_string(format!("fixtures/{j}-declaration.json")).unwrap();
+        let text = std::fs::read_to_string(format!("tests/fixtures/{j}-declaration.json")).unwrap();
         for locale in ["zh-CN", "en"] {
             let options = Options::from_json(
                 &json!({ "jurisdiction": j, "asOf": "2026-06-01", "locale": locale }),
@@ -231,7 +231,7 @@ fn compact_reports_and_deltas_name_each_citation_by_number() {
 fn a_citation_keeps_its_number_until_the_table_is_cleared() {
     let options =
         Options::from_json(&json!({ "jurisdiction": "tongzhou", "asOf": "2026-06-01" })).unwrap();
-    let text = std::fs::read_to_string("fixtures/tongzhou-declaration.json").unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/tongzhou-declaration.json").unwrap();
     let report = builtin().validate_str(&text, &options);
     let mut table = CitationTable::default();
     let first = to_vec_citing(&report, &mut table).unwrap();

@@ -86,7 +86,7 @@ fn ten_megabytes_of_unknown_keys_are_refused_and_the_next_validation_is_ordinary
         "a refusal is a small report, not {} bytes",
         text.len()
     );
-    let fixture = include_str!("../fixtures/tongzhou-declaration.json");
+    let fixture = include_str!("fixtures/tongzhou-declaration.json");
     assert!(registry.validate_str(fixture, &options()).summary.complete);
 }
 
@@ -137,14 +137,14 @@ fn long_keys_are_echoed_clipped() {
 
 #[test]
 fn a_byte_order_mark_before_the_json_is_ignored() {
-    let fixture = include_str!("../fixtures/tongzhou-declaration.json");
+    let fixture = include_str!("fixtures/tongzhou-declaration.json");
     let report = gov_it_rules::builtin().validate_str(&format!("\u{feff}{fixture}"), &options());
     assert!(report.summary.complete, "{:?}", report.diagnostics);
 }
 
 #[test]
 fn a_profile_with_a_byte_order_mark_loads() {
-    let county = include_str!("../fixtures/profiles/example-county.json");
+    let county = include_str!("fixtures/profiles/example-county.json");
     let mut registry = Registry::default();
     assert!(registry.load(&format!("\u{feff}{county}")).is_ok());
 }
@@ -185,7 +185,7 @@ fn a_registry_extended_by_a_load_shares_the_profiles_already_there() {
     let registry = Registry::builtin();
     let before = registry.get("tongzhou").unwrap() as *const _;
     let mut next = registry.clone();
-    next.load(include_str!("../fixtures/profiles/example-county.json"))
+    next.load(include_str!("fixtures/profiles/example-county.json"))
         .unwrap();
     assert!(std::ptr::eq(before, next.get("tongzhou").unwrap()));
     // A validator keeps the profiles it was made with, sharing them too.

@@ -397,7 +397,7 @@ fn a_verdict_that_turns_on_another_verdict_follows_its_thresholds() {
     // panel turns on the amount only through the merge verdict.
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/fixtures/profiles/example-county.json"
+        "/tests/fixtures/profiles/example-county.json"
     ))
     .unwrap();
     let mut profile: Value = serde_json::from_str(&text).unwrap();

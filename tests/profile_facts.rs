@@ -1,6 +1,7 @@
 //! Facts about the built-in profiles' own data that no report shows: these stay in Rust because
 //! a case checks a report, and these check the profile (a provision recorded as not formalised,
-//! a threshold's value and citation). Everything a report shows is in `profiles/<id>.cases.json`.
+//! a threshold's value and citation). Everything a report shows is in
+//! `src/profiles/<id>.cases.json`.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -262,7 +262,7 @@ fn every_key_of_a_report_delta_and_catalogue_is_declared() {
     let fixture: Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/fixtures/tongzhou-declaration.json"
+            "/tests/fixtures/tongzhou-declaration.json"
         ))
         .unwrap(),
     )

@@ -10,7 +10,7 @@ window.runBench = async (quick) => {
   const gov = await import(pkg);
   await gov.init();
   const fixtures = {};
-  for (const j of JURISDICTIONS) fixtures[j] = await (await fetch(`/fixtures/${j}-declaration.json`)).json();
+  for (const j of JURISDICTIONS) fixtures[j] = await (await fetch(`/tests/fixtures/${j}-declaration.json`)).json();
   const peers = { 'zod 4': zod, valibot };
   return { agreement: agreement(gov, peers, fixtures), rows: runAll(gov, peers, fixtures, { quick }) };
 };

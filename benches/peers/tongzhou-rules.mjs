@@ -1,5 +1,5 @@
 // What the two peer implementations share: the 通州 regulation's numbers and lists (from
-// profiles/tongzhou.json) and the verdict logic, which neither Zod nor Valibot provides. Each
+// src/profiles/tongzhou.json) and the verdict logic, which neither Zod nor Valibot provides. Each
 // peer reads and validates the form with its own library; only these plain facts are common.
 
 /** Thresholds in 万元, as exact integers of 0.0001 万元 (1 元). */

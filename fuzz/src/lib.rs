@@ -22,23 +22,23 @@ pub const APPLICATION_END: &str = "\n---\n";
 pub const FIXTURES: &[(&str, &str)] = &[
     (
         "tongzhou",
-        include_str!("../../fixtures/tongzhou-declaration.json"),
+        include_str!("../../tests/fixtures/tongzhou-declaration.json"),
     ),
     (
         "shexian",
-        include_str!("../../fixtures/shexian-declaration.json"),
+        include_str!("../../tests/fixtures/shexian-declaration.json"),
     ),
     (
         "tinghu",
-        include_str!("../../fixtures/tinghu-declaration.json"),
+        include_str!("../../tests/fixtures/tinghu-declaration.json"),
     ),
     (
         "jiangjin",
-        include_str!("../../fixtures/jiangjin-declaration.json"),
+        include_str!("../../tests/fixtures/jiangjin-declaration.json"),
     ),
     (
         "xiangcheng",
-        include_str!("../../fixtures/xiangcheng-declaration.json"),
+        include_str!("../../tests/fixtures/xiangcheng-declaration.json"),
     ),
 ];
 
@@ -323,7 +323,7 @@ pub fn seeds() -> Vec<(&'static str, String, Vec<u8>)> {
 }
 
 /// The fictional county's profile, as the `profile` seeds start from it.
-const EXAMPLE_PROFILE: &str = include_str!("../../fixtures/profiles/example-county.json");
+const EXAMPLE_PROFILE: &str = include_str!("../../tests/fixtures/profiles/example-county.json");
 
 /// The `profile` seeds: the fictional county's profile as JSON and compiled, a built-in one
 /// compiled, and hostile variants of the JSON (every count at u32::MAX, every decimal negative or

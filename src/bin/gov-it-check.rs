@@ -12,7 +12,7 @@
 //! Exit status: 0 when the application has no errors, 1 when it has, 2 on a usage problem.
 //!
 //! `test` runs a profile's test cases (docs/profile-format.md, "Test cases"): a built-in profile
-//! by id with its own `profiles/<id>.cases.json`, or a county's profile file with the
+//! by id with its own `src/profiles/<id>.cases.json`, or a county's profile file with the
 //! `.cases.json` beside it. It prints each failing case with its mismatches and a closing
 //! `N passed, N failed`; exit status 1 when any case fails.
 //!
@@ -32,19 +32,13 @@ const USAGE: &str = "usage: gov-it-check --jurisdiction ID [--stage STAGE] [--as
 
 /// The built-in profiles' own test cases, by profile id.
 const BUILTIN_CASES: &[(&str, &str)] = &[
-    (
-        "tongzhou",
-        include_str!("../../profiles/tongzhou.cases.json"),
-    ),
-    ("shexian", include_str!("../../profiles/shexian.cases.json")),
-    ("tinghu", include_str!("../../profiles/tinghu.cases.json")),
-    (
-        "jiangjin",
-        include_str!("../../profiles/jiangjin.cases.json"),
-    ),
+    ("tongzhou", include_str!("../profiles/tongzhou.cases.json")),
+    ("shexian", include_str!("../profiles/shexian.cases.json")),
+    ("tinghu", include_str!("../profiles/tinghu.cases.json")),
+    ("jiangjin", include_str!("../profiles/jiangjin.cases.json")),
     (
         "xiangcheng",
-        include_str!("../../profiles/xiangcheng.cases.json"),
+        include_str!("../profiles/xiangcheng.cases.json"),
     ),
 ];
 

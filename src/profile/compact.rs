@@ -707,7 +707,7 @@ mod tests {
 
     #[test]
     fn every_prefix_of_a_profile_is_an_error_not_a_panic() {
-        let json = include_str!("../../fixtures/profiles/example-county.json");
+        let json = include_str!("../../tests/fixtures/profiles/example-county.json");
         let profile = crate::profile::parse(json).unwrap();
         let bytes = encode(&profile);
         assert!(decode(&bytes).is_ok());

@@ -17,7 +17,7 @@ import webpack from 'webpack';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const fixture = join(here, '../../fixtures/tongzhou-declaration.json');
+const fixture = join(here, '../fixtures/tongzhou-declaration.json');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json' };
 
 /** The file served for a URL path. */

@@ -32,7 +32,7 @@ pub fn run_with(app: Value, options: &Options) -> Report {
 }
 
 pub fn fixture(name: &str) -> Value {
-    let path = format!("{}/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
 
@@ -77,9 +77,12 @@ pub fn rule_ids(jurisdiction: &str) -> BTreeSet<String> {
 /// The built-in profiles' JSON sources, which `src/compiled/` holds compiled.
 #[allow(dead_code)]
 pub const PROFILE_SOURCES: &[(&str, &str)] = &[
-    ("tongzhou", include_str!("../../profiles/tongzhou.json")),
-    ("shexian", include_str!("../../profiles/shexian.json")),
-    ("tinghu", include_str!("../../profiles/tinghu.json")),
-    ("jiangjin", include_str!("../../profiles/jiangjin.json")),
-    ("xiangcheng", include_str!("../../profiles/xiangcheng.json")),
+    ("tongzhou", include_str!("../../src/profiles/tongzhou.json")),
+    ("shexian", include_str!("../../src/profiles/shexian.json")),
+    ("tinghu", include_str!("../../src/profiles/tinghu.json")),
+    ("jiangjin", include_str!("../../src/profiles/jiangjin.json")),
+    (
+        "xiangcheng",
+        include_str!("../../src/profiles/xiangcheng.json"),
+    ),
 ];

@@ -19,7 +19,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use reading::codes_at;
 
-const FIXTURE: &str = include_str!("../../fixtures/tongzhou-declaration.json");
+const FIXTURE: &str = include_str!("../fixtures/tongzhou-declaration.json");
 const OPTIONS: &str = r#"{"jurisdiction": "tongzhou", "asOf": "2025-06-01"}"#;
 
 fn fixture() -> Value {
@@ -356,7 +356,7 @@ fn jurisdictions_and_the_rule_catalogue() {
 
 #[wasm_bindgen_test]
 fn a_profile_is_loaded_from_json_text() {
-    let profile = include_str!("../../fixtures/profiles/example-county.json");
+    let profile = include_str!("../fixtures/profiles/example-county.json");
     let result = parsed(load_profile(profile).unwrap());
     assert_eq!(
         result,
@@ -862,15 +862,15 @@ fn a_panic_keeps_its_message_and_the_module_keeps_working() {
 fn every_case_file_passes_in_wasm() {
     let mut registry = gov_it_rules::Registry::builtin();
     registry
-        .load(include_str!("../../fixtures/profiles/example-county.json"))
+        .load(include_str!("../fixtures/profiles/example-county.json"))
         .unwrap();
     let files = [
-        include_str!("../../profiles/tongzhou.cases.json"),
-        include_str!("../../profiles/shexian.cases.json"),
-        include_str!("../../profiles/tinghu.cases.json"),
-        include_str!("../../profiles/jiangjin.cases.json"),
-        include_str!("../../profiles/xiangcheng.cases.json"),
-        include_str!("../../fixtures/profiles/example-county.cases.json"),
+        include_str!("../../src/profiles/tongzhou.cases.json"),
+        include_str!("../../src/profiles/shexian.cases.json"),
+        include_str!("../../src/profiles/tinghu.cases.json"),
+        include_str!("../../src/profiles/jiangjin.cases.json"),
+        include_str!("../../src/profiles/xiangcheng.cases.json"),
+        include_str!("../fixtures/profiles/example-county.cases.json"),
     ];
     let mut failures = Vec::new();
     let mut total = 0;
@@ -949,7 +949,7 @@ fn compact_answers_are_the_full_ones_with_citations_by_number() {
     for (i, (path, text)) in edits.into_iter().enumerate() {
         if i == 3 {
             let before = epoch();
-            let profile = include_str!("../../fixtures/profiles/example-county.json");
+            let profile = include_str!("../fixtures/profiles/example-county.json");
             assert_eq!(parsed(load_profile(profile).unwrap())["ok"], true);
             let table: Value = serde_json::from_slice(&citations(0)).unwrap();
             assert_eq!(table, json!([before + 1, []]));
@@ -982,7 +982,7 @@ fn compact_answers_are_the_full_ones_with_citations_by_number() {
         let options = format!(
             r#"{{"jurisdiction": "xiangcheng", "asOf": "2026-06-01", "locale": "{locale}"}}"#
         );
-        let application = include_str!("../../fixtures/xiangcheng-declaration.json");
+        let application = include_str!("../fixtures/xiangcheng-declaration.json");
         let a = validate(application, false, &options).unwrap();
         let b = in_full(&mut || validate(application, false, &options).unwrap());
         assert_eq!(parsed(a), parsed(b), "{locale}");

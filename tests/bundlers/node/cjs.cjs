@@ -1,7 +1,7 @@
 // CommonJS: require() works on every Node version engines names, including those without
 // require(esm) (before 20.19), which `node --no-experimental-require-module` simulates.
 const { validate, jurisdictions } = require('gov-it-rules');
-const application = require('../../../fixtures/tongzhou-declaration.json');
+const application = require('../../fixtures/tongzhou-declaration.json');
 
 const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01' };
 const above = validate({ ...application, totalInvestment: '300.0001', annualFunding: '300.0001' }, options);

@@ -1,7 +1,7 @@
 // What every browser route checks, given the package's functions as the route imported them: a
 // real report for the 通州 fixture, and the approval-tier and merge verdicts on either side of 第十一条's
 // 300 万元 line, written into the page as JSON for the test to read (#result, data-state).
-import application from '../../../fixtures/tongzhou-declaration.json';
+import application from '../../fixtures/tongzhou-declaration.json';
 
 export async function check({ init, validate, jurisdictions }, initArgument) {
   const result = document.getElementById('result');

@@ -363,7 +363,7 @@ test('detach() leaves the form as it was', async () => {
 
 test('a county profile loaded from a file works in the demo, and a bad one is refused with located errors', async () => {
   const { page, problems } = await open('?j=tongzhou');
-  const fictional = join(root, 'fixtures', 'profiles', 'example-county.json');
+  const fictional = join(root, 'tests', 'fixtures', 'profiles', 'example-county.json');
   await page.setInputFiles('#profile-file', fictional);
   await page.waitForFunction(() => document.querySelector('#jurisdiction').value === 'example-county');
   assert.match(await page.locator('#regulation').textContent(), /虚构示例/);

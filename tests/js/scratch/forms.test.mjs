@@ -200,7 +200,7 @@ function catalogue() {
   const documents = {};
   const fields = new Set();
   // The regulations as data, from the repository: the package ships them compiled (.govit).
-  const profiles = fileURLToPath(new URL('../../../profiles/', import.meta.url));
+  const profiles = fileURLToPath(new URL('../../../src/profiles/', import.meta.url));
   const collectFields = (node) => {
     if (Array.isArray(node)) return node.forEach(collectFields);
     if (node === null || typeof node !== 'object') return;

@@ -1,5 +1,5 @@
 // A county's own profile loaded at run time through the installed package, in Node: the fictional
-// example county of fixtures/profiles/example-county.json.
+// example county of tests/fixtures/profiles/example-county.json.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
