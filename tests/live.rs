@@ -438,7 +438,11 @@ fn other_edits() -> Vec<(String, Value)> {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::test_runner::Config { cases: 48, ..Default::default() })]
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 48,
+        failure_persistence: None,
+        ..Default::default()
+    })]
 
     /// An edit evaluates again only what it may have changed; the report must be the one a whole
     /// validation of the same form gives, and the delta what comparing the two whole reports gives,
@@ -467,7 +471,15 @@ proptest::proptest! {
         for (pick, _) in picks {
             let (path, value) = &edits[pick % edits.len()];
             let before = v.report().clone();
-            let delta = serde_json::to_value(v.set(path, value).unwrap()).unwrap();
+            let delta = match v.set(path, value) {
+                Ok(delta) => serde_json::to_value(delta).unwrap(),
+                Err(_) => {
+                    // A row more than one past the end of its table: refused, nothing changes.
+                    proptest::prop_assert!(path.contains('['));
+                    proptest::prop_assert_eq!(v.report(), &before);
+                    continue;
+                }
+            };
             edit(&mut doc, path, value);
             let whole = run_with(doc.clone(), &options);
             proptest::prop_assert_eq!(
