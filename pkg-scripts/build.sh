@@ -118,6 +118,13 @@ JS
   --inject:"$glue/iife-url.js" --define:import.meta.url=packageUrl \
   --banner:js="/* gov-it-rules $(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml), script-tag build: window.govItRules. MIT OR Apache-2.0 */" \
   --outfile="$out/dist/gov-it-rules.iife.js"
+# What a page loads without a bundler, minified in place (after the two builds above, which read
+# them whole), each with a source map carrying the readable source: the ES modules are what the
+# browser downloads, and their comments were half of it.
+for js in index.js node.js "$name.js"; do
+  "$esbuild" "$out/$js" --minify --format=esm --log-level=warning \
+    --sourcemap --sources-content=true --allow-overwrite --outfile="$out/$js"
+done
 cp LICENSE-MIT LICENSE-APACHE "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > "$out/package.json" <<JSON
@@ -154,13 +161,16 @@ cat > "$out/package.json" <<JSON
   },
   "files": [
     "index.js",
+    "index.js.map",
     "index.d.ts",
     "index.d.cts",
     "node.js",
+    "node.js.map",
     "node.cjs",
     "dist/gov-it-rules.iife.js",
     "attach.css",
     "${name}.js",
+    "${name}.js.map",
     "${name}_bg.wasm",
     "${name}_core_bg.wasm",
     "${name}_json_bg.wasm",

@@ -235,7 +235,9 @@ impl Run<'_> {
                 .is_some_and(|given| given.contains(&true))
     }
 
-    /// Runs `step` if it is due, else moves over what it wrote before; returns its output.
+    /// Runs `step` if it is due, else moves over what it wrote before; returns its output. Only
+    /// the typed output is handled here; the rest is in functions that are not generic, so that
+    /// each step adds little code.
     fn step<T: PartialEq + Default>(
         &mut self,
         ctx: &Ctx,
@@ -244,23 +246,62 @@ impl Run<'_> {
         slot: Option<Slot<T>>,
         check: impl FnOnce(&Ctx, &mut Sink) -> T,
     ) -> T {
-        debug_assert_eq!(self.records.len(), step as usize, "steps run in order");
-        if !self.due(step) {
-            if let Some(old) = &mut self.old {
-                let record = old
-                    .steps
-                    .records
-                    .get(step as usize)
-                    .cloned()
-                    .unwrap_or_default();
-                self.diagnostics
-                    .extend(old.diagnostics.by_ref().take(record.diagnostics));
-                self.notices
-                    .extend(old.notices.by_ref().take(record.notices));
-                self.records.push(record);
-                return slot.map_or_else(T::default, |s| std::mem::take((s.old)(old)));
-            }
+        if !self.due(step) && self.keep(step) {
+            return match (slot, &mut self.old) {
+                (Some(slot), Some(old)) => std::mem::take((slot.old)(old)),
+                _ => T::default(),
+            };
         }
+        let mut output = None;
+        let mut check = Some(check);
+        let (sink, record) = self.execute(ctx, step, mechanism, &mut |ctx, sink| {
+            if let Some(check) = check.take() {
+                output = Some(check(ctx, sink));
+            }
+        });
+        let output = output.unwrap_or_default();
+        let output_differs = match (slot, &mut self.old) {
+            (Some(slot), Some(old)) => {
+                let previous = std::mem::take((slot.old)(old));
+                let differs = previous != output;
+                *(slot.replaced)(&mut self.replaced) = Some(previous);
+                differs
+            }
+            _ => false,
+        };
+        self.finish(step, sink, record, output_differs);
+        output
+    }
+
+    /// Moves over what `step` wrote in the evaluation before; false when there is none.
+    fn keep(&mut self, step: Step) -> bool {
+        debug_assert_eq!(self.records.len(), step as usize, "steps run in order");
+        let Some(old) = &mut self.old else {
+            return false;
+        };
+        let record = old
+            .steps
+            .records
+            .get_mut(step as usize)
+            .map(std::mem::take)
+            .unwrap_or_default();
+        self.diagnostics
+            .extend(old.diagnostics.by_ref().take(record.diagnostics));
+        self.notices
+            .extend(old.notices.by_ref().take(record.notices));
+        self.records.push(record);
+        true
+    }
+
+    /// Runs a step's check, recording what it read; returns what it wrote, its messages rendered.
+    fn execute(
+        &mut self,
+        ctx: &Ctx,
+        step: Step,
+        mechanism: &Mechanism,
+        check: &mut dyn FnMut(&Ctx, &mut Sink),
+    ) -> (Sink, StepRecord) {
+        debug_assert_eq!(self.records.len(), step as usize, "steps run in order");
         let mut sink = Sink::default();
         if step == Step::AmountOnBoundary {
             sink.boundaries = self
@@ -274,7 +315,7 @@ impl Run<'_> {
             verdicts.take_consulted();
         }
         ctx.rejected.take_consulted();
-        let output = sink.run(mechanism, |sink| check(ctx, sink));
+        sink.run(mechanism, |sink| check(ctx, sink));
         let record = StepRecord {
             reads: self.app.take_reads(),
             verdicts: ctx.verdicts.map_or(0, Verdicts::take_consulted),
@@ -284,15 +325,20 @@ impl Run<'_> {
             boundaries: if step == Step::AmountOnBoundary {
                 Vec::new()
             } else {
-                sink.boundaries
+                std::mem::take(&mut sink.boundaries)
             },
-            missing_parameters: sink.missing_parameters,
+            missing_parameters: std::mem::take(&mut sink.missing_parameters),
             compared: sink.compared,
         };
         let (locale, catalogue) = (self.options.locale, &self.options.messages);
         for d in sink.diagnostics.iter_mut().chain(sink.notices.iter_mut()) {
             messages::render(d, locale, catalogue);
         }
+        (sink, record)
+    }
+
+    /// Places what a step that ran wrote in the report, and what it replaced in `replaced`.
+    fn finish(&mut self, step: Step, mut sink: Sink, record: StepRecord, output_differs: bool) {
         let changed = match &mut self.old {
             None => true,
             Some(old) => {
@@ -319,15 +365,6 @@ impl Run<'_> {
                     moved..self.replaced.notices.len(),
                     here..here + sink.notices.len(),
                 ));
-                let output_differs = match &slot {
-                    Some(s) => {
-                        let previous = std::mem::take((s.old)(old));
-                        let differs = previous != output;
-                        *(s.replaced)(&mut self.replaced) = Some(previous);
-                        differs
-                    }
-                    None => false,
-                };
                 output_differs || !wrote_alike
             }
         };
@@ -337,7 +374,6 @@ impl Run<'_> {
         self.diagnostics.append(&mut sink.diagnostics);
         self.notices.append(&mut sink.notices);
         self.records.push(record);
-        output
     }
 
     /// A decision table's outcome, noting the money fields the decision compared.
@@ -545,10 +581,13 @@ fn run(
                 input_problems,
                 version_notices: version_count,
                 verdicts,
-                rejected: rejected.clone(),
+                rejected: Rejected::default(),
                 stage,
             });
         }
+    }
+    if let Some(steps) = &mut steps {
+        steps.rejected = rejected;
     }
     let diagnostics = run.diagnostics;
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
