@@ -782,7 +782,9 @@ function parse(bytes) {
 // (src/json_text.rs, "Compact answers"): a keystroke's delta would otherwise repeat the same
 // citations in full at each keystroke. The table's texts are fetched once, when an answer names
 // a number not held here, and each number is replaced by a copy of its citation, so that a report
-// or delta is exactly the one with every citation written out. The module clears its table when a
+// or delta is exactly the one with every citation written out. The same table numbers the texts
+// of the profile that do not change with the form (explanations, reasons, descriptions, labels),
+// put back the same way. The module clears its table when a
 // profile is loaded, which starts a new epoch; a new instance (restart()) starts its own.
 
 /** The citations held, by number, from the module table's epoch `citationEpoch`. */
@@ -805,28 +807,53 @@ function fetchCitations(epoch) {
   citationList = citationList.length === 0 ? more : citationList.concat(more);
 }
 
+/** Entry `number` of the module's table in `epoch`: a citation, or a fixed text. */
+function entry(epoch, number) {
+  if (epoch !== citationEpoch || number >= citationList.length) fetchCitations(epoch);
+  const found = citationList[number];
+  if (found === undefined) {
+    throw new Error(`gov-it-rules: internal error: the module has no entry ${number} in epoch ${epoch}`);
+  }
+  return found;
+}
+
 /** Replaces each citation number in `list` by a copy of its citation. */
 function cite(epoch, list) {
   for (let i = 0; i < list.length; i++) {
-    const number = list[i];
-    if (typeof number !== 'number') continue;
-    if (epoch !== citationEpoch || number >= citationList.length) fetchCitations(epoch);
-    const citation = citationList[number];
-    if (citation === undefined) {
-      throw new Error(`gov-it-rules: internal error: the module has no citation ${number} in epoch ${epoch}`);
-    }
-    list[i] = { ...citation };
+    if (typeof list[i] === 'number') list[i] = { ...entry(epoch, list[i]) };
   }
 }
 
-/** The citations of each item that has any (diagnostics and notices without a rule have none). */
-function citeEach(epoch, items) {
-  for (const item of items) if (item.citations !== undefined) cite(epoch, item.citations);
+/**
+ * Puts back the text of the profile an item names by number at `key` (an explanation, a reason, a
+ * description, a verdict's label: the same at every keystroke, so sent once).
+ */
+function text(epoch, item, key) {
+  if (typeof item[key] === 'number') item[key] = entry(epoch, item[key]);
+}
+
+/**
+ * The citations of each item that has any (diagnostics and notices without a rule have none), and
+ * the fixed text at `key` where the items have one.
+ */
+function citeEach(epoch, items, key) {
+  for (const item of items) {
+    if (item.citations !== undefined) cite(epoch, item.citations);
+    // A threshold past which the verdict is not decided yet has no `becomes`.
+    if (key === 'becomes') {
+      if (item.becomes !== undefined) text(epoch, item.becomes, 'label');
+    }
+    else if (key !== undefined) text(epoch, item, key);
+  }
 }
 
 /** An outcome's traces; `null` is an outcome that does not apply. */
 function citeOutcome(epoch, outcome) {
-  if (outcome != null) for (const step of outcome.because) cite(epoch, step.citations);
+  if (outcome == null) return;
+  for (const step of outcome.because) {
+    cite(epoch, step.citations);
+    text(epoch, step, 'explanation');
+  }
 }
 
 /** A report from the module's compact answer, with its citations. */
@@ -837,10 +864,10 @@ function readReport(bytes) {
   for (const name of Object.keys(outcomes)) {
     const outcome = outcomes[name];
     // requiredDocuments and windows are lists; the rest are verdicts.
-    if (Array.isArray(outcome)) citeEach(epoch, outcome);
+    if (Array.isArray(outcome)) citeEach(epoch, outcome, name === 'windows' ? 'description' : 'why');
     else citeOutcome(epoch, outcome);
   }
-  citeEach(epoch, report.nearest);
+  citeEach(epoch, report.nearest, 'becomes');
   citeEach(epoch, report.diagnostics);
   citeEach(epoch, report.notices);
   return report;
@@ -854,9 +881,9 @@ function readDelta(bytes) {
   citeEach(epoch, delta.notices.added);
   citeEach(epoch, delta.notices.removed);
   for (const name of Object.keys(delta.outcomes)) citeOutcome(epoch, delta.outcomes[name]);
-  citeEach(epoch, delta.requiredDocuments.changed);
-  citeEach(epoch, delta.windows.changed);
-  citeEach(epoch, delta.nearest.changed);
+  citeEach(epoch, delta.requiredDocuments.changed, 'why');
+  citeEach(epoch, delta.windows.changed, 'description');
+  citeEach(epoch, delta.nearest.changed, 'becomes');
   return delta;
 }
 

@@ -24,6 +24,12 @@
 //! written this way, and its JavaScript wrapper puts the citations back, so that what its callers
 //! get is exactly the report with every citation written out.
 //!
+//! Texts that come from the profile and do not depend on the form are numbered in the same table
+//! ([`fixed_text`]): an outcome's explanation, a required document's reason, a window's
+//! description and the label of what a verdict becomes past a threshold. Each is the same at every
+//! keystroke while its outcome holds, where the facts and messages around it change. Numbers in
+//! those four places stand for a text; in a `citations` list, for a citation.
+//!
 //! A provision's citations are one list shared by every report that cites it (resolved once per
 //! profile and locale, [`Citations`]), so the table also remembers each list it has numbered, by
 //! the list's address, and a list it has seen is written as its numbers without its text being
@@ -603,6 +609,20 @@ pub fn citations<S: ser::Serializer>(list: &Citations, serializer: S) -> Result<
     }
 }
 
+/// Writes a text of the profile that does not depend on the form (the `serialize_with` of an
+/// explanation, a reason, a description and a verdict's label): while [`to_vec_citing`] writes, as
+/// its number in the table, whose entry is the text's JSON string; otherwise as the string.
+pub fn fixed_text<S: ser::Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    if text.is_empty() {
+        return serializer.serialize_str(text);
+    }
+    let number = CITING.with(|slot| slot.try_borrow_mut().ok()?.as_mut()?.number_of_text(text));
+    match number {
+        Some(number) => serializer.serialize_u32(number),
+        None => serializer.serialize_str(text),
+    }
+}
+
 /// How many citation lists a table remembers by address before it forgets those nobody else
 /// holds any more (a list made for one report); a profile's own lists are far fewer.
 const REMEMBERED_LISTS: usize = 256;
@@ -623,6 +643,9 @@ pub struct CitationTable {
     /// (address, list, its numbers) of the lists already numbered, in order of address; each is
     /// held, so that no other list takes its address.
     lists: Vec<(usize, Citations, Arc<[u32]>)>,
+    /// (fingerprint of a fixed text as given, its number), in order of fingerprint, so that a
+    /// text seen before is found without writing it as JSON again.
+    fixed: Vec<(u64, u32)>,
 }
 
 impl CitationTable {
@@ -651,6 +674,7 @@ impl CitationTable {
         self.texts.clear();
         self.numbers.clear();
         self.lists.clear();
+        self.fixed.clear();
         self.epoch = self.epoch.wrapping_add(1);
     }
 
@@ -696,6 +720,21 @@ impl CitationTable {
         Some(numbers)
     }
 
+    /// The number of a fixed text, given it if it is new; `None` (the text is written out) only
+    /// as for [`CitationTable::number`].
+    fn number_of_text(&mut self, text: &str) -> Option<u32> {
+        let print = fingerprint(text.as_bytes());
+        if let Ok(at) = self.fixed.binary_search_by_key(&print, |entry| entry.0) {
+            let n = self.fixed.get(at)?.1;
+            let known = self.texts.get(usize::try_from(n).ok()?)?;
+            return is_json_of(known, text).then_some(n);
+        }
+        let n = self.number(&to_vec(text).ok()?)?;
+        let at = self.fixed.partition_point(|entry| entry.0 < print);
+        self.fixed.insert(at, (print, n));
+        Some(n)
+    }
+
     /// The number of a citation's text, given it if it is new. `None` only for another text
     /// with the same fingerprint, which is unlikely, or beyond 2^32 citations.
     fn number(&mut self, text: &[u8]) -> Option<u32> {
@@ -713,6 +752,20 @@ impl CitationTable {
                 Some(n)
             }
         }
+    }
+}
+
+/// Whether `json` is the JSON string of `text`: compared without writing it where `text` has
+/// nothing to escape, as nearly every text has.
+fn is_json_of(json: &[u8], text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if needs_no_escape(bytes) {
+        json.len() == bytes.len() + 2
+            && json.first() == Some(&b'"')
+            && json.last() == Some(&b'"')
+            && json.get(1..json.len() - 1) == Some(bytes)
+    } else {
+        to_vec(text).is_ok_and(|written| written == json)
     }
 }
 

@@ -106,6 +106,7 @@ pub struct Trace {
     /// The facts it turned on, e.g. `totalInvestment = 300.01`, `threshold = 300 (及以下)`.
     pub facts: Vec<String>,
     /// Why, in plain words.
+    #[serde(serialize_with = "crate::json_text::fixed_text")]
     pub explanation: String,
 }
 
@@ -152,6 +153,7 @@ pub struct RequiredDocument {
     pub depends_on: Vec<String>,
     #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
+    #[serde(serialize_with = "crate::json_text::fixed_text")]
     pub why: String,
 }
 
@@ -173,6 +175,7 @@ pub struct WindowReport {
     /// `pending` (start unknown), `open`, `met`, `early`, `late`, `overdue`, or `conditional`
     /// when whether the window applies turns on something not filled in yet.
     pub status: &'static str,
+    #[serde(serialize_with = "crate::json_text::fixed_text")]
     pub description: String,
     #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
@@ -229,6 +232,7 @@ pub struct NearestThreshold {
 #[serde(rename_all = "camelCase")]
 pub struct NearestVerdict {
     pub value: String,
+    #[serde(serialize_with = "crate::json_text::fixed_text")]
     pub label: String,
 }
 

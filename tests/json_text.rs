@@ -139,12 +139,37 @@ proptest! {
     }
 }
 
-/// A compact answer's text with each citation number replaced by its text in `table`: what
-/// `[epoch, value]` is with every citation written out. Numbers stand only in `citations` lists,
-/// and a string's quotes inside a text are escaped, so the key's text finds them all.
+/// The fields whose value a compact answer writes as the number of a fixed text.
+const FIXED_TEXTS: [&str; 4] = ["explanation", "why", "description", "label"];
+
+/// A compact answer's text with each number replaced by its text in `table`: what
+/// `[epoch, value]` is with every citation and fixed text written out. Numbers stand only in
+/// `citations` lists and as the value of the fixed texts' keys, and a string's quotes inside a
+/// text are escaped, so the keys' text finds them all.
 fn expand(compact: &[u8], table: &CitationTable) -> String {
+    let mut text = String::from_utf8(compact.to_vec()).unwrap();
+    for key in FIXED_TEXTS {
+        let key = format!("\"{key}\":");
+        let mut out = String::new();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(&key) {
+            let (before, after) = rest.split_at(at + key.len());
+            out.push_str(before);
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 0 {
+                let n: usize = after[..digits].parse().unwrap();
+                out.push_str(std::str::from_utf8(table.get(n).unwrap()).unwrap());
+            }
+            rest = &after[digits..];
+        }
+        out.push_str(rest);
+        text = out;
+    }
+    expand_citations(&text, table)
+}
+
+fn expand_citations(text: &str, table: &CitationTable) -> String {
     const KEY: &str = "\"citations\":[";
-    let text = std::str::from_utf8(compact).unwrap();
     let mut out = String::new();
     let mut rest = text;
     while let Some(at) = rest.find(KEY) {
@@ -182,6 +207,13 @@ fn same_compact<T: Serialize + ?Sized>(value: &T, table: &mut CitationTable) -> 
         !text.contains("\"citations\":[{"),
         "a citation written out: {text}"
     );
+    // (A diagnostic's `params` may hold a `why` of its own, a string.)
+    for key in FIXED_TEXTS.iter().filter(|k| **k != "why") {
+        assert!(
+            !text.contains(&format!("\"{key}\":\"")) || text.contains(&format!("\"{key}\":\"\"")),
+            "a fixed text written out: {text}"
+        );
+    }
     text.len()
 }
 

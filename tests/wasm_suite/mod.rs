@@ -27,8 +27,8 @@ fn fixture() -> Value {
 }
 
 /// An export's answer as JSON. A report or a delta comes as `[epoch, value]`, each citation
-/// written as its number in the module's table; here, as in the wrapper, the numbers are replaced
-/// by the citations the table gives, so that the value is the one with every citation written out.
+/// written as its number in the module's table, and so each fixed text; here, as in the wrapper, the
+/// numbers are replaced by what the table gives, so that the value is the one written out in full.
 fn parsed(bytes: Vec<u8>) -> Value {
     let value: Value = serde_json::from_slice(&bytes).unwrap();
     match value {
@@ -43,11 +43,18 @@ fn parsed(bytes: Vec<u8>) -> Value {
     }
 }
 
-/// Replaces each citation number under a `citations` key by its citation in `table`.
+/// Replaces each citation number under a `citations` key by its citation in `table`, and each
+/// number that stands for a fixed text (an explanation, a reason, a description, a label) by it.
 fn cite(value: &mut Value, table: &[Value]) {
     match value {
         Value::Object(map) => {
             for (key, item) in map.iter_mut() {
+                if ["explanation", "why", "description", "label"].contains(&key.as_str()) {
+                    if let Some(n) = item.as_u64() {
+                        *item = table[n as usize].clone();
+                    }
+                    continue;
+                }
                 if key != "citations" {
                     cite(item, table);
                     continue;
