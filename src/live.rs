@@ -23,7 +23,7 @@ use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
 use crate::engine::{Evaluation, Replaced};
-use crate::model::{Application, Reads, Value, FIELDS};
+use crate::model::{within, Application, Reads, Value, FIELDS};
 use crate::profile::{
     Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision,
 };
@@ -144,7 +144,7 @@ impl LiveValidator {
             for spec in FIELDS.iter().filter(|s| within(s.path, path)) {
                 changed.fields.insert(spec.field);
             }
-            (path, self.set_group(path, value))
+            (path, self.app.set_group(path, value))
         } else if value.is_null() {
             // Clearing a field the form does not have removes its warning and adds none.
             (path, Vec::new())
@@ -237,23 +237,6 @@ impl LiveValidator {
         Ok(())
     }
 
-    /// Sets every field under a group from an object, reading it exactly as a whole application
-    /// would be read, so the problems and their paths are the same.
-    fn set_group(&mut self, path: &str, value: &Json) -> Vec<Diagnostic> {
-        let mut wrapped = value.clone();
-        for part in path.rsplit('.') {
-            let mut map = Map::new();
-            map.insert(part.to_string(), wrapped);
-            wrapped = Json::Object(map);
-        }
-        let mut problems = Vec::new();
-        let read = Application::from_json(&wrapped, &mut problems);
-        for spec in FIELDS.iter().filter(|s| within(s.path, path)) {
-            self.app.set(spec.field, read.get(spec.field).cloned());
-        }
-        problems
-    }
-
     /// Evaluates again what an edit that changed `changed` may have changed (everything, for
     /// `None`), and says what changed.
     fn revalidate(&mut self, changed: Option<Reads>) -> Delta<'_> {
@@ -309,13 +292,6 @@ fn table_path(path: &str) -> Result<Option<TablePath<'_>>, String> {
         return Ok(Some((table, row, cell)));
     }
     Ok(None)
-}
-
-/// `inner` is `outer` or lies under it (`outer.x`, `outer[i]`).
-fn within(inner: &str, outer: &str) -> bool {
-    inner
-        .strip_prefix(outer)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 /// Whether an input problem at `problem` is superseded by an edit at `edited`: it lies under the

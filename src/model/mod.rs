@@ -252,6 +252,23 @@ impl Application {
         diagnostics
     }
 
+    /// Sets every field under a group (`funding.thisYear`) from an object, read exactly as it
+    /// is read inside a whole application, so that the problems and their paths are the same; a
+    /// field the object leaves out is cleared. Returns the problems with the new value.
+    pub fn set_group(&mut self, path: &str, json: &Json) -> Vec<Diagnostic> {
+        for spec in FIELDS.iter().filter(|s| within(s.path, path)) {
+            self.set(spec.field, None);
+        }
+        let mut diagnostics = Vec::new();
+        match json {
+            Json::Object(_) => read_object(self, json, path, &mut diagnostics),
+            Json::Null => {}
+            other => diagnostics.push(wrong_type(path, "object", other)),
+        }
+        crate::limits::cap_unknown_fields(&mut diagnostics);
+        diagnostics
+    }
+
     /// Sets one known field from JSON; as [`Application::set_path`] with its path.
     pub fn set_field(&mut self, field: Field, json: &Json) -> Vec<Diagnostic> {
         let mut diagnostics = Vec::new();
@@ -259,6 +276,13 @@ impl Application {
         self.set(field, value);
         diagnostics
     }
+}
+
+/// `inner` is `outer` or lies under it (`outer.x`, `outer[i]`).
+pub(crate) fn within(inner: &str, outer: &str) -> bool {
+    inner
+        .strip_prefix(outer)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 /// An application's JSON text, read as the core reads it: refused before it is parsed when it is
