@@ -43,16 +43,17 @@ pub(crate) fn validate(
     run(registry, app, input_problems, options, None).0.report
 }
 
-/// The steps of an evaluation, in the order they run.
+/// A step of an evaluation: a decision table, or one of the checks after them. They run in the
+/// order of [`Step::index`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
-    Approval,
-    Merge,
-    Supervision,
-    Management,
-    ExpertPanel,
-    FinancialReview,
-    Acceptance,
+    Decide(Table),
+    Check(Check),
+}
+
+/// The steps after the decision tables, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Check {
     Adjustment,
     RequiredDocuments,
     Windows,
@@ -69,18 +70,30 @@ enum Step {
     NearestThresholds,
 }
 
-const STEPS: usize = Step::NearestThresholds as usize + 1;
+const TABLES: usize = Table::Acceptance as usize + 1;
+const STEPS: usize = TABLES + Check::NearestThresholds as usize + 1;
 
 impl Step {
+    /// Its place in the order steps run, and in an evaluation's records.
+    fn index(self) -> usize {
+        match self {
+            Step::Decide(table) => table as usize,
+            Step::Check(check) => TABLES + check as usize,
+        }
+    }
+
     /// The steps whose output this step is given as an argument, rather than reading it through
     /// the verdicts: it runs again whenever one of those outputs changed.
     fn given(self) -> Range<usize> {
         match self {
-            Step::PanelComposition => Step::ExpertPanel as usize..Step::ExpertPanel as usize + 1,
+            Step::Check(Check::PanelComposition) => {
+                let panel = Step::Decide(Table::ExpertPanel).index();
+                panel..panel + 1
+            }
             // Every amount on a threshold found before it.
-            Step::AmountOnBoundary => 0..Step::AmountOnBoundary as usize,
+            Step::Check(Check::AmountOnBoundary) => 0..self.index(),
             // The decision tables' outcomes and the fields they compared.
-            Step::NearestThresholds => 0..Step::Acceptance as usize + 1,
+            Step::Check(Check::NearestThresholds) => 0..TABLES,
             _ => 0..0,
         }
     }
@@ -223,7 +236,7 @@ struct Run<'e> {
 impl Run<'_> {
     fn due(&self, step: Step) -> bool {
         let Some(old) = &self.old else { return true };
-        let Some(record) = old.steps.records.get(step as usize) else {
+        let Some(record) = old.steps.records.get(step.index()) else {
             return true;
         };
         record.reads.meets(old.changed)
@@ -275,14 +288,14 @@ impl Run<'_> {
 
     /// Moves over what `step` wrote in the evaluation before; false when there is none.
     fn keep(&mut self, step: Step) -> bool {
-        debug_assert_eq!(self.records.len(), step as usize, "steps run in order");
+        debug_assert_eq!(self.records.len(), step.index(), "steps run in order");
         let Some(old) = &mut self.old else {
             return false;
         };
         let record = old
             .steps
             .records
-            .get_mut(step as usize)
+            .get_mut(step.index())
             .map(std::mem::take)
             .unwrap_or_default();
         self.diagnostics
@@ -301,9 +314,9 @@ impl Run<'_> {
         mechanism: &Mechanism,
         check: &mut dyn FnMut(&Ctx, &mut Sink),
     ) -> (Sink, StepRecord) {
-        debug_assert_eq!(self.records.len(), step as usize, "steps run in order");
+        debug_assert_eq!(self.records.len(), step.index(), "steps run in order");
         let mut sink = Sink::default();
-        if step == Step::AmountOnBoundary {
+        if step == Step::Check(Check::AmountOnBoundary) {
             sink.boundaries = self
                 .records
                 .iter()
@@ -322,7 +335,7 @@ impl Run<'_> {
             rejected: ctx.rejected.take_consulted(),
             diagnostics: sink.diagnostics.len(),
             notices: sink.notices.len(),
-            boundaries: if step == Step::AmountOnBoundary {
+            boundaries: if step == Step::Check(Check::AmountOnBoundary) {
                 Vec::new()
             } else {
                 std::mem::take(&mut sink.boundaries)
@@ -342,7 +355,7 @@ impl Run<'_> {
         let changed = match &mut self.old {
             None => true,
             Some(old) => {
-                let before = old.steps.records.get(step as usize);
+                let before = old.steps.records.get(step.index());
                 let (diagnostics, notices) = before.map_or((0, 0), |r| (r.diagnostics, r.notices));
                 let wrote_alike = before.is_some_and(|r| {
                     r.boundaries == record.boundaries && r.compared == record.compared
@@ -368,7 +381,7 @@ impl Run<'_> {
                 output_differs || !wrote_alike
             }
         };
-        if let Some(flag) = self.output_changed.get_mut(step as usize) {
+        if let Some(flag) = self.output_changed.get_mut(step.index()) {
             *flag = changed;
         }
         self.diagnostics.append(&mut sink.diagnostics);
@@ -380,14 +393,13 @@ impl Run<'_> {
     fn decide<T: Clone + PartialEq>(
         &mut self,
         ctx: &Ctx,
-        step: Step,
         table: Table,
         cases: &[Case<T>],
         slot: Slot<Option<Outcome<T>>>,
     ) -> Option<Outcome<T>> {
         self.step(
             ctx,
-            step,
+            Step::Decide(table),
             &rules::decision::MECHANISM,
             Some(slot),
             |ctx, sink| {
@@ -398,10 +410,10 @@ impl Run<'_> {
         )
     }
 
-    /// The money fields a decision step compared.
-    fn compared(&self, step: Step) -> FieldSet {
+    /// The money fields a decision compared.
+    fn compared(&self, table: Table) -> FieldSet {
         self.records
-            .get(step as usize)
+            .get(Step::Decide(table).index())
             .map(|r| r.compared)
             .unwrap_or_default()
     }
@@ -628,52 +640,34 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
         };
     }
     let o = &ctx.version.outcomes;
-    let approval = run.decide(
-        ctx,
-        Step::Approval,
-        Table::Approval,
-        &o.approval,
-        slot!(approval),
-    );
-    let merge = run.decide(ctx, Step::Merge, Table::Merge, &o.merge, slot!(merge));
-    let supervision = run.decide(
-        ctx,
-        Step::Supervision,
-        Table::Supervision,
-        &o.supervision,
-        slot!(supervision),
-    );
-    let management = run.decide(
-        ctx,
-        Step::Management,
-        Table::Management,
-        &o.management,
-        slot!(management),
-    );
+    let approval = run.decide(ctx, Table::Approval, &o.approval, slot!(approval));
+    let merge = run.decide(ctx, Table::Merge, &o.merge, slot!(merge));
+    let supervision = run.decide(ctx, Table::Supervision, &o.supervision, slot!(supervision));
+    let management = run.decide(ctx, Table::Management, &o.management, slot!(management));
     let mut verdicts = Verdicts::default();
     verdicts.record(
         VerdictOf::Approval,
         approval.as_ref(),
         |a: &Approval| a.need.key(),
-        run.compared(Step::Approval),
+        run.compared(Table::Approval),
     );
     verdicts.record(
         VerdictOf::Merge,
         merge.as_ref(),
         |m: &Merge| m.mode.key(),
-        run.compared(Step::Merge),
+        run.compared(Table::Merge),
     );
     verdicts.record(
         VerdictOf::Supervision,
         supervision.as_ref(),
         |s: &Supervision| s.mode.key(),
-        run.compared(Step::Supervision),
+        run.compared(Table::Supervision),
     );
     verdicts.record(
         VerdictOf::Management,
         management.as_ref(),
         |m: &Management| m.mode.key(),
-        run.compared(Step::Management),
+        run.compared(Table::Management),
     );
     if let Some(old) = &mut run.old {
         old.verdicts_changed = verdicts.differing(&old.steps.verdicts);
@@ -684,42 +678,34 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
     };
     let expert_panel = run.decide(
         ctx,
-        Step::ExpertPanel,
         Table::ExpertPanel,
         &o.expert_panel,
         slot!(expert_panel),
     );
     let financial_review = run.decide(
         ctx,
-        Step::FinancialReview,
         Table::FinancialReview,
         &o.financial_review,
         slot!(financial_review),
     );
-    let acceptance = run.decide(
-        ctx,
-        Step::Acceptance,
-        Table::Acceptance,
-        &o.acceptance,
-        slot!(acceptance),
-    );
+    let acceptance = run.decide(ctx, Table::Acceptance, &o.acceptance, slot!(acceptance));
     let adjustment = run.step(
         ctx,
-        Step::Adjustment,
+        Step::Check(Check::Adjustment),
         &budget_adjustment::MECHANISM,
         Some(slot!(adjustment)),
         budget_adjustment::check,
     );
     let required_documents = run.step(
         ctx,
-        Step::RequiredDocuments,
+        Step::Check(Check::RequiredDocuments),
         &missing_document::MECHANISM,
         Some(slot!(required_documents)),
         missing_document::check,
     );
     let windows = run.step(
         ctx,
-        Step::Windows,
+        Step::Check(Check::Windows),
         &timing_window::MECHANISM,
         Some(slot!(windows)),
         timing_window::check,
@@ -736,35 +722,35 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
         required_documents,
         windows,
     };
-    type Check = fn(&Ctx, &mut Sink);
-    let checks: [(Step, &Mechanism, Check); 6] = [
+    type CheckFn = fn(&Ctx, &mut Sink);
+    let checks: [(Step, &Mechanism, CheckFn); 6] = [
         (
-            Step::RequiredFields,
+            Step::Check(Check::RequiredFields),
             &required_field::MECHANISM,
             required_field::check,
         ),
         (
-            Step::UnknownDocuments,
+            Step::Check(Check::UnknownDocuments),
             &unknown_document::MECHANISM,
             unknown_document::check,
         ),
         (
-            Step::FormEnumerations,
+            Step::Check(Check::FormEnumerations),
             &form_enumeration::MECHANISM,
             form_enumeration::check,
         ),
         (
-            Step::FundingSums,
+            Step::Check(Check::FundingSums),
             &funding_sum::MECHANISM,
             funding_sum::check,
         ),
         (
-            Step::MonthOrder,
+            Step::Check(Check::MonthOrder),
             &month_order::MECHANISM,
             month_order::check,
         ),
         (
-            Step::ResourceTable,
+            Step::Check(Check::ResourceTable),
             &resource_table::MECHANISM,
             resource_table::check,
         ),
@@ -774,47 +760,47 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
     }
     run.step(
         ctx,
-        Step::PanelComposition,
+        Step::Check(Check::PanelComposition),
         &expert_panel::MECHANISM,
         None::<Slot<()>>,
         |ctx, sink| expert_panel::check(ctx, sink, outcomes.expert_panel.as_ref()),
     );
     run.step(
         ctx,
-        Step::Restrictions,
+        Step::Check(Check::Restrictions),
         &restriction::MECHANISM,
         None::<Slot<()>>,
         restriction::check,
     );
     run.step(
         ctx,
-        Step::AnnualDeadline,
+        Step::Check(Check::AnnualDeadline),
         &annual_deadline::MECHANISM,
         None::<Slot<()>>,
         annual_deadline::check,
     );
     run.step(
         ctx,
-        Step::AmountOnBoundary,
+        Step::Check(Check::AmountOnBoundary),
         &amount_on_boundary::MECHANISM,
         None::<Slot<()>>,
         amount_on_boundary::report,
     );
     let mut compared = Compared::default();
-    for (table, step) in [
-        (Table::Approval, Step::Approval),
-        (Table::Merge, Step::Merge),
-        (Table::Supervision, Step::Supervision),
-        (Table::Management, Step::Management),
-        (Table::ExpertPanel, Step::ExpertPanel),
-        (Table::FinancialReview, Step::FinancialReview),
-        (Table::Acceptance, Step::Acceptance),
+    for table in [
+        Table::Approval,
+        Table::Merge,
+        Table::Supervision,
+        Table::Management,
+        Table::ExpertPanel,
+        Table::FinancialReview,
+        Table::Acceptance,
     ] {
-        compared.set(table, run.compared(step));
+        compared.set(table, run.compared(table));
     }
     let nearest = run.step(
         ctx,
-        Step::NearestThresholds,
+        Step::Check(Check::NearestThresholds),
         &nearest_threshold::MECHANISM,
         Some(Slot {
             old: |old| &mut old.nearest,
