@@ -26,6 +26,7 @@ pub struct JurisdictionEntry {
     pub document_number: Option<String>,
     pub issued: Option<String>,
     pub in_force: Option<String>,
+    /// Where the in-force date comes from, as the text has it.
     pub in_force_basis: String,
     pub repealed: Option<String>,
     /// Thresholds and limits; `value: null` marks one the text leaves to the portal (歙县's
@@ -33,6 +34,7 @@ pub struct JurisdictionEntry {
     pub parameters: Vec<ParameterEntry>,
     /// Document kinds for the application's `documents` table, with their names.
     pub documents: BTreeMap<String, String>,
+    /// Every dated version, oldest first.
     pub versions: Vec<VersionEntry>,
 }
 
@@ -42,6 +44,7 @@ pub struct ParameterEntry {
     pub key: String,
     pub label: String,
     pub unit: String,
+    /// The amount the text fixes, or `null` when the portal must supply it.
     pub value: Option<String>,
     pub citations: Vec<Citation>,
 }
@@ -131,8 +134,8 @@ pub struct CodeEntry {
     /// The message template in the requested locale; `{name}` marks a parameter.
     pub template: &'static str,
     pub params: &'static [&'static str],
-    /// The rule mechanism that emits it (`src/rules/<name>.rs`), or `input` (the reader of the
-    /// application) or `engine` (the jurisdiction checks).
+    /// The rule mechanism that emits it (`missing_document`, `timing_window` …: `src/rules/<name>.rs`),
+    /// or `input` (the reader of the application) or `engine` (the jurisdiction checks).
     #[serde(rename = "emittedBy")]
     pub emitted_by: &'static str,
 }

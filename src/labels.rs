@@ -138,7 +138,7 @@ impl<V: Serialize> Serialize for Ordered<V> {
     }
 }
 
-/// Every label, in one locale.
+/// Every label a form or a custom UI shows, in one locale.
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Labels {
@@ -146,12 +146,13 @@ pub struct Labels {
     /// Every field path of the 申报表 with its label, in form order, then `documents` and
     /// `resources`.
     fields: Ordered<&'static str>,
-    /// The cells of each table.
+    /// The labels of each table's cells.
     cells: Ordered<Ordered<&'static str>>,
-    /// The choices of each field that takes listed keys, by field path.
+    /// The labels of the choices of each field that takes listed keys, by field path.
     choices: Ordered<Ordered<&'static str>>,
-    /// The values of each verdict: `approval` (its `need`), `merge`, `supervision` and
-    /// `management` (their `mode`), `initialAcceptance` (of the `acceptance` verdict).
+    /// The labels of each verdict's values, as `report.outcomes` gives them: `approval` (its
+    /// `need`), `merge`, `supervision` and `management` (their `mode`), `initialAcceptance` (of the
+    /// `acceptance` verdict).
     verdicts: Ordered<Ordered<&'static str>>,
     stages: Ordered<&'static str>,
     /// Each jurisdiction's document names, by document key (every version's).

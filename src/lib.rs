@@ -28,6 +28,7 @@ pub mod model;
 pub mod money;
 pub mod normalise;
 mod options;
+pub mod outcomes;
 pub mod profile;
 pub mod reference;
 mod registry;
@@ -57,10 +58,11 @@ pub(crate) use options::parse_date;
 pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
-pub use options::Options;
-pub use registry::{builtin, validate_json, Registry, BUILTIN_PROFILES};
+pub use options::{OptionSpec, Options, OPTIONS};
+pub use registry::{builtin, validate_json, Registry, BUILTIN_JURISDICTIONS, BUILTIN_PROFILES};
 
-/// Every derived verdict. An outcome is absent where the regulation has no such rule.
+/// Every derived verdict; `null` where the regulation has no such rule.
+// The verdicts are those of `outcomes::OUTCOMES`, in its order (a test checks it).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcomes {
@@ -83,6 +85,7 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// No errors.
     pub complete: bool,
 }
 
@@ -90,6 +93,7 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Report {
+    /// `null` when the jurisdiction is unknown (and `JU001` says so).
     pub jurisdiction: Option<Arc<JurisdictionInfo>>,
     pub as_of: String,
     pub stage: &'static str,

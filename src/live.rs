@@ -323,6 +323,7 @@ pub struct Delta<'r> {
     pub summary: Summary,
 }
 
+/// What appeared and what went away.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Changes<T> {
     pub added: Vec<T>,
@@ -338,9 +339,12 @@ impl<T> Changes<T> {
     }
 }
 
+/// The entries of a list that changed or appeared, and those that went away.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RowChanges<'r, T> {
+    /// Entries that changed or appeared, as they are now.
     pub changed: Vec<&'r T>,
+    /// The entries that went away: their `rule` (documents, windows) or `key` (nearest thresholds).
     pub removed: Vec<&'r str>,
 }
 
@@ -512,20 +516,11 @@ impl<'r> Delta<'r> {
 
     /// The outcomes that changed, by the names reports give them (`merge`, `expertPanel` …).
     pub fn changed_outcomes(&self) -> Vec<&'static str> {
-        let o = &self.outcomes;
-        [
-            ("approval", o.approval.is_some()),
-            ("merge", o.merge.is_some()),
-            ("supervision", o.supervision.is_some()),
-            ("management", o.management.is_some()),
-            ("expertPanel", o.expert_panel.is_some()),
-            ("financialReview", o.financial_review.is_some()),
-            ("acceptance", o.acceptance.is_some()),
-            ("adjustment", o.adjustment.is_some()),
-        ]
-        .into_iter()
-        .filter_map(|(name, changed)| changed.then_some(name))
-        .collect()
+        crate::outcomes::OUTCOMES
+            .iter()
+            .filter(|spec| self.outcomes.has(spec))
+            .map(|spec| spec.key)
+            .collect()
     }
 
     /// Nothing but the summary and stage, which are always given.

@@ -10,6 +10,7 @@ use crate::codes::Code;
 use crate::model::Field;
 use crate::report::Diagnostic;
 
+/// The language of messages and labels, as reports name it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub enum Locale {
     #[default]
@@ -20,12 +21,21 @@ pub enum Locale {
 }
 
 impl Locale {
+    /// The tags options accept, each with the locale it means; a report names the first of each.
+    pub const TAGS: &'static [(&'static str, Locale)] = &[
+        ("zh-CN", Locale::ZhCn),
+        ("zh", Locale::ZhCn),
+        ("zh-Hans", Locale::ZhCn),
+        ("en", Locale::En),
+        ("en-US", Locale::En),
+        ("en-GB", Locale::En),
+    ];
+
     pub fn from_tag(tag: &str) -> Option<Locale> {
-        match tag {
-            "zh-CN" | "zh" | "zh-Hans" => Some(Locale::ZhCn),
-            "en" | "en-US" | "en-GB" => Some(Locale::En),
-            _ => None,
-        }
+        Locale::TAGS
+            .iter()
+            .find(|(t, _)| *t == tag)
+            .map(|(_, locale)| *locale)
     }
 
     pub fn is_en(self) -> bool {
@@ -275,13 +285,7 @@ pub fn stage_name(stage: &str, locale: Locale) -> &str {
 
 /// A stage's name in both locales.
 pub fn stage_label(stage: &str) -> Option<(&'static str, &'static str)> {
-    Some(match stage {
-        "declaration" => ("申报", "declaration"),
-        "approval" => ("审批", "approval"),
-        "implementation" => ("实施", "implementation"),
-        "acceptance" => ("验收", "acceptance"),
-        _ => return None,
-    })
+    crate::profile::Stage::from_key(stage).map(crate::profile::Stage::label)
 }
 
 #[cfg(test)]

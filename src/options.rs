@@ -12,7 +12,8 @@ use crate::messages::Locale;
 use crate::money;
 use crate::profile::Stage;
 
-/// How to validate.
+/// How to validate. Unknown keys and wrong types throw a TypeError that says what to change. An
+/// option set to `undefined` or `null` is left out: it keeps its default.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     pub jurisdiction: String,
@@ -28,17 +29,57 @@ pub struct Options {
     pub messages: BTreeMap<String, String>,
 }
 
-/// The keys [`Options::from_json`] reads.
-const KNOWN_OPTIONS: &[&str] = &[
-    "jurisdiction",
-    "asOf",
-    "stage",
-    "locale",
-    "parameters",
-    "holidays",
-    "workdays",
-    "messages",
-];
+/// One option [`Options::from_json`] reads, as the package's `Options` type declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OptionSpec {
+    pub key: &'static str,
+    /// Whether a validation must be given it.
+    pub required: bool,
+    /// Its TypeScript type.
+    pub ts: &'static str,
+    /// What it does.
+    pub doc: &'static str,
+}
+
+/// The options: each row gives [`KNOWN_OPTIONS`] its key and [`OPTIONS`] its entry.
+macro_rules! options {
+    ($($(#[doc = $doc:literal])* $key:literal: $ts:literal $(, $required:ident)?;)*) => {
+        /// The keys [`Options::from_json`] reads.
+        const KNOWN_OPTIONS: &[&str] = &[$($key),*];
+
+        /// The options [`Options::from_json`] reads, in order: the package's `Options` type.
+        pub const OPTIONS: &[OptionSpec] = &[$(OptionSpec {
+            key: $key,
+            required: options!(@required $($required)?),
+            ts: $ts,
+            doc: concat!($($doc, "\n"),*),
+        }),*];
+    };
+    (@required required) => { true };
+    (@required) => { false };
+}
+
+options! {
+    /// The regulation: one of `jurisdictions()[].id`. An unknown one is reported as `JU001`.
+    "jurisdiction": "JurisdictionId | (string & {})", required;
+    /// The date the application is made; the regulation version in force then applies. Default:
+    /// today, local time.
+    "asOf": "DateString";
+    /// Overrides the application's own `stage`; default `declaration`.
+    "stage": "Stage";
+    /// Language of messages and labels; default `zh-CN`.
+    "locale": "LocaleTag";
+    /// Portal configuration: values for the parameters a regulation names but leaves to the portal
+    /// (`jurisdictions()[].parameters` with `value: null`, e.g. 歙县's 分散采购限额标准), by key, in
+    /// the parameter's unit.
+    "parameters": "Record<string, Amount>";
+    /// Public holidays, so that working days are counted exactly.
+    "holidays": "DateString[]";
+    /// Weekend days that are working days (调休).
+    "workdays": "DateString[]";
+    /// Replacement message templates by code; `{name}` marks a parameter (see `rules().codes`).
+    "messages": "Partial<Record<Code, string>>";
+}
 
 impl Options {
     pub fn for_jurisdiction(id: &str) -> Options {
@@ -77,9 +118,10 @@ impl Options {
                 }
                 "stage" => {
                     let text = value.as_str().unwrap_or_default();
-                    options.stage = Some(Stage::from_key(text).ok_or_else(|| {
-                        bad("one of declaration, approval, implementation, acceptance")
-                    })?);
+                    options.stage = Some(
+                        Stage::from_key(text)
+                            .ok_or_else(|| bad(&format!("one of {}", Stage::KEYS.join(", "))))?,
+                    );
                 }
                 "locale" => {
                     options.locale = Locale::from_tag(value.as_str().unwrap_or_default())

@@ -10,24 +10,22 @@ use crate::profile::{self, compact, Profile, ProfileError};
 use crate::report::Diagnostic;
 use crate::{engine, Options, Report};
 
-/// A built-in profile by id, compiled (`src/compiled/{id}.govit`, written by `gov-it-check compile`
-/// from `src/profiles/{id}.json` through `pkg-scripts/compile-profiles.sh`).
-#[cfg(feature = "builtin-profiles")]
-macro_rules! builtin_profile {
-    ($id:literal) => {
-        ($id, include_bytes!(concat!("compiled/", $id, ".govit")))
+/// The built-in regulations by id, each compiled (`src/compiled/{id}.govit`, written by
+/// `gov-it-check compile` from `src/profiles/{id}.json` through `pkg-scripts/compile-profiles.sh`).
+macro_rules! builtin_profiles {
+    ($($id:literal),* $(,)?) => {
+        /// The ids of the built-in regulations, in order, whether or not this build embeds them
+        /// (the package ships them as files too, and its `JurisdictionId` type lists them).
+        pub const BUILTIN_JURISDICTIONS: &[&str] = &[$($id),*];
+
+        /// The built-in regulations, compiled.
+        #[cfg(feature = "builtin-profiles")]
+        pub const BUILTIN_PROFILES: &[(&str, &[u8])] =
+            &[$(($id, include_bytes!(concat!("compiled/", $id, ".govit")))),*];
     };
 }
 
-/// The built-in regulations, compiled.
-#[cfg(feature = "builtin-profiles")]
-pub const BUILTIN_PROFILES: &[(&str, &[u8])] = &[
-    builtin_profile!("tongzhou"),
-    builtin_profile!("shexian"),
-    builtin_profile!("tinghu"),
-    builtin_profile!("jiangjin"),
-    builtin_profile!("xiangcheng"),
-];
+builtin_profiles!("tongzhou", "shexian", "tinghu", "jiangjin", "xiangcheng");
 
 /// None: built without the `builtin-profiles` feature, profiles are loaded at run time.
 #[cfg(not(feature = "builtin-profiles"))]

@@ -8,14 +8,14 @@ use serde::Serialize;
 
 use crate::codes::{Code, Severity};
 
-/// A citation resolved against the regulation's article index.
+/// A provision of a regulation, resolved against its article index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Citation {
     pub jurisdiction: String,
     /// 《…》 title of the regulation.
     pub regulation: String,
-    /// Document number, when the text prints one.
+    /// The regulation's document number; absent where the text prints none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document_number: Option<String>,
     /// e.g. `第二十条（一）`, `附件1`.
@@ -31,12 +31,14 @@ pub type Citations = Arc<[Citation]>;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
-    /// JSON path of the field, e.g. `funding.thisYear.total`, `resources[2].sharing`.
+    /// Path of the field, e.g. `funding.thisYear.total`, `resources[2].sharing`; `''` for the whole
+    /// application.
     pub path: String,
     pub code: &'static str,
     pub severity: Severity,
+    /// The message in the requested locale.
     pub message: String,
-    /// The profile provision that produced it, when a regulation rule did.
+    /// The provision that produced it, when a regulation's rule did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
     #[serde(
@@ -44,6 +46,7 @@ pub struct Diagnostic {
         serialize_with = "crate::json_text::citations"
     )]
     pub citations: Citations,
+    /// The raw values the message was made from.
     pub params: BTreeMap<String, String>,
     #[serde(skip)]
     pub(crate) kind: Code,
@@ -99,11 +102,11 @@ pub type Notice = Diagnostic;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Trace {
-    /// The provision (profile case) that applied.
+    /// The provision (decision-table case) that applied.
     pub rule: String,
     #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
-    /// The facts it turned on, e.g. `totalInvestment = 300.01`, `threshold = 300 (及以下)`.
+    /// The facts it turned on, e.g. `预计总投资 300.0001 万元 …`.
     pub facts: Vec<String>,
     /// Why, in plain words.
     #[serde(serialize_with = "crate::json_text::fixed_text")]
@@ -119,7 +122,8 @@ pub enum Status {
     Undetermined,
 }
 
-/// A derived verdict with its reasons.
+/// A derived verdict with its reasons; `undetermined` while a field or portal parameter it needs is
+/// missing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Outcome<T> {
@@ -127,7 +131,7 @@ pub struct Outcome<T> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<T>,
     pub because: Vec<Trace>,
-    /// Fields or parameters still needed to decide.
+    /// Fields (paths) or `parameter:key`s still needed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
 }
@@ -162,6 +166,7 @@ pub struct RequiredDocument {
 #[serde(rename_all = "camelCase")]
 pub struct WindowReport {
     pub rule: String,
+    /// Field paths of the start and end dates.
     pub from: String,
     pub to: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -190,26 +195,27 @@ pub struct NearestThreshold {
     /// `outcome:field:direction`, e.g. `merge:totalInvestment:above`: what identifies the entry
     /// from one report to the next (a delta's `removed` lists these).
     pub key: String,
-    /// The verdict, as `outcomes` names it: `approval`, `merge`, `supervision`, `management`,
-    /// `expertPanel`, `financialReview` or `acceptance`.
+    /// The verdict, as `outcomes` names it.
     pub outcome: &'static str,
     /// The money field, e.g. `totalInvestment`.
     pub field: &'static str,
     /// `below`: lowering the amount reaches the line; `above`: raising it does.
     pub direction: &'static str,
-    /// The amount filled in, in 万元.
+    /// The amount filled in, in 万元, e.g. `'300.01'`.
     pub amount: String,
-    /// Where the line is, in 万元, and the profile parameter that fixes it.
+    /// Where the line is, in 万元, e.g. `'300'`.
     pub threshold: String,
+    /// The profile parameter that fixes the threshold, e.g. `mergeThreshold`.
     pub parameter: String,
     /// Whether the threshold itself already gets the other verdict: `true` for 「300万元及以下」
     /// seen from above 300, `false` for 「超过300万元」 seen from 300 or below, where the other
     /// verdict starts only past the threshold.
     pub inclusive: bool,
-    /// How far the amount is from the threshold, exactly: `|amount − threshold|`, in 万元.
+    /// How far the amount is from the threshold, exactly: `|amount − threshold|`, in 万元, e.g.
+    /// `'0.01'`.
     pub distance: String,
-    /// The verdict on the other side of the line. Absent when the verdict there would turn on
-    /// something not filled in yet (`dependsOn`).
+    /// The verdict on the other side: its value as the outcome writes it and what it means.
+    /// Absent when it would turn on something not filled in yet (`dependsOn`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub becomes: Option<NearestVerdict>,
     /// What the verdict on the other side would still need (fields, or `parameter:NAME`).
@@ -221,6 +227,7 @@ pub struct NearestThreshold {
     /// Its citations; where no case decides there, those of the threshold's parameter.
     #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
+    /// e.g. 「超出合并编报的界线 0.01 万元：300 万元及以下时，可以合并编报（第十一条）」
     pub message: String,
 }
 

@@ -24,8 +24,9 @@
 use std::process::ExitCode;
 
 use gov_it_rules::messages::Locale;
+use gov_it_rules::outcomes::OUTCOMES;
 use gov_it_rules::profile::{Profile, Stage};
-use gov_it_rules::report::{Outcome, Status};
+use gov_it_rules::report::Status;
 use gov_it_rules::{cases, Options, Registry, Report};
 
 const USAGE: &str = "usage: gov-it-check --jurisdiction ID [--stage STAGE] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json\n       gov-it-check --list\n       gov-it-check test PROFILE-ID-OR-FILE [CASES.json]\n       gov-it-check compile PROFILE.json... [--out-dir DIR]";
@@ -296,15 +297,19 @@ fn print_text(r: &Report) {
         );
     }
     println!("as of {}, stage {}", r.as_of, r.stage);
-    let o = &r.outcomes;
-    print_outcome("approval", &o.approval);
-    print_outcome("merge", &o.merge);
-    print_outcome("supervision", &o.supervision);
-    print_outcome("management", &o.management);
-    print_outcome("expertPanel", &o.expert_panel);
-    print_outcome("financialReview", &o.financial_review);
-    print_outcome("acceptance", &o.acceptance);
-    print_outcome("adjustment", &o.adjustment);
+    for spec in &OUTCOMES {
+        match r.outcomes.written(spec) {
+            Some(o) if o.status == Status::Determined => {
+                println!("  {:<16} {}", spec.key, o.value.unwrap_or_default());
+            }
+            Some(o) => println!(
+                "  {:<16} undetermined, needs {}",
+                spec.key,
+                o.missing.join(", ")
+            ),
+            None => {}
+        }
+    }
     for d in &r.outcomes.required_documents {
         println!("  document {:<11} {}", d.status, d.name);
     }
@@ -334,19 +339,4 @@ fn print_text(r: &Report) {
         "{} errors, {} warnings",
         r.summary.errors, r.summary.warnings
     );
-}
-
-fn print_outcome<T: serde::Serialize>(name: &str, outcome: &Option<Outcome<T>>) {
-    match outcome {
-        Some(o) if o.status == Status::Determined => {
-            let value = o
-                .value
-                .as_ref()
-                .and_then(|v| serde_json::to_string(v).ok())
-                .unwrap_or_default();
-            println!("  {name:<16} {value}");
-        }
-        Some(o) => println!("  {name:<16} undetermined, needs {}", o.missing.join(", ")),
-        None => {}
-    }
 }

@@ -83,17 +83,8 @@ pub fn words(locale: Locale) -> &'static Words {
 }
 
 /// The verdicts the component shows, in the order it shows them: the key a report uses, and the
-/// heading in each locale.
-pub const VERDICTS: [(&str, &str, &str); 8] = [
-    ("approval", "审批层级", "Approval"),
-    ("merge", "合并编报", "Merged compilation"),
-    ("supervision", "工程监理", "Supervision"),
-    ("management", "管理方式", "Management"),
-    ("expertPanel", "专家评审", "Expert panel"),
-    ("financialReview", "财政评审", "Financial review"),
-    ("acceptance", "验收", "Acceptance"),
-    ("adjustment", "调整", "Adjustment"),
-];
+/// heading in each locale ([`crate::outcomes::OUTCOMES`]).
+pub const VERDICTS: [(&str, &str, &str); 8] = crate::outcomes::HEADINGS;
 
 /// A required document's status, as shown before its name.
 pub fn document_status(status: &str, locale: Locale) -> &'static str {

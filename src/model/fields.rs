@@ -41,7 +41,7 @@ pub const UNIT_KINDS: &[&str] = &[
     "other",
 ];
 pub const LEVELS: &[&str] = &["national", "provincial", "municipal", "county"];
-pub const STAGES: &[&str] = &["declaration", "approval", "implementation", "acceptance"];
+pub const STAGES: &[&str] = crate::profile::Stage::KEYS;
 pub const ADJUSTMENT_REASONS: &[&str] = &[
     "superiorDeployment",    // 根据上级部署确需改变建设内容
     "technicalOptimisation", // 确需对原技术方案完善优化

@@ -277,7 +277,8 @@ pub enum Condition {
     Verdict(VerdictCondition),
 }
 
-/// The outcomes a condition can read, by the value that names their verdict.
+/// The outcomes a condition can read, by the value that names their verdict; numbered in the order
+/// of [`crate::outcomes::OUTCOMES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum VerdictOf {
@@ -304,13 +305,9 @@ impl VerdictOf {
         1 << (self as u8)
     }
 
+    /// The outcome's key, as [`crate::outcomes::OUTCOMES`] lists it.
     pub fn key(self) -> &'static str {
-        match self {
-            VerdictOf::Approval => "approval",
-            VerdictOf::Merge => "merge",
-            VerdictOf::Supervision => "supervision",
-            VerdictOf::Management => "management",
-        }
+        crate::outcomes::at(self as usize).map_or("", |o| o.key)
     }
 
     /// The values its verdict can take, as profiles write them.
@@ -373,37 +370,6 @@ impl Serialize for FieldRef {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub enum Stage {
-    Declaration,
-    Approval,
-    Implementation,
-    Acceptance,
-}
-
-impl Stage {
-    pub fn key(self) -> &'static str {
-        match self {
-            Stage::Declaration => "declaration",
-            Stage::Approval => "approval",
-            Stage::Implementation => "implementation",
-            Stage::Acceptance => "acceptance",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Stage> {
-        [
-            Stage::Declaration,
-            Stage::Approval,
-            Stage::Implementation,
-            Stage::Acceptance,
-        ]
-        .into_iter()
-        .find(|s| s.key() == key)
-    }
-}
-
 /// One row of a decision table: the first row whose condition holds gives the outcome.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -439,12 +405,13 @@ pub struct DecisionTables {
     pub acceptance: Vec<Case<Acceptance>>,
 }
 
-/// An enum whose values profiles and reports write by one key each (a verdict's `need` or `mode`):
-/// serde's names, [`key`](ApprovalNeed::key), `KEYS` and the labels forms show
-/// ([`label`](ApprovalNeed::label), the package's `labels()`) all come from the one table, so a
-/// [`VerdictCondition`] compares exactly what a report shows.
-macro_rules! verdict_values {
-    (pub enum $name:ident { $($(#[$doc:meta])* $variant:ident => $key:literal, $zh:literal, $en:literal;)* }) => {
+/// An enum whose values profiles and reports write by one key each (a verdict's `need` or `mode`, a
+/// stage): serde's names, [`key`](ApprovalNeed::key), `KEYS` (and so the package's TypeScript
+/// unions) and the labels forms show ([`label`](ApprovalNeed::label), the package's `labels()`)
+/// all come from the one table, so a [`VerdictCondition`] compares exactly what a report shows.
+macro_rules! keyed_values {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$doc:meta])* $variant:ident => $key:literal, $zh:literal, $en:literal;)* }) => {
+        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
         pub enum $name {
             $($(#[$doc])* #[serde(rename = $key)] $variant,)*
@@ -472,7 +439,25 @@ macro_rules! verdict_values {
     };
 }
 
-verdict_values! {
+keyed_values! {
+    /// A stage of the project, in order: what an application must have turns on it. The options,
+    /// the application's `stage` field, profiles and reports name it by key.
+    #[derive(PartialOrd, Ord, Hash)]
+    pub enum Stage {
+        Declaration => "declaration", "申报", "declaration";
+        Approval => "approval", "审批", "approval";
+        Implementation => "implementation", "实施", "implementation";
+        Acceptance => "acceptance", "验收", "acceptance";
+    }
+}
+
+impl Stage {
+    pub fn from_key(key: &str) -> Option<Stage> {
+        Stage::ALL.iter().copied().find(|s| s.key() == key)
+    }
+}
+
+keyed_values! {
     pub enum ApprovalNeed {
         Required => "required", "须审批", "approval required";
         MayBeExempt => "mayBeExempt", "可免于审批", "may be exempt";
@@ -480,7 +465,7 @@ verdict_values! {
     }
 }
 
-/// Who approves, through which documents.
+/// Who approves, through which documents (审批层级).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Approval {
@@ -499,7 +484,7 @@ pub struct Approval {
     pub endorsed_by: Option<String>,
 }
 
-verdict_values! {
+keyed_values! {
     pub enum MergeMode {
         /// The documents may be compiled as one (合并编报).
         Merge => "merge", "可以合并编报", "may be compiled as one";
@@ -514,6 +499,7 @@ verdict_values! {
     }
 }
 
+/// Merge-eligibility (合并编报).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Merge {
@@ -524,7 +510,7 @@ pub struct Merge {
     pub replaces: Vec<String>,
 }
 
-verdict_values! {
+keyed_values! {
     pub enum SupervisionMode {
         /// 必须实行工程监理制.
         Mandatory => "mandatory", "必须实行工程监理", "mandatory";
@@ -540,6 +526,7 @@ verdict_values! {
     }
 }
 
+/// Supervision (监理).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Supervision {
@@ -555,7 +542,7 @@ pub struct Supervision {
     pub also_in_budget: Vec<String>,
 }
 
-verdict_values! {
+keyed_values! {
     pub enum ManagementMode {
         /// 全过程管理.
         FullProcess => "fullProcess", "全过程管理", "full-process management";
@@ -564,6 +551,7 @@ verdict_values! {
     }
 }
 
+/// 全过程管理 or 报备制管理.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Management {
@@ -591,7 +579,7 @@ pub struct FinancialReview {
     pub by: Option<String>,
 }
 
-verdict_values! {
+keyed_values! {
     pub enum InitialAcceptance {
         Required => "required", "须初验", "initial acceptance required";
         Optional => "optional", "可不经初验", "initial acceptance optional";

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::*;
+use crate::rules::nearest_threshold::Table;
 
 /// One provision of a version as the rule reference lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -24,17 +25,13 @@ impl Version {
     pub fn rules(&self) -> Vec<RuleEntry> {
         let mut out = Vec::new();
         let o = &self.outcomes;
-        out.extend(case_entries(&o.approval, "outcome.approval", &[]));
-        out.extend(case_entries(&o.merge, "outcome.merge", &[]));
-        out.extend(case_entries(&o.supervision, "outcome.supervision", &[]));
-        out.extend(case_entries(&o.management, "outcome.management", &[]));
-        out.extend(case_entries(&o.expert_panel, "outcome.expertPanel", &[]));
-        out.extend(case_entries(
-            &o.financial_review,
-            "outcome.financialReview",
-            &[],
-        ));
-        out.extend(case_entries(&o.acceptance, "outcome.acceptance", &[]));
+        out.extend(case_entries(&o.approval, Table::Approval));
+        out.extend(case_entries(&o.merge, Table::Merge));
+        out.extend(case_entries(&o.supervision, Table::Supervision));
+        out.extend(case_entries(&o.management, Table::Management));
+        out.extend(case_entries(&o.expert_panel, Table::ExpertPanel));
+        out.extend(case_entries(&o.financial_review, Table::FinancialReview));
+        out.extend(case_entries(&o.acceptance, Table::Acceptance));
         let mut push = |id: &str, kind: String, codes, cite: &[Cite], zh: String, en: String| {
             out.push(RuleEntry {
                 id: id.to_string(),
@@ -164,15 +161,14 @@ impl Version {
     }
 }
 
-fn case_entries<'a, T>(
-    cases: &'a [Case<T>],
-    kind: &'a str,
-    codes: &'static [&'static str],
-) -> impl Iterator<Item = RuleEntry> + 'a {
+/// A decision table's cases, of the kind `outcome.<key>` (e.g. `outcome.expertPanel`); a case
+/// decides an outcome and reports no code.
+fn case_entries<T>(cases: &[Case<T>], table: Table) -> impl Iterator<Item = RuleEntry> + '_ {
+    let kind = format!("outcome.{}", table.key());
     cases.iter().map(move |c| RuleEntry {
         id: c.id.clone(),
-        kind: kind.to_string(),
-        codes,
+        kind: kind.clone(),
+        codes: &[],
         cite: c.cite.to_vec(),
         summary: c.explanation.clone(),
         summary_en: c.explanation_en.clone(),

@@ -58,7 +58,8 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
     codes: &[],
 };
 
-/// The decision tables, in the order the engine decides them.
+/// The decision tables, in the order the engine decides them and [`crate::outcomes::OUTCOMES`]
+/// lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Table {
     Approval,
@@ -71,30 +72,14 @@ pub enum Table {
 }
 
 impl Table {
-    /// The outcome's key in a report's `outcomes`.
+    /// The outcome's key in a report's `outcomes` ([`crate::outcomes::OUTCOMES`]).
     pub fn key(self) -> &'static str {
-        match self {
-            Table::Approval => "approval",
-            Table::Merge => "merge",
-            Table::Supervision => "supervision",
-            Table::Management => "management",
-            Table::ExpertPanel => "expertPanel",
-            Table::FinancialReview => "financialReview",
-            Table::Acceptance => "acceptance",
-        }
+        crate::outcomes::at(self as usize).map_or("", |o| o.key)
     }
 
-    /// The outcome's name in Chinese and in English, for messages.
+    /// The outcome's line as messages name it, in Chinese and in English.
     pub fn name(self) -> (&'static str, &'static str) {
-        match self {
-            Table::Approval => ("审批层级", "Approval tier"),
-            Table::Merge => ("合并编报", "Merge-eligibility"),
-            Table::Supervision => ("工程监理", "Supervision"),
-            Table::Management => ("管理方式", "Management mode"),
-            Table::ExpertPanel => ("专家评审组成", "Expert panel"),
-            Table::FinancialReview => ("财政评审", "Financial review"),
-            Table::Acceptance => ("验收组织", "Acceptance"),
-        }
+        crate::outcomes::at(self as usize).map_or(("", ""), |o| o.line)
     }
 }
 
