@@ -1,7 +1,14 @@
 // Types of gov-it-rules: cited validation of government IT-project applications (政务信息化项目).
-// The application interface and the code union are generated from the Rust field and code tables
-// (tests/wasm_types.rs keeps them current); the rest mirrors src/report.rs, src/lib.rs and
-// src/live.rs, and a test checks that every key those produce is declared here.
+//
+// Generated: do not edit. tests/wasm_types.rs writes this file from the wrapper's own API
+// (js/index.api.d.ts) and, from the Rust core, the types that mirror it: the report, delta,
+// catalogue and label types from their definitions (src/lib.rs, src/report.rs, src/live.rs,
+// src/catalogue.rs, src/labels.rs, src/profile/mod.rs) with their doc comments, and the unions
+// from the Rust tables (fields and choices in src/model/fields.rs, codes in src/codes.rs, verdict
+// values and stages in src/profile/mod.rs, outcome names in src/outcomes.rs, locales in
+// src/messages.rs, options in src/options.rs, the built-in jurisdictions in src/registry.rs).
+// After changing any of them, or js/index.api.d.ts:
+//   UPDATE_TYPES=1 cargo test --test wasm_types
 
 // ---------------------------------------------------------------------------------------------
 // The application
@@ -17,7 +24,6 @@ export type Flag = boolean | 'true' | 'false' | '是' | '否';
 /** A whole number, as a number or as digits. */
 export type Whole = number | string;
 
-// BEGIN GENERATED application (from src/model/fields.rs by tests/wasm_types.rs)
 export type ProjectKind = 'new' | 'continuation' | 'upgrade' | 'operations' | 'serviceProcurement' | 'priorYearUnpaid';
 export type UnitKind = 'department' | 'township' | 'subordinate' | 'enterprise' | 'other';
 export type Level = 'national' | 'provincial' | 'municipal' | 'county';
@@ -210,7 +216,6 @@ export interface ResourceRow {
   reason?: string | null;
   note?: string | null;
 }
-// END GENERATED application
 
 /** A scalar field by its dotted path, e.g. `funding.thisYear.total`. */
 export type FieldPath = LeafPaths<Application>;
@@ -251,6 +256,7 @@ type GroupPaths<T> = {
 export type JurisdictionId = 'tongzhou' | 'shexian' | 'tinghu' | 'jiangjin' | 'xiangcheng';
 /** Locales options accept; reports say `zh-CN` or `en`. */
 export type LocaleTag = 'zh-CN' | 'zh' | 'zh-Hans' | 'en' | 'en-US' | 'en-GB';
+/** The language of messages and labels, as reports name it. */
 export type Locale = 'zh-CN' | 'en';
 
 /**
@@ -260,7 +266,10 @@ export type Locale = 'zh-CN' | 'en';
 export interface Options {
   /** The regulation: one of `jurisdictions()[].id`. An unknown one is reported as `JU001`. */
   jurisdiction: JurisdictionId | (string & {});
-  /** The date the application is made; the regulation version in force then applies. Default: today, local time. */
+  /**
+   * The date the application is made; the regulation version in force then applies. Default: today,
+   * local time.
+   */
   asOf?: DateString | null | undefined;
   /** Overrides the application's own `stage`; default `declaration`. */
   stage?: Stage | null | undefined;
@@ -268,8 +277,8 @@ export interface Options {
   locale?: LocaleTag | null | undefined;
   /**
    * Portal configuration: values for the parameters a regulation names but leaves to the portal
-   * (`jurisdictions()[].parameters` with `value: null`, e.g. 歙县's 分散采购限额标准), by key, in
-   * the parameter's unit.
+   * (`jurisdictions()[].parameters` with `value: null`, e.g. 歙县's 分散采购限额标准), by key, in the
+   * parameter's unit.
    */
   parameters?: Record<string, Amount> | null | undefined;
   /** Public holidays, so that working days are counted exactly. */
@@ -294,7 +303,6 @@ export interface CatalogueOptions extends ListingOptions {
 // ---------------------------------------------------------------------------------------------
 // The report
 
-// BEGIN GENERATED codes (from src/codes.rs by tests/wasm_types.rs)
 export type Code =
   | 'IN001' // invalid-amount, Error
   | 'IN002' // invalid-date, Error
@@ -343,7 +351,6 @@ export type Code =
   ;
 
 export type CodeFamily = 'input' | 'jurisdiction' | 'form' | 'completeness' | 'resources' | 'timing' | 'restriction' | 'panel' | 'adjustment' | 'boundary';
-// END GENERATED codes
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -352,7 +359,7 @@ export interface Citation {
   jurisdiction: string;
   /** 《…》 title of the regulation. */
   regulation: string;
-  /** Absent where the text prints none. */
+  /** The regulation's document number; absent where the text prints none. */
   documentNumber?: string;
   /** e.g. `第二十条（一）`, `附件1`. */
   article: string;
@@ -362,7 +369,10 @@ export interface Citation {
 
 /** A problem with the application, located at a field. */
 export interface Diagnostic {
-  /** Path of the field, e.g. `funding.thisYear.total`, `resources[2].sharing`; `''` for the whole application. */
+  /**
+   * Path of the field, e.g. `funding.thisYear.total`, `resources[2].sharing`; `''` for the whole
+   * application.
+   */
   path: string;
   code: Code;
   severity: Severity;
@@ -375,7 +385,10 @@ export interface Diagnostic {
   params: Record<string, string>;
 }
 
-/** Something the applicant should know that is not a fault (an amount on a boundary, an unprinted date, a missing portal parameter). */
+/**
+ * Something the applicant should know that is not a fault: an amount on a boundary, a date the text
+ * does not print, a parameter the portal did not supply.
+ */
 export type Notice = Diagnostic;
 
 /** One step of the reasoning behind an outcome. */
@@ -385,10 +398,14 @@ export interface Trace {
   citations: Citation[];
   /** The facts it turned on, e.g. `预计总投资 300.0001 万元 …`. */
   facts: string[];
+  /** Why, in plain words. */
   explanation: string;
 }
 
-/** A derived verdict with its reasons; `undetermined` while a field or portal parameter it needs is missing. */
+/**
+ * A derived verdict with its reasons; `undetermined` while a field or portal parameter it needs is
+ * missing.
+ */
 export type Outcome<T> =
   | { status: 'determined'; value: T; because: Trace[]; missing?: never }
   | {
@@ -399,36 +416,49 @@ export type Outcome<T> =
       missing?: string[];
     };
 
+/** Whether the project needs approval: `Approval.need`. */
+export type ApprovalNeed = 'required' | 'mayBeExempt' | 'notRequired';
 /** Who approves, through which documents (审批层级). */
 export interface Approval {
-  need: 'required' | 'mayBeExempt' | 'notRequired';
+  need: ApprovalNeed;
   authority?: string;
   /** Document keys in the order they are compiled and approved. */
   chain: string[];
+  /** Further procedure, e.g. escalation to the city and province. */
   steps?: string[];
-  /** A body whose 审定 comes before the approval is issued, e.g. 县政府. */
+  /** A body whose 审定 comes before the approval is issued (歙县 第十四条: 报县政府审定后，由县数据资源局批复). */
   endorsedBy?: string;
 }
 
+/** How the documents may be compiled: `Merge.mode`. */
+export type MergeMode = 'merge' | 'substitute' | 'lighter' | 'omit' | 'separate';
 /** Merge-eligibility (合并编报). */
 export interface Merge {
-  mode: 'merge' | 'substitute' | 'lighter' | 'omit' | 'separate';
+  mode: MergeMode;
   documents: string[];
   replaces?: string[];
 }
 
+/** How the project is supervised: `Supervision.mode`. */
+export type SupervisionMode = 'mandatory' | 'unifiedService' | 'central' | 'inPrinciple' | 'notSpecified';
 /** Supervision (监理). */
 export interface Supervision {
-  mode: 'mandatory' | 'unifiedService' | 'central' | 'inPrinciple' | 'notSpecified';
-  /** Whether the fee belongs in the budget estimate; `null` where the text does not say. */
+  mode: SupervisionMode;
+  /**
+   * Whether the supervision fee belongs in the project's budget estimate; `null` where the text
+   * does not say.
+   */
   feeInBudget: boolean | null;
   provider?: string;
+  /** Other fees that go into the estimate (等保测评, 密评, 软件测评 …). */
   alsoInBudget?: string[];
 }
 
+/** How the project is managed: `Management.mode`. */
+export type ManagementMode = 'fullProcess' | 'filing';
 /** 全过程管理 or 报备制管理. */
 export interface Management {
-  mode: 'fullProcess' | 'filing';
+  mode: ManagementMode;
 }
 
 /** The composition an expert panel must have. */
@@ -436,7 +466,7 @@ export interface Panel {
   minSize: number;
   odd: boolean;
   externalOnly: boolean;
-  /** The text says 原则上: a panel that falls short is a warning. */
+  /** The text says 原则上: a panel that falls short is a warning, not an error. */
   inPrinciple?: boolean;
 }
 
@@ -445,14 +475,17 @@ export interface FinancialReview {
   by?: string;
 }
 
+/** Whether an initial acceptance comes first: `Acceptance.initialAcceptance`. */
+export type InitialAcceptance = 'required' | 'optional' | 'notProvided';
 export interface Acceptance {
   organiser: string;
-  initialAcceptance: 'required' | 'optional' | 'notProvided';
+  initialAcceptance: InitialAcceptance;
   resultFiledWith?: string;
 }
 
 /** Whether a budget adjustment may take the simplified route. */
 export interface AdjustmentVerdict {
+  /** `simplified` or `full`. */
   route: 'simplified' | 'full';
   /** The adjustment as a share of the approved estimate, e.g. `0.1525`. */
   ratio: string;
@@ -467,13 +500,13 @@ export interface RequiredDocument {
   /** Other documents that satisfy the same requirement (some only where a verdict allows). */
   alternatives?: string[];
   /**
-   * `conditional` when the requirement, or whether a document on file may stand in for it, turns
-   * on something not filled in yet.
+   * `present`, `missing`, or `conditional` when the rule, or whether a document on file may stand
+   * in for it, turns on something not filled in.
    */
   status: 'present' | 'missing' | 'conditional';
   /** The document on file that satisfies the requirement, where it is one of `alternatives`. */
   satisfiedBy?: string;
-  /** For `conditional`: the field paths (or `parameter:NAME`) the answer waits for. */
+  /** For `conditional`: the fields (or `parameter:NAME`) the answer waits for. */
   dependsOn?: string[];
   citations: Citation[];
   why: string;
@@ -489,6 +522,10 @@ export interface WindowReport {
   earliest?: DateString;
   latest?: DateString;
   actual?: DateString;
+  /**
+   * `pending` (start unknown), `open`, `met`, `early`, `late`, `overdue`, or `conditional` when
+   * whether the window applies turns on something not filled in yet.
+   */
   status: 'pending' | 'open' | 'met' | 'early' | 'late' | 'overdue' | 'conditional';
   description: string;
   citations: Citation[];
@@ -508,7 +545,7 @@ export interface Outcomes {
   windows: WindowReport[];
 }
 
-/** The names of the verdicts in `Outcomes`. */
+/** The names of the verdicts in `Outcomes`, in their order. */
 export type OutcomeName =
   | 'approval'
   | 'merge'
@@ -520,14 +557,17 @@ export type OutcomeName =
   | 'adjustment';
 
 /**
- * The nearest amount below or above the one filled in at which a verdict that amount decides would
- * be different, and what it would be there. At most one entry per verdict, money field and
- * direction; none for a verdict the amount does not decide, or that is undetermined.
+ * The nearest amount, below or above the one filled in, at which a verdict decided by that amount
+ * would be different, and what it would be there. A verdict has at most one entry per money field
+ * and direction, and none when the amount does not decide it.
  */
 export interface NearestThreshold {
-  /** `outcome:field:direction`, e.g. `merge:totalInvestment:above`; a delta's `removed` lists these. */
+  /**
+   * `outcome:field:direction`, e.g. `merge:totalInvestment:above`: what identifies the entry from
+   * one report to the next (a delta's `removed` lists these).
+   */
   key: string;
-  /** The verdict, as `Outcomes` names it. */
+  /** The verdict, as `outcomes` names it. */
   outcome: Exclude<OutcomeName, 'adjustment'>;
   /** The money field, e.g. `totalInvestment`. */
   field: string;
@@ -540,19 +580,22 @@ export interface NearestThreshold {
   /** The profile parameter that fixes the threshold, e.g. `mergeThreshold`. */
   parameter: string;
   /**
-   * Whether the threshold itself already gets the other verdict: `true` for 「300万元及以下」 seen
-   * from above 300; `false` for 「超过300万元」 seen from 300 or below.
+   * Whether the threshold itself already gets the other verdict: `true` for 「300万元及以下」 seen from
+   * above 300, `false` for 「超过300万元」 seen from 300 or below, where the other verdict starts only
+   * past the threshold.
    */
   inclusive: boolean;
-  /** `|amount − threshold|` in 万元, exact, e.g. `'0.01'`. */
+  /**
+   * How far the amount is from the threshold, exactly: `|amount − threshold|`, in 万元, e.g.
+   * `'0.01'`.
+   */
   distance: string;
   /**
-   * The verdict on the other side: its value as the outcome writes it (`need`, `mode`,
-   * `initialAcceptance`, `minSize`, or `required`/`notRequired` for a financial review) and what it
-   * means. Absent when it would turn on something not filled in yet (`dependsOn`).
+   * The verdict on the other side: its value as the outcome writes it and what it means. Absent
+   * when it would turn on something not filled in yet (`dependsOn`).
    */
   becomes?: NearestVerdict;
-  /** What the verdict on the other side would still need: field paths or `parameter:NAME`. */
+  /** What the verdict on the other side would still need (fields, or `parameter:NAME`). */
   dependsOn?: string[];
   /** The provision (decision-table case) that gives the verdict on the other side. */
   rule?: string;
@@ -562,6 +605,12 @@ export interface NearestThreshold {
   message: string;
 }
 
+/**
+ * A verdict on the other side of a threshold: its value as `outcomes` writes it (`need` of an
+ * approval, `mode` of a merge, supervision or management, `initialAcceptance` of an acceptance,
+ * `minSize` of an expert panel, `required` or `notRequired` for a financial review) and what it
+ * means, in the report's locale.
+ */
 export interface NearestVerdict {
   value: string;
   label: string;
@@ -578,6 +627,7 @@ export interface JurisdictionInfo {
   inForceBasis: string;
 }
 
+/** Counts by severity; `complete` when nothing is an error. */
 export interface Summary {
   errors: number;
   warnings: number;
@@ -594,7 +644,10 @@ export interface Report {
   stage: Stage;
   locale: Locale;
   outcomes: Outcomes;
-  /** For each verdict an amount decides, the nearest thresholds below and above it where the verdict would change. */
+  /**
+   * For each verdict an amount decides, the nearest thresholds below and above the amount where the
+   * verdict would change, and what it would become there.
+   */
   nearest: NearestThreshold[];
   diagnostics: Diagnostic[];
   notices: Notice[];
@@ -606,16 +659,35 @@ export interface Report {
 // ---------------------------------------------------------------------------------------------
 // Live validation
 
+/** What appeared and what went away. */
 export interface Changes<T> {
   added: T[];
   removed: T[];
 }
 
+/** The entries of a list that changed or appeared, and those that went away. */
 export interface RowChanges<T> {
   /** Entries that changed or appeared, as they are now. */
   changed: T[];
-  /** The entries that went away: their `rule` (documents, windows) or `key` (nearest thresholds). */
+  /**
+   * The entries that went away: their `rule` (documents, windows) or `key` (nearest thresholds).
+   */
   removed: string[];
+}
+
+/**
+ * The outcomes that changed, each with its new value; `null` when it no longer applies. Unchanged
+ * ones are absent.
+ */
+export interface OutcomeChanges {
+  approval?: Outcome<Approval> | null;
+  merge?: Outcome<Merge> | null;
+  supervision?: Outcome<Supervision> | null;
+  management?: Outcome<Management> | null;
+  expertPanel?: Outcome<Panel> | null;
+  financialReview?: Outcome<FinancialReview> | null;
+  acceptance?: Outcome<Acceptance> | null;
+  adjustment?: Outcome<AdjustmentVerdict> | null;
 }
 
 /**
@@ -624,14 +696,26 @@ export interface RowChanges<T> {
  * missing); `null` when it no longer applies.
  */
 export interface Delta {
+  /**
+   * Diagnostics that appeared and that went away. Two diagnostics are the same when their code,
+   * path, rule and params are.
+   */
   diagnostics: Changes<Diagnostic>;
   notices: Changes<Notice>;
-  outcomes: { [K in OutcomeName]?: Outcomes[K] };
+  /**
+   * The outcomes that changed in any way (verdict, status, reasons or what is missing), with their
+   * new value; `null` where the outcome no longer applies. Unchanged ones are absent.
+   */
+  outcomes: OutcomeChanges;
+  /** Required documents whose entry changed or appeared, and the rules of those that went away. */
   requiredDocuments: RowChanges<RequiredDocument>;
   windows: RowChanges<WindowReport>;
-  /** Nearest thresholds that moved, whose distance changed, or that appeared; keys of those gone. */
+  /**
+   * Nearest thresholds that changed (moved, or the amount's distance to them did) or appeared, and
+   * the keys of those that went away.
+   */
   nearest: RowChanges<NearestThreshold>;
-  /** The stage now applied. */
+  /** The stage now applied (the application's `stage` field may have been edited). */
   stage: Stage;
   summary: Summary;
 }
@@ -656,7 +740,10 @@ export interface Validator {
 // ---------------------------------------------------------------------------------------------
 // Catalogue
 
-/** A jurisdiction, described by the regulation in force on the as-of date. */
+/**
+ * A jurisdiction as a portal lists it: the regulation in force on the as-of date, the parameters
+ * the portal may have to supply, the documents it names, and every dated version.
+ */
 export interface JurisdictionEntry {
   id: JurisdictionId | (string & {});
   region: string;
@@ -670,9 +757,12 @@ export interface JurisdictionEntry {
   /** Where the in-force date comes from, as the text has it. */
   inForceBasis: string;
   repealed: DateString | null;
-  /** Thresholds and limits; `value: null` marks one the portal supplies in `options.parameters`. */
+  /**
+   * Thresholds and limits; `value: null` marks one the text leaves to the portal (歙县's 分散采购限额标准),
+   * to be passed as `options.parameters[key]`.
+   */
   parameters: ParameterEntry[];
-  /** Document kinds for the application's `documents`, with their names. */
+  /** Document kinds for the application's `documents` table, with their names. */
   documents: Record<string, string>;
   /** Every dated version, oldest first. */
   versions: VersionEntry[];
@@ -703,15 +793,22 @@ export interface CodeEntry {
   /** The message template in the requested locale; `{name}` marks a parameter. */
   template: string;
   params: string[];
-  /** The rule mechanism that emits it (`missing_document`, `timing_window` …), or `input` (the reader of the application) or `engine` (the jurisdiction checks). */
+  /**
+   * The rule mechanism that emits it (`missing_document`, `timing_window` …:
+   * `src/rules/<name>.rs`), or `input` (the reader of the application) or `engine` (the
+   * jurisdiction checks).
+   */
   emittedBy: string;
 }
 
 export interface ProvisionEntry {
   jurisdiction: string;
-  /** The provision's id, as diagnostics and traces give it in `rule`. */
+  /** The provision's id, as diagnostics and outcome traces give it in `rule`. */
   rule: string;
-  /** How it is checked: `outcome.approval`, `requirement.declaration`, `window`, … or `notFormalised` (not checked; the summary says why). */
+  /**
+   * How it is checked: `outcome.approval`, `requirement.declaration`, `window`, … or
+   * `notFormalised` for a provision deliberately not checked (the summary says why).
+   */
   kind: string;
   /** The codes it can report; none for a decision-table case, which decides an outcome. */
   codes: Code[];
@@ -719,7 +816,10 @@ export interface ProvisionEntry {
   citations: Citation[];
 }
 
-/** The rule catalogue, for help pages. */
+/**
+ * The rule catalogue: every code with its severity and message template, and every provision of the
+ * regulations with the codes it can report and its citations.
+ */
 export interface Catalogue {
   codes: CodeEntry[];
   provisions: ProvisionEntry[];
@@ -853,14 +953,16 @@ export interface ElementRulesOptions extends Options {
 /** Every label a form or a custom UI shows, in one locale. */
 export interface Labels {
   locale: Locale;
-  /** Each field's label by path, in the 申报表's order, then the two tables'. */
+  /**
+   * Every field path of the 申报表 with its label, in form order, then `documents` and `resources`.
+   */
   fields: Record<FieldPath | 'documents' | 'resources', string>;
   /** The labels of each table's cells. */
   cells: {
     documents: Record<keyof DocumentOnFile & string, string>;
     resources: Record<keyof ResourceRow & string, string>;
   };
-  /** The labels of the values of each field that takes listed keys. */
+  /** The labels of the choices of each field that takes listed keys, by field path. */
   choices: {
     unitKind: Record<UnitKind, string>;
     kind: Record<ProjectKind, string>;
@@ -868,16 +970,20 @@ export interface Labels {
     stage: Record<Stage, string>;
     'adjustment.reason': Record<AdjustmentReason, string>;
   };
-  /** The labels of each verdict's values, as `report.outcomes` gives them. */
+  /**
+   * The labels of each verdict's values, as `report.outcomes` gives them: `approval` (its `need`),
+   * `merge`, `supervision` and `management` (their `mode`), `initialAcceptance` (of the
+   * `acceptance` verdict).
+   */
   verdicts: {
-    approval: Record<Approval['need'], string>;
-    merge: Record<Merge['mode'], string>;
-    supervision: Record<Supervision['mode'], string>;
-    management: Record<Management['mode'], string>;
-    initialAcceptance: Record<Acceptance['initialAcceptance'], string>;
+    approval: Record<ApprovalNeed, string>;
+    merge: Record<MergeMode, string>;
+    supervision: Record<SupervisionMode, string>;
+    management: Record<ManagementMode, string>;
+    initialAcceptance: Record<InitialAcceptance, string>;
   };
   stages: Record<Stage, string>;
-  /** Each jurisdiction's document names, by document key. */
+  /** Each jurisdiction's document names, by document key (every version's). */
   documents: Record<JurisdictionId | (string & {}), Record<string, string>>;
 }
 

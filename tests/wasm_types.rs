@@ -1,7 +1,8 @@
-//! Keeps the npm package's TypeScript types (js/index.d.ts) in step with the core: the application
-//! interface and the code union are generated from the field and code tables, and every key a
-//! report, a delta or a catalogue can contain must be declared. `UPDATE_TYPES=1 cargo test --test
-//! wasm_types` rewrites the generated blocks.
+//! Keeps the npm package's TypeScript types (js/index.d.ts) in step with the core: the whole file
+//! is generated (tests/typescript/: the wrapper's own API from the template js/index.api.d.ts, the
+//! types that mirror the core from the Rust types and tables), and every key a report, a delta or
+//! a catalogue can contain must be declared. `UPDATE_TYPES=1 cargo test --test wasm_types`
+//! rewrites the file.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
@@ -10,170 +11,26 @@
     clippy::indexing_slicing
 )]
 
-use std::collections::BTreeSet;
-use std::fmt::Write;
+mod typescript;
+
+use std::collections::{BTreeMap, BTreeSet};
 
 use gov_it_rules::catalogue;
-use gov_it_rules::codes::CODES;
 use gov_it_rules::live::LiveValidator;
 use gov_it_rules::messages::Locale;
-use gov_it_rules::model::fields::{self, Kind, DOCUMENT_KEYS, RESOURCE_KEYS};
-use gov_it_rules::model::FIELDS;
-use gov_it_rules::{builtin, Options, BUILTIN_PROFILES};
+use gov_it_rules::{builtin, Options, BUILTIN_JURISDICTIONS, BUILTIN_PROFILES};
 use serde_json::{json, Value};
 
-const DTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/js/index.d.ts");
-
-const CHOICE_LISTS: &[(&str, &[&str])] = &[
-    ("ProjectKind", fields::PROJECT_KINDS),
-    ("UnitKind", fields::UNIT_KINDS),
-    ("Level", fields::LEVELS),
-    ("Stage", fields::STAGES),
-    ("AdjustmentReason", fields::ADJUSTMENT_REASONS),
-];
-
-fn list_name(keys: &[&str]) -> &'static str {
-    CHOICE_LISTS
-        .iter()
-        .find(|(_, list)| *list == keys)
-        .map(|(name, _)| *name)
-        .unwrap_or_else(|| panic!("name the choice list {keys:?} in CHOICE_LISTS"))
-}
-
-fn ts_type(kind: Kind) -> String {
-    match kind {
-        Kind::Text => "string".into(),
-        Kind::Money => "Amount".into(),
-        Kind::Date => "DateString".into(),
-        Kind::YearMonth => "YearMonthString".into(),
-        // A blank string is not filled in (src/model/mod.rs, read_scalar), as a form's empty
-        // select or unanswered radio group gives it; the other kinds' types already take ''.
-        Kind::Bool => "Flag | ''".into(),
-        Kind::Count(..) => "Whole".into(),
-        Kind::Choice(keys) => format!("{} | ''", list_name(keys)),
-        Kind::Choices(keys) => format!("{0}[] | {0} | ''", list_name(keys)),
-        Kind::Texts => "string[] | string".into(),
-    }
-}
-
-/// A group of the field tree: scalar fields and nested groups, in form order.
-#[derive(Default)]
-struct Group {
-    entries: Vec<(String, Entry)>,
-}
-
-enum Entry {
-    Field(&'static fields::FieldSpec),
-    Group(Group),
-}
-
-impl Group {
-    fn insert(&mut self, parts: &[&str], spec: &'static fields::FieldSpec) {
-        match parts {
-            [leaf] => self.entries.push((leaf.to_string(), Entry::Field(spec))),
-            [head, rest @ ..] => {
-                let existing = self.entries.iter_mut().find(|(k, _)| k == head);
-                if let Some((_, Entry::Group(g))) = existing {
-                    g.insert(rest, spec);
-                } else {
-                    let mut g = Group::default();
-                    g.insert(rest, spec);
-                    self.entries.push((head.to_string(), Entry::Group(g)));
-                }
-            }
-            [] => {}
-        }
-    }
-
-    fn emit(&self, out: &mut String, indent: usize) {
-        let pad = " ".repeat(indent);
-        for (key, entry) in &self.entries {
-            match entry {
-                Entry::Field(spec) => {
-                    let _ = writeln!(out, "{pad}/** {} — {}. */", spec.zh, spec.en);
-                    let _ = writeln!(out, "{pad}{key}?: {} | null;", ts_type(spec.kind));
-                }
-                Entry::Group(g) => {
-                    let _ = writeln!(out, "{pad}{key}?: {{");
-                    g.emit(out, indent + 2);
-                    let _ = writeln!(out, "{pad}}} | null;");
-                }
-            }
-        }
-    }
-}
-
-fn application_block() -> String {
-    let mut tree = Group::default();
-    for spec in FIELDS {
-        let parts: Vec<&str> = spec.path.split('.').collect();
-        tree.insert(&parts, spec);
-    }
-    let mut out = String::new();
-    for (name, keys) in CHOICE_LISTS {
-        let union: Vec<String> = keys.iter().map(|k| format!("'{k}'")).collect();
-        let _ = writeln!(out, "export type {name} = {};", union.join(" | "));
-    }
-    out.push_str(
-        "\n/**\n * An application (申报表 and the facts the rules turn on). Every field is optional: a form is\n * validated as it is filled in. `null` or an empty string means not filled in.\n */\n",
-    );
-    out.push_str("export interface Application {\n");
-    tree.emit(&mut out, 2);
-    out.push_str("  /** 材料清单 — documents on file: a kind (e.g. `proposal`) or an object. */\n");
-    out.push_str("  documents?: Array<string | DocumentOnFile> | null;\n");
-    out.push_str("  /** 信息资源表 — information-resource table. */\n");
-    out.push_str("  resources?: ResourceRow[] | null;\n}\n\n");
-    out.push_str("export interface DocumentOnFile {\n");
-    for key in DOCUMENT_KEYS {
-        let ty = match *key {
-            "kind" => "string",
-            "chapters" => "string[]",
-            _ => "string | null",
-        };
-        let optional = if *key == "kind" { "" } else { "?" };
-        let _ = writeln!(out, "  {key}{optional}: {ty};");
-    }
-    out.push_str("}\n\nexport interface ResourceRow {\n");
-    for key in RESOURCE_KEYS {
-        let _ = writeln!(out, "  {key}?: string | null;");
-    }
-    out.push_str("}\n");
-    out
-}
-
-fn code_block() -> String {
-    let mut out = String::from("export type Code =\n");
-    for c in CODES {
-        let _ = writeln!(out, "  | '{}' // {}, {:?}", c.id, c.name, c.severity);
-    }
-    out.push_str("  ;\n\n");
-    let mut families: Vec<&str> = CODES.iter().map(|c| c.family).collect();
-    families.dedup();
-    let families: Vec<String> = families.iter().map(|f| format!("'{f}'")).collect();
-    let _ = writeln!(out, "export type CodeFamily = {};", families.join(" | "));
-    out
-}
-
-fn replace_block(text: &str, name: &str, body: &str) -> String {
-    let begin = format!("// BEGIN GENERATED {name}");
-    let end = format!("// END GENERATED {name}");
-    let start = text
-        .find(&begin)
-        .unwrap_or_else(|| panic!("{begin} marker missing"));
-    let line_end = start + text[start..].find('\n').unwrap() + 1;
-    let stop = text
-        .find(&end)
-        .unwrap_or_else(|| panic!("{end} marker missing"));
-    format!("{}{}{}", &text[..line_end], body, &text[stop..])
-}
+use typescript::DTS;
 
 #[test]
-fn generated_blocks_are_current() {
+fn index_d_ts_is_generated() {
     let text = std::fs::read_to_string(DTS).unwrap();
-    let fresh = replace_block(&text, "application", &application_block());
-    let fresh = replace_block(&fresh, "codes", &code_block());
+    let fresh = typescript::generate();
     if std::env::var_os("UPDATE_TYPES").is_some() {
-        std::fs::write(DTS, &fresh).unwrap();
+        if fresh != text {
+            std::fs::write(DTS, &fresh).unwrap();
+        }
     } else {
         assert!(
             fresh == text,
@@ -182,11 +39,18 @@ fn generated_blocks_are_current() {
     }
 }
 
+#[test]
+fn every_override_names_a_field() {
+    typescript::check_overrides();
+}
+
 /// `init({ jurisdictions })` names the regulations whose profiles the package ships (built from
 /// `BUILTIN_PROFILES`); the wrapper's table of profile files (one literal URL each, for bundlers)
 /// and the type must name the same ones.
 #[test]
 fn shipped_jurisdictions_are_the_built_in_ones() {
+    let ids: Vec<&str> = BUILTIN_PROFILES.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, BUILTIN_JURISDICTIONS);
     let js = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/js/index.js")).unwrap();
     let listed = js.matches(".govit', import.meta.url)").count();
     assert_eq!(
@@ -235,12 +99,42 @@ fn the_public_surface_has_no_any() {
     }
 }
 
-/// Every object key a value can contain, except inside the free-form maps.
-fn keys(value: &Value, into: &mut BTreeSet<String>) {
+/// The keys whose values are words of a union the types list (a status, a direction, a verdict's
+/// value, an outcome's name …).
+const WORDS: &[&str] = &[
+    "status",
+    "direction",
+    "route",
+    "outcome",
+    "severity",
+    "code",
+    "stage",
+    "locale",
+    "need",
+    "mode",
+    "initialAcceptance",
+    "family",
+];
+
+/// What a value contains, except inside the free-form maps: every object key, and the words of
+/// the keys in `WORDS`.
+#[derive(Default)]
+struct Seen {
+    keys: BTreeSet<String>,
+    words: BTreeMap<String, BTreeSet<String>>,
+}
+
+fn keys(value: &Value, into: &mut Seen) {
     match value {
         Value::Object(map) => {
             for (k, v) in map {
-                into.insert(k.clone());
+                into.keys.insert(k.clone());
+                if let (true, Some(word)) = (WORDS.contains(&k.as_str()), v.as_str()) {
+                    into.words
+                        .entry(k.clone())
+                        .or_default()
+                        .insert(word.to_string());
+                }
                 if !matches!(k.as_str(), "params" | "documentNames" | "documents") {
                     keys(v, into);
                 }
@@ -272,7 +166,7 @@ fn every_key_of_a_report_delta_and_catalogue_is_declared() {
         as_of: Some("2025-06-01".parse().unwrap()),
         ..Options::default()
     };
-    let mut seen = BTreeSet::new();
+    let mut seen = Seen::default();
     let mut v = LiveValidator::new(builtin(), options.clone());
     keys(
         &serde_json::to_value(v.replace(&fixture)).unwrap(),
@@ -302,9 +196,26 @@ fn every_key_of_a_report_delta_and_catalogue_is_declared() {
             .unwrap(),
         &mut seen,
     );
-    let missing: Vec<&String> = seen.iter().filter(|k| !declared(k)).collect();
+    let missing: Vec<&String> = seen.keys.iter().filter(|k| !declared(k)).collect();
     assert!(
         missing.is_empty(),
         "keys missing from js/index.d.ts: {missing:?}"
+    );
+    for key in WORDS {
+        assert!(
+            seen.words.contains_key(*key),
+            "no `{key}` seen: widen the fixture"
+        );
+    }
+    let unlisted: Vec<String> = seen
+        .words
+        .iter()
+        .flat_map(|(k, words)| words.iter().map(move |w| (k, w)))
+        .filter(|(_, w)| !text.contains(&format!("'{w}'")))
+        .map(|(k, w)| format!("{k}: {w}"))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "values no union of js/index.d.ts lists: {unlisted:?}"
     );
 }
