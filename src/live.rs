@@ -516,10 +516,10 @@ impl<'r> Delta<'r> {
 
     /// The outcomes that changed, by the names reports give them (`merge`, `expertPanel` …).
     pub fn changed_outcomes(&self) -> Vec<&'static str> {
-        crate::outcomes::OUTCOMES
-            .iter()
-            .filter(|spec| self.outcomes.has(spec))
-            .map(|spec| spec.key)
+        crate::outcomes::KEYS
+            .into_iter()
+            .zip(self.outcomes.changed())
+            .filter_map(|(name, changed)| changed.then_some(name))
             .collect()
     }
 

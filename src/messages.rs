@@ -10,34 +10,37 @@ use crate::codes::Code;
 use crate::model::Field;
 use crate::report::Diagnostic;
 
-/// The language of messages and labels, as reports name it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-pub enum Locale {
+/// The locales and the tags options accept for each: the first is the one a report names.
+macro_rules! locales {
+    ($($(#[$meta:meta])* $variant:ident: $name:literal $(| $tag:literal)*;)*) => {
+        /// The language of messages and labels, as reports name it.
+        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+        pub enum Locale {
+            $($(#[$meta])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl Locale {
+            /// The tags options accept, each with the locale it means.
+            pub const TAGS: &'static [(&'static str, Locale)] =
+                &[$(($name, Locale::$variant), $(($tag, Locale::$variant),)*)*];
+
+            pub fn from_tag(tag: &str) -> Option<Locale> {
+                match tag {
+                    $($name $(| $tag)* => Some(Locale::$variant),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+locales! {
     #[default]
-    #[serde(rename = "zh-CN")]
-    ZhCn,
-    #[serde(rename = "en")]
-    En,
+    ZhCn: "zh-CN" | "zh" | "zh-Hans";
+    En: "en" | "en-US" | "en-GB";
 }
 
 impl Locale {
-    /// The tags options accept, each with the locale it means; a report names the first of each.
-    pub const TAGS: &'static [(&'static str, Locale)] = &[
-        ("zh-CN", Locale::ZhCn),
-        ("zh", Locale::ZhCn),
-        ("zh-Hans", Locale::ZhCn),
-        ("en", Locale::En),
-        ("en-US", Locale::En),
-        ("en-GB", Locale::En),
-    ];
-
-    pub fn from_tag(tag: &str) -> Option<Locale> {
-        Locale::TAGS
-            .iter()
-            .find(|(t, _)| *t == tag)
-            .map(|(_, locale)| *locale)
-    }
-
     pub fn is_en(self) -> bool {
         self == Locale::En
     }

@@ -118,10 +118,7 @@ impl Options {
                 }
                 "stage" => {
                     let text = value.as_str().unwrap_or_default();
-                    options.stage = Some(
-                        Stage::from_key(text)
-                            .ok_or_else(|| bad(&format!("one of {}", Stage::KEYS.join(", "))))?,
-                    );
+                    options.stage = Some(Stage::from_key(text).ok_or_else(|| bad(Stage::ONE_OF))?);
                 }
                 "locale" => {
                     options.locale = Locale::from_tag(value.as_str().unwrap_or_default())

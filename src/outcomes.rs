@@ -30,10 +30,15 @@ pub struct OutcomeSpec {
     pub verdict_of: Option<VerdictOf>,
 }
 
-/// The table: each row gives [`OUTCOMES`] an entry, [`KEYS`] its key and [`HEADINGS`] its heading.
+/// The table: each row gives [`OUTCOMES`] an entry, and what the crate reads at run time its
+/// words: [`KEYS`], [`HEADINGS`], and the names of the decision tables ([`Table::key`],
+/// [`Table::name`], [`Table::provision_kind`]) and of the verdicts conditions read
+/// ([`VerdictOf::key`]), so that a module holds only the words it uses.
 macro_rules! outcomes {
-    ($($key:literal: heading($hz:literal, $he:literal), line($lz:literal, $le:literal),
-        $table:expr, $verdict_of:expr;)*) => {
+    (@some $value:expr) => { Some($value) };
+    (@some) => { None };
+    ($($key:literal: heading($hz:literal, $he:literal), line($lz:literal, $le:literal)
+        $(, table($table:ident))? $(, verdict($verdict:ident))?;)*) => {
         const COUNT: usize = [$($key),*].len();
 
         /// Every verdict, in the order reports give them.
@@ -41,8 +46,8 @@ macro_rules! outcomes {
             key: $key,
             heading: ($hz, $he),
             line: ($lz, $le),
-            table: $table,
-            verdict_of: $verdict_of,
+            table: outcomes!(@some $(Table::$table)?),
+            verdict_of: outcomes!(@some $(VerdictOf::$verdict)?),
         }),*];
 
         /// The keys of [`OUTCOMES`], in order: the package's `OutcomeName`.
@@ -50,32 +55,57 @@ macro_rules! outcomes {
 
         /// Each verdict's key and its heading in Chinese and in English, in order.
         pub const HEADINGS: [(&str, &str, &str); COUNT] = [$(($key, $hz, $he)),*];
+
+        impl Table {
+            /// The outcome's key in a report's `outcomes`.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($(Table::$table => $key,)?)*
+                }
+            }
+
+            /// The outcome's line as messages name it, in Chinese and in English.
+            pub fn name(self) -> (&'static str, &'static str) {
+                match self {
+                    $($(Table::$table => ($lz, $le),)?)*
+                }
+            }
+
+            /// The kind the catalogue gives the table's provisions: `outcome.<key>`.
+            pub fn provision_kind(self) -> &'static str {
+                match self {
+                    $($(Table::$table => concat!("outcome.", $key),)?)*
+                }
+            }
+        }
+
+        impl VerdictOf {
+            /// The outcome's key in a report's `outcomes`.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $($(VerdictOf::$verdict => $key,)?)*
+                }
+            }
+        }
     };
 }
 
 outcomes! {
     "approval": heading("审批层级", "Approval"), line("审批层级", "Approval tier"),
-        Some(Table::Approval), Some(VerdictOf::Approval);
+        table(Approval), verdict(Approval);
     "merge": heading("合并编报", "Merged compilation"), line("合并编报", "Merge-eligibility"),
-        Some(Table::Merge), Some(VerdictOf::Merge);
+        table(Merge), verdict(Merge);
     "supervision": heading("工程监理", "Supervision"), line("工程监理", "Supervision"),
-        Some(Table::Supervision), Some(VerdictOf::Supervision);
+        table(Supervision), verdict(Supervision);
     "management": heading("管理方式", "Management"), line("管理方式", "Management mode"),
-        Some(Table::Management), Some(VerdictOf::Management);
+        table(Management), verdict(Management);
     "expertPanel": heading("专家评审", "Expert panel"), line("专家评审组成", "Expert panel"),
-        Some(Table::ExpertPanel), None;
+        table(ExpertPanel);
     "financialReview": heading("财政评审", "Financial review"), line("财政评审", "Financial review"),
-        Some(Table::FinancialReview), None;
+        table(FinancialReview);
     "acceptance": heading("验收", "Acceptance"), line("验收组织", "Acceptance"),
-        Some(Table::Acceptance), None;
-    "adjustment": heading("调整", "Adjustment"), line("调整", "Adjustment"),
-        None, None;
-}
-
-/// The entry of [`OUTCOMES`] at `index`: the decision tables and the verdicts conditions read are
-/// numbered in its order.
-pub(crate) fn at(index: usize) -> Option<&'static OutcomeSpec> {
-    OUTCOMES.get(index)
+        table(Acceptance);
+    "adjustment": heading("调整", "Adjustment"), line("调整", "Adjustment");
 }
 
 /// An outcome of a report with its verdict written as JSON, whatever the verdict's type.
@@ -97,37 +127,35 @@ fn written<T: Serialize>(outcome: &Option<Outcome<T>>) -> Option<Written<'_>> {
 }
 
 impl Outcomes {
-    /// The outcome `spec` names, its verdict written as JSON; `None` where the regulation has no
-    /// such rule.
-    pub fn written(&self, spec: &OutcomeSpec) -> Option<Written<'_>> {
-        match spec.key {
-            "approval" => written(&self.approval),
-            "merge" => written(&self.merge),
-            "supervision" => written(&self.supervision),
-            "management" => written(&self.management),
-            "expertPanel" => written(&self.expert_panel),
-            "financialReview" => written(&self.financial_review),
-            "acceptance" => written(&self.acceptance),
-            "adjustment" => written(&self.adjustment),
-            _ => None,
-        }
+    /// Each verdict of [`OUTCOMES`], in its order, written as JSON; `None` where the regulation
+    /// has no such rule.
+    pub fn written(&self) -> [Option<Written<'_>>; COUNT] {
+        [
+            written(&self.approval),
+            written(&self.merge),
+            written(&self.supervision),
+            written(&self.management),
+            written(&self.expert_panel),
+            written(&self.financial_review),
+            written(&self.acceptance),
+            written(&self.adjustment),
+        ]
     }
 }
 
 impl OutcomeChanges<'_> {
-    /// Whether the outcome `spec` names changed.
-    pub fn has(&self, spec: &OutcomeSpec) -> bool {
-        match spec.key {
-            "approval" => self.approval.is_some(),
-            "merge" => self.merge.is_some(),
-            "supervision" => self.supervision.is_some(),
-            "management" => self.management.is_some(),
-            "expertPanel" => self.expert_panel.is_some(),
-            "financialReview" => self.financial_review.is_some(),
-            "acceptance" => self.acceptance.is_some(),
-            "adjustment" => self.adjustment.is_some(),
-            _ => false,
-        }
+    /// Whether each verdict of [`OUTCOMES`] changed, in its order.
+    pub fn changed(&self) -> [bool; COUNT] {
+        [
+            self.approval.is_some(),
+            self.merge.is_some(),
+            self.supervision.is_some(),
+            self.management.is_some(),
+            self.expert_panel.is_some(),
+            self.financial_review.is_some(),
+            self.acceptance.is_some(),
+            self.adjustment.is_some(),
+        ]
     }
 }
 
@@ -175,6 +203,10 @@ mod tests {
                 assert_eq!(verdict.key(), spec.key);
             }
             assert!(!spec.heading.0.is_ascii() && !spec.line.0.is_ascii());
+            if let Some(table) = spec.table {
+                assert_eq!(table.provision_kind(), format!("outcome.{}", spec.key));
+                assert_eq!(table.name(), spec.line);
+            }
             assert!(!spec.heading.1.is_empty() && !spec.line.1.is_empty());
         }
         assert_eq!(KEYS.last(), Some(&"adjustment"));
@@ -196,19 +228,15 @@ mod tests {
             "adjustment": {"amount": "5"}
         }));
         let changed = delta.changed_outcomes();
+        let json = serde_json::to_value(&delta.outcomes).unwrap_or_default();
         for spec in &OUTCOMES {
-            let present = serde_json::to_value(&delta.outcomes)
-                .ok()
-                .and_then(|o| o.get(spec.key).cloned())
-                .is_some();
+            let present = json.get(spec.key).is_some();
             assert_eq!(changed.contains(&spec.key), present, "{}", spec.key);
-            assert_eq!(delta.outcomes.has(spec), present, "{}", spec.key);
         }
         assert!(!changed.is_empty());
         let report = live.report();
-        for spec in &OUTCOMES {
-            let json = serde_json::to_value(&report.outcomes).unwrap_or_default();
-            let written = report.outcomes.written(spec);
+        let json = serde_json::to_value(&report.outcomes).unwrap_or_default();
+        for (spec, written) in OUTCOMES.iter().zip(report.outcomes.written()) {
             assert_eq!(written.is_some(), !json[spec.key].is_null(), "{}", spec.key);
             if let Some(w) = written {
                 let value = w.value.and_then(|v| serde_json::from_str(&v).ok());

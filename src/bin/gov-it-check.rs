@@ -297,8 +297,8 @@ fn print_text(r: &Report) {
         );
     }
     println!("as of {}, stage {}", r.as_of, r.stage);
-    for spec in &OUTCOMES {
-        match r.outcomes.written(spec) {
+    for (spec, written) in OUTCOMES.iter().zip(r.outcomes.written()) {
+        match written {
             Some(o) if o.status == Status::Determined => {
                 println!("  {:<16} {}", spec.key, o.value.unwrap_or_default());
             }

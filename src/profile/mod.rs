@@ -305,11 +305,6 @@ impl VerdictOf {
         1 << (self as u8)
     }
 
-    /// The outcome's key, as [`crate::outcomes::OUTCOMES`] lists it.
-    pub fn key(self) -> &'static str {
-        crate::outcomes::at(self as usize).map_or("", |o| o.key)
-    }
-
     /// The values its verdict can take, as profiles write them.
     pub fn values(self) -> &'static [&'static str] {
         match self {
@@ -410,6 +405,9 @@ pub struct DecisionTables {
 /// unions) and the labels forms show ([`label`](ApprovalNeed::label), the package's `labels()`)
 /// all come from the one table, so a [`VerdictCondition`] compares exactly what a report shows.
 macro_rules! keyed_values {
+    (@one_of $first:literal $(, $rest:literal)*) => {
+        concat!("one of ", $first $(, ", ", $rest)*)
+    };
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$doc:meta])* $variant:ident => $key:literal, $zh:literal, $en:literal;)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -422,11 +420,18 @@ macro_rules! keyed_values {
             pub const ALL: &'static [$name] = &[$($name::$variant),*];
             /// Every value, as profiles and reports write it.
             pub const KEYS: &'static [&'static str] = &[$($key),*];
+            /// Every value, as a message offers them: `one of a, b, c`.
+            pub const ONE_OF: &'static str = keyed_values!(@one_of $($key),*);
 
             pub fn key(self) -> &'static str {
                 match self {
                     $($name::$variant => $key,)*
                 }
+            }
+
+            /// The value a key names.
+            pub fn from_key(key: &str) -> Option<$name> {
+                [$($name::$variant),*].into_iter().find(|v| v.key() == key)
             }
 
             /// What a form shows for the value, in Chinese and in English.
@@ -448,12 +453,6 @@ keyed_values! {
         Approval => "approval", "审批", "approval";
         Implementation => "implementation", "实施", "implementation";
         Acceptance => "acceptance", "验收", "acceptance";
-    }
-}
-
-impl Stage {
-    pub fn from_key(key: &str) -> Option<Stage> {
-        Stage::ALL.iter().copied().find(|s| s.key() == key)
     }
 }
 

@@ -25,13 +25,18 @@ impl Version {
     pub fn rules(&self) -> Vec<RuleEntry> {
         let mut out = Vec::new();
         let o = &self.outcomes;
-        out.extend(case_entries(&o.approval, Table::Approval));
-        out.extend(case_entries(&o.merge, Table::Merge));
-        out.extend(case_entries(&o.supervision, Table::Supervision));
-        out.extend(case_entries(&o.management, Table::Management));
-        out.extend(case_entries(&o.expert_panel, Table::ExpertPanel));
-        out.extend(case_entries(&o.financial_review, Table::FinancialReview));
-        out.extend(case_entries(&o.acceptance, Table::Acceptance));
+        let kind = Table::provision_kind;
+        out.extend(case_entries(&o.approval, kind(Table::Approval), &[]));
+        out.extend(case_entries(&o.merge, kind(Table::Merge), &[]));
+        out.extend(case_entries(&o.supervision, kind(Table::Supervision), &[]));
+        out.extend(case_entries(&o.management, kind(Table::Management), &[]));
+        out.extend(case_entries(&o.expert_panel, kind(Table::ExpertPanel), &[]));
+        out.extend(case_entries(
+            &o.financial_review,
+            kind(Table::FinancialReview),
+            &[],
+        ));
+        out.extend(case_entries(&o.acceptance, kind(Table::Acceptance), &[]));
         let mut push = |id: &str, kind: String, codes, cite: &[Cite], zh: String, en: String| {
             out.push(RuleEntry {
                 id: id.to_string(),
@@ -161,14 +166,15 @@ impl Version {
     }
 }
 
-/// A decision table's cases, of the kind `outcome.<key>` (e.g. `outcome.expertPanel`); a case
-/// decides an outcome and reports no code.
-fn case_entries<T>(cases: &[Case<T>], table: Table) -> impl Iterator<Item = RuleEntry> + '_ {
-    let kind = format!("outcome.{}", table.key());
+fn case_entries<'a, T>(
+    cases: &'a [Case<T>],
+    kind: &'a str,
+    codes: &'static [&'static str],
+) -> impl Iterator<Item = RuleEntry> + 'a {
     cases.iter().map(move |c| RuleEntry {
         id: c.id.clone(),
-        kind: kind.clone(),
-        codes: &[],
+        kind: kind.to_string(),
+        codes,
         cite: c.cite.to_vec(),
         summary: c.explanation.clone(),
         summary_en: c.explanation_en.clone(),

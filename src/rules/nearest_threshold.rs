@@ -71,18 +71,6 @@ pub enum Table {
     Acceptance,
 }
 
-impl Table {
-    /// The outcome's key in a report's `outcomes` ([`crate::outcomes::OUTCOMES`]).
-    pub fn key(self) -> &'static str {
-        crate::outcomes::at(self as usize).map_or("", |o| o.key)
-    }
-
-    /// The outcome's line as messages name it, in Chinese and in English.
-    pub fn name(self) -> (&'static str, &'static str) {
-        crate::outcomes::at(self as usize).map_or(("", ""), |o| o.line)
-    }
-}
-
 /// The money fields each decision compared, by table.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Compared([FieldSet; 7]);

@@ -512,9 +512,20 @@ fn options(krate: &Crate) -> String {
         &tags,
         "Locales options accept; reports say `zh-CN` or `en`.",
     );
-    let locales = krate.variants("Locale");
-    let locales: Vec<&str> = locales.iter().map(String::as_str).collect();
-    union_decl(&mut out, "Locale", &locales, &krate.doc("Locale"));
+    // A report names each locale by its first tag.
+    let mut locales: Vec<(&str, Locale)> = Vec::new();
+    for (tag, locale) in Locale::TAGS {
+        if !locales.iter().any(|(_, l)| l == locale) {
+            locales.push((tag, *locale));
+        }
+    }
+    let names: Vec<&str> = locales.iter().map(|(tag, _)| *tag).collect();
+    union_decl(
+        &mut out,
+        "Locale",
+        &names,
+        "The language of messages and labels, as reports name it.",
+    );
     out.push('\n');
     jsdoc(&mut out, &krate.doc("Options"), 0);
     out.push_str("export interface Options {\n");
