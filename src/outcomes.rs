@@ -1,7 +1,8 @@
 //! The names of the verdicts a report's `outcomes` gives, in one table: the key reports spell
 //! (`expertPanel`), the heading a form shows, how a message names the verdict's line, the profile's
 //! decision table behind it and the verdict a condition can read. The decision tables
-//! ([`Table`]), the conditions ([`VerdictOf`]), the form component's panel, the CLI, the delta's
+//! ([`Table`]), the conditions ([`VerdictOf`]), the catalogue's provision kinds
+//! (`outcome.expertPanel`), the form component's panel, the CLI, the delta's
 //! [`changed_outcomes`](crate::live::Delta::changed_outcomes) and the package's `OutcomeName`
 //! type all read it; a test checks that the fields of [`crate::Outcomes`] are its keys, in order.
 
@@ -223,17 +224,39 @@ mod tests {
                 ..crate::Options::default()
             },
         );
-        let delta = live.replace(&serde_json::json!({
-            "totalInvestment": "120", "kind": "new", "approvedBudget": "100",
-            "adjustment": {"amount": "5"}
-        }));
-        let changed = delta.changed_outcomes();
-        let json = serde_json::to_value(&delta.outcomes).unwrap_or_default();
-        for spec in &OUTCOMES {
-            let present = json.get(spec.key).is_some();
-            assert_eq!(changed.contains(&spec.key), present, "{}", spec.key);
+        // Edits that change some verdicts and not others, so that a verdict named in another's
+        // place would show.
+        let edits = [
+            (
+                "",
+                serde_json::json!({"totalInvestment": "120", "kind": "new"}),
+            ),
+            ("adjustment", serde_json::json!({"amount": "5"})),
+            ("approvedBudget", serde_json::json!("100")),
+            ("totalInvestment", serde_json::json!("500")),
+            ("expertPanel.size", serde_json::json!(4)),
+        ];
+        let mut seen = std::collections::BTreeSet::new();
+        for (path, value) in edits {
+            let delta = if path.is_empty() {
+                live.replace(&value)
+            } else {
+                live.set(path, &value).unwrap_or_else(|e| panic!("{e}"))
+            };
+            let changed = delta.changed_outcomes();
+            let json = serde_json::to_value(&delta.outcomes).unwrap_or_default();
+            let named: Vec<&str> = OUTCOMES
+                .iter()
+                .map(|spec| spec.key)
+                .filter(|key| json.get(key).is_some())
+                .collect();
+            assert_eq!(changed, named, "{path}");
+            seen.insert(changed.len());
         }
-        assert!(!changed.is_empty());
+        assert!(
+            seen.len() > 2,
+            "the edits change different numbers of verdicts: {seen:?}"
+        );
         let report = live.report();
         let json = serde_json::to_value(&report.outcomes).unwrap_or_default();
         for (spec, written) in OUTCOMES.iter().zip(report.outcomes.written()) {
