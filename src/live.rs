@@ -161,6 +161,12 @@ impl LiveValidator {
         Ok(self.revalidate(Some(changed)))
     }
 
+    /// Lets go of what the last edit replaced, which only that edit's [`Delta`] refers to: a
+    /// validator kept between edits then holds its report and not the one before it too.
+    pub fn release(&mut self) {
+        self.replaced = Replaced::default();
+    }
+
     /// The options it validates with.
     pub fn options(&self) -> &Options {
         &self.options

@@ -233,7 +233,9 @@ impl Validator {
             .inner
             .set(path, value)
             .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
-        to_answer(&delta)
+        let answer = to_answer(&delta);
+        self.inner.release();
+        answer
     }
 
     /// A live edit over a limit: a `RangeError` naming it; the field keeps its value.
@@ -252,7 +254,9 @@ fn replace(
     application: &str,
     encoded: bool,
 ) -> Result<Vec<u8>, JsValue> {
-    to_answer(&inner.replace_read(read_application(application, encoded)))
+    let answer = to_answer(&inner.replace_read(read_application(application, encoded)));
+    inner.release();
+    answer
 }
 
 /// The citations answers have numbered, from number `from` on: `[epoch, [citation, …]]`. The

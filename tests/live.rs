@@ -480,6 +480,10 @@ proptest::proptest! {
                     continue;
                 }
             };
+            // As the package does once the delta is written: the next edit needs none of it.
+            if pick % 2 == 0 {
+                v.release();
+            }
             edit(&mut doc, path, value);
             let whole = run_with(doc.clone(), &options);
             proptest::prop_assert_eq!(

@@ -229,6 +229,7 @@ impl Attachment {
             }
             changed.fields.push(field_of(&path).to_string());
         }
+        self.validator.release();
         changed
     }
 
@@ -251,6 +252,7 @@ impl Attachment {
             let application = self.controls.read(&|p| unknown.contains(top(p)));
             self.validator.replace(&application);
         }
+        self.validator.release();
         self.pending.clear();
     }
 
