@@ -316,13 +316,6 @@ impl Run<'_> {
     ) -> (Sink, StepRecord) {
         debug_assert_eq!(self.records.len(), step.index(), "steps run in order");
         let mut sink = Sink::default();
-        if step == Step::Check(Check::AmountOnBoundary) {
-            sink.boundaries = self
-                .records
-                .iter()
-                .flat_map(|r| r.boundaries.clone())
-                .collect();
-        }
         self.app.take_reads();
         if let Some(verdicts) = ctx.verdicts {
             verdicts.take_consulted();
@@ -335,11 +328,7 @@ impl Run<'_> {
             rejected: ctx.rejected.take_consulted(),
             diagnostics: sink.diagnostics.len(),
             notices: sink.notices.len(),
-            boundaries: if step == Step::Check(Check::AmountOnBoundary) {
-                Vec::new()
-            } else {
-                std::mem::take(&mut sink.boundaries)
-            },
+            boundaries: std::mem::take(&mut sink.boundaries),
             missing_parameters: std::mem::take(&mut sink.missing_parameters),
             compared: sink.compared,
         };
@@ -360,24 +349,22 @@ impl Run<'_> {
                 let wrote_alike = before.is_some_and(|r| {
                     r.boundaries == record.boundaries && r.compared == record.compared
                 });
-                let moved = self.replaced.diagnostics.len();
-                self.replaced
-                    .diagnostics
-                    .extend(old.diagnostics.by_ref().take(diagnostics));
                 let here = self.diagnostics.len();
-                self.replaced.diagnostic_parts.push((
-                    moved..self.replaced.diagnostics.len(),
+                replace_part(
+                    &mut old.diagnostics,
+                    diagnostics,
+                    &mut self.replaced.diagnostics,
+                    &mut self.replaced.diagnostic_parts,
                     here..here + sink.diagnostics.len(),
-                ));
-                let moved = self.replaced.notices.len();
-                self.replaced
-                    .notices
-                    .extend(old.notices.by_ref().take(notices));
+                );
                 let here = self.notices.len();
-                self.replaced.notice_parts.push((
-                    moved..self.replaced.notices.len(),
+                replace_part(
+                    &mut old.notices,
+                    notices,
+                    &mut self.replaced.notices,
+                    &mut self.replaced.notice_parts,
                     here..here + sink.notices.len(),
-                ));
+                );
                 output_differs || !wrote_alike
             }
         };
@@ -511,13 +498,13 @@ fn run(
             }
             let input_problems = problems.len();
             if let Some(old) = &mut run.old {
-                let before = old.steps.input_problems;
-                run.replaced
-                    .diagnostics
-                    .extend(old.diagnostics.by_ref().take(before));
-                run.replaced
-                    .diagnostic_parts
-                    .push((0..before, 0..input_problems));
+                replace_part(
+                    &mut old.diagnostics,
+                    old.steps.input_problems,
+                    &mut run.replaced.diagnostics,
+                    &mut run.replaced.diagnostic_parts,
+                    0..input_problems,
+                );
             }
             run.diagnostics = problems;
             // The version's notices depend on the date and options alone.
@@ -564,11 +551,14 @@ fn run(
                 run.notices.push(notice);
             }
             if let Some(old) = &mut run.old {
-                let moved = run.replaced.notices.len();
-                run.replaced.notices.extend(old.notices.by_ref());
-                run.replaced
-                    .notice_parts
-                    .push((moved..run.replaced.notices.len(), here..run.notices.len()));
+                // The parameters' notices are the last of the report before.
+                replace_part(
+                    &mut old.notices,
+                    usize::MAX,
+                    &mut run.replaced.notices,
+                    &mut run.replaced.notice_parts,
+                    here..run.notices.len(),
+                );
             }
             let shared = &version.shared;
             jurisdiction = Some(Arc::clone(shared.info.get(options.locale, || {
@@ -779,23 +769,24 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
         None::<Slot<()>>,
         annual_deadline::check,
     );
+    // The amounts on a threshold every step before found (rarely any), which the notices take.
+    let boundaries: Vec<Boundary> = run
+        .records
+        .iter()
+        .flat_map(|r| r.boundaries.iter().cloned())
+        .collect();
     run.step(
         ctx,
         Step::Check(Check::AmountOnBoundary),
         &amount_on_boundary::MECHANISM,
         None::<Slot<()>>,
-        amount_on_boundary::report,
+        |ctx, sink| {
+            sink.boundaries = boundaries;
+            amount_on_boundary::report(ctx, sink);
+        },
     );
     let mut compared = Compared::default();
-    for table in [
-        Table::Approval,
-        Table::Merge,
-        Table::Supervision,
-        Table::Management,
-        Table::ExpertPanel,
-        Table::FinancialReview,
-        Table::Acceptance,
-    ] {
+    for table in crate::outcomes::OUTCOMES.iter().filter_map(|o| o.table) {
         compared.set(table, run.compared(table));
     }
     let nearest = run.step(
@@ -809,6 +800,21 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
         |ctx, _| nearest_threshold::find(ctx, &outcomes, &compared),
     );
     ((outcomes, nearest), verdicts)
+}
+
+/// Moves the next `count` diagnostics (or notices) of the report before to the end of `replaced`,
+/// and records the part: where they are now in `replaced`, and `new`, where those that replace
+/// them are in the report.
+fn replace_part(
+    old: &mut std::vec::IntoIter<Diagnostic>,
+    count: usize,
+    replaced: &mut Vec<Diagnostic>,
+    parts: &mut Vec<(Range<usize>, Range<usize>)>,
+    new: Range<usize>,
+) {
+    let moved = replaced.len();
+    replaced.extend(old.by_ref().take(count));
+    parts.push((moved..replaced.len(), new));
 }
 
 impl Replaced {
