@@ -627,11 +627,11 @@ pub fn fixed_text<S: ser::Serializer>(text: &str, serializer: S) -> Result<S::Ok
 /// holds any more (a list made for one report); a profile's own lists are far fewer.
 const REMEMBERED_LISTS: usize = 256;
 
-/// The citations compact answers name by number ([`to_vec_citing`]): each citation's JSON text,
-/// numbered from 0 in the order answers first named them. A number holds until the table is
+/// The citations and fixed texts compact answers name by number ([`to_vec_citing`]): each one's
+/// JSON text, numbered from 0 in the order answers first named them. A number holds until the table is
 /// [cleared](CitationTable::clear), which starts a new epoch, so that a reader holding texts by
-/// number knows when to let them go. The texts are those of the profiles' citations, so the table
-/// never holds more than the profiles that answers were made under cite.
+/// number knows when to let them go. The texts are the profiles' citations and fixed texts, so the
+/// table never holds more than the profiles that answers were made under give.
 #[derive(Debug, Clone, Default)]
 pub struct CitationTable {
     epoch: u32,
@@ -654,7 +654,7 @@ impl CitationTable {
         self.epoch
     }
 
-    /// How many citations are numbered.
+    /// How many entries (citations and fixed texts) are numbered.
     pub fn len(&self) -> usize {
         self.texts.len()
     }
@@ -663,7 +663,7 @@ impl CitationTable {
         self.texts.is_empty()
     }
 
-    /// The JSON text of citation `number`.
+    /// The JSON text of entry `number`: a citation, or a fixed text.
     pub fn get(&self, number: usize) -> Option<&[u8]> {
         self.texts.get(number).map(AsRef::as_ref)
     }
