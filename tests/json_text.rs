@@ -106,28 +106,38 @@ fn every_control_and_special_byte_at_every_position_of_a_word() {
     }
 }
 
-#[test]
-fn reports_and_deltas_of_every_fixture() {
-    for j in JURISDICTIONS {
+/// Each jurisdiction's fixture as JSON text, with options for it in each locale:
+/// (jurisdiction, locale, text, options).
+fn every_fixture_in_each_locale() -> Vec<(&'static str, &'static str, String, Options)> {
+    let mut all = Vec::new();
+    for &j in JURISDICTIONS {
         let text = std::fs::read_to_string(format!("tests/fixtures/{j}-declaration.json")).unwrap();
         for locale in ["zh-CN", "en"] {
             let options = Options::from_json(
                 &json!({ "jurisdiction": j, "asOf": "2026-06-01", "locale": locale }),
             )
             .unwrap();
-            same(&builtin().validate_str(&text, &options));
-            let mut live = LiveValidator::new(builtin(), options);
-            same(&live.replace_text(&text));
-            for value in ["3", "300", "300.", "三百", "", "5000"] {
-                same(&live.set("totalInvestment", &Value::from(value)).unwrap());
-            }
-            same(
-                &live
-                    .set("resources[0]", &json!({ "name": "表\n\"x\"" }))
-                    .unwrap(),
-            );
-            same(live.report());
+            all.push((j, locale, text.clone(), options));
         }
+    }
+    all
+}
+
+#[test]
+fn reports_and_deltas_of_every_fixture() {
+    for (_, _, text, options) in every_fixture_in_each_locale() {
+        same(&builtin().validate_str(&text, &options));
+        let mut live = LiveValidator::new(builtin(), options);
+        same(&live.replace_text(&text));
+        for value in ["3", "300", "300.", "三百", "", "5000"] {
+            same(&live.set("totalInvestment", &Value::from(value)).unwrap());
+        }
+        same(
+            &live
+                .set("resources[0]", &json!({ "name": "表\n\"x\"" }))
+                .unwrap(),
+        );
+        same(live.report());
     }
 }
 
@@ -220,37 +230,30 @@ fn same_compact<T: Serialize + ?Sized>(value: &T, table: &mut CitationTable) -> 
 #[test]
 fn compact_reports_and_deltas_name_each_citation_by_number() {
     let mut table = CitationTable::default();
-    for j in JURISDICTIONS {
-        let text = std::fs::read_to_string(format!("tests/fixtures/{j}-declaration.json")).unwrap();
-        for locale in ["zh-CN", "en"] {
-            let options = Options::from_json(
-                &json!({ "jurisdiction": j, "asOf": "2026-06-01", "locale": locale }),
-            )
-            .unwrap();
-            let report = builtin().validate_str(&text, &options);
-            let full = to_vec(&report).unwrap().len();
-            let compact = same_compact(&report, &mut table);
-            assert!(
-                compact * 10 < full * 9,
-                "{j} {locale}: {compact} of {full} bytes"
+    for (j, locale, text, options) in every_fixture_in_each_locale() {
+        let report = builtin().validate_str(&text, &options);
+        let full = to_vec(&report).unwrap().len();
+        let compact = same_compact(&report, &mut table);
+        assert!(
+            compact * 10 < full * 9,
+            "{j} {locale}: {compact} of {full} bytes"
+        );
+        let mut live = LiveValidator::new(builtin(), options);
+        same_compact(&live.replace_text(&text), &mut table);
+        for value in ["3", "300", "300.", "三百", "", "5000", "300.01"] {
+            same_compact(
+                &live.set("totalInvestment", &Value::from(value)).unwrap(),
+                &mut table,
             );
-            let mut live = LiveValidator::new(builtin(), options);
-            same_compact(&live.replace_text(&text), &mut table);
-            for value in ["3", "300", "300.", "三百", "", "5000", "300.01"] {
-                same_compact(
-                    &live.set("totalInvestment", &Value::from(value)).unwrap(),
-                    &mut table,
-                );
-            }
-            for (path, value) in [
-                ("documents", json!([])),
-                ("stage", json!("acceptance")),
-                ("resources[0]", json!({ "name": "表\n\"x\"" })),
-            ] {
-                same_compact(&live.set(path, &value).unwrap(), &mut table);
-            }
-            same_compact(live.report(), &mut table);
         }
+        for (path, value) in [
+            ("documents", json!([])),
+            ("stage", json!("acceptance")),
+            ("resources[0]", json!({ "name": "表\n\"x\"" })),
+        ] {
+            same_compact(&live.set(path, &value).unwrap(), &mut table);
+        }
+        same_compact(live.report(), &mut table);
     }
     // Numbered once each: the table holds no text twice.
     let texts: std::collections::BTreeSet<&[u8]> =
