@@ -229,7 +229,10 @@ fn decode(text: &str, quoted: Range<usize>) -> String {
         .and_then(|r| r.strip_suffix('"'))
         .unwrap_or(raw);
     if inner.contains('\\') {
-        serde_json::from_str(raw).unwrap_or_else(|_| inner.to_string())
+        match crate::model::Input::parse(raw) {
+            Ok(crate::model::Input::String(key)) => key.into_owned(),
+            _ => inner.to_string(),
+        }
     } else {
         inner.to_string()
     }

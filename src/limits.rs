@@ -97,13 +97,19 @@ pub fn scan(text: &str) -> Result<(), (Limit, usize)> {
             b'"' => {
                 let start = at;
                 at += 1;
-                // To the closing quote, skipping escaped characters.
-                while let Some(&c) = bytes.get(at) {
-                    match c {
-                        b'"' => break,
-                        b'\\' => at += 2,
-                        _ => at += 1,
+                // To the closing quote, skipping escaped characters. Most of an application's
+                // bytes are inside strings, so this is the scan's loop.
+                loop {
+                    let rest = bytes.get(at..).unwrap_or_default();
+                    let Some(next) = memchr::memchr2(b'"', b'\\', rest) else {
+                        at = bytes.len();
+                        break;
+                    };
+                    at += next;
+                    if bytes.get(at) == Some(&b'"') {
+                        break;
                     }
+                    at += 2;
                 }
                 if at - start > MAX_STRING_BYTES {
                     return Err((Limit::StringBytes, start));

@@ -23,7 +23,7 @@ use serde::Serialize;
 use serde_json::{Map, Value as Json};
 
 use crate::engine::{Evaluation, Replaced};
-use crate::model::{within, Application, Reads, Value, FIELDS};
+use crate::model::{within, Application, Input, Reads, Value, FIELDS};
 use crate::profile::{
     Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision,
 };
@@ -54,7 +54,7 @@ impl LiveValidator {
     /// A validator holding an empty application; give it one with [`LiveValidator::replace`].
     /// It keeps the registry's profiles as they are now, whatever is loaded into it later.
     pub fn new(registry: &Registry, options: Options) -> LiveValidator {
-        let app = Application::from_json(&Json::Object(Map::new()), &mut Vec::new());
+        let app = Application::read(&Input::Object(Vec::new()), &mut Vec::new());
         let evaluation = Evaluation::new(registry, &app, Vec::new(), &options);
         LiveValidator {
             registry: registry.clone(),
@@ -75,16 +75,17 @@ impl LiveValidator {
 
     /// Replaces the whole application.
     pub fn replace(&mut self, application: &Json) -> Delta<'_> {
-        self.read(application);
+        self.read(&Input::from_json(application));
         self.revalidate(None)
     }
 
-    fn read(&mut self, application: &Json) {
+    fn read(&mut self, application: &Input) {
         let mut problems = Vec::new();
-        self.app = Application::from_json(application, &mut problems);
+        self.app = Application::read(application, &mut problems);
         self.problems = problems;
-        self.documents = application.get("documents").cloned().unwrap_or(Json::Null);
-        self.resources = application.get("resources").cloned().unwrap_or(Json::Null);
+        let table = |name| application.get(name).map_or(Json::Null, Input::to_json);
+        self.documents = table("documents");
+        self.resources = table("resources");
     }
 
     /// Replaces the whole application with JSON text. A syntax error is reported as a diagnostic
@@ -96,11 +97,11 @@ impl LiveValidator {
 
     /// Replaces the whole application as read from its text: the value, or the one problem that
     /// kept it from being read, with an empty application.
-    pub(crate) fn replace_read(&mut self, read: Result<Json, Diagnostic>) -> Delta<'_> {
+    pub(crate) fn replace_read(&mut self, read: Result<Input, Diagnostic>) -> Delta<'_> {
         match read {
-            Ok(json) => self.read(&json),
+            Ok(input) => self.read(&input),
             Err(problem) => {
-                self.read(&Json::Object(Map::new()));
+                self.read(&Input::Object(Vec::new()));
                 self.problems = vec![problem];
             }
         }
@@ -115,11 +116,16 @@ impl LiveValidator {
     ///
     /// Errs only on a row index more than one past the end of its table.
     pub fn set(&mut self, path: &str, value: &Json) -> Result<Delta<'_>, String> {
+        self.set_input(path, &Input::from_json(value))
+    }
+
+    /// [`LiveValidator::set`] with the value as read from JSON text or from JavaScript.
+    pub fn set_input(&mut self, path: &str, input: &Input) -> Result<Delta<'_>, String> {
         let mut changed = Reads::default();
         let (scope, fresh) = if let Some(field) = crate::model::Field::by_path(path) {
             changed.fields.insert(field);
             let before = self.app.get(field).cloned();
-            let fresh = self.app.set_field(field, value);
+            let fresh = self.app.set_field(field, input);
             let same_problems = self
                 .problems
                 .iter()
@@ -132,24 +138,24 @@ impl LiveValidator {
             }
             (path, fresh)
         } else if let Some((table, row, cell)) = table_path(path)? {
-            self.edit_table(table, row, cell, value)?;
+            self.edit_table(table, row, cell, &input.to_json())?;
             let rows = self.table(table).clone();
             changed = table_read(table);
-            (table, self.app.set_path(table, &rows))
+            (table, self.app.set_path(table, &Input::from_json(&rows)))
         } else if path == "documents" || path == "resources" {
-            *self.table(path) = value.clone();
+            *self.table(path) = input.to_json();
             changed = table_read(path);
-            (path, self.app.set_path(path, value))
+            (path, self.app.set_path(path, input))
         } else if crate::model::fields::is_group("", path) {
             for spec in FIELDS.iter().filter(|s| within(s.path, path)) {
                 changed.fields.insert(spec.field);
             }
-            (path, self.app.set_group(path, value))
-        } else if value.is_null() {
+            (path, self.app.set_group(path, input))
+        } else if input.is_null() {
             // Clearing a field the form does not have removes its warning and adds none.
             (path, Vec::new())
         } else {
-            (path, self.app.set_path(path, value))
+            (path, self.app.set_path(path, input))
         };
         // Problems of the whole input (a syntax error) go with any edit; the count of unknown
         // fields not listed is of all of them, and stays.

@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde_json::Value as Json;
 
-use crate::model::Application;
+use crate::model::{Application, Input};
 use crate::profile::{self, compact, Profile, ProfileError};
 use crate::report::Diagnostic;
 use crate::{engine, Options, Report};
@@ -142,18 +142,24 @@ impl Registry {
     /// it from being read, reported on an empty application.
     pub(crate) fn validate_read(
         &self,
-        read: Result<Json, Diagnostic>,
+        read: Result<Input, Diagnostic>,
         options: &Options,
     ) -> Report {
         match read {
-            Ok(value) => self.validate_value(&value, options),
+            Ok(input) => self.validate_input(&input, options),
             Err(problem) => self.validate_parsed(&Application::default(), vec![problem], options),
         }
     }
 
+    /// Validates an application given as a `serde_json::Value`.
     pub fn validate_value(&self, json: &Json, options: &Options) -> Report {
+        self.validate_input(&Input::from_json(json), options)
+    }
+
+    /// Validates an application given as [`Input`], read from JSON text or from a value.
+    pub fn validate_input(&self, input: &Input, options: &Options) -> Report {
         let mut input_problems = Vec::new();
-        let app = Application::from_json(json, &mut input_problems);
+        let app = Application::read(input, &mut input_problems);
         self.validate_parsed(&app, input_problems, options)
     }
 

@@ -33,6 +33,7 @@ use crate::catalogue;
 use crate::json_text::CitationTable;
 use crate::live::LiveValidator;
 use crate::messages::Locale;
+use crate::model::input::{Input, OwnedInput};
 use crate::profile::ProfileError;
 use crate::{builtin, Options, Registry};
 
@@ -160,7 +161,9 @@ fn with_next_registry(
 pub fn validate(application: &str, encoded: bool, options: &str) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
     let options = validation_options(options)?;
-    to_answer(&registry().validate_read(read_application(application, encoded), &options))
+    read_application(application, encoded, |read| {
+        to_answer(&registry().validate_read(read, &options))
+    })
 }
 
 /// A validator for live forms: holds one application and takes one edit at a time.
@@ -207,9 +210,9 @@ impl Validator {
                 clip(path)
             )));
         }
-        let value: Json = serde_wasm_bindgen::from_value(value)
+        let OwnedInput(value) = serde_wasm_bindgen::from_value(value)
             .map_err(|e| type_error(&format!("{}: {e}", clip(path))))?;
-        if matches!(&value, Json::String(s) if s.len() > crate::limits::MAX_STRING_BYTES) {
+        if matches!(&value, Input::String(s) if s.len() > crate::limits::MAX_STRING_BYTES) {
             let refused = crate::limits::exceeded(crate::limits::Limit::StringBytes, path);
             return Err(self.refused(path, refused));
         }
@@ -228,10 +231,10 @@ impl Validator {
 }
 
 impl Validator {
-    fn edit(&mut self, path: &str, value: &Json) -> Result<Vec<u8>, JsValue> {
+    fn edit(&mut self, path: &str, value: &Input) -> Result<Vec<u8>, JsValue> {
         let delta = self
             .inner
-            .set(path, value)
+            .set_input(path, value)
             .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
         let answer = to_answer(&delta);
         self.inner.release();
@@ -254,7 +257,9 @@ fn replace(
     application: &str,
     encoded: bool,
 ) -> Result<Vec<u8>, JsValue> {
-    let answer = to_answer(&inner.replace_read(read_application(application, encoded)));
+    let answer = read_application(application, encoded, |read| {
+        to_answer(&inner.replace_read(read))
+    });
     inner.release();
     answer
 }
@@ -324,7 +329,9 @@ pub fn labels(locale: Option<String>) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen]
 pub fn normalise(application: &str, encoded: bool) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
-    let json = read_application(application, encoded).unwrap_or(Json::Null);
+    let json = read_application(application, encoded, |read| {
+        read.map_or(Json::Null, |input| input.to_json())
+    });
     // serde_json's own writer, which the module has anyway (`Display` of a value), rather than
     // another instance of the report writer for `serde_json::Value`.
     Ok(crate::normalise::normalise(&json).to_string().into_bytes())
@@ -340,7 +347,7 @@ pub fn form_layout() -> Result<Vec<u8>, JsValue> {
 /// Options for a validation: `jurisdiction` is required (`null`, JavaScript's `undefined`, is
 /// absent), `asOf` defaults to today's local date.
 pub(crate) fn validation_options(options: &str) -> Result<Options, JsValue> {
-    let json = read_value(options, "options")?;
+    let json = read_value(options, "options")?.to_json();
     if json.is_object() && json.get("jurisdiction").is_none_or(Json::is_null) {
         let registry = registry();
         let known: Vec<&str> = registry.ids().collect();
@@ -358,7 +365,9 @@ pub(crate) fn validation_options(options: &str) -> Result<Options, JsValue> {
 fn listing_options(options: Option<&str>) -> Result<Options, JsValue> {
     match options {
         None => Ok(Options::default()),
-        Some(text) => Options::from_json(&read_value(text, "options")?).map_err(|m| type_error(&m)),
+        Some(text) => {
+            Options::from_json(&read_value(text, "options")?.to_json()).map_err(|m| type_error(&m))
+        }
     }
 }
 
@@ -368,10 +377,12 @@ fn listing_options(options: Option<&str>) -> Result<Options, JsValue> {
 /// for one, so that the common case pays nothing. The wrapper keeps anything deeper than
 /// serde_json's limit from getting this far; should a value change while it is being encoded,
 /// the parse error is a TypeError.
-fn read_value(text: &str, what: &str) -> Result<Json, JsValue> {
-    serde_json::from_str(text).or_else(|e| {
+fn read_value(text: &str, what: &str) -> Result<Input<'static>, JsValue> {
+    // Read as an application is, so that the module has one instance of serde_json's parser.
+    let parse = |text: &str| Input::parse(text).map(Input::into_owned);
+    parse(text).or_else(|e| {
         replace_lone_surrogates(text)
-            .and_then(|repaired| serde_json::from_str(&repaired).ok())
+            .and_then(|repaired| parse(&repaired).ok())
             .ok_or_else(|| {
                 type_error(&format!(
                     "{}: {e}; pass plain data (objects, arrays, strings, numbers, booleans, null)",
@@ -385,15 +396,19 @@ fn read_value(text: &str, what: &str) -> Result<Json, JsValue> {
 /// (`encoded`), where the engine's `JSON.stringify` writes a lone surrogate as an escape
 /// (`"\ud800"`), which is not Unicode and which serde_json refuses. Such escapes become U+FFFD, as
 /// an invalid character does in decoded text, but only after a parse has failed, so ordinary
-/// input pays nothing.
-fn read_application(text: &str, encoded: bool) -> Result<Json, crate::report::Diagnostic> {
+/// input pays nothing. What is read, which borrows from the text, is handed to `then`.
+fn read_application<T>(
+    text: &str,
+    encoded: bool,
+    then: impl FnOnce(Result<Input, crate::report::Diagnostic>) -> T,
+) -> T {
     let read = crate::model::json_from_text(text);
     match (read, encoded) {
         (Err(problem), true) => match replace_lone_surrogates(text) {
-            Some(repaired) => crate::model::json_from_text(&repaired),
-            None => Err(problem),
+            Some(repaired) => then(crate::model::json_from_text(&repaired)),
+            None => then(Err(problem)),
         },
-        (read, _) => read,
+        (read, _) => then(read),
     }
 }
 

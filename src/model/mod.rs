@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod fields;
+pub mod input;
 
 use std::cell::Cell;
 
@@ -16,6 +17,7 @@ use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
 pub use fields::{Field, FieldSpec, Kind, FIELDS};
+pub use input::Input;
 
 use crate::condition::FieldSet;
 
@@ -222,24 +224,29 @@ impl Application {
         self.documents().iter().find(|d| d.kind == kind)
     }
 
-    /// Reads an application from JSON. Problems are appended to `diagnostics`; the returned
-    /// application holds every value that could be read.
-    pub fn from_json(json: &Json, diagnostics: &mut Vec<Diagnostic>) -> Application {
+    /// Reads an application. Problems are appended to `diagnostics`; the returned application
+    /// holds every value that could be read.
+    pub fn read(input: &Input, diagnostics: &mut Vec<Diagnostic>) -> Application {
         let mut app = Application {
             values: vec![None; FIELDS.len()],
             ..Application::default()
         };
-        match json {
-            Json::Object(_) => read_object(&mut app, json, "", diagnostics),
+        match input {
+            Input::Object(_) => read_object(&mut app, input, "", diagnostics),
             other => diagnostics.push(wrong_type("", "object", other)),
         }
         crate::limits::cap_unknown_fields(diagnostics);
         app
     }
 
+    /// Reads an application from a `serde_json::Value`, as [`Application::read`].
+    pub fn from_json(json: &Json, diagnostics: &mut Vec<Diagnostic>) -> Application {
+        Application::read(&Input::from_json(json), diagnostics)
+    }
+
     /// Sets one field from JSON, as a form does on each edit. `null` clears it. Returns the
     /// problems with the new value (empty when it was accepted).
-    pub fn set_path(&mut self, path: &str, json: &Json) -> Vec<Diagnostic> {
+    pub fn set_path(&mut self, path: &str, json: &Input) -> Vec<Diagnostic> {
         let mut diagnostics = Vec::new();
         match path {
             "documents" => self.documents = read_documents(json, &mut diagnostics),
@@ -255,14 +262,14 @@ impl Application {
     /// Sets every field under a group (`funding.thisYear`) from an object, read exactly as it
     /// is read inside a whole application, so that the problems and their paths are the same; a
     /// field the object leaves out is cleared. Returns the problems with the new value.
-    pub fn set_group(&mut self, path: &str, json: &Json) -> Vec<Diagnostic> {
+    pub fn set_group(&mut self, path: &str, json: &Input) -> Vec<Diagnostic> {
         for spec in FIELDS.iter().filter(|s| within(s.path, path)) {
             self.set(spec.field, None);
         }
         let mut diagnostics = Vec::new();
         match json {
-            Json::Object(_) => read_object(self, json, path, &mut diagnostics),
-            Json::Null => {}
+            Input::Object(_) => read_object(self, json, path, &mut diagnostics),
+            Input::Null => {}
             other => diagnostics.push(wrong_type(path, "object", other)),
         }
         crate::limits::cap_unknown_fields(&mut diagnostics);
@@ -270,7 +277,7 @@ impl Application {
     }
 
     /// Sets one known field from JSON; as [`Application::set_path`] with its path.
-    pub fn set_field(&mut self, field: Field, json: &Json) -> Vec<Diagnostic> {
+    pub fn set_field(&mut self, field: Field, json: &Input) -> Vec<Diagnostic> {
         let mut diagnostics = Vec::new();
         let value = read_scalar(field.spec(), json, field.path(), &mut diagnostics);
         self.set(field, value);
@@ -288,11 +295,11 @@ pub(crate) fn within(inner: &str, outer: &str) -> bool {
 /// An application's JSON text, read as the core reads it: refused before it is parsed when it is
 /// over a limit of [`crate::limits`], a leading byte-order mark ignored, and a syntax error one
 /// diagnostic at the root with its line and column.
-pub fn json_from_text(text: &str) -> Result<Json, Diagnostic> {
+pub fn json_from_text(text: &str) -> Result<Input<'_>, Diagnostic> {
     if let Some(refused) = crate::limits::refusal(text) {
         return Err(refused);
     }
-    serde_json::from_str(crate::strip_bom(text)).map_err(|e| {
+    Input::parse(crate::strip_bom(text)).map_err(|e| {
         Diagnostic::new(Code::WrongType, "")
             .param("expected", "object".into())
             .param(
@@ -303,8 +310,8 @@ pub fn json_from_text(text: &str) -> Result<Json, Diagnostic> {
     })
 }
 
-fn read_object(app: &mut Application, json: &Json, prefix: &str, diags: &mut Vec<Diagnostic>) {
-    let Json::Object(map) = json else { return };
+fn read_object(app: &mut Application, json: &Input, prefix: &str, diags: &mut Vec<Diagnostic>) {
+    let Input::Object(map) = json else { return };
     // Paths are static for known fields; a dotted path is only built for a group to descend into
     // or a key to report.
     let join = |key: &str| {
@@ -324,8 +331,8 @@ fn read_object(app: &mut Application, json: &Json, prefix: &str, diags: &mut Vec
             app.set(field, parsed);
         } else if fields::is_group(prefix, key) {
             match value {
-                Json::Object(_) => read_object(app, value, &join(key), diags),
-                Json::Null => {}
+                Input::Object(_) => read_object(app, value, &join(key), diags),
+                Input::Null => {}
                 other => diags.push(wrong_type(&join(key), "object", other)),
             }
         } else {
@@ -336,60 +343,59 @@ fn read_object(app: &mut Application, json: &Json, prefix: &str, diags: &mut Vec
 
 fn read_scalar(
     spec: &FieldSpec,
-    json: &Json,
+    json: &Input,
     path: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Value> {
-    if json.is_null() {
+    if let Input::Null = json {
         return None;
     }
-    if let Json::String(s) = json {
+    if let Input::String(s) = json {
         if s.trim().is_empty() && spec.kind != Kind::Text {
             return None;
         }
     }
-    let result = match spec.kind {
-        Kind::Text => match json {
-            Json::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
-                Err(Diagnostic::new(Code::TextTooLong, path)
-                    .param("max", MAX_TEXT_CHARS.to_string()))
-            }
-            Json::String(s) if s.trim().is_empty() => return None,
-            Json::String(s) => Ok(Value::Text(s.clone())),
-            other => Err(wrong_type(path, "string", other)),
-        },
-        Kind::Money => read_money(json, path),
-        Kind::Date => read_date(json, path),
-        Kind::YearMonth => read_year_month(json, path),
-        Kind::Bool => match json {
-            Json::Bool(b) => Ok(Value::Bool(*b)),
-            Json::String(s) => match s.trim() {
-                "true" | "是" => Ok(Value::Bool(true)),
-                "false" | "否" => Ok(Value::Bool(false)),
-                _ => Err(wrong_type(path, "boolean", json)),
+    let result =
+        match spec.kind {
+            Kind::Text => match json {
+                Input::String(s) if too_long(s) => Err(Diagnostic::new(Code::TextTooLong, path)
+                    .param("max", MAX_TEXT_CHARS.to_string())),
+                Input::String(s) if s.trim().is_empty() => return None,
+                Input::String(s) => Ok(Value::Text(s.to_string())),
+                other => Err(wrong_type(path, "string", other)),
             },
-            other => Err(wrong_type(path, "boolean", other)),
-        },
-        Kind::Count(min, max) => read_count(json, path, min, max),
-        Kind::Choice(keys) => read_choice(json, path, keys).map(Value::Choice),
-        Kind::Choices(keys) => match json {
-            // A group of checkboxes none of which was ticked, as form libraries report it.
-            Json::Bool(false) => Ok(Value::Choices(Vec::new())),
-            Json::Array(items) => {
-                let mut chosen = Vec::new();
-                for (i, item) in items.iter().enumerate() {
-                    match read_choice(item, &format!("{path}[{i}]"), keys) {
-                        Ok(key) if !chosen.contains(&key) => chosen.push(key),
-                        Ok(_) => {}
-                        Err(d) => diags.push(d),
+            Kind::Money => read_money(json, path),
+            Kind::Date => read_date(json, path),
+            Kind::YearMonth => read_year_month(json, path),
+            Kind::Bool => match json {
+                Input::Bool(b) => Ok(Value::Bool(*b)),
+                Input::String(s) => match s.trim() {
+                    "true" | "是" => Ok(Value::Bool(true)),
+                    "false" | "否" => Ok(Value::Bool(false)),
+                    _ => Err(wrong_type(path, "boolean", json)),
+                },
+                other => Err(wrong_type(path, "boolean", other)),
+            },
+            Kind::Count(min, max) => read_count(json, path, min, max),
+            Kind::Choice(keys) => read_choice(json, path, keys).map(Value::Choice),
+            Kind::Choices(keys) => match json {
+                // A group of checkboxes none of which was ticked, as form libraries report it.
+                Input::Bool(false) => Ok(Value::Choices(Vec::new())),
+                Input::Array(items) => {
+                    let mut chosen = Vec::new();
+                    for (i, item) in items.iter().enumerate() {
+                        match read_choice(item, &format!("{path}[{i}]"), keys) {
+                            Ok(key) if !chosen.contains(&key) => chosen.push(key),
+                            Ok(_) => {}
+                            Err(d) => diags.push(d),
+                        }
                     }
+                    Ok(Value::Choices(chosen))
                 }
-                Ok(Value::Choices(chosen))
-            }
-            other => read_choice(other, path, keys).map(|k| Value::Choices(vec![k])),
-        },
-        Kind::Texts => read_texts(json, path, diags),
-    };
+                other => read_choice(other, path, keys).map(|k| Value::Choices(vec![k])),
+            },
+            Kind::Texts => read_texts(json, path, diags),
+        };
     match result {
         Ok(v) => Some(v),
         Err(d) => {
@@ -401,10 +407,10 @@ fn read_scalar(
 
 /// A list of answers: an array of strings, or one string whose answers are separated by 、，, or ；.
 /// Blank answers are dropped; none at all is no value.
-fn read_texts(json: &Json, path: &str, diags: &mut Vec<Diagnostic>) -> Result<Value, Diagnostic> {
+fn read_texts(json: &Input, path: &str, diags: &mut Vec<Diagnostic>) -> Result<Value, Diagnostic> {
     let mut items = Vec::new();
     let mut push = |text: &str, at: &str, diags: &mut Vec<Diagnostic>| {
-        if text.chars().count() > MAX_TEXT_CHARS {
+        if too_long(text) {
             diags.push(
                 Diagnostic::new(Code::TextTooLong, at).param("max", MAX_TEXT_CHARS.to_string()),
             );
@@ -418,9 +424,9 @@ fn read_texts(json: &Json, path: &str, diags: &mut Vec<Diagnostic>) -> Result<Va
         }
     };
     match json {
-        Json::Bool(false) => {}
-        Json::String(s) => push(s, path, diags),
-        Json::Array(list) => {
+        Input::Bool(false) => {}
+        Input::String(s) => push(s, path, diags),
+        Input::Array(list) => {
             if list.len() > MAX_CHAPTERS {
                 return Err(
                     Diagnostic::new(Code::TooManyRows, path).param("max", MAX_CHAPTERS.to_string())
@@ -428,8 +434,8 @@ fn read_texts(json: &Json, path: &str, diags: &mut Vec<Diagnostic>) -> Result<Va
             }
             for (i, item) in list.iter().enumerate() {
                 match item {
-                    Json::String(s) => push(s, &format!("{path}[{i}]"), diags),
-                    Json::Null => {}
+                    Input::String(s) => push(s, &format!("{path}[{i}]"), diags),
+                    Input::Null => {}
                     other => diags.push(wrong_type(&format!("{path}[{i}]"), "string", other)),
                 }
             }
@@ -439,10 +445,9 @@ fn read_texts(json: &Json, path: &str, diags: &mut Vec<Diagnostic>) -> Result<Va
     Ok(Value::Texts(items))
 }
 
-fn read_money(json: &Json, path: &str) -> Result<Value, Diagnostic> {
+fn read_money(json: &Input, path: &str) -> Result<Value, Diagnostic> {
     let text = match json {
-        Json::String(s) => s.clone(),
-        Json::Number(n) => n.to_string(),
+        Input::String(s) | Input::Number(s) => s.to_string(),
         other => return Err(wrong_type(path, "amount", other)),
     };
     crate::money::parse(&text).map(Value::Money).map_err(|e| {
@@ -456,8 +461,8 @@ fn read_money(json: &Json, path: &str) -> Result<Value, Diagnostic> {
     })
 }
 
-fn read_date(json: &Json, path: &str) -> Result<Value, Diagnostic> {
-    let Json::String(s) = json else {
+fn read_date(json: &Input, path: &str) -> Result<Value, Diagnostic> {
+    let Input::String(s) = json else {
         return Err(wrong_type(path, "date", json));
     };
     let folded: String = s.trim().chars().map(fold_digit).collect();
@@ -466,10 +471,10 @@ fn read_date(json: &Json, path: &str) -> Result<Value, Diagnostic> {
         .ok_or_else(|| Diagnostic::new(Code::InvalidDate, path).param("input", clip(s)))
 }
 
-fn read_year_month(json: &Json, path: &str) -> Result<Value, Diagnostic> {
+fn read_year_month(json: &Input, path: &str) -> Result<Value, Diagnostic> {
     let bad =
         || Diagnostic::new(Code::InvalidYearMonth, path).param("input", clip(&json_text(json)));
-    let Json::String(s) = json else {
+    let Input::String(s) = json else {
         return Err(bad());
     };
     let folded: String = s.trim().chars().map(fold_digit).collect();
@@ -483,10 +488,10 @@ fn read_year_month(json: &Json, path: &str) -> Result<Value, Diagnostic> {
     }
 }
 
-fn read_count(json: &Json, path: &str, min: i64, max: i64) -> Result<Value, Diagnostic> {
+fn read_count(json: &Input, path: &str, min: i64, max: i64) -> Result<Value, Diagnostic> {
     let text = match json {
-        Json::Number(n) => n.to_string(),
-        Json::String(s) => s.trim().chars().map(fold_digit).collect(),
+        Input::Number(n) => n.to_string(),
+        Input::String(s) => s.trim().chars().map(fold_digit).collect(),
         other => return Err(wrong_type(path, "integer", other)),
     };
     match text.parse::<i64>() {
@@ -498,8 +503,12 @@ fn read_count(json: &Json, path: &str, min: i64, max: i64) -> Result<Value, Diag
     }
 }
 
-fn read_choice(json: &Json, path: &str, keys: &[&'static str]) -> Result<&'static str, Diagnostic> {
-    let Json::String(s) = json else {
+fn read_choice(
+    json: &Input,
+    path: &str,
+    keys: &[&'static str],
+) -> Result<&'static str, Diagnostic> {
+    let Input::String(s) = json else {
         return Err(wrong_type(path, "string", json));
     };
     keys.iter()
@@ -512,7 +521,7 @@ fn read_choice(json: &Json, path: &str, keys: &[&'static str]) -> Result<&'stati
         })
 }
 
-fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFile> {
+fn read_documents(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFile> {
     let Some(items) = read_rows(json, "documents", diags) else {
         return Vec::new();
     };
@@ -520,22 +529,22 @@ fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFil
     for (i, item) in items.iter().enumerate() {
         let path = format!("documents[{i}]");
         match item {
-            Json::String(kind) if !kind.trim().is_empty() => documents.push(DocumentOnFile {
+            Input::String(kind) if !kind.trim().is_empty() => documents.push(DocumentOnFile {
                 kind: kind.trim().to_string(),
                 ..Default::default()
             }),
-            Json::Object(map) => {
+            Input::Object(map) => {
                 let mut doc = DocumentOnFile::default();
                 for (key, value) in map {
                     let cell = || format!("{path}.{key}");
-                    match (key.as_str(), value) {
-                        ("kind", Json::String(k)) => doc.kind = k.trim().to_string(),
-                        ("title", Json::String(t)) => doc.title = Some(clip(t)),
-                        ("title", Json::Null) => {}
-                        ("chapters", Json::Array(chapters)) if chapters.len() <= MAX_CHAPTERS => {
+                    match (key.as_ref(), value) {
+                        ("kind", Input::String(k)) => doc.kind = k.trim().to_string(),
+                        ("title", Input::String(t)) => doc.title = Some(clip(t)),
+                        ("title", Input::Null) => {}
+                        ("chapters", Input::Array(chapters)) if chapters.len() <= MAX_CHAPTERS => {
                             for (j, chapter) in chapters.iter().enumerate() {
                                 match chapter {
-                                    Json::String(c) => doc.chapters.push(c.trim().to_string()),
+                                    Input::String(c) => doc.chapters.push(c.trim().to_string()),
                                     other => diags.push(wrong_type(
                                         &format!("{}[{j}]", cell()),
                                         "string",
@@ -544,7 +553,7 @@ fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFil
                                 }
                             }
                         }
-                        ("chapters", Json::Array(_)) => diags.push(
+                        ("chapters", Input::Array(_)) => diags.push(
                             Diagnostic::new(Code::TooManyRows, &cell())
                                 .param("max", MAX_CHAPTERS.to_string()),
                         ),
@@ -567,13 +576,13 @@ fn read_documents(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFil
     documents
 }
 
-fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> {
+fn read_resources(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> {
     let Some(items) = read_rows(json, "resources", diags) else {
         return Vec::new();
     };
     let mut rows = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        let Json::Object(map) = item else {
+        let Input::Object(map) = item else {
             diags.push(wrong_type(&format!("resources[{i}]"), "object", item));
             rows.push(ResourceRow::default());
             continue;
@@ -582,23 +591,23 @@ fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> 
         for (key, value) in map {
             let cell = || format!("resources[{i}].{key}");
             let text = match value {
-                Json::Null => None,
-                Json::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
+                Input::Null => None,
+                Input::String(s) if too_long(s) => {
                     diags.push(
                         Diagnostic::new(Code::TextTooLong, &cell())
                             .param("max", MAX_TEXT_CHARS.to_string()),
                     );
                     None
                 }
-                Json::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+                Input::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
                 other => {
-                    if fields::RESOURCE_KEYS.contains(&key.as_str()) {
+                    if fields::RESOURCE_KEYS.contains(&key.as_ref()) {
                         diags.push(wrong_type(&cell(), "string", other));
                     }
                     None
                 }
             };
-            match key.as_str() {
+            match key.as_ref() {
                 "name" => row.name = text,
                 "description" => row.description = text,
                 "updateFrequency" => row.update_frequency = text,
@@ -614,15 +623,19 @@ fn read_resources(json: &Json, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow> 
     rows
 }
 
-fn read_rows<'a>(json: &'a Json, path: &str, diags: &mut Vec<Diagnostic>) -> Option<&'a Vec<Json>> {
+fn read_rows<'a, 'b>(
+    json: &'a Input<'b>,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<&'a [Input<'b>]> {
     match json {
         // A form library's value for a group of checkboxes none of which was ticked.
-        Json::Null | Json::Bool(false) => None,
-        Json::Array(items) if items.len() > MAX_ROWS => {
+        Input::Null | Input::Bool(false) => None,
+        Input::Array(items) if items.len() > MAX_ROWS => {
             diags.push(Diagnostic::new(Code::TooManyRows, path).param("max", MAX_ROWS.to_string()));
             None
         }
-        Json::Array(items) => Some(items),
+        Input::Array(items) => Some(items),
         other => {
             diags.push(wrong_type(path, "array", other));
             None
@@ -636,24 +649,16 @@ fn unknown_field(path: &str) -> Diagnostic {
     Diagnostic::new(Code::UnknownField, &path).param("field", path.clone())
 }
 
-fn wrong_type(path: &str, expected: &str, got: &Json) -> Diagnostic {
-    let got = match got {
-        Json::Null => "null",
-        Json::Bool(_) => "boolean",
-        Json::Number(_) => "number",
-        Json::String(_) => "string",
-        Json::Array(_) => "array",
-        Json::Object(_) => "object",
-    };
+fn wrong_type(path: &str, expected: &str, got: &Input) -> Diagnostic {
     Diagnostic::new(Code::WrongType, path)
         .param("expected", expected.to_string())
-        .param("got", got.to_string())
+        .param("got", got.type_name().to_string())
 }
 
-fn json_text(json: &Json) -> String {
+fn json_text(json: &Input) -> String {
     match json {
-        Json::String(s) => s.clone(),
-        other => other.to_string(),
+        Input::String(s) => s.to_string(),
+        other => other.to_json().to_string(),
     }
 }
 
@@ -665,6 +670,11 @@ fn fold_digit(c: char) -> char {
         '－' => '-',
         _ => c,
     }
+}
+
+/// Over [`MAX_TEXT_CHARS`] characters; a text of no more bytes than that is not, and is not counted.
+fn too_long(text: &str) -> bool {
+    text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS
 }
 
 /// The first 40 characters of user input, for echoing in a message.

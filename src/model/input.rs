@@ -1,0 +1,324 @@
+//! An application's JSON as given, read straight from its text.
+//!
+//! The reader borrows the text's strings (a copy is made only of a string with escapes) and keeps
+//! each number as written, so that `300.0001` or `1e400` reaches the money parser digit for digit.
+//! serde_json does the parsing; this is only what it builds, in place of a `serde_json::Value`
+//! whose every string and map node would be allocated and then freed once the application is read.
+//! A live edit's value crosses from JavaScript into the same type through serde-wasm-bindgen.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::Value as Json;
+
+/// A JSON value borrowing from the text it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input<'a> {
+    Null,
+    Bool(bool),
+    /// As written in the text.
+    Number(Cow<'a, str>),
+    String(Cow<'a, str>),
+    Array(Vec<Input<'a>>),
+    /// The members sorted by key, the last of equal keys kept, as a `serde_json::Map` holds them:
+    /// the problems found reading an object come in the same order whatever order its members
+    /// were written in.
+    Object(Vec<(Cow<'a, str>, Input<'a>)>),
+}
+
+/// The key serde_json gives a number when it keeps numbers as written (its `arbitrary_precision`
+/// feature, which this crate enables): the number arrives as a one-member map whose value is its
+/// text. Tested by `a_number_keeps_every_digit`.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+impl<'a> Input<'a> {
+    /// Parses JSON text, which must hold one value and nothing after it but whitespace.
+    pub fn parse(text: &'a str) -> Result<Input<'a>, serde_json::Error> {
+        let mut reader = serde_json::Deserializer::from_str(text);
+        let input = Input::deserialize(&mut reader)?;
+        reader.end()?;
+        Ok(input)
+    }
+
+    /// A `serde_json::Value` seen as an input, borrowing its strings.
+    pub fn from_json(json: &'a Json) -> Input<'a> {
+        match json {
+            Json::Null => Input::Null,
+            Json::Bool(b) => Input::Bool(*b),
+            Json::Number(n) => Input::Number(Cow::Borrowed(n.as_str())),
+            Json::String(s) => Input::String(Cow::Borrowed(s)),
+            Json::Array(items) => Input::Array(items.iter().map(Input::from_json).collect()),
+            Json::Object(map) => Input::Object(
+                map.iter()
+                    .map(|(k, v)| (Cow::Borrowed(k.as_str()), Input::from_json(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The same value as a `serde_json::Value`.
+    pub fn to_json(&self) -> Json {
+        match self {
+            Input::Null => Json::Null,
+            Input::Bool(b) => Json::Bool(*b),
+            Input::Number(n) => n.parse().map_or(Json::Null, Json::Number),
+            Input::String(s) => Json::String(s.to_string()),
+            Input::Array(items) => Json::Array(items.iter().map(Input::to_json).collect()),
+            Input::Object(members) => Json::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Input::Null)
+    }
+
+    /// The member `key` of an object.
+    pub fn get(&self, key: &str) -> Option<&Input<'a>> {
+        let Input::Object(members) = self else {
+            return None;
+        };
+        let at = members
+            .binary_search_by(|(k, _)| k.as_ref().cmp(key))
+            .ok()?;
+        members.get(at).map(|(_, v)| v)
+    }
+
+    /// The JSON type's name, as a wrong type's diagnostic says it.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Input::Null => "null",
+            Input::Bool(_) => "boolean",
+            Input::Number(_) => "number",
+            Input::String(_) => "string",
+            Input::Array(_) => "array",
+            Input::Object(_) => "object",
+        }
+    }
+
+    /// Owns what it borrowed.
+    pub fn into_owned(self) -> Input<'static> {
+        let own = |s: Cow<'a, str>| Cow::Owned(s.into_owned());
+        match self {
+            Input::Null => Input::Null,
+            Input::Bool(b) => Input::Bool(b),
+            Input::Number(n) => Input::Number(own(n)),
+            Input::String(s) => Input::String(own(s)),
+            Input::Array(items) => Input::Array(items.into_iter().map(Input::into_owned).collect()),
+            Input::Object(members) => Input::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (own(k), v.into_owned()))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// An input that owns its strings, for a value that crosses from JavaScript (read by
+/// serde-wasm-bindgen, which needs a type that borrows nothing).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnedInput(pub Input<'static>);
+
+impl<'de> Deserialize<'de> for OwnedInput {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OwnedInput, D::Error> {
+        Input::deserialize(deserializer).map(|input| OwnedInput(input.into_owned()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Input<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Input<'de>, D::Error> {
+        deserializer.deserialize_any(InputVisitor)
+    }
+}
+
+struct InputVisitor;
+
+impl<'de> Visitor<'de> for InputVisitor {
+    type Value = Input<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Input<'de>, E> {
+        Ok(Input::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Input<'de>, E> {
+        Ok(Input::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Input<'de>, D::Error> {
+        Input::deserialize(d)
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Input<'de>, E> {
+        Ok(Input::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Input<'de>, E> {
+        Ok(Input::Number(Cow::Owned(n.to_string())))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Input<'de>, E> {
+        Ok(Input::Number(Cow::Owned(n.to_string())))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Input<'de>, E> {
+        // As `serde_json::Value` has it: JSON has no NaN or infinity.
+        Ok(match serde_json::Number::from_f64(n) {
+            Some(n) => Input::Number(Cow::Owned(n.to_string())),
+            None => Input::Null,
+        })
+    }
+
+    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Input<'de>, E> {
+        Ok(Input::String(Cow::Borrowed(s)))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Input<'de>, E> {
+        Ok(Input::String(Cow::Owned(s.to_owned())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Input<'de>, E> {
+        Ok(Input::String(Cow::Owned(s)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Input<'de>, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Input::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Input<'de>, A::Error> {
+        let Some(Text(first)) = map.next_key()? else {
+            return Ok(Input::Object(Vec::new()));
+        };
+        if first == NUMBER_TOKEN {
+            let Text(number) = map.next_value()?;
+            return Ok(Input::Number(number));
+        }
+        // Most objects of an application are a row of a table or a group of a few fields.
+        let mut members = Vec::with_capacity(8);
+        members.push((first, map.next_value()?));
+        while let Some((Text(key), value)) = map.next_entry()? {
+            members.push((key, value));
+        }
+        // A stable sort keeps equal keys in the order written; each later one replaces the one
+        // before it.
+        members.sort_by(|a, b| a.0.cmp(&b.0));
+        members.dedup_by(|later, earlier| {
+            let equal = later.0 == earlier.0;
+            if equal {
+                std::mem::swap(later, earlier);
+            }
+            equal
+        });
+        Ok(Input::Object(members))
+    }
+}
+
+/// A string, borrowed from the text unless it had to be unescaped.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text<'de>, D::Error> {
+        struct TextVisitor;
+        impl<'de> Visitor<'de> for TextVisitor {
+            type Value = Text<'de>;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+
+            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(s)))
+            }
+
+            fn visit_str<E>(self, s: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(s.to_owned())))
+            }
+
+            fn visit_string<E>(self, s: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(s)))
+            }
+        }
+        deserializer.deserialize_str(TextVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_keeps_every_digit() {
+        let text = r#"{"a": 300.0001, "b": 1e400, "c": -0, "d": 12345678901234567890123}"#;
+        let input = Input::parse(text).unwrap();
+        let number = |key| match input.get(key) {
+            Some(Input::Number(n)) => n.to_string(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(number("a"), "300.0001");
+        // serde_json writes the exponent's sign; the value is the one written.
+        assert_eq!(number("b"), "1e+400");
+        assert_eq!(number("c"), "-0");
+        assert_eq!(number("d"), "12345678901234567890123");
+        assert_eq!(input.to_json(), serde_json::from_str::<Json>(text).unwrap());
+    }
+
+    #[test]
+    fn strings_without_escapes_are_borrowed() {
+        let input = Input::parse(r#"{"plain": "通州", "escaped": "a\"b"}"#).unwrap();
+        assert!(matches!(
+            input.get("plain"),
+            Some(Input::String(Cow::Borrowed("通州")))
+        ));
+        assert!(matches!(input.get("escaped"), Some(Input::String(Cow::Owned(s))) if s == "a\"b"));
+    }
+
+    #[test]
+    fn members_are_sorted_and_the_last_of_equal_keys_wins_as_in_serde_json() {
+        let text =
+            r#"{"z": 1, "a": [true, null, {"k": "v"}], "m": "x", "a": {"b": 2, "b": 3}, "z": 4}"#;
+        let input = Input::parse(text).unwrap();
+        let json: Json = serde_json::from_str(text).unwrap();
+        assert_eq!(input.to_json(), json);
+        assert_eq!(Input::from_json(&json), input);
+        let Input::Object(members) = &input else {
+            panic!("an object")
+        };
+        let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
+        assert_eq!(keys, ["a", "m", "z"]);
+    }
+
+    #[test]
+    fn what_serde_json_refuses_is_refused_at_the_same_place() {
+        for text in [
+            "{\"a\": 1,}",
+            "[1 2]",
+            "{\"a\" 1}",
+            "\"\\ud800\"",
+            "01",
+            "{} x",
+            "",
+        ] {
+            let ours = Input::parse(text)
+                .map(|_| ())
+                .map_err(|e| (e.line(), e.column()));
+            let theirs = serde_json::from_str::<Json>(text)
+                .map(|_| ())
+                .map_err(|e| (e.line(), e.column()));
+            assert_eq!(ours, theirs, "{text}");
+            assert!(ours.is_err(), "{text}");
+        }
+    }
+}
