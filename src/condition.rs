@@ -68,6 +68,10 @@ impl FieldSet {
         FieldSet(self.0 | other.0)
     }
 
+    pub fn intersection(self, other: FieldSet) -> FieldSet {
+        FieldSet(self.0 & other.0)
+    }
+
     /// Whether the two sets share a field.
     pub fn meets(self, other: FieldSet) -> bool {
         self.0 & other.0 != 0

@@ -28,7 +28,7 @@ use crate::report::{
     Diagnostic, JurisdictionInfo, NearestThreshold, Notice, Outcome, RequiredDocument, WindowReport,
 };
 use crate::rules::budget_adjustment::AdjustmentVerdict;
-use crate::rules::nearest_threshold::{Compared, Table};
+use crate::rules::nearest_threshold::{Compared, Table, Walk};
 use crate::rules::{self, Boundary, Ctx, Mechanism, Rejected, Sink};
 use crate::{calendar, Options, Outcomes, Registry, Report, Summary};
 
@@ -113,6 +113,9 @@ struct StepRecord {
     boundaries: Vec<Boundary>,
     missing_parameters: BTreeSet<(String, String)>,
     compared: FieldSet,
+    /// The nearest thresholds' walk, kept so that an amount that moves between the same two
+    /// thresholds needs none.
+    walk: Option<Box<Walk>>,
 }
 
 /// An evaluation's report with what it takes to evaluate it again after an edit.
@@ -164,6 +167,31 @@ pub(crate) struct PriorOutcomes {
     pub adjustment: Option<Option<Outcome<AdjustmentVerdict>>>,
     pub required_documents: Option<Vec<RequiredDocument>>,
     pub windows: Option<Vec<WindowReport>>,
+}
+
+impl PriorOutcomes {
+    /// Whether each decision table evaluated again came to the verdict it had before (whatever
+    /// its reasons, which quote the amounts).
+    fn same_verdicts(&self, now: &Outcomes) -> bool {
+        fn verdict<T>(outcome: &Option<Outcome<T>>) -> Option<Option<&T>> {
+            outcome.as_ref().map(|o| o.value.as_ref())
+        }
+        fn same<T: PartialEq>(
+            before: &Option<Option<Outcome<T>>>,
+            now: &Option<Outcome<T>>,
+        ) -> bool {
+            before
+                .as_ref()
+                .is_none_or(|before| verdict(before) == verdict(now))
+        }
+        same(&self.approval, &now.approval)
+            && same(&self.merge, &now.merge)
+            && same(&self.supervision, &now.supervision)
+            && same(&self.management, &now.management)
+            && same(&self.expert_panel, &now.expert_panel)
+            && same(&self.financial_review, &now.financial_review)
+            && same(&self.acceptance, &now.acceptance)
+    }
 }
 
 impl Evaluation {
@@ -331,6 +359,7 @@ impl Run<'_> {
             boundaries: std::mem::take(&mut sink.boundaries),
             missing_parameters: std::mem::take(&mut sink.missing_parameters),
             compared: sink.compared,
+            walk: sink.walk.take(),
         };
         let (locale, catalogue) = (self.options.locale, &self.options.messages);
         for d in sink.diagnostics.iter_mut().chain(sink.notices.iter_mut()) {
@@ -395,6 +424,79 @@ impl Run<'_> {
                 decided.outcome
             },
         )
+    }
+
+    /// The nearest thresholds, given the decision tables' outcomes and the money fields each
+    /// compared. When only amounts the walk before walked from moved, each between the same two
+    /// thresholds, and the verdicts and compared fields are the same, a new walk would find what
+    /// that one found: its entries are measured again from the amounts now instead.
+    fn nearest(
+        &mut self,
+        ctx: &Ctx,
+        outcomes: &Outcomes,
+        compared: &Compared,
+    ) -> Vec<NearestThreshold> {
+        let step = Step::Check(Check::NearestThresholds);
+        if self.due(step) {
+            if let Some(nearest) = self.remeasure(ctx, step, outcomes, compared) {
+                return nearest;
+            }
+        }
+        self.step(
+            ctx,
+            step,
+            &rules::nearest_threshold::MECHANISM,
+            Some(Slot {
+                old: |old| &mut old.nearest,
+                replaced: |replaced| &mut replaced.nearest,
+            }),
+            |ctx, sink| {
+                let (found, walk) =
+                    rules::nearest_threshold::find_with_walk(ctx, outcomes, compared);
+                sink.walk = Some(Box::new(walk));
+                found
+            },
+        )
+    }
+
+    /// The nearest thresholds before, measured again from the amounts now, with the step's record
+    /// (what it read, the walk) moved over; `None` where the step must walk afresh.
+    fn remeasure(
+        &mut self,
+        ctx: &Ctx,
+        step: Step,
+        outcomes: &Outcomes,
+        compared: &Compared,
+    ) -> Option<Vec<NearestThreshold>> {
+        let old = self.old.as_ref()?;
+        let record = old.steps.records.get(step.index())?;
+        let walk = record.walk.as_deref()?;
+        let tables_read = Reads {
+            fields: FieldSet::default(),
+            ..record.reads
+        };
+        // Only fields the walk read may have changed, and no verdict: the decisions' outputs
+        // differ anyway, as their reasons quote the amounts.
+        let unchanged = !tables_read.meets(old.changed)
+            && record.verdicts & old.verdicts_changed == 0
+            && !(record.rejected && old.rejected_changed)
+            && self.replaced.outcomes.same_verdicts(outcomes);
+        if !unchanged {
+            return None;
+        }
+        let moved = record.reads.fields.intersection(old.changed.fields);
+        let nearest = walk.remeasure(ctx, moved, compared, &old.nearest)?;
+        self.keep(step);
+        let before = self
+            .old
+            .as_mut()
+            .map(|old| std::mem::take(&mut old.nearest))
+            .unwrap_or_default();
+        if let Some(flag) = self.output_changed.get_mut(step.index()) {
+            *flag = before != nearest;
+        }
+        self.replaced.nearest = Some(before);
+        Some(nearest)
     }
 
     /// The money fields a decision compared.
@@ -789,16 +891,7 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
     for table in crate::outcomes::OUTCOMES.iter().filter_map(|o| o.table) {
         compared.set(table, run.compared(table));
     }
-    let nearest = run.step(
-        ctx,
-        Step::Check(Check::NearestThresholds),
-        &nearest_threshold::MECHANISM,
-        Some(Slot {
-            old: |old| &mut old.nearest,
-            replaced: |replaced| &mut replaced.nearest,
-        }),
-        |ctx, _| nearest_threshold::find(ctx, &outcomes, &compared),
-    );
+    let nearest = run.nearest(ctx, &outcomes, &compared);
     ((outcomes, nearest), verdicts)
 }
 
@@ -962,5 +1055,71 @@ fn today() -> NaiveDate {
     #[cfg(target_arch = "wasm32")]
     {
         NaiveDate::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// Where the nearest thresholds' walk of an evaluation is kept: the same place after an
+    /// update means it was not walked again.
+    fn walk(evaluation: &Evaluation) -> Option<*const Walk> {
+        let steps = evaluation.steps.as_ref()?;
+        let record = steps
+            .records
+            .get(Step::Check(Check::NearestThresholds).index())?;
+        record.walk.as_deref().map(std::ptr::from_ref)
+    }
+
+    #[test]
+    fn the_walk_is_kept_while_the_amount_stays_between_the_same_thresholds() {
+        let registry = crate::builtin();
+        let options = Options {
+            jurisdiction: "tongzhou".into(),
+            as_of: Some("2025-06-01".parse().unwrap()),
+            ..Options::default()
+        };
+        let mut problems = Vec::new();
+        let mut app = Application::from_json(
+            &json!({ "totalInvestment": "60", "mandatedBy": [] }),
+            &mut problems,
+        );
+        let mut evaluation = Evaluation::new(registry, &app, problems, &options);
+        let mut changed = Reads::default();
+        changed.fields.insert(Field::TotalInvestment);
+        // 通州 compares the total investment with 50, 100 and 300 万元.
+        for (amount, kept) in [
+            ("70", true),
+            ("99.9999", true),
+            ("100", false),
+            ("100.0", true),
+            ("100.0001", false),
+            ("299.9999", true),
+            ("300", false),
+            ("1000", false),
+            ("5000", true),
+            ("", false),
+            ("5000", false),
+            ("三百万", false),
+            ("3", false),
+            ("0", true),
+        ] {
+            let before = walk(&evaluation);
+            let problems = app.set_path("totalInvestment", &json!(amount));
+            evaluation.update(registry, &app, problems.clone(), &options, Some(changed));
+            assert_eq!(walk(&evaluation) == before, kept, "{amount}");
+            let whole = Evaluation::new(registry, &app, problems, &options);
+            assert_eq!(evaluation.report.nearest, whole.report.nearest, "{amount}");
+        }
+        // Another field the walk reads: walked again.
+        let before = walk(&evaluation);
+        let problems = app.set_path("mandatedBy", &json!(["provincial"]));
+        let mut changed = Reads::default();
+        changed.fields.insert(Field::MandatedBy);
+        evaluation.update(registry, &app, problems, &options, Some(changed));
+        assert_ne!(walk(&evaluation), before);
     }
 }

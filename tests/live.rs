@@ -380,13 +380,17 @@ fn values_for(kind: gov_it_rules::model::Kind) -> Vec<Value> {
     values.extend(match kind {
         Kind::Money => vec![
             json!("3"),
+            json!("30"),
             json!("50"),
             json!("50.01"),
+            json!("75"),
             json!("100"),
             json!("300"),
             json!("300."),
             json!("300.0001"),
+            json!("450"),
             json!(1000),
+            json!("2000"),
             json!("三百万"),
         ],
         Kind::Date => vec![
@@ -482,6 +486,117 @@ proptest::proptest! {
             };
             // As the package does once the delta is written: the next edit needs none of it.
             if pick % 2 == 0 {
+                v.release();
+            }
+            edit(&mut doc, path, value);
+            let whole = run_with(doc.clone(), &options);
+            proptest::prop_assert_eq!(
+                canonical(v.report()),
+                canonical(&whole),
+                "{} after setting {} = {}", jurisdiction, path, value
+            );
+            proptest::prop_assert_eq!(
+                delta,
+                serde_json::to_value(Delta::between(&before, v.report())).unwrap(),
+                "{}: the delta of setting {} = {}", jurisdiction, path, value
+            );
+        }
+    }
+}
+
+/// Amounts on, just beside and between the built-in thresholds (50, 100, 300, 500, 1000, 3000 万元,
+/// and 200 or 800 where 歙县's portal supplies its 分散采购限额标准), and far from them, with a
+/// blank and malformed ones.
+fn amounts() -> Vec<Value> {
+    let mut amounts = vec![Value::Null, json!(""), json!("300."), json!("三百万")];
+    for t in [50, 100, 200, 300, 500, 800, 1000, 3000] {
+        amounts.extend([
+            json!(format!("{}.9999", t - 1)),
+            json!(t.to_string()),
+            json!(format!("{t}.0001")),
+            json!(format!("{}", t + 7)),
+            json!(format!("{}.5", t * 2 - 3)),
+        ]);
+    }
+    amounts.extend([json!("0"), json!("3"), json!("30"), json!("20000")]);
+    amounts
+}
+
+/// Edits that change what an amount is compared with, or how a verdict reads it.
+fn beside_amounts() -> Vec<(String, Value)> {
+    let mut edits = other_edits();
+    for (path, value) in [
+        ("mandatedBy", json!([])),
+        ("mandatedBy", json!(["provincial"])),
+        ("mandatedBy", Value::Null),
+        ("kind", json!("new")),
+        ("kind", json!("upgrade")),
+        ("kind", json!("operations")),
+        ("kind", Value::Null),
+        ("urgent", json!(true)),
+        ("urgent", json!(false)),
+        ("inAnnualPlan", json!(true)),
+        ("inAnnualPlan", json!(false)),
+        ("annualFunding", json!("40")),
+        ("annualFunding", json!("400")),
+        ("approvedBudget", json!("120")),
+    ] {
+        edits.push((path.to_string(), value));
+    }
+    edits
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config {
+        cases: 48,
+        failure_persistence: None,
+        ..Default::default()
+    })]
+
+    /// The nearest thresholds are measured again rather than walked while the amount stays
+    /// between the same two thresholds: typing amounts that move within an interval, onto and
+    /// across thresholds, with other edits between, must leave the report and delta a whole
+    /// validation gives.
+    #[test]
+    fn typing_amounts_agrees_with_a_whole_evaluation(
+        jurisdiction in proptest::sample::select(vec![
+            "tongzhou", "shexian", "tinghu", "jiangjin", "xiangcheng",
+        ]),
+        limit in proptest::sample::select(vec![None, Some(200), Some(800)]),
+        picks in proptest::collection::vec((0usize..10_000, 0usize..10_000), 1..40),
+    ) {
+        let amounts = amounts();
+        let others = beside_amounts();
+        let mut options = Options {
+            jurisdiction: jurisdiction.into(),
+            as_of: Some("2025-06-01".parse().unwrap()),
+            ..Options::default()
+        };
+        if let Some(limit) = limit {
+            options
+                .parameters
+                .insert("decentralizedProcurementLimit".into(), limit.into());
+        }
+        let mut doc = fixture(&format!("{jurisdiction}-declaration"));
+        let mut v = LiveValidator::new(builtin(), options.clone());
+        v.replace(&doc);
+        for (pick, other) in picks {
+            // Mostly the amount, as typing does; now and then something else.
+            let (path, value) = if pick % 4 == 0 {
+                let (path, value) = &others[other % others.len()];
+                (path.as_str(), value)
+            } else {
+                ("totalInvestment", &amounts[other % amounts.len()])
+            };
+            let before = v.report().clone();
+            let delta = match v.set(path, value) {
+                Ok(delta) => serde_json::to_value(delta).unwrap(),
+                Err(_) => {
+                    proptest::prop_assert!(path.contains('['));
+                    continue;
+                }
+            };
+            if pick % 8 < 4 {
                 v.release();
             }
             edit(&mut doc, path, value);

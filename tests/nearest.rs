@@ -447,6 +447,185 @@ fn a_verdict_that_turns_on_another_verdict_follows_its_thresholds() {
     assert_eq!(panel.becomes.as_ref().unwrap().value, "3");
 }
 
+/// The example county with a supervision rule that turns on two amounts (over 50 万元 with more
+/// than 10 万元 needed this year, or 50 万元 or less with more than 20 万元), a financial review that
+/// compares the funding needed this year only for urgent projects over 50 万元, and an expert panel
+/// that turns on the merge verdict.
+fn two_amounts_county() -> (gov_it_rules::Registry, Options) {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/profiles/example-county.json"
+    ))
+    .unwrap();
+    let mut profile: Value = serde_json::from_str(&text).unwrap();
+    let amount = |field: &str, op: &str, param: &str| json!({ "amount": { "field": field, "op": op, "param": param, "wording": param } });
+    for version in profile["versions"].as_array_mut().unwrap() {
+        for (name, value) in [("fundingLow", "10"), ("fundingHigh", "20")] {
+            version["parameters"][name] = json!({
+                "value": value,
+                "unit": "万元",
+                "label": name,
+                "labelEn": name,
+                "cite": [{ "article": 6 }]
+            });
+        }
+        version["outcomes"]["supervision"] = json!([
+            {
+                "id": "example.supervision.large",
+                "when": { "all": [
+                    amount("totalInvestment", "gt", "supervisionThreshold"),
+                    amount("annualFunding", "gt", "fundingLow"),
+                ] },
+                "cite": [{ "article": 6 }],
+                "result": { "mode": "mandatory", "feeInBudget": true },
+                "explanation": "投资超过50万元且年度资金超过10万元，必须实行工程监理。"
+            },
+            {
+                "id": "example.supervision.small",
+                "when": { "all": [
+                    amount("totalInvestment", "le", "supervisionThreshold"),
+                    amount("annualFunding", "gt", "fundingHigh"),
+                ] },
+                "cite": [{ "article": 6 }],
+                "result": { "mode": "mandatory", "feeInBudget": true },
+                "explanation": "年度资金超过20万元，必须实行工程监理。"
+            },
+            {
+                "id": "example.supervision.in-principle",
+                "cite": [{ "article": 6 }],
+                "result": { "mode": "inPrinciple", "feeInBudget": null },
+                "explanation": "原则上实行监理。"
+            }
+        ]);
+        let over_50 = amount("totalInvestment", "gt", "supervisionThreshold");
+        version["outcomes"]["financialReview"] = json!([
+            {
+                "id": "example.financial-review.urgent",
+                "when": { "all": [
+                    over_50,
+                    { "flag": "urgent" },
+                    amount("annualFunding", "gt", "fundingLow"),
+                ] },
+                "cite": [{ "article": 6 }],
+                "result": { "required": true, "by": "县财政局" },
+                "explanation": "紧急项目年度资金超过10万元的，须经财政评审。"
+            },
+            {
+                "id": "example.financial-review.planned",
+                "when": { "all": [over_50, { "not": { "flag": "urgent" } }] },
+                "cite": [{ "article": 6 }],
+                "result": { "required": true, "by": "县财政局" },
+                "explanation": "投资超过50万元的非紧急项目，须经财政评审。"
+            },
+            {
+                "id": "example.financial-review.none",
+                "cite": [{ "article": 6 }],
+                "result": { "required": false },
+                "explanation": "无须财政评审。"
+            }
+        ]);
+        version["outcomes"]["expertPanel"] = json!([
+            {
+                "id": "example.expert-panel.separate",
+                "when": { "verdict": { "of": "merge", "is": ["separate"] } },
+                "cite": [{ "article": 4 }],
+                "result": { "minSize": 5, "odd": true },
+                "explanation": "分别编制的项目，专家评审不少于5人单数。"
+            },
+            {
+                "id": "example.expert-panel.merged",
+                "cite": [{ "article": 4 }],
+                "result": { "minSize": 3, "odd": true },
+                "explanation": "专家评审不少于3人单数。"
+            }
+        ]);
+    }
+    let mut registry = gov_it_rules::Registry::builtin();
+    registry.load(&profile.to_string()).unwrap();
+    let options = Options {
+        jurisdiction: "example-county".into(),
+        as_of: Some("2026-06-01".parse().unwrap()),
+        stage: Some(Stage::Declaration),
+        ..Options::default()
+    };
+    (registry, options)
+}
+
+#[test]
+fn an_amount_moved_by_an_edit_leaves_the_nearest_thresholds_a_whole_validation_finds() {
+    let (registry, options) = two_amounts_county();
+    let mut doc = json!({ "totalInvestment": "60", "annualFunding": "30", "urgent": false });
+    let mut v = LiveValidator::new(&registry, options.clone());
+    v.replace(&doc);
+    let line = |r: &Report, outcome: &str, field: &str, direction: &str| {
+        r.nearest
+            .iter()
+            .find(|n| n.outcome == outcome && n.field == field && n.direction == direction)
+            .map(|n| (n.threshold.clone(), n.distance.clone()))
+    };
+    let funding_below = |r: &Report| line(r, "supervision", "annualFunding", "below");
+    assert_eq!(funding_below(v.report()), Some(("10".into(), "20".into())));
+    for (path, value) in [
+        // Within the same interval of every line each amount is compared with.
+        ("totalInvestment", "70"),
+        ("annualFunding", "35"),
+        ("totalInvestment", "99.5"),
+        // Across 50: supervision is still mandatory, but through the other case, so the
+        // nearest line of the funding is 20 now.
+        ("totalInvestment", "40"),
+        ("totalInvestment", "45"),
+        ("annualFunding", "25"),
+        // Onto a line, off it and back across.
+        ("totalInvestment", "50"),
+        ("totalInvestment", "50.0001"),
+        ("annualFunding", "20"),
+        ("annualFunding", "15"),
+        ("totalInvestment", "150"),
+        // Across the merge line, which the expert panel reads.
+        ("totalInvestment", "250"),
+        ("totalInvestment", "260"),
+        ("totalInvestment", "200"),
+        ("totalInvestment", ""),
+        ("totalInvestment", "199"),
+        ("annualFunding", "三十"),
+        ("annualFunding", "12"),
+        // The financial review stays required, but now compares the funding, which the walk
+        // before did not read.
+        ("totalInvestment", "60"),
+        ("urgent", "true"),
+        ("annualFunding", "13"),
+        ("urgent", "false"),
+    ] {
+        let value = match value {
+            "true" => json!(true),
+            "false" => json!(false),
+            amount => json!(amount),
+        };
+        let before = v.report().clone();
+        let delta = serde_json::to_value(v.set(path, &value).unwrap()).unwrap();
+        doc[path] = value.clone();
+        let whole = registry.validate_value(&doc, &options);
+        assert_eq!(v.report().nearest, whole.nearest, "after {path} = {value}");
+        assert_eq!(
+            v.report().outcomes,
+            whole.outcomes,
+            "after {path} = {value}"
+        );
+        assert_eq!(
+            delta,
+            serde_json::to_value(gov_it_rules::live::Delta::between(&before, v.report())).unwrap(),
+            "the delta of {path} = {value}"
+        );
+        if (path, &value) == ("totalInvestment", &json!("45")) {
+            assert_eq!(funding_below(v.report()), Some(("20".into(), "15".into())));
+        }
+        if (path, &value) == ("urgent", &json!(true)) {
+            let review = line(v.report(), "financialReview", "annualFunding", "below");
+            assert_eq!(review, Some(("10".into(), "2".into())));
+        }
+    }
+}
+
 fn options_for(jurisdiction: &str) -> Options {
     options(jurisdiction, Stage::Declaration)
 }

@@ -161,6 +161,8 @@ pub struct Sink {
     pub compared: FieldSet,
     /// Portal parameters a verdict needed, with the verdict's name.
     pub missing_parameters: BTreeSet<(String, String)>,
+    /// What the nearest thresholds' walk found, kept for the next evaluation.
+    pub walk: Option<Box<nearest_threshold::Walk>>,
 }
 
 impl Sink {

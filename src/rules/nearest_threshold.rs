@@ -15,6 +15,14 @@
 //! threshold and once inside each interval, walking away from the amount until the verdict differs.
 //! Where the verdict there would turn on something not filled in yet, the entry says what.
 //!
+//! What the walk found is kept with the entries ([`Walk`]). After a live edit that changed nothing
+//! else the walk read or was given, and moved amounts it walked from without any crossing or
+//! reaching a threshold that a decision table compares that field with, every comparison the walk
+//! would make answers as before, so it would find the same thresholds and verdicts: the kept
+//! entries are measured again from the amounts now instead. The stretch over which a verdict stays
+//! the same is not enough: where a table compares two amounts, one can cross a threshold with the
+//! verdict kept while the other's nearest threshold moves.
+//!
 //! ## Legal basis
 //! The thresholds, their wording and the verdicts on either side are the profile's decision tables
 //! and parameters, e.g. 通州 第八条 (approval over 50 万元), 第十一条 (合并编报 at 300 万元 and
@@ -72,7 +80,7 @@ pub enum Table {
 }
 
 /// The money fields each decision compared, by table.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Compared([FieldSet; 7]);
 
 impl Compared {
@@ -251,12 +259,25 @@ impl Verdict for Acceptance {
 /// For every verdict of `outcomes` that a money field decides, the nearest thresholds below and
 /// above the amount where the verdict would change. `ctx` is the context the later tables were
 /// decided in (with the verdicts); `compared` says which money fields each decision compared.
-pub fn find<'a>(ctx: &Ctx<'a>, outcomes: &Outcomes, compared: &Compared) -> Vec<NearestThreshold> {
+pub fn find(ctx: &Ctx, outcomes: &Outcomes, compared: &Compared) -> Vec<NearestThreshold> {
+    find_with_walk(ctx, outcomes, compared).0
+}
+
+/// As [`find`], with the walk that found them, which the engine keeps with them.
+pub(crate) fn find_with_walk<'a>(
+    ctx: &Ctx<'a>,
+    outcomes: &Outcomes,
+    compared: &Compared,
+) -> (Vec<NearestThreshold>, Walk) {
     fn decided<T>(outcome: &Option<crate::report::Outcome<T>>) -> Option<&T> {
         outcome.as_ref().and_then(|o| o.value.as_ref())
     }
     let tables = &ctx.version.outcomes;
     let mut found = Vec::new();
+    let mut walk = Walk {
+        compared: *compared,
+        ..Walk::default()
+    };
     // Each table with its outcome, which are of a different type each.
     macro_rules! walk {
         ($table:expr, $name:ident) => {
@@ -265,8 +286,8 @@ pub fn find<'a>(ctx: &Ctx<'a>, outcomes: &Outcomes, compared: &Compared) -> Vec<
                 $table,
                 &tables.$name,
                 decided(&outcomes.$name),
-                compared,
                 &mut found,
+                &mut walk,
             )
         };
     }
@@ -277,7 +298,88 @@ pub fn find<'a>(ctx: &Ctx<'a>, outcomes: &Outcomes, compared: &Compared) -> Vec<
     walk!(Table::ExpertPanel, expert_panel);
     walk!(Table::FinancialReview, financial_review);
     walk!(Table::Acceptance, acceptance);
-    found
+    (found, walk)
+}
+
+/// What a walk found besides its entries, kept with them: what it was given, the amounts it
+/// walked from, and where each entry lies.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Walk {
+    /// The money fields each decision compared, as the walk was given them.
+    compared: Compared,
+    /// Each amount walked from, once per field.
+    amounts: Vec<(Field, Decimal)>,
+    /// Where each entry lies, in the order of the entries.
+    places: Vec<Place>,
+}
+
+impl Walk {
+    /// This walk's entries, `before`, measured again from the amounts now, where a new walk would
+    /// find the same thresholds and verdicts; `None` where it might not. `moved` are the fields
+    /// the walk read that changed since: each must be an amount it walked from, still filled in,
+    /// that did not cross or reach any threshold a decision table compares it with (then every
+    /// comparison the walk made answers as before), and the decisions must have compared the
+    /// same fields. The verdicts the walk was given are the caller's to check.
+    pub(crate) fn remeasure(
+        &self,
+        ctx: &Ctx,
+        moved: FieldSet,
+        compared: &Compared,
+        before: &[NearestThreshold],
+    ) -> Option<Vec<NearestThreshold>> {
+        if self.compared != *compared || self.places.len() != before.len() {
+            return None;
+        }
+        let walked = self
+            .amounts
+            .iter()
+            .fold(FieldSet::default(), |mut set, &(field, _)| {
+                set.insert(field);
+                set
+            });
+        if moved.union(walked) != walked {
+            return None;
+        }
+        for &(field, then) in &self.amounts {
+            if !moved.contains(field) {
+                continue;
+            }
+            let now = ctx.app.money(field)?;
+            if now != then && separated(ctx, field, then, now) {
+                return None;
+            }
+        }
+        self.places
+            .iter()
+            .zip(before)
+            .map(|(place, entry)| {
+                if moved.contains(place.field) {
+                    remeasured(ctx, place, ctx.app.money(place.field)?, entry)
+                } else {
+                    Some(entry.clone())
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether a threshold that any decision table compares `field` with lies between the amounts
+/// `a` and `b` or on either.
+fn separated(ctx: &Ctx, field: Field, a: Decimal, b: Decimal) -> bool {
+    let (low, high) = if a <= b { (a, b) } else { (b, a) };
+    let tables = &ctx.version.outcomes;
+    let conditions = (tables.approval.iter().map(|c| &c.when))
+        .chain(tables.merge.iter().map(|c| &c.when))
+        .chain(tables.supervision.iter().map(|c| &c.when))
+        .chain(tables.management.iter().map(|c| &c.when))
+        .chain(tables.expert_panel.iter().map(|c| &c.when))
+        .chain(tables.financial_review.iter().map(|c| &c.when))
+        .chain(tables.acceptance.iter().map(|c| &c.when));
+    let mut thresholds = Vec::new();
+    for condition in conditions {
+        collect(ctx, condition, field, false, &mut thresholds);
+    }
+    thresholds.iter().any(|&(t, _)| low <= t && t <= high)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,17 +415,20 @@ fn walk_table<'a, T: Verdict>(
     table: Table,
     cases: &'a [Case<T>],
     current: Option<&T>,
-    compared: &Compared,
     into: &mut Vec<NearestThreshold>,
+    walk: &mut Walk,
 ) {
     let Some(current) = current else {
         return;
     };
     let reads_verdicts = ctx.verdicts.is_some() && cases.iter().any(|c| reads_verdict(&c.when));
-    for field in compared.get(table).iter() {
+    for field in walk.compared.get(table).iter() {
         let Some(amount) = ctx.app.money(field) else {
             continue;
         };
+        if !walk.amounts.iter().any(|&(f, _)| f == field) {
+            walk.amounts.push((field, amount));
+        }
         let thresholds = thresholds(ctx, cases, field);
         for direction in [Direction::Below, Direction::Above] {
             let nearest = regions(amount, &thresholds, direction)
@@ -343,18 +448,20 @@ fn walk_table<'a, T: Verdict>(
             let Some((region, at)) = nearest else {
                 continue;
             };
-            let Some(&threshold) = thresholds.get(region.threshold) else {
+            let Some(&(threshold, parameter)) = thresholds.get(region.threshold) else {
                 continue;
             };
             let place = Place {
                 table,
                 field,
-                amount,
                 direction,
                 threshold,
                 inclusive: region.inclusive,
             };
-            into.extend(entry(ctx, &place, at));
+            if let Some(found) = entry(ctx, &place, amount, parameter, at) {
+                into.push(found);
+                walk.places.push(place);
+            }
         }
     }
 }
@@ -557,22 +664,23 @@ fn regions(amount: Decimal, thresholds: &[Threshold], direction: Direction) -> V
 }
 
 /// Where a nearest threshold lies.
-struct Place<'p> {
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Place {
     table: Table,
     field: Field,
-    amount: Decimal,
     direction: Direction,
-    threshold: Threshold<'p>,
+    threshold: Decimal,
     inclusive: bool,
 }
 
+/// The entry for a nearest threshold, seen from `amount`; `parameter` fixes the threshold.
 fn entry<T: Verdict>(
     ctx: &Ctx,
     place: &Place,
+    amount: Decimal,
+    parameter: &str,
     at: Result<&Case<T>, Vec<String>>,
 ) -> Option<NearestThreshold> {
-    let (threshold, parameter) = place.threshold;
-    let distance = place.amount.checked_sub(threshold)?.abs();
     let (becomes, depends_on, rule, citations) = match at {
         Ok(case) => (
             Some(NearestVerdict {
@@ -593,35 +701,72 @@ fn entry<T: Verdict>(
             (None, missing, None, citations)
         }
     };
-    let threshold_text = money::format(&threshold);
-    let distance_text = money::format(&distance);
-    let message = message(
-        ctx,
-        place,
-        (&threshold_text, &distance_text, distance.is_zero()),
-        becomes.as_ref().map(|b| b.label.as_str()),
-        &depends_on,
-        &citations,
-    );
     let field = place.field.path();
     let outcome = place.table.key();
     let direction = place.direction.key();
-    Some(NearestThreshold {
+    let mut entry = NearestThreshold {
         key: [outcome, ":", field, ":", direction].concat(),
         outcome,
         field,
         direction,
-        amount: money::format(&place.amount),
-        threshold: threshold_text,
+        amount: String::new(),
+        threshold: money::format(&place.threshold),
         parameter: parameter.to_string(),
         inclusive: place.inclusive,
-        distance: distance_text,
+        distance: String::new(),
         becomes,
         depends_on,
         rule,
         citations,
-        message,
-    })
+        message: String::new(),
+    };
+    measure(ctx, place, amount, &mut entry)?;
+    Some(entry)
+}
+
+/// `before`, an entry for the threshold at `place`, seen from `amount` instead.
+fn remeasured(
+    ctx: &Ctx,
+    place: &Place,
+    amount: Decimal,
+    before: &NearestThreshold,
+) -> Option<NearestThreshold> {
+    let mut entry = NearestThreshold {
+        key: before.key.clone(),
+        outcome: before.outcome,
+        field: before.field,
+        direction: before.direction,
+        amount: String::new(),
+        threshold: before.threshold.clone(),
+        parameter: before.parameter.clone(),
+        inclusive: before.inclusive,
+        distance: String::new(),
+        becomes: before.becomes.clone(),
+        depends_on: before.depends_on.clone(),
+        rule: before.rule.clone(),
+        citations: before.citations.clone(),
+        message: String::new(),
+    };
+    measure(ctx, place, amount, &mut entry)?;
+    Some(entry)
+}
+
+/// Writes what in an entry depends on the amount: the amount, its distance from the threshold and
+/// the message, which gives the distance.
+fn measure(ctx: &Ctx, place: &Place, amount: Decimal, entry: &mut NearestThreshold) -> Option<()> {
+    let distance = amount.checked_sub(place.threshold)?.abs();
+    let distance_text = money::format(&distance);
+    entry.message = message(
+        ctx,
+        place,
+        (&entry.threshold, &distance_text, distance.is_zero()),
+        entry.becomes.as_ref().map(|b| b.label.as_str()),
+        &entry.depends_on,
+        &entry.citations,
+    );
+    entry.distance = distance_text;
+    entry.amount = money::format(&amount);
+    Some(())
 }
 
 /// e.g. 「超出合并编报的界线 0.01 万元：300 万元及以下时，可以合并编报（第十一条）」. `amounts`: the
