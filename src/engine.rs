@@ -1063,6 +1063,7 @@ mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::model::Input;
 
     /// Where the nearest thresholds' walk of an evaluation is kept: the same place after an
     /// update means it was not walked again.
@@ -1108,7 +1109,7 @@ mod tests {
             ("0", true),
         ] {
             let before = walk(&evaluation);
-            let problems = app.set_path("totalInvestment", &json!(amount));
+            let problems = app.set_path("totalInvestment", &Input::from_json(&json!(amount)));
             evaluation.update(registry, &app, problems.clone(), &options, Some(changed));
             assert_eq!(walk(&evaluation) == before, kept, "{amount}");
             let whole = Evaluation::new(registry, &app, problems, &options);
@@ -1116,7 +1117,7 @@ mod tests {
         }
         // Another field the walk reads: walked again.
         let before = walk(&evaluation);
-        let problems = app.set_path("mandatedBy", &json!(["provincial"]));
+        let problems = app.set_path("mandatedBy", &Input::from_json(&json!(["provincial"])));
         let mut changed = Reads::default();
         changed.fields.insert(Field::MandatedBy);
         evaluation.update(registry, &app, problems, &options, Some(changed));
