@@ -5,7 +5,8 @@
 //! `full FILE N`: N validations of the application in FILE (JSON text in, JSON text out, as the
 //! package's `validate` does, with the writer it uses). `edit FILE N`: the application in FILE held by a live validator,
 //! then N edits of the total investment typing across 300 万元 and back, each delta written as
-//! JSON text. `full-compact` and `edit-compact` write each answer as the npm package does, with
+//! JSON text. `other FILE N`: as `edit`, but N edits of a field no decision reads (项目负责人,
+//! two names in turn). `full-compact`, `edit-compact` and `other-compact` write each answer as the npm package does, with
 //! citations by number (`json_text::to_vec_citing`). Prints the mean time per operation, which is
 //! only indicative.
 
@@ -24,7 +25,7 @@ const TYPING: [&str; 12] = [
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [mode, file, count] = args.as_slice() else {
-        return Err("usage: profile full|edit|full-compact|edit-compact FILE N".into());
+        return Err("usage: profile full|edit|other[-compact] FILE N".into());
     };
     let count: usize = count.parse()?;
     let text = std::fs::read_to_string(file)?;
@@ -55,10 +56,20 @@ fn main() -> Result<(), Box<dyn Error>> {
                 bytes += write(&live.set("totalInvestment", value)?)?;
             }
         }
+        "other" => {
+            let mut live = LiveValidator::new(registry, options);
+            live.replace_text(&text);
+            let values = [Value::from("王建国"), Value::from("李四")];
+            for value in values.iter().cycle().take(count) {
+                bytes += write(&live.set("projectLead", value)?)?;
+                live.release();
+            }
+        }
         other => {
-            return Err(
-                format!("unknown workload `{other}`: full or edit, or either -compact").into(),
+            return Err(format!(
+                "unknown workload `{other}`: full, edit or other, or any of them -compact"
             )
+            .into())
         }
     }
     let micros = start.elapsed().as_secs_f64() * 1e6 / count as f64;
