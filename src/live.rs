@@ -42,9 +42,11 @@ pub struct LiveValidator {
     app: Application,
     /// Problems reading the input, each at the path it was found.
     problems: Vec<Diagnostic>,
-    /// The tables as last given, so that one row or cell can be edited.
-    documents: Json,
-    resources: Json,
+    /// A table as last given, kept only while reading it found a problem, so that when one row or
+    /// cell is edited the problems of the others stay where they were. A table read without one
+    /// is written again from what was read of it (`as_read`), which reads the same.
+    documents: Option<Json>,
+    resources: Option<Json>,
     evaluation: Evaluation,
     /// What the last edit replaced of the report, which the delta's removals refer to.
     replaced: Replaced,
@@ -61,8 +63,8 @@ impl LiveValidator {
             options,
             app,
             problems: Vec::new(),
-            documents: Json::Null,
-            resources: Json::Null,
+            documents: None,
+            resources: None,
             evaluation,
             replaced: Replaced::default(),
         }
@@ -83,9 +85,10 @@ impl LiveValidator {
         let mut problems = Vec::new();
         self.app = Application::read(application, &mut problems);
         self.problems = problems;
-        let table = |name| application.get(name).map_or(Json::Null, Input::to_json);
+        let table = |name| application.get(name).map(Input::to_json);
         self.documents = table("documents");
         self.resources = table("resources");
+        self.forget_tables_read_whole();
     }
 
     /// Replaces the whole application with JSON text. A syntax error is reported as a diagnostic
@@ -143,7 +146,12 @@ impl LiveValidator {
             changed = table_read(table);
             (table, self.app.set_path(table, &Input::from_json(&rows)))
         } else if path == "documents" || path == "resources" {
-            *self.table(path) = input.to_json();
+            let given = if path == "documents" {
+                &mut self.documents
+            } else {
+                &mut self.resources
+            };
+            *given = Some(input.to_json());
             changed = table_read(path);
             (path, self.app.set_path(path, input))
         } else if crate::model::fields::is_group("", path) {
@@ -164,6 +172,7 @@ impl LiveValidator {
         });
         self.problems.extend(fresh);
         crate::limits::cap_unknown_fields(&mut self.problems);
+        self.forget_tables_read_whole();
         Ok(self.revalidate(Some(changed)))
     }
 
@@ -178,11 +187,26 @@ impl LiveValidator {
         &self.options
     }
 
+    /// A table as given, or as read when it was read without a problem.
     fn table(&mut self, name: &str) -> &mut Json {
-        if name == "documents" {
+        let app = &self.app;
+        let given = if name == "documents" {
             &mut self.documents
         } else {
             &mut self.resources
+        };
+        given.get_or_insert_with(|| as_read(app, name))
+    }
+
+    /// Lets go of each table as given that reading found no problem in.
+    fn forget_tables_read_whole(&mut self) {
+        let problems = &self.problems;
+        let whole = |name| !problems.iter().any(|d| within(&d.path, name));
+        if whole("documents") {
+            self.documents = None;
+        }
+        if whole("resources") {
+            self.resources = None;
         }
     }
 
@@ -264,6 +288,48 @@ impl LiveValidator {
 }
 
 /// What an edit of a table changes.
+/// A table written from what was read of it: reading it again gives the same rows, and no
+/// problem, as reading it as given did (the cells trimmed and clipped as read, a document's kind
+/// given by itself as an object with that kind, cells a row does not read left out).
+fn as_read(app: &Application, table: &str) -> Json {
+    let row = |cells: &[(&str, Option<Json>)]| {
+        Json::Object(
+            cells
+                .iter()
+                .filter_map(|(key, value)| Some((key.to_string(), value.clone()?)))
+                .collect(),
+        )
+    };
+    let text = |text: &Option<String>| text.clone().map(Json::String);
+    let rows = if table == "documents" {
+        app.documents()
+            .iter()
+            .map(|d| {
+                row(&[
+                    ("kind", Some(Json::String(d.kind.clone()))),
+                    ("title", text(&d.title)),
+                    ("chapters", Some(Json::from(d.chapters.clone()))),
+                ])
+            })
+            .collect()
+    } else {
+        app.resources()
+            .iter()
+            .map(|r| {
+                row(&[
+                    ("name", text(&r.name)),
+                    ("description", text(&r.description)),
+                    ("updateFrequency", text(&r.update_frequency)),
+                    ("sharing", text(&r.sharing)),
+                    ("condition", text(&r.condition)),
+                    ("reason", text(&r.reason)),
+                ])
+            })
+            .collect()
+    };
+    Json::Array(rows)
+}
+
 fn table_read(table: &str) -> Reads {
     Reads {
         documents: table == "documents",
