@@ -48,8 +48,10 @@ pub struct LiveValidator {
     documents: Option<Json>,
     resources: Option<Json>,
     evaluation: Evaluation,
-    /// What the last edit replaced of the report, which the delta's removals refer to.
-    replaced: Replaced,
+    /// What the last edit replaced of the report, which the delta's removals refer to; boxed, and
+    /// let go of once the delta is written, so that a validator kept between edits holds none of
+    /// its (mostly inline) parts.
+    replaced: Option<Box<Replaced>>,
 }
 
 impl LiveValidator {
@@ -66,7 +68,7 @@ impl LiveValidator {
             documents: None,
             resources: None,
             evaluation,
-            replaced: Replaced::default(),
+            replaced: None,
         }
     }
 
@@ -179,7 +181,7 @@ impl LiveValidator {
     /// Lets go of what the last edit replaced, which only that edit's [`Delta`] refers to: a
     /// validator kept between edits then holds its report and not the one before it too.
     pub fn release(&mut self) {
-        self.replaced = Replaced::default();
+        self.replaced = None;
     }
 
     /// The options it validates with.
@@ -276,14 +278,14 @@ impl LiveValidator {
     /// Evaluates again what an edit that changed `changed` may have changed (everything, for
     /// `None`), and says what changed.
     fn revalidate(&mut self, changed: Option<Reads>) -> Delta<'_> {
-        self.replaced = self.evaluation.update(
+        let replaced = self.replaced.insert(Box::new(self.evaluation.update(
             &self.registry,
             &self.app,
             self.problems.clone(),
             &self.options,
             changed,
-        );
-        Delta::from_replaced(&self.evaluation.report, &self.replaced)
+        )));
+        Delta::from_replaced(&self.evaluation.report, replaced)
     }
 }
 
