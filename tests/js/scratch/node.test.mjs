@@ -47,8 +47,10 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // recovery after a trap: 286.9 KB measured, of which the JS glue 21.0 KB; 2026-11-30: 290 → 365 for
 // the nearest thresholds, about 18 KB, and the form component in the module, about 44 KB, both
 // measured in BENCHMARKS.md: 358.9 KB; 2026-11-30: 365 → 360 with the ES modules shipped minified,
-// −12.0 KB of JS, after incremental evaluation, +6.9 KB of wasm: 355.2 KB).
-const SIZE_CEILING_KB = 360;
+// −12.0 KB of JS, after incremental evaluation, +6.9 KB of wasm: 355.2 KB; 2026-11-30: 360 → 362
+// for the application read into model::Input and the nearest thresholds' walk kept between edits,
+// +4.9 KB of wasm with a table rewritten from what was read of it: 360.5 KB).
+const SIZE_CEILING_KB = 362;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
