@@ -89,6 +89,20 @@ impl Options {
         }
     }
 
+    /// Options for a validation, read from JSON as [`Options::from_json`] does, where
+    /// `jurisdiction` is required: a validation without it has nothing to check against, and the
+    /// message lists the ids `registry` knows.
+    pub fn for_validation(json: &Json, registry: &crate::Registry) -> Result<Options, String> {
+        if json.is_object() && json.get("jurisdiction").is_none_or(Json::is_null) {
+            let known: Vec<&str> = registry.ids().collect();
+            return Err(format!(
+                "options.jurisdiction is required, e.g. {{\"jurisdiction\": \"tongzhou\"}}; known: {}",
+                known.join(", ")
+            ));
+        }
+        Options::from_json(json)
+    }
+
     /// Reads options from JSON. Unknown keys and wrong types are misuse by the integrator and are
     /// refused with a message that says what to change. A known key set to `null` (JavaScript's
     /// `undefined`, as the wrapper writes it) is absent: the option keeps its default.

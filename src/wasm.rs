@@ -161,7 +161,7 @@ fn with_next_registry(
 pub fn validate(application: &str, encoded: bool, options: &str) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
     let options = validation_options(options)?;
-    read_application(application, encoded, |read| {
+    crate::model::read_application_text(application, encoded, |read| {
         to_answer(&registry().validate_read(read, &options))
     })
 }
@@ -257,7 +257,7 @@ fn replace(
     application: &str,
     encoded: bool,
 ) -> Result<Vec<u8>, JsValue> {
-    let answer = read_application(application, encoded, |read| {
+    let answer = crate::model::read_application_text(application, encoded, |read| {
         to_answer(&inner.replace_read(read))
     });
     inner.release();
@@ -329,7 +329,7 @@ pub fn labels(locale: Option<String>) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen]
 pub fn normalise(application: &str, encoded: bool) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
-    let json = read_application(application, encoded, |read| {
+    let json = crate::model::read_application_text(application, encoded, |read| {
         read.map_or(Json::Null, |input| input.to_json())
     });
     // serde_json's own writer, which the module has anyway (`Display` of a value), rather than
@@ -348,15 +348,7 @@ pub fn form_layout() -> Result<Vec<u8>, JsValue> {
 /// absent), `asOf` defaults to today's local date.
 pub(crate) fn validation_options(options: &str) -> Result<Options, JsValue> {
     let json = read_value(options, "options")?.to_json();
-    if json.is_object() && json.get("jurisdiction").is_none_or(Json::is_null) {
-        let registry = registry();
-        let known: Vec<&str> = registry.ids().collect();
-        return Err(type_error(&format!(
-            "options.jurisdiction is required, e.g. {{\"jurisdiction\": \"tongzhou\"}}; known: {}",
-            known.join(", ")
-        )));
-    }
-    let mut options = Options::from_json(&json).map_err(|m| type_error(&m))?;
+    let mut options = Options::for_validation(&json, &registry()).map_err(|m| type_error(&m))?;
     options.as_of = Some(as_of_or_today(options.as_of)?);
     Ok(options)
 }
@@ -371,88 +363,16 @@ fn listing_options(options: Option<&str>) -> Result<Options, JsValue> {
     }
 }
 
-/// A value the wrapper encoded as JSON text; `what` names it in a message. `JSON.stringify`
-/// writes a lone surrogate as an escape (`"\ud800"`), which is not Unicode and which serde_json
-/// refuses; it is read as U+FFFD, as a string passed directly arrives. Only a failed parse looks
-/// for one, so that the common case pays nothing. The wrapper keeps anything deeper than
-/// serde_json's limit from getting this far; should a value change while it is being encoded,
-/// the parse error is a TypeError.
+/// A value the wrapper encoded as JSON text ([`Input::parse_stringified`]); `what` names it in a
+/// message. The wrapper keeps anything deeper than serde_json's limit from getting this far;
+/// should a value change while it is being encoded, the parse error is a TypeError.
 fn read_value(text: &str, what: &str) -> Result<Input<'static>, JsValue> {
-    // Read as an application is, so that the module has one instance of serde_json's parser.
-    let parse = |text: &str| Input::parse(text).map(Input::into_owned);
-    parse(text).or_else(|e| {
-        replace_lone_surrogates(text)
-            .and_then(|repaired| parse(&repaired).ok())
-            .ok_or_else(|| {
-                type_error(&format!(
-                    "{}: {e}; pass plain data (objects, arrays, strings, numbers, booleans, null)",
-                    clip(what)
-                ))
-            })
+    Input::parse_stringified(text).map_err(|e| {
+        type_error(&format!(
+            "{}: {e}; pass plain data (objects, arrays, strings, numbers, booleans, null)",
+            clip(what)
+        ))
     })
-}
-
-/// An application as JSON text: the caller's, or the wrapper's encoding of a JavaScript value
-/// (`encoded`), where the engine's `JSON.stringify` writes a lone surrogate as an escape
-/// (`"\ud800"`), which is not Unicode and which serde_json refuses. Such escapes become U+FFFD, as
-/// an invalid character does in decoded text, but only after a parse has failed, so ordinary
-/// input pays nothing. What is read, which borrows from the text, is handed to `then`.
-fn read_application<T>(
-    text: &str,
-    encoded: bool,
-    then: impl FnOnce(Result<Input, crate::report::Diagnostic>) -> T,
-) -> T {
-    let read = crate::model::json_from_text(text);
-    match (read, encoded) {
-        (Err(problem), true) => match replace_lone_surrogates(text) {
-            Some(repaired) => then(crate::model::json_from_text(&repaired)),
-            None => then(Err(problem)),
-        },
-        (read, _) => then(read),
-    }
-}
-
-/// `text` with every `\uXXXX` escape of an unpaired surrogate replaced by `\ufffd`; `None` when
-/// it has none.
-fn replace_lone_surrogates(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let unit = |at: usize| -> Option<u16> {
-        let hex = text.get(at + 2..at + 6)?;
-        let escape = bytes.get(at) == Some(&b'\\') && bytes.get(at + 1) == Some(&b'u');
-        (escape && hex.bytes().all(|b| b.is_ascii_hexdigit()))
-            .then(|| u16::from_str_radix(hex, 16).ok())
-            .flatten()
-    };
-    let mut out = String::new();
-    let mut copied = 0;
-    let mut at = 0;
-    while let Some(offset) = text.get(at..).and_then(|rest| rest.find('\\')) {
-        at += offset;
-        let lone = match unit(at) {
-            Some(0xD800..=0xDBFF) if matches!(unit(at + 6), Some(0xDC00..=0xDFFF)) => {
-                at += 12;
-                continue;
-            }
-            Some(0xD800..=0xDFFF) => true,
-            Some(_) => false,
-            None => {
-                // Any other escape is two characters, `\\` included.
-                at += 2;
-                continue;
-            }
-        };
-        if lone {
-            out.push_str(text.get(copied..at)?);
-            out.push_str("\\ufffd");
-            copied = at + 6;
-        }
-        at += 6;
-    }
-    if copied == 0 {
-        return None;
-    }
-    out.push_str(text.get(copied..)?);
-    Some(out)
 }
 
 /// The first 40 characters of a key, for a message.

@@ -41,6 +41,17 @@ impl<'a> Input<'a> {
         Ok(input)
     }
 
+    /// Parses JSON text written by `JSON.stringify`: as [`Input::parse`], and where that fails,
+    /// again with [`replace_lone_surrogates`] (only then, so that ordinary text pays nothing). Owns
+    /// what it read, which may come from the repaired copy.
+    pub fn parse_stringified(text: &str) -> Result<Input<'static>, serde_json::Error> {
+        Input::parse(text).map(Input::into_owned).or_else(|e| {
+            replace_lone_surrogates(text)
+                .and_then(|repaired| Input::parse(&repaired).map(Input::into_owned).ok())
+                .ok_or(e)
+        })
+    }
+
     /// A `serde_json::Value` seen as an input, borrowing its strings.
     pub fn from_json(json: &'a Json) -> Input<'a> {
         match json {
@@ -118,6 +129,51 @@ impl<'a> Input<'a> {
             ),
         }
     }
+}
+
+/// JSON text with every `\uXXXX` escape of an unpaired surrogate replaced by `\ufffd`; `None`
+/// when it has none. `JSON.stringify` writes a lone surrogate as such an escape, which is not
+/// Unicode and which serde_json refuses; read as U+FFFD, it arrives as an invalid character does
+/// in decoded text, or a lone surrogate in a string handed to the module directly.
+pub fn replace_lone_surrogates(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let unit = |at: usize| -> Option<u16> {
+        let hex = text.get(at + 2..at + 6)?;
+        let escape = bytes.get(at) == Some(&b'\\') && bytes.get(at + 1) == Some(&b'u');
+        (escape && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| u16::from_str_radix(hex, 16).ok())
+            .flatten()
+    };
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(offset) = text.get(at..).and_then(|rest| rest.find('\\')) {
+        at += offset;
+        let lone = match unit(at) {
+            Some(0xD800..=0xDBFF) if matches!(unit(at + 6), Some(0xDC00..=0xDFFF)) => {
+                at += 12;
+                continue;
+            }
+            Some(0xD800..=0xDFFF) => true,
+            Some(_) => false,
+            None => {
+                // Any other escape is two characters, `\\` included.
+                at += 2;
+                continue;
+            }
+        };
+        if lone {
+            out.push_str(text.get(copied..at)?);
+            out.push_str("\\ufffd");
+            copied = at + 6;
+        }
+        at += 6;
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(text.get(copied..)?);
+    Some(out)
 }
 
 /// An input that owns its strings, for a value that crosses from JavaScript (read by
@@ -298,6 +354,26 @@ mod tests {
         };
         let keys: Vec<&str> = members.iter().map(|(k, _)| k.as_ref()).collect();
         assert_eq!(keys, ["a", "m", "z"]);
+    }
+
+    #[test]
+    fn a_lone_surrogate_escape_reads_as_the_replacement_character() {
+        assert_eq!(
+            replace_lone_surrogates(r#"["\ud800"]"#).as_deref(),
+            Some(r#"["\ufffd"]"#)
+        );
+        assert_eq!(
+            replace_lone_surrogates(r#"["a\udc00b\ud83d"]"#).as_deref(),
+            Some(r#"["a\ufffdb\ufffd"]"#)
+        );
+        // A pair, and escapes that are not surrogates, stay.
+        assert_eq!(
+            replace_lone_surrogates(r#"["\ud83d\ude00 \\ud800 \u0041"]"#),
+            None
+        );
+        let read = Input::parse_stringified(r#"{"name": "\ud800x"}"#).unwrap();
+        assert_eq!(read.get("name"), Some(&Input::String("\u{fffd}x".into())));
+        assert!(Input::parse_stringified(r#"{"name": "\ud800x""#).is_err());
     }
 
     #[test]

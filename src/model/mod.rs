@@ -310,6 +310,24 @@ pub fn json_from_text(text: &str) -> Result<Input<'_>, Diagnostic> {
     })
 }
 
+/// An application's JSON text, read as [`json_from_text`] does; text from `JSON.stringify`
+/// (`stringified`) that fails to parse is read again with its lone surrogates replaced
+/// ([`input::replace_lone_surrogates`]; only then, so that ordinary text pays nothing). What is
+/// read borrows from the text, or from the repaired copy, and is handed to `then`.
+pub fn read_application_text<T>(
+    text: &str,
+    stringified: bool,
+    then: impl FnOnce(Result<Input, Diagnostic>) -> T,
+) -> T {
+    match json_from_text(text) {
+        Err(problem) if stringified => match input::replace_lone_surrogates(text) {
+            Some(repaired) => then(json_from_text(&repaired)),
+            None => then(Err(problem)),
+        },
+        read => then(read),
+    }
+}
+
 fn read_object(app: &mut Application, json: &Input, prefix: &str, diags: &mut Vec<Diagnostic>) {
     let Input::Object(map) = json else { return };
     // Paths are static for known fields; a dotted path is only built for a group to descend into
