@@ -110,12 +110,34 @@ struct StepRecord {
     /// How many diagnostics and notices it wrote; they sit in the report in step order.
     diagnostics: usize,
     notices: usize,
+    compared: FieldSet,
+    /// What only a few steps write, boxed so that the other records, and a validator that holds
+    /// 21 of them, stay small.
+    rare: Option<Box<RareOutputs>>,
+}
+
+/// Outputs of a step that most steps do not write.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct RareOutputs {
     boundaries: Vec<Boundary>,
     missing_parameters: BTreeSet<(String, String)>,
-    compared: FieldSet,
     /// The nearest thresholds' walk, kept so that an amount that moves between the same two
     /// thresholds needs none.
-    walk: Option<Box<Walk>>,
+    walk: Option<Walk>,
+}
+
+impl StepRecord {
+    fn boundaries(&self) -> &[Boundary] {
+        self.rare.as_ref().map_or(&[], |r| &r.boundaries)
+    }
+
+    fn missing_parameters(&self) -> impl Iterator<Item = &(String, String)> {
+        self.rare.iter().flat_map(|r| r.missing_parameters.iter())
+    }
+
+    fn walk(&self) -> Option<&Walk> {
+        self.rare.as_ref()?.walk.as_ref()
+    }
 }
 
 /// An evaluation's report with what it takes to evaluate it again after an edit.
@@ -356,10 +378,15 @@ impl Run<'_> {
             rejected: ctx.rejected.take_consulted(),
             diagnostics: sink.diagnostics.len(),
             notices: sink.notices.len(),
-            boundaries: std::mem::take(&mut sink.boundaries),
-            missing_parameters: std::mem::take(&mut sink.missing_parameters),
             compared: sink.compared,
-            walk: sink.walk.take(),
+            rare: {
+                let rare = RareOutputs {
+                    boundaries: std::mem::take(&mut sink.boundaries),
+                    missing_parameters: std::mem::take(&mut sink.missing_parameters),
+                    walk: sink.walk.take(),
+                };
+                (rare != RareOutputs::default()).then(|| Box::new(rare))
+            },
         };
         let (locale, catalogue) = (self.options.locale, &self.options.messages);
         for d in sink.diagnostics.iter_mut().chain(sink.notices.iter_mut()) {
@@ -376,7 +403,7 @@ impl Run<'_> {
                 let before = old.steps.records.get(step.index());
                 let (diagnostics, notices) = before.map_or((0, 0), |r| (r.diagnostics, r.notices));
                 let wrote_alike = before.is_some_and(|r| {
-                    r.boundaries == record.boundaries && r.compared == record.compared
+                    r.boundaries() == record.boundaries() && r.compared == record.compared
                 });
                 let here = self.diagnostics.len();
                 replace_part(
@@ -453,7 +480,7 @@ impl Run<'_> {
             |ctx, sink| {
                 let (found, walk) =
                     rules::nearest_threshold::find_with_walk(ctx, outcomes, compared);
-                sink.walk = Some(Box::new(walk));
+                sink.walk = Some(walk);
                 found
             },
         )
@@ -470,7 +497,7 @@ impl Run<'_> {
     ) -> Option<Vec<NearestThreshold>> {
         let old = self.old.as_ref()?;
         let record = old.steps.records.get(step.index())?;
-        let walk = record.walk.as_deref()?;
+        let walk = record.walk()?;
         let tables_read = Reads {
             fields: FieldSet::default(),
             ..record.reads
@@ -632,7 +659,7 @@ fn run(
             // One notice per portal parameter a verdict waits for.
             let mut missing = BTreeSet::new();
             for record in &run.records {
-                missing.extend(record.missing_parameters.iter().cloned());
+                missing.extend(record.missing_parameters().cloned());
             }
             let here = run.notices.len();
             for (param, outcome) in missing {
@@ -875,7 +902,7 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
     let boundaries: Vec<Boundary> = run
         .records
         .iter()
-        .flat_map(|r| r.boundaries.iter().cloned())
+        .flat_map(|r| r.boundaries().iter().cloned())
         .collect();
     run.step(
         ctx,
@@ -1072,7 +1099,7 @@ mod tests {
         let record = steps
             .records
             .get(Step::Check(Check::NearestThresholds).index())?;
-        record.walk.as_deref().map(std::ptr::from_ref)
+        record.walk().map(std::ptr::from_ref)
     }
 
     #[test]

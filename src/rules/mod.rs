@@ -162,7 +162,7 @@ pub struct Sink {
     /// Portal parameters a verdict needed, with the verdict's name.
     pub missing_parameters: BTreeSet<(String, String)>,
     /// What the nearest thresholds' walk found, kept for the next evaluation.
-    pub walk: Option<Box<nearest_threshold::Walk>>,
+    pub walk: Option<nearest_threshold::Walk>,
 }
 
 impl Sink {
