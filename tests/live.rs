@@ -474,34 +474,94 @@ proptest::proptest! {
         v.replace(&doc);
         for (pick, _) in picks {
             let (path, value) = &edits[pick % edits.len()];
-            let before = v.report().clone();
-            let delta = match v.set(path, value) {
-                Ok(delta) => serde_json::to_value(delta).unwrap(),
-                Err(_) => {
-                    // A row more than one past the end of its table: refused, nothing changes.
-                    proptest::prop_assert!(path.contains('['));
-                    proptest::prop_assert_eq!(v.report(), &before);
-                    continue;
-                }
-            };
-            // As the package does once the delta is written: the next edit needs none of it.
-            if pick % 2 == 0 {
-                v.release();
-            }
-            edit(&mut doc, path, value);
-            let whole = run_with(doc.clone(), &options);
-            proptest::prop_assert_eq!(
-                canonical(v.report()),
-                canonical(&whole),
-                "{} after setting {} = {}", jurisdiction, path, value
-            );
-            proptest::prop_assert_eq!(
-                delta,
-                serde_json::to_value(Delta::between(&before, v.report())).unwrap(),
-                "{}: the delta of setting {} = {}", jurisdiction, path, value
-            );
+            edit_agrees(&mut v, &mut doc, &options, path, value, pick % 2 == 0)?;
         }
     }
+
+    /// The nearest thresholds are measured again rather than walked while the amount stays
+    /// between the same two thresholds: typing amounts that move within an interval, onto and
+    /// across thresholds, with other edits between, must leave the report and delta a whole
+    /// validation gives.
+    #[test]
+    fn typing_amounts_agrees_with_a_whole_evaluation(
+        jurisdiction in proptest::sample::select(vec![
+            "tongzhou", "shexian", "tinghu", "jiangjin", "xiangcheng",
+        ]),
+        limit in proptest::sample::select(vec![None, Some(200), Some(800)]),
+        picks in proptest::collection::vec((0usize..10_000, 0usize..10_000), 1..40),
+    ) {
+        let amounts = amounts();
+        let others = beside_amounts();
+        let mut options = Options {
+            jurisdiction: jurisdiction.into(),
+            as_of: Some("2025-06-01".parse().unwrap()),
+            ..Options::default()
+        };
+        if let Some(limit) = limit {
+            options
+                .parameters
+                .insert("decentralizedProcurementLimit".into(), limit.into());
+        }
+        let mut doc = fixture(&format!("{jurisdiction}-declaration"));
+        let mut v = LiveValidator::new(builtin(), options.clone());
+        v.replace(&doc);
+        for (pick, other) in picks {
+            // Mostly the amount, as typing does; now and then something else.
+            let (path, value) = if pick % 4 == 0 {
+                let (path, value) = &others[other % others.len()];
+                (path.as_str(), value)
+            } else {
+                ("totalInvestment", &amounts[other % amounts.len()])
+            };
+            edit_agrees(&mut v, &mut doc, &options, path, value, pick % 8 < 4)?;
+        }
+    }
+}
+
+/// Sets `path` to `value` in the validator and in `doc`, and checks that the validator's report
+/// is a whole validation of `doc` and its delta what comparing the two whole reports gives.
+/// `release`: as the package does once the delta is written, since the next edit needs none of it.
+fn edit_agrees(
+    v: &mut LiveValidator,
+    doc: &mut Value,
+    options: &Options,
+    path: &str,
+    value: &Value,
+    release: bool,
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    let before = v.report().clone();
+    let delta = match v.set(path, value) {
+        Ok(delta) => serde_json::to_value(delta).unwrap(),
+        Err(_) => {
+            // A row more than one past the end of its table: refused, nothing changes.
+            proptest::prop_assert!(path.contains('['));
+            proptest::prop_assert_eq!(v.report(), &before);
+            return Ok(());
+        }
+    };
+    if release {
+        v.release();
+    }
+    edit(doc, path, value);
+    let whole = run_with(doc.clone(), options);
+    let jurisdiction = &options.jurisdiction;
+    proptest::prop_assert_eq!(
+        canonical(v.report()),
+        canonical(&whole),
+        "{} after setting {} = {}",
+        jurisdiction,
+        path,
+        value
+    );
+    proptest::prop_assert_eq!(
+        delta,
+        serde_json::to_value(Delta::between(&before, v.report())).unwrap(),
+        "{}: the delta of setting {} = {}",
+        jurisdiction,
+        path,
+        value
+    );
+    Ok(())
 }
 
 /// Amounts on, just beside and between the built-in thresholds (50, 100, 300, 500, 1000, 3000 万元,
@@ -544,73 +604,4 @@ fn beside_amounts() -> Vec<(String, Value)> {
         edits.push((path.to_string(), value));
     }
     edits
-}
-
-proptest::proptest! {
-    #![proptest_config(proptest::test_runner::Config {
-        cases: 48,
-        failure_persistence: None,
-        ..Default::default()
-    })]
-
-    /// The nearest thresholds are measured again rather than walked while the amount stays
-    /// between the same two thresholds: typing amounts that move within an interval, onto and
-    /// across thresholds, with other edits between, must leave the report and delta a whole
-    /// validation gives.
-    #[test]
-    fn typing_amounts_agrees_with_a_whole_evaluation(
-        jurisdiction in proptest::sample::select(vec![
-            "tongzhou", "shexian", "tinghu", "jiangjin", "xiangcheng",
-        ]),
-        limit in proptest::sample::select(vec![None, Some(200), Some(800)]),
-        picks in proptest::collection::vec((0usize..10_000, 0usize..10_000), 1..40),
-    ) {
-        let amounts = amounts();
-        let others = beside_amounts();
-        let mut options = Options {
-            jurisdiction: jurisdiction.into(),
-            as_of: Some("2025-06-01".parse().unwrap()),
-            ..Options::default()
-        };
-        if let Some(limit) = limit {
-            options
-                .parameters
-                .insert("decentralizedProcurementLimit".into(), limit.into());
-        }
-        let mut doc = fixture(&format!("{jurisdiction}-declaration"));
-        let mut v = LiveValidator::new(builtin(), options.clone());
-        v.replace(&doc);
-        for (pick, other) in picks {
-            // Mostly the amount, as typing does; now and then something else.
-            let (path, value) = if pick % 4 == 0 {
-                let (path, value) = &others[other % others.len()];
-                (path.as_str(), value)
-            } else {
-                ("totalInvestment", &amounts[other % amounts.len()])
-            };
-            let before = v.report().clone();
-            let delta = match v.set(path, value) {
-                Ok(delta) => serde_json::to_value(delta).unwrap(),
-                Err(_) => {
-                    proptest::prop_assert!(path.contains('['));
-                    continue;
-                }
-            };
-            if pick % 8 < 4 {
-                v.release();
-            }
-            edit(&mut doc, path, value);
-            let whole = run_with(doc.clone(), &options);
-            proptest::prop_assert_eq!(
-                canonical(v.report()),
-                canonical(&whole),
-                "{} after setting {} = {}", jurisdiction, path, value
-            );
-            proptest::prop_assert_eq!(
-                delta,
-                serde_json::to_value(Delta::between(&before, v.report())).unwrap(),
-                "{}: the delta of setting {} = {}", jurisdiction, path, value
-            );
-        }
-    }
 }

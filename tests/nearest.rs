@@ -395,37 +395,7 @@ fn a_delta_carries_the_nearest_thresholds_that_changed() {
 fn a_verdict_that_turns_on_another_verdict_follows_its_thresholds() {
     // A county whose expert panel is larger where the documents are compiled separately: the
     // panel turns on the amount only through the merge verdict.
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/profiles/example-county.json"
-    ))
-    .unwrap();
-    let mut profile: Value = serde_json::from_str(&text).unwrap();
-    for version in profile["versions"].as_array_mut().unwrap() {
-        version["outcomes"]["expertPanel"] = json!([
-            {
-                "id": "example.expert-panel.separate",
-                "when": { "verdict": { "of": "merge", "is": ["separate"] } },
-                "cite": [{ "article": 4 }],
-                "result": { "minSize": 5, "odd": true },
-                "explanation": "分别编制的项目，专家评审不少于5人单数。"
-            },
-            {
-                "id": "example.expert-panel.merged",
-                "cite": [{ "article": 4 }],
-                "result": { "minSize": 3, "odd": true },
-                "explanation": "专家评审不少于3人单数。"
-            }
-        ]);
-    }
-    let mut registry = gov_it_rules::Registry::builtin();
-    registry.load(&profile.to_string()).unwrap();
-    let options = Options {
-        jurisdiction: "example-county".into(),
-        as_of: Some("2026-06-01".parse().unwrap()),
-        stage: Some(Stage::Declaration),
-        ..Options::default()
-    };
+    let (registry, options) = example_county(|_| {});
     let r = registry.validate_value(&json!({ "totalInvestment": "350" }), &options);
     let merge_line = entry(&r, "merge", "above").threshold.clone();
     let panel = entries(&r, "expertPanel");
@@ -452,14 +422,8 @@ fn a_verdict_that_turns_on_another_verdict_follows_its_thresholds() {
 /// compares the funding needed this year only for urgent projects over 50 万元, and an expert panel
 /// that turns on the merge verdict.
 fn two_amounts_county() -> (gov_it_rules::Registry, Options) {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/profiles/example-county.json"
-    ))
-    .unwrap();
-    let mut profile: Value = serde_json::from_str(&text).unwrap();
-    let amount = |field: &str, op: &str, param: &str| json!({ "amount": { "field": field, "op": op, "param": param, "wording": param } });
-    for version in profile["versions"].as_array_mut().unwrap() {
+    example_county(|version| {
+        let amount = |field: &str, op: &str, param: &str| json!({ "amount": { "field": field, "op": op, "param": param, "wording": param } });
         for (name, value) in [("fundingLow", "10"), ("fundingHigh", "20")] {
             version["parameters"][name] = json!({
                 "value": value,
@@ -524,6 +488,21 @@ fn two_amounts_county() -> (gov_it_rules::Registry, Options) {
                 "explanation": "无须财政评审。"
             }
         ]);
+    })
+}
+
+/// The example county, each version changed by `change`, with an expert panel that turns on the
+/// merge verdict (larger where the documents are compiled separately), loaded into the built-in
+/// registry; and options for its declaration stage.
+fn example_county(change: impl Fn(&mut Value)) -> (gov_it_rules::Registry, Options) {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/profiles/example-county.json"
+    ))
+    .unwrap();
+    let mut profile: Value = serde_json::from_str(&text).unwrap();
+    for version in profile["versions"].as_array_mut().unwrap() {
+        change(version);
         version["outcomes"]["expertPanel"] = json!([
             {
                 "id": "example.expert-panel.separate",
