@@ -720,7 +720,11 @@ fn run(
     if let Some(steps) = &mut steps {
         steps.rejected = rejected;
     }
-    let diagnostics = run.diagnostics;
+    // A live validator holds the report between edits: no room kept for more.
+    let (mut diagnostics, mut notices, mut nearest) = (run.diagnostics, run.notices, nearest);
+    diagnostics.shrink_to_fit();
+    notices.shrink_to_fit();
+    nearest.shrink_to_fit();
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let summary = Summary {
         errors: count(Severity::Error),
@@ -736,7 +740,7 @@ fn run(
         outcomes,
         nearest,
         diagnostics,
-        notices: run.notices,
+        notices,
         document_names,
         summary,
     };

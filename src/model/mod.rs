@@ -543,7 +543,7 @@ fn read_documents(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFi
     let Some(items) = read_rows(json, "documents", diags) else {
         return Vec::new();
     };
-    let mut documents = Vec::new();
+    let mut documents = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let path = format!("documents[{i}]");
         match item {
@@ -598,7 +598,7 @@ fn read_resources(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow>
     let Some(items) = read_rows(json, "resources", diags) else {
         return Vec::new();
     };
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let Input::Object(map) = item else {
             diags.push(wrong_type(&format!("resources[{i}]"), "object", item));
