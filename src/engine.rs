@@ -10,7 +10,6 @@
 //! live validator's delta compares only those parts. A full validation is the same sequence with
 //! every step due, so both always agree.
 
-use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -30,6 +29,7 @@ use crate::report::{
 use crate::rules::budget_adjustment::AdjustmentVerdict;
 use crate::rules::nearest_threshold::{Compared, Table, Walk};
 use crate::rules::{self, Boundary, Ctx, Mechanism, Rejected, Sink};
+use crate::sorted_set::SortedSet;
 use crate::{calendar, Options, Outcomes, Registry, Report, Summary};
 
 /// Validates an application already read, together with the problems found reading it, against
@@ -120,7 +120,7 @@ struct StepRecord {
 #[derive(Debug, Clone, Default, PartialEq)]
 struct RareOutputs {
     boundaries: Vec<Boundary>,
-    missing_parameters: BTreeSet<(String, String)>,
+    missing_parameters: SortedSet<(String, String)>,
     /// The nearest thresholds' walk, kept so that an amount that moves between the same two
     /// thresholds needs none.
     walk: Option<Walk>,
@@ -549,7 +549,7 @@ fn run(
         .stage
         .or_else(|| app.text(Field::Stage).and_then(Stage::from_key))
         .unwrap_or(Stage::Declaration);
-    let rejected = Rejected::new(input_problems.iter().map(|d| d.path.clone()).collect());
+    let rejected = Rejected::new(input_problems.iter().map(|d| d.path.clone()));
     let found = registry
         .get(&options.jurisdiction)
         .and_then(|profile| profile.version_on(as_of).map(|v| (profile, v)));
@@ -657,7 +657,7 @@ fn run(
             let (o, verdicts) = run_steps(&mut run, &ctx);
             (outcomes, nearest) = o;
             // One notice per portal parameter a verdict waits for.
-            let mut missing = BTreeSet::new();
+            let mut missing = SortedSet::default();
             for record in &run.records {
                 missing.extend(record.missing_parameters().cloned());
             }

@@ -637,18 +637,27 @@ fn identity(d: &Diagnostic) -> Identity<'_> {
 
 /// A multiset difference: a diagnostic reported twice and now once is one removal.
 fn changes<'r>(old: &'r [Diagnostic], new: &'r [Diagnostic]) -> Changes<&'r Diagnostic> {
+    // `b` sorted, each of its diagnostics taken by at most one of `a`'s: a sort, where a map of
+    // counts would be one more map's code in the module.
     fn minus<'a>(a: &'a [Diagnostic], b: &[Diagnostic]) -> Vec<&'a Diagnostic> {
-        let mut left: BTreeMap<Identity, usize> = BTreeMap::new();
-        for d in b {
-            *left.entry(identity(d)).or_default() += 1;
-        }
+        let mut left: Vec<(Identity, bool)> = b.iter().map(|d| (identity(d), false)).collect();
+        left.sort_unstable_by(|x, y| x.0.cmp(&y.0));
         a.iter()
-            .filter(|d| match left.get_mut(&identity(d)) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    false
+            .filter(|d| {
+                let id = identity(d);
+                let from = left.partition_point(|(x, _)| *x < id);
+                let unmatched = left.get_mut(from..).and_then(|rest| {
+                    rest.iter_mut()
+                        .take_while(|(x, _)| *x == id)
+                        .find(|(_, taken)| !*taken)
+                });
+                match unmatched {
+                    Some((_, taken)) => {
+                        *taken = true;
+                        false
+                    }
+                    None => true,
                 }
-                _ => true,
             })
             .collect()
     }
@@ -667,17 +676,33 @@ fn rows<'r, T: PartialEq>(
     let Some(old) = old else {
         return RowChanges::none();
     };
-    let before: BTreeMap<&str, &T> = old.iter().map(|r| (key(r).as_str(), r)).collect();
-    let after: BTreeMap<&str, &T> = new.iter().map(|r| (key(r).as_str(), r)).collect();
+    let before = sorted_positions(old.iter().map(|r| key(r).as_str()).collect());
+    let after = sorted_positions(new.iter().map(|r| key(r).as_str()).collect());
     RowChanges {
         changed: new
             .iter()
-            .filter(|r| before.get(key(r).as_str()) != Some(r))
+            .filter(|r| last_position(&before, key(r)).and_then(|i| old.get(i)) != Some(r))
             .collect(),
         removed: old
             .iter()
             .map(|r| key(r).as_str())
-            .filter(|k| !after.contains_key(k))
+            .filter(|k| last_position(&after, k).is_none())
             .collect(),
     }
+}
+
+/// Each key with its position, sorted, for [`last_position`]. Not a map: this one instance serves
+/// every kind of row, where a map would be built again for each.
+fn sorted_positions(keys: Vec<&str>) -> Vec<(&str, usize)> {
+    let mut sorted: Vec<(&str, usize)> =
+        keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
+    sorted.sort_unstable();
+    sorted
+}
+
+/// Where the last row with `key` is, as a map built from the rows in order would have it.
+fn last_position(sorted: &[(&str, usize)], key: &str) -> Option<usize> {
+    let end = sorted.partition_point(|(k, _)| *k <= key);
+    let (found, at) = sorted.get(..end)?.last()?;
+    (*found == key).then_some(*at)
 }

@@ -9,7 +9,6 @@
 //! where the applicant aimed it.
 
 use std::cell::RefCell;
-use std::collections::BTreeSet;
 use std::rc::{Rc, Weak};
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -47,7 +46,7 @@ struct Attachment {
     reveal: Reveal,
     /// Controls of the portal's own (a token, a search box) that are no application field: left
     /// alone once the engine says so.
-    unknown: BTreeSet<String>,
+    unknown: crate::sorted_set::SortedSet<String>,
     /// The form's labels of the fields verdicts wait for, read once.
     labels: RefCell<std::collections::BTreeMap<String, String>>,
     /// Edits not yet given to the validator, by path, in order.
@@ -685,7 +684,7 @@ impl FormHandle {
                 validator,
                 settings,
                 reveal: Reveal::default(),
-                unknown: BTreeSet::new(),
+                unknown: Default::default(),
                 labels: RefCell::default(),
                 pending: Vec::new(),
                 deferred: Vec::new(),

@@ -4,13 +4,13 @@
 //! as soon as the value is right, which the DOM code does by removing what the report no longer
 //! has).
 
-use std::collections::BTreeSet;
+use crate::sorted_set::SortedSet;
 
 /// The fields whose errors are shown.
 #[derive(Debug, Default, Clone)]
 pub struct Reveal {
-    edited: BTreeSet<String>,
-    shown: BTreeSet<String>,
+    edited: SortedSet<String>,
+    shown: SortedSet<String>,
     submitted: bool,
 }
 

@@ -2,8 +2,6 @@
 //! region announces, the field messages beside their controls and the error summary. User text
 //! reaches the page only through `textContent`.
 
-use std::collections::BTreeMap;
-
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
@@ -85,8 +83,8 @@ pub struct Panel {
     region: Element,
     title: Element,
     verdicts: Keyed,
-    /// What each verdict's entry shows.
-    contents: BTreeMap<&'static str, String>,
+    /// What each verdict's entry shows, by verdict (eight at most, as `Lines` holds them).
+    contents: Vec<(&'static str, String)>,
     documents: Part,
     windows: Part,
     notices: Part,
@@ -143,7 +141,7 @@ impl Panel {
             region,
             title,
             verdicts: Keyed::new(list),
-            contents: BTreeMap::new(),
+            contents: Vec::new(),
             documents: Part::new(doc, &body, "gov-documents")?,
             windows: Part::new(doc, &body, "gov-windows")?,
             notices: Part::new(doc, &body, "gov-notices")?,
@@ -177,7 +175,7 @@ impl Panel {
         for (name, zh, en) in VERDICTS {
             let heading = if locale.is_en() { en } else { zh };
             let Some((_, before)) = previous.iter().find(|(n, _)| *n == name) else {
-                if let Some(content) = self.contents.get(name) {
+                if let Some((_, content)) = self.contents.iter().find(|(n, _)| *n == name) {
                     wanted.push(Wanted {
                         key: name.to_string(),
                         patch: None,
@@ -188,12 +186,15 @@ impl Panel {
                 continue;
             };
             let Some(line) = lines.get(name) else {
-                self.contents.remove(name);
+                self.contents.retain(|(n, _)| *n != name);
                 continue;
             };
             let missing: Vec<String> = line.missing.iter().map(|m| label(m)).collect();
             let content = [heading, &line.signature(), &missing.join("\u{1f}")].join("\u{1e}");
-            self.contents.insert(name, content.clone());
+            match self.contents.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, slot)) => *slot = content.clone(),
+                None => self.contents.push((name, content.clone())),
+            }
             wanted.push(Wanted {
                 key: name.to_string(),
                 patch: nearest_patch(before.as_ref(), line),

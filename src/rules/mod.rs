@@ -18,8 +18,6 @@ pub mod restriction;
 pub mod timing_window;
 pub mod unknown_document;
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -30,6 +28,7 @@ use crate::messages::Locale;
 use crate::model::{Application, Field};
 use crate::profile::{Cites, Condition, Profile, Stage, Version};
 use crate::report::{Citations, Diagnostic, Notice};
+use crate::sorted_set::SortedSet;
 
 /// A rule mechanism as the catalogue names it, with every code it may emit, declared beside its
 /// code (each file's `MECHANISM`). In debug builds the engine records any code a mechanism emits
@@ -119,14 +118,14 @@ pub struct Ctx<'a> {
 /// The paths whose input was rejected, recording whether a rule asked.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rejected {
-    paths: BTreeSet<String>,
+    paths: SortedSet<String>,
     consulted: std::cell::Cell<bool>,
 }
 
 impl Rejected {
-    pub fn new(paths: BTreeSet<String>) -> Rejected {
+    pub fn new(paths: impl IntoIterator<Item = String>) -> Rejected {
         Rejected {
-            paths,
+            paths: paths.into_iter().collect(),
             consulted: std::cell::Cell::new(false),
         }
     }
@@ -160,7 +159,7 @@ pub struct Sink {
     /// The money fields a decision compared.
     pub compared: FieldSet,
     /// Portal parameters a verdict needed, with the verdict's name.
-    pub missing_parameters: BTreeSet<(String, String)>,
+    pub missing_parameters: SortedSet<(String, String)>,
     /// What the nearest thresholds' walk found, kept for the next evaluation.
     pub walk: Option<nearest_threshold::Walk>,
 }
