@@ -2,7 +2,6 @@
 //! in yet leaves the answer unknown, and the evaluation records which facts it turned on.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
@@ -121,8 +120,27 @@ impl Evidence {
     }
 }
 
-/// Portal-supplied and built-in parameter values, by name.
-pub type Parameters = BTreeMap<String, Option<Decimal>>;
+/// Portal-supplied and built-in parameter values, by name: a sorted list, made from a version's
+/// map of parameters, rather than a map of its own (one more map type is kilobytes of code).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parameters(Vec<(String, Option<Decimal>)>);
+
+impl Parameters {
+    /// `values` in the order of their names, each name once, as a map gives them.
+    pub(crate) fn from_sorted(values: Vec<(String, Option<Decimal>)>) -> Parameters {
+        Parameters(values)
+    }
+
+    /// The value of the parameter `name`: `None` when the profile has no such parameter,
+    /// `Some(None)` when it has one with no value yet.
+    pub fn get(&self, name: &str) -> Option<&Option<Decimal>> {
+        let at = self
+            .0
+            .binary_search_by(|(n, _)| n.as_str().cmp(name))
+            .ok()?;
+        self.0.get(at).map(|(_, value)| value)
+    }
+}
 
 /// The decision tables' verdicts, as [`Condition::Verdict`] reads them.
 #[derive(Debug, Clone, Default)]

@@ -1053,16 +1053,18 @@ fn version_notices(version: &Version, as_of: NaiveDate, locale: Locale, notices:
 }
 
 fn parameters(version: &Version, options: &Options) -> Parameters {
-    version
-        .parameters
-        .iter()
-        .map(|(name, p)| {
-            (
-                name.clone(),
-                p.value.or_else(|| options.parameters.get(name).copied()),
-            )
-        })
-        .collect()
+    Parameters::from_sorted(
+        version
+            .parameters
+            .iter()
+            .map(|(name, p)| {
+                (
+                    name.clone(),
+                    p.value.or_else(|| options.parameters.get(name).copied()),
+                )
+            })
+            .collect(),
+    )
 }
 
 fn info(profile: &Profile, version: &Version, locale: Locale) -> JurisdictionInfo {
