@@ -2,7 +2,7 @@
 //! of February) and working days (Monday to Friday, less public holidays, plus swapped working
 //! days, when the portal supplies them).
 
-use std::collections::BTreeSet;
+use crate::sorted_set::SortedSet;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
@@ -33,8 +33,8 @@ pub fn iso(date: NaiveDate) -> String {
 /// Public holidays and swapped working days (调休), as the State Council publishes them yearly.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HolidayCalendar {
-    pub holidays: BTreeSet<NaiveDate>,
-    pub workdays: BTreeSet<NaiveDate>,
+    pub holidays: SortedSet<NaiveDate>,
+    pub workdays: SortedSet<NaiveDate>,
 }
 
 impl HolidayCalendar {

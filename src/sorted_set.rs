@@ -1,5 +1,6 @@
 //! A set kept as a sorted vector, for the sets the engine and the form component keep: the paths
-//! rejected on reading, the portal parameters a verdict lacked, the fields edited and shown. They
+//! rejected on reading, the portal parameters a verdict lacked, the fields edited and shown, the
+//! portal's holidays and swapped working days. They
 //! are small, and looking one up is a binary search as in a `BTreeSet`; but each `BTreeSet` or
 //! `BTreeMap` of another element type adds kilobytes of code to the wasm module, and one
 //! vector's code serves them all.

@@ -50,9 +50,9 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // −12.0 KB of JS, after incremental evaluation, +6.9 KB of wasm: 355.2 KB; 2026-11-30: 360 → 362
 // for the application read into model::Input and the nearest thresholds' walk kept between edits,
 // +5.4 KB of wasm with what a live validator holds made smaller: 361.1 KB; 2026-11-30: 362 → 355
-// with the engine's and the form component's own maps and sets as sorted vectors, −7.9 KB of
-// wasm: 354.0 KB).
-const SIZE_CEILING_KB = 355;
+// with the engine's and the form component's own maps and sets as sorted vectors, the
+// validation's parameters and the portal's holidays too, −12.1 KB of wasm: 349.4 KB).
+const SIZE_CEILING_KB = 350;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
