@@ -87,10 +87,15 @@ impl LiveValidator {
         let mut problems = Vec::new();
         self.app = Application::read(application, &mut problems);
         self.problems = problems;
-        let table = |name| application.get(name).map(Input::to_json);
-        self.documents = table("documents");
-        self.resources = table("resources");
-        self.forget_tables_read_whole();
+        let given = |name| {
+            let troubled = has_problem(&self.problems, name);
+            application
+                .get(name)
+                .filter(|_| troubled)
+                .map(Input::to_json)
+        };
+        self.documents = given("documents");
+        self.resources = given("resources");
     }
 
     /// Replaces the whole application with JSON text. A syntax error is reported as a diagnostic
@@ -202,12 +207,10 @@ impl LiveValidator {
 
     /// Lets go of each table as given that reading found no problem in.
     fn forget_tables_read_whole(&mut self) {
-        let problems = &self.problems;
-        let whole = |name| !problems.iter().any(|d| within(&d.path, name));
-        if whole("documents") {
+        if !has_problem(&self.problems, "documents") {
             self.documents = None;
         }
-        if whole("resources") {
+        if !has_problem(&self.problems, "resources") {
             self.resources = None;
         }
     }
@@ -290,6 +293,11 @@ impl LiveValidator {
 }
 
 /// What an edit of a table changes.
+/// Whether a problem lies at `path` or under it.
+fn has_problem(problems: &[Diagnostic], path: &str) -> bool {
+    problems.iter().any(|d| within(&d.path, path))
+}
+
 /// A table written from what was read of it: reading it again gives the same rows, and no
 /// problem, as reading it as given did (the cells trimmed and clipped as read, a document's kind
 /// given by itself as an object with that kind, cells a row does not read left out).
