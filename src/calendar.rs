@@ -2,7 +2,7 @@
 //! of February) and working days (Monday to Friday, less public holidays, plus swapped working
 //! days, when the portal supplies them).
 
-use crate::sorted_set::SortedSet;
+use crate::sorted::SortedSet;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 

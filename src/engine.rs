@@ -29,7 +29,7 @@ use crate::report::{
 use crate::rules::budget_adjustment::AdjustmentVerdict;
 use crate::rules::nearest_threshold::{Compared, Table, Walk};
 use crate::rules::{self, Boundary, Ctx, Mechanism, Rejected, Sink};
-use crate::sorted_set::SortedSet;
+use crate::sorted::SortedSet;
 use crate::{calendar, Options, Outcomes, Registry, Report, Summary};
 
 /// Validates an application already read, together with the problems found reading it, against

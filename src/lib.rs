@@ -34,7 +34,7 @@ pub mod reference;
 mod registry;
 pub mod report;
 pub mod rules;
-pub mod sorted_set;
+pub mod sorted;
 /// The npm package's exports (wasm-bindgen glue over [`live`] and the core).
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

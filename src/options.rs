@@ -11,6 +11,7 @@ use crate::codes::Code;
 use crate::messages::Locale;
 use crate::money;
 use crate::profile::Stage;
+use crate::sorted::SortedMap;
 
 /// How to validate. Unknown keys and wrong types throw a TypeError that says what to change. An
 /// option set to `undefined` or `null` is left out: it keeps its default.
@@ -23,7 +24,7 @@ pub struct Options {
     pub stage: Option<Stage>,
     pub locale: Locale,
     /// Values for parameters a text names but does not fix, in the parameter's unit.
-    pub parameters: BTreeMap<String, Decimal>,
+    pub parameters: SortedMap<String, Decimal>,
     pub calendar: HolidayCalendar,
     /// Replacement message templates, by code (e.g. `DC001`).
     pub messages: BTreeMap<String, String>,

@@ -427,7 +427,10 @@ fn options_misuse_is_refused_with_a_hint() {
     let ok = Options::from_json(&json!({ "jurisdiction": "shexian", "asOf": "2024-01-02", "stage": "approval", "locale": "en", "parameters": { "decentralizedProcurementLimit": 100 }, "holidays": ["2024-10-01"] })).unwrap();
     assert_eq!(ok.stage, Some(Stage::Approval));
     assert_eq!(
-        ok.parameters["decentralizedProcurementLimit"].to_string(),
+        ok.parameters
+            .get("decentralizedProcurementLimit")
+            .unwrap()
+            .to_string(),
         "100"
     );
 }

@@ -46,7 +46,7 @@ struct Attachment {
     reveal: Reveal,
     /// Controls of the portal's own (a token, a search box) that are no application field: left
     /// alone once the engine says so.
-    unknown: crate::sorted_set::SortedSet<String>,
+    unknown: crate::sorted::SortedSet<String>,
     /// The form's labels of the fields verdicts wait for, read once.
     labels: RefCell<std::collections::BTreeMap<String, String>>,
     /// Edits not yet given to the validator, by path, in order.

@@ -4,7 +4,7 @@
 //! as soon as the value is right, which the DOM code does by removing what the report no longer
 //! has).
 
-use crate::sorted_set::SortedSet;
+use crate::sorted::SortedSet;
 
 /// The fields whose errors are shown.
 #[derive(Debug, Default, Clone)]

@@ -28,7 +28,7 @@ use crate::messages::Locale;
 use crate::model::{Application, Field};
 use crate::profile::{Cites, Condition, Profile, Stage, Version};
 use crate::report::{Citations, Diagnostic, Notice};
-use crate::sorted_set::SortedSet;
+use crate::sorted::SortedSet;
 
 /// A rule mechanism as the catalogue names it, with every code it may emit, declared beside its
 /// code (each file's `MECHANISM`). In debug builds the engine records any code a mechanism emits
