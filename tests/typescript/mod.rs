@@ -548,10 +548,7 @@ fn report(krate: &Crate) -> String {
     let severities: Vec<&str> = severities.iter().map(String::as_str).collect();
     union_decl(&mut out, "Severity", &severities, &krate.doc("Severity"));
     out.push('\n');
-    for name in ["Citation", "Diagnostic"] {
-        interface(&mut out, krate, name);
-        out.push('\n');
-    }
+    interfaces(&mut out, krate, &["Citation", "Diagnostic"]);
     jsdoc(&mut out, &krate.doc("Notice"), 0);
     out.push_str("export type Notice = Diagnostic;\n\n");
     interface(&mut out, krate, "Trace");
@@ -578,10 +575,11 @@ fn report(krate: &Crate) -> String {
         interface(&mut out, krate, verdict);
         out.push('\n');
     }
-    for name in ["RequiredDocument", "WindowReport", "Outcomes"] {
-        interface(&mut out, krate, name);
-        out.push('\n');
-    }
+    interfaces(
+        &mut out,
+        krate,
+        &["RequiredDocument", "WindowReport", "Outcomes"],
+    );
     let keys: Vec<&str> = OUTCOMES.iter().map(|o| o.key).collect();
     jsdoc(
         &mut out,
@@ -595,16 +593,17 @@ fn report(krate: &Crate) -> String {
         let _ = writeln!(out, "  | '{key}'{end}");
     }
     out.push('\n');
-    for name in [
-        "NearestThreshold",
-        "NearestVerdict",
-        "JurisdictionInfo",
-        "Summary",
-        "Report",
-    ] {
-        interface(&mut out, krate, name);
-        out.push('\n');
-    }
+    interfaces(
+        &mut out,
+        krate,
+        &[
+            "NearestThreshold",
+            "NearestVerdict",
+            "JurisdictionInfo",
+            "Summary",
+            "Report",
+        ],
+    );
     out.pop();
     out
 }
@@ -640,13 +639,22 @@ fn outcome(out: &mut String, krate: &Crate) {
     let _ = writeln!(out, "    }};");
 }
 
+/// The interfaces of `names`, each followed by a blank line.
+fn interfaces(out: &mut String, krate: &Crate, names: &[&str]) {
+    for name in names {
+        interface(out, krate, name);
+        out.push('\n');
+    }
+}
+
 /// The delta (src/live.rs).
 fn live(krate: &Crate) -> String {
     let mut out = String::new();
-    for name in ["Changes", "RowChanges", "OutcomeChanges", "Delta"] {
-        interface(&mut out, krate, name);
-        out.push('\n');
-    }
+    interfaces(
+        &mut out,
+        krate,
+        &["Changes", "RowChanges", "OutcomeChanges", "Delta"],
+    );
     out.pop();
     out
 }
@@ -654,17 +662,18 @@ fn live(krate: &Crate) -> String {
 /// The catalogue (src/catalogue.rs).
 fn catalogue(krate: &Crate) -> String {
     let mut out = String::new();
-    for name in [
-        "JurisdictionEntry",
-        "ParameterEntry",
-        "VersionEntry",
-        "CodeEntry",
-        "ProvisionEntry",
-        "Catalogue",
-    ] {
-        interface(&mut out, krate, name);
-        out.push('\n');
-    }
+    interfaces(
+        &mut out,
+        krate,
+        &[
+            "JurisdictionEntry",
+            "ParameterEntry",
+            "VersionEntry",
+            "CodeEntry",
+            "ProvisionEntry",
+            "Catalogue",
+        ],
+    );
     out.pop();
     out
 }
