@@ -839,20 +839,82 @@ function text(epoch, item, key) {
 function citeEach(epoch, items, key) {
   for (const item of items) {
     if (item.citations !== undefined) cite(epoch, item.citations);
-    // A threshold past which the verdict is not decided yet has no `becomes`.
-    if (key === 'becomes') {
-      if (item.becomes !== undefined) text(epoch, item.becomes, 'label');
-    }
-    else if (key !== undefined) text(epoch, item, key);
+    if (key !== undefined) text(epoch, item, key);
   }
 }
 
-/** An outcome's traces; `null` is an outcome that does not apply. */
+// The parts of a trace and of a nearest threshold that the profile fixes come as one number,
+// `fixed`, whose entry holds them (with their own citations and texts by number), and so does an
+// outcome's value where a decision table gives it; each is put back here, in the order of the
+// answer written out in full.
+
+/** Copies of the citations a fixed part names by number. */
+function citedCopies(epoch, numbers) {
+  return numbers.map((n) => ({ ...entry(epoch, n) }));
+}
+
+/** A copy of a table entry made of objects, arrays and scalars. */
+function copied(value) {
+  if (Array.isArray(value)) return value.map(copied);
+  if (value === null || typeof value !== 'object') return value;
+  const out = {};
+  for (const key of Object.keys(value)) out[key] = copied(value[key]);
+  return out;
+}
+
+/**
+ * An outcome's value (by number where a decision table's result is the value) and traces; `null`
+ * is an outcome that does not apply.
+ */
 function citeOutcome(epoch, outcome) {
   if (outcome == null) return;
-  for (const step of outcome.because) {
-    cite(epoch, step.citations);
-    text(epoch, step, 'explanation');
+  if (typeof outcome.value === 'number') outcome.value = copied(entry(epoch, outcome.value));
+  const steps = outcome.because;
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (step.fixed === undefined) {
+      cite(epoch, step.citations);
+      text(epoch, step, 'explanation');
+      continue;
+    }
+    const fixed = entry(epoch, step.fixed);
+    steps[i] = {
+      rule: fixed.rule,
+      citations: citedCopies(epoch, fixed.citations),
+      facts: step.facts,
+      explanation: entry(epoch, fixed.explanation),
+    };
+  }
+}
+
+/** Nearest thresholds, each with its fixed part put back. */
+function citeNearest(epoch, list) {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (item.fixed === undefined) {
+      cite(epoch, item.citations);
+      if (item.becomes !== undefined) text(epoch, item.becomes, 'label');
+      continue;
+    }
+    const fixed = entry(epoch, item.fixed);
+    const whole = {
+      key: fixed.key,
+      outcome: fixed.outcome,
+      field: fixed.field,
+      direction: fixed.direction,
+      amount: item.amount,
+      threshold: fixed.threshold,
+      parameter: fixed.parameter,
+      inclusive: fixed.inclusive,
+      distance: item.distance,
+    };
+    // A threshold past which the verdict is not decided yet has no `becomes`.
+    if (fixed.becomes !== undefined) whole.becomes = { value: fixed.becomes.value, label: entry(epoch, fixed.becomes.label) };
+    if (fixed.dependsOn !== undefined) whole.dependsOn = fixed.dependsOn.slice();
+    if (fixed.rule !== undefined) whole.rule = fixed.rule;
+    whole.citations = citedCopies(epoch, fixed.citations);
+    whole.message = item.message;
+    list[i] = whole;
   }
 }
 
@@ -867,7 +929,7 @@ function readReport(bytes) {
     if (Array.isArray(outcome)) citeEach(epoch, outcome, name === 'windows' ? 'description' : 'why');
     else citeOutcome(epoch, outcome);
   }
-  citeEach(epoch, report.nearest, 'becomes');
+  citeNearest(epoch, report.nearest);
   citeEach(epoch, report.diagnostics);
   citeEach(epoch, report.notices);
   return report;
@@ -883,7 +945,7 @@ function readDelta(bytes) {
   for (const name of Object.keys(delta.outcomes)) citeOutcome(epoch, delta.outcomes[name]);
   citeEach(epoch, delta.requiredDocuments.changed, 'why');
   citeEach(epoch, delta.windows.changed, 'description');
-  citeEach(epoch, delta.nearest.changed, 'becomes');
+  citeNearest(epoch, delta.nearest.changed);
   return delta;
 }
 

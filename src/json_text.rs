@@ -30,6 +30,13 @@
 //! keystroke while its outcome holds, where the facts and messages around it change. Numbers in
 //! those four places stand for a text; in a `citations` list, for a citation.
 //!
+//! Whole parts of an entry that the profile fixes are numbered too ([`number_of_part`]): a
+//! trace's rule, citations and explanation (`{"fixed": n, "facts": […]}`), all of a nearest
+//! threshold but its amount, distance and message, and a verdict's value where a decision table
+//! gives it (`"value": n`). A keystroke on an amount changes the facts and the distances; what
+//! goes with them is sent once. A part's entry is its JSON text with its own citations and texts
+//! by number.
+//!
 //! A provision's citations are one list shared by every report that cites it (resolved once per
 //! profile and locale, [`Citations`]), so the table also remembers each list it has numbered, by
 //! the list's address, and a list it has seen is written as its numbers without its text being
@@ -43,9 +50,9 @@
 //! let mut table = json_text::CitationTable::default();
 //! let compact = json_text::to_vec_citing(&report, &mut table).unwrap();
 //! assert!(compact.len() < json_text::to_vec(&report).unwrap().len());
-//! // `[epoch,report]`, the report's first citation numbered 0.
+//! // `[epoch,report]`, the report's first verdict's value numbered 0.
 //! assert!(compact.starts_with(b"[0,{"));
-//! assert!(table.to_vec_from(0).starts_with(b"[0,[{\"jurisdiction\":\"tongzhou\""));
+//! assert!(table.to_vec_from(0).starts_with(b"[0,[{\"need\":\"required\""));
 //! ```
 
 use std::cell::RefCell;
@@ -623,6 +630,63 @@ pub fn fixed_text<S: ser::Serializer>(text: &str, serializer: S) -> Result<S::Ok
     }
 }
 
+/// The number of the part of a report's entry that the profile fixes (a trace's rule, citations
+/// and explanation; all of a nearest threshold but its amount, distance and message): while
+/// [`to_vec_citing`] writes, its number in the table, whose entry is the part's JSON text with its
+/// own citations and fixed texts by number; otherwise `None`, and the entry is written out. An
+/// entry's `Serialize` asks for it and writes `"fixed": n` in place of the part.
+pub fn number_of_part<T: ?Sized + Serialize>(part: &T) -> Option<u32> {
+    // Written while the table is not borrowed (the part's citations are numbered through it), into
+    // the table's scratch buffer.
+    let mut writer = Writer {
+        out: take_scratch()?,
+    };
+    let written = part.serialize(&mut writer);
+    number_of_written(writer.out, written.is_ok())
+}
+
+/// The scratch buffer of the table lent to [`CITING`], or `None` if no compact answer is being
+/// written on this thread.
+fn take_scratch() -> Option<Vec<u8>> {
+    CITING.with(|slot| {
+        Some(std::mem::take(
+            &mut slot.try_borrow_mut().ok()?.as_mut()?.scratch,
+        ))
+    })
+}
+
+/// The number of a part's JSON text, `written` into the scratch buffer, which goes back to the
+/// table.
+fn number_of_written(mut text: Vec<u8>, written: bool) -> Option<u32> {
+    CITING.with(|slot| {
+        let mut slot = slot.try_borrow_mut().ok()?;
+        let table = slot.as_mut()?;
+        let number = if written { table.number(&text) } else { None };
+        text.clear();
+        table.scratch = text;
+        number
+    })
+}
+
+/// A provision's citations, written as [`citations`] writes them: for an entry's fixed part
+/// written by hand.
+pub struct Cited<'a>(pub &'a Citations);
+
+impl Serialize for Cited<'_> {
+    fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        citations(self.0, serializer)
+    }
+}
+
+/// A fixed text, written as [`fixed_text`] writes it: for an entry's fixed part written by hand.
+pub struct FixedText<'a>(pub &'a str);
+
+impl Serialize for FixedText<'_> {
+    fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        fixed_text(self.0, serializer)
+    }
+}
+
 /// How many citation lists a table remembers by address before it forgets those nobody else
 /// holds any more (a list made for one report); a profile's own lists are far fewer.
 const REMEMBERED_LISTS: usize = 256;
@@ -630,8 +694,8 @@ const REMEMBERED_LISTS: usize = 256;
 /// The citations and fixed texts compact answers name by number ([`to_vec_citing`]): each one's
 /// JSON text, numbered from 0 in the order answers first named them. A number holds until the table is
 /// [cleared](CitationTable::clear), which starts a new epoch, so that a reader holding texts by
-/// number knows when to let them go. The texts are the profiles' citations and fixed texts, so the
-/// table never holds more than the profiles that answers were made under give.
+/// number knows when to let them go. The texts are the profiles' citations, fixed texts and fixed
+/// parts, so the table never holds more than the profiles that answers were made under give.
 #[derive(Debug, Clone, Default)]
 pub struct CitationTable {
     epoch: u32,
@@ -646,6 +710,8 @@ pub struct CitationTable {
     /// (fingerprint of a fixed text as given, its number), in order of fingerprint, so that a
     /// text seen before is found without writing it as JSON again.
     fixed: Vec<(u64, u32)>,
+    /// Where a fixed part is written to be numbered ([`number_of_part`]), kept between parts.
+    scratch: Vec<u8>,
 }
 
 impl CitationTable {

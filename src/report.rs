@@ -4,9 +4,14 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 
 use crate::codes::{Code, Severity};
+use crate::json_text;
+use crate::profile::{
+    Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision,
+};
 
 /// A provision of a regulation, resolved against its article index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,8 +104,10 @@ impl Diagnostic {
 pub type Notice = Diagnostic;
 
 /// One step of the reasoning behind an outcome.
+// `remote = "Self"`: the derived writer is `Trace::serialize`, called by the `Serialize` below
+// for an answer written out in full.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Trace {
     /// The provision (decision-table case) that applied.
     pub rule: String,
@@ -111,6 +118,35 @@ pub struct Trace {
     /// Why, in plain words.
     #[serde(serialize_with = "crate::json_text::fixed_text")]
     pub explanation: String,
+}
+
+/// In a compact answer ([`json_text::to_vec_citing`]), `{"fixed": n, "facts": […]}`: the rule,
+/// citations and explanation, the same at every keystroke, are entry `n` of the table.
+impl Serialize for Trace {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match json_text::number_of_part(&TraceFixed(self)) {
+            Some(number) => {
+                let mut entry = serializer.serialize_struct("Trace", 2)?;
+                entry.serialize_field("fixed", &number)?;
+                entry.serialize_field("facts", &self.facts)?;
+                entry.end()
+            }
+            None => Trace::serialize(self, serializer),
+        }
+    }
+}
+
+/// What of a trace the profile fixes, as the table's entry.
+struct TraceFixed<'a>(&'a Trace);
+
+impl Serialize for TraceFixed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut entry = serializer.serialize_struct("Trace", 3)?;
+        entry.serialize_field("rule", &self.0.rule)?;
+        entry.serialize_field("citations", &json_text::Cited(&self.0.citations))?;
+        entry.serialize_field("explanation", &json_text::FixedText(&self.0.explanation))?;
+        entry.end()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -124,8 +160,9 @@ pub enum Status {
 
 /// A derived verdict with its reasons; `undetermined` while a field or portal parameter it needs is
 /// missing.
+// `remote = "Self"`, as for `Trace`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Outcome<T> {
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -135,6 +172,68 @@ pub struct Outcome<T> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
 }
+
+/// The value of a verdict: whether the profile fixes it (a decision table's result), so that a
+/// compact answer names it by number, the same at every keystroke while the verdict holds.
+pub trait VerdictValue: Serialize {
+    const FROM_PROFILE: bool;
+}
+
+/// In a compact answer ([`json_text::to_vec_citing`]), a value the profile fixes is written as its
+/// number in the table.
+impl<T: VerdictValue> Serialize for Outcome<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let number = match &self.value {
+            Some(value) if T::FROM_PROFILE => json_text::number_of_part(value),
+            _ => None,
+        };
+        match number {
+            Some(number) => numbered_outcome(
+                self.status,
+                number,
+                &self.because,
+                &self.missing,
+                serializer,
+            ),
+            None => Outcome::serialize(self, serializer),
+        }
+    }
+}
+
+/// An outcome with its value by number; apart from the value's type, so that there is one copy.
+fn numbered_outcome<S: Serializer>(
+    status: Status,
+    value: u32,
+    because: &[Trace],
+    missing: &[String],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut outcome = serializer.serialize_struct("Outcome", 4)?;
+    outcome.serialize_field("status", &status)?;
+    outcome.serialize_field("value", &value)?;
+    outcome.serialize_field("because", because)?;
+    if !missing.is_empty() {
+        outcome.serialize_field("missing", missing)?;
+    }
+    outcome.end()
+}
+
+macro_rules! from_profile {
+    ($($value:ty),*) => {$(
+        impl VerdictValue for $value {
+            const FROM_PROFILE: bool = true;
+        }
+    )*};
+}
+from_profile!(
+    Approval,
+    Merge,
+    Supervision,
+    Management,
+    Panel,
+    FinancialReview,
+    Acceptance
+);
 
 /// Whether a document required at this stage is on file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -189,8 +288,9 @@ pub struct WindowReport {
 /// The nearest amount, below or above the one filled in, at which a verdict decided by that amount
 /// would be different, and what it would be there. A verdict has at most one entry per money field
 /// and direction, and none when the amount does not decide it.
+// `remote = "Self"`, as for `Trace`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct NearestThreshold {
     /// `outcome:field:direction`, e.g. `merge:totalInvestment:above`: what identifies the entry
     /// from one report to the next (a delta's `removed` lists these).
@@ -229,6 +329,53 @@ pub struct NearestThreshold {
     pub citations: Citations,
     /// e.g. 「超出合并编报的界线 0.01 万元：300 万元及以下时，可以合并编报（第十一条）」
     pub message: String,
+}
+
+/// In a compact answer ([`json_text::to_vec_citing`]),
+/// `{"fixed": n, "amount": …, "distance": …, "message": …}`: the rest, the same while the amount
+/// stays on the same side of the same threshold, is entry `n` of the table.
+impl Serialize for NearestThreshold {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match json_text::number_of_part(&NearestFixed(self)) {
+            Some(number) => {
+                let mut entry = serializer.serialize_struct("NearestThreshold", 4)?;
+                entry.serialize_field("fixed", &number)?;
+                entry.serialize_field("amount", &self.amount)?;
+                entry.serialize_field("distance", &self.distance)?;
+                entry.serialize_field("message", &self.message)?;
+                entry.end()
+            }
+            None => NearestThreshold::serialize(self, serializer),
+        }
+    }
+}
+
+/// What of a nearest threshold the profile fixes, as the table's entry, in the entry's order.
+struct NearestFixed<'a>(&'a NearestThreshold);
+
+impl Serialize for NearestFixed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let n = self.0;
+        let mut entry = serializer.serialize_struct("NearestThreshold", 10)?;
+        entry.serialize_field("key", &n.key)?;
+        entry.serialize_field("outcome", n.outcome)?;
+        entry.serialize_field("field", n.field)?;
+        entry.serialize_field("direction", n.direction)?;
+        entry.serialize_field("threshold", &n.threshold)?;
+        entry.serialize_field("parameter", &n.parameter)?;
+        entry.serialize_field("inclusive", &n.inclusive)?;
+        if let Some(becomes) = &n.becomes {
+            entry.serialize_field("becomes", becomes)?;
+        }
+        if !n.depends_on.is_empty() {
+            entry.serialize_field("dependsOn", &n.depends_on)?;
+        }
+        if let Some(rule) = &n.rule {
+            entry.serialize_field("rule", rule)?;
+        }
+        entry.serialize_field("citations", &json_text::Cited(&n.citations))?;
+        entry.end()
+    }
 }
 
 /// A verdict on the other side of a threshold: its value as `outcomes` writes it (`need` of an

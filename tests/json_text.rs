@@ -7,6 +7,9 @@
     clippy::indexing_slicing
 )]
 
+#[path = "common/compact.rs"]
+mod compact;
+
 use std::collections::BTreeMap;
 
 use gov_it_rules::json_text::{to_vec, to_vec_citing, CitationTable};
@@ -149,76 +152,32 @@ proptest! {
     }
 }
 
-/// The fields whose value a compact answer writes as the number of a fixed text.
-const FIXED_TEXTS: [&str; 4] = ["explanation", "why", "description", "label"];
-
-/// A compact answer's text with each number replaced by its text in `table`: what
-/// `[epoch, value]` is with every citation and fixed text written out. Numbers stand only in
-/// `citations` lists and as the value of the fixed texts' keys, and a string's quotes inside a
-/// text are escaped, so the keys' text finds them all.
-fn expand(compact: &[u8], table: &CitationTable) -> String {
-    let mut text = String::from_utf8(compact.to_vec()).unwrap();
-    for key in FIXED_TEXTS {
-        let key = format!("\"{key}\":");
-        let mut out = String::new();
-        let mut rest = text.as_str();
-        while let Some(at) = rest.find(&key) {
-            let (before, after) = rest.split_at(at + key.len());
-            out.push_str(before);
-            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
-            if digits > 0 {
-                let n: usize = after[..digits].parse().unwrap();
-                out.push_str(std::str::from_utf8(table.get(n).unwrap()).unwrap());
-            }
-            rest = &after[digits..];
-        }
-        out.push_str(rest);
-        text = out;
-    }
-    expand_citations(&text, table)
+/// The table's entries, as JSON.
+fn entries(table: &CitationTable) -> Vec<Value> {
+    (0..table.len())
+        .map(|n| serde_json::from_slice(table.get(n).unwrap()).unwrap())
+        .collect()
 }
 
-fn expand_citations(text: &str, table: &CitationTable) -> String {
-    const KEY: &str = "\"citations\":[";
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(at) = rest.find(KEY) {
-        let (before, after) = rest.split_at(at + KEY.len());
-        out.push_str(before);
-        let end = after.find(']').unwrap();
-        let list = &after[..end];
-        if list.starts_with('{') {
-            // Written out (a compact answer never does this for a profile's citation).
-            out.push_str(list);
-        } else {
-            let texts: Vec<&str> = list
-                .split(',')
-                .map(|n| std::str::from_utf8(table.get(n.parse().unwrap()).unwrap()).unwrap())
-                .collect();
-            out.push_str(&texts.join(","));
-        }
-        rest = &after[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Written compactly and expanded again, `value` is exactly its full text, and no citation is
-/// left written out.
+/// Written compactly and expanded again, `value` is its full text (key order is the package's
+/// test's to check), and no citation, fixed text or fixed part is left written out.
 fn same_compact<T: Serialize + ?Sized>(value: &T, table: &mut CitationTable) -> usize {
     let compact = to_vec_citing(value, table).unwrap();
-    let full = serde_json::to_string(value).unwrap();
-    assert_eq!(
-        expand(&compact, table),
-        format!("[{},{full}]", table.epoch())
+    let mut answer: Value = serde_json::from_slice(&compact).unwrap();
+    let full: Value = serde_json::from_slice(&to_vec(value).unwrap()).unwrap();
+    assert!(
+        compact::fixed_parts_numbered(&answer[1]),
+        "a fixed part written out: {answer}"
     );
+    compact::expand(&mut answer, &entries(table));
+    assert_eq!(answer, json!([table.epoch(), full]));
     let text = String::from_utf8(compact).unwrap();
     assert!(
         !text.contains("\"citations\":[{"),
         "a citation written out: {text}"
     );
     // (A diagnostic's `params` may hold a `why` of its own, a string.)
-    for key in FIXED_TEXTS.iter().filter(|k| **k != "why") {
+    for key in compact::FIXED_TEXTS.iter().filter(|k| **k != "why") {
         assert!(
             !text.contains(&format!("\"{key}\":\"")) || text.contains(&format!("\"{key}\":\"\"")),
             "a fixed text written out: {text}"
@@ -274,9 +233,18 @@ fn a_citation_keeps_its_number_until_the_table_is_cleared() {
     assert!(numbered >= 5, "{numbered}");
     assert_eq!(to_vec_citing(&report, &mut table).unwrap(), first);
     assert_eq!(table.len(), numbered);
-    // The first citation of the report is number 0, and the table gives its text.
-    let first_text: Value = serde_json::from_slice(table.get(0).unwrap()).unwrap();
-    assert_eq!(first_text["jurisdiction"], "tongzhou");
+    // The report's first verdict's value is entry 0; its trace's fixed part names the citations by
+    // number, and the table gives their text.
+    let answer: Value = serde_json::from_slice(&first).unwrap();
+    let approval = &answer[1]["outcomes"]["approval"];
+    assert_eq!(approval["value"], 0);
+    let entry = |n: &Value| -> Value {
+        serde_json::from_slice(table.get(n.as_u64().unwrap() as usize).unwrap()).unwrap()
+    };
+    assert_eq!(entry(&approval["value"])["need"], "required");
+    let trace = entry(&approval["because"][0]["fixed"]);
+    assert_eq!(trace["rule"], "tongzhou.approval.required");
+    assert_eq!(entry(&trace["citations"][0])["jurisdiction"], "tongzhou");
     let tail: Value = serde_json::from_slice(&table.to_vec_from(numbered - 1)).unwrap();
     assert_eq!(tail[0], 0);
     assert_eq!(tail[1].as_array().unwrap().len(), 1);

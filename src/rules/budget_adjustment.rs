@@ -54,6 +54,11 @@ pub struct AdjustmentVerdict {
     pub procedure: String,
 }
 
+/// Its ratio and route are the form's, not the profile's: written out in every answer.
+impl crate::report::VerdictValue for AdjustmentVerdict {
+    const FROM_PROFILE: bool = false;
+}
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
     let rule = ctx.version.adjustment.as_ref()?;
     let amount = ctx.app.money(Field::AdjustmentAmount)?;

@@ -4,6 +4,9 @@
 //! (NaN, Infinity, Maps, cycles, getters, lone surrogates in strings) is the wrapper's part and is
 //! tested through the installed package (tests/js/scratch/node.test.mjs, browser.test.mjs).
 
+#[path = "../common/compact.rs"]
+#[allow(dead_code)]
+mod compact;
 mod reading;
 
 use gov_it_rules::catalogue;
@@ -27,8 +30,9 @@ fn fixture() -> Value {
 }
 
 /// An export's answer as JSON. A report or a delta comes as `[epoch, value]`, each citation
-/// written as its number in the module's table, and so each fixed text; here, as in the wrapper, the
-/// numbers are replaced by what the table gives, so that the value is the one written out in full.
+/// written as its number in the module's table, and so each fixed text and fixed part; here, as in
+/// the wrapper, the numbers are replaced by what the table gives, so that the value is the one
+/// written out in full.
 fn parsed(bytes: Vec<u8>) -> Value {
     let value: Value = serde_json::from_slice(&bytes).unwrap();
     match value {
@@ -36,41 +40,10 @@ fn parsed(bytes: Vec<u8>) -> Value {
             let [epoch, mut answer] = <[Value; 2]>::try_from(pair).unwrap();
             let table: Value = serde_json::from_slice(&citations(0)).unwrap();
             assert_eq!(table[0], epoch, "the answer's epoch is the table's");
-            cite(&mut answer, table[1].as_array().unwrap());
+            compact::expand(&mut answer, table[1].as_array().unwrap());
             answer
         }
         other => other,
-    }
-}
-
-/// Replaces each citation number under a `citations` key by its citation in `table`, and each
-/// number that stands for a fixed text (an explanation, a reason, a description, a label) by it.
-fn cite(value: &mut Value, table: &[Value]) {
-    match value {
-        Value::Object(map) => {
-            for (key, item) in map.iter_mut() {
-                if ["explanation", "why", "description", "label"].contains(&key.as_str()) {
-                    if let Some(n) = item.as_u64() {
-                        *item = table[n as usize].clone();
-                    }
-                    continue;
-                }
-                if key != "citations" {
-                    cite(item, table);
-                    continue;
-                }
-                for c in item.as_array_mut().unwrap() {
-                    if let Some(n) = c.as_u64() {
-                        *c = table
-                            .get(n as usize)
-                            .unwrap_or_else(|| panic!("no citation {n}"))
-                            .clone();
-                    }
-                }
-            }
-        }
-        Value::Array(items) => items.iter_mut().for_each(|item| cite(item, table)),
-        _ => {}
     }
 }
 

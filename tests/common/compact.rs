@@ -1,0 +1,71 @@
+//! A compact answer (src/json_text.rs, "Compact answers") put back as the package's wrapper
+//! (js/index.js) puts it back, for the tests that compare it with the answer written out in full.
+//! Shared by tests/json_text.rs and the wasm suites.
+
+use serde_json::Value;
+
+/// The fields whose value a compact answer writes as the number of a fixed text.
+pub const FIXED_TEXTS: [&str; 4] = ["explanation", "why", "description", "label"];
+
+/// Replaces in `value` each number that stands for an entry of `table` by the entry: a trace's or
+/// nearest threshold's `fixed` part (merged into its object, then put back itself), the number of
+/// a fixed text or of an outcome's value, and each number in a `citations` list. Objects compare without their keys'
+/// order here; the package's tests compare that too.
+pub fn expand(value: &mut Value, table: &[Value]) {
+    match value {
+        Value::Object(map) => {
+            if let Some(n) = map.get("fixed").and_then(Value::as_u64) {
+                let Value::Object(fixed) = table[n as usize].clone() else {
+                    panic!("entry {n} is not an entry's fixed part");
+                };
+                map.remove("fixed");
+                map.extend(fixed);
+            }
+            for (key, item) in map.iter_mut() {
+                // A number is an entry where text is: a verdict's value is an object.
+                if FIXED_TEXTS.contains(&key.as_str()) || key == "value" {
+                    if let Some(n) = item.as_u64() {
+                        *item = table[n as usize].clone();
+                    }
+                } else if key == "citations" {
+                    for c in item.as_array_mut().unwrap() {
+                        if let Some(n) = c.as_u64() {
+                            *c = table
+                                .get(n as usize)
+                                .unwrap_or_else(|| panic!("no citation {n}"))
+                                .clone();
+                        }
+                    }
+                } else {
+                    expand(item, table);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| expand(item, table)),
+        _ => {}
+    }
+}
+
+/// Whether every trace and nearest threshold of a compact report or delta (the answer without
+/// its epoch) has its fixed part by number, and every verdict's value but the budget
+/// adjustment's (the form's ratio) is a number.
+pub fn fixed_parts_numbered(answer: &Value) -> bool {
+    let outcomes = answer["outcomes"].as_object().unwrap();
+    let values_numbered = outcomes
+        .iter()
+        .filter(|(name, _)| *name != "adjustment")
+        .filter_map(|(_, outcome)| outcome.get("value"))
+        .all(Value::is_u64);
+    let traces = outcomes
+        .values()
+        .filter_map(|outcome| outcome.get("because"))
+        .flat_map(|steps| steps.as_array().unwrap());
+    let nearest = match &answer["nearest"] {
+        Value::Array(list) => list,
+        delta => delta["changed"].as_array().unwrap(),
+    };
+    values_numbered
+        && traces
+            .chain(nearest)
+            .all(|entry| entry.get("fixed").is_some())
+}
