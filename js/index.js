@@ -887,7 +887,21 @@ function citeOutcome(epoch, outcome) {
   }
 }
 
-/** Nearest thresholds, each with its fixed part put back. */
+/** A fixed text: its number, or the text itself where it is empty. */
+function fixedText(epoch, text) {
+  return typeof text === 'number' ? entry(epoch, text) : text;
+}
+
+/**
+ * A text fixed but for `value` in it: `[a, b]`, the fixed texts before and after the value, or the
+ * number of the whole text when the value is not in it.
+ */
+function around(epoch, text, value) {
+  if (Array.isArray(text)) return fixedText(epoch, text[0]) + value + fixedText(epoch, text[1]);
+  return fixedText(epoch, text);
+}
+
+/** Nearest thresholds, each with its fixed part and message put back. */
 function citeNearest(epoch, list) {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
@@ -913,7 +927,7 @@ function citeNearest(epoch, list) {
     if (fixed.dependsOn !== undefined) whole.dependsOn = fixed.dependsOn.slice();
     if (fixed.rule !== undefined) whole.rule = fixed.rule;
     whole.citations = citedCopies(epoch, fixed.citations);
-    whole.message = item.message;
+    whole.message = around(epoch, item.message, item.distance);
     list[i] = whole;
   }
 }
@@ -935,9 +949,22 @@ function readReport(bytes) {
   return report;
 }
 
-/** A live validator's delta from the module's compact answer, with its citations. */
+/**
+ * A live validator's delta from the module's compact answer, with its citations, and the lists with
+ * nothing in them, which the module leaves out, put back in the delta's order.
+ */
 function readDelta(bytes) {
-  const [epoch, delta] = parse(bytes);
+  const [epoch, sent] = parse(bytes);
+  const delta = {
+    diagnostics: sent.diagnostics ?? { added: [], removed: [] },
+    notices: sent.notices ?? { added: [], removed: [] },
+    outcomes: sent.outcomes,
+    requiredDocuments: sent.requiredDocuments ?? { changed: [], removed: [] },
+    windows: sent.windows ?? { changed: [], removed: [] },
+    nearest: sent.nearest ?? { changed: [], removed: [] },
+    stage: sent.stage,
+    summary: sent.summary,
+  };
   citeEach(epoch, delta.diagnostics.added);
   citeEach(epoch, delta.diagnostics.removed);
   citeEach(epoch, delta.notices.added);

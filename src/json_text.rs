@@ -645,6 +645,12 @@ pub fn number_of_part<T: ?Sized + Serialize>(part: &T) -> Option<u32> {
     number_of_written(writer.out, written.is_ok())
 }
 
+/// Whether a compact answer is being written on this thread: for a `Serialize` that leaves out
+/// what the reader of a compact answer puts back.
+pub fn writing_compact() -> bool {
+    CITING.with(|slot| slot.try_borrow().is_ok_and(|table| table.is_some()))
+}
+
 /// The scratch buffer of the table lent to [`CITING`], or `None` if no compact answer is being
 /// written on this thread.
 fn take_scratch() -> Option<Vec<u8>> {
@@ -675,6 +681,28 @@ pub struct Cited<'a>(pub &'a Citations);
 impl Serialize for Cited<'_> {
     fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         citations(self.0, serializer)
+    }
+}
+
+/// A text that is fixed but for one value in it (a nearest threshold's message, but for the
+/// distance): while [`to_vec_citing`] writes, `[a, b]`, the numbers of the fixed texts before and
+/// after the value's first occurrence, or the number of the whole text where the value is not in
+/// it; otherwise the text. The reader puts the value, which the entry also carries, between the
+/// two.
+pub struct TextAround<'a> {
+    pub text: &'a str,
+    pub value: &'a str,
+}
+
+impl Serialize for TextAround<'_> {
+    fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if !self.value.is_empty() && writing_compact() {
+            if let Some((before, after)) = self.text.split_once(self.value) {
+                return (FixedText(before), FixedText(after)).serialize(serializer);
+            }
+            return fixed_text(self.text, serializer);
+        }
+        serializer.serialize_str(self.text)
     }
 }
 

@@ -19,10 +19,12 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use serde::Serialize;
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value as Json};
 
 use crate::engine::{Evaluation, Replaced};
+use crate::json_text;
 use crate::model::{within, Application, Input, Reads, Value, FIELDS};
 use crate::profile::{
     Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision,
@@ -391,7 +393,7 @@ fn related(problem: &str, edited: &str) -> bool {
 
 /// What one edit changed, borrowed from the validator's reports before and after it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Delta<'r> {
     /// Diagnostics that appeared and that went away. Two diagnostics are the same when their
     /// code, path, rule and params are.
@@ -411,6 +413,35 @@ pub struct Delta<'r> {
     pub summary: Summary,
 }
 
+/// In a compact answer ([`json_text::to_vec_citing`]), the lists with nothing in them are left
+/// out; the reader puts them back empty. Otherwise as derived (the derived writer, named
+/// `Delta::serialize` by `remote = "Self"`, is what the type generator reads, and goes unused).
+impl Serialize for Delta<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let all = !json_text::writing_compact();
+        let mut delta = serializer.serialize_struct("Delta", 8)?;
+        if all || !self.diagnostics.is_empty() {
+            delta.serialize_field("diagnostics", &self.diagnostics)?;
+        }
+        if all || !self.notices.is_empty() {
+            delta.serialize_field("notices", &self.notices)?;
+        }
+        delta.serialize_field("outcomes", &self.outcomes)?;
+        if all || !self.required_documents.is_empty() {
+            delta.serialize_field("requiredDocuments", &self.required_documents)?;
+        }
+        if all || !self.windows.is_empty() {
+            delta.serialize_field("windows", &self.windows)?;
+        }
+        if all || !self.nearest.is_empty() {
+            delta.serialize_field("nearest", &self.nearest)?;
+        }
+        delta.serialize_field("stage", self.stage)?;
+        delta.serialize_field("summary", &self.summary)?;
+        delta.end()
+    }
+}
+
 /// What appeared and what went away.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Changes<T> {
@@ -424,6 +455,10 @@ impl<T> Changes<T> {
             added: Vec::new(),
             removed: Vec::new(),
         }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
     }
 }
 
@@ -442,6 +477,10 @@ impl<T> RowChanges<'_, T> {
             changed: Vec::new(),
             removed: Vec::new(),
         }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.removed.is_empty()
     }
 }
 
@@ -613,17 +652,12 @@ impl<'r> Delta<'r> {
 
     /// Nothing but the summary and stage, which are always given.
     pub fn is_empty(&self) -> bool {
-        self.diagnostics.added.is_empty()
-            && self.diagnostics.removed.is_empty()
-            && self.notices.added.is_empty()
-            && self.notices.removed.is_empty()
+        self.diagnostics.is_empty()
+            && self.notices.is_empty()
             && self.outcomes == OutcomeChanges::default()
-            && self.required_documents.changed.is_empty()
-            && self.required_documents.removed.is_empty()
-            && self.windows.changed.is_empty()
-            && self.windows.removed.is_empty()
-            && self.nearest.changed.is_empty()
-            && self.nearest.removed.is_empty()
+            && self.required_documents.is_empty()
+            && self.windows.is_empty()
+            && self.nearest.is_empty()
     }
 }
 

@@ -332,8 +332,9 @@ pub struct NearestThreshold {
 }
 
 /// In a compact answer ([`json_text::to_vec_citing`]),
-/// `{"fixed": n, "amount": …, "distance": …, "message": …}`: the rest, the same while the amount
-/// stays on the same side of the same threshold, is entry `n` of the table.
+/// `{"fixed": n, "amount": …, "distance": …, "message": [a, b]}`: the rest, the same while the
+/// amount stays on the same side of the same threshold, is entry `n` of the table, and the message
+/// is fixed text `a`, the distance, fixed text `b`.
 impl Serialize for NearestThreshold {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match json_text::number_of_part(&NearestFixed(self)) {
@@ -342,7 +343,11 @@ impl Serialize for NearestThreshold {
                 entry.serialize_field("fixed", &number)?;
                 entry.serialize_field("amount", &self.amount)?;
                 entry.serialize_field("distance", &self.distance)?;
-                entry.serialize_field("message", &self.message)?;
+                let message = json_text::TextAround {
+                    text: &self.message,
+                    value: &self.distance,
+                };
+                entry.serialize_field("message", &message)?;
                 entry.end()
             }
             None => NearestThreshold::serialize(self, serializer),

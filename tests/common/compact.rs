@@ -2,24 +2,56 @@
 //! (js/index.js) puts it back, for the tests that compare it with the answer written out in full.
 //! Shared by tests/json_text.rs and the wasm suites.
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// The fields whose value a compact answer writes as the number of a fixed text.
 pub const FIXED_TEXTS: [&str; 4] = ["explanation", "why", "description", "label"];
 
 /// Replaces in `value` each number that stands for an entry of `table` by the entry: a trace's or
-/// nearest threshold's `fixed` part (merged into its object, then put back itself), the number of
-/// a fixed text or of an outcome's value, and each number in a `citations` list. Objects compare without their keys'
+/// nearest threshold's `fixed` part (merged into its object, then put back itself), the fixed texts
+/// around a nearest threshold's distance in its message, the number of a fixed text or of an
+/// outcome's value, and each number in a `citations` list. Objects compare without their keys'
 /// order here; the package's tests compare that too.
 pub fn expand(value: &mut Value, table: &[Value]) {
     match value {
         Value::Object(map) => {
+            // A delta (a report has `asOf`) leaves out its lists with nothing in them.
+            if map.contains_key("summary") && !map.contains_key("asOf") {
+                for (key, lists) in [
+                    ("diagnostics", ["added", "removed"]),
+                    ("notices", ["added", "removed"]),
+                    ("requiredDocuments", ["changed", "removed"]),
+                    ("windows", ["changed", "removed"]),
+                    ("nearest", ["changed", "removed"]),
+                ] {
+                    map.entry(key)
+                        .or_insert_with(|| json!({ lists[0]: [], lists[1]: [] }));
+                }
+            }
             if let Some(n) = map.get("fixed").and_then(Value::as_u64) {
                 let Value::Object(fixed) = table[n as usize].clone() else {
                     panic!("entry {n} is not an entry's fixed part");
                 };
                 map.remove("fixed");
                 map.extend(fixed);
+            }
+            // A nearest threshold's message: the fixed texts around its distance, or one.
+            let text = |n: &Value| {
+                table[n.as_u64().unwrap() as usize]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            };
+            let piece = |v: &Value| v.as_str().map_or_else(|| text(v), str::to_string);
+            let message = match (map.get("message"), map.get("distance")) {
+                (Some(Value::Array(pair)), Some(Value::String(distance))) => {
+                    Some(format!("{}{distance}{}", piece(&pair[0]), piece(&pair[1])))
+                }
+                (Some(n @ Value::Number(_)), Some(_)) => Some(text(n)),
+                _ => None,
+            };
+            if let Some(message) = message {
+                map.insert("message".into(), Value::String(message));
             }
             for (key, item) in map.iter_mut() {
                 // A number is an entry where text is: a verdict's value is an object.
@@ -60,12 +92,15 @@ pub fn fixed_parts_numbered(answer: &Value) -> bool {
         .values()
         .filter_map(|outcome| outcome.get("because"))
         .flat_map(|steps| steps.as_array().unwrap());
+    let none = Vec::new();
     let nearest = match &answer["nearest"] {
         Value::Array(list) => list,
+        Value::Null => &none,
         delta => delta["changed"].as_array().unwrap(),
     };
     values_numbered
         && traces
             .chain(nearest)
             .all(|entry| entry.get("fixed").is_some())
+        && nearest.iter().all(|entry| !entry["message"].is_string())
 }
