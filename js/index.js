@@ -848,6 +848,11 @@ function citeEach(epoch, items, key) {
 // outcome's value where a decision table gives it; each is put back here, in the order of the
 // answer written out in full.
 
+/** A fixed text: its number, or the text itself where it is empty. */
+function fixedText(epoch, text) {
+  return typeof text === 'number' ? entry(epoch, text) : text;
+}
+
 /** Copies of the citations a fixed part names by number. */
 function citedCopies(epoch, numbers) {
   return numbers.map((n) => ({ ...entry(epoch, n) }));
@@ -882,14 +887,9 @@ function citeOutcome(epoch, outcome) {
       rule: fixed.rule,
       citations: citedCopies(epoch, fixed.citations),
       facts: step.facts,
-      explanation: entry(epoch, fixed.explanation),
+      explanation: fixedText(epoch, fixed.explanation),
     };
   }
-}
-
-/** A fixed text: its number, or the text itself where it is empty. */
-function fixedText(epoch, text) {
-  return typeof text === 'number' ? entry(epoch, text) : text;
 }
 
 /**
@@ -923,7 +923,7 @@ function citeNearest(epoch, list) {
       distance: item.distance,
     };
     // A threshold past which the verdict is not decided yet has no `becomes`.
-    if (fixed.becomes !== undefined) whole.becomes = { value: fixed.becomes.value, label: entry(epoch, fixed.becomes.label) };
+    if (fixed.becomes !== undefined) whole.becomes = { value: fixed.becomes.value, label: fixedText(epoch, fixed.becomes.label) };
     if (fixed.dependsOn !== undefined) whole.dependsOn = fixed.dependsOn.slice();
     if (fixed.rule !== undefined) whole.rule = fixed.rule;
     whole.citations = citedCopies(epoch, fixed.citations);

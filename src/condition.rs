@@ -196,7 +196,7 @@ impl Verdicts {
                 outcome
                     .because
                     .first()
-                    .map(|t| t.explanation.clone())
+                    .map(|t| t.explanation.to_string())
                     .unwrap_or_default(),
             ),
             None => Verdict::Undetermined(outcome.missing.clone()),

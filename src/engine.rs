@@ -196,7 +196,7 @@ impl PriorOutcomes {
     /// its reasons, which quote the amounts).
     fn same_verdicts(&self, now: &Outcomes) -> bool {
         fn verdict<T>(outcome: &Option<Outcome<T>>) -> Option<Option<&T>> {
-            outcome.as_ref().map(|o| o.value.as_ref())
+            outcome.as_ref().map(|o| o.value.as_deref())
         }
         fn same<T: PartialEq>(
             before: &Option<Option<Outcome<T>>>,

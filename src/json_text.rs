@@ -55,6 +55,7 @@
 //! assert!(table.to_vec_from(0).starts_with(b"[0,[{\"need\":\"required\""));
 //! ```
 
+use std::any::Any;
 use std::cell::RefCell;
 use std::fmt::Display;
 use std::sync::Arc;
@@ -645,6 +646,25 @@ pub fn number_of_part<T: ?Sized + Serialize>(part: &T) -> Option<u32> {
     number_of_written(writer.out, written.is_ok())
 }
 
+/// The number of a part the profile fixes and shares ([`number_of_part`]): remembered by the
+/// part's address, as a citation list is, so that a part seen before is not written again.
+pub fn number_of_shared<T: Serialize + Send + Sync + 'static>(part: &Arc<T>) -> Option<u32> {
+    let address = Arc::as_ptr(part).cast::<u8>() as usize;
+    let known = CITING.with(|slot| slot.try_borrow().ok()?.as_ref()?.shared_number(address))?;
+    if let Some(number) = known {
+        return Some(number);
+    }
+    let number = number_of_part(&**part)?;
+    let held: Arc<dyn Any + Send + Sync> = Arc::clone(part) as Arc<dyn Any + Send + Sync>;
+    CITING.with(|slot| {
+        slot.try_borrow_mut()
+            .ok()?
+            .as_mut()?
+            .remember_shared(address, held, number);
+        Some(number)
+    })
+}
+
 /// Whether a compact answer is being written on this thread: for a `Serialize` that leaves out
 /// what the reader of a compact answer puts back.
 pub fn writing_compact() -> bool {
@@ -740,6 +760,9 @@ pub struct CitationTable {
     fixed: Vec<(u64, u32)>,
     /// Where a fixed part is written to be numbered ([`number_of_part`]), kept between parts.
     scratch: Vec<u8>,
+    /// (address, part, its number) of the shared parts already numbered
+    /// ([`number_of_shared`]), in order of address; each is held, as the lists are.
+    shared: Vec<(usize, Arc<dyn Any + Send + Sync>, u32)>,
 }
 
 impl CitationTable {
@@ -769,6 +792,7 @@ impl CitationTable {
         self.numbers.clear();
         self.lists.clear();
         self.fixed.clear();
+        self.shared.clear();
         self.epoch = self.epoch.wrapping_add(1);
     }
 
@@ -812,6 +836,32 @@ impl CitationTable {
         self.lists
             .insert(at, (address, Arc::clone(list), Arc::clone(&numbers)));
         Some(numbers)
+    }
+
+    /// `Some(number)` of a shared part remembered at `address`, `Some(None)` if none is.
+    fn shared_number(&self, address: usize) -> Option<Option<u32>> {
+        Some(
+            self.shared
+                .binary_search_by_key(&address, |entry| entry.0)
+                .ok()
+                .and_then(|at| self.shared.get(at))
+                .map(|entry| entry.2),
+        )
+    }
+
+    /// Remembers a shared part's number by its address, holding the part.
+    fn remember_shared(&mut self, address: usize, part: Arc<dyn Any + Send + Sync>, number: u32) {
+        if self.shared.len() >= REMEMBERED_LISTS {
+            // Parts of profiles no longer held; then, should there still be too many, all.
+            self.shared.retain(|entry| Arc::strong_count(&entry.1) > 1);
+            if self.shared.len() >= REMEMBERED_LISTS {
+                self.shared.clear();
+            }
+        }
+        let at = self.shared.partition_point(|entry| entry.0 < address);
+        if self.shared.get(at).is_none_or(|entry| entry.0 != address) {
+            self.shared.insert(at, (address, part, number));
+        }
     }
 
     /// The number of a fixed text, given it if it is new; `None` (the text is written out) only

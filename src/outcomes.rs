@@ -1,7 +1,7 @@
 //! The names of the verdicts a report's `outcomes` gives, in one table: the key reports spell
-//! (`expertPanel`), the heading a form shows, how a message names the verdict's line, the profile's
-//! decision table behind it and the verdict a condition can read. The decision tables
-//! ([`Table`]), the conditions ([`VerdictOf`]), the catalogue's provision kinds
+//! (`expertPanel`), the heading a form shows, how a message names the verdict's line, the type of
+//! its value, the profile's decision table behind it and the verdict a condition can read. The
+//! decision tables ([`Table`]), the conditions ([`VerdictOf`]), the catalogue's provision kinds
 //! (`outcome.expertPanel`), the form component's panel, the CLI, the delta's
 //! [`changed_outcomes`](crate::live::Delta::changed_outcomes) and the package's `OutcomeName`
 //! type all read it; a test checks that the fields of [`crate::Outcomes`] are its keys, in order.
@@ -9,8 +9,11 @@
 use serde::Serialize;
 
 use crate::live::OutcomeChanges;
-use crate::profile::VerdictOf;
-use crate::report::{Outcome, Status};
+use crate::profile::{
+    Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision, VerdictOf,
+};
+use crate::report::{Outcome, Status, VerdictValue};
+use crate::rules::budget_adjustment::AdjustmentVerdict;
 use crate::rules::nearest_threshold::Table;
 use crate::Outcomes;
 
@@ -38,8 +41,10 @@ pub struct OutcomeSpec {
 macro_rules! outcomes {
     (@some $value:expr) => { Some($value) };
     (@some) => { None };
-    ($($key:literal: heading($hz:literal, $he:literal), line($lz:literal, $le:literal)
-        $(, table($table:ident))? $(, verdict($verdict:ident))?;)*) => {
+    (@given $given:ident) => { true };
+    (@given) => { false };
+    ($($key:literal: heading($hz:literal, $he:literal), line($lz:literal, $le:literal),
+        value($value:ident) $(, table($table:ident))? $(, verdict($verdict:ident))?;)*) => {
         const COUNT: usize = [$($key),*].len();
 
         /// Every verdict, in the order reports give them.
@@ -80,6 +85,12 @@ macro_rules! outcomes {
             }
         }
 
+        // A verdict a decision table gives is one of the profile's results, the same at every
+        // keystroke while it holds: a compact answer names it by number.
+        $(impl VerdictValue for $value {
+            const FROM_PROFILE: bool = outcomes!(@given $($table)?);
+        })*
+
         impl VerdictOf {
             /// The outcome's key in a report's `outcomes`.
             pub fn key(self) -> &'static str {
@@ -93,20 +104,21 @@ macro_rules! outcomes {
 
 outcomes! {
     "approval": heading("审批层级", "Approval"), line("审批层级", "Approval tier"),
-        table(Approval), verdict(Approval);
+        value(Approval), table(Approval), verdict(Approval);
     "merge": heading("合并编报", "Merged compilation"), line("合并编报", "Merge-eligibility"),
-        table(Merge), verdict(Merge);
+        value(Merge), table(Merge), verdict(Merge);
     "supervision": heading("工程监理", "Supervision"), line("工程监理", "Supervision"),
-        table(Supervision), verdict(Supervision);
+        value(Supervision), table(Supervision), verdict(Supervision);
     "management": heading("管理方式", "Management"), line("管理方式", "Management mode"),
-        table(Management), verdict(Management);
+        value(Management), table(Management), verdict(Management);
     "expertPanel": heading("专家评审", "Expert panel"), line("专家评审组成", "Expert panel"),
-        table(ExpertPanel);
+        value(Panel), table(ExpertPanel);
     "financialReview": heading("财政评审", "Financial review"), line("财政评审", "Financial review"),
-        table(FinancialReview);
+        value(FinancialReview), table(FinancialReview);
     "acceptance": heading("验收", "Acceptance"), line("验收组织", "Acceptance"),
-        table(Acceptance);
-    "adjustment": heading("调整", "Adjustment"), line("调整", "Adjustment");
+        value(Acceptance), table(Acceptance);
+    "adjustment": heading("调整", "Adjustment"), line("调整", "Adjustment"),
+        value(AdjustmentVerdict);
 }
 
 /// An outcome of a report with its verdict written as JSON, whatever the verdict's type.

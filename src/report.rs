@@ -9,9 +9,6 @@ use serde::{Serialize, Serializer};
 
 use crate::codes::{Code, Severity};
 use crate::json_text;
-use crate::profile::{
-    Acceptance, Approval, FinancialReview, Management, Merge, Panel, Supervision,
-};
 
 /// A provision of a regulation, resolved against its article index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -110,14 +107,14 @@ pub type Notice = Diagnostic;
 #[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Trace {
     /// The provision (decision-table case) that applied.
-    pub rule: String,
+    pub rule: Arc<str>,
     #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
     /// The facts it turned on, e.g. `预计总投资 300.0001 万元 …`.
     pub facts: Vec<String>,
     /// Why, in plain words.
     #[serde(serialize_with = "crate::json_text::fixed_text")]
-    pub explanation: String,
+    pub explanation: Arc<str>,
 }
 
 /// In a compact answer ([`json_text::to_vec_citing`]), `{"fixed": n, "facts": […]}`: the rule,
@@ -165,8 +162,9 @@ pub enum Status {
 #[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Outcome<T> {
     pub status: Status,
+    /// Where a decision table gives it, the profile's own result, shared.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<T>,
+    pub value: Option<Arc<T>>,
     pub because: Vec<Trace>,
     /// Fields (paths) or `parameter:key`s still needed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -174,8 +172,9 @@ pub struct Outcome<T> {
 }
 
 /// The value of a verdict: whether the profile fixes it (a decision table's result), so that a
-/// compact answer names it by number, the same at every keystroke while the verdict holds.
-pub trait VerdictValue: Serialize {
+/// compact answer names it by number, the same at every keystroke while the verdict holds. Each
+/// verdict's type has it from the table of outcomes (`src/outcomes.rs`).
+pub trait VerdictValue: Serialize + Send + Sync + 'static {
     const FROM_PROFILE: bool;
 }
 
@@ -184,7 +183,7 @@ pub trait VerdictValue: Serialize {
 impl<T: VerdictValue> Serialize for Outcome<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let number = match &self.value {
-            Some(value) if T::FROM_PROFILE => json_text::number_of_part(value),
+            Some(value) if T::FROM_PROFILE => json_text::number_of_shared(value),
             _ => None,
         };
         match number {
@@ -217,23 +216,6 @@ fn numbered_outcome<S: Serializer>(
     }
     outcome.end()
 }
-
-macro_rules! from_profile {
-    ($($value:ty),*) => {$(
-        impl VerdictValue for $value {
-            const FROM_PROFILE: bool = true;
-        }
-    )*};
-}
-from_profile!(
-    Approval,
-    Merge,
-    Supervision,
-    Management,
-    Panel,
-    FinancialReview,
-    Acceptance
-);
 
 /// Whether a document required at this stage is on file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -323,7 +305,7 @@ pub struct NearestThreshold {
     pub depends_on: Vec<String>,
     /// The provision (decision-table case) that gives the verdict on the other side.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Arc<str>>,
     /// Its citations; where no case decides there, those of the threshold's parameter.
     #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,

@@ -321,7 +321,12 @@ fn line<T>(
             outcome
                 .because
                 .iter()
-                .map(|step| (step.explanation.clone(), cite_text(&step.citations, locale)))
+                .map(|step| {
+                    (
+                        step.explanation.to_string(),
+                        cite_text(&step.citations, locale),
+                    )
+                })
                 .collect()
         } else {
             Vec::new()

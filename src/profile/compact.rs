@@ -228,6 +228,16 @@ impl Compact for bool {
     }
 }
 
+/// Written as a string; read as its own allocation, shared from then on.
+impl Compact for Arc<str> {
+    fn write(&self, w: &mut Writer) {
+        self.to_string().write(w);
+    }
+    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+        String::read(r).map(Arc::from)
+    }
+}
+
 impl Compact for String {
     fn write(&self, w: &mut Writer) {
         let next = w.strings.len() as u64;
@@ -464,7 +474,7 @@ impl<T: Compact> Compact for Case<T> {
             id: Compact::read(r)?,
             when: Compact::read(r)?,
             cite: Compact::read(r)?,
-            result: Compact::read(r)?,
+            result: Arc::new(Compact::read(r)?),
             explanation: Compact::read(r)?,
             explanation_en: Compact::read(r)?,
         })

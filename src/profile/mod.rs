@@ -369,14 +369,16 @@ impl Serialize for FieldRef {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Case<T> {
-    pub id: String,
+    pub id: Arc<str>,
     #[serde(default)]
     pub when: Condition,
     pub cite: Cites,
-    pub result: T,
-    pub explanation: String,
+    /// Shared with every outcome it gives, which holds it rather than a copy.
+    pub result: Arc<T>,
+    /// Shared, as the result is, with every trace that quotes it.
+    pub explanation: Arc<str>,
     #[serde(default)]
-    pub explanation_en: String,
+    pub explanation_en: Arc<str>,
 }
 
 /// The decision tables behind each outcome (the profile's `outcomes`); what they decide for one

@@ -137,8 +137,8 @@ impl Version {
                     "panel".into(),
                     &["EP001", "EP002", "EP003"],
                     &c.cite,
-                    c.explanation.clone(),
-                    c.explanation_en.clone(),
+                    c.explanation.to_string(),
+                    c.explanation_en.to_string(),
                 );
             }
         }
@@ -172,11 +172,11 @@ fn case_entries<'a, T>(
     codes: &'static [&'static str],
 ) -> impl Iterator<Item = RuleEntry> + 'a {
     cases.iter().map(move |c| RuleEntry {
-        id: c.id.clone(),
+        id: c.id.to_string(),
         kind: kind.to_string(),
         codes,
         cite: c.cite.to_vec(),
-        summary: c.explanation.clone(),
-        summary_en: c.explanation_en.clone(),
+        summary: c.explanation.to_string(),
+        summary_en: c.explanation_en.to_string(),
     })
 }

@@ -18,6 +18,8 @@
 //! assert!(report.notices.iter().any(|d| d.code == "BD001"));
 //! ```
 
+use std::sync::Arc;
+
 use crate::codes::Code;
 use crate::money;
 use crate::profile::Op;
@@ -33,9 +35,9 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 };
 
 pub fn report(ctx: &Ctx, sink: &mut Sink) {
-    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut seen: Vec<(String, Arc<str>)> = Vec::new();
     for (hit, rule, cites, result) in std::mem::take(&mut sink.boundaries) {
-        let key = (hit.param.clone(), rule.clone());
+        let key = (hit.param.clone(), Arc::clone(&rule));
         if seen.contains(&key) {
             continue;
         }

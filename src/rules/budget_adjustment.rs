@@ -23,6 +23,8 @@
 //! assert!(report.diagnostics.iter().any(|d| d.code == "AD001"));
 //! ```
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -52,11 +54,6 @@ pub struct AdjustmentVerdict {
     /// The adjustment as a share of the approved estimate, e.g. `0.1525`.
     pub ratio: String,
     pub procedure: String,
-}
-
-/// Its ratio and route are the form's, not the profile's: written out in every answer.
-impl crate::report::VerdictValue for AdjustmentVerdict {
-    const FROM_PROFILE: bool = false;
 }
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
@@ -149,16 +146,18 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
     };
     Some(Outcome {
         status,
-        value: (status == Status::Determined).then(|| AdjustmentVerdict {
-            route: if simplified { "simplified" } else { "full" },
-            ratio: ratio.round_dp(6).normalize().to_string(),
-            procedure: procedure.clone(),
+        value: (status == Status::Determined).then(|| {
+            Arc::new(AdjustmentVerdict {
+                route: if simplified { "simplified" } else { "full" },
+                ratio: ratio.round_dp(6).normalize().to_string(),
+                procedure: procedure.clone(),
+            })
         }),
         because: vec![Trace {
-            rule: rule.id.clone(),
+            rule: Arc::from(rule.id.as_str()),
             citations,
             facts,
-            explanation: procedure,
+            explanation: Arc::from(procedure),
         }],
         missing,
     })

@@ -29,6 +29,8 @@
 //! assert!(report.outcomes.merge.expect("tongzhou has a merge rule").value.is_some());
 //! ```
 
+use std::sync::Arc;
+
 use crate::condition::{BoundaryHit, Evidence, FieldSet, Truth};
 use crate::profile::Case;
 use crate::report::{Outcome, Status, Trace};
@@ -71,14 +73,14 @@ pub(crate) fn pick<'c, T: PartialEq>(ctx: &Ctx, cases: &'c [Case<T>]) -> Picked<
         match truth {
             Truth::False => boundaries.extend(ev.boundaries),
             Truth::Unknown => {
-                open.push(&case.result);
+                open.push(&*case.result);
                 for m in ev.missing {
                     if !missing.contains(&m) {
                         missing.push(m);
                     }
                 }
             }
-            Truth::True if open.iter().all(|r| **r == case.result) => {
+            Truth::True if open.iter().all(|r| **r == *case.result) => {
                 // The matched case's own hit explains the boundary best; otherwise the case
                 // before it that the amount just failed.
                 if !ev.boundaries.is_empty() {
@@ -145,22 +147,27 @@ pub fn decide_traced<T: Clone + PartialEq>(
             compared,
         };
     };
-    let explanation = ctx
-        .text(&case.explanation, &case.explanation_en)
-        .to_string();
+    let explanation = Arc::clone(
+        ctx.locale
+            .pick_shared(&case.explanation, &case.explanation_en),
+    );
     let citations = ctx.cite(&case.cite);
     for hit in picked.boundaries {
-        sink.boundaries
-            .push((hit, case.id.clone(), citations.clone(), explanation.clone()));
+        sink.boundaries.push((
+            hit,
+            Arc::clone(&case.id),
+            citations.clone(),
+            Arc::clone(&explanation),
+        ));
     }
     let mut explained = Evidence::explained();
     ctx.eval(&case.when, &mut explained);
     Decided {
         outcome: Some(Outcome {
             status: Status::Determined,
-            value: Some(case.result.clone()),
+            value: Some(Arc::clone(&case.result)),
             because: vec![Trace {
-                rule: case.id.clone(),
+                rule: Arc::clone(&case.id),
                 citations,
                 facts: explained.facts,
                 explanation,

@@ -67,8 +67,12 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         let citations = ctx.cite(&rule.cite);
         if truth == Truth::True {
             for hit in ev.boundaries {
-                sink.boundaries
-                    .push((hit, rule.id.clone(), citations.clone(), why.clone()));
+                sink.boundaries.push((
+                    hit,
+                    rule.id.as_str().into(),
+                    citations.clone(),
+                    why.as_str().into(),
+                ));
             }
         }
         let mut depends_on = ev.missing;

@@ -18,6 +18,8 @@ pub mod restriction;
 pub mod timing_window;
 pub mod unknown_document;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -147,7 +149,7 @@ impl Rejected {
 }
 
 /// An amount on a threshold, with the rule, citations and result of the case it decided.
-pub type Boundary = (BoundaryHit, String, Citations, String);
+pub type Boundary = (BoundaryHit, Arc<str>, Citations, Arc<str>);
 
 /// Everything rules write.
 #[derive(Default)]

@@ -270,7 +270,7 @@ pub(crate) fn find_with_walk<'a>(
     compared: &Compared,
 ) -> (Vec<NearestThreshold>, Walk) {
     fn decided<T>(outcome: &Option<crate::report::Outcome<T>>) -> Option<&T> {
-        outcome.as_ref().and_then(|o| o.value.as_ref())
+        outcome.as_ref().and_then(|o| o.value.as_deref())
     }
     let tables = &ctx.version.outcomes;
     let mut found = Vec::new();
@@ -440,7 +440,7 @@ fn walk_table<'a, T: Verdict>(
                     };
                     let at = verdict_at(ctx, cases, reads_verdicts, field, probe);
                     match at {
-                        Ok(case) if case.result == *current => None,
+                        Ok(case) if *case.result == *current => None,
                         _ => Some(Some((region, at))),
                     }
                 })

@@ -58,7 +58,7 @@ pub fn decided<T: Clone>(o: &Option<gov_it_rules::report::Outcome<T>>) -> T {
         "undetermined, missing {:?}",
         o.missing
     );
-    o.value.clone().unwrap()
+    o.value.as_deref().cloned().unwrap()
 }
 
 /// Rule ids of a built-in profile's current version that a test suite must cover, excluding
