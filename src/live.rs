@@ -713,13 +713,13 @@ fn changes<'r>(old: &'r [Diagnostic], new: &'r [Diagnostic]) -> Changes<&'r Diag
 fn rows<'r, T: PartialEq>(
     old: Option<&'r [T]>,
     new: &'r [T],
-    key: fn(&T) -> &String,
+    key: fn(&T) -> &str,
 ) -> RowChanges<'r, T> {
     let Some(old) = old else {
         return RowChanges::none();
     };
-    let before = sorted_positions(old.iter().map(|r| key(r).as_str()).collect());
-    let after = sorted_positions(new.iter().map(|r| key(r).as_str()).collect());
+    let before = sorted_positions(old.iter().map(key).collect());
+    let after = sorted_positions(new.iter().map(key).collect());
     RowChanges {
         changed: new
             .iter()
@@ -727,7 +727,7 @@ fn rows<'r, T: PartialEq>(
             .collect(),
         removed: old
             .iter()
-            .map(|r| key(r).as_str())
+            .map(key)
             .filter(|k| last_position(&after, k).is_none())
             .collect(),
     }

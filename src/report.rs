@@ -221,7 +221,7 @@ fn numbered_outcome<S: Serializer>(
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequiredDocument {
-    pub rule: String,
+    pub rule: Arc<str>,
     pub document: String,
     pub name: String,
     /// Other documents that satisfy the same requirement (some only where a verdict allows).
@@ -239,14 +239,14 @@ pub struct RequiredDocument {
     #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
     #[serde(serialize_with = "crate::json_text::fixed_text")]
-    pub why: String,
+    pub why: Arc<str>,
 }
 
 /// A timing window with its dates computed where the start is known.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WindowReport {
-    pub rule: String,
+    pub rule: Arc<str>,
     /// Field paths of the start and end dates.
     pub from: String,
     pub to: String,
@@ -262,7 +262,7 @@ pub struct WindowReport {
     /// when whether the window applies turns on something not filled in yet.
     pub status: &'static str,
     #[serde(serialize_with = "crate::json_text::fixed_text")]
-    pub description: String,
+    pub description: Arc<str>,
     #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
 }

@@ -220,7 +220,7 @@ impl Panel {
                     let waits = (!pending.is_empty())
                         .then(|| format!("（{}{}{}）", w.pending, w.colon, pending.join(w.comma)));
                     Wanted {
-                        key: d.rule.clone(),
+                        key: d.rule.to_string(),
                         patch: None,
                         content: format!(
                             "{}\u{1f}{}\u{1f}{}\u{1f}{}",
@@ -278,7 +278,7 @@ impl Panel {
                         words::window_status(win.status, locale)
                     );
                     Wanted {
-                        key: win.rule.clone(),
+                        key: win.rule.to_string(),
                         patch: None,
                         content: text.clone(),
                         make: Box::new(move || element(doc, "li", "", Some(&text))),

@@ -613,7 +613,7 @@ pub struct RequiredFields {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Requirement {
-    pub id: String,
+    pub id: Arc<str>,
     pub stage: Stage,
     /// The document; any one of `anyOf` also satisfies the requirement, where its own condition
     /// holds.
@@ -627,9 +627,10 @@ pub struct Requirement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
     pub cite: Cites,
-    pub why: String,
+    /// Shared with every required document's entry that gives it.
+    pub why: Arc<str>,
     #[serde(default)]
-    pub why_en: String,
+    pub why_en: Arc<str>,
 }
 
 /// A document that stands in for a required one: always (`"combinedDocument"`), or only where
@@ -712,7 +713,7 @@ pub enum Span {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Window {
-    pub id: String,
+    pub id: Arc<str>,
     pub from: FieldRef,
     pub to: FieldRef,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -727,9 +728,10 @@ pub struct Window {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
     pub cite: Cites,
-    pub description: String,
+    /// Shared with every window's entry that gives it.
+    pub description: Arc<str>,
     #[serde(default)]
-    pub description_en: String,
+    pub description_en: Arc<str>,
     /// What to do when the window has passed (e.g. 提出延期验收申请).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub late_action: String,

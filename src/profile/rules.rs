@@ -80,8 +80,8 @@ impl Version {
                 "window".into(),
                 &["TW001", "TW002", "TW003", "TW005"],
                 &w.cite,
-                w.description.clone(),
-                w.description_en.clone(),
+                w.description.to_string(),
+                w.description_en.to_string(),
             );
         }
         for d in &self.deadlines {

@@ -25,6 +25,8 @@
 //! assert!(report.diagnostics.iter().any(|d| d.code == "DC001" && d.path == "documents"));
 //! ```
 
+use std::sync::Arc;
+
 use crate::codes::Code;
 use crate::condition::{Evidence, Truth};
 use crate::report::{Diagnostic, RequiredDocument};
@@ -63,15 +65,15 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         if truth == Truth::False {
             continue;
         }
-        let why = ctx.text(&rule.why, &rule.why_en).to_string();
+        let why = Arc::clone(ctx.locale.pick_shared(&rule.why, &rule.why_en));
         let citations = ctx.cite(&rule.cite);
         if truth == Truth::True {
             for hit in ev.boundaries {
                 sink.boundaries.push((
                     hit,
-                    rule.id.as_str().into(),
+                    Arc::clone(&rule.id),
                     citations.clone(),
-                    why.as_str().into(),
+                    Arc::clone(&why),
                 ));
             }
         }
@@ -129,7 +131,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
                 .push(missing(ctx, rule, &refusals, citations.clone(), &why));
         }
         listed.push(RequiredDocument {
-            rule: rule.id.clone(),
+            rule: Arc::clone(&rule.id),
             document: rule.document.clone(),
             name: ctx.version.document_name(&rule.document).to_string(),
             alternatives: rule.any_of.iter().map(|a| a.document.clone()).collect(),
@@ -159,7 +161,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
                 .rule(&rule.id, citations.clone())
                 .param("document", ctx.version.document_name(&doc.kind).to_string())
                 .param("chapter", chapter_name.to_string())
-                .param("why", why.clone())
+                .param("why", why.to_string())
                 .param("chapterKey", chapter.clone()),
             );
         }

@@ -28,6 +28,8 @@
 //! assert!(report.diagnostics.iter().any(|d| d.code == "TW002" && d.path == "dates.acceptanceApplication"));
 //! ```
 
+use std::sync::Arc;
+
 use crate::calendar::{self, describe};
 use crate::codes::Code;
 use crate::condition::Truth;
@@ -177,7 +179,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         latest: latest.map(calendar::iso),
         actual: actual.map(calendar::iso),
         status,
-        description: ctx.text(&w.description, &w.description_en).to_string(),
+        description: Arc::clone(ctx.locale.pick_shared(&w.description, &w.description_en)),
         citations,
     }
 }
