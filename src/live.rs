@@ -155,12 +155,7 @@ impl LiveValidator {
             changed = table_read(table);
             (table, self.app.set_path(table, &Input::from_json(&rows)))
         } else if path == "documents" || path == "resources" {
-            let given = if path == "documents" {
-                &mut self.documents
-            } else {
-                &mut self.resources
-            };
-            *given = Some(input.to_json());
+            *self.given(path) = Some(input.to_json());
             changed = table_read(path);
             (path, self.app.set_path(path, input))
         } else if crate::model::fields::is_group("", path) {
@@ -196,15 +191,21 @@ impl LiveValidator {
         &self.options
     }
 
-    /// A table as given, or as read when it was read without a problem.
-    fn table(&mut self, name: &str) -> &mut Json {
-        let app = &self.app;
-        let given = if name == "documents" {
+    /// Where the table `name` (`documents` or `resources`) is kept as given.
+    fn given(&mut self, name: &str) -> &mut Option<Json> {
+        if name == "documents" {
             &mut self.documents
         } else {
             &mut self.resources
-        };
-        given.get_or_insert_with(|| as_read(app, name))
+        }
+    }
+
+    /// A table as given, or as read when it was read without a problem.
+    fn table(&mut self, name: &str) -> &mut Json {
+        // Read first: the slot borrows the whole validator, the application with it.
+        let read = self.given(name).is_none().then(|| as_read(&self.app, name));
+        self.given(name)
+            .get_or_insert_with(|| read.unwrap_or_default())
     }
 
     /// Lets go of each table as given that reading found no problem in.
@@ -294,7 +295,6 @@ impl LiveValidator {
     }
 }
 
-/// What an edit of a table changes.
 /// Whether a problem lies at `path` or under it.
 fn has_problem(problems: &[Diagnostic], path: &str) -> bool {
     problems.iter().any(|d| within(&d.path, path))
@@ -342,6 +342,7 @@ fn as_read(app: &Application, table: &str) -> Json {
     Json::Array(rows)
 }
 
+/// What an edit of a table changes.
 fn table_read(table: &str) -> Reads {
     Reads {
         documents: table == "documents",
