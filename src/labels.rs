@@ -172,7 +172,7 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
     fields.extend(
         TABLES
             .iter()
-            .map(|(t, zh, en, _)| (*t, locale.pick(zh, en))),
+            .map(|(t, zh, en, _)| (*t, locale.pick(*zh, *en))),
     );
     let cells = TABLES
         .iter()

@@ -3,7 +3,6 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -47,17 +46,8 @@ impl Locale {
     }
 
     /// Picks the English text where it exists and English is asked for.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        if self.is_en() && !en.is_empty() {
-            en
-        } else {
-            zh
-        }
-    }
-
-    /// As [`Locale::pick`], for texts shared from a profile.
-    pub fn pick_shared<'a>(self, zh: &'a Arc<str>, en: &'a Arc<str>) -> &'a Arc<str> {
-        if self.is_en() && !en.is_empty() {
+    pub fn pick<'a, T: AsRef<str> + ?Sized>(self, zh: &'a T, en: &'a T) -> &'a T {
+        if self.is_en() && !en.as_ref().is_empty() {
             en
         } else {
             zh

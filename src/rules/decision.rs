@@ -147,10 +147,7 @@ pub fn decide_traced<T: Clone + PartialEq>(
             compared,
         };
     };
-    let explanation = Arc::clone(
-        ctx.locale
-            .pick_shared(&case.explanation, &case.explanation_en),
-    );
+    let explanation = Arc::clone(ctx.locale.pick(&case.explanation, &case.explanation_en));
     let citations = ctx.cite(&case.cite);
     for hit in picked.boundaries {
         sink.boundaries.push((

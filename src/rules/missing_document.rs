@@ -65,7 +65,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         if truth == Truth::False {
             continue;
         }
-        let why = Arc::clone(ctx.locale.pick_shared(&rule.why, &rule.why_en));
+        let why = Arc::clone(ctx.locale.pick(&rule.why, &rule.why_en));
         let citations = ctx.cite(&rule.cite);
         if truth == Truth::True {
             for hit in ev.boundaries {

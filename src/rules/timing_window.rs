@@ -179,7 +179,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         latest: latest.map(calendar::iso),
         actual: actual.map(calendar::iso),
         status,
-        description: Arc::clone(ctx.locale.pick_shared(&w.description, &w.description_en)),
+        description: Arc::clone(ctx.locale.pick(&w.description, &w.description_en)),
         citations,
     }
 }
