@@ -126,21 +126,16 @@ pub fn format(value: &Decimal) -> String {
     let value = value.normalize();
     let scale = usize::try_from(value.scale()).unwrap_or(0);
     let mantissa = value.mantissa().unsigned_abs();
-    // Least significant first, at least one digit before the point.
+    // Least significant first, at least one digit before the point. A mantissa (96 bits at
+    // most) beyond u64 is written as two parts of u64 arithmetic: its last 19 digits, then the
+    // rest.
     let mut digits: Vec<u8> = Vec::with_capacity(32);
     match u64::try_from(mantissa) {
-        Ok(mut m) => {
-            while m > 0 || digits.len() <= scale {
-                digits.push(b'0' + (m % 10) as u8);
-                m /= 10;
-            }
-        }
+        Ok(m) => push_digits(m, scale + 1, &mut digits),
         Err(_) => {
-            let mut m = mantissa;
-            while m > 0 || digits.len() <= scale {
-                digits.push(b'0' + (m % 10) as u8);
-                m /= 10;
-            }
+            const LOW: u128 = 10_000_000_000_000_000_000;
+            push_digits((mantissa % LOW) as u64, 19, &mut digits);
+            push_digits((mantissa / LOW) as u64, scale + 1, &mut digits);
         }
     }
     let mut out = String::with_capacity(digits.len() + 2);
@@ -155,6 +150,14 @@ pub fn format(value: &Decimal) -> String {
         out.push(char::from(*digit));
     }
     out
+}
+
+/// Appends the digits of `m`, least significant first, until `digits` holds at least `len`.
+fn push_digits(mut m: u64, len: usize, digits: &mut Vec<u8>) {
+    while m > 0 || digits.len() < len {
+        digits.push(b'0' + (m % 10) as u8);
+        m /= 10;
+    }
 }
 
 #[cfg(test)]
