@@ -817,19 +817,28 @@ function entry(epoch, number) {
   return found;
 }
 
+/** A copy of the citation numbered `citation`; a citation written out stays as it is. */
+function citationOf(epoch, citation) {
+  return typeof citation === 'number' ? { ...entry(epoch, citation) } : citation;
+}
+
 /** Replaces each citation number in `list` by a copy of its citation. */
 function cite(epoch, list) {
-  for (let i = 0; i < list.length; i++) {
-    if (typeof list[i] === 'number') list[i] = { ...entry(epoch, list[i]) };
-  }
+  for (let i = 0; i < list.length; i++) list[i] = citationOf(epoch, list[i]);
 }
 
 /**
- * Puts back the text of the profile an item names by number at `key` (an explanation, a reason, a
- * description, a verdict's label: the same at every keystroke, so sent once).
+ * A text of the profile an answer names by number (an explanation, a reason, a description, a
+ * verdict's label: the same at every keystroke, so sent once); a text written out (an empty one)
+ * stays as it is.
  */
+function fixedText(epoch, text) {
+  return typeof text === 'number' ? entry(epoch, text) : text;
+}
+
+/** Puts back the fixed text an item names by number at `key`. */
 function text(epoch, item, key) {
-  if (typeof item[key] === 'number') item[key] = entry(epoch, item[key]);
+  if (typeof item[key] === 'number') item[key] = fixedText(epoch, item[key]);
 }
 
 /**
@@ -848,15 +857,6 @@ function citeEach(epoch, items, key) {
 // outcome's value where a decision table gives it; each is put back here, in the order of the
 // answer written out in full.
 
-/** A fixed text: its number, or the text itself where it is empty. */
-function fixedText(epoch, text) {
-  return typeof text === 'number' ? entry(epoch, text) : text;
-}
-
-/** Copies of the citations a fixed part names by number. */
-function citedCopies(epoch, numbers) {
-  return numbers.map((n) => ({ ...entry(epoch, n) }));
-}
 
 /** A copy of a table entry made of objects, arrays and scalars. */
 function copied(value) {
@@ -885,7 +885,7 @@ function citeOutcome(epoch, outcome) {
     const fixed = entry(epoch, step.fixed);
     steps[i] = {
       rule: fixed.rule,
-      citations: citedCopies(epoch, fixed.citations),
+      citations: fixed.citations.map((c) => citationOf(epoch, c)),
       facts: step.facts,
       explanation: fixedText(epoch, fixed.explanation),
     };
@@ -926,7 +926,7 @@ function citeNearest(epoch, list) {
     if (fixed.becomes !== undefined) whole.becomes = { value: fixed.becomes.value, label: fixedText(epoch, fixed.becomes.label) };
     if (fixed.dependsOn !== undefined) whole.dependsOn = fixed.dependsOn.slice();
     if (fixed.rule !== undefined) whole.rule = fixed.rule;
-    whole.citations = citedCopies(epoch, fixed.citations);
+    whole.citations = fixed.citations.map((c) => citationOf(epoch, c));
     whole.message = around(epoch, item.message, item.distance);
     list[i] = whole;
   }
