@@ -841,21 +841,18 @@ function text(epoch, item, key) {
   if (typeof item[key] === 'number') item[key] = fixedText(epoch, item[key]);
 }
 
-/**
- * The citations of each item that has any (diagnostics and notices without a rule have none), and
- * the fixed text at `key` where the items have one.
- */
+/** The citations of each required document or window, and its fixed text at `key`. */
 function citeEach(epoch, items, key) {
   for (const item of items) {
-    if (item.citations !== undefined) cite(epoch, item.citations);
-    if (key !== undefined) text(epoch, item, key);
+    cite(epoch, item.citations);
+    text(epoch, item, key);
   }
 }
 
-// The parts of a trace and of a nearest threshold that the profile fixes come as one number,
-// `fixed`, whose entry holds them (with their own citations and texts by number), and so does an
-// outcome's value where a decision table gives it; each is put back here, in the order of the
-// answer written out in full.
+// The parts of a trace, a nearest threshold and a diagnostic that the profile fixes come as one
+// number, `fixed`, whose entry holds them (with their own citations and texts by number), and so
+// does an outcome's value where a decision table gives it; each is put back here, in the order of
+// the answer written out in full.
 
 
 /** A copy of a table entry made of objects, arrays and scalars. */
@@ -932,6 +929,29 @@ function citeNearest(epoch, list) {
   }
 }
 
+/**
+ * Diagnostics or notices, each put back: a diagnostic by number is a copy of its entry, and one
+ * sent but for a value (what was typed) has the value put in its message and in the parameter
+ * the entry leaves `null`.
+ */
+function citeDiagnostics(epoch, list) {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (item.fixed === undefined) {
+      if (item.citations !== undefined) cite(epoch, item.citations);
+      continue;
+    }
+    const whole = copied(entry(epoch, item.fixed));
+    if (whole.citations !== undefined) cite(epoch, whole.citations);
+    const { value } = item;
+    if (value !== undefined) {
+      whole.message = around(epoch, whole.message, value);
+      for (const name of Object.keys(whole.params)) if (whole.params[name] === null) whole.params[name] = value;
+    }
+    list[i] = whole;
+  }
+}
+
 /** A report from the module's compact answer, with its citations. */
 function readReport(bytes) {
   const [epoch, report] = parse(bytes);
@@ -944,8 +964,8 @@ function readReport(bytes) {
     else citeOutcome(epoch, outcome);
   }
   citeNearest(epoch, report.nearest);
-  citeEach(epoch, report.diagnostics);
-  citeEach(epoch, report.notices);
+  citeDiagnostics(epoch, report.diagnostics);
+  citeDiagnostics(epoch, report.notices);
   return report;
 }
 
@@ -965,10 +985,10 @@ function readDelta(bytes) {
     stage: sent.stage,
     summary: sent.summary,
   };
-  citeEach(epoch, delta.diagnostics.added);
-  citeEach(epoch, delta.diagnostics.removed);
-  citeEach(epoch, delta.notices.added);
-  citeEach(epoch, delta.notices.removed);
+  citeDiagnostics(epoch, delta.diagnostics.added);
+  citeDiagnostics(epoch, delta.diagnostics.removed);
+  citeDiagnostics(epoch, delta.notices.added);
+  citeDiagnostics(epoch, delta.notices.removed);
   for (const name of Object.keys(delta.outcomes)) citeOutcome(epoch, delta.outcomes[name]);
   citeEach(epoch, delta.requiredDocuments.changed, 'why');
   citeEach(epoch, delta.windows.changed, 'description');
@@ -976,9 +996,11 @@ function readDelta(bytes) {
   return delta;
 }
 
-/** A report from a compact answer, for its diagnostics only: citations left as numbers. */
-function readUncited(bytes) {
-  return parse(bytes)[1];
+/** A report from a compact answer, for its diagnostics only: the rest left as sent. */
+function readDiagnostics(bytes) {
+  const [epoch, report] = parse(bytes);
+  citeDiagnostics(epoch, report.diagnostics);
+  return report;
 }
 
 /** Throws what encode() returned in place of text. */
@@ -1337,7 +1359,7 @@ export function schema(options) {
     // A form library hands the form's value, never JSON text: a string is a wrong value (an issue
     // at the root), not text to parse.
     const report = typeof application === 'string'
-      ? readUncited(guard(() => wasmValidate(JSON.stringify(application), true, need(encode(settings, 'options')))))
+      ? readDiagnostics(guard(() => wasmValidate(JSON.stringify(application), true, need(encode(settings, 'options')))))
       : validate(application, settings);
     const issues = errorsWithin(report, named ?? (isRecord(application) ? fieldsOf(application) : [])).map((d) =>
       d.path === '' ? { message: d.message } : { message: d.message, path: pathSegments(d.path) },
@@ -1425,7 +1447,7 @@ export function elementRules(options) {
     const application = formValue(current === undefined ? unflatten(source) : current());
     const text = need(encode(application, 'application'));
     if (text !== lastText) {
-      lastReport = readUncited(guard(() => wasmValidate(text, true, optionsText)));
+      lastReport = readDiagnostics(guard(() => wasmValidate(text, true, optionsText)));
       lastText = text;
     }
     const [error] = errorsWithin(lastReport, [path]);

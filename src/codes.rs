@@ -26,152 +26,173 @@ pub struct CodeSpec {
     pub en: &'static str,
     /// Parameters the templates may use.
     pub params: &'static [&'static str],
+    /// How a compact answer sends it.
+    pub sent: Sent,
+}
+
+/// How a compact answer ([`crate::json_text::to_vec_citing`]) sends a diagnostic of a code.
+/// Numbering is always exact (the reader gets the same entry back); what this decides is what
+/// the table of numbered texts may hold: only what the profile and the form's fields bound, never
+/// something typed, which would add an entry at each keystroke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sent {
+    /// By number, whole: everything in it comes from the profile, the field, the options or a
+    /// short list of values (a JSON type's name, a row's number, an amount that equals a
+    /// threshold).
+    Number,
+    /// By number but for one parameter, the value typed: `{"fixed": n, "value": …}`, the
+    /// message being the fixed texts around the value.
+    Around(&'static str),
+    /// Written out: more than one value in it is typed or computed from what is.
+    Text,
 }
 
 macro_rules! codes {
     ($( $variant:ident => $id:literal, $name:literal, $sev:ident, $family:literal, [$($p:literal),*],
-        $zh:literal, $en:literal; )*) => {
+        $sent:expr, $zh:literal, $en:literal; )*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum Code { $( $variant, )* }
 
         pub const CODES: &[CodeSpec] = &[
             $( CodeSpec { code: Code::$variant, id: $id, name: $name, severity: Severity::$sev,
-                family: $family, zh: $zh, en: $en, params: &[$($p),*] }, )*
+                family: $family, zh: $zh, en: $en, params: &[$($p),*], sent: $sent }, )*
         ];
     };
 }
 
+use Sent::{Around, Number, Text};
+
 codes! {
-    InvalidAmount => "IN001", "invalid-amount", Error, "input", ["field", "input", "reason"],
+    InvalidAmount => "IN001", "invalid-amount", Error, "input", ["field", "input", "reason"], Around("input"),
         "「{field}」填写的「{input}」不是有效金额：{reason}。请填写以万元为单位的阿拉伯数字，最多保留4位小数（精确到1元），例如 300 或 300.5。",
         "“{field}”: “{input}” is not a valid amount: {reason}. Enter Arabic digits in 万元 (10,000 CNY), at most 4 decimal places (1 CNY), e.g. 300 or 300.5.";
-    InvalidDate => "IN002", "invalid-date", Error, "input", ["field", "input"],
+    InvalidDate => "IN002", "invalid-date", Error, "input", ["field", "input"], Around("input"),
         "「{field}」填写的「{input}」不是有效日期，请按“年-月-日”填写，例如 2024-03-01。",
         "“{field}”: “{input}” is not a valid date. Use year-month-day, e.g. 2024-03-01.";
-    InvalidYearMonth => "IN003", "invalid-year-month", Error, "input", ["field", "input"],
+    InvalidYearMonth => "IN003", "invalid-year-month", Error, "input", ["field", "input"], Around("input"),
         "「{field}」填写的「{input}」不是有效年月，请按“年-月”填写，例如 2024-03。",
         "“{field}”: “{input}” is not a valid month. Use year-month, e.g. 2024-03.";
-    WrongType => "IN004", "wrong-type", Error, "input", ["field", "expected", "got"],
+    WrongType => "IN004", "wrong-type", Error, "input", ["field", "expected", "got"], Number,
         "「{field}」应填写{expected}，收到的是{got}。",
         "“{field}” expects {expected} but got {got}.";
-    UnknownField => "IN005", "unknown-field", Warning, "input", ["field"],
+    UnknownField => "IN005", "unknown-field", Warning, "input", ["field"], Text,
         "无法识别的字段「{field}」，已忽略；请检查字段名称。",
         "Unknown field “{field}” was ignored; check its name.";
-    UnknownChoice => "IN006", "unknown-choice", Error, "input", ["field", "input", "allowed"],
+    UnknownChoice => "IN006", "unknown-choice", Error, "input", ["field", "input", "allowed"], Around("input"),
         "「{field}」的值「{input}」不在可选范围内（可选：{allowed}）。",
         "“{field}”: “{input}” is not one of the allowed values ({allowed}).";
-    OutOfRange => "IN007", "out-of-range", Error, "input", ["field", "input", "min", "max"],
+    OutOfRange => "IN007", "out-of-range", Error, "input", ["field", "input", "min", "max"], Around("input"),
         "「{field}」应为 {min} 至 {max} 之间的整数，收到的是「{input}」。",
         "“{field}” must be a whole number from {min} to {max}; got “{input}”.";
-    TextTooLong => "IN008", "text-too-long", Error, "input", ["field", "max"],
+    TextTooLong => "IN008", "text-too-long", Error, "input", ["field", "max"], Number,
         "「{field}」超过 {max} 个字，请精简或另附说明。",
         "“{field}” is longer than {max} characters; shorten it or attach a note.";
-    TooManyRows => "IN009", "too-many-rows", Error, "input", ["field", "max"],
+    TooManyRows => "IN009", "too-many-rows", Error, "input", ["field", "max"], Number,
         "「{field}」超过 {max} 行，请拆分或另附表格。",
         "“{field}” has more than {max} rows; split it or attach a table.";
-    RequiredCell => "IN010", "required-cell", Error, "input", ["field"],
+    RequiredCell => "IN010", "required-cell", Error, "input", ["field"], Number,
         "请填写「{field}」。",
         "Fill in “{field}”.";
-    UnknownDocument => "IN011", "unknown-document", Warning, "input", ["input", "regulation"],
+    UnknownDocument => "IN011", "unknown-document", Warning, "input", ["input", "regulation"], Around("input"),
         "材料类别「{input}」不是《{regulation}》所列材料，已忽略。",
         "Document kind “{input}” is not one that {regulation} names; it was ignored.";
-    InputTooLarge => "IN012", "input-too-large", Error, "input", ["limit", "max", "at"],
+    InputTooLarge => "IN012", "input-too-large", Error, "input", ["limit", "max", "at"], Text,
         "申报内容超出上限：{limit}最多 {max}，在「{at}」处超出，因此未予读取，请精简后重试。",
         "The application is over a limit: at most {max} {limit}, crossed at “{at}”, so it was not read; reduce it and try again.";
-    UnknownFieldsOmitted => "IN013", "unknown-fields-omitted", Warning, "input", ["count", "max"],
+    UnknownFieldsOmitted => "IN013", "unknown-fields-omitted", Warning, "input", ["count", "max"], Text,
         "另有 {count} 个无法识别的字段未逐一列出（最多列出 {max} 个），均已忽略。",
         "{count} more unknown fields were ignored without being listed (at most {max} are listed).";
-    UnknownJurisdiction => "JU001", "unknown-jurisdiction", Error, "jurisdiction", ["input", "allowed"],
+    UnknownJurisdiction => "JU001", "unknown-jurisdiction", Error, "jurisdiction", ["input", "allowed"], Around("input"),
         "未知的地区「{input}」（可选：{allowed}），无法按地区规定检查。",
         "Unknown jurisdiction “{input}” (known: {allowed}); regional rules were not checked.";
-    NotYetInForce => "JU002", "not-yet-in-force", Warning, "jurisdiction", ["regulation", "inForce", "asOf"],
+    NotYetInForce => "JU002", "not-yet-in-force", Warning, "jurisdiction", ["regulation", "inForce", "asOf"], Number,
         "《{regulation}》自 {inForce} 起施行，申报日期 {asOf} 时尚未施行；以下结论按该办法给出，仅供参考。",
         "{regulation} takes effect on {inForce}; on {asOf} it was not yet in force. The verdicts below apply it for reference only.";
-    Repealed => "JU003", "repealed", Warning, "jurisdiction", ["regulation", "repealed", "asOf"],
+    Repealed => "JU003", "repealed", Warning, "jurisdiction", ["regulation", "repealed", "asOf"], Number,
         "《{regulation}》已于 {repealed} 废止，申报日期 {asOf} 时不再适用；请按新规定办理。",
         "{regulation} was repealed on {repealed} and no longer applied on {asOf}.";
-    DateNotPrinted => "JU004", "date-not-printed", Info, "jurisdiction", ["regulation", "what"],
+    DateNotPrinted => "JU004", "date-not-printed", Info, "jurisdiction", ["regulation", "what"], Number,
         "《{regulation}》原文未载明{what}，本检查不作推定。",
         "{regulation} does not print its {what}; no date is assumed.";
-    ParameterMissing => "JU005", "parameter-missing", Warning, "jurisdiction", ["parameter", "outcome"],
+    ParameterMissing => "JU005", "parameter-missing", Warning, "jurisdiction", ["parameter", "outcome"], Number,
         "{outcome}取决于「{parameter}」，该标准由上级规定、需由门户配置提供，本次未提供，因此暂无法判断。",
         "{outcome} depends on “{parameter}”, which the portal must supply; it was not supplied, so this cannot be decided yet.";
-    RequiredField => "FM001", "required-field", Error, "form", ["field"],
+    RequiredField => "FM001", "required-field", Error, "form", ["field"], Number,
         "请填写「{field}」。",
         "Fill in “{field}”.";
-    NotInFormList => "FM002", "not-in-form-list", Error, "form", ["field", "input", "allowed"],
+    NotInFormList => "FM002", "not-in-form-list", Error, "form", ["field", "input", "allowed"], Around("input"),
         "「{field}」应选择{allowed}之一，当前为「{input}」。",
         "“{field}” must be one of {allowed}; it is “{input}”.";
-    FundingSumMismatch => "FM003", "funding-sum-mismatch", Error, "form", ["field", "total", "sum"],
+    FundingSumMismatch => "FM003", "funding-sum-mismatch", Error, "form", ["field", "total", "sum"], Text,
         "「{field}」为 {total} 万元，与申请财政拨款、单位自筹、国家下拨、其它四项之和 {sum} 万元不一致。",
         "“{field}” is {total} 万元 but its four sources add up to {sum} 万元.";
-    MonthOrder => "FM004", "month-order", Error, "form", ["end", "start"],
+    MonthOrder => "FM004", "month-order", Error, "form", ["end", "start"], Text,
         "计划完成年月 {end} 早于启动年月 {start}，请检查。",
         "Planned completion {end} is before the start month {start}.";
-    MissingDocument => "DC001", "missing-document", Error, "completeness", ["document", "stage", "why"],
+    MissingDocument => "DC001", "missing-document", Error, "completeness", ["document", "stage", "why"], Number,
         "{stage}阶段需提交「{document}」，目前未上传。{why}",
         "The {stage} stage needs “{document}”, which is not on file. {why}";
-    MissingChapter => "DC002", "missing-chapter", Error, "completeness", ["document", "chapter", "why"],
+    MissingChapter => "DC002", "missing-chapter", Error, "completeness", ["document", "chapter", "why"], Number,
         "「{document}」应包含「{chapter}」篇（章），目前未注明。{why}",
         "“{document}” must contain the chapter “{chapter}”, which is not listed. {why}";
-    AlternativeRefused => "DC003", "alternative-not-allowed", Error, "completeness", ["document", "alternative", "because", "stage", "why"],
+    AlternativeRefused => "DC003", "alternative-not-allowed", Error, "completeness", ["document", "alternative", "because", "stage", "why"], Number,
         "{stage}阶段需提交「{document}」；已上传的「{alternative}」在本项目中不能代替它：{because}{why}",
         "The {stage} stage needs “{document}”; the “{alternative}” on file cannot stand in for it here: {because} {why}";
-    ResourceNameMissing => "RS001", "resource-name-missing", Error, "resources", ["row"],
+    ResourceNameMissing => "RS001", "resource-name-missing", Error, "resources", ["row"], Number,
         "信息资源表第 {row} 行未填写信息资源名称。",
         "Row {row} of the information-resource table has no name.";
-    ResourceSharingInvalid => "RS002", "resource-sharing-invalid", Error, "resources", ["row", "input", "allowed"],
+    ResourceSharingInvalid => "RS002", "resource-sharing-invalid", Error, "resources", ["row", "input", "allowed"], Around("input"),
         "信息资源表第 {row} 行的共享属性「{input}」应为{allowed}之一。",
         "Row {row}: sharing “{input}” must be one of {allowed}.";
-    ResourceConditionMissing => "RS003", "resource-condition-missing", Error, "resources", ["row"],
+    ResourceConditionMissing => "RS003", "resource-condition-missing", Error, "resources", ["row"], Number,
         "信息资源表第 {row} 行为“有条件共享”，请注明共享条件。",
         "Row {row} is shared on conditions: state the conditions.";
-    ResourceReasonMissing => "RS004", "resource-reason-missing", Error, "resources", ["row"],
+    ResourceReasonMissing => "RS004", "resource-reason-missing", Error, "resources", ["row"], Number,
         "信息资源表第 {row} 行为“不予共享”，请写明不予共享的原因。",
         "Row {row} is not shared: state why.";
-    ResourceFrequencyInvalid => "RS005", "resource-frequency-invalid", Error, "resources", ["row", "input", "allowed"],
+    ResourceFrequencyInvalid => "RS005", "resource-frequency-invalid", Error, "resources", ["row", "input", "allowed"], Around("input"),
         "信息资源表第 {row} 行的采集更新频率「{input}」应为{allowed}之一。",
         "Row {row}: update frequency “{input}” must be one of {allowed}.";
-    WindowTooEarly => "TW001", "window-too-early", Error, "timing", ["field", "date", "from", "fromDate", "span", "earliest"],
+    WindowTooEarly => "TW001", "window-too-early", Error, "timing", ["field", "date", "from", "fromDate", "span", "earliest"], Text,
         "「{field}」为 {date}，早于{from}（{fromDate}）后{span}，最早应为 {earliest}。",
         "“{field}” is {date}, earlier than {span} after {from} ({fromDate}); the earliest is {earliest}.";
-    WindowTooLate => "TW002", "window-too-late", Error, "timing", ["field", "date", "from", "fromDate", "span", "latest"],
+    WindowTooLate => "TW002", "window-too-late", Error, "timing", ["field", "date", "from", "fromDate", "span", "latest"], Text,
         "「{field}」为 {date}，晚于{from}（{fromDate}）后{span}，最迟应为 {latest}。",
         "“{field}” is {date}, later than {span} after {from} ({fromDate}); the latest is {latest}.";
-    WindowOverdue => "TW003", "window-overdue", Warning, "timing", ["field", "from", "fromDate", "span", "latest", "asOf", "action"],
+    WindowOverdue => "TW003", "window-overdue", Warning, "timing", ["field", "from", "fromDate", "span", "latest", "asOf", "action"], Text,
         "{from}为 {fromDate}，「{field}」应在{span}内（{latest} 前）完成，截至 {asOf} 仍未填写。{action}",
         "{from} was {fromDate}; “{field}” was due within {span} (by {latest}) and is still empty on {asOf}. {action}";
-    DeadlinePassed => "TW004", "deadline-passed", Warning, "timing", ["deadline", "asOf", "year"],
+    DeadlinePassed => "TW004", "deadline-passed", Warning, "timing", ["deadline", "asOf", "year"], Number,
         "{year} 年度项目应于 {deadline} 前申报，今天（{asOf}）已过申报期，项目可能无法列入 {year} 年度计划。",
         "Applications for {year} were due by {deadline}; on {asOf} that date has passed, and the project may miss the {year} plan.";
-    WorkingDaysApproximate => "TW005", "working-days-approximate", Info, "timing", ["span"],
+    WorkingDaysApproximate => "TW005", "working-days-approximate", Info, "timing", ["span"], Number,
         "{span}按周一至周五计算，未计入法定节假日及调休；门户提供节假日安排后可精确计算。",
         "{span} counts Monday to Friday only; public holidays and swapped working days are not known until the portal supplies them.";
-    WindowMissedBefore => "TW006", "window-missed", Error, "timing", ["field", "date", "target", "from", "fromDate", "span", "latest", "action"],
+    WindowMissedBefore => "TW006", "window-missed", Error, "timing", ["field", "date", "target", "from", "fromDate", "span", "latest", "action"], Text,
         "「{field}」为 {date}，已晚于「{target}」的最迟日期 {latest}（{from} {fromDate} 后{span}），{target}已不能在期限内完成。{action}",
         "“{field}” is {date}, after the latest date for “{target}”, {latest} ({span} after {from}, {fromDate}); “{target}” can no longer be done in time. {action}";
-    Restricted => "RX001", "restricted", Error, "restriction", ["message"],
+    Restricted => "RX001", "restricted", Error, "restriction", ["message"], Number,
         "{message}",
         "{message}";
-    PanelTooSmall => "EP001", "panel-too-small", Error, "panel", ["field", "size", "min"],
+    PanelTooSmall => "EP001", "panel-too-small", Error, "panel", ["field", "size", "min"], Around("size"),
         "「{field}」为 {size} 人，不足规定的 {min} 人。",
         "“{field}” is {size}; at least {min} are required.";
-    PanelEven => "EP002", "panel-even", Error, "panel", ["field", "size"],
+    PanelEven => "EP002", "panel-even", Error, "panel", ["field", "size"], Around("size"),
         "「{field}」为 {size} 人，应为单数。",
         "“{field}” is {size}; it must be an odd number.";
-    PanelExternalTooFew => "EP003", "panel-external-too-few", Error, "panel", ["field", "size", "min"],
+    PanelExternalTooFew => "EP003", "panel-external-too-few", Error, "panel", ["field", "size", "min"], Around("size"),
         "「{field}」为 {size} 人，应全部由外部专家组成且不少于 {min} 人。",
         "“{field}” is {size}; the panel must be at least {min} external experts.";
-    AdjustmentOverLimit => "AD001", "adjustment-over-limit", Warning, "adjustment", ["amount", "ratio", "limit", "procedure"],
+    AdjustmentOverLimit => "AD001", "adjustment-over-limit", Warning, "adjustment", ["amount", "ratio", "limit", "procedure"], Text,
         "调整资金 {amount} 万元，占批复概算总投资的 {ratio}，超过 {limit}，不能走简易调整程序：{procedure}",
         "The adjustment of {amount} 万元 is {ratio} of the approved estimate, over {limit}; the simplified route is closed: {procedure}";
-    AdjustmentReasonNotListed => "AD002", "adjustment-reason-not-listed", Warning, "adjustment", ["procedure"],
+    AdjustmentReasonNotListed => "AD002", "adjustment-reason-not-listed", Warning, "adjustment", ["procedure"], Number,
         "调整情形不属于规定的三种情形之一，不能走简易调整程序：{procedure}",
         "The reason is not one of the three listed; the simplified route is closed: {procedure}";
-    AdjustmentConditionsUnmet => "AD003", "adjustment-conditions-unmet", Warning, "adjustment", ["procedure"],
+    AdjustmentConditionsUnmet => "AD003", "adjustment-conditions-unmet", Warning, "adjustment", ["procedure"], Number,
         "简易调整要求投资规模未超出概算批复且建设目标不变，本次不满足：{procedure}",
         "The simplified route needs the investment within the approved estimate and unchanged goals; this adjustment does not qualify: {procedure}";
-    AmountOnBoundary => "BD001", "amount-on-boundary", Info, "boundary", ["field", "amount", "article", "wording", "reading", "result"],
+    AmountOnBoundary => "BD001", "amount-on-boundary", Info, "boundary", ["field", "amount", "article", "wording", "reading", "result"], Number,
         "「{field}」恰为 {amount} 万元，正好在{article}「{wording}」的界线上：{reading}，因此{result}。",
         "“{field}” is exactly {amount} 万元, on the line drawn by {article} (“{wording}”): {reading}, so {result}.";
 }
@@ -202,6 +223,7 @@ const FALLBACK: CodeSpec = CodeSpec {
     zh: "",
     en: "",
     params: &[],
+    sent: Sent::Text,
 };
 
 #[cfg(test)]
@@ -219,6 +241,23 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), CODES.len());
+    }
+
+    #[test]
+    fn a_value_sent_apart_is_a_parameter_of_both_templates() {
+        for spec in CODES {
+            if let Sent::Around(name) = spec.sent {
+                for template in [spec.zh, spec.en] {
+                    let uses = crate::messages::placeholders(template).filter(|p| *p == name);
+                    assert_eq!(
+                        uses.count(),
+                        1,
+                        "{}: {{{name}}} once in {template}",
+                        spec.id
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
-use crate::codes::{Code, Severity};
+use crate::codes::{Code, Sent, Severity};
 use crate::json_text;
 
 /// A provision of a regulation, resolved against its article index.
@@ -30,8 +30,9 @@ pub struct Citation {
 pub type Citations = Arc<[Citation]>;
 
 /// A problem with the application, located at a field.
+// `remote = "Self"`, as for `Trace`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Diagnostic {
     /// Path of the field, e.g. `funding.thisYear.total`, `resources[2].sharing`; `''` for the whole
     /// application.
@@ -93,6 +94,95 @@ impl Diagnostic {
 
     pub fn code(&self) -> Code {
         self.kind
+    }
+}
+
+/// In a compact answer ([`json_text::to_vec_citing`]), as its code's table row says
+/// ([`Sent`]): `{"fixed": n}`, the whole diagnostic being entry `n`; or
+/// `{"fixed": n, "value": …}`, entry `n` having the value's parameter `null` and its message as
+/// `[a, b]`, the fixed texts around the value. Otherwise, or when the value is not in the message,
+/// written out.
+impl Serialize for Diagnostic {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let whole = DiagnosticEntry {
+            diagnostic: self,
+            apart: None,
+        };
+        let numbered = match self.kind.spec().sent {
+            _ if !json_text::writing_compact() => None,
+            Sent::Number => json_text::number_of_part(&whole).map(|n| (n, None)),
+            Sent::Around(name) => self.params.get(name).and_then(|value| {
+                let (before, after) = self.message.split_once(value.as_str())?;
+                let part = DiagnosticEntry {
+                    diagnostic: self,
+                    apart: Some((name, before, after)),
+                };
+                Some((json_text::number_of_part(&part)?, Some(value)))
+            }),
+            Sent::Text => None,
+        };
+        let Some((number, value)) = numbered else {
+            return whole.serialize(serializer);
+        };
+        let mut entry = serializer.serialize_struct("Diagnostic", 2)?;
+        entry.serialize_field("fixed", &number)?;
+        if let Some(value) = value {
+            entry.serialize_field("value", value)?;
+        }
+        entry.end()
+    }
+}
+
+/// A diagnostic as the derived writer of its fields writes it, or, `apart` from the value of its
+/// parameter `name`, as a compact answer's entry: that parameter `null`, the message the fixed
+/// texts before and after the value. One writer for both, so that the two cannot differ but there.
+struct DiagnosticEntry<'a> {
+    diagnostic: &'a Diagnostic,
+    apart: Option<(&'static str, &'a str, &'a str)>,
+}
+
+impl Serialize for DiagnosticEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let d = self.diagnostic;
+        let mut entry = serializer.serialize_struct("Diagnostic", 7)?;
+        entry.serialize_field("path", &d.path)?;
+        entry.serialize_field("code", d.code)?;
+        entry.serialize_field("severity", &d.severity)?;
+        match self.apart {
+            Some((_, before, after)) => {
+                let around = (json_text::FixedText(before), json_text::FixedText(after));
+                entry.serialize_field("message", &around)?;
+            }
+            None => entry.serialize_field("message", &d.message)?,
+        }
+        if let Some(rule) = &d.rule {
+            entry.serialize_field("rule", rule)?;
+        }
+        if !d.citations.is_empty() {
+            entry.serialize_field("citations", &json_text::Cited(&d.citations))?;
+        }
+        let params = ParamsBut {
+            params: &d.params,
+            name: self.apart.map(|(name, _, _)| name),
+        };
+        entry.serialize_field("params", &params)?;
+        entry.end()
+    }
+}
+
+/// A diagnostic's parameters, the value of `name` left `null`.
+struct ParamsBut<'a> {
+    params: &'a BTreeMap<String, String>,
+    name: Option<&'static str>,
+}
+
+impl Serialize for ParamsBut<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(
+            self.params
+                .iter()
+                .map(|(key, value)| (key, (Some(key.as_str()) != self.name).then_some(value))),
+        )
     }
 }
 
@@ -395,4 +485,42 @@ pub struct JurisdictionInfo {
 
 fn no_citations(citations: &Citations) -> bool {
     citations.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fields as derived (the declaration the package's types are generated from).
+    struct Derived<'a>(&'a Diagnostic);
+
+    impl Serialize for Derived<'_> {
+        fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            Diagnostic::serialize(self.0, serializer)
+        }
+    }
+
+    #[test]
+    fn a_diagnostic_written_out_is_its_fields_as_derived() {
+        let citation = Citation {
+            jurisdiction: "tongzhou".into(),
+            regulation: "通州区政务信息化项目建设管理办法".into(),
+            document_number: None,
+            article: "第十一条".into(),
+            summary: "合并编报".into(),
+        };
+        let mut amount = Diagnostic::new(Code::InvalidAmount, "totalInvestment")
+            .param("input", "300.".into())
+            .param("reason", "notANumber".into());
+        amount.message = "「预计总投资」填写的「300.」不是有效金额".into();
+        let cited = Diagnostic::new(Code::AmountOnBoundary, "totalInvestment")
+            .rule("tongzhou.merge.small", Arc::from(vec![citation]))
+            .severity(Severity::Warning);
+        for diagnostic in [amount, cited, Diagnostic::new(Code::UnknownField, "")] {
+            assert_eq!(
+                json_text::to_vec(&diagnostic).ok(),
+                json_text::to_vec(&Derived(&diagnostic)).ok()
+            );
+        }
+    }
 }

@@ -221,6 +221,56 @@ fn compact_reports_and_deltas_name_each_citation_by_number() {
     assert_eq!(table.epoch(), 0);
 }
 
+/// Values typed into the amount: of each kind, one side of each threshold, on one, and invalid in
+/// each way. Then the same kinds again, each value another: the table must not grow, since what
+/// is typed goes as text, never into the table.
+#[test]
+fn typing_values_of_kinds_seen_before_numbers_nothing_new() {
+    let first = [
+        "3",
+        "60",
+        "300",
+        "300.",
+        "300.01",
+        "三百",
+        "1e400",
+        "300.00001",
+        "5000",
+        "",
+    ];
+    let again = [
+        "4",
+        "61",
+        "300",
+        "301.",
+        "300.02",
+        "四百",
+        "2e400",
+        "300.00002",
+        "6000",
+        "",
+    ];
+    for (j, locale, text, options) in every_fixture_in_each_locale() {
+        let mut table = CitationTable::default();
+        let mut live = LiveValidator::new(builtin(), options);
+        same_compact(&live.replace_text(&text), &mut table);
+        for value in first {
+            same_compact(
+                &live.set("totalInvestment", &Value::from(value)).unwrap(),
+                &mut table,
+            );
+        }
+        let seen = table.len();
+        for value in again {
+            same_compact(
+                &live.set("totalInvestment", &Value::from(value)).unwrap(),
+                &mut table,
+            );
+        }
+        assert_eq!(table.len(), seen, "{j} {locale}");
+    }
+}
+
 #[test]
 fn a_citation_keeps_its_number_until_the_table_is_cleared() {
     let options =

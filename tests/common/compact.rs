@@ -2,14 +2,16 @@
 //! (js/index.js) puts it back, for the tests that compare it with the answer written out in full.
 //! Shared by tests/json_text.rs and the wasm suites.
 
+use gov_it_rules::codes::{Code, Sent};
 use serde_json::{json, Value};
 
 /// The fields whose value a compact answer writes as the number of a fixed text.
 pub const FIXED_TEXTS: [&str; 4] = ["explanation", "why", "description", "label"];
 
 /// Replaces in `value` each number that stands for an entry of `table` by the entry: a trace's or
-/// nearest threshold's `fixed` part (merged into its object, then put back itself), the fixed texts
-/// around a nearest threshold's distance in its message, the number of a fixed text or of an
+/// nearest threshold's or diagnostic's `fixed` part (merged into its object, then put back
+/// itself), the fixed texts around a nearest threshold's distance or a diagnostic's value in its
+/// message, the number of a fixed text or of an
 /// outcome's value, and each number in a `citations` list. Objects compare without their keys'
 /// order here; the package's tests compare that too.
 pub fn expand(value: &mut Value, table: &[Value]) {
@@ -35,7 +37,19 @@ pub fn expand(value: &mut Value, table: &[Value]) {
                 map.remove("fixed");
                 map.extend(fixed);
             }
-            // A nearest threshold's message: the fixed texts around its distance, or one.
+            // A diagnostic sent but for one value: its parameter `null` in the entry.
+            let typed = match map.get("value") {
+                Some(Value::String(value)) if map.contains_key("code") => Some(value.clone()),
+                _ => None,
+            };
+            if let Some(value) = &typed {
+                map.remove("value");
+                let params = map["params"].as_object_mut().unwrap();
+                let blank = params.values_mut().filter(|v| v.is_null());
+                assert_eq!(blank.map(|v| *v = json!(value)).count(), 1, "{params:?}");
+            }
+            // The fixed texts around a nearest threshold's distance or a diagnostic's value in its
+            // message, or one.
             let text = |n: &Value| {
                 table[n.as_u64().unwrap() as usize]
                     .as_str()
@@ -43,9 +57,13 @@ pub fn expand(value: &mut Value, table: &[Value]) {
                     .to_string()
             };
             let piece = |v: &Value| v.as_str().map_or_else(|| text(v), str::to_string);
-            let message = match (map.get("message"), map.get("distance")) {
-                (Some(Value::Array(pair)), Some(Value::String(distance))) => {
-                    Some(format!("{}{distance}{}", piece(&pair[0]), piece(&pair[1])))
+            let value = typed.as_ref().or(match map.get("distance") {
+                Some(Value::String(distance)) => Some(distance),
+                _ => None,
+            });
+            let message = match (map.get("message"), value) {
+                (Some(Value::Array(pair)), Some(value)) => {
+                    Some(format!("{}{value}{}", piece(&pair[0]), piece(&pair[1])))
                 }
                 (Some(n @ Value::Number(_)), Some(_)) => Some(text(n)),
                 _ => None,
@@ -79,8 +97,8 @@ pub fn expand(value: &mut Value, table: &[Value]) {
 }
 
 /// Whether every trace and nearest threshold of a compact report or delta (the answer without
-/// its epoch) has its fixed part by number, and every verdict's value but the budget
-/// adjustment's (the form's ratio) is a number.
+/// its epoch) has its fixed part by number, every verdict's value but the budget adjustment's
+/// (the form's ratio) is a number, and every diagnostic and notice is numbered as its code says.
 pub fn fixed_parts_numbered(answer: &Value) -> bool {
     let outcomes = answer["outcomes"].as_object().unwrap();
     let values_numbered = outcomes
@@ -98,9 +116,37 @@ pub fn fixed_parts_numbered(answer: &Value) -> bool {
         Value::Null => &none,
         delta => delta["changed"].as_array().unwrap(),
     };
+    let diagnostics = ["diagnostics", "notices"]
+        .into_iter()
+        .flat_map(|key| match &answer[key] {
+            Value::Array(list) => list.iter().collect::<Vec<_>>(),
+            Value::Null => Vec::new(),
+            delta => ["added", "removed"]
+                .into_iter()
+                .flat_map(|side| delta[side].as_array().unwrap())
+                .collect(),
+        })
+        .collect::<Vec<_>>();
     values_numbered
         && traces
             .chain(nearest)
             .all(|entry| entry.get("fixed").is_some())
         && nearest.iter().all(|entry| !entry["message"].is_string())
+        && diagnostics.into_iter().all(written_out_as_its_code_says)
+}
+
+/// Whether a diagnostic is numbered, or written out because its code's row says so
+/// ([`Sent::Text`]) or because the value it would be sent apart from is not in its message.
+fn written_out_as_its_code_says(diagnostic: &Value) -> bool {
+    let Some(code) = diagnostic.get("code").and_then(Value::as_str) else {
+        return diagnostic.get("fixed").is_some();
+    };
+    match Code::by_id(code).unwrap().spec().sent {
+        Sent::Number => false,
+        Sent::Around(name) => match diagnostic["params"][name].as_str() {
+            Some(value) => !diagnostic["message"].as_str().unwrap().contains(value),
+            None => false,
+        },
+        Sent::Text => true,
+    }
 }

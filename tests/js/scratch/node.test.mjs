@@ -56,8 +56,10 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // verdicts' values and the nearest thresholds' messages by number, and a delta's empty lists left
 // out: +1.8 KB of wasm and +0.5 KB of JS for a keystroke's delta from 2,292 to 688 bytes:
 // 350.3 KB; 2026-11-30: 351 → 350 with the verdicts' values and the traces' texts shared from the
-// profile rather than copied, −1.7 KB of wasm: 348.6 KB).
-const SIZE_CEILING_KB = 350;
+// profile rather than copied, −1.7 KB of wasm: 348.6 KB; 2026-11-30: 350 → 351 for diagnostics
+// and notices by number, +1.1 KB of wasm for a keystroke's delta at most 956 bytes rather than
+// 1,932: 350.4 KB).
+const SIZE_CEILING_KB = 351;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
