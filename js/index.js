@@ -877,16 +877,26 @@ function citeOutcome(epoch, outcome) {
     if (step.fixed === undefined) {
       cite(epoch, step.citations);
       text(epoch, step, 'explanation');
+      step.facts = step.facts.map((f) => fact(epoch, f));
       continue;
     }
     const fixed = entry(epoch, step.fixed);
     steps[i] = {
       rule: fixed.rule,
       citations: fixed.citations.map((c) => citationOf(epoch, c)),
-      facts: step.facts,
+      facts: step.facts.map((f) => fact(epoch, f)),
       explanation: fixedText(epoch, fixed.explanation),
     };
   }
+}
+
+/**
+ * A fact: `[a, value, b]`, the value the form gives between the fixed texts around it; the number
+ * of a fixed text; or the text.
+ */
+function fact(epoch, sent) {
+  if (Array.isArray(sent)) return fixedText(epoch, sent[0]) + sent[1] + fixedText(epoch, sent[2]);
+  return fixedText(epoch, sent);
 }
 
 /**

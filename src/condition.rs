@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::model::{Application, Field, Value, FIELDS};
 use crate::money;
 use crate::profile::{AmountCondition, Condition, Op, VerdictCondition, VerdictOf, Version};
+use crate::report::Fact;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Truth {
@@ -94,7 +95,7 @@ impl FieldSet {
 pub struct Evidence {
     /// Human-readable facts, e.g. `预计总投资 300.01 万元，超过 300 万元`, written only when
     /// asked for: most evaluations decide a case that is not the one shown.
-    pub facts: Vec<String>,
+    pub facts: Vec<Fact>,
     explain: bool,
     /// Field paths or `parameter:NAME` still needed.
     pub missing: Vec<String>,
@@ -113,7 +114,7 @@ impl Evidence {
         }
     }
 
-    fn fact(&mut self, write: impl FnOnce() -> String) {
+    fn fact(&mut self, write: impl FnOnce() -> Fact) {
         if self.explain {
             self.facts.push(write());
         }
@@ -276,7 +277,7 @@ impl Evaluator<'_> {
                     push_missing(ev, spec.path);
                     return Truth::Unknown;
                 };
-                ev.fact(|| format!("{}：{}", spec.zh, if on { "是" } else { "否" }));
+                ev.fact(|| Fact::around(spec.zh, "：", if on { "是" } else { "否" }, ""));
                 on.into()
             }
             Condition::In(i) => {
@@ -294,7 +295,7 @@ impl Evaluator<'_> {
                             } else {
                                 chosen.join("、")
                             };
-                            format!("{}：{}", spec.zh, listed)
+                            Fact::around(spec.zh, "：", &listed, "")
                         });
                         hit.into()
                     }
@@ -303,12 +304,12 @@ impl Evaluator<'_> {
                         Truth::Unknown
                     }
                     Some(Value::Texts(items)) => {
-                        ev.fact(|| format!("{}：{}", spec.zh, items.join("、")));
+                        ev.fact(|| Fact::around(spec.zh, "：", &items.join("、"), ""));
                         items.iter().any(|t| i.values.contains(t)).into()
                     }
                     Some(_) => {
                         let text = self.app.text(i.field.0).unwrap_or_default();
-                        ev.fact(|| format!("{}：{}", spec.zh, text));
+                        ev.fact(|| Fact::around(spec.zh, "：", text, ""));
                         i.values.iter().any(|v| v == text).into()
                     }
                 }
@@ -320,7 +321,7 @@ impl Evaluator<'_> {
                 let spec = f.0.spec();
                 match self.app.date(f.0) {
                     Some(date) => {
-                        ev.fact(|| format!("{}：{}", spec.zh, crate::calendar::iso(date)));
+                        ev.fact(|| Fact::around(spec.zh, "：", &crate::calendar::iso(date), ""));
                         Truth::True
                     }
                     None => {
@@ -332,11 +333,8 @@ impl Evaluator<'_> {
             Condition::HasDocument(d) => {
                 let on = self.app.has_document(d);
                 ev.fact(|| {
-                    format!(
-                        "{}：{}",
-                        self.version.document_name(d),
-                        if on { "已提交" } else { "未提交" }
-                    )
+                    let on = if on { "已提交" } else { "未提交" };
+                    Fact::around(self.version.document_name(d), "：", on, "")
                 });
                 on.into()
             }
@@ -359,7 +357,7 @@ impl Evaluator<'_> {
                 Truth::Unknown
             }
             Verdict::Decided(value, explanation) => {
-                ev.fact(|| explanation.clone());
+                ev.fact(|| Fact::fixed(explanation.clone()));
                 v.is.iter().any(|x| x == value).into()
             }
         }
@@ -385,13 +383,9 @@ impl Evaluator<'_> {
         };
         let held = compare(Decimal::from(count), n.op, threshold);
         ev.fact(|| {
-            format!(
-                "{} {}{}「{}」",
-                spec.zh,
-                count,
-                if held { "，属于" } else { "，不属于" },
-                n.wording
-            )
+            let belongs = if held { "，属于" } else { "，不属于" };
+            let after = format!("{belongs}「{}」", n.wording);
+            Fact::around(spec.zh, " ", &count.to_string(), &after)
         });
         held.into()
     }
@@ -419,14 +413,13 @@ impl Evaluator<'_> {
         ev.compared.insert(a.field.0);
         let held = compare(amount, a.op, threshold);
         ev.fact(|| {
-            format!(
-                "{} {} 万元{}「{}」（{} 万元）",
-                spec.zh,
-                money::format(&amount),
-                if held { "，属于" } else { "，不属于" },
+            let belongs = if held { "，属于" } else { "，不属于" };
+            let after = format!(
+                " 万元{belongs}「{}」（{} 万元）",
                 a.wording,
                 money::format(&threshold)
-            )
+            );
+            Fact::around(spec.zh, " ", &money::format(&amount), &after)
         });
         if amount == threshold {
             ev.boundaries.push(BoundaryHit {

@@ -201,7 +201,7 @@ pub struct Trace {
     #[serde(serialize_with = "crate::json_text::citations")]
     pub citations: Citations,
     /// The facts it turned on, e.g. `预计总投资 300.0001 万元 …`.
-    pub facts: Vec<String>,
+    pub facts: Vec<Fact>,
     /// Why, in plain words.
     #[serde(serialize_with = "crate::json_text::fixed_text")]
     pub explanation: Arc<str>,
@@ -219,6 +219,100 @@ impl Serialize for Trace {
                 entry.end()
             }
             None => Trace::serialize(self, serializer),
+        }
+    }
+}
+
+/// A fact an outcome turned on, e.g. `预计总投资 300.01 万元，属于「投资金额超过50万元」（50 万元）`:
+/// a text, written out in full, in which the form gives one value (here `300.01`) and the profile
+/// the rest. In a compact answer ([`json_text::to_vec_citing`]) it is `[a, value, b]`, `a` and `b`
+/// the numbers of the fixed texts around the value; the number of the whole text where the form
+/// gives none (a verdict's explanation); the text where it gives more than one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    text: String,
+    /// Where the value is in the text, in bytes; `None` for a text written out.
+    value: Option<(u32, u32)>,
+}
+
+impl Fact {
+    /// `label`, `between`, the value the form gives, then `after`: e.g. `预计总投资`, ` `,
+    /// `300.01`, ` 万元，属于…`.
+    pub(crate) fn around(label: &str, between: &str, value: &str, after: &str) -> Fact {
+        let mut text =
+            String::with_capacity(label.len() + between.len() + value.len() + after.len());
+        text.push_str(label);
+        text.push_str(between);
+        let start = text.len();
+        text.push_str(value);
+        let end = text.len();
+        text.push_str(after);
+        let value = u32::try_from(start).ok().zip(u32::try_from(end).ok());
+        Fact { text, value }
+    }
+
+    /// A fact the profile gives whole (a verdict's explanation, whether a document is on file).
+    pub(crate) fn fixed(text: String) -> Fact {
+        Fact {
+            text,
+            value: Some((0, 0)),
+        }
+    }
+
+    /// A fact with more than one value from the form in it, written out in a compact answer too.
+    pub(crate) fn written(text: String) -> Fact {
+        Fact { text, value: None }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The value the form gives in it, e.g. `300.01`; `""` where the profile gives it whole, and
+    /// `None` where it holds more than one value.
+    pub fn value(&self) -> Option<&str> {
+        self.parts().map(|(_, value, _)| value)
+    }
+
+    /// The text before the value, the value and the text after it.
+    fn parts(&self) -> Option<(&str, &str, &str)> {
+        let (start, end) = self.value?;
+        let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
+        Some((
+            self.text.get(..start)?,
+            self.text.get(start..end)?,
+            self.text.get(end..)?,
+        ))
+    }
+}
+
+impl std::ops::Deref for Fact {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Fact {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for Fact {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.parts() {
+            Some((_, "", _)) if json_text::writing_compact() => {
+                json_text::fixed_text(&self.text, serializer)
+            }
+            Some((before, value, after)) if json_text::writing_compact() => (
+                json_text::FixedText(before),
+                value,
+                json_text::FixedText(after),
+            )
+                .serialize(serializer),
+            _ => serializer.serialize_str(&self.text),
         }
     }
 }
@@ -498,6 +592,20 @@ mod tests {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             Diagnostic::serialize(self.0, serializer)
         }
+    }
+
+    #[test]
+    fn a_fact_knows_where_the_value_from_the_form_is() {
+        let fact = Fact::around("预计总投资", " ", "300.01", " 万元，属于「超过300万元」");
+        assert_eq!(fact.as_str(), "预计总投资 300.01 万元，属于「超过300万元」");
+        assert_eq!(fact.value(), Some("300.01"));
+        assert_eq!(Fact::fixed("合并编报".into()).value(), Some(""));
+        assert_eq!(Fact::written("a / b = 5%".into()).value(), None);
+        // Written out, it is its text.
+        assert_eq!(
+            json_text::to_vec(&fact).ok(),
+            serde_json::to_vec(fact.as_str()).ok()
+        );
     }
 
     #[test]

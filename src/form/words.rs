@@ -337,7 +337,7 @@ fn line<T>(
             .iter()
             .flat_map(|step| step.facts.first())
             .next()
-            .cloned(),
+            .map(|fact| fact.as_str().to_owned()),
         nearest: Vec::new(),
     })
 }

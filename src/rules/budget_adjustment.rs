@@ -31,7 +31,7 @@ use serde::Serialize;
 use crate::codes::Code;
 use crate::model::{Field, Value};
 use crate::money;
-use crate::report::{Diagnostic, Outcome, Status, Trace};
+use crate::report::{Diagnostic, Fact, Outcome, Status, Trace};
 
 use super::{Ctx, Sink};
 
@@ -102,7 +102,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
             Field::AdjustmentGoalsUnchanged.path(),
         ));
     }
-    let facts = vec![format!(
+    let facts = vec![Fact::written(format!(
         "{} {} 万元 / {} {} 万元 = {}（上限 {}）",
         Field::AdjustmentAmount.spec().zh,
         money::format(&amount),
@@ -110,7 +110,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
         money::format(&approved),
         percent(ratio, limit),
         percent(limit, limit)
-    )];
+    ))];
     let closed = !failures.is_empty();
     for d in failures {
         sink.diagnostics.push(

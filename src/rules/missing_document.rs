@@ -29,7 +29,7 @@ use std::sync::Arc;
 
 use crate::codes::Code;
 use crate::condition::{Evidence, Truth};
-use crate::report::{Diagnostic, RequiredDocument};
+use crate::report::{Diagnostic, Fact, RequiredDocument};
 
 use super::{Ctx, Sink};
 
@@ -109,7 +109,12 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
                         }
                         refusals.push(Refusal {
                             document: &alt.document,
-                            reason: explained.facts.join(ctx.text("；", "; ")),
+                            reason: explained
+                                .facts
+                                .iter()
+                                .map(Fact::as_str)
+                                .collect::<Vec<_>>()
+                                .join(ctx.text("；", "; ")),
                             citations,
                         });
                     }

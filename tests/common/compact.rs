@@ -77,6 +77,26 @@ pub fn expand(value: &mut Value, table: &[Value]) {
                     if let Some(n) = item.as_u64() {
                         *item = table[n as usize].clone();
                     }
+                } else if key == "facts" {
+                    // A fact: the fixed texts around the value the form gives, or one.
+                    for fact in item.as_array_mut().unwrap() {
+                        let text = match &*fact {
+                            Value::Number(n) => table[n.as_u64().unwrap() as usize].clone(),
+                            Value::Array(parts) => {
+                                let piece = |v: &Value| match v {
+                                    Value::String(s) => s.clone(),
+                                    n => table[n.as_u64().unwrap() as usize]
+                                        .as_str()
+                                        .unwrap()
+                                        .to_string(),
+                                };
+                                let value = parts[1].as_str().unwrap();
+                                json!(format!("{}{value}{}", piece(&parts[0]), piece(&parts[2])))
+                            }
+                            written => written.clone(),
+                        };
+                        *fact = text;
+                    }
                 } else if key == "citations" {
                     for c in item.as_array_mut().unwrap() {
                         if let Some(n) = c.as_u64() {
@@ -98,9 +118,18 @@ pub fn expand(value: &mut Value, table: &[Value]) {
 
 /// Whether every trace and nearest threshold of a compact report or delta (the answer without
 /// its epoch) has its fixed part by number, every verdict's value but the budget adjustment's
-/// (the form's ratio) is a number, and every diagnostic and notice is numbered as its code says.
+/// (the form's ratio) is a number, and so are the fixed texts of their facts, and every
+/// diagnostic and notice is numbered as its code says.
 pub fn fixed_parts_numbered(answer: &Value) -> bool {
     let outcomes = answer["outcomes"].as_object().unwrap();
+    // The budget adjustment's fact holds two amounts and a ratio from the form: written out.
+    let facts_numbered = outcomes
+        .iter()
+        .filter(|(name, _)| *name != "adjustment")
+        .filter_map(|(_, outcome)| outcome.get("because"))
+        .flat_map(|steps| steps.as_array().unwrap())
+        .flat_map(|step| step["facts"].as_array().unwrap())
+        .all(|fact| !fact.is_string());
     let values_numbered = outcomes
         .iter()
         .filter(|(name, _)| *name != "adjustment")
@@ -128,6 +157,7 @@ pub fn fixed_parts_numbered(answer: &Value) -> bool {
         })
         .collect::<Vec<_>>();
     values_numbered
+        && facts_numbered
         && traces
             .chain(nearest)
             .all(|entry| entry.get("fixed").is_some())

@@ -261,7 +261,8 @@ fn ts(krate: &Crate, ty: &Type, generics: &[String]) -> String {
             let (name, args) = path_of(ty).unwrap();
             let arg = |i: usize| ts(krate, args[i], generics);
             match name.as_str() {
-                "String" | "str" => "string".into(),
+                // A fact is written as its text.
+                "String" | "str" | "Fact" => "string".into(),
                 "bool" => "boolean".into(),
                 "usize" | "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "f64" => "number".into(),
                 "Option" => format!("{} | null", arg(0)),
