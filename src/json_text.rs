@@ -755,9 +755,10 @@ pub struct CitationTable {
     /// (address, list, its numbers) of the lists already numbered, in order of address; each is
     /// held, so that no other list takes its address.
     lists: Vec<(usize, Citations, Arc<[u32]>)>,
-    /// (fingerprint of a fixed text as given, its number), in order of fingerprint, so that a
-    /// text seen before is found without writing it as JSON again.
-    fixed: Vec<(u64, u32)>,
+    /// (fingerprint of a fixed text as given, its number, whether its entry is the text between
+    /// quotes, with nothing escaped), in order of fingerprint, so that a text seen before is found
+    /// without writing it as JSON again.
+    fixed: Vec<(u64, u32, bool)>,
     /// Where a fixed part is written to be numbered ([`number_of_part`]), kept between parts.
     scratch: Vec<u8>,
     /// (address, part, its number) of the shared parts already numbered
@@ -869,13 +870,15 @@ impl CitationTable {
     fn number_of_text(&mut self, text: &str) -> Option<u32> {
         let print = fingerprint(text.as_bytes());
         if let Ok(at) = self.fixed.binary_search_by_key(&print, |entry| entry.0) {
-            let n = self.fixed.get(at)?.1;
+            let &(_, n, plain) = self.fixed.get(at)?;
             let known = self.texts.get(usize::try_from(n).ok()?)?;
-            return is_json_of(known, text).then_some(n);
+            return is_json_of(known, text, plain).then_some(n);
         }
-        let n = self.number(&to_vec(text).ok()?)?;
+        let json = to_vec(text).ok()?;
+        let plain = json.len() == text.len() + 2;
+        let n = self.number(&json)?;
         let at = self.fixed.partition_point(|entry| entry.0 < print);
-        self.fixed.insert(at, (print, n));
+        self.fixed.insert(at, (print, n, plain));
         Some(n)
     }
 
@@ -899,15 +902,12 @@ impl CitationTable {
     }
 }
 
-/// Whether `json` is the JSON string of `text`: compared without writing it where `text` has
-/// nothing to escape, as nearly every text has.
-fn is_json_of(json: &[u8], text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if needs_no_escape(bytes) {
-        json.len() == bytes.len() + 2
-            && json.first() == Some(&b'"')
-            && json.last() == Some(&b'"')
-            && json.get(1..json.len() - 1) == Some(bytes)
+/// Whether `json`, a table's entry, is the JSON string of `text`. Where the entry is `plain`,
+/// without an escape in it, the text is what stands between its quotes, and the two are compared
+/// without writing the text as JSON.
+fn is_json_of(json: &[u8], text: &str, plain: bool) -> bool {
+    if plain {
+        json.len() == text.len() + 2 && json.get(1..json.len() - 1) == Some(text.as_bytes())
     } else {
         to_vec(text).is_ok_and(|written| written == json)
     }
@@ -1000,6 +1000,27 @@ mod tests {
         table.numbers = vec![(print, 0)];
         assert_eq!(table.number(b"b"), None);
         assert_eq!(table.len(), 1);
+    }
+
+    #[test]
+    fn a_fixed_text_is_found_again_with_or_without_characters_to_escape() {
+        let mut table = CitationTable::default();
+        for text in ["通州", "a\"b", "行\n二", "a\\\"b"] {
+            let n = table.number_of_text(text);
+            assert!(n.is_some(), "{text:?}");
+            assert_eq!(table.number_of_text(text), n, "{text:?}");
+            let plain = !text.contains(['"', '\\', '\n']);
+            assert!(is_json_of(
+                table.get(n.unwrap() as usize).unwrap(),
+                text,
+                plain
+            ));
+        }
+        assert_eq!(table.len(), 4);
+        // The JSON of one text is not taken for another whose bytes it holds between its quotes.
+        assert!(!is_json_of(br#""a\"b""#, r#"a\"b"#, false));
+        assert!(is_json_of(br#""a\"b""#, r#"a"b"#, false));
+        assert!(!is_json_of(br#""ab""#, "a\"b", true));
     }
 
     #[test]
