@@ -167,26 +167,46 @@ impl Writer {
     }
 }
 
-/// Whether no byte is a quote, a backslash or a control character, eight bytes at a time.
+/// Whether no byte is a quote, a backslash or a control character, eight bytes at a time; the
+/// last bytes as one word overlapping the one before, and a text of four to seven bytes (most
+/// keys) as its first and last four, so that no byte is looked at alone but in a text under four.
 fn needs_no_escape(bytes: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let Ok(&word) = <&[u8; 8]>::try_from(chunk) else {
-            return false;
-        };
-        let word = u64::from_le_bytes(word);
+    let plain = |word: u64| {
         let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
-        if control | has_zero(word ^ (ONES * 0x22)) | has_zero(word ^ (ONES * 0x5C)) != 0 {
-            return false;
+        control | has_zero(word ^ (ONES * 0x22)) | has_zero(word ^ (ONES * 0x5C)) == 0
+    };
+    let word = |at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|b| <[u8; 8]>::try_from(b).ok())
+            .map(u64::from_le_bytes)
+    };
+    let half = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|b| <[u8; 4]>::try_from(b).ok())
+            .map(|b| u64::from(u32::from_le_bytes(b)))
+    };
+    let len = bytes.len();
+    if len >= 8 {
+        let mut at = 0;
+        while at + 8 <= len {
+            if !word(at).is_some_and(plain) {
+                return false;
+            }
+            at += 8;
         }
+        at == len || word(len - 8).is_some_and(plain)
+    } else if len >= 4 {
+        half(0)
+            .zip(half(len - 4))
+            .is_some_and(|(first, last)| plain(first | last << 32))
+    } else {
+        bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
     }
-    chunks
-        .remainder()
-        .iter()
-        .all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
 }
 
 /// An object or array being written; `first` until an entry is.
