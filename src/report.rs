@@ -30,7 +30,8 @@ pub struct Citation {
 pub type Citations = Arc<[Citation]>;
 
 /// A problem with the application, located at a field.
-// `remote = "Self"`, as for `Trace`.
+// `remote = "Self"`: the derived writer is the declaration the package's types are generated
+// from; `DiagnosticEntry` writes it, and a test holds the two to the same text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Diagnostic {
@@ -302,11 +303,9 @@ impl std::fmt::Display for Fact {
 
 impl Serialize for Fact {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.parts() {
-            Some((_, "", _)) if json_text::writing_compact() => {
-                json_text::fixed_text(&self.text, serializer)
-            }
-            Some((before, value, after)) if json_text::writing_compact() => (
+        match self.parts().filter(|_| json_text::writing_compact()) {
+            Some((_, "", _)) => json_text::fixed_text(&self.text, serializer),
+            Some((before, value, after)) => (
                 json_text::FixedText(before),
                 value,
                 json_text::FixedText(after),

@@ -80,22 +80,15 @@ pub fn expand(value: &mut Value, table: &[Value]) {
                 } else if key == "facts" {
                     // A fact: the fixed texts around the value the form gives, or one.
                     for fact in item.as_array_mut().unwrap() {
-                        let text = match &*fact {
-                            Value::Number(n) => table[n.as_u64().unwrap() as usize].clone(),
+                        let whole = match &*fact {
+                            Value::Number(_) => text(fact),
                             Value::Array(parts) => {
-                                let piece = |v: &Value| match v {
-                                    Value::String(s) => s.clone(),
-                                    n => table[n.as_u64().unwrap() as usize]
-                                        .as_str()
-                                        .unwrap()
-                                        .to_string(),
-                                };
                                 let value = parts[1].as_str().unwrap();
-                                json!(format!("{}{value}{}", piece(&parts[0]), piece(&parts[2])))
+                                format!("{}{value}{}", piece(&parts[0]), piece(&parts[2]))
                             }
-                            written => written.clone(),
+                            _ => continue,
                         };
-                        *fact = text;
+                        *fact = Value::String(whole);
                     }
                 } else if key == "citations" {
                     for c in item.as_array_mut().unwrap() {
