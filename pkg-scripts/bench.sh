@@ -4,8 +4,9 @@
 # Chromium: full validation per jurisdiction, per-edit updates, cold start over fresh page loads,
 # sizes, all against the peers on the same inputs (the run fails if they disagree). Prints a table
 # and writes bench-output/bench.json; then hostile sizes (benches/hostile.mjs: refusals, linearity
-# below the limits) and memory (benches/soak.mjs: wasm memory around the registry, one validator
-# and two soaks, bench-output/soak.json). QUICK=1 for a short run; COLD=N page loads (default 40).
+# below the limits), how values cross into and out of the module (benches/crossing.mjs: JSON text
+# against serde-wasm-bindgen, path by path) and memory (benches/soak.mjs: wasm memory around the
+# registry, one validator and two soaks, bench-output/soak.json). QUICK=1 for a short run; COLD=N page loads (default 40).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -20,6 +21,8 @@ if [ ! -f "$stamp" ] || ! cmp -s benches/package-lock.json "$stamp"; then
 fi
 node benches/run.mjs
 node benches/hostile.mjs
+# How values cross (benches/crossing.mjs): both ways in one module built for it.
+bash pkg-scripts/build-crossing.sh
 node benches/crossing.mjs
 # Memory: the registry, one validator, and the soaks (1M edits, 100k validators; QUICK=1: a tenth).
 node benches/soak.mjs

@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the crate compiled to wasm32, wasm-bindgen's ES-module glue
-# (--target web), wasm-opt -Oz run until it gains nothing more (--converge: 0.8 KB gzip less a
-# module, for about 30 s more each; binaryen from the npm package in tests/js), and the hand-written
+# (--target web), wasm-opt (pkg-scripts/optimise.sh), and the hand-written
 # wrapper, types and README from js/, and the licences. Three builds of the crate share the one JS
 # glue: the browser module with the five regulations compiled in (index.js, fetched beside the glue
 # or passed to init); the module without them, with each compiled profile as a file, for pages that
@@ -13,18 +12,7 @@ cd "$root"
 out=pkg
 name=gov_it_rules
 
-wasm_opt=tests/js/node_modules/.bin/wasm-opt
-if [ ! -x "$wasm_opt" ]; then
-  echo "build: installing the JS tools (tests/js, from its lockfile)"
-  (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
-fi
-
-optimise() {
-  "$wasm_opt" -Oz --converge --strip-debug --strip-producers \
-    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-multivalue --enable-reference-types \
-    "$1" -o "$2"
-}
+optimise() { bash pkg-scripts/optimise.sh "$@"; }
 
 target_dir="${CARGO_TARGET_DIR:-target}"
 built="$target_dir/wasm32-unknown-unknown/release/$name.wasm"

@@ -584,10 +584,16 @@ pub fn to_vec_citing<T: ?Sized + Serialize>(
     table: &mut CitationTable,
 ) -> Result<Vec<u8>, Error> {
     let epoch = table.epoch;
+    citing(table, || to_vec(&(epoch, value)))
+}
+
+/// Runs `write` with `table` lent to the answers it writes, through any serializer: each
+/// citation list and fixed part they write goes as its number in `table`.
+pub fn citing<R>(table: &mut CitationTable, write: impl FnOnce() -> R) -> R {
     let lent = Lent::new(table);
-    let text = to_vec(&(epoch, value));
+    let written = write();
     drop(lent);
-    text
+    written
 }
 
 /// A table lent to [`CITING`] until it is dropped, also when writing unwinds.

@@ -95,6 +95,12 @@ impl Registry {
                 message: e.to_string(),
             }]
         })?;
+        self.add(profile)
+    }
+
+    /// Adds (or replaces, by id) a profile read some other way; it is checked as one read from
+    /// JSON is, and a bad one is rejected whole.
+    pub fn add(&mut self, profile: Profile) -> Result<&Profile, Vec<ProfileError>> {
         let errors = profile::check(&profile);
         if !errors.is_empty() {
             return Err(errors);

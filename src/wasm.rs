@@ -347,8 +347,13 @@ pub fn form_layout() -> Result<Vec<u8>, JsValue> {
 /// Options for a validation: `jurisdiction` is required (`null`, JavaScript's `undefined`, is
 /// absent), `asOf` defaults to today's local date.
 pub(crate) fn validation_options(options: &str) -> Result<Options, JsValue> {
-    let json = read_value(options, "options")?.to_json();
-    let mut options = Options::for_validation(&json, &registry()).map_err(|m| type_error(&m))?;
+    options_of(&read_value(options, "options")?)
+}
+
+/// Validation options from their value, however it crossed.
+fn options_of(value: &Input) -> Result<Options, JsValue> {
+    let mut options =
+        Options::for_validation(&value.to_json(), &registry()).map_err(|m| type_error(&m))?;
     options.as_of = Some(as_of_or_today(options.as_of)?);
     Ok(options)
 }
@@ -520,3 +525,7 @@ pub(crate) fn install_panic_hook() {
         }))
     });
 }
+
+/// The other way values could cross, for `benches/crossing.mjs` only: never in the package.
+#[cfg(feature = "crossing")]
+mod crossing;

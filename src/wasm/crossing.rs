@@ -1,0 +1,108 @@
+//! The other way each value could cross the boundary: as the JavaScript value itself, read or
+//! built by serde-wasm-bindgen, beside the JSON text the package sends. `benches/crossing.mjs`
+//! times both in one module, built with the feature `crossing` by
+//! `pkg-scripts/build-crossing.sh`; the package's modules have none of this.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use super::{options_of, type_error, validation_options, with_next_registry, Validator, CITATIONS};
+use crate::json_text;
+use crate::live::Delta;
+use crate::model::input::OwnedInput;
+use crate::profile::{Profile, ProfileError};
+
+/// A value as a JavaScript object: maps as plain objects, as `JSON.parse` would give them.
+fn to_value<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(JsValue::from)
+}
+
+fn from_value(value: JsValue) -> Result<OwnedInput, JsValue> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| type_error(&e.to_string()))
+}
+
+/// Validation options read from JSON text, as `validate` and `Validator` read them.
+#[wasm_bindgen(js_name = "__optionsFromText")]
+pub fn options_from_text(options: &str) -> Result<(), JsValue> {
+    validation_options(options).map(drop)
+}
+
+/// The same options read from the object.
+#[wasm_bindgen(js_name = "__optionsFromValue")]
+pub fn options_from_value(options: JsValue) -> Result<(), JsValue> {
+    options_of(&from_value(options)?.0).map(drop)
+}
+
+/// `loadProfile` with the profile read from the object, answering with an object.
+#[wasm_bindgen(js_name = "__loadProfileValue")]
+pub fn load_profile_value(profile: JsValue) -> Result<JsValue, JsValue> {
+    let result = with_next_registry(|next| {
+        let profile: Profile = serde_wasm_bindgen::from_value(profile).map_err(|e| {
+            vec![ProfileError {
+                path: String::new(),
+                message: e.to_string(),
+            }]
+        })?;
+        next.add(profile).map(|p| p.id.clone())
+    });
+    to_value(&result)
+}
+
+#[wasm_bindgen]
+impl Validator {
+    /// `setScalar` with the delta built as objects, in full: citations and fixed texts written
+    /// out, as the package's wrapper gives a delta to its caller.
+    #[wasm_bindgen(js_name = "__setScalarAsValue")]
+    pub fn set_scalar_as_value(&mut self, path: &str, value: JsValue) -> Result<JsValue, JsValue> {
+        self.edit_as_value(path, value, |delta| to_value(delta))
+    }
+
+    /// `setScalar` with the compact answer built as objects, `[epoch, delta]` with the citations
+    /// and fixed texts by number, as the JSON text `setScalar` returns would parse.
+    #[wasm_bindgen(js_name = "__setScalarCompactValue")]
+    pub fn set_scalar_compact_value(
+        &mut self,
+        path: &str,
+        value: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        self.edit_as_value(path, value, |delta| compact_value(delta))
+    }
+
+    /// `report` with the compact answer built as objects.
+    #[wasm_bindgen(js_name = "__reportCompactValue")]
+    pub fn report_compact_value(&self) -> Result<JsValue, JsValue> {
+        compact_value(self.inner.report())
+    }
+}
+
+/// A compact answer, `[epoch, value]` with the citations and fixed texts by number, built as
+/// objects.
+fn compact_value<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    CITATIONS.with(|table| {
+        let mut table = table
+            .try_borrow_mut()
+            .map_err(|_| type_error("the citation table is in use"))?;
+        let epoch = table.epoch();
+        json_text::citing(&mut table, || to_value(&(epoch, value)))
+    })
+}
+
+impl Validator {
+    fn edit_as_value(
+        &mut self,
+        path: &str,
+        value: JsValue,
+        write: impl FnOnce(&Delta) -> Result<JsValue, JsValue>,
+    ) -> Result<JsValue, JsValue> {
+        let OwnedInput(value) = from_value(value)?;
+        let delta = self
+            .inner
+            .set_input(path, &value)
+            .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
+        let answer = write(&delta);
+        self.inner.release();
+        answer
+    }
+}
