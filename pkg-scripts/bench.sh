@@ -6,7 +6,8 @@
 # and writes bench-output/bench.json; then hostile sizes (benches/hostile.mjs: refusals, linearity
 # below the limits), how values cross into and out of the module (benches/crossing.mjs: JSON text
 # against serde-wasm-bindgen, path by path) and memory (benches/soak.mjs: wasm memory around the
-# registry, one validator and two soaks, bench-output/soak.json). QUICK=1 for a short run; COLD=N page loads (default 40).
+# registry, one validator and two soaks, bench-output/soak.json). QUICK=1 for a short run; COLD=N
+# page loads (default 40).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

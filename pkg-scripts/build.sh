@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the crate compiled to wasm32, wasm-bindgen's ES-module glue
-# (--target web), wasm-opt (pkg-scripts/optimise.sh), and the hand-written
-# wrapper, types and README from js/, and the licences. Three builds of the crate share the one JS
-# glue: the browser module with the five regulations compiled in (index.js, fetched beside the glue
-# or passed to init); the module without them, with each compiled profile as a file, for pages that
-# load one jurisdiction; and the module that also reads JSON profiles, for Node (node.js, read with
-# fs) and profile authors' tools (init({ profileJson: true })). Prints the sizes, raw and gzip -9.
+# (--target web), wasm-opt (pkg-scripts/optimise.sh), and the hand-written wrapper, types and README
+# from js/, and the licences. Three builds of the crate share the one JS glue: the browser module
+# with the five regulations compiled in (index.js, fetched beside the glue or passed to init); the
+# module without them, with each compiled profile as a file, for pages that load one jurisdiction;
+# and the module that also reads JSON profiles, for Node (node.js, read with fs) and profile
+# authors' tools (init({ profileJson: true })). Prints the sizes, raw and gzip -9.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
