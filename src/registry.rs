@@ -100,6 +100,19 @@ impl Registry {
 
     /// Adds (or replaces, by id) a profile read some other way; it is checked as one read from
     /// JSON is, and a bad one is rejected whole.
+    ///
+    /// ```
+    /// use gov_it_rules::builtin;
+    /// let mut registry = builtin().clone();
+    /// let mut profile = registry.get("tongzhou").expect("built in").clone();
+    /// profile.id = "tongzhou-copy".into();
+    /// assert!(registry.add(profile.clone()).is_ok());
+    /// assert!(registry.get("tongzhou-copy").is_some());
+    /// profile.id = "no spaces".into();
+    /// let errors = registry.add(profile).expect_err("an id with spaces");
+    /// assert_eq!(errors[0].path, "id");
+    /// assert!(registry.get("no spaces").is_none());
+    /// ```
     pub fn add(&mut self, profile: Profile) -> Result<&Profile, Vec<ProfileError>> {
         let errors = profile::check(&profile);
         if !errors.is_empty() {
