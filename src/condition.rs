@@ -123,22 +123,20 @@ impl Evidence {
 
 /// Portal-supplied and built-in parameter values, by name: a sorted list, made from a version's
 /// map of parameters, rather than a map of its own (one more map type is kilobytes of code).
+/// The names are the profile's, borrowed: a validation makes its parameters at every edit.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Parameters(Vec<(String, Option<Decimal>)>);
+pub struct Parameters<'p>(Vec<(&'p str, Option<Decimal>)>);
 
-impl Parameters {
+impl<'p> Parameters<'p> {
     /// `values` in the order of their names, each name once, as a map gives them.
-    pub(crate) fn from_sorted(values: Vec<(String, Option<Decimal>)>) -> Parameters {
+    pub(crate) fn from_sorted(values: Vec<(&'p str, Option<Decimal>)>) -> Parameters<'p> {
         Parameters(values)
     }
 
     /// The value of the parameter `name`: `None` when the profile has no such parameter,
     /// `Some(None)` when it has one with no value yet.
     pub fn get(&self, name: &str) -> Option<&Option<Decimal>> {
-        let at = self
-            .0
-            .binary_search_by(|(n, _)| n.as_str().cmp(name))
-            .ok()?;
+        let at = self.0.binary_search_by(|(n, _)| (*n).cmp(name)).ok()?;
         self.0.get(at).map(|(_, value)| value)
     }
 }
@@ -232,7 +230,7 @@ impl Verdicts {
 pub struct Evaluator<'a> {
     pub app: &'a Application,
     pub version: &'a Version,
-    pub params: &'a Parameters,
+    pub params: &'a Parameters<'a>,
     /// Absent while the decision tables themselves are evaluated.
     pub verdicts: Option<&'a Verdicts>,
     /// An amount read in place of the application's, to ask what a verdict would be if that field
@@ -413,13 +411,26 @@ impl Evaluator<'_> {
         ev.compared.insert(a.field.0);
         let held = compare(amount, a.op, threshold);
         ev.fact(|| {
-            let belongs = if held { "，属于" } else { "，不属于" };
-            let after = format!(
-                " 万元{belongs}「{}」（{} 万元）",
-                a.wording,
-                money::format(&threshold)
-            );
-            Fact::around(spec.zh, " ", &money::format(&amount), &after)
+            let belongs = if held {
+                "，属于「"
+            } else {
+                "，不属于「"
+            };
+            Fact::composed(
+                spec.zh.len() + a.wording.len() + 96,
+                |text| {
+                    text.push_str(spec.zh);
+                    text.push(' ');
+                },
+                |text| money::push(text, &amount),
+                |text| {
+                    for piece in [" 万元", belongs, &a.wording, "」（"] {
+                        text.push_str(piece);
+                    }
+                    money::push(text, &threshold);
+                    text.push_str(" 万元）");
+                },
+            )
         });
         if amount == threshold {
             ev.boundaries.push(BoundaryHit {

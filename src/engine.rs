@@ -1052,14 +1052,14 @@ fn version_notices(version: &Version, as_of: NaiveDate, locale: Locale, notices:
     }
 }
 
-fn parameters(version: &Version, options: &Options) -> Parameters {
+fn parameters<'v>(version: &'v Version, options: &Options) -> Parameters<'v> {
     Parameters::from_sorted(
         version
             .parameters
             .iter()
             .map(|(name, p)| {
                 (
-                    name.clone(),
+                    name.as_str(),
                     p.value.or_else(|| options.parameters.get(name).copied()),
                 )
             })

@@ -123,40 +123,61 @@ fn fold_full_width(c: char) -> char {
 /// `value.normalize().to_string()`, written digit by digit: amounts are formatted for every fact,
 /// distance and message at every keystroke, and the formatting machinery cost more than the rest.
 pub fn format(value: &Decimal) -> String {
+    let mut out = String::new();
+    push(&mut out, value);
+    out
+}
+
+/// Appends `value` to `out` as [`format`] writes it, for a text that quotes an amount.
+pub fn push(out: &mut String, value: &Decimal) {
     let value = value.normalize();
     let scale = usize::try_from(value.scale()).unwrap_or(0);
     let mantissa = value.mantissa().unsigned_abs();
-    // Least significant first, at least one digit before the point. A mantissa (96 bits at
-    // most) beyond u64 is written as two parts of u64 arithmetic: its last 19 digits, then the
-    // rest.
-    let mut digits: Vec<u8> = Vec::with_capacity(32);
+    // A mantissa (96 bits at most) beyond u64 is written as two parts of u64 arithmetic: its last
+    // 19 digits, then the rest.
+    let mut digits = Digits::default();
     match u64::try_from(mantissa) {
-        Ok(m) => push_digits(m, scale + 1, &mut digits),
+        Ok(m) => digits.push(m, scale + 1),
         Err(_) => {
             const LOW: u128 = 10_000_000_000_000_000_000;
-            push_digits((mantissa % LOW) as u64, 19, &mut digits);
-            push_digits((mantissa / LOW) as u64, scale + 1, &mut digits);
+            digits.push((mantissa % LOW) as u64, 19);
+            digits.push((mantissa / LOW) as u64, scale + 1);
         }
     }
-    let mut out = String::with_capacity(digits.len() + 2);
+    let written = digits.bytes.get(..digits.len).unwrap_or_default();
+    out.reserve(written.len() + 2);
     if value.is_sign_negative() && !value.is_zero() {
         out.push('-');
     }
-    let point = digits.len() - scale;
-    for (i, digit) in digits.iter().rev().enumerate() {
+    let point = written.len().saturating_sub(scale);
+    for (i, digit) in written.iter().rev().enumerate() {
         if i == point {
             out.push('.');
         }
         out.push(char::from(*digit));
     }
-    out
 }
 
-/// Appends the digits of `m`, least significant first, until `digits` holds at least `len`.
-fn push_digits(mut m: u64, len: usize, digits: &mut Vec<u8>) {
-    while m > 0 || digits.len() < len {
-        digits.push(b'0' + (m % 10) as u8);
-        m /= 10;
+/// An amount's digits, least significant first, at least one before the point: 29 at most (a
+/// 96-bit mantissa, or a scale of 28 and the zero before the point), kept on the stack, since
+/// amounts are formatted several times at every keystroke.
+#[derive(Default)]
+struct Digits {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Digits {
+    /// Appends the digits of `m` until there are at least `len`.
+    fn push(&mut self, mut m: u64, len: usize) {
+        while m > 0 || self.len < len {
+            let Some(slot) = self.bytes.get_mut(self.len) else {
+                return;
+            };
+            *slot = b'0' + (m % 10) as u8;
+            self.len += 1;
+            m /= 10;
+        }
     }
 }
 
@@ -193,6 +214,14 @@ mod tests {
         }
         assert_eq!(format(&Decimal::NEGATIVE_ONE), "-1");
         assert_eq!(format(&Decimal::MAX), Decimal::MAX.to_string());
+    }
+
+    #[test]
+    fn pushes_after_the_text_there() {
+        let mut text = String::from("预计总投资 ");
+        push(&mut text, &"300.0100".parse::<Decimal>().unwrap());
+        text.push_str(" 万元");
+        assert_eq!(text, "预计总投资 300.01 万元");
     }
 
     #[test]

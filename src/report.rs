@@ -240,14 +240,35 @@ impl Fact {
     /// `label`, `between`, the value the form gives, then `after`: e.g. `预计总投资`, ` `,
     /// `300.01`, ` 万元，属于…`.
     pub(crate) fn around(label: &str, between: &str, value: &str, after: &str) -> Fact {
-        let mut text =
-            String::with_capacity(label.len() + between.len() + value.len() + after.len());
-        text.push_str(label);
-        text.push_str(between);
+        let capacity = label.len() + between.len() + value.len() + after.len();
+        Fact::composed(
+            capacity,
+            |text| {
+                text.push_str(label);
+                text.push_str(between);
+            },
+            |text| text.push_str(value),
+            |text| text.push_str(after),
+        )
+    }
+
+    /// A fact written in one text: what `before` writes, the value the form gives as `value`
+    /// writes it, then what `after` writes; `capacity` is room enough for it, and what is left
+    /// over is given back, since reports hold their facts. For a fact that quotes amounts, written
+    /// without a text of their own.
+    pub(crate) fn composed(
+        capacity: usize,
+        before: impl FnOnce(&mut String),
+        value: impl FnOnce(&mut String),
+        after: impl FnOnce(&mut String),
+    ) -> Fact {
+        let mut text = String::with_capacity(capacity);
+        before(&mut text);
         let start = text.len();
-        text.push_str(value);
+        value(&mut text);
         let end = text.len();
-        text.push_str(after);
+        after(&mut text);
+        text.shrink_to_fit();
         let value = u32::try_from(start).ok().zip(u32::try_from(end).ok());
         Fact { text, value }
     }

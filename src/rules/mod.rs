@@ -103,7 +103,7 @@ pub struct Ctx<'a> {
     pub profile: &'a Profile,
     pub version: &'a Version,
     pub app: &'a Application,
-    pub params: &'a Parameters,
+    pub params: &'a Parameters<'a>,
     pub stage: Stage,
     pub as_of: NaiveDate,
     pub calendar: &'a HolidayCalendar,
