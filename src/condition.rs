@@ -40,53 +40,73 @@ pub struct BoundaryHit {
     pub held: bool,
 }
 
-/// A set of the application's fields, held in one word: evaluations record in it which amounts
-/// they compared, and most evaluations compare none, so it must cost nothing to make.
+/// A set of the application's fields, held in two words: evaluations record in it which amounts
+/// they compared, and most evaluations compare none, so it must cost nothing to make. Two `u64`s
+/// rather than a `u128`, whose shifts are library calls in wasm32.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FieldSet(u128);
+pub struct FieldSet([u64; 2]);
 
 // Every field has a bit.
 const _: () = assert!(FIELDS.len() <= 128);
 
 impl FieldSet {
-    fn bit(field: Field) -> u128 {
-        u32::try_from(field.index())
-            .ok()
-            .and_then(|i| 1u128.checked_shl(i))
-            .unwrap_or(0)
+    /// The word and the bit in it of `field`.
+    fn bit(field: Field) -> (usize, u64) {
+        let index = field.index();
+        (index / 64, 1u64 << (index % 64))
     }
 
     pub fn insert(&mut self, field: Field) {
-        self.0 |= FieldSet::bit(field);
+        let (word, bit) = FieldSet::bit(field);
+        if let Some(word) = self.0.get_mut(word) {
+            *word |= bit;
+        }
     }
 
     pub fn contains(self, field: Field) -> bool {
-        self.0 & FieldSet::bit(field) != 0
+        let (word, bit) = FieldSet::bit(field);
+        self.0.get(word).is_some_and(|word| word & bit != 0)
     }
 
     pub fn union(self, other: FieldSet) -> FieldSet {
-        FieldSet(self.0 | other.0)
+        let [a, b] = self.0;
+        let [c, d] = other.0;
+        FieldSet([a | c, b | d])
     }
 
     pub fn intersection(self, other: FieldSet) -> FieldSet {
-        FieldSet(self.0 & other.0)
+        let [a, b] = self.0;
+        let [c, d] = other.0;
+        FieldSet([a & c, b & d])
     }
 
     /// Whether the two sets share a field.
     pub fn meets(self, other: FieldSet) -> bool {
-        self.0 & other.0 != 0
+        !self.intersection(other).is_empty()
     }
 
     pub fn is_empty(self) -> bool {
-        self.0 == 0
+        self.0 == [0, 0]
     }
 
-    /// The fields in the set, in form order.
+    /// The fields in the set, in form order: lowest bit first, each found from the last without
+    /// looking at the fields not in the set.
     pub fn iter(self) -> impl Iterator<Item = Field> {
-        FIELDS
-            .iter()
-            .map(|spec| spec.field)
-            .filter(move |f| self.contains(*f))
+        let [mut low, mut high] = self.0;
+        std::iter::from_fn(move || {
+            let index = if low != 0 {
+                let index = low.trailing_zeros();
+                low &= low - 1;
+                index
+            } else if high != 0 {
+                let index = high.trailing_zeros();
+                high &= high - 1;
+                index + 64
+            } else {
+                return None;
+            };
+            Field::by_index(usize::try_from(index).ok()?)
+        })
     }
 }
 
@@ -460,5 +480,28 @@ fn compare(value: Decimal, op: Op, threshold: Decimal) -> bool {
 fn push_missing(ev: &mut Evidence, what: &str) {
     if !ev.missing.iter().any(|m| m == what) {
         ev.missing.push(what.to_string());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_set_gives_its_fields_in_form_order_and_only_those() {
+        let mut set = FieldSet::default();
+        assert_eq!(set.iter().count(), 0);
+        let last = FIELDS.last().map(|spec| spec.field).unwrap();
+        let first = FIELDS.first().map(|spec| spec.field).unwrap();
+        let middle = FIELDS.get(FIELDS.len() / 2).map(|spec| spec.field).unwrap();
+        for field in [last, first, middle] {
+            set.insert(field);
+        }
+        assert_eq!(set.iter().collect::<Vec<_>>(), [first, middle, last]);
+        let every = FIELDS.iter().fold(FieldSet::default(), |mut all, spec| {
+            all.insert(spec.field);
+            all
+        });
+        assert!(every.iter().eq(FIELDS.iter().map(|spec| spec.field)));
     }
 }
