@@ -92,16 +92,20 @@ impl FieldSet {
     /// The fields in the set, in form order: lowest bit first, each found from the last without
     /// looking at the fields not in the set.
     pub fn iter(self) -> impl Iterator<Item = Field> {
-        let mut words = self.0;
-        let mut word = 0;
-        std::iter::from_fn(move || loop {
-            let bits = words.get_mut(word)?;
-            if *bits != 0 {
-                let bit = usize::try_from(bits.trailing_zeros()).ok()?;
-                *bits &= *bits - 1;
-                return Field::by_index(word * 64 + bit);
-            }
-            word += 1;
+        let [mut low, mut high] = self.0;
+        std::iter::from_fn(move || {
+            let index = if low != 0 {
+                let index = low.trailing_zeros();
+                low &= low - 1;
+                index
+            } else if high != 0 {
+                let index = high.trailing_zeros();
+                high &= high - 1;
+                index + 64
+            } else {
+                return None;
+            };
+            Field::by_index(usize::try_from(index).ok()?)
         })
     }
 }
