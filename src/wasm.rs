@@ -232,11 +232,22 @@ impl Validator {
 
 impl Validator {
     fn edit(&mut self, path: &str, value: &Input) -> Result<Vec<u8>, JsValue> {
+        self.edit_answering(path, value, |delta| to_answer(delta))
+    }
+
+    /// Sets one value and answers with what `write` makes of the delta; a path the application
+    /// has no place for is a `RangeError`.
+    fn edit_answering<T>(
+        &mut self,
+        path: &str,
+        value: &Input,
+        write: impl FnOnce(&crate::live::Delta) -> Result<T, JsValue>,
+    ) -> Result<T, JsValue> {
         let delta = self
             .inner
             .set_input(path, value)
             .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
-        let answer = to_answer(&delta);
+        let answer = write(&delta);
         self.inner.release();
         answer
     }

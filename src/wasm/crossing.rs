@@ -97,12 +97,6 @@ impl Validator {
         write: impl FnOnce(&Delta) -> Result<JsValue, JsValue>,
     ) -> Result<JsValue, JsValue> {
         let OwnedInput(value) = from_value(value)?;
-        let delta = self
-            .inner
-            .set_input(path, &value)
-            .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
-        let answer = write(&delta);
-        self.inner.release();
-        answer
+        self.edit_answering(path, &value, write)
     }
 }
