@@ -96,11 +96,7 @@ pub fn jurisdictions(
                             .collect(),
                     })
                     .collect(),
-                documents: v
-                    .documents
-                    .iter()
-                    .map(|(k, d)| (k.clone(), locale.pick(&d.name, &d.name_en).to_string()))
-                    .collect(),
+                documents: v.document_names(locale),
                 versions: profile
                     .versions
                     .iter()

@@ -694,18 +694,7 @@ fn run(
                 Arc::new(info(profile, version, options.locale))
             })));
             document_names = Arc::clone(shared.document_names.get(options.locale, || {
-                Arc::new(
-                    version
-                        .documents
-                        .iter()
-                        .map(|(k, d)| {
-                            (
-                                k.clone(),
-                                options.locale.pick(&d.name, &d.name_en).to_string(),
-                            )
-                        })
-                        .collect(),
-                )
+                Arc::new(version.document_names(options.locale))
             }));
             steps = Some(Steps {
                 records: std::mem::take(&mut run.records),

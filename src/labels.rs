@@ -212,20 +212,13 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
         .iter()
         .filter_map(|s| Some((*s, pick(locale, stage_label(s)?))))
         .collect();
-    let documents = registry
-        .profiles()
-        .into_iter()
-        .map(|profile| {
-            let mut names = BTreeMap::new();
-            for version in &profile.versions {
-                for (key, named) in &version.documents {
-                    let name = locale.pick(&named.name, &named.name_en).to_string();
-                    names.insert(key.clone(), name);
-                }
-            }
-            (profile.id.clone(), names)
-        })
-        .collect();
+    let documents = crate::sorted::gathered(registry.profiles().into_iter().map(|profile| {
+        let mut names = BTreeMap::new();
+        for version in &profile.versions {
+            names.extend(version.document_names(locale));
+        }
+        (profile.id.clone(), names)
+    }));
     Labels {
         locale,
         fields: Ordered(fields),

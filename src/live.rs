@@ -305,12 +305,11 @@ fn has_problem(problems: &[Diagnostic], path: &str) -> bool {
 /// given by itself as an object with that kind, cells a row does not read left out).
 fn as_read(app: &Application, table: &str) -> Json {
     let row = |cells: &[(&str, Option<Json>)]| {
-        Json::Object(
+        Json::Object(crate::sorted::gathered(
             cells
                 .iter()
-                .filter_map(|(key, value)| Some((key.to_string(), value.clone()?)))
-                .collect(),
-        )
+                .filter_map(|(key, value)| Some((key.to_string(), value.clone()?))),
+        ))
     };
     let text = |text: &Option<String>| text.clone().map(Json::String);
     let rows = if table == "documents" {
@@ -684,7 +683,7 @@ fn changes<'r>(old: &'r [Diagnostic], new: &'r [Diagnostic]) -> Changes<&'r Diag
     // counts would be one more map's code in the module.
     fn minus<'a>(a: &'a [Diagnostic], b: &[Diagnostic]) -> Vec<&'a Diagnostic> {
         let mut left: Vec<(Identity, bool)> = b.iter().map(|d| (identity(d), false)).collect();
-        left.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+        crate::sorted::sort_by(&mut left, |x, y| x.0.cmp(&y.0));
         a.iter()
             .filter(|d| {
                 let id = identity(d);
@@ -739,7 +738,7 @@ fn rows<'r, T: PartialEq>(
 fn sorted_positions(keys: Vec<&str>) -> Vec<(&str, usize)> {
     let mut sorted: Vec<(&str, usize)> =
         keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
-    sorted.sort_unstable();
+    crate::sorted::sort(&mut sorted);
     sorted
 }
 

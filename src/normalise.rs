@@ -113,16 +113,13 @@ fn document(row: &Json) -> Json {
 }
 
 fn trim_cells(cells: &Map<String, Json>) -> Map<String, Json> {
-    cells
-        .iter()
-        .map(|(key, value)| {
-            let value = match value {
-                Json::String(text) => Json::String(text.trim().to_string()),
-                other => other.clone(),
-            };
-            (key.clone(), value)
-        })
-        .collect()
+    crate::sorted::gathered(cells.iter().map(|(key, value)| {
+        let value = match value {
+            Json::String(text) => Json::String(text.trim().to_string()),
+            other => other.clone(),
+        };
+        (key.clone(), value)
+    }))
 }
 
 #[cfg(test)]

@@ -39,7 +39,7 @@ fn case_files() -> Vec<PathBuf> {
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().ends_with(".cases.json"))
         .collect();
-    files.sort();
+    gov_it_rules::sorted::sort(&mut files);
     files.push(root().join("tests/fixtures/profiles/example-county.cases.json"));
     files
 }

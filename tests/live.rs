@@ -39,7 +39,7 @@ fn canonical(r: &Report) -> Value {
     let mut v = serde_json::to_value(r).unwrap();
     for list in ["diagnostics", "notices"] {
         let items = v[list].as_array_mut().unwrap();
-        items.sort_by_key(|d| d.to_string());
+        gov_it_rules::sorted::sort_by(items, |a, b| a.to_string().cmp(&b.to_string()));
     }
     v
 }

@@ -748,7 +748,7 @@ fn every_entry_holds_at_the_amounts_it_speaks_of_and_nothing_nearer_changes() {
             let t = Decimal::from(t);
             amounts.extend([t - Decimal::ONE, t - step, t, t + step, t + Decimal::ONE]);
         }
-        amounts.sort();
+        gov_it_rules::sorted::sort(&mut amounts);
         amounts.dedup();
         for base in &bases {
             let mut validations = Amounts {

@@ -392,11 +392,11 @@ impl Attachment {
                 });
             }
         }
-        placed.sort_by(|a, b| form_order(&a.control, &b.control));
+        crate::sorted::sort_by(&mut placed, |a, b| form_order(&a.control, &b.control));
         self.messages
             .show(&self.doc, &self.controls, &placed, report.locale, citations);
         if submitted {
-            errors.sort_by(|a, b| match (&a.control, &b.control) {
+            crate::sorted::sort_by(&mut errors, |a, b| match (&a.control, &b.control) {
                 (Some(a), Some(b)) => form_order(a, b),
                 (None, Some(_)) => std::cmp::Ordering::Less,
                 (Some(_), None) => std::cmp::Ordering::Greater,

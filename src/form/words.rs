@@ -196,8 +196,9 @@ pub fn verdict_line(name: &str, report: &Report) -> Option<VerdictLine> {
         .filter(|n| n.outcome == name)
         .map(|n| (n.direction, n.message.clone()))
         .collect();
-    line.nearest
-        .sort_by_key(|(direction, _)| *direction != "below");
+    crate::sorted::sort_by(&mut line.nearest, |(a, _), (b, _)| {
+        (*a != "below").cmp(&(*b != "below"))
+    });
     Some(line)
 }
 

@@ -76,12 +76,9 @@ impl<'a> Input<'a> {
             Input::Number(n) => n.parse().map_or(Json::Null, Json::Number),
             Input::String(s) => Json::String(s.to_string()),
             Input::Array(items) => Json::Array(items.iter().map(Input::to_json).collect()),
-            Input::Object(members) => Json::Object(
-                members
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.to_json()))
-                    .collect(),
-            ),
+            Input::Object(members) => Json::Object(crate::sorted::gathered(
+                members.iter().map(|(k, v)| (k.to_string(), v.to_json())),
+            )),
         }
     }
 
@@ -268,18 +265,24 @@ impl<'de> Visitor<'de> for InputVisitor {
         while let Some((Text(key), value)) = map.next_entry()? {
             members.push((key, value));
         }
-        // A stable sort keeps equal keys in the order written; each later one replaces the one
-        // before it.
-        members.sort_by(|a, b| a.0.cmp(&b.0));
-        members.dedup_by(|later, earlier| {
-            let equal = later.0 == earlier.0;
-            if equal {
-                std::mem::swap(later, earlier);
-            }
-            equal
-        });
-        Ok(Input::Object(members))
+        Ok(object(members))
     }
+}
+
+/// An object of `members` in the order of their keys, a later member replacing an earlier one of
+/// the same key. Outside `visit_map`, which is compiled once for each deserializer, so that this is
+/// compiled once.
+fn object<'a>(mut members: Vec<(Cow<'a, str>, Input<'a>)>) -> Input<'a> {
+    // A stable sort keeps equal keys in the order written.
+    crate::sorted::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
+    members.dedup_by(|later, earlier| {
+        let equal = later.0 == earlier.0;
+        if equal {
+            std::mem::swap(later, earlier);
+        }
+        equal
+    });
+    Input::Object(members)
 }
 
 /// A string, borrowed from the text unless it had to be unescaped.

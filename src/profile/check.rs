@@ -445,7 +445,7 @@ impl Checker<'_> {
             );
         }
         let mut ids = std::mem::take(&mut self.ids);
-        ids.sort();
+        crate::sorted::sort(&mut ids);
         for pair in ids.windows(2) {
             if let [(a, _), (b, path)] = pair {
                 if a == b {

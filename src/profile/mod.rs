@@ -967,6 +967,15 @@ impl Profile {
 }
 
 impl Version {
+    /// The names of this version's documents in `locale`, by key.
+    pub fn document_names(&self, locale: Locale) -> BTreeMap<String, String> {
+        crate::sorted::gathered(
+            self.documents
+                .iter()
+                .map(|(k, d)| (k.clone(), locale.pick(&d.name, &d.name_en).to_string())),
+        )
+    }
+
     /// A citation of this version, resolved against its article index.
     pub fn citation(
         &self,

@@ -558,9 +558,15 @@ fn thresholds<'a, T>(ctx: &Ctx<'a>, cases: &'a [Case<T>], field: Field) -> Vec<T
     for case in cases {
         collect(ctx, &case.when, field, true, &mut found);
     }
-    found.sort_by_key(|t| t.0);
-    found.dedup_by(|a, b| a.0 == b.0);
+    ascending_once(&mut found);
     found
+}
+
+/// Outside `thresholds`, which is compiled once for each table's type, so that this is compiled
+/// once.
+fn ascending_once(found: &mut Vec<Threshold<'_>>) {
+    crate::sorted::sort_by(found, |a, b| a.0.cmp(&b.0));
+    found.dedup_by(|a, b| a.0 == b.0);
 }
 
 fn collect<'a>(
