@@ -6,8 +6,9 @@
 # and writes bench-output/bench.json; then hostile sizes (benches/hostile.mjs: refusals, linearity
 # below the limits), how values cross into and out of the module (benches/crossing.mjs: JSON text
 # against serde-wasm-bindgen, path by path) and memory (benches/soak.mjs: wasm memory around the
-# registry, one validator and two soaks, bench-output/soak.json). QUICK=1 for a short run; COLD=N
-# page loads (default 40).
+# registry, one validator and two soaks, bench-output/soak.json); last, benches/budgets.mjs prints
+# each of the engine's budgets against this run's figures. QUICK=1 for a short run; COLD=N page
+# loads (default 40).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -27,3 +28,5 @@ bash pkg-scripts/build-crossing.sh
 node benches/crossing.mjs
 # Memory: the registry, one validator, and the soaks (1M edits, 100k validators; QUICK=1: a tenth).
 node benches/soak.mjs
+# Each budget against this run's figures (bench-output/budgets.json).
+node benches/budgets.mjs
