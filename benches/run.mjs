@@ -34,6 +34,9 @@ sizes.total = { raw: sizes.wasm.raw + sizes.glue.raw, gzip: sizes.wasm.gzip + si
 sizes.core = await size('gov_it_rules_core_bg.wasm');
 sizes.profiles = Object.fromEntries(await Promise.all(JURISDICTIONS.map(async (j) => [j, await size(`profiles/${j}.govit`)])));
 sizes.oneJurisdiction = { gzip: sizes.core.gzip + sizes.glue.gzip + sizes.profiles.tongzhou.gzip };
+// The same page for a portal that never calls attach() (init({ jurisdictions, form: false })).
+sizes.coreNoForm = await size('gov_it_rules_core_noform_bg.wasm');
+sizes.oneJurisdictionNoForm = { gzip: sizes.coreNoForm.gzip + sizes.glue.gzip + sizes.profiles.tongzhou.gzip };
 
 // --- Node --------------------------------------------------------------------------------------
 // Cold start in Node: fresh processes, import of the package (reads and compiles the wasm) to the
@@ -73,12 +76,17 @@ const onePage = withHints([['gov_it_rules_core_bg.wasm'], ['profiles/tongzhou.go
   .replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'] });");
 if (onePage.includes('await gov.init();')) throw new Error('cold.html no longer calls gov.init() as the one-jurisdiction page expects');
 await writeFile(join(out, 'page', 'cold-one.html'), onePage);
+// And for a county's portal that never calls attach(): the module without regulations nor the form.
+const oneNoFormPage = withHints([['gov_it_rules_core_noform_bg.wasm'], ['profiles/tongzhou.govit']])
+  .replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'], form: false });");
+await writeFile(join(out, 'page', 'cold-one-noform.html'), oneNoFormPage);
 const profile = await mkdtemp(join(tmpdir(), 'gov-it-bench-'));
 const browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 let browserVersion, pageResult;
 const coldRuns = [];
 const coldPreload = [];
 const coldOne = [];
+const coldOneNoForm = [];
 try {
   browserVersion = browser.browser()?.version() ?? 'chromium';
   const page = await browser.newPage();
@@ -88,7 +96,7 @@ try {
   await page.close();
   // The plain page and the same page with preload hints for the package's files, alternately.
   for (let i = 0; i < COLD; i++) {
-    for (const [page, runs] of [['benches/page/cold.html', coldRuns], ['bench-output/page/cold-preload.html', coldPreload], ['bench-output/page/cold-one.html', coldOne]]) {
+    for (const [page, runs] of [['benches/page/cold.html', coldRuns], ['bench-output/page/cold-preload.html', coldPreload], ['bench-output/page/cold-one.html', coldOne], ['bench-output/page/cold-one-noform.html', coldOneNoForm]]) {
       const p = await browser.newPage();
       await p.goto(`${server.url}${page}`);
       await p.waitForFunction(() => window.cold !== undefined);
@@ -114,6 +122,7 @@ const cold = {
   browser: pageStats(coldRuns),
   browserPreload: pageStats(coldPreload),
   browserOne: pageStats(coldOne),
+  browserOneNoForm: pageStats(coldOneNoForm),
   node: Object.fromEntries(['importMs', 'firstValidateMs', 'total'].map((k) => [k, stats(coldNode.map((c) => c[k]))])),
 };
 
@@ -124,7 +133,7 @@ const envs = { Node: nodeRows, Chromium: pageResult.rows };
 
 console.log(`\ngov-it-rules benchmarks, ${new Date().toISOString()}; node ${process.versions.node}, ${browserVersion}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`);
 console.log(`\nsize: wasm ${kb(sizes.wasm.raw)} raw, ${kb(sizes.wasm.gzip)} gzip -9; JS glue (index.js + gov_it_rules.js) ${kb(sizes.glue.raw)} raw, ${kb(sizes.glue.gzip)} gzip -9; together ${kb(sizes.total.gzip)} gzip`);
-console.log(`size, one jurisdiction: wasm without regulations ${kb(sizes.core.raw)} raw, ${kb(sizes.core.gzip)} gzip -9; profiles ${JURISDICTIONS.map((j) => `${j} ${kb(sizes.profiles[j].gzip)}`).join(', ')} gzip -9; a 通州 page downloads ${kb(sizes.oneJurisdiction.gzip)} gzip with the glue`);
+console.log(`size, one jurisdiction: wasm without regulations ${kb(sizes.core.raw)} raw, ${kb(sizes.core.gzip)} gzip -9; profiles ${JURISDICTIONS.map((j) => `${j} ${kb(sizes.profiles[j].gzip)}`).join(', ')} gzip -9; a 通州 page downloads ${kb(sizes.oneJurisdiction.gzip)} gzip with the glue, ${kb(sizes.oneJurisdictionNoForm.gzip)} without attach() (wasm ${kb(sizes.coreNoForm.gzip)} gzip -9)`);
 console.log('\n| benchmark | env | gov-it-rules median (p95) | Zod 4 median | Valibot median | Zod ÷ ours | Valibot ÷ ours |');
 console.log('|---|---|---|---|---|---|---|');
 for (const [env, rows] of Object.entries(envs)) {
@@ -144,6 +153,7 @@ console.log(`\ncold start, headless Chromium, ${cb.navToReport.n} fresh page loa
 console.log(coldLine('  plain page', cb));
 console.log(coldLine('  with preload hints', cold.browserPreload));
 console.log(coldLine('  one jurisdiction (init({ jurisdictions: [\'tongzhou\'] })), with preload hints', cold.browserOne));
+console.log(coldLine('  one jurisdiction without attach() (init({ jurisdictions: [\'tongzhou\'], form: false })), with preload hints', cold.browserOneNoForm));
 console.log(`cold start, Node, ${cn.total.n} fresh processes: import → first report median ${cn.total.median.toFixed(1)} ms, p95 ${cn.total.p95.toFixed(1)} ms (import ${cn.importMs.median.toFixed(1)}, first validate ${cn.firstValidateMs.median.toFixed(1)} ms, medians)`);
 
 const agreements = { Node: nodeAgreement, Chromium: pageResult.agreement };

@@ -263,12 +263,16 @@ export type InitInput = string | UrlObject | RequestObject | ResponseObject | By
 export interface InitJurisdictions {
   /** The regulations to load; the others are not fetched and are unknown to this page. */
   jurisdictions: ShippedJurisdiction[];
-  /** Where `gov_it_rules_core_bg.wasm` (the module without embedded regulations) is, if not beside the package's JS. */
+  /**
+   * Where `gov_it_rules_core_bg.wasm` (the module without embedded regulations) is, if not beside
+   * the package's JS; with `form: false`, `gov_it_rules_core_noform_bg.wasm`.
+   */
   wasm?: InitInput | undefined;
   /** The folder holding `<id>.govit` (the compiled profile) for each regulation, if not `profiles/` beside the package's JS. */
   profiles?: string | UrlObject | undefined;
   profileJson?: false | undefined;
-  form?: true | undefined;
+  /** `false`: the module without `attach()` (`gov_it_rules_core_noform_bg.wasm`, 44 KB gzip smaller). */
+  form?: boolean | undefined;
 }
 
 /** `init()` with the module that also reads JSON profiles (`loadProfile(json)`), for profile authors' tools. */
@@ -296,7 +300,8 @@ export interface InitDefault {
  * is fetched from beside the package's JS (bundlers that understand `new URL(…, import.meta.url)`
  * copy it). `init({ jurisdictions: ['tongzhou'] })` loads the module without embedded
  * regulations and only the named profiles; `init({ profileJson: true })` the module that also
- * reads JSON profiles; `init({ form: false })` the module without `attach()`. In Node the package is ready on import (with the module that reads JSON
+ * reads JSON profiles; `init({ form: false })` the module without `attach()`, with or without
+ * `jurisdictions`. In Node the package is ready on import (with the module that reads JSON
  * profiles) and this resolves at once.
  */
 export function init(

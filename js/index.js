@@ -56,6 +56,10 @@ const JSON_WASM = () =>
   import.meta.url ? new URL('./gov_it_rules_json_bg.wasm', import.meta.url) : beside('./gov_it_rules_json_bg.wasm');
 const NOFORM_WASM = () =>
   import.meta.url ? new URL('./gov_it_rules_noform_bg.wasm', import.meta.url) : beside('./gov_it_rules_noform_bg.wasm');
+const CORE_NOFORM_WASM = () =>
+  import.meta.url
+    ? new URL('./gov_it_rules_core_noform_bg.wasm', import.meta.url)
+    : beside('./gov_it_rules_core_noform_bg.wasm');
 
 /** The jurisdictions whose compiled profiles ship in profiles/ beside this file, and where each is. */
 const PROFILES = {
@@ -88,9 +92,9 @@ const SHIPPED = Object.keys(PROFILES);
  * (`gov-it-check compile`), which keeps the JSON reader out of what every applicant downloads.
  * Node's entry always uses it.
  *
- * `init({ form: false })` loads the module with the five regulations and without the form
- * component, 44 KB gzip smaller, for pages that never call `attach()` (a form library through
- * `schema()` or `elementRules()`); `attach()` then throws.
+ * `init({ form: false })` loads the module without the form component, 44 KB gzip smaller, for
+ * pages that never call `attach()` (a form library through `schema()` or `elementRules()`);
+ * `attach()` then throws. It combines with `jurisdictions`.
  */
 export async function init(input) {
   if (ready) return;
@@ -122,17 +126,12 @@ async function load(input) {
     await instantiate(input ?? FULL_WASM());
     return;
   }
-  if (input.form !== undefined && input.form !== true) {
-    if (input.form !== false || input.jurisdictions !== undefined) {
-      throw new TypeError(
-        'gov-it-rules: init({ form: false }) loads the module without attach(), which embeds the five regulations; it takes no jurisdictions',
-      );
-    }
-    await instantiate(input.wasm ?? NOFORM_WASM());
-    return;
+  if (input.form !== undefined && input.form !== true && input.form !== false) {
+    throw new TypeError('gov-it-rules: init({ form }) takes true (the default) or false, the module without attach()');
   }
+  const form = input.form !== false;
   if (input.jurisdictions === undefined) {
-    await instantiate(input.wasm ?? FULL_WASM());
+    await instantiate(input.wasm ?? (form ? FULL_WASM() : NOFORM_WASM()));
     return;
   }
   const { jurisdictions: ids, wasm, profiles } = input;
@@ -158,7 +157,7 @@ async function load(input) {
   });
   // Awaited below, after the module; a failed fetch is reported there, not as unhandled.
   for (const file of files) file.catch(() => {});
-  await instantiate(wasm ?? CORE_WASM());
+  await instantiate(wasm ?? (form ? CORE_WASM() : CORE_NOFORM_WASM()));
   for (const bytes of await Promise.all(files)) {
     const result = parse(guard(() => wasmLoadCompiledProfile(bytes)));
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);

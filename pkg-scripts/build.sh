@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the crate compiled to wasm32, wasm-bindgen's ES-module glue
 # (--target web), wasm-opt (pkg-scripts/optimise.sh), and the hand-written wrapper, types and README
-# from js/, and the licences. Three builds of the crate share the one JS glue: the browser module
+# from js/, and the licences. Five builds of the crate share the one JS glue: the browser module
 # with the five regulations compiled in (index.js, fetched beside the glue or passed to init); the
 # module without them, with each compiled profile as a file, for pages that load one jurisdiction;
-# and the module that also reads JSON profiles, for Node (node.js, read with fs) and profile
-# authors' tools (init({ profileJson: true })). Prints the sizes, raw and gzip -9.
+# the module that also reads JSON profiles, for Node (node.js, read with fs) and profile authors'
+# tools (init({ profileJson: true })); and the first two without the form component, for pages
+# that never call attach() (init({ form: false })). Prints the sizes, raw and gzip -9.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -69,6 +70,7 @@ build "builtin-profiles" "${name}_bg.wasm"
 build "" "${name}_core_bg.wasm"
 build "builtin-profiles,profile-json" "${name}_json_bg.wasm"
 without_form "builtin-profiles" "${name}_noform_bg.wasm"
+without_form "" "${name}_core_noform_bg.wasm"
 # The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).
 bash pkg-scripts/restartable-glue.sh "$out/$name.js"
 
@@ -143,6 +145,8 @@ cat > "$out/package.json" <<JSON
     "./${name}_bg.wasm": "./${name}_bg.wasm",
     "./${name}_core_bg.wasm": "./${name}_core_bg.wasm",
     "./${name}_json_bg.wasm": "./${name}_json_bg.wasm",
+    "./${name}_noform_bg.wasm": "./${name}_noform_bg.wasm",
+    "./${name}_core_noform_bg.wasm": "./${name}_core_noform_bg.wasm",
     "./profiles/*": "./profiles/*",
     "./attach.css": "./attach.css",
     "./package.json": "./package.json"
@@ -163,6 +167,7 @@ cat > "$out/package.json" <<JSON
     "${name}_core_bg.wasm",
     "${name}_json_bg.wasm",
     "${name}_noform_bg.wasm",
+    "${name}_core_noform_bg.wasm",
     "profiles/",
     "README.md",
     "LICENSE-MIT",
@@ -189,4 +194,5 @@ echo "build: JS, Node entry adds   $(size "$out/node.js")  (node.js)"
 echo "build: script-tag build      $(size "$out/dist/gov-it-rules.iife.js")  (dist/gov-it-rules.iife.js, minified)"
 echo "build: one jurisdiction      $(size "$out/${name}_core_bg.wasm") wasm without profiles; profiles/*.govit $(for p in "$out"/profiles/*.govit; do printf '%s ' "$(basename "$p" .govit) $(kb "$(gzip -9 < "$p" | wc -c)")"; done)gzip"
 echo "build: without attach()      $(size "$out/${name}_noform_bg.wasm")  (${name}_noform_bg.wasm: init({ form: false }))"
+echo "build: one jurisdiction, without attach() $(size "$out/${name}_core_noform_bg.wasm")  (${name}_core_noform_bg.wasm: init({ jurisdictions, form: false }))"
 echo "build: reading JSON profiles $(size "$out/${name}_json_bg.wasm")  (${name}_json_bg.wasm: Node, init({ profileJson: true }))"

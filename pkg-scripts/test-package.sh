@@ -29,7 +29,7 @@ bash pkg-scripts/build.sh
 # tail calls, extended constants, GC …) fails here.
 step "browser baseline: the WebAssembly features of Chromium 96, Firefox 79 and Safari 15, no more"
 baseline="--enable-mutable-globals --enable-sign-ext --enable-nontrapping-float-to-int --enable-bulk-memory --enable-multivalue --enable-reference-types"
-for module in pkg/gov_it_rules_bg.wasm pkg/gov_it_rules_core_bg.wasm pkg/gov_it_rules_json_bg.wasm pkg/gov_it_rules_noform_bg.wasm; do
+for module in pkg/gov_it_rules_bg.wasm pkg/gov_it_rules_core_bg.wasm pkg/gov_it_rules_json_bg.wasm pkg/gov_it_rules_noform_bg.wasm pkg/gov_it_rules_core_noform_bg.wasm; do
   # shellcheck disable=SC2086
   tests/js/node_modules/.bin/wasm-opt "$module" $baseline --strip-target-features -o "$module.baseline" 2>/dev/null
   # shellcheck disable=SC2086
@@ -70,10 +70,10 @@ mkdir -p "$work/fixtures"
 tarball=$(cd pkg && npm pack --silent --pack-destination "$root/$work")
 # The browser module; the one without embedded regulations, for pages that load one
 # jurisdiction's compiled profile (profiles/); the one that also reads JSON profiles (Node); the
-# one without the form component (init({ form: false })).
+# first two without the form component (init({ form: false })).
 wasm_files=$(tar -tzf "$work/$tarball" | grep '\.wasm$' | sort | tr '\n' ' ')
-[ "$wasm_files" = "package/gov_it_rules_bg.wasm package/gov_it_rules_core_bg.wasm package/gov_it_rules_json_bg.wasm package/gov_it_rules_noform_bg.wasm " ] ||
-  { echo "package: expected the four modules in $tarball, found: $wasm_files" >&2; exit 1; }
+[ "$wasm_files" = "package/gov_it_rules_bg.wasm package/gov_it_rules_core_bg.wasm package/gov_it_rules_core_noform_bg.wasm package/gov_it_rules_json_bg.wasm package/gov_it_rules_noform_bg.wasm " ] ||
+  { echo "package: expected the five modules in $tarball, found: $wasm_files" >&2; exit 1; }
 profile_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.govit$')
 [ "$profile_files" -eq 5 ] || { echo "package: expected five compiled profiles in $tarball, found $profile_files" >&2; exit 1; }
 # Both licences the package is offered under, and the metadata that points at its source.

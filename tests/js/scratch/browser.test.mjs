@@ -45,11 +45,13 @@ before(async () => {
   // The test build with trap hooks (recovery.test.mjs), for a form attached across a trap.
   cpSync(join(here, 'trap'), join(dist, 'trap'), { recursive: true });
   writeFileSync(join(dist, 'trap.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>trap</title>');
-  // A second page, for one jurisdiction: the module without embedded regulations and one profile.
+  // A second page, for one jurisdiction: the module without embedded regulations and one profile;
+  // with ?form=false, the one without the form component either.
   await build('page/one-jurisdiction.js', 'one.js');
   writeFileSync(join(dist, 'one.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./one.js"></script>');
   const installed = join(here, 'node_modules/gov-it-rules');
   copyFileSync(join(installed, 'gov_it_rules_core_bg.wasm'), join(dist, 'gov_it_rules_core_bg.wasm'));
+  copyFileSync(join(installed, 'gov_it_rules_core_noform_bg.wasm'), join(dist, 'gov_it_rules_core_noform_bg.wasm'));
   cpSync(join(installed, 'profiles'), join(dist, 'profiles'), { recursive: true });
   copyFileSync(join(here, 'fixtures/tongzhou-declaration.json'), join(dist, 'fixture.json'));
   copyFileSync(join(here, 'fixtures/example-county.json'), join(dist, 'example-county.json'));
@@ -215,32 +217,40 @@ test('a react-hook-form page over the whole application: located errors on submi
   await page.close();
 });
 
-test('a page for one jurisdiction loads the module without regulations and only that profile', async () => {
-  const page = await context.newPage();
-  const problems = [];
-  const requested = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-  await page.goto(`${base}one.html`);
-  const result = await page.evaluate(() => window.result);
-  assert.deepEqual(problems, []);
-  assert.ok(requested.includes('/gov_it_rules_core_bg.wasm'), requested.join(' '));
-  assert.ok(requested.includes('/profiles/tongzhou.govit'), requested.join(' '));
-  assert.ok(!requested.includes('/gov_it_rules_bg.wasm'), 'the module with all five regulations was fetched');
-  assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')), ['/profiles/tongzhou.govit']);
-  assert.match(result.refused, /^TypeError: .*one or more of tongzhou, shexian, tinghu, jiangjin, xiangcheng; load a county's own profile with loadProfile\(\)/);
-  assert.deepEqual(result.ids, ['tongzhou']);
-  assert.deepEqual(result.county, ['tongzhou', 'example-county'], 'a compiled county profile loads beside it');
-  assert.equal(result.json.length, 1);
-  assert.match(result.json[0], /compiled profiles only: compile the profile with `gov-it-check compile`/);
-  assert.deepEqual(result.other, ['JU001']);
-  // The same report as the package with all five regulations embedded gives in Node.
-  const { validate } = await import('gov-it-rules');
-  const fixture = JSON.parse(readFileSync(join(here, 'fixtures/tongzhou-declaration.json'), 'utf8'));
-  assert.deepEqual(result.report, validate(fixture, { jurisdiction: 'tongzhou', asOf: '2025-06-01' }));
-  await page.close();
-});
+for (const [query, module, other] of [
+  ['', 'gov_it_rules_core_bg.wasm', 'gov_it_rules_core_noform_bg.wasm'],
+  ['?form=false', 'gov_it_rules_core_noform_bg.wasm', 'gov_it_rules_core_bg.wasm'],
+]) {
+  test(`a page for one jurisdiction${query ? ' without attach()' : ''} loads ${module} and only that profile`, async () => {
+    const page = await context.newPage();
+    const problems = [];
+    const requested = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${base}one.html${query}`);
+    const result = await page.evaluate(() => window.result);
+    assert.deepEqual(problems, []);
+    assert.ok(requested.includes(`/${module}`), requested.join(' '));
+    assert.ok(!requested.includes(`/${other}`), `${other} was fetched`);
+    assert.ok(requested.includes('/profiles/tongzhou.govit'), requested.join(' '));
+    assert.ok(!requested.includes('/gov_it_rules_bg.wasm'), 'the module with all five regulations was fetched');
+    assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')), ['/profiles/tongzhou.govit']);
+    assert.match(result.refused, /^TypeError: .*one or more of tongzhou, shexian, tinghu, jiangjin, xiangcheng; load a county's own profile with loadProfile\(\)/);
+    assert.deepEqual(result.ids, ['tongzhou']);
+    assert.deepEqual(result.county, ['tongzhou', 'example-county'], 'a compiled county profile loads beside it');
+    assert.equal(result.json.length, 1);
+    assert.match(result.json[0], /compiled profiles only: compile the profile with `gov-it-check compile`/);
+    assert.deepEqual(result.other, ['JU001']);
+    if (query) assert.match(result.attach, /attach\(\) is not in the module loaded by init\(\{ form: false \}\)/);
+    else assert.equal(result.attach, undefined);
+    // The same report as the package with all five regulations embedded gives in Node.
+    const { validate } = await import('gov-it-rules');
+    const fixture = JSON.parse(readFileSync(join(here, 'fixtures/tongzhou-declaration.json'), 'utf8'));
+    assert.deepEqual(result.report, validate(fixture, { jurisdiction: 'tongzhou', asOf: '2025-06-01' }));
+    await page.close();
+  });
+}
 
 test('a form attached before a trap is attached again in the new instance, once, and keeps working', async () => {
   const page = await context.newPage();

@@ -32,6 +32,7 @@ test('the package resolves to its Node entry, which is ready on import', async (
     'gov_it_rules_core_bg.wasm',
     'gov_it_rules_json_bg.wasm',
     'gov_it_rules_noform_bg.wasm',
+    'gov_it_rules_core_noform_bg.wasm',
   ]);
   await init(); // resolves at once in Node
   assert.equal(validate({}, options).jurisdiction.id, 'tongzhou');

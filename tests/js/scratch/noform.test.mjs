@@ -1,12 +1,14 @@
-// The module without the form component (init({ form: false }), gov_it_rules_noform_bg.wasm):
-// the same validation through the same wrapper and glue, attach() refused with a clear error, and
-// what it saves in size (deterministic, so asserted).
+// The modules without the form component (init({ form: false }), gov_it_rules_noform_bg.wasm, and
+// with one jurisdiction gov_it_rules_core_noform_bg.wasm): the same validation through the same
+// wrapper and glue, attach() refused with a clear error, and what each saves in size
+// (deterministic, so asserted).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
@@ -38,4 +40,36 @@ test('the module without the form component is at least 30 KB gzip smaller', () 
   const without = gzipKb(noform);
   console.log(`# without the form component: ${without.toFixed(1)} KB gzip, the default module ${full.toFixed(1)} KB`);
   assert.ok(full - without >= 30, `${(full - without).toFixed(1)} KB saved`);
+});
+
+// The module without the regulations nor the form component (init({ jurisdictions, form: false })),
+// in a process of its own: the glue holds one instance, and this file's is the module above.
+test('one jurisdiction without the form component: its profile loads and the report is the same', () => {
+  const script = `
+    import { readFileSync } from 'node:fs';
+    const api = await import(${JSON.stringify(pathToFileURL(join(dir, 'index.js')).href)});
+    api.initSync(readFileSync(${JSON.stringify(join(dir, 'gov_it_rules_core_noform_bg.wasm'))}));
+    const before = api.jurisdictions().map((j) => j.id);
+    const loaded = api.loadProfile(readFileSync(${JSON.stringify(join(dir, 'profiles', 'tongzhou.govit'))}));
+    let attach;
+    try { api.attach({}, { jurisdiction: 'tongzhou' }); } catch (e) { attach = e.message; }
+    const fixture = JSON.parse(readFileSync(${JSON.stringify(fileURLToPath(new URL('./fixtures/tongzhou-declaration.json', import.meta.url)))}, 'utf8'));
+    process.stdout.write(JSON.stringify({
+      before, loaded: loaded.ok, after: api.jurisdictions().map((j) => j.id), attach,
+      report: api.validate(fixture, ${JSON.stringify(options)}),
+    }));`;
+  const got = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+  assert.deepEqual(got.before, []);
+  assert.equal(got.loaded, true);
+  assert.deepEqual(got.after, ['tongzhou']);
+  assert.match(got.attach, /attach\(\) is not in the module loaded by init\(\{ form: false \}\)/);
+  assert.deepEqual(got.report, api.validate(fixture, options));
+});
+
+test('the module for one jurisdiction without the form component is at least 30 KB gzip smaller than with it', () => {
+  const gzipKb = (file) => gzipSync(readFileSync(join(dir, file)), { level: 9 }).length / 1024;
+  const core = gzipKb('gov_it_rules_core_bg.wasm');
+  const without = gzipKb('gov_it_rules_core_noform_bg.wasm');
+  console.log(`# one jurisdiction without the form component: ${without.toFixed(1)} KB gzip, with it ${core.toFixed(1)} KB`);
+  assert.ok(core - without >= 30, `${(core - without).toFixed(1)} KB saved`);
 });

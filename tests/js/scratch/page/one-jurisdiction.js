@@ -1,17 +1,29 @@
-// A page for one county: the module without embedded regulations and only 通州's profile. A
-// county's own profile loads compiled (gov-it-check compile); this module reads no JSON profile.
-import { init, validate, jurisdictions, loadProfile } from 'gov-it-rules';
+// A page for one county: the module without embedded regulations and only 通州's profile; with
+// ?form=false, the module without the form component either. A county's own profile loads
+// compiled (gov-it-check compile); these modules read no JSON profile.
+import { attach, init, validate, jurisdictions, loadProfile } from 'gov-it-rules';
+
+const form = new URLSearchParams(location.search).get('form') !== 'false';
 
 window.result = (async () => {
-  const refused = await init({ jurisdictions: ['example-county'] }).then(() => 'loaded', (e) => `${e.name}: ${e.message}`);
-  await init({ jurisdictions: ['tongzhou'] });
+  const refused = await init({ jurisdictions: ['example-county'], form }).then(() => 'loaded', (e) => `${e.name}: ${e.message}`);
+  await init({ jurisdictions: ['tongzhou'], form });
   const application = await (await fetch('./fixture.json')).json();
   const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01' };
   const ids = jurisdictions().map((j) => j.id);
   const json = loadProfile(await (await fetch('./example-county.json')).text());
   const county = loadProfile(new Uint8Array(await (await fetch('./example-county.govit')).arrayBuffer()));
+  let attached;
+  if (!form) {
+    try {
+      attach(document.createElement('form'), options);
+    } catch (e) {
+      attached = e.message;
+    }
+  }
   return {
     refused,
+    attach: attached,
     ids,
     json: json.ok ? 'loaded' : json.errors.map((e) => e.message),
     county: county.ok ? jurisdictions().map((j) => j.id) : county.errors,
