@@ -14,15 +14,15 @@ use std::cmp::Ordering;
 /// items into place. Up to 32 items it allocates nothing, and above that one buffer of positions.
 pub fn sort_by<T>(items: &mut [T], mut order: impl FnMut(&T, &T) -> Ordering) {
     let len = items.len();
-    if len < 2 {
+    let Some(both_halves) = len.checked_mul(2).filter(|_| len >= 2) else {
         return;
-    }
+    };
     let mut on_stack = [0; 2 * SMALL];
     let mut on_heap = Vec::new();
-    let buffer = match on_stack.get_mut(..2 * len) {
+    let buffer = match on_stack.get_mut(..both_halves) {
         Some(buffer) => buffer,
         None => {
-            on_heap.resize(2 * len, 0);
+            on_heap.resize(both_halves, 0);
             on_heap.as_mut_slice()
         }
     };
@@ -64,7 +64,10 @@ fn merge_sort<'b>(
     len: usize,
     order: &mut dyn FnMut(usize, usize) -> Ordering,
 ) -> &'b mut [usize] {
-    let (mut from, mut into) = buffer.split_at_mut(len);
+    // `buffer` holds two halves of `len`, as `sort_by` makes it.
+    let Some((mut from, mut into)) = buffer.split_at_mut_checked(len) else {
+        return &mut [];
+    };
     for (at, position) in from.iter_mut().enumerate() {
         *position = at;
     }
@@ -87,7 +90,8 @@ fn merge_sort<'b>(
             let middle = (start + run).min(len);
             let end = (middle + run).min(len);
             let (mut left, mut right, mut out) = (start, middle, start);
-            // Runs already in order, as most objects' keys are, are copied without merging.
+            // Two runs already in order are copied without merging: a list in order costs one
+            // comparison per run.
             if let (Some(&last), Some(&first)) =
                 (from.get(middle.wrapping_sub(1)), from.get(middle))
             {
