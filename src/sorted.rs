@@ -2,7 +2,9 @@
 //! reading, the portal parameters a verdict lacked, the fields edited and shown, the portal's
 //! holidays and swapped working days and parameter values. They are small, and looking one up is a
 //! binary search as in a `BTreeSet` or `BTreeMap`; but each B-tree of another element type adds
-//! kilobytes of code to the wasm module, where a vector's code is a fraction of that.
+//! kilobytes of code to the wasm module, where a vector's code is a fraction of that. For the same
+//! reason the crate's one sort is here ([`sort_by`]), and maps are built by insertion
+//! ([`gathered`]).
 
 use std::borrow::Borrow;
 use std::cmp::Ordering;
