@@ -7,7 +7,9 @@
 //! then N edits of the total investment typing across 300 万元 and back, each delta written as
 //! JSON text. `other FILE N`: as `edit`, but N edits of a field no decision reads (项目负责人,
 //! two names in turn). `full-compact`, `edit-compact` and `other-compact` write each answer as the npm package does, with
-//! citations by number (`json_text::to_vec_citing`). Prints the mean time per operation, which is
+//! citations by number (`json_text::to_vec_citing`). `load FILE N`: N loads of the compiled
+//! profile in FILE (`src/compiled/*.govit`) into a registry, decoded and checked as a
+//! one-jurisdiction page's `init()` loads it. Prints the mean time per operation, which is
 //! only indicative.
 
 use std::error::Error;
@@ -25,9 +27,12 @@ const TYPING: [&str; 12] = [
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [mode, file, count] = args.as_slice() else {
-        return Err("usage: profile full|edit|other[-compact] FILE N".into());
+        return Err("usage: profile full|edit|other[-compact]|load FILE N".into());
     };
     let count: usize = count.parse()?;
+    if mode == "load" {
+        return load(&std::fs::read(file)?, count);
+    }
     let text = std::fs::read_to_string(file)?;
     let options = Options::from_json(&json!({ "jurisdiction": "tongzhou", "asOf": "2026-06-01" }))?;
     let registry = builtin();
@@ -74,6 +79,20 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     let micros = start.elapsed().as_secs_f64() * 1e6 / count as f64;
     println!("{mode}: {count} operations, {micros:.1} µs each, {bytes} bytes of JSON written");
+    Ok(())
+}
+
+/// `load`: the compiled profile `bytes` loaded `count` times into an empty registry.
+fn load(bytes: &[u8], count: usize) -> Result<(), Box<dyn Error>> {
+    let start = Instant::now();
+    for _ in 0..count {
+        let mut registry = gov_it_rules::Registry::default();
+        if let Err(errors) = registry.load_compiled(bytes) {
+            return Err(format!("the profile was refused: {errors:?}").into());
+        }
+    }
+    let micros = start.elapsed().as_secs_f64() * 1e6 / count as f64;
+    println!("load: {count} loads, {micros:.1} µs each");
     Ok(())
 }
 

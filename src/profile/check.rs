@@ -1,4 +1,10 @@
 //! The cross-reference checks serde cannot make.
+//!
+//! Each check is handed the path of what it checks as a [`Path`], a chain of steps on the stack,
+//! and writes it out only when it reports an error there: a profile that passes, which is every
+//! profile a page loads, is checked without writing a path.
+
+use std::fmt::{self, Write};
 
 use chrono::NaiveDate;
 
@@ -32,11 +38,12 @@ pub fn check(profile: &Profile) -> Vec<ProfileError> {
     }
     let mut previous: Option<NaiveDate> = None;
     for (vi, version) in profile.versions.iter().enumerate() {
-        let at = format!("versions[{vi}]");
+        let versions = Path::root("versions");
+        let at = versions.index(vi);
         if let (Some(prev), Some(start)) = (previous, version.in_force) {
             if start <= prev {
                 errors.push(ProfileError {
-                    path: format!("{at}.inForce"),
+                    path: at.key("inForce").to_string(),
                     message: "versions must be in order of their in-force dates".into(),
                 });
             }
@@ -48,71 +55,138 @@ pub fn check(profile: &Profile) -> Vec<ProfileError> {
             ids: Vec::new(),
             verdicts_readable: false,
         };
-        checker.version(&at);
+        checker.version(at);
         errors.extend(checker.errors);
     }
     errors
 }
 
+/// One step of a [`Path`]: a member's name, or a list's index.
+#[derive(Debug, Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Where in the profile a check is: `parent`, then `step`. Written out (`versions[0].cite[1]`)
+/// only when an error names it.
+#[derive(Debug, Clone, Copy)]
+struct Path<'p, 'a> {
+    parent: Option<&'p Path<'p, 'a>>,
+    step: Step<'a>,
+}
+
+impl<'a> Path<'_, 'a> {
+    fn root(key: &'a str) -> Path<'static, 'a> {
+        Path {
+            parent: None,
+            step: Step::Key(key),
+        }
+    }
+
+    /// The member `key` of what this path names.
+    fn key<'p>(&'p self, key: &'a str) -> Path<'p, 'a> {
+        Path {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    /// Item `index` of the list this path names.
+    fn index<'p>(&'p self, index: usize) -> Path<'p, 'a> {
+        Path {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
+    }
+
+    /// The steps from the root, kept where the path must outlive the walk (a rule's id, in case
+    /// another rule has the same).
+    fn steps(&self) -> Vec<Step<'a>> {
+        let mut steps = self.parent.map_or_else(Vec::new, Path::steps);
+        steps.push(self.step);
+        steps
+    }
+}
+
+/// `versions[0].outcomes.approval[2].cite`: members after a dot, indexes in brackets.
+fn write_steps<'a>(steps: impl IntoIterator<Item = Step<'a>>, out: &mut impl Write) -> fmt::Result {
+    for (i, step) in steps.into_iter().enumerate() {
+        match step {
+            Step::Key(key) if i == 0 => out.write_str(key)?,
+            Step::Key(key) => write!(out, ".{key}")?,
+            Step::Index(index) => write!(out, "[{index}]")?,
+        }
+    }
+    Ok(())
+}
+
+impl fmt::Display for Path<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_steps(self.steps(), f)
+    }
+}
+
 struct Checker<'a> {
     v: &'a Version,
     errors: Vec<ProfileError>,
-    ids: Vec<(String, String)>,
+    /// Each rule's id, and where it is.
+    ids: Vec<(&'a str, Vec<Step<'a>>)>,
     /// Whether the conditions being checked are read after the verdicts they may turn on.
     verdicts_readable: bool,
 }
 
-impl Checker<'_> {
-    fn err(&mut self, path: String, message: String) {
-        self.errors.push(ProfileError { path, message });
+impl<'a> Checker<'a> {
+    fn err(&mut self, path: Path, message: String) {
+        self.errors.push(ProfileError {
+            path: path.to_string(),
+            message,
+        });
     }
 
     /// A rule: its id is unique, its citations resolve, its condition refers to what exists.
-    fn rule(&mut self, id: &str, cite: &[Cite], when: &Condition, path: &str) {
-        self.ids.push((id.to_string(), path.to_string()));
-        self.cites(cite, &format!("{path}.cite"));
-        self.condition(when, &format!("{path}.when"));
+    fn rule(&mut self, id: &'a str, cite: &[Cite], when: &Condition, path: Path<'_, 'a>) {
+        self.ids.push((id, path.steps()));
+        self.cites(cite, path.key("cite"));
+        self.condition(when, path.key("when"));
     }
 
-    fn cites(&mut self, cite: &[Cite], path: &str) {
+    fn cites(&mut self, cite: &[Cite], path: Path) {
         if cite.is_empty() {
-            self.err(path.to_string(), "a citation is required".into());
+            self.err(path, "a citation is required".into());
         }
         for (i, c) in cite.iter().enumerate() {
-            self.cite(c, &format!("{path}[{i}]"));
+            self.cite(c, path.index(i));
         }
     }
 
-    fn cite(&mut self, c: &Cite, path: &str) {
+    fn cite(&mut self, c: &Cite, path: Path) {
         match (c.article, c.annex) {
             (Some(n), None) => match self.v.article(n) {
                 None => self.err(
-                    format!("{path}.article"),
+                    path.key("article"),
                     format!("the regulation has no article {n}"),
                 ),
                 Some(a) => {
                     if let Some(clause) = c.clause.as_ref().filter(|cl| !a.clauses.contains(cl)) {
                         let message = format!("{} has no clause ({clause})", a.label);
-                        self.err(format!("{path}.clause"), message);
+                        self.err(path.key("clause"), message);
                     }
                 }
             },
             (None, Some(n)) => {
                 if !self.v.annexes.iter().any(|a| a.n == n) {
                     self.err(
-                        format!("{path}.annex"),
+                        path.key("annex"),
                         format!("the regulation has no annex {n}"),
                     );
                 }
             }
-            _ => self.err(
-                path.to_string(),
-                "cite exactly one of `article` or `annex`".into(),
-            ),
+            _ => self.err(path, "cite exactly one of `article` or `annex`".into()),
         }
     }
 
-    fn document(&mut self, key: &str, path: String) {
+    fn document(&mut self, key: &str, path: Path) {
         if !self.v.documents.contains_key(key) {
             self.err(
                 path,
@@ -121,13 +195,13 @@ impl Checker<'_> {
         }
     }
 
-    fn documents(&mut self, keys: &[String], path: &str) {
+    fn documents(&mut self, keys: &[String], path: Path) {
         for (j, d) in keys.iter().enumerate() {
-            self.document(d, format!("{path}[{j}]"));
+            self.document(d, path.index(j));
         }
     }
 
-    fn parameter(&mut self, name: &str, path: String) {
+    fn parameter(&mut self, name: &str, path: Path) {
         if !self.v.parameters.contains_key(name) {
             self.err(
                 path,
@@ -136,7 +210,7 @@ impl Checker<'_> {
         }
     }
 
-    fn condition(&mut self, c: &Condition, path: &str) {
+    fn condition(&mut self, c: &Condition, path: Path) {
         match c {
             Condition::Always => {}
             Condition::All(cs) | Condition::Any(cs) => {
@@ -145,66 +219,74 @@ impl Checker<'_> {
                 } else {
                     "any"
                 };
+                let list = path.key(key);
                 for (i, inner) in cs.iter().enumerate() {
-                    self.condition(inner, &format!("{path}.{key}[{i}]"));
+                    self.condition(inner, list.index(i));
                 }
             }
-            Condition::Not(inner) => self.condition(inner, &format!("{path}.not")),
+            Condition::Not(inner) => self.condition(inner, path.key("not")),
             Condition::Flag(f) => {
                 if f.0.spec().kind != Kind::Bool {
                     self.err(
-                        format!("{path}.flag"),
+                        path.key("flag"),
                         format!("`{}` is not a yes/no field", f.0.path()),
                     );
                 }
             }
-            Condition::In(i) => match i.field.0.spec().kind {
-                Kind::Choice(keys) | Kind::Choices(keys) => {
-                    for (j, value) in i.values.iter().enumerate() {
-                        if !keys.contains(&value.as_str()) {
-                            let message =
-                                format!("`{value}` is not a value of `{}`", i.field.0.path());
-                            self.err(format!("{path}.in.values[{j}]"), message);
+            Condition::In(i) => {
+                let at = path.key("in");
+                match i.field.0.spec().kind {
+                    Kind::Choice(keys) | Kind::Choices(keys) => {
+                        let values = at.key("values");
+                        for (j, value) in i.values.iter().enumerate() {
+                            if !keys.contains(&value.as_str()) {
+                                let message =
+                                    format!("`{value}` is not a value of `{}`", i.field.0.path());
+                                self.err(values.index(j), message);
+                            }
                         }
                     }
+                    Kind::Text | Kind::Texts => {}
+                    _ => {
+                        let message =
+                            format!("`{}` is not a choice or text field", i.field.0.path());
+                        self.err(at.key("field"), message);
+                    }
                 }
-                Kind::Text | Kind::Texts => {}
-                _ => {
-                    let message = format!("`{}` is not a choice or text field", i.field.0.path());
-                    self.err(format!("{path}.in.field"), message);
-                }
-            },
+            }
             Condition::Amount(a) => {
+                let at = path.key("amount");
                 if a.field.0.spec().kind != Kind::Money {
                     let message = format!("`{}` is not an amount field", a.field.0.path());
-                    self.err(format!("{path}.amount.field"), message);
+                    self.err(at.key("field"), message);
                 }
-                self.parameter(&a.param, format!("{path}.amount.param"));
+                self.parameter(&a.param, at.key("param"));
             }
             Condition::Number(n) => {
+                let at = path.key("number");
                 if !matches!(n.field.0.spec().kind, Kind::Count(..)) {
                     let message = format!("`{}` is not a whole-number field", n.field.0.path());
-                    self.err(format!("{path}.number.field"), message);
+                    self.err(at.key("field"), message);
                 }
-                self.parameter(&n.param, format!("{path}.number.param"));
+                self.parameter(&n.param, at.key("param"));
             }
-            Condition::HasDocument(d) => self.document(d, format!("{path}.hasDocument")),
+            Condition::HasDocument(d) => self.document(d, path.key("hasDocument")),
             Condition::Dated(f) => {
                 if f.0.spec().kind != Kind::Date {
                     self.err(
-                        format!("{path}.dated"),
+                        path.key("dated"),
                         format!("`{}` is not a date field", f.0.path()),
                     );
                 }
             }
-            Condition::Verdict(v) => self.verdict(v, &format!("{path}.verdict")),
+            Condition::Verdict(v) => self.verdict(v, path.key("verdict")),
         }
     }
 
-    fn verdict(&mut self, v: &VerdictCondition, path: &str) {
+    fn verdict(&mut self, v: &VerdictCondition, path: Path) {
         if !self.verdicts_readable {
             let message = "the approval, merge, supervision and management tables may not turn on a verdict; the rules after them may".into();
-            self.err(path.to_string(), message);
+            self.err(path, message);
         }
         let o = &self.v.outcomes;
         let defined = match v.of {
@@ -215,8 +297,9 @@ impl Checker<'_> {
         };
         if !defined {
             let message = format!("the regulation has no `outcomes.{}`", v.of.key());
-            self.err(format!("{path}.of"), message);
+            self.err(path.key("of"), message);
         }
+        let is = path.key("is");
         for (i, value) in v.is.iter().enumerate() {
             if !v.of.values().contains(&value.as_str()) {
                 let message = format!(
@@ -224,36 +307,51 @@ impl Checker<'_> {
                     v.of.key(),
                     v.of.values().join(", ")
                 );
-                self.err(format!("{path}.is[{i}]"), message);
+                self.err(is.index(i), message);
             }
         }
     }
 
     fn table<T>(
         &mut self,
-        cases: &[Case<T>],
-        path: &str,
-        mut extra: impl FnMut(&mut Self, &T, &str),
+        cases: &'a [Case<T>],
+        path: Path<'_, 'a>,
+        mut extra: impl FnMut(&mut Self, &T, Path<'_, 'a>),
     ) {
         for (i, case) in cases.iter().enumerate() {
-            let at = format!("{path}[{i}]");
-            self.rule(&case.id, &case.cite, &case.when, &at);
-            extra(self, &case.result, &at);
+            let at = path.index(i);
+            self.rule(&case.id, &case.cite, &case.when, at);
+            extra(self, &case.result, at);
         }
     }
 
-    fn version(&mut self, at: &str) {
+    /// A list of rules of one kind, each checked as a rule and by `extra`.
+    fn rules<T>(
+        &mut self,
+        items: &'a [T],
+        path: Path<'_, 'a>,
+        mut extra: impl FnMut(&mut Self, &'a T, Path<'_, 'a>),
+    ) {
+        for (i, item) in items.iter().enumerate() {
+            extra(self, item, path.index(i));
+        }
+    }
+
+    fn version(&mut self, at: Path<'_, 'a>) {
         let v = self.v;
+        let articles = at.key("articles");
         for (i, a) in v.articles.iter().enumerate() {
             if usize::try_from(a.n).ok() != Some(i + 1) {
                 self.err(
-                    format!("{at}.articles[{i}].n"),
+                    articles.index(i).key("n"),
                     format!("expected article {} here", i + 1),
                 );
             }
         }
+        let parameters = at.key("parameters");
         for (name, p) in &v.parameters {
-            self.cites(&p.cite, &format!("{at}.parameters.{name}.cite"));
+            let path = parameters.key(name);
+            self.cites(&p.cite, path.key("cite"));
             // An amount in 万元 or a ratio as the texts fix them: never negative, at most 4
             // decimal places (1 元) as an application's amounts, and below 10 亿万元.
             if let Some(value) = p.value {
@@ -262,7 +360,7 @@ impl Checker<'_> {
                     || value >= rust_decimal::Decimal::from(crate::limits::MAX_PARAMETER);
                 if bad {
                     self.err(
-                        format!("{at}.parameters.{name}.value"),
+                        path.key("value"),
                         format!(
                             "`{value}` is not a threshold: it must be at least 0, below {}, with at most 4 decimal places",
                             crate::limits::MAX_PARAMETER
@@ -272,73 +370,57 @@ impl Checker<'_> {
             }
         }
         let o = &v.outcomes;
-        self.table(
-            &o.approval,
-            &format!("{at}.outcomes.approval"),
-            |c, r, p| c.documents(&r.chain, &format!("{p}.result.chain")),
-        );
-        self.table(&o.merge, &format!("{at}.outcomes.merge"), |c, r, p| {
-            c.documents(&r.documents, &format!("{p}.result.documents"));
-            c.documents(&r.replaces, &format!("{p}.result.replaces"));
+        let outcomes = at.key("outcomes");
+        self.table(&o.approval, outcomes.key("approval"), |c, r, p| {
+            c.documents(&r.chain, p.key("result").key("chain"));
         });
-        self.table(
-            &o.supervision,
-            &format!("{at}.outcomes.supervision"),
-            |_, _, _| {},
-        );
-        self.table(
-            &o.management,
-            &format!("{at}.outcomes.management"),
-            |_, _, _| {},
-        );
+        self.table(&o.merge, outcomes.key("merge"), |c, r, p| {
+            let result = p.key("result");
+            c.documents(&r.documents, result.key("documents"));
+            c.documents(&r.replaces, result.key("replaces"));
+        });
+        self.table(&o.supervision, outcomes.key("supervision"), |_, _, _| {});
+        self.table(&o.management, outcomes.key("management"), |_, _, _| {});
         self.verdicts_readable = true;
-        self.table(
-            &o.expert_panel,
-            &format!("{at}.outcomes.expertPanel"),
-            |_, _, _| {},
-        );
+        self.table(&o.expert_panel, outcomes.key("expertPanel"), |_, _, _| {});
         self.table(
             &o.financial_review,
-            &format!("{at}.outcomes.financialReview"),
+            outcomes.key("financialReview"),
             |_, _, _| {},
         );
-        self.table(
-            &o.acceptance,
-            &format!("{at}.outcomes.acceptance"),
-            |_, _, _| {},
+        self.table(&o.acceptance, outcomes.key("acceptance"), |_, _, _| {});
+        self.rules(
+            &v.required_fields,
+            at.key("requiredFields"),
+            |c, r, path| {
+                c.rule(&r.id, &r.cite, &r.when, path);
+            },
         );
-        for (i, r) in v.required_fields.iter().enumerate() {
-            self.rule(
-                &r.id,
-                &r.cite,
-                &r.when,
-                &format!("{at}.requiredFields[{i}]"),
-            );
-        }
-        for (i, r) in v.requirements.iter().enumerate() {
-            let path = format!("{at}.requirements[{i}]");
-            self.rule(&r.id, &r.cite, &r.when, &path);
-            self.document(&r.document, format!("{path}.document"));
+        self.rules(&v.requirements, at.key("requirements"), |c, r, path| {
+            c.rule(&r.id, &r.cite, &r.when, path);
+            c.document(&r.document, path.key("document"));
+            let any_of = path.key("anyOf");
             for (j, alt) in r.any_of.iter().enumerate() {
-                let at = format!("{path}.anyOf[{j}]");
-                self.document(&alt.document, format!("{at}.document"));
-                self.condition(&alt.when, &format!("{at}.when"));
-                for (k, c) in alt.cite.iter().enumerate() {
-                    self.cite(c, &format!("{at}.cite[{k}]"));
+                let at = any_of.index(j);
+                c.document(&alt.document, at.key("document"));
+                c.condition(&alt.when, at.key("when"));
+                let cite = at.key("cite");
+                for (k, citation) in alt.cite.iter().enumerate() {
+                    c.cite(citation, cite.index(k));
                 }
             }
-            for (j, c) in r.chapters.iter().enumerate() {
-                if !v.chapters.contains_key(c) {
-                    self.err(
-                        format!("{path}.chapters[{j}]"),
-                        format!("chapter `{c}` is not declared in `chapters`"),
+            let chapters = path.key("chapters");
+            for (j, chapter) in r.chapters.iter().enumerate() {
+                if !v.chapters.contains_key(chapter) {
+                    c.err(
+                        chapters.index(j),
+                        format!("chapter `{chapter}` is not declared in `chapters`"),
                     );
                 }
             }
-        }
-        for (i, w) in v.windows.iter().enumerate() {
-            let path = format!("{at}.windows[{i}]");
-            self.rule(&w.id, &w.cite, &w.when, &path);
+        });
+        self.rules(&v.windows, at.key("windows"), |c, w, path| {
+            c.rule(&w.id, &w.cite, &w.when, path);
             let later = w
                 .postponed_to
                 .iter()
@@ -346,112 +428,152 @@ impl Checker<'_> {
                 .chain(w.preceded_by.iter().map(|f| ("precededBy", *f)));
             for (name, f) in [("from", w.from), ("to", w.to)].into_iter().chain(later) {
                 if f.0.spec().kind != Kind::Date {
-                    self.err(
-                        format!("{path}.{name}"),
+                    c.err(
+                        path.key(name),
                         format!("`{}` is not a date field", f.0.path()),
                     );
                 }
             }
             for (name, span) in [("min", w.min), ("max", w.max)] {
                 if span.is_some_and(|s| !crate::limits::span_is_bounded(s)) {
-                    self.err(format!("{path}.{name}"), crate::limits::SPAN_BOUND.into());
+                    c.err(path.key(name), crate::limits::SPAN_BOUND.into());
                 }
             }
             if w.min.is_none() && w.max.is_none() {
-                self.err(path, "a window needs `min`, `max` or both".into());
+                c.err(path, "a window needs `min`, `max` or both".into());
             }
-        }
-        for (i, d) in v.deadlines.iter().enumerate() {
-            let path = format!("{at}.deadlines[{i}]");
-            self.rule(&d.id, &d.cite, &Condition::Always, &path);
+        });
+        self.rules(&v.deadlines, at.key("deadlines"), |c, d, path| {
+            c.rule(&d.id, &d.cite, &Condition::Always, path);
             if parse_month_day(&d.by).is_none() {
-                self.err(format!("{path}.by"), "expected `MM-DD`".into());
+                c.err(path.key("by"), "expected `MM-DD`".into());
             }
-        }
-        for (i, e) in v.enumerations.iter().enumerate() {
-            let path = format!("{at}.enumerations[{i}]");
-            self.rule(&e.id, &e.cite, &Condition::Always, &path);
+        });
+        self.rules(&v.enumerations, at.key("enumerations"), |c, e, path| {
+            c.rule(&e.id, &e.cite, &Condition::Always, path);
             if !matches!(e.field.0.spec().kind, Kind::Text | Kind::Texts) {
-                self.err(
-                    format!("{path}.field"),
+                c.err(
+                    path.key("field"),
                     format!("`{}` is not a text field", e.field.0.path()),
                 );
             }
-        }
+        });
         if let Some(f) = &v.funding_sums {
-            self.rule(
-                &f.id,
-                &f.cite,
-                &Condition::Always,
-                &format!("{at}.fundingSums"),
-            );
+            self.rule(&f.id, &f.cite, &Condition::Always, at.key("fundingSums"));
         }
         if let Some(t) = &v.resource_table {
-            self.rule(
-                &t.id,
-                &t.cite,
-                &Condition::Always,
-                &format!("{at}.resourceTable"),
-            );
+            let path = at.key("resourceTable");
+            self.rule(&t.id, &t.cite, &Condition::Always, path);
             for (name, value) in [
                 ("needsCondition", &t.needs_condition),
                 ("needsReason", &t.needs_reason),
             ] {
                 if !t.sharing.contains(value) {
-                    self.err(
-                        format!("{at}.resourceTable.{name}"),
-                        format!("`{value}` is not one of `sharing`"),
-                    );
+                    self.err(path.key(name), format!("`{value}` is not one of `sharing`"));
                 }
             }
         }
-        for (i, p) in v.panels.iter().enumerate() {
-            let path = format!("{at}.panels[{i}]");
-            self.ids.push((p.id.clone(), path.clone()));
-            self.table(&p.cases, &format!("{path}.cases"), |_, _, _| {});
+        self.rules(&v.panels, at.key("panels"), |c, p, path| {
+            c.ids.push((&p.id, path.steps()));
+            let cases = path.key("cases");
+            c.table(&p.cases, cases, |_, _, _| {});
             if p.cases.is_empty() && v.outcomes.expert_panel.is_empty() {
-                self.err(
-                    format!("{path}.cases"),
+                c.err(
+                    cases,
                     "no cases here and no `outcomes.expertPanel` to use".into(),
                 );
             }
-        }
-        for (i, r) in v.restrictions.iter().enumerate() {
-            self.rule(&r.id, &r.cite, &r.when, &format!("{at}.restrictions[{i}]"));
-        }
+        });
+        self.rules(&v.restrictions, at.key("restrictions"), |c, r, path| {
+            c.rule(&r.id, &r.cite, &r.when, path);
+        });
         if let Some(a) = &v.adjustment {
-            self.rule(
-                &a.id,
-                &a.cite,
-                &Condition::Always,
-                &format!("{at}.adjustment"),
-            );
-            self.parameter(&a.max_ratio_param, format!("{at}.adjustment.maxRatioParam"));
+            let path = at.key("adjustment");
+            self.rule(&a.id, &a.cite, &Condition::Always, path);
+            self.parameter(&a.max_ratio_param, path.key("maxRatioParam"));
         }
-        for (i, n) in v.interpretations.iter().enumerate() {
-            self.rule(
-                &n.id,
-                &n.cite,
-                &Condition::Always,
-                &format!("{at}.interpretations[{i}]"),
-            );
-        }
-        for (i, n) in v.not_formalised.iter().enumerate() {
-            self.rule(
-                &n.id,
-                &n.cite,
-                &Condition::Always,
-                &format!("{at}.notFormalised[{i}]"),
-            );
-        }
+        self.rules(
+            &v.interpretations,
+            at.key("interpretations"),
+            |c, n, path| {
+                c.rule(&n.id, &n.cite, &Condition::Always, path);
+            },
+        );
+        self.rules(&v.not_formalised, at.key("notFormalised"), |c, n, path| {
+            c.rule(&n.id, &n.cite, &Condition::Always, path);
+        });
         let mut ids = std::mem::take(&mut self.ids);
-        crate::sorted::sort(&mut ids);
+        crate::sorted::sort_by(&mut ids, |a, b| a.0.cmp(b.0));
         for pair in ids.windows(2) {
-            if let [(a, _), (b, path)] = pair {
+            if let [(a, _), (b, steps)] = pair {
                 if a == b {
-                    self.err(path.clone(), format!("rule id `{b}` is used twice"));
+                    let mut path = String::new();
+                    // Writing to a String does not fail.
+                    let _ = write_steps(steps.iter().copied(), &mut path);
+                    self.errors.push(ProfileError {
+                        path,
+                        message: format!("rule id `{b}` is used twice"),
+                    });
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Field;
+
+    fn tongzhou() -> Profile {
+        super::super::compact::decode(include_bytes!("../compiled/tongzhou.govit")).unwrap()
+    }
+
+    fn paths(profile: &Profile) -> Vec<String> {
+        check(profile).into_iter().map(|e| e.path).collect()
+    }
+
+    #[test]
+    fn a_shipped_profile_passes() {
+        assert_eq!(paths(&tongzhou()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_error_names_the_path_to_what_is_wrong() {
+        let mut profile = tongzhou();
+        let v = &mut profile.versions[0];
+        v.outcomes.approval[0].when = Condition::Any(vec![
+            Condition::Always,
+            Condition::Not(Box::new(Condition::Flag(FieldRef(Field::TotalInvestment)))),
+        ]);
+        v.outcomes.merge[0].cite = Cites::from(vec![Cite {
+            article: Some(999),
+            clause: None,
+            annex: None,
+        }]);
+        v.windows[0].min = None;
+        v.windows[0].max = None;
+        let name = v.parameters.keys().next().unwrap().clone();
+        v.parameters.get_mut(&name).unwrap().cite = Cites::default();
+        assert_eq!(
+            paths(&profile),
+            [
+                format!("versions[0].parameters.{name}.cite"),
+                "versions[0].outcomes.approval[0].when.any[1].not.flag".into(),
+                "versions[0].outcomes.merge[0].cite[0].article".into(),
+                "versions[0].windows[0]".into(),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rule_id_used_twice_is_reported_where_it_is_used_again() {
+        let mut profile = tongzhou();
+        let v = &mut profile.versions[0];
+        v.restrictions[0].id = v.outcomes.approval[1].id.to_string();
+        let errors = check(&profile);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].path, "versions[0].restrictions[0]");
+        assert!(errors[0].message.contains("is used twice"), "{errors:?}");
     }
 }
