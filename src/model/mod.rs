@@ -64,9 +64,12 @@ pub struct ResourceRow {
 }
 
 /// The application as the rules see it.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone)]
 pub struct Application {
-    values: Vec<Option<Value>>,
+    /// For each field, where its value is in `values`, plus one; 0 where it is not filled in. The
+    /// values of the fields filled in are held, not a value's room for every field of the form.
+    slots: [u8; FIELDS.len()],
+    values: Vec<Value>,
     documents: Vec<DocumentOnFile>,
     resources: Vec<ResourceRow>,
     read: ReadLog,
@@ -98,6 +101,33 @@ impl Reads {
     }
 }
 
+// Every field's slot can name any position in `values`.
+const _: () = assert!(FIELDS.len() < u8::MAX as usize);
+
+impl Default for Application {
+    fn default() -> Application {
+        Application {
+            slots: [0; FIELDS.len()],
+            values: Vec::new(),
+            documents: Vec::new(),
+            resources: Vec::new(),
+            read: ReadLog::default(),
+        }
+    }
+}
+
+/// Two applications are equal when each field holds the same value, whatever order the fields
+/// were filled in, and the tables are the same.
+impl PartialEq for Application {
+    fn eq(&self, other: &Application) -> bool {
+        FIELDS
+            .iter()
+            .all(|spec| self.value(spec.field) == other.value(spec.field))
+            && self.documents == other.documents
+            && self.resources == other.resources
+    }
+}
+
 /// The reads since the last [`Application::take_reads`]. Not part of the application's value: a
 /// copy starts with none, and two applications compare equal whatever was read of them.
 #[derive(Debug, Default)]
@@ -118,7 +148,13 @@ impl PartialEq for ReadLog {
 impl Application {
     pub fn get(&self, field: Field) -> Option<&Value> {
         self.mark(field);
-        self.values.get(field.index()).and_then(Option::as_ref)
+        self.value(field)
+    }
+
+    /// The value of `field`, not recorded as read.
+    fn value(&self, field: Field) -> Option<&Value> {
+        let slot = *self.slots.get(field.index())?;
+        self.values.get(usize::from(slot).checked_sub(1)?)
     }
 
     /// Records a read of `field` that does not go through [`Application::get`] (an amount moved
@@ -151,11 +187,34 @@ impl Application {
     }
 
     pub fn set(&mut self, field: Field, value: Option<Value>) {
-        if self.values.len() < FIELDS.len() {
-            self.values.resize(FIELDS.len(), None);
-        }
-        if let Some(slot) = self.values.get_mut(field.index()) {
-            *slot = value;
+        let Some(slot) = self.slots.get_mut(field.index()) else {
+            return;
+        };
+        match (usize::from(*slot).checked_sub(1), value) {
+            (Some(at), Some(value)) => {
+                if let Some(held) = self.values.get_mut(at) {
+                    *held = value;
+                }
+            }
+            (None, Some(value)) => {
+                self.values.push(value);
+                *slot = u8::try_from(self.values.len()).unwrap_or(0);
+            }
+            (Some(at), None) => {
+                *slot = 0;
+                let last = self.values.len();
+                self.values.swap_remove(at);
+                // The last value moved to where the removed one was: its field's slot follows.
+                if at + 1 < last {
+                    let (from, to) = (u8::try_from(last), u8::try_from(at + 1));
+                    if let (Ok(from), Ok(to)) = (from, to) {
+                        if let Some(moved) = self.slots.iter_mut().find(|s| **s == from) {
+                            *moved = to;
+                        }
+                    }
+                }
+            }
+            (None, None) => {}
         }
     }
 
@@ -227,10 +286,7 @@ impl Application {
     /// Reads an application. Problems are appended to `diagnostics`; the returned application
     /// holds every value that could be read.
     pub fn read(input: &Input, diagnostics: &mut Vec<Diagnostic>) -> Application {
-        let mut app = Application {
-            values: vec![None; FIELDS.len()],
-            ..Application::default()
-        };
+        let mut app = Application::default();
         match input {
             Input::Object(_) => read_object(&mut app, input, "", diagnostics),
             other => diagnostics.push(wrong_type("", "object", other)),
@@ -704,5 +760,48 @@ fn clip(s: &str) -> String {
         let mut out: String = s.chars().take(MAX).collect();
         out.push('…');
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_application_holds_what_each_set_left_in_each_field() {
+        // Fields set, replaced and cleared in a scrambled order, against one slot per field.
+        let every: Vec<Field> = FIELDS.iter().map(|spec| spec.field).collect();
+        let mut app = Application::default();
+        let mut slots: Vec<Option<Value>> = vec![None; every.len()];
+        let mut seed = 0x9e37_79b9_u32;
+        for step in 0..2000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            let at = usize::try_from(seed).unwrap() % every.len();
+            let value = (seed % 3 != 0).then(|| Value::Count(i64::from(step)));
+            app.set(every[at], value.clone());
+            slots[at] = value;
+            if step % 100 == 0 {
+                for (field, slot) in every.iter().zip(&slots) {
+                    assert_eq!(
+                        app.get(*field),
+                        slot.as_ref(),
+                        "{field:?} after step {step}"
+                    );
+                }
+            }
+        }
+        let filled = slots.iter().filter(|slot| slot.is_some()).count();
+        assert_eq!(app.values.len(), filled);
+        // The same values set in another order make an equal application.
+        let mut again = Application::default();
+        for (field, slot) in every.iter().zip(&slots).rev() {
+            again.set(*field, slot.clone());
+        }
+        assert_eq!(again, app);
+        again.set(every[0], Some(Value::Bool(true)));
+        again.set(every[0], None);
+        assert_eq!(again == app, slots[0].is_none());
     }
 }
