@@ -2,6 +2,7 @@
 //! in yet leaves the answer unknown, and the evaluation records which facts it turned on.
 
 use std::cell::Cell;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -172,8 +173,9 @@ pub struct Verdicts {
 
 #[derive(Debug, Clone, PartialEq)]
 enum Verdict {
-    /// The verdict's value (e.g. `separate`) and its explanation, for the facts.
-    Decided(&'static str, String),
+    /// The verdict's value (e.g. `separate`) and its explanation, for the facts: the profile's
+    /// own text, shared, since a live validator holds its verdicts between edits.
+    Decided(&'static str, Option<Arc<str>>),
     /// What the outcome still needs.
     Undetermined(Vec<String>),
 }
@@ -212,11 +214,7 @@ impl Verdicts {
         let verdict = match &outcome.value {
             Some(value) => Verdict::Decided(
                 key(value),
-                outcome
-                    .because
-                    .first()
-                    .map(|t| t.explanation.to_string())
-                    .unwrap_or_default(),
+                outcome.because.first().map(|t| Arc::clone(&t.explanation)),
             ),
             None => Verdict::Undetermined(outcome.missing.clone()),
         };
@@ -232,7 +230,7 @@ impl Verdicts {
         compared: FieldSet,
     ) {
         let verdict = match verdict {
-            Ok(key) => Verdict::Decided(key, String::new()),
+            Ok(key) => Verdict::Decided(key, None),
             Err(missing) => Verdict::Undetermined(missing),
         };
         self.read.push((of, verdict, compared));
@@ -375,7 +373,7 @@ impl Evaluator<'_> {
                 Truth::Unknown
             }
             Verdict::Decided(value, explanation) => {
-                ev.fact(|| Fact::fixed(explanation.clone()));
+                ev.fact(|| Fact::fixed(explanation.as_deref().unwrap_or_default().to_string()));
                 v.is.iter().any(|x| x == value).into()
             }
         }
