@@ -3,7 +3,8 @@
 // (WebAssembly.Instance is wrapped before the package is imported; the package does not expose
 // its memory). Wasm memory only grows, so "after" is the high-water mark a workload leaves.
 //   - the registry: one county profile loaded, then loaded again 100 times under the same id;
-//   - one validator's footprint: 1,000 validators holding the 通州 fixture, held, then freed;
+//   - one validator's footprint: 1,000 validators holding the 通州 fixture, held, then freed; and
+//     1,000 holding an empty form;
 //   - soak: 1,000,000 edits on one validator, and 100,000 validators created, edited and freed.
 // Each soak must leave memory flat: within FLAT_MB of its level before. QUICK=1 runs a tenth.
 // Prints a table and writes bench-output/soak.json.
@@ -68,6 +69,18 @@ for (let i = 0; i < HELD; i++) held.push(gov.createValidator(options, fixture));
 for (const validator of held) validator.free();
 held.length = 0;
 row(`… freed, then ${HELD} more made and freed (memory reused)`, heldAfter, memory(), { grew: memory() > reused ? 'yes' : 'no' });
+// An empty form, what a page holds before the applicant types: its report is mostly diagnostics.
+// Measured on top of the fixture's validators made again, so that the memory they freed is taken
+// and the growth is the empty forms' own.
+for (let i = 0; i < HELD; i++) held.push(gov.createValidator(options, fixture));
+before = memory();
+for (let i = 0; i < HELD; i++) held.push(gov.createValidator(options, {}));
+const emptyAfter = memory();
+for (const validator of held) validator.free();
+held.length = 0;
+row(`${HELD} validators holding an empty form, held`, before, emptyAfter, {
+  emptyPerValidatorKB: (((emptyAfter - before) / HELD) / 1024).toFixed(2),
+});
 
 // Soak: edits on one validator.
 const EDITS = QUICK ? 100_000 : 1_000_000;

@@ -1,5 +1,6 @@
 //! Live validators held, for a heap profiler: `footprint validators N` makes N validators holding
-//! the 通州 fixture and keeps them until the end; `footprint reports N` keeps N copies of one's
+//! the 通州 fixture and keeps them until the end, `footprint empty N` N holding an empty form (what
+//! a page holds before the applicant types: most of its report is diagnostics); `footprint reports N` keeps N copies of one's
 //! report instead, `footprint tables N` N copies of the fixture's two tables as given, and `footprint
 //! applications N` N applications read from it. Run it
 //! under `valgrind --tool=dhat` with N = 0 and N = 100: the difference in "At t-end" over 100 is
@@ -13,7 +14,7 @@ use gov_it_rules::{builtin, Options};
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [mode, count] = args.as_slice() else {
-        return Err("usage: footprint validators|reports|tables|applications N".into());
+        return Err("usage: footprint validators|empty|reports|tables|applications N".into());
     };
     let count: usize = count.parse()?;
     let text = std::fs::read_to_string("tests/fixtures/tongzhou-declaration.json")?;
@@ -34,6 +35,12 @@ fn main() -> Result<(), Box<dyn Error>> {
             "validators" => {
                 let mut validator = LiveValidator::new(registry, options.clone());
                 drop(validator.replace_text(&text));
+                validator.release();
+                validators.push(validator);
+            }
+            "empty" => {
+                let mut validator = LiveValidator::new(registry, options.clone());
+                drop(validator.replace_text("{}"));
                 validator.release();
                 validators.push(validator);
             }
