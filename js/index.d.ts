@@ -381,7 +381,7 @@ export interface Diagnostic {
   /** The provision that produced it, when a regulation's rule did. */
   rule?: string;
   citations?: Citation[];
-  /** The raw values the message was made from. */
+  /** The raw values the message was made from, by the names the code's message declares. */
   params: Record<string, string>;
 }
 

@@ -135,6 +135,13 @@ impl Evidence {
         }
     }
 
+    /// The facts, for a trace: without room for more, since reports hold their traces.
+    pub fn into_facts(self) -> Vec<Fact> {
+        let mut facts = self.facts;
+        facts.shrink_to_fit();
+        facts
+    }
+
     fn fact(&mut self, write: impl FnOnce() -> Fact) {
         if self.explain {
             self.facts.push(write());

@@ -672,7 +672,7 @@ fn run(
                     .map(|p| ctx.cite(&p.cite))
                     .unwrap_or_default();
                 let mut notice = Diagnostic::new(Code::ParameterMissing, "")
-                    .rule(&param, cites)
+                    .rule(&Arc::from(param.as_str()), cites)
                     .param("parameter", label)
                     .param("outcome", outcome)
                     .param("parameterKey", param.clone());
@@ -714,6 +714,8 @@ fn run(
     diagnostics.shrink_to_fit();
     notices.shrink_to_fit();
     nearest.shrink_to_fit();
+    outcomes.required_documents.shrink_to_fit();
+    outcomes.windows.shrink_to_fit();
     let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
     let summary = Summary {
         errors: count(Severity::Error),

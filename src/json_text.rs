@@ -975,7 +975,7 @@ mod tests {
     }
 
     fn cited(list: &Citations) -> Diagnostic {
-        Diagnostic::new(Code::UnknownJurisdiction, "").rule("rule", Arc::clone(list))
+        Diagnostic::new(Code::UnknownJurisdiction, "").rule(&Arc::from("rule"), Arc::clone(list))
     }
 
     #[test]

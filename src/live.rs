@@ -16,7 +16,6 @@
 //! only for the case that decides it. A field set to the value it already holds (a form sends it
 //! again on change and on blur) evaluates nothing.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use serde::ser::SerializeStruct;
@@ -33,6 +32,7 @@ use crate::report::{
     Diagnostic, NearestThreshold, Notice, Outcome, RequiredDocument, WindowReport,
 };
 use crate::rules::budget_adjustment::AdjustmentVerdict;
+use crate::sorted::SortedMap;
 use crate::{Options, Registry, Report, Summary};
 
 /// A validator that holds one application and takes one edit at a time.
@@ -670,7 +670,7 @@ type Identity<'a> = (
     &'static str,
     &'a str,
     Option<&'a str>,
-    &'a BTreeMap<String, String>,
+    &'a SortedMap<&'static str, String>,
 );
 
 fn identity(d: &Diagnostic) -> Identity<'_> {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::codes::Code;
 use crate::model::Field;
 use crate::report::Diagnostic;
+use crate::sorted::SortedMap;
 
 /// The locales and the tags options accept for each: the first is the one a report names.
 macro_rules! locales {
@@ -203,7 +204,7 @@ fn allowed_text<'a>(raw: &'a str, locale: Locale) -> Cow<'a, str> {
     labels.map_or(Cow::Borrowed(raw), |labels| Cow::Owned(labels.join("、")))
 }
 
-fn reason_text(reason: &str, params: &BTreeMap<String, String>, locale: Locale) -> String {
+fn reason_text(reason: &str, params: &SortedMap<&'static str, String>, locale: Locale) -> String {
     let places = params.get("places").map(String::as_str).unwrap_or("");
     let (zh, en) = match reason {
         "empty" => ("没有数字".to_string(), "no digits".to_string()),

@@ -1,7 +1,6 @@
 //! What a validation returns: derived outcomes with the reasons behind them, diagnostics located
 //! at fields, and notices. Everything here serialises to camelCase JSON.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::ser::SerializeStruct;
@@ -9,6 +8,7 @@ use serde::{Serialize, Serializer};
 
 use crate::codes::{Code, Sent, Severity};
 use crate::json_text;
+use crate::sorted::SortedMap;
 
 /// A provision of a regulation, resolved against its article index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -44,14 +44,14 @@ pub struct Diagnostic {
     pub message: String,
     /// The provision that produced it, when a regulation's rule did.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<Arc<str>>,
     #[serde(
         skip_serializing_if = "no_citations",
         serialize_with = "crate::json_text::citations"
     )]
     pub citations: Citations,
-    /// The raw values the message was made from.
-    pub params: BTreeMap<String, String>,
+    /// The raw values the message was made from, by the names the code's message declares.
+    pub params: SortedMap<&'static str, String>,
     #[serde(skip)]
     pub(crate) kind: Code,
 }
@@ -66,18 +66,19 @@ impl Diagnostic {
             message: String::new(),
             rule: None,
             citations: Citations::default(),
-            params: BTreeMap::new(),
+            params: SortedMap::default(),
             kind: code,
         }
     }
 
-    pub fn param(mut self, name: &str, value: String) -> Diagnostic {
-        self.params.insert(name.to_string(), value);
+    pub fn param(mut self, name: &'static str, value: String) -> Diagnostic {
+        self.params.insert(name, value);
         self
     }
 
-    pub fn rule(mut self, id: &str, citations: Citations) -> Diagnostic {
-        self.rule = Some(id.to_string());
+    /// The provision that produced it, with its citations; the profile's id is shared, not copied.
+    pub fn rule(mut self, id: &Arc<str>, citations: Citations) -> Diagnostic {
+        self.rule = Some(Arc::clone(id));
         self.citations = citations;
         self
     }
@@ -173,7 +174,7 @@ impl Serialize for DiagnosticEntry<'_> {
 
 /// A diagnostic's parameters, the value of `name` left `null`.
 struct ParamsBut<'a> {
-    params: &'a BTreeMap<String, String>,
+    params: &'a SortedMap<&'static str, String>,
     name: Option<&'static str>,
 }
 
@@ -182,7 +183,7 @@ impl Serialize for ParamsBut<'_> {
         serializer.collect_map(
             self.params
                 .iter()
-                .map(|(key, value)| (key, (Some(key.as_str()) != self.name).then_some(value))),
+                .map(|(key, value)| (key, (Some(*key) != self.name).then_some(value))),
         )
     }
 }
@@ -642,7 +643,10 @@ mod tests {
             .param("reason", "notANumber".into());
         amount.message = "「预计总投资」填写的「300.」不是有效金额".into();
         let cited = Diagnostic::new(Code::AmountOnBoundary, "totalInvestment")
-            .rule("tongzhou.merge.small", Arc::from(vec![citation]))
+            .rule(
+                &Arc::from("tongzhou.merge.small"),
+                Arc::from(vec![citation]),
+            )
             .severity(Severity::Warning);
         for diagnostic in [amount, cited, Diagnostic::new(Code::UnknownField, "")] {
             assert_eq!(

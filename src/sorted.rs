@@ -1,6 +1,6 @@
 //! Sets and maps kept as sorted vectors, for those the crate keeps: the paths rejected on
 //! reading, the portal parameters a verdict lacked, the fields edited and shown, the portal's
-//! holidays and swapped working days and parameter values. They are small, and looking one up is a
+//! holidays and swapped working days and parameter values, a diagnostic's parameters. They are small, and looking one up is a
 //! binary search as in a `BTreeSet` or `BTreeMap`; but each B-tree of another element type adds
 //! kilobytes of code to the wasm module, where a vector's code is a fraction of that. For the same
 //! reason the crate's one sort is here ([`sort_by`]), and maps are built by insertion
@@ -8,6 +8,8 @@
 
 use std::borrow::Borrow;
 use std::cmp::Ordering;
+
+use serde::Serialize;
 
 /// Sorts `items` by `order`, stably: equal items keep the order they had.
 ///
@@ -223,8 +225,9 @@ impl<T: Ord> Extend<T> for SortedSet<T> {
     }
 }
 
-/// A map, in the order of its keys.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A map, in the order of its keys. Ordered as its entries are, key by key, as a `BTreeMap` is.
+/// Written as a JSON object.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct SortedMap<K, V>(Vec<(K, V)>);
 
 impl<K, V> Default for SortedMap<K, V> {
@@ -253,13 +256,40 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.0.get(at).map(|(_, v)| v)
     }
 
+    pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
+    where
+        K: Borrow<Q>,
+    {
+        self.get(key).is_some()
+    }
+
     /// In the order of the keys.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
         self.0.iter().map(|(k, v)| (k, v))
     }
 
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+
+    /// In the order of the keys.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
     }
 }
 

@@ -130,7 +130,13 @@ fn errors(r: &Report) -> BTreeSet<(String, String, Option<String>)> {
     r.diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.code.to_string(), d.path.clone(), d.rule.clone()))
+        .map(|d| {
+            (
+                d.code.to_string(),
+                d.path.clone(),
+                d.rule.as_deref().map(String::from),
+            )
+        })
         .collect()
 }
 

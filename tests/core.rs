@@ -670,8 +670,8 @@ fn adjustment_share_is_never_rounded_onto_the_limit() {
             .iter()
             .find(|d| d.code == "AD001")
             .unwrap_or_else(|| panic!("{id}: no AD001"));
-        assert_eq!(d.params["ratio"], "15.00002%", "{id}");
-        assert_eq!(d.params["limit"], "15%", "{id}");
+        assert_eq!(d.params.get("ratio").unwrap(), "15.00002%", "{id}");
+        assert_eq!(d.params.get("limit").unwrap(), "15%", "{id}");
         assert!(
             d.message.contains("15.00002%，超过 15%"),
             "{id}: {}",
@@ -683,7 +683,7 @@ fn adjustment_share_is_never_rounded_onto_the_limit() {
             .iter()
             .find(|d| d.code == "AD001")
             .unwrap();
-        assert_eq!(d.params["ratio"], "15.25%", "{id}");
+        assert_eq!(d.params.get("ratio").unwrap(), "15.25%", "{id}");
         let under = run(id, Stage::Implementation, app("59.9999"));
         let trace = &under.outcomes.adjustment.as_ref().unwrap().because[0];
         assert!(
@@ -803,7 +803,11 @@ fn an_unticked_checkbox_group_given_as_false_is_empty() {
 fn a_syntax_error_is_described_in_the_messages_language() {
     let zh = validate_json(r#"{"name": "#, &Options::for_jurisdiction("tongzhou"));
     let d = &zh.diagnostics[0];
-    assert!(d.params["got"].starts_with("invalid JSON (line 1"));
+    assert!(d
+        .params
+        .get("got")
+        .unwrap()
+        .starts_with("invalid JSON (line 1"));
     assert!(
         d.message.contains("无法解析的 JSON 文本（第 1 行") && d.message.contains("「申报内容」"),
         "{}",

@@ -27,7 +27,7 @@ fn tinghu_free_maintenance_is_formalised_from_its_parameter() {
     assert!(v
         .restrictions
         .iter()
-        .any(|r| r.id == "tinghu.contract.free-maintenance"));
+        .any(|r| &*r.id == "tinghu.contract.free-maintenance"));
     assert_eq!(
         v.parameters["freeMaintenanceMinYears"]
             .value

@@ -570,7 +570,7 @@ mod tests {
     fn a_rule_id_used_twice_is_reported_where_it_is_used_again() {
         let mut profile = tongzhou();
         let v = &mut profile.versions[0];
-        v.restrictions[0].id = v.outcomes.approval[1].id.to_string();
+        v.restrictions[0].id = Arc::clone(&v.outcomes.approval[1].id);
         let errors = check(&profile);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].path, "versions[0].restrictions[0]");

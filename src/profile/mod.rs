@@ -601,7 +601,7 @@ pub struct Acceptance {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RequiredFields {
-    pub id: String,
+    pub id: Arc<str>,
     pub stage: Stage,
     #[serde(default)]
     pub when: Condition,
@@ -751,7 +751,7 @@ pub struct Window {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Deadline {
-    pub id: String,
+    pub id: Arc<str>,
     pub stage: Stage,
     /// Month and day (`MM-DD`) in the year before the plan year.
     pub by: String,
@@ -765,7 +765,7 @@ pub struct Deadline {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Enumeration {
-    pub id: String,
+    pub id: Arc<str>,
     pub field: FieldRef,
     pub values: Vec<String>,
     pub cite: Cites,
@@ -774,7 +774,7 @@ pub struct Enumeration {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Provision {
-    pub id: String,
+    pub id: Arc<str>,
     pub cite: Cites,
 }
 
@@ -782,7 +782,7 @@ pub struct Provision {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ResourceTable {
-    pub id: String,
+    pub id: Arc<str>,
     pub sharing: Vec<String>,
     /// The sharing value that needs a stated condition (有条件共享).
     pub needs_condition: String,
@@ -796,7 +796,7 @@ pub struct ResourceTable {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PanelCheck {
-    pub id: String,
+    pub id: Arc<str>,
     pub size: FieldRef,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub external: Option<FieldRef>,
@@ -810,7 +810,7 @@ pub struct PanelCheck {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Restriction {
-    pub id: String,
+    pub id: Arc<str>,
     pub when: Condition,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stages: Vec<Stage>,
@@ -828,7 +828,7 @@ pub struct Restriction {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Adjustment {
-    pub id: String,
+    pub id: Arc<str>,
     /// Parameter holding the largest share of the approved estimate, e.g. 0.15.
     pub max_ratio_param: String,
     pub cite: Cites,

@@ -154,7 +154,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
             })
         }),
         because: vec![Trace {
-            rule: Arc::from(rule.id.as_str()),
+            rule: Arc::clone(&rule.id),
             citations,
             facts,
             explanation: Arc::from(procedure),

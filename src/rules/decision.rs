@@ -166,7 +166,7 @@ pub fn decide_traced<T: Clone + PartialEq>(
             because: vec![Trace {
                 rule: Arc::clone(&case.id),
                 citations,
-                facts: explained.facts,
+                facts: explained.into_facts(),
                 explanation,
             }],
             missing: Vec::new(),

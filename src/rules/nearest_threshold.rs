@@ -852,6 +852,8 @@ fn message(
     if en {
         m.push('.');
     }
+    // Reports hold their entries, a live validator between edits.
+    m.shrink_to_fit();
     m
 }
 

@@ -268,7 +268,7 @@ fn ts(krate: &Crate, ty: &Type, generics: &[String]) -> String {
                 "Option" => format!("{} | null", arg(0)),
                 "Vec" => array(arg(0)),
                 "Arc" | "Box" | "Rc" => arg(0),
-                "BTreeMap" | "HashMap" => format!("Record<{}, {}>", arg(0), arg(1)),
+                "BTreeMap" | "HashMap" | "SortedMap" => format!("Record<{}, {}>", arg(0), arg(1)),
                 _ if generics.contains(&name) => name,
                 // An alias the package's types declare too (`Notice`) stays.
                 "Notice" => name,
