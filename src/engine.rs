@@ -82,6 +82,14 @@ impl Step {
         }
     }
 
+    /// The decision table it decides, if it is one.
+    fn table(self) -> Option<Table> {
+        match self {
+            Step::Decide(table) => Some(table),
+            Step::Check(_) => None,
+        }
+    }
+
     /// The steps whose output this step is given as an argument, rather than reading it through
     /// the verdicts: it runs again whenever one of those outputs changed.
     fn given(self) -> Range<usize> {
@@ -110,9 +118,9 @@ struct StepRecord {
     /// How many diagnostics and notices it wrote; they sit in the report in step order.
     diagnostics: usize,
     notices: usize,
-    compared: FieldSet,
     /// What only a few steps write, boxed so that the other records, and a validator that holds
-    /// 21 of them, stay small.
+    /// 21 of them, stay small. (The fields a decision compared are [`Steps::compared`], by table:
+    /// seven entries rather than one in each of the 21 records.)
     rare: Option<Box<RareOutputs>>,
 }
 
@@ -152,6 +160,8 @@ pub(crate) struct Evaluation {
 #[derive(Debug, Clone)]
 struct Steps {
     records: Vec<StepRecord>,
+    /// The money fields each decision table compared.
+    compared: Compared,
     /// The report's diagnostics begin with the problems reading the input, and its notices with
     /// the version's, then each step's in order, then one per missing portal parameter.
     input_problems: usize,
@@ -275,6 +285,8 @@ struct Run<'e> {
     options: &'e Options,
     old: Option<Old>,
     records: Vec<StepRecord>,
+    /// The money fields each decision table compared, as its step ran or was kept.
+    compared: Compared,
     /// Whether each step that ran wrote a different output than before (its outcome, the amounts
     /// it found on a threshold, the fields it compared).
     output_changed: [bool; STEPS],
@@ -352,6 +364,9 @@ impl Run<'_> {
             .extend(old.diagnostics.by_ref().take(record.diagnostics));
         self.notices
             .extend(old.notices.by_ref().take(record.notices));
+        if let Some(table) = step.table() {
+            self.compared.set(table, old.steps.compared.get(table));
+        }
         self.records.push(record);
         true
     }
@@ -378,7 +393,6 @@ impl Run<'_> {
             rejected: ctx.rejected.take_consulted(),
             diagnostics: sink.diagnostics.len(),
             notices: sink.notices.len(),
-            compared: sink.compared,
             rare: {
                 let rare = RareOutputs {
                     boundaries: std::mem::take(&mut sink.boundaries),
@@ -402,9 +416,11 @@ impl Run<'_> {
             Some(old) => {
                 let before = old.steps.records.get(step.index());
                 let (diagnostics, notices) = before.map_or((0, 0), |r| (r.diagnostics, r.notices));
-                let wrote_alike = before.is_some_and(|r| {
-                    r.boundaries() == record.boundaries() && r.compared == record.compared
-                });
+                let compared_alike = step
+                    .table()
+                    .is_none_or(|table| old.steps.compared.get(table) == sink.compared);
+                let wrote_alike =
+                    compared_alike && before.is_some_and(|r| r.boundaries() == record.boundaries());
                 let here = self.diagnostics.len();
                 replace_part(
                     &mut old.diagnostics,
@@ -426,6 +442,9 @@ impl Run<'_> {
         };
         if let Some(flag) = self.output_changed.get_mut(step.index()) {
             *flag = changed;
+        }
+        if let Some(table) = step.table() {
+            self.compared.set(table, sink.compared);
         }
         self.diagnostics.append(&mut sink.diagnostics);
         self.notices.append(&mut sink.notices);
@@ -528,10 +547,7 @@ impl Run<'_> {
 
     /// The money fields a decision compared.
     fn compared(&self, table: Table) -> FieldSet {
-        self.records
-            .get(Step::Decide(table).index())
-            .map(|r| r.compared)
-            .unwrap_or_default()
+        self.compared.get(table)
     }
 }
 
@@ -581,6 +597,7 @@ fn run(
         options,
         old,
         records: Vec::with_capacity(STEPS),
+        compared: Compared::default(),
         output_changed: [false; STEPS],
         diagnostics: Vec::new(),
         notices: Vec::new(),
@@ -698,6 +715,7 @@ fn run(
             }));
             steps = Some(Steps {
                 records: std::mem::take(&mut run.records),
+                compared: run.compared,
                 input_problems,
                 version_notices: version_count,
                 verdicts,
@@ -909,10 +927,7 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
             amount_on_boundary::report(ctx, sink);
         },
     );
-    let mut compared = Compared::default();
-    for table in crate::outcomes::OUTCOMES.iter().filter_map(|o| o.table) {
-        compared.set(table, run.compared(table));
-    }
+    let compared = run.compared;
     let nearest = run.nearest(ctx, &outcomes, &compared);
     ((outcomes, nearest), verdicts)
 }
