@@ -128,6 +128,8 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &BTreeMap<String, S
         })
     });
     message.truncate(message.trim_end().len());
+    // Reports hold their diagnostics, a live validator between edits: no room kept for more.
+    message.shrink_to_fit();
     d.message = message;
 }
 
