@@ -1,9 +1,9 @@
 //! Live validators held, for a heap profiler: `footprint validators N` makes N validators holding
 //! the 通州 fixture and keeps them until the end, `footprint empty N` N holding an empty form (what
-//! a page holds before the applicant types: most of its report is diagnostics); `footprint reports N` keeps N copies of one's
-//! report instead, `footprint tables N` N copies of the fixture's two tables as given, and `footprint
-//! applications N` N applications read from it. Run it
-//! under `valgrind --tool=dhat` with N = 0 and N = 100: the difference in "At t-end" over 100 is
+//! a page holds before the applicant types: most of its report is diagnostics); `footprint
+//! reports N` keeps N copies of one's report instead, `footprint tables N` N copies of the
+//! fixture's two tables as given, and `footprint applications N` N applications read from it. Run
+//! it under `valgrind --tool=dhat` with N = 0 and N = 100: the difference in "At t-end" over 100 is
 //! the bytes one holds (natively: pointers are 8 bytes here, 4 in the wasm module).
 
 use std::error::Error;

@@ -1,10 +1,10 @@
 //! Sets and maps kept as sorted vectors, for those the crate keeps: the paths rejected on
 //! reading, the portal parameters a verdict lacked, the fields edited and shown, the portal's
-//! holidays and swapped working days and parameter values, a diagnostic's parameters. They are small, and looking one up is a
-//! binary search as in a `BTreeSet` or `BTreeMap`; but each B-tree of another element type adds
-//! kilobytes of code to the wasm module, where a vector's code is a fraction of that. For the same
-//! reason the crate's one sort is here ([`sort_by`]), and maps are built by insertion
-//! ([`gathered`]).
+//! holidays and swapped working days and parameter values, a diagnostic's parameters. They are
+//! small, and looking one up is a binary search as in a `BTreeSet` or `BTreeMap`; but each B-tree
+//! of another element type adds kilobytes of code to the wasm module, where a vector's code is a
+//! fraction of that. For the same reason the crate's one sort is here ([`sort_by`]), and maps are
+//! built by insertion ([`gathered`]).
 
 use std::borrow::Borrow;
 use std::cmp::Ordering;
@@ -265,7 +265,7 @@ impl<K: Ord, V> SortedMap<K, V> {
 
     /// In the order of the keys.
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     pub fn len(&self) -> usize {
@@ -289,7 +289,7 @@ impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
 
 impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+        serializer.collect_map(self)
     }
 }
 
