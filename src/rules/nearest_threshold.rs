@@ -870,9 +870,12 @@ fn needed(ctx: &Ctx, what: &str) -> String {
     }
 }
 
+/// A table's English name mid-sentence. The names are ASCII, and lowering only ASCII keeps
+/// core's Unicode case tables (~11 KB) out of the module.
 fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    })
+    let mut lowered = text.to_string();
+    if let Some(first) = lowered.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    lowered
 }
