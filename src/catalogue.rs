@@ -1,8 +1,6 @@
 //! The catalogue that help pages and portals list: every jurisdiction with the version in force,
 //! its parameters and documents, and every code and provision with its citations.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -10,6 +8,7 @@ use crate::codes::{Severity, CODES};
 use crate::messages::Locale;
 use crate::profile::Profile;
 use crate::report::Citation;
+use crate::sorted::SortedMap;
 use crate::Registry;
 
 /// A jurisdiction as a portal lists it: the regulation in force on the as-of date, the parameters
@@ -33,7 +32,7 @@ pub struct JurisdictionEntry {
     /// 分散采购限额标准), to be passed as `options.parameters[key]`.
     pub parameters: Vec<ParameterEntry>,
     /// Document kinds for the application's `documents` table, with their names.
-    pub documents: BTreeMap<String, String>,
+    pub documents: SortedMap<String, String>,
     /// Every dated version, oldest first.
     pub versions: Vec<VersionEntry>,
 }

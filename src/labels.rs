@@ -4,14 +4,13 @@
 //! the stages, and each jurisdiction's document names. The package exports them as `labels()`,
 //! and its `attach()` reads its verdict labels from there.
 
-use std::collections::BTreeMap;
-
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::messages::{stage_label, Locale};
 use crate::model::fields::{DOCUMENT_KEYS, RESOURCE_KEYS, STAGES};
 use crate::model::{Kind, FIELDS};
 use crate::profile::{ApprovalNeed, InitialAcceptance, ManagementMode, MergeMode, SupervisionMode};
+use crate::sorted::SortedMap;
 use crate::Registry;
 
 /// The repeated tables, after the scalar fields in form order: label of the table, then of its
@@ -156,7 +155,7 @@ pub struct Labels {
     verdicts: Ordered<Ordered<&'static str>>,
     stages: Ordered<&'static str>,
     /// Each jurisdiction's document names, by document key (every version's).
-    documents: BTreeMap<String, BTreeMap<String, String>>,
+    documents: SortedMap<String, SortedMap<String, String>>,
 }
 
 fn pick(locale: Locale, (zh, en): (&'static str, &'static str)) -> &'static str {
@@ -213,7 +212,7 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
         .filter_map(|s| Some((*s, pick(locale, stage_label(s)?))))
         .collect();
     let documents = crate::sorted::gathered(registry.profiles().into_iter().map(|profile| {
-        let mut names = BTreeMap::new();
+        let mut names = SortedMap::default();
         for version in &profile.versions {
             names.extend(version.document_names(locale));
         }

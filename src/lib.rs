@@ -42,7 +42,6 @@ pub mod sorted;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -55,6 +54,7 @@ use crate::report::{
     Diagnostic, JurisdictionInfo, NearestThreshold, Notice, Outcome, RequiredDocument, WindowReport,
 };
 use crate::rules::budget_adjustment::AdjustmentVerdict;
+use crate::sorted::SortedMap;
 
 pub(crate) use options::parse_date;
 
@@ -109,6 +109,6 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub notices: Vec<Notice>,
     /// Names of the documents the regulation refers to, by key.
-    pub document_names: Arc<BTreeMap<String, String>>,
+    pub document_names: Arc<SortedMap<String, String>>,
     pub summary: Summary,
 }

@@ -2,7 +2,6 @@
 //! any template by code without touching the rules.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -65,7 +64,7 @@ pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Fills a template; a placeholder with no value is left visible so that a gap is noticed.
-pub fn fill(template: &str, params: &BTreeMap<String, String>) -> String {
+pub fn fill(template: &str, params: &SortedMap<String, String>) -> String {
     fill_with(template, |name| {
         params.get(name).map(|v| Cow::Borrowed(v.as_str()))
     })
@@ -103,7 +102,7 @@ fn fill_with<'a>(template: &str, value: impl Fn(&str) -> Option<Cow<'a, str>>) -
 
 /// Formats a diagnostic's message in place. Parameters that name a field path or a reason key are
 /// shown as their label; the raw values stay in `params` for programs.
-pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &BTreeMap<String, String>) {
+pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &SortedMap<String, String>) {
     let spec = d.code().spec();
     let template = overrides
         .get(spec.id)
@@ -300,7 +299,7 @@ mod tests {
 
     #[test]
     fn fills_and_keeps_unknown_placeholders_visible() {
-        let mut p = BTreeMap::new();
+        let mut p = SortedMap::default();
         p.insert("a".to_string(), "1".to_string());
         assert_eq!(fill("x{a}y{b}z", &p), "x1y{b}z");
         assert_eq!(fill("no braces", &p), "no braces");

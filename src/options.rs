@@ -1,7 +1,5 @@
 //! How to validate: the options a caller gives, read from JSON by the package.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
@@ -27,7 +25,7 @@ pub struct Options {
     pub parameters: SortedMap<String, Decimal>,
     pub calendar: HolidayCalendar,
     /// Replacement message templates, by code (e.g. `DC001`).
-    pub messages: BTreeMap<String, String>,
+    pub messages: SortedMap<String, String>,
 }
 
 /// One option [`Options::from_json`] reads, as the package's `Options` type declares it.

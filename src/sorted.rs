@@ -1,14 +1,17 @@
-//! Sets and maps kept as sorted vectors, for those the crate keeps: the paths rejected on
-//! reading, the portal parameters a verdict lacked, the fields edited and shown, the portal's
-//! holidays and swapped working days and parameter values, a diagnostic's parameters. They are
-//! small, and looking one up is a binary search as in a `BTreeSet` or `BTreeMap`; but each B-tree
-//! of another element type adds kilobytes of code to the wasm module, where a vector's code is a
-//! fraction of that. For the same reason the crate's one sort is here ([`sort_by`]), and maps are
-//! built by insertion ([`gathered`]).
+//! Sets and maps kept as sorted vectors, for every one the crate keeps: a profile's documents,
+//! chapters and parameters, document names, labels, the paths rejected on reading, the portal
+//! parameters a verdict lacked, the fields edited and shown, the portal's holidays and swapped
+//! working days, parameter values and message overrides, a diagnostic's parameters. They are
+//! small and built once, and looking one up is a binary search as in a `BTreeSet` or `BTreeMap`;
+//! but each B-tree of another element type adds kilobytes of code to the wasm module (the four
+//! the crate had, ~13 KB raw), where a vector's code is a fraction of that. The one B-tree left in
+//! the module is serde_json's object. For the same reason the crate's one sort is here
+//! ([`sort_by`]), and maps are built by insertion or one sort ([`gathered`], `collect()`).
 
 use std::borrow::Borrow;
 use std::cmp::Ordering;
 
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::Serialize;
 
 /// Sorts `items` by `order`, stably: equal items keep the order they had.
@@ -256,6 +259,14 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.0.get(at).map(|(_, v)| v)
     }
 
+    pub fn get_mut<Q: Ord + ?Sized>(&mut self, key: &Q) -> Option<&mut V>
+    where
+        K: Borrow<Q>,
+    {
+        let at = self.0.binary_search_by(|(k, _)| k.borrow().cmp(key)).ok()?;
+        self.0.get_mut(at).map(|(_, v)| v)
+    }
+
     pub fn contains_key<Q: Ord + ?Sized>(&self, key: &Q) -> bool
     where
         K: Borrow<Q>,
@@ -268,12 +279,41 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.into_iter()
     }
 
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    /// The pairs, in any order, as a map; of equal keys the last one's value is kept, as
+    /// `BTreeMap`'s `collect()` and `extend()` keep it. One sort, not one insertion per pair:
+    /// building a map of n pairs is O(n log n).
+    fn from_pairs(mut pairs: Vec<(K, V)>) -> SortedMap<K, V> {
+        sort_by(&mut pairs, |a, b| a.0.cmp(&b.0));
+        // Stable, so equal keys are in the order given: move each later pair into the kept
+        // place, and drop the earlier.
+        pairs.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                std::mem::swap(later, kept);
+            }
+            same
+        });
+        SortedMap(pairs)
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
     }
 }
 
@@ -287,9 +327,56 @@ impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {
     }
 }
 
+impl<K: Ord, V> FromIterator<(K, V)> for SortedMap<K, V> {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(pairs: I) -> SortedMap<K, V> {
+        SortedMap::from_pairs(pairs.into_iter().collect())
+    }
+}
+
+impl<K: Ord, V> Extend<(K, V)> for SortedMap<K, V> {
+    /// A later value for a key replaces the earlier, as `insert` does.
+    fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, pairs: I) {
+        let mut all = std::mem::take(&mut self.0);
+        all.extend(pairs);
+        *self = SortedMap::from_pairs(all);
+    }
+}
+
+impl<K, V> IntoIterator for SortedMap<K, V> {
+    type Item = (K, V);
+    type IntoIter = std::vec::IntoIter<(K, V)>;
+
+    /// In the order of the keys.
+    fn into_iter(self) -> std::vec::IntoIter<(K, V)> {
+        self.0.into_iter()
+    }
+}
+
 impl<K: Serialize, V: Serialize> Serialize for SortedMap<K, V> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self)
+    }
+}
+
+/// Read from a JSON object (or any map); of repeated keys the last is kept, as serde_json's
+/// `Map` keeps it.
+impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Deserialize<'de> for SortedMap<K, V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<SortedMap<K, V>, D::Error> {
+        struct Pairs<K, V>(std::marker::PhantomData<(K, V)>);
+        impl<'de, K: Ord + Deserialize<'de>, V: Deserialize<'de>> Visitor<'de> for Pairs<K, V> {
+            type Value = SortedMap<K, V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<SortedMap<K, V>, A::Error> {
+                let mut pairs = Vec::new();
+                while let Some(pair) = map.next_entry()? {
+                    pairs.push(pair);
+                }
+                Ok(SortedMap::from_pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(Pairs(std::marker::PhantomData))
     }
 }
 
@@ -361,5 +448,46 @@ mod tests {
         assert_eq!(map.get("c"), None);
         let keys: Vec<&String> = map.iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["a", "b"]);
+    }
+
+    /// Collected, extended or read from JSON, a map holds what a `BTreeMap` holds, in the same
+    /// order, repeated keys included.
+    #[test]
+    fn a_map_is_built_as_a_b_tree_is() {
+        let mut seed = 0x9e37_79b9_u32;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed
+        };
+        for len in [0, 1, 2, 9, 40, 300] {
+            let pairs: Vec<(u32, u32)> = (0..len).map(|_| (next() % 50, next())).collect();
+            let (first, second) = pairs.split_at(len / 3);
+            let expected: std::collections::BTreeMap<u32, u32> = pairs.iter().copied().collect();
+            let expected: Vec<(u32, u32)> = expected.into_iter().collect();
+
+            let collected: SortedMap<u32, u32> = pairs.iter().copied().collect();
+            assert_eq!(collected.into_iter().collect::<Vec<_>>(), expected);
+            let mut extended: SortedMap<u32, u32> = first.iter().copied().collect();
+            extended.extend(second.iter().copied());
+            assert_eq!(
+                extended.iter().map(|(k, v)| (*k, *v)).collect::<Vec<_>>(),
+                expected
+            );
+
+            let text = format!(
+                "{{{}}}",
+                pairs
+                    .iter()
+                    .map(|(k, v)| format!("\"{k:03}\":{v}"))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            );
+            let read: SortedMap<String, u32> = serde_json::from_str(&text).unwrap();
+            let by_b_tree: std::collections::BTreeMap<String, u32> =
+                serde_json::from_str(&text).unwrap();
+            assert!(read.into_iter().eq(by_b_tree));
+        }
     }
 }

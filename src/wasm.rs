@@ -20,7 +20,6 @@
 #[cfg(debug_assertions)]
 use std::cell::Cell;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Once;
 
@@ -35,6 +34,7 @@ use crate::live::LiveValidator;
 use crate::messages::Locale;
 use crate::model::input::{Input, OwnedInput};
 use crate::profile::ProfileError;
+use crate::sorted::SortedMap;
 use crate::{builtin, Options, Registry};
 
 thread_local! {
@@ -254,7 +254,11 @@ impl Validator {
 
     /// A live edit over a limit: a `RangeError` naming it; the field keeps its value.
     fn refused(&self, path: &str, mut refused: crate::report::Diagnostic) -> JsValue {
-        crate::messages::render(&mut refused, self.inner.options().locale, &BTreeMap::new());
+        crate::messages::render(
+            &mut refused,
+            self.inner.options().locale,
+            &SortedMap::default(),
+        );
         let at = crate::limits::clip_path(path);
         JsValue::from(js_sys::RangeError::new(&format!(
             "set({at:?}): {}",

@@ -29,7 +29,9 @@ fn tinghu_free_maintenance_is_formalised_from_its_parameter() {
         .iter()
         .any(|r| &*r.id == "tinghu.contract.free-maintenance"));
     assert_eq!(
-        v.parameters["freeMaintenanceMinYears"]
+        v.parameters
+            .get("freeMaintenanceMinYears")
+            .unwrap()
             .value
             .map(|d| d.to_string()),
         Some("2".to_string())
@@ -53,7 +55,7 @@ fn jiangjin_changes_follow_the_general_investment_rules_not_a_15_percent_rule() 
 fn jiangjin_every_threshold_is_a_cited_parameter() {
     let v = current("jiangjin");
     for (name, article) in [("mergeThreshold", 9), ("acceptanceThreshold", 25)] {
-        let p = &v.parameters[name];
+        let p = v.parameters.get(name).unwrap();
         assert_eq!(p.value.map(|d| d.to_string()).as_deref(), Some("3000"));
         assert_eq!(p.cite[0].article, Some(article));
     }
@@ -62,7 +64,7 @@ fn jiangjin_every_threshold_is_a_cited_parameter() {
 #[test]
 fn xiangcheng_the_limit_is_portal_supplied_and_cited() {
     let v = current("xiangcheng");
-    let p = &v.parameters["governmentProcurementLimit"];
+    let p = v.parameters.get("governmentProcurementLimit").unwrap();
     assert!(p.value.is_none());
     assert_eq!(p.cite[0].article, Some(18));
     assert_eq!(v.parameters.len(), 1, "the text fixes no other amount");

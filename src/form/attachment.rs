@@ -48,7 +48,7 @@ struct Attachment {
     /// alone once the engine says so.
     unknown: crate::sorted::SortedSet<String>,
     /// The form's labels of the fields verdicts wait for, read once.
-    labels: RefCell<std::collections::BTreeMap<String, String>>,
+    labels: RefCell<crate::sorted::SortedMap<String, String>>,
     /// Edits not yet given to the validator, by path, in order.
     pending: Vec<(String, Json)>,
     /// Fields left while a pointer was pressed, revealed when it is released.

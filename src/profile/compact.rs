@@ -18,14 +18,13 @@
 //! Adding a field to a profile type fails to compile here until its encoding is added, and
 //! `tests/compiled_profiles.rs` checks that each compiled file is what compiling its JSON gives.
 
-use std::collections::BTreeMap;
-
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::*;
 use crate::codes::Severity;
 use crate::model::Field;
+use crate::sorted::SortedMap;
 
 /// `GOVIT` + format version. A file of another version is refused with a message that says to
 /// recompile it with this package's `gov-it-check compile`.
@@ -292,7 +291,7 @@ impl<T: Compact> Compact for Vec<T> {
     }
 }
 
-impl<T: Compact> Compact for BTreeMap<String, T> {
+impl<T: Compact> Compact for SortedMap<String, T> {
     fn write(&self, out: &mut Writer) {
         varint(&mut out.out, self.len() as u64);
         for (key, value) in self {
@@ -302,12 +301,12 @@ impl<T: Compact> Compact for BTreeMap<String, T> {
     }
     fn read(r: &mut Reader) -> Result<Self, DecodeError> {
         let n = r.len()?;
-        let mut map = BTreeMap::new();
+        let mut pairs = Vec::with_capacity(n);
         for _ in 0..n {
             let key = String::read(r)?;
-            map.insert(key, T::read(r)?);
+            pairs.push((key, T::read(r)?));
         }
-        Ok(map)
+        Ok(pairs.into_iter().collect())
     }
 }
 

@@ -15,7 +15,6 @@ pub use check::check;
 pub use load::{load, parse, too_large, ProfileError};
 pub use rules::RuleEntry;
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
@@ -26,6 +25,7 @@ use crate::codes::Severity;
 use crate::messages::Locale;
 use crate::model::Field;
 use crate::report::Citations;
+use crate::sorted::SortedMap;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -62,11 +62,11 @@ pub struct Version {
     pub articles: Vec<Article>,
     #[serde(default)]
     pub annexes: Vec<Annex>,
-    pub documents: BTreeMap<String, Named>,
+    pub documents: SortedMap<String, Named>,
     #[serde(default)]
-    pub chapters: BTreeMap<String, Named>,
+    pub chapters: SortedMap<String, Named>,
     #[serde(default)]
-    pub parameters: BTreeMap<String, Parameter>,
+    pub parameters: SortedMap<String, Parameter>,
     #[serde(default)]
     pub outcomes: DecisionTables,
     #[serde(default)]
@@ -170,7 +170,7 @@ impl<T> PerLocale<T> {
 /// The parts of a report that depend on the version and locale alone.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Shared {
-    pub(crate) document_names: PerLocale<Arc<BTreeMap<String, String>>>,
+    pub(crate) document_names: PerLocale<Arc<SortedMap<String, String>>>,
     pub(crate) info: PerLocale<Arc<crate::report::JurisdictionInfo>>,
 }
 
@@ -968,7 +968,7 @@ impl Profile {
 
 impl Version {
     /// The names of this version's documents in `locale`, by key.
-    pub fn document_names(&self, locale: Locale) -> BTreeMap<String, String> {
+    pub fn document_names(&self, locale: Locale) -> SortedMap<String, String> {
         crate::sorted::gathered(
             self.documents
                 .iter()
