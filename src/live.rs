@@ -186,6 +186,27 @@ impl LiveValidator {
         self.replaced = None;
     }
 
+    /// Lets go of the messages of the report's diagnostics and notices, which an answer already
+    /// written holds: each is a function of the diagnostic's code, path and parameters and the
+    /// validator's locale and message overrides, and is written again where an answer needs it,
+    /// by [`LiveValidator::render_messages`] and, for a delta's removals, by the next edit. The
+    /// wasm validator does this after each answer; [`LiveValidator::report`] then holds blank
+    /// messages until `render_messages`.
+    pub fn release_messages(&mut self) {
+        let report = &mut self.evaluation.report;
+        for d in report.diagnostics.iter_mut().chain(&mut report.notices) {
+            d.message = String::new();
+        }
+    }
+
+    /// Writes again the messages [`LiveValidator::release_messages`] let go of.
+    pub fn render_messages(&mut self) {
+        let report = &mut self.evaluation.report;
+        for d in report.diagnostics.iter_mut().chain(&mut report.notices) {
+            render_blank(d, &self.options);
+        }
+    }
+
     /// The options it validates with.
     pub fn options(&self) -> &Options {
         &self.options
@@ -291,7 +312,47 @@ impl LiveValidator {
             &self.options,
             changed,
         )));
+        render_removed(replaced, &self.evaluation.report, &self.options);
         Delta::from_replaced(&self.evaluation.report, replaced)
+    }
+}
+
+/// Renders the messages [`LiveValidator::release_messages`] let go of in the diagnostics and
+/// notices an edit replaced that its delta writes as gone (whole, message included); of those
+/// replaced by the same diagnostic again, nothing is written.
+fn render_removed(replaced: &mut Replaced, new: &Report, options: &Options) {
+    let Replaced {
+        diagnostics,
+        diagnostic_parts,
+        notices,
+        notice_parts,
+        ..
+    } = replaced;
+    for (old, parts, new) in [
+        (diagnostics, &*diagnostic_parts, &new.diagnostics),
+        (notices, &*notice_parts, &new.notices),
+    ] {
+        for (before, after) in parts {
+            let Some(old) = old
+                .get_mut(before.clone())
+                .filter(|old| old.iter().any(|d| d.message.is_empty()))
+            else {
+                continue;
+            };
+            for at in unmatched(old, new.get(after.clone()).unwrap_or_default()) {
+                if let Some(d) = old.get_mut(at) {
+                    render_blank(d, options);
+                }
+            }
+        }
+    }
+}
+
+/// Renders a message left blank by [`LiveValidator::release_messages`]. (A message rendered
+/// blank, from an override that is blank, is rendered again: blank again.)
+fn render_blank(d: &mut Diagnostic, options: &Options) {
+    if d.message.is_empty() {
+        crate::messages::render(d, options.locale, &options.messages);
     }
 }
 
@@ -679,34 +740,65 @@ fn identity(d: &Diagnostic) -> Identity<'_> {
 
 /// A multiset difference: a diagnostic reported twice and now once is one removal.
 fn changes<'r>(old: &'r [Diagnostic], new: &'r [Diagnostic]) -> Changes<&'r Diagnostic> {
-    // `b` sorted, each of its diagnostics taken by at most one of `a`'s: a sort, where a map of
-    // counts would be one more map's code in the module.
-    fn minus<'a>(a: &'a [Diagnostic], b: &[Diagnostic]) -> Vec<&'a Diagnostic> {
-        let mut left: Vec<(Identity, bool)> = b.iter().map(|d| (identity(d), false)).collect();
-        crate::sorted::sort_by(&mut left, |x, y| x.0.cmp(&y.0));
-        a.iter()
-            .filter(|d| {
-                let id = identity(d);
-                let from = left.partition_point(|(x, _)| *x < id);
-                let unmatched = left.get_mut(from..).and_then(|rest| {
-                    rest.iter_mut()
-                        .take_while(|(x, _)| *x == id)
-                        .find(|(_, taken)| !*taken)
-                });
-                match unmatched {
-                    Some((_, taken)) => {
-                        *taken = true;
-                        false
-                    }
-                    None => true,
-                }
-            })
+    let minus = |a: &'r [Diagnostic], b| -> Vec<&'r Diagnostic> {
+        unmatched(a, b)
+            .into_iter()
+            .filter_map(|at| a.get(at))
             .collect()
-    }
+    };
     Changes {
         added: minus(new, old),
         removed: minus(old, new),
     }
+}
+
+/// The positions of `a`'s diagnostics that `b` does not hold as many times, in order.
+fn unmatched(a: &[Diagnostic], b: &[Diagnostic]) -> Vec<usize> {
+    // An edit leaves most of a part's diagnostics as they were, in the same order: those at the
+    // start and at the end that pair up one to one are matched without the sort below.
+    let same = |(x, y): (&Diagnostic, &Diagnostic)| identity(x) == identity(y);
+    let start = a.iter().zip(b).take_while(|&pair| same(pair)).count();
+    let (a, b) = (
+        a.get(start..).unwrap_or_default(),
+        b.get(start..).unwrap_or_default(),
+    );
+    let end = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|&pair| same(pair))
+        .count();
+    let (a, b) = (
+        a.get(..a.len() - end).unwrap_or_default(),
+        b.get(..b.len() - end).unwrap_or_default(),
+    );
+    if b.is_empty() {
+        return (start..start + a.len()).collect();
+    }
+    // The rest of `b` sorted, each of its diagnostics taken by at most one of `a`'s: a sort,
+    // where a map of counts would be one more map's code in the module.
+    let mut left: Vec<(Identity, bool)> = b.iter().map(|d| (identity(d), false)).collect();
+    crate::sorted::sort_by(&mut left, |x, y| x.0.cmp(&y.0));
+    a.iter()
+        .enumerate()
+        .filter(|(_, d)| {
+            let id = identity(d);
+            let from = left.partition_point(|(x, _)| *x < id);
+            let free = left.get_mut(from..).and_then(|rest| {
+                rest.iter_mut()
+                    .take_while(|(x, _)| *x == id)
+                    .find(|(_, taken)| !*taken)
+            });
+            match free {
+                Some((_, taken)) => {
+                    *taken = true;
+                    false
+                }
+                None => true,
+            }
+        })
+        .map(|(at, _)| start + at)
+        .collect()
 }
 
 /// The rows of a list that may have changed (`old` given) that did, and those that went.

@@ -225,8 +225,11 @@ impl Validator {
     }
 
     /// The report on the application as it stands.
-    pub fn report(&self) -> Result<Vec<u8>, JsValue> {
-        to_answer(self.inner.report())
+    pub fn report(&mut self) -> Result<Vec<u8>, JsValue> {
+        self.inner.render_messages();
+        let answer = to_answer(self.inner.report());
+        self.inner.release_messages();
+        answer
     }
 }
 
@@ -248,7 +251,7 @@ impl Validator {
             .set_input(path, value)
             .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
         let answer = write(&delta);
-        self.inner.release();
+        release(&mut self.inner);
         answer
     }
 
@@ -275,8 +278,16 @@ fn replace(
     let answer = crate::model::read_application_text(application, encoded, |read| {
         to_answer(&inner.replace_read(read))
     });
-    inner.release();
+    release(inner);
     answer
+}
+
+/// Once an answer is written, a validator kept between edits holds its report alone, without
+/// the part the last edit replaced or the rendered messages (a fifth of what an empty form's
+/// validator holds).
+fn release(inner: &mut LiveValidator) {
+    inner.release();
+    inner.release_messages();
 }
 
 /// The citations answers have numbered, from number `from` on: `[epoch, [citation, …]]`. The

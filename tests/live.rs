@@ -96,15 +96,9 @@ fn edit(doc: &mut Value, path: &str, value: &Value) {
     }
 }
 
-#[test]
-fn every_edit_leaves_the_same_report_as_validating_the_whole_form() {
-    let mut doc = fixture("tongzhou-declaration");
-    let mut v = validator(&doc);
-    assert_eq!(
-        canonical(v.report()),
-        canonical(&run_with(doc.clone(), &opts()))
-    );
-    let edits: Vec<(&str, Value)> = vec![
+/// Edits of every kind: fields, groups, tables, rows and cells, bad values and repeated ones.
+fn edits() -> Vec<(&'static str, Value)> {
+    vec![
         ("totalInvestment", json!("三百万")),
         ("totalInvestment", json!("三百万")),
         ("totalInvestment", json!("300")),
@@ -155,8 +149,18 @@ fn every_edit_leaves_the_same_report_as_validating_the_whole_form() {
         ("dates.approval", json!("2026-02-30")),
         ("dates.approval", json!("2026-02-28")),
         ("stage", Value::Null),
-    ];
-    for (path, value) in edits {
+    ]
+}
+
+#[test]
+fn every_edit_leaves_the_same_report_as_validating_the_whole_form() {
+    let mut doc = fixture("tongzhou-declaration");
+    let mut v = validator(&doc);
+    assert_eq!(
+        canonical(v.report()),
+        canonical(&run_with(doc.clone(), &opts()))
+    );
+    for (path, value) in edits() {
         let before = v.report().clone();
         let delta = serde_json::to_value(v.set(path, &value).unwrap()).unwrap();
         edit(&mut doc, path, &value);
@@ -174,6 +178,43 @@ fn every_edit_leaves_the_same_report_as_validating_the_whole_form() {
         assert_eq!(
             delta["summary"],
             serde_json::to_value(&whole.summary).unwrap()
+        );
+    }
+}
+
+/// A validator that lets go of its rendered messages after each answer, as the wasm validator
+/// does, answers every edit as one that keeps them, from an empty form and from a full one, and
+/// its report has the same messages once they are rendered again.
+#[test]
+fn messages_let_go_of_are_written_again_where_an_answer_needs_them() {
+    for start in [json!({}), fixture("tongzhou-declaration")] {
+        let mut keeping = validator(&start);
+        let mut releasing = validator(&start);
+        let held = |v: &LiveValidator| {
+            let r = v.report();
+            r.diagnostics
+                .iter()
+                .chain(&r.notices)
+                .map(|d| d.message.len())
+                .sum::<usize>()
+        };
+        for (path, value) in edits() {
+            releasing.release_messages();
+            assert_eq!(held(&releasing), 0);
+            // From an empty form, an edit of a row past the end is refused: by both alike.
+            let expected = keeping
+                .set(path, &value)
+                .map(|d| serde_json::to_value(d).unwrap());
+            let delta = releasing
+                .set(path, &value)
+                .map(|d| serde_json::to_value(d).unwrap());
+            assert_eq!(delta, expected, "delta of {path} = {value}");
+        }
+        assert!(held(&keeping) > 0);
+        releasing.render_messages();
+        assert_eq!(
+            serde_json::to_value(releasing.report()).unwrap(),
+            serde_json::to_value(keeping.report()).unwrap()
         );
     }
 }
