@@ -64,8 +64,10 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // sort of positions and maps gathered rather than collected (each sort the standard library
 // compiled per element type and call site was ~4 KB of wasm), −14.2 KB: 336.5 KB; 2026-12-01:
 // 338 → 320 with functions of one caller inlined only when small (wasm-opt -ocimfs 40), −18.2 KB
-// of wasm: 318.6 KB.
-const SIZE_CEILING_KB = 320;
+// of wasm: 318.6 KB; 2026-12-01: 320 → 310 without core's Unicode case tables (an English name
+// lowered in ASCII) and with every map the crate keeps a sorted vector, less what a live
+// validator's messages let go of and written again cost: 308.1 KB.
+const SIZE_CEILING_KB = 310;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
