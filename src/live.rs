@@ -197,13 +197,30 @@ impl LiveValidator {
         for d in report.diagnostics.iter_mut().chain(&mut report.notices) {
             d.message = String::new();
         }
+        for threshold in &mut report.nearest {
+            threshold.message = String::new();
+        }
     }
 
-    /// Writes again the messages [`LiveValidator::release_messages`] let go of.
+    /// Writes again the messages [`LiveValidator::release_messages`] let go of, by evaluating
+    /// the application whole again (a nearest threshold's message needs the profile's texts): the
+    /// same report, from the same application and reading problems.
     pub fn render_messages(&mut self) {
-        let report = &mut self.evaluation.report;
-        for d in report.diagnostics.iter_mut().chain(&mut report.notices) {
-            render_blank(d, &self.options);
+        let report = &self.evaluation.report;
+        let blank = report
+            .diagnostics
+            .iter()
+            .chain(&report.notices)
+            .any(|d| d.message.is_empty())
+            || report.nearest.iter().any(|t| t.message.is_empty());
+        if blank {
+            self.evaluation = Evaluation::new(
+                &self.registry,
+                &self.app,
+                self.problems.clone(),
+                &self.options,
+            );
+            self.replaced = None;
         }
     }
 
@@ -678,11 +695,14 @@ impl<'r> Delta<'r> {
                 acceptance: changed(before.acceptance, &n.acceptance),
                 adjustment: changed(before.adjustment, &n.adjustment),
             },
-            required_documents: rows(before.required_documents, &n.required_documents, |d| {
-                &d.rule
-            }),
-            windows: rows(before.windows, &n.windows, |w| &w.rule),
-            nearest: rows(before.nearest, &new.nearest, |t| &t.key),
+            required_documents: rows(
+                before.required_documents,
+                &n.required_documents,
+                |d| &d.rule,
+                |a, b| a == b,
+            ),
+            windows: rows(before.windows, &n.windows, |w| &w.rule, |a, b| a == b),
+            nearest: rows(before.nearest, &new.nearest, |t| &t.key, same_but_message),
             stage: new.stage,
             summary: new.summary.clone(),
         }
@@ -802,10 +822,11 @@ fn unmatched(a: &[Diagnostic], b: &[Diagnostic]) -> Vec<usize> {
 }
 
 /// The rows of a list that may have changed (`old` given) that did, and those that went.
-fn rows<'r, T: PartialEq>(
+fn rows<'r, T>(
     old: Option<&'r [T]>,
     new: &'r [T],
     key: fn(&T) -> &str,
+    same: fn(&T, &T) -> bool,
 ) -> RowChanges<'r, T> {
     let Some(old) = old else {
         return RowChanges::none();
@@ -815,7 +836,11 @@ fn rows<'r, T: PartialEq>(
     RowChanges {
         changed: new
             .iter()
-            .filter(|r| last_position(&before, key(r)).and_then(|i| old.get(i)) != Some(r))
+            .filter(|r| {
+                !last_position(&before, key(r))
+                    .and_then(|i| old.get(i))
+                    .is_some_and(|o| same(o, r))
+            })
             .collect(),
         removed: old
             .iter()
@@ -823,6 +848,46 @@ fn rows<'r, T: PartialEq>(
             .filter(|k| last_position(&after, k).is_none())
             .collect(),
     }
+}
+
+/// Equal but for the message, which is a function of the rest and the validator's locale, and
+/// which a validator may have let go of ([`LiveValidator::release_messages`]).
+fn same_but_message(a: &NearestThreshold, b: &NearestThreshold) -> bool {
+    let NearestThreshold {
+        key,
+        outcome,
+        field,
+        direction,
+        amount,
+        threshold,
+        parameter,
+        inclusive,
+        distance,
+        becomes,
+        depends_on,
+        rule,
+        citations,
+        message: _,
+    } = a;
+    (key, outcome, field, direction, amount, threshold, parameter)
+        == (
+            &b.key,
+            &b.outcome,
+            &b.field,
+            &b.direction,
+            &b.amount,
+            &b.threshold,
+            &b.parameter,
+        )
+        && (inclusive, distance, becomes, depends_on, rule, citations)
+            == (
+                &b.inclusive,
+                &b.distance,
+                &b.becomes,
+                &b.depends_on,
+                &b.rule,
+                &b.citations,
+            )
 }
 
 /// Each key with its position, sorted, for [`last_position`]. Not a map: this one instance serves

@@ -192,11 +192,13 @@ fn messages_let_go_of_are_written_again_where_an_answer_needs_them() {
         let mut releasing = validator(&start);
         let held = |v: &LiveValidator| {
             let r = v.report();
-            r.diagnostics
+            let diagnostics: usize = r
+                .diagnostics
                 .iter()
                 .chain(&r.notices)
                 .map(|d| d.message.len())
-                .sum::<usize>()
+                .sum();
+            diagnostics + r.nearest.iter().map(|t| t.message.len()).sum::<usize>()
         };
         for (path, value) in edits() {
             releasing.release_messages();
@@ -211,6 +213,7 @@ fn messages_let_go_of_are_written_again_where_an_answer_needs_them() {
             assert_eq!(delta, expected, "delta of {path} = {value}");
         }
         assert!(held(&keeping) > 0);
+        assert!(!keeping.report().nearest.is_empty());
         releasing.render_messages();
         assert_eq!(
             serde_json::to_value(releasing.report()).unwrap(),
