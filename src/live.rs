@@ -186,12 +186,12 @@ impl LiveValidator {
         self.replaced = None;
     }
 
-    /// Lets go of the messages of the report's diagnostics and notices, which an answer already
-    /// written holds: each is a function of the diagnostic's code, path and parameters and the
-    /// validator's locale and message overrides, and is written again where an answer needs it,
-    /// by [`LiveValidator::render_messages`] and, for a delta's removals, by the next edit. The
-    /// wasm validator does this after each answer; [`LiveValidator::report`] then holds blank
-    /// messages until `render_messages`.
+    /// Lets go of the report's rendered messages (its diagnostics', notices' and nearest
+    /// thresholds'), which an answer already written holds. Each is a function of the rest of its
+    /// row and the validator's locale and message overrides: the next edit renders again the
+    /// diagnostics its delta removes (a removed threshold goes by its key), and
+    /// [`LiveValidator::render_messages`] the whole report. The wasm validator does this after
+    /// each answer; [`LiveValidator::report`] then holds blank messages until `render_messages`.
     pub fn release_messages(&mut self) {
         let report = &mut self.evaluation.report;
         for d in report.diagnostics.iter_mut().chain(&mut report.notices) {
