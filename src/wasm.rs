@@ -226,10 +226,7 @@ impl Validator {
 
     /// The report on the application as it stands.
     pub fn report(&mut self) -> Result<Vec<u8>, JsValue> {
-        self.inner.render_messages();
-        let answer = to_answer(self.inner.report());
-        self.inner.release_messages();
-        answer
+        self.report_answering(to_answer)
     }
 }
 
@@ -252,6 +249,18 @@ impl Validator {
             .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
         let answer = write(&delta);
         release(&mut self.inner);
+        answer
+    }
+
+    /// Answers with what `write` makes of the whole report, its messages written again for it
+    /// and let go of once written.
+    fn report_answering<T>(
+        &mut self,
+        write: impl FnOnce(&crate::Report) -> Result<T, JsValue>,
+    ) -> Result<T, JsValue> {
+        self.inner.render_messages();
+        let answer = write(self.inner.report());
+        self.inner.release_messages();
         answer
     }
 

@@ -73,10 +73,7 @@ impl Validator {
     /// `report` with the compact answer built as objects.
     #[wasm_bindgen(js_name = "__reportCompactValue")]
     pub fn report_compact_value(&mut self) -> Result<JsValue, JsValue> {
-        self.inner.render_messages();
-        let answer = compact_value(self.inner.report());
-        self.inner.release_messages();
-        answer
+        self.report_answering(compact_value)
     }
 }
 
