@@ -36,15 +36,13 @@ fn main() -> Result<(), Box<dyn Error>> {
             "validators" => {
                 let mut validator = LiveValidator::new(registry, options.clone());
                 drop(validator.replace_text(&text));
-                validator.release();
-                validator.release_messages();
+                validator.release_answered();
                 validators.push(validator);
             }
             "empty" => {
                 let mut validator = LiveValidator::new(registry, options.clone());
                 drop(validator.replace_text("{}"));
-                validator.release();
-                validator.release_messages();
+                validator.release_answered();
                 validators.push(validator);
             }
             "reports" => reports.push(one.report().clone()),

@@ -3,11 +3,13 @@
 //! are not. BENCHMARKS.md shows how to run it.
 //!
 //! `full FILE N`: N validations of the application in FILE (JSON text in, JSON text out, as the
-//! package's `validate` does, with the writer it uses). `edit FILE N`: the application in FILE held by a live validator,
-//! then N edits of the total investment typing across 300 万元 and back, each delta written as
-//! JSON text, after which the validator lets go of what the package's validator does. `other FILE N`: as `edit`, but N edits of a field no decision reads (项目负责人,
-//! two names in turn). `full-compact`, `edit-compact` and `other-compact` write each answer as the npm package does, with
-//! citations by number (`json_text::to_vec_citing`). `load FILE N`: N loads of the compiled
+//! package's `validate` does, with the writer it uses). `edit FILE N`: the application in FILE
+//! held by a live validator, then N edits of the total investment typing across 300 万元 and back,
+//! each delta written as JSON text, after which the validator lets go of what the package's
+//! validator does (`release_answered`). `other FILE N`: as `edit`, but N edits of a field no
+//! decision reads (项目负责人, two names in turn). `full-compact`, `edit-compact` and
+//! `other-compact` write each answer as the npm package does, with citations by number
+//! (`json_text::to_vec_citing`). `load FILE N`: N loads of the compiled
 //! profile in FILE (`src/compiled/*.govit`) into a registry, decoded and checked as a
 //! one-jurisdiction page's `init()` loads it. Prints the mean time per operation, which is
 //! only indicative.
@@ -59,7 +61,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             let values: Vec<Value> = TYPING.iter().map(|t| Value::from(*t)).collect();
             for value in values.iter().cycle().take(count) {
                 bytes += write(&live.set("totalInvestment", value)?)?;
-                release(&mut live);
+                live.release_answered();
             }
         }
         "other" => {
@@ -68,7 +70,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             let values = [Value::from("王建国"), Value::from("李四")];
             for value in values.iter().cycle().take(count) {
                 bytes += write(&live.set("projectLead", value)?)?;
-                release(&mut live);
+                live.release_answered();
             }
         }
         other => {
@@ -81,12 +83,6 @@ fn main() -> Result<(), Box<dyn Error>> {
     let micros = start.elapsed().as_secs_f64() * 1e6 / count as f64;
     println!("{mode}: {count} operations, {micros:.1} µs each, {bytes} bytes of JSON written");
     Ok(())
-}
-
-/// What the package's validator lets go of once it has answered.
-fn release(live: &mut LiveValidator) {
-    live.release();
-    live.release_messages();
 }
 
 /// `load`: the compiled profile `bytes` loaded `count` times into an empty registry.

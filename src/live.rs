@@ -186,6 +186,15 @@ impl LiveValidator {
         self.replaced = None;
     }
 
+    /// Lets go of all an answer already written holds, as the wasm validator does after each
+    /// answer: what the last edit replaced ([`LiveValidator::release`]) and the report's rendered
+    /// messages ([`LiveValidator::release_messages`]). A validator kept between edits then holds
+    /// its report alone, without its messages (a fifth of what an empty form's validator holds).
+    pub fn release_answered(&mut self) {
+        self.release();
+        self.release_messages();
+    }
+
     /// Lets go of the report's rendered messages (its diagnostics', notices' and nearest
     /// thresholds'), which an answer already written holds. Each is a function of the rest of its
     /// row and the validator's locale and message overrides: the next edit renders again the

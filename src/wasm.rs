@@ -248,7 +248,7 @@ impl Validator {
             .set_input(path, value)
             .map_err(|m| JsValue::from(js_sys::RangeError::new(&m)))?;
         let answer = write(&delta);
-        release(&mut self.inner);
+        self.inner.release_answered();
         answer
     }
 
@@ -287,16 +287,8 @@ fn replace(
     let answer = crate::model::read_application_text(application, encoded, |read| {
         to_answer(&inner.replace_read(read))
     });
-    release(inner);
+    inner.release_answered();
     answer
-}
-
-/// Once an answer is written, a validator kept between edits holds its report alone, without
-/// the part the last edit replaced or the rendered messages (a fifth of what an empty form's
-/// validator holds).
-fn release(inner: &mut LiveValidator) {
-    inner.release();
-    inner.release_messages();
 }
 
 /// The citations answers have numbered, from number `from` on: `[epoch, [citation, …]]`. The
