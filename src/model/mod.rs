@@ -9,6 +9,7 @@
 
 pub mod fields;
 pub mod input;
+mod json_reader;
 
 use std::cell::Cell;
 
