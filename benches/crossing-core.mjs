@@ -38,16 +38,30 @@ export function runCrossing({ crossing, PackageValidator, pkg, fixture, profiles
     });
   };
 
-  // A live edit's value, in the package's own module: what a form control gives.
+  // A live edit's value, in the package's own module: what a form control gives, as JSON text
+  // and read by the value's type (the package's setScalar); then, in the bench module, that read
+  // against serde-wasm-bindgen's, which the package's module leaves out for its size.
   {
     const v = new PackageValidator(optionsText, applicationText, true);
     compare(
       "a live edit's value (typing across 300 万元)",
       { name: 'as JSON text (set)', op: (i) => v.set('totalInvestment', JSON.stringify(typed(i))) },
-      { name: 'as the string, serde-wasm-bindgen (setScalar)', op: (i) => v.setScalar('totalInvestment', typed(i)) },
+      { name: 'as the string, read by its type (setScalar)', op: (i) => v.setScalar('totalInvestment', typed(i)) },
       { n: 240, batches: 5 },
     );
     v.free();
+    const [typedRead, serdeRead] = [0, 1].map(() => new crossing.Validator(optionsText, applicationText, true));
+    for (const amount of TYPING) {
+      agree(`deltas reading ${JSON.stringify(amount)}`, parse(typedRead.setScalar('totalInvestment', amount)), parse(serdeRead.__setScalarSerde('totalInvestment', amount)));
+    }
+    compare(
+      "the same value, read by its type or by serde-wasm-bindgen",
+      { name: 'read by its type (setScalar)', op: (i) => typedRead.setScalar('totalInvestment', typed(i)) },
+      { name: 'read by serde-wasm-bindgen', op: (i) => serdeRead.__setScalarSerde('totalInvestment', typed(i)) },
+      { n: 240, batches: 5 },
+    );
+    typedRead.free();
+    serdeRead.free();
   }
 
   // The options, as createValidator and validate take them.

@@ -32,7 +32,7 @@ use crate::catalogue;
 use crate::json_text::CitationTable;
 use crate::live::LiveValidator;
 use crate::messages::Locale;
-use crate::model::input::{Input, OwnedInput};
+use crate::model::input::Input;
 use crate::profile::ProfileError;
 use crate::sorted::SortedMap;
 use crate::{builtin, Options, Registry};
@@ -198,24 +198,29 @@ impl Validator {
         self.edit(path, &value)
     }
 
-    /// Sets one value that a form control gives, a string, `true`/`false` or `null`, read by
-    /// serde-wasm-bindgen from the JavaScript value itself: no JSON text is written or parsed on
-    /// either side. Such a value runs no caller code when read. Anything else is a `TypeError`
-    /// (the wrapper sends it to [`Validator::set`]).
+    /// Sets one value that a form control gives, a string, `true`/`false` or `null`, read from the
+    /// JavaScript value itself: no JSON text is written or parsed on either side, and such a value
+    /// runs no caller code when read. Anything else is a `TypeError` (the wrapper sends it to
+    /// [`Validator::set`]).
     #[wasm_bindgen(js_name = setScalar)]
     pub fn set_scalar(&mut self, path: &str, value: JsValue) -> Result<Vec<u8>, JsValue> {
-        if !(value.is_string() || value.is_null() || value.as_bool().is_some()) {
-            return Err(type_error(&format!(
-                "{}: setScalar takes a string, a boolean or null",
-                clip(path)
-            )));
-        }
-        let OwnedInput(value) = serde_wasm_bindgen::from_value(value)
-            .map_err(|e| type_error(&format!("{}: {e}", clip(path))))?;
-        if matches!(&value, Input::String(s) if s.len() > crate::limits::MAX_STRING_BYTES) {
-            let refused = crate::limits::exceeded(crate::limits::Limit::StringBytes, path);
-            return Err(self.refused(path, refused));
-        }
+        let value = match value.as_string() {
+            Some(text) if text.len() > crate::limits::MAX_STRING_BYTES => {
+                let refused = crate::limits::exceeded(crate::limits::Limit::StringBytes, path);
+                return Err(self.refused(path, refused));
+            }
+            Some(text) => Input::String(text.into()),
+            None => match value.as_bool() {
+                Some(checked) => Input::Bool(checked),
+                None if value.is_null() => Input::Null,
+                None => {
+                    return Err(type_error(&format!(
+                        "{}: setScalar takes a string, a boolean or null",
+                        clip(path)
+                    )))
+                }
+            },
+        };
         self.edit(path, &value)
     }
 

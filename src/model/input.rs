@@ -4,12 +4,10 @@
 //! with escapes) and keeps each number as written, so that `300.0001` or `1e400` reaches the money
 //! parser digit for digit: none of the `serde_json::Value` whose every string and map node would
 //! be allocated and then freed once the application is read.
-//! A live edit's value crosses from JavaScript into the same type through serde-wasm-bindgen.
+//! A live edit's value from a form control is read from the JavaScript value into the same type.
 
 use std::borrow::Cow;
-use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value as Json;
 
 pub use super::json_reader::SyntaxError;
@@ -28,11 +26,6 @@ pub enum Input<'a> {
     /// were written in.
     Object(Vec<(Cow<'a, str>, Input<'a>)>),
 }
-
-/// The key serde_json gives a number when it keeps numbers as written (its `arbitrary_precision`
-/// feature, which this crate enables): the number arrives as a one-member map whose value is its
-/// text. Tested by `a_number_keeps_every_digit`.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 impl<'a> Input<'a> {
     /// Parses JSON text, which must hold one value and nothing after it but whitespace.
@@ -173,106 +166,9 @@ pub fn replace_lone_surrogates(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// An input that owns its strings, for a value that crosses from JavaScript (read by
-/// serde-wasm-bindgen, which needs a type that borrows nothing).
-#[derive(Debug, Clone, PartialEq)]
-pub struct OwnedInput(pub Input<'static>);
-
-impl<'de> Deserialize<'de> for OwnedInput {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OwnedInput, D::Error> {
-        Input::deserialize(deserializer).map(|input| OwnedInput(input.into_owned()))
-    }
-}
-
-impl<'de> Deserialize<'de> for Input<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Input<'de>, D::Error> {
-        deserializer.deserialize_any(InputVisitor)
-    }
-}
-
-struct InputVisitor;
-
-impl<'de> Visitor<'de> for InputVisitor {
-    type Value = Input<'de>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_unit<E>(self) -> Result<Input<'de>, E> {
-        Ok(Input::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<Input<'de>, E> {
-        Ok(Input::Null)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Input<'de>, D::Error> {
-        Input::deserialize(d)
-    }
-
-    fn visit_bool<E>(self, b: bool) -> Result<Input<'de>, E> {
-        Ok(Input::Bool(b))
-    }
-
-    fn visit_i64<E>(self, n: i64) -> Result<Input<'de>, E> {
-        Ok(Input::Number(Cow::Owned(n.to_string())))
-    }
-
-    fn visit_u64<E>(self, n: u64) -> Result<Input<'de>, E> {
-        Ok(Input::Number(Cow::Owned(n.to_string())))
-    }
-
-    fn visit_f64<E>(self, n: f64) -> Result<Input<'de>, E> {
-        // As `serde_json::Value` has it: JSON has no NaN or infinity.
-        Ok(match serde_json::Number::from_f64(n) {
-            Some(n) => Input::Number(Cow::Owned(n.to_string())),
-            None => Input::Null,
-        })
-    }
-
-    fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Input<'de>, E> {
-        Ok(Input::String(Cow::Borrowed(s)))
-    }
-
-    fn visit_str<E>(self, s: &str) -> Result<Input<'de>, E> {
-        Ok(Input::String(Cow::Owned(s.to_owned())))
-    }
-
-    fn visit_string<E>(self, s: String) -> Result<Input<'de>, E> {
-        Ok(Input::String(Cow::Owned(s)))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Input<'de>, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Input::Array(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Input<'de>, A::Error> {
-        let Some(Text(first)) = map.next_key()? else {
-            return Ok(Input::Object(Vec::new()));
-        };
-        if first == NUMBER_TOKEN {
-            let Text(number) = map.next_value()?;
-            return Ok(Input::Number(number));
-        }
-        // Most objects of an application are a row of a table or a group of a few fields.
-        let mut members = Vec::with_capacity(8);
-        members.push((first, map.next_value()?));
-        while let Some((Text(key), value)) = map.next_entry()? {
-            members.push((key, value));
-        }
-        Ok(object(members))
-    }
-}
-
 /// An object of `members` in the order of their keys, a later member replacing an earlier one of
-/// the same key. Outside `visit_map`, which is compiled once for each deserializer, so that this is
-/// compiled once.
-pub(super) fn object<'a>(mut members: Vec<(Cow<'a, str>, Input<'a>)>) -> Input<'a> {
+/// the same key.
+pub(crate) fn object<'a>(mut members: Vec<(Cow<'a, str>, Input<'a>)>) -> Input<'a> {
     // A stable sort keeps equal keys in the order written.
     crate::sorted::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
     members.dedup_by(|later, earlier| {
@@ -283,35 +179,6 @@ pub(super) fn object<'a>(mut members: Vec<(Cow<'a, str>, Input<'a>)>) -> Input<'
         equal
     });
     Input::Object(members)
-}
-
-/// A string, borrowed from the text unless it had to be unescaped.
-struct Text<'a>(Cow<'a, str>);
-
-impl<'de> Deserialize<'de> for Text<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text<'de>, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text<'de>;
-
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string")
-            }
-
-            fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Borrowed(s)))
-            }
-
-            fn visit_str<E>(self, s: &str) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Owned(s.to_owned())))
-            }
-
-            fn visit_string<E>(self, s: String) -> Result<Text<'de>, E> {
-                Ok(Text(Cow::Owned(s)))
-            }
-        }
-        deserializer.deserialize_str(TextVisitor)
-    }
 }
 
 #[cfg(test)]

@@ -3,13 +3,17 @@
 //! times both in one module, built with the feature `crossing` by
 //! `pkg-scripts/build-crossing.sh`; the package's modules have none of this.
 
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use super::{options_of, type_error, validation_options, with_next_registry, Validator, CITATIONS};
 use crate::json_text;
 use crate::live::Delta;
-use crate::model::input::OwnedInput;
+use crate::model::input::{object, Input};
 use crate::profile::{Profile, ProfileError};
 
 /// A value as a JavaScript object: maps as plain objects, as `JSON.parse` would give them.
@@ -52,6 +56,13 @@ pub fn load_profile_value(profile: JsValue) -> Result<JsValue, JsValue> {
 
 #[wasm_bindgen]
 impl Validator {
+    /// `setScalar` with the value read by serde-wasm-bindgen rather than by its type's own reads.
+    #[wasm_bindgen(js_name = "__setScalarSerde")]
+    pub fn set_scalar_serde(&mut self, path: &str, value: JsValue) -> Result<Vec<u8>, JsValue> {
+        let OwnedInput(value) = from_value(value)?;
+        self.edit(path, &value)
+    }
+
     /// `setScalar` with the delta built as objects, in full: citations and fixed texts written
     /// out, as the package's wrapper gives a delta to its caller.
     #[wasm_bindgen(js_name = "__setScalarAsValue")]
@@ -98,5 +109,72 @@ impl Validator {
     ) -> Result<JsValue, JsValue> {
         let OwnedInput(value) = from_value(value)?;
         self.edit_answering(path, &value, write)
+    }
+}
+
+/// An input read from a JavaScript value by serde-wasm-bindgen, owning its strings.
+struct OwnedInput(Input<'static>);
+
+impl<'de> Deserialize<'de> for OwnedInput {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<OwnedInput, D::Error> {
+        deserializer.deserialize_any(InputVisitor).map(OwnedInput)
+    }
+}
+
+struct InputVisitor;
+
+impl<'de> Visitor<'de> for InputVisitor {
+    type Value = Input<'static>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Input<'static>, E> {
+        Ok(Input::Null)
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Input<'static>, E> {
+        Ok(Input::Bool(b))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Input<'static>, E> {
+        Ok(Input::Number(Cow::Owned(n.to_string())))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Input<'static>, E> {
+        Ok(Input::Number(Cow::Owned(n.to_string())))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Input<'static>, E> {
+        // As `serde_json::Value` has it: JSON has no NaN or infinity.
+        Ok(match serde_json::Number::from_f64(n) {
+            Some(n) => Input::Number(Cow::Owned(n.to_string())),
+            None => Input::Null,
+        })
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Input<'static>, E> {
+        Ok(Input::String(Cow::Owned(s.to_owned())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Input<'static>, E> {
+        Ok(Input::String(Cow::Owned(s)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Input<'static>, A::Error> {
+        let mut items = Vec::new();
+        while let Some(OwnedInput(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Input::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Input<'static>, A::Error> {
+        let mut members = Vec::new();
+        while let Some((key, OwnedInput(value))) = map.next_entry::<String, OwnedInput>()? {
+            members.push((Cow::Owned(key), value));
+        }
+        Ok(object(members))
     }
 }
