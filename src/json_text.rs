@@ -96,6 +96,11 @@ pub fn to_vec<T: ?Sized + Serialize>(value: &T) -> Result<Vec<u8>, Error> {
     Ok(writer.out)
 }
 
+/// The JSON text of `value`.
+pub fn to_string<T: ?Sized + Serialize>(value: &T) -> Result<String, Error> {
+    String::from_utf8(to_vec(value)?).map_err(|e| Error(e.to_string()))
+}
+
 /// The name serde_json's `Number` serialises under when it keeps numbers as their text.
 const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 

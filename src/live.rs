@@ -16,11 +16,12 @@
 //! only for the case that decides it. A field set to the value it already holds (a form sends it
 //! again on change and on blur) evaluates nothing.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use crate::engine::{Evaluation, Replaced};
 use crate::json_text;
@@ -47,8 +48,8 @@ pub struct LiveValidator {
     /// A table as last given, kept only while reading it found a problem, so that when one row or
     /// cell is edited the problems of the others stay where they were. A table read without one
     /// is written again from what was read of it (`as_read`), which reads the same.
-    documents: Option<Json>,
-    resources: Option<Json>,
+    documents: Option<Input<'static>>,
+    resources: Option<Input<'static>>,
     evaluation: Evaluation,
     /// What the last edit replaced of the report, which the delta's removals refer to; boxed, and
     /// let go of once the delta is written, so that a validator kept between edits holds none of
@@ -94,7 +95,7 @@ impl LiveValidator {
             application
                 .get(name)
                 .filter(|_| troubled)
-                .map(Input::to_json)
+                .map(|table| table.clone().into_owned())
         };
         self.documents = given("documents");
         self.resources = given("resources");
@@ -150,12 +151,12 @@ impl LiveValidator {
             }
             (path, fresh)
         } else if let Some((table, row, cell)) = table_path(path)? {
-            self.edit_table(table, row, cell, &input.to_json())?;
+            self.edit_table(table, row, cell, input)?;
             let rows = self.table(table).clone();
             changed = table_read(table);
-            (table, self.app.set_path(table, &Input::from_json(&rows)))
+            (table, self.app.set_path(table, &rows))
         } else if path == "documents" || path == "resources" {
-            *self.given(path) = Some(input.to_json());
+            *self.given(path) = Some(input.clone().into_owned());
             changed = table_read(path);
             (path, self.app.set_path(path, input))
         } else if crate::model::fields::is_group("", path) {
@@ -239,7 +240,7 @@ impl LiveValidator {
     }
 
     /// Where the table `name` (`documents` or `resources`) is kept as given.
-    fn given(&mut self, name: &str) -> &mut Option<Json> {
+    fn given(&mut self, name: &str) -> &mut Option<Input<'static>> {
         if name == "documents" {
             &mut self.documents
         } else {
@@ -248,11 +249,11 @@ impl LiveValidator {
     }
 
     /// A table as given, or as read when it was read without a problem.
-    fn table(&mut self, name: &str) -> &mut Json {
+    fn table(&mut self, name: &str) -> &mut Input<'static> {
         // Read first: the slot borrows the whole validator, the application with it.
         let read = self.given(name).is_none().then(|| as_read(&self.app, name));
         self.given(name)
-            .get_or_insert_with(|| read.unwrap_or_default())
+            .get_or_insert_with(|| read.unwrap_or(Input::Null))
     }
 
     /// Lets go of each table as given that reading found no problem in.
@@ -270,13 +271,14 @@ impl LiveValidator {
         table: &str,
         row: usize,
         cell: Option<&str>,
-        value: &Json,
+        value: &Input,
     ) -> Result<(), String> {
-        let json = self.table(table);
-        if !json.is_array() {
-            *json = Json::Array(Vec::new());
+        let owned = || value.clone().into_owned();
+        let rows = self.table(table);
+        if !matches!(rows, Input::Array(_)) {
+            *rows = Input::Array(Vec::new());
         }
-        let Json::Array(rows) = json else {
+        let Input::Array(rows) = rows else {
             return Ok(());
         };
         let len = rows.len();
@@ -293,10 +295,10 @@ impl LiveValidator {
                 }
                 (true, false) => {
                     if let Some(slot) = rows.get_mut(row) {
-                        *slot = value.clone();
+                        *slot = owned();
                     }
                 }
-                (false, false) => rows.push(value.clone()),
+                (false, false) => rows.push(owned()),
                 (false, true) => {}
             }
             return Ok(());
@@ -305,24 +307,34 @@ impl LiveValidator {
             if value.is_null() {
                 return Ok(());
             }
-            rows.push(Json::Object(Map::new()));
+            rows.push(Input::Object(Vec::new()));
         }
         let Some(slot) = rows.get_mut(row) else {
             return Ok(());
         };
-        if !slot.is_object() {
+        if !matches!(slot, Input::Object(_)) {
             // A document given by its kind alone becomes an object with that kind.
-            let mut map = Map::new();
-            if let Json::String(kind) = slot {
-                map.insert("kind".into(), Json::String(kind.clone()));
-            }
-            *slot = Json::Object(map);
+            let kind = match slot {
+                Input::String(kind) => vec![(Cow::Borrowed("kind"), Input::String(kind.clone()))],
+                _ => Vec::new(),
+            };
+            *slot = Input::Object(kind);
         }
-        if let Json::Object(map) = slot {
-            if value.is_null() {
-                map.remove(key);
-            } else {
-                map.insert(key.to_string(), value.clone());
+        if let Input::Object(cells) = slot {
+            match (
+                cells.binary_search_by(|(k, _)| k.as_ref().cmp(key)),
+                value.is_null(),
+            ) {
+                (Ok(at), true) => {
+                    cells.remove(at);
+                }
+                (Ok(at), false) => {
+                    if let Some((_, cell)) = cells.get_mut(at) {
+                        *cell = owned();
+                    }
+                }
+                (Err(at), false) => cells.insert(at, (Cow::Owned(key.to_string()), owned())),
+                (Err(_), true) => {}
             }
         }
         Ok(())
@@ -390,23 +402,25 @@ fn has_problem(problems: &[Diagnostic], path: &str) -> bool {
 /// A table written from what was read of it: reading it again gives the same rows, and no
 /// problem, as reading it as given did (the cells trimmed and clipped as read, a document's kind
 /// given by itself as an object with that kind, cells a row does not read left out).
-fn as_read(app: &Application, table: &str) -> Json {
-    let row = |cells: &[(&str, Option<Json>)]| {
-        Json::Object(crate::sorted::gathered(
+fn as_read(app: &Application, table: &str) -> Input<'static> {
+    let row = |cells: Vec<(&'static str, Option<Input<'static>>)>| {
+        crate::model::input::object(
             cells
-                .iter()
-                .filter_map(|(key, value)| Some((key.to_string(), value.clone()?))),
-        ))
+                .into_iter()
+                .filter_map(|(key, value)| Some((Cow::Borrowed(key), value?)))
+                .collect(),
+        )
     };
-    let text = |text: &Option<String>| text.clone().map(Json::String);
+    let text = |text: &String| Input::String(Cow::Owned(text.clone()));
     let rows = if table == "documents" {
         app.documents()
             .iter()
             .map(|d| {
-                row(&[
-                    ("kind", Some(Json::String(d.kind.clone()))),
-                    ("title", text(&d.title)),
-                    ("chapters", Some(Json::from(d.chapters.clone()))),
+                let chapters = d.chapters.iter().map(text).collect();
+                row(vec![
+                    ("kind", Some(text(&d.kind))),
+                    ("title", d.title.as_ref().map(text)),
+                    ("chapters", Some(Input::Array(chapters))),
                 ])
             })
             .collect()
@@ -414,18 +428,18 @@ fn as_read(app: &Application, table: &str) -> Json {
         app.resources()
             .iter()
             .map(|r| {
-                row(&[
-                    ("name", text(&r.name)),
-                    ("description", text(&r.description)),
-                    ("updateFrequency", text(&r.update_frequency)),
-                    ("sharing", text(&r.sharing)),
-                    ("condition", text(&r.condition)),
-                    ("reason", text(&r.reason)),
+                row(vec![
+                    ("name", r.name.as_ref().map(text)),
+                    ("description", r.description.as_ref().map(text)),
+                    ("updateFrequency", r.update_frequency.as_ref().map(text)),
+                    ("sharing", r.sharing.as_ref().map(text)),
+                    ("condition", r.condition.as_ref().map(text)),
+                    ("reason", r.reason.as_ref().map(text)),
                 ])
             })
             .collect()
     };
-    Json::Array(rows)
+    Input::Array(rows)
 }
 
 /// What an edit of a table changes.

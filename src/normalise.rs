@@ -14,112 +14,133 @@
 //! does not have, unless its schema names only some fields) and keys the rules do not know are
 //! left as they are, so nothing typed is lost.
 
-use serde_json::{Map, Value as Json};
+use std::borrow::Cow;
 
-use crate::model::{Application, FieldSpec, Kind, Value, FIELDS};
+use serde_json::Value as Json;
+
+use crate::model::{Application, FieldSpec, Input, Kind, Value, FIELDS};
 
 /// `application` with every field the rules read in canonical form; see the module's doc.
 pub fn normalise(application: &Json) -> Json {
-    let Json::Object(_) = application else {
-        return application.clone();
-    };
-    let mut ignored = Vec::new();
-    let app = Application::from_json(application, &mut ignored);
-    let mut out = application.clone();
+    normalise_input(&Input::from_json(application)).to_json()
+}
+
+/// [`normalise`] of an application as read from JSON text.
+pub fn normalise_input(application: &Input) -> Input<'static> {
+    let mut out = application.clone().into_owned();
+    if !matches!(application, Input::Object(_)) {
+        return out;
+    }
+    let app = Application::read(application, &mut Vec::new());
     for spec in FIELDS {
         if let Some(slot) = lookup_mut(&mut out, spec.path) {
             *slot = scalar(spec, app.get(spec.field), slot);
         }
     }
-    if let Json::Object(map) = &mut out {
-        if let Some(documents) = map.get_mut("documents") {
-            *documents = table(documents, document);
-        }
-        if let Some(resources) = map.get_mut("resources") {
-            *resources = table(resources, |row| match row {
-                Json::Object(cells) => Json::Object(trim_cells(cells)),
-                other => other.clone(),
-            });
-        }
+    if let Some(documents) = lookup_mut(&mut out, "documents") {
+        *documents = table(documents, document);
+    }
+    if let Some(resources) = lookup_mut(&mut out, "resources") {
+        *resources = table(resources, |row| match row {
+            Input::Object(cells) => Input::Object(trim_cells(cells)),
+            other => other.clone(),
+        });
     }
     out
 }
 
 /// The value at a dotted path, through objects only.
-fn lookup_mut<'a>(json: &'a mut Json, path: &str) -> Option<&'a mut Json> {
-    path.split('.')
-        .try_fold(json, |node, key| node.as_object_mut()?.get_mut(key))
+fn lookup_mut<'a>(input: &'a mut Input<'static>, path: &str) -> Option<&'a mut Input<'static>> {
+    path.split('.').try_fold(input, |node, key| {
+        let Input::Object(members) = node else {
+            return None;
+        };
+        let at = members
+            .binary_search_by(|(k, _)| k.as_ref().cmp(key))
+            .ok()?;
+        members.get_mut(at).map(|(_, value)| value)
+    })
+}
+
+fn text(text: impl Into<String>) -> Input<'static> {
+    Input::String(Cow::Owned(text.into()))
 }
 
 /// A field in canonical form: from the model where it read a value, else as given (trimmed).
-fn scalar(spec: &FieldSpec, value: Option<&Value>, given: &Json) -> Json {
+fn scalar(spec: &FieldSpec, value: Option<&Value>, given: &Input<'static>) -> Input<'static> {
     match value {
         Some(value) => canonical(value),
         None => match (spec.kind, given) {
-            (Kind::Choices(_) | Kind::Texts, Json::Null | Json::Bool(false)) => {
-                Json::Array(Vec::new())
+            (Kind::Choices(_) | Kind::Texts, Input::Null | Input::Bool(false)) => {
+                Input::Array(Vec::new())
             }
-            (Kind::Text, Json::String(text)) => Json::String(text.trim().to_string()),
+            (Kind::Text, Input::String(given)) => text(given.trim()),
             // A blank answer to a field that is not text is no answer.
-            (_, Json::String(text)) if text.trim().is_empty() => Json::Null,
-            (_, Json::String(text)) => Json::String(text.trim().to_string()),
+            (_, Input::String(given)) if given.trim().is_empty() => Input::Null,
+            (_, Input::String(given)) => text(given.trim()),
             _ => given.clone(),
         },
     }
 }
 
-fn canonical(value: &Value) -> Json {
-    let strings =
-        |items: &mut dyn Iterator<Item = String>| Json::Array(items.map(Json::String).collect());
+fn canonical(value: &Value) -> Input<'static> {
+    let strings = |items: &mut dyn Iterator<Item = String>| Input::Array(items.map(text).collect());
     match value {
-        Value::Text(text) => Json::String(text.trim().to_string()),
-        Value::Money(amount) => Json::String(crate::money::format(amount)),
-        Value::Date(date) => Json::String(crate::calendar::iso(*date)),
-        Value::YearMonth(year, month) => Json::String(format!("{year:04}-{month:02}")),
-        Value::Bool(flag) => Json::Bool(*flag),
-        Value::Count(count) => Json::from(*count),
-        Value::Choice(key) => Json::String((*key).to_string()),
+        Value::Text(given) => text(given.trim()),
+        Value::Money(amount) => text(crate::money::format(amount)),
+        Value::Date(date) => text(crate::calendar::iso(*date)),
+        Value::YearMonth(year, month) => text(format!("{year:04}-{month:02}")),
+        Value::Bool(flag) => Input::Bool(*flag),
+        Value::Count(count) => Input::Number(Cow::Owned(count.to_string())),
+        Value::Choice(key) => text(*key),
         Value::Choices(keys) => strings(&mut keys.iter().map(|k| (*k).to_string())),
         Value::Texts(items) => strings(&mut items.iter().cloned()),
     }
 }
 
 /// A table: `false` and `null` (nothing ticked, nothing entered) are no rows; each row by `row`.
-fn table(rows: &Json, row: impl Fn(&Json) -> Json) -> Json {
+fn table(rows: &Input<'static>, row: impl Fn(&Input<'static>) -> Input<'static>) -> Input<'static> {
     match rows {
-        Json::Null | Json::Bool(false) => Json::Array(Vec::new()),
-        Json::Array(items) => Json::Array(items.iter().map(row).collect()),
+        Input::Null | Input::Bool(false) => Input::Array(Vec::new()),
+        Input::Array(items) => Input::Array(items.iter().map(row).collect()),
         other => other.clone(),
     }
 }
 
 /// A row of `documents`: a kind (trimmed), or an object whose text and chapters are trimmed.
-fn document(row: &Json) -> Json {
+fn document(row: &Input<'static>) -> Input<'static> {
     match row {
-        Json::String(kind) => Json::String(kind.trim().to_string()),
-        Json::Object(cells) => {
+        Input::String(kind) => text(kind.trim()),
+        Input::Object(cells) => {
             let mut cells = trim_cells(cells);
-            if let Some(Json::Array(chapters)) = cells.get_mut("chapters") {
+            if let Some((_, Input::Array(chapters))) =
+                cells.iter_mut().find(|(key, _)| key == "chapters")
+            {
                 for chapter in chapters.iter_mut() {
-                    if let Json::String(text) = chapter {
-                        *text = text.trim().to_string();
+                    if let Input::String(given) = chapter {
+                        *chapter = text(given.trim());
                     }
                 }
             }
-            Json::Object(cells)
+            Input::Object(cells)
         }
         other => other.clone(),
     }
 }
 
-fn trim_cells(cells: &Map<String, Json>) -> Map<String, Json> {
-    crate::sorted::gathered(cells.iter().map(|(key, value)| {
-        let value = match value {
-            Json::String(text) => Json::String(text.trim().to_string()),
-            other => other.clone(),
-        };
-        (key.clone(), value)
-    }))
+type Members = Vec<(Cow<'static, str>, Input<'static>)>;
+
+fn trim_cells(cells: &Members) -> Members {
+    cells
+        .iter()
+        .map(|(key, value)| {
+            let value = match value {
+                Input::String(given) => text(given.trim()),
+                other => other.clone(),
+            };
+            (key.clone(), value)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::Value as Json;
 
+use crate::model::Input;
+
 use crate::calendar::HolidayCalendar;
 use crate::codes::Code;
 use crate::messages::Locale;
@@ -88,36 +90,44 @@ impl Options {
         }
     }
 
-    /// Options for a validation, read from JSON as [`Options::from_json`] does, where
-    /// `jurisdiction` is required: a validation without it has nothing to check against, and the
-    /// message lists the ids `registry` knows.
-    pub fn for_validation(json: &Json, registry: &crate::Registry) -> Result<Options, String> {
-        if json.is_object() && json.get("jurisdiction").is_none_or(Json::is_null) {
+    /// Options for a validation, read as [`Options::from_input`] does, where `jurisdiction` is
+    /// required: a validation without it has nothing to check against, and the message lists the
+    /// ids `registry` knows.
+    pub fn for_validation(input: &Input, registry: &crate::Registry) -> Result<Options, String> {
+        if matches!(input, Input::Object(_)) && input.get("jurisdiction").is_none_or(Input::is_null)
+        {
             let known: Vec<&str> = registry.ids().collect();
             return Err(format!(
                 "options.jurisdiction is required, e.g. {{\"jurisdiction\": \"tongzhou\"}}; known: {}",
                 known.join(", ")
             ));
         }
-        Options::from_json(json)
+        Options::from_input(input)
     }
 
-    /// Reads options from JSON. Unknown keys and wrong types are misuse by the integrator and are
-    /// refused with a message that says what to change. A known key set to `null` (JavaScript's
-    /// `undefined`, as the wrapper writes it) is absent: the option keeps its default.
+    /// Reads options from JSON, as [`Options::from_input`] does.
     pub fn from_json(json: &Json) -> Result<Options, String> {
-        let Json::Object(map) = json else {
+        Options::from_input(&Input::from_json(json))
+    }
+
+    /// Reads options from JSON as read from its text. Unknown keys and wrong types are misuse by
+    /// the integrator and are refused with a message that says what to change. A known key set to
+    /// `null` (JavaScript's `undefined`, as the wrapper writes it) is absent: the option keeps its
+    /// default.
+    pub fn from_input(input: &Input) -> Result<Options, String> {
+        let Input::Object(members) = input else {
             return Err(
                 "options must be an object such as {\"jurisdiction\": \"tongzhou\"}".into(),
             );
         };
         let mut options = Options::default();
-        for (key, value) in map {
+        for (key, value) in members {
+            let key = key.as_ref();
             let bad = |what: &str| format!("options.{key} must be {what}");
-            if value.is_null() && KNOWN_OPTIONS.contains(&key.as_str()) {
+            if value.is_null() && KNOWN_OPTIONS.contains(&key) {
                 continue;
             }
-            match key.as_str() {
+            match key {
                 "jurisdiction" => {
                     options.jurisdiction =
                         value.as_str().ok_or_else(|| bad("a string"))?.to_string()
@@ -138,25 +148,21 @@ impl Options {
                         .ok_or_else(|| bad("\"zh-CN\" or \"en\""))?
                 }
                 "parameters" => {
-                    let Json::Object(params) = value else {
+                    let Input::Object(params) = value else {
                         return Err(bad("an object of amounts"));
                     };
                     for (name, v) in params {
-                        let text = match v {
-                            Json::String(s) => s.clone(),
-                            Json::Number(n) => n.to_string(),
-                            _ => {
-                                return Err(format!("options.parameters.{name} must be an amount"))
-                            }
+                        let (Input::String(text) | Input::Number(text)) = v else {
+                            return Err(format!("options.parameters.{name} must be an amount"));
                         };
-                        let amount = money::parse(&text).map_err(|_| {
+                        let amount = money::parse(text).map_err(|_| {
                             format!("options.parameters.{name} must be an amount, got {text}")
                         })?;
-                        options.parameters.insert(name.clone(), amount);
+                        options.parameters.insert(name.to_string(), amount);
                     }
                 }
                 "holidays" | "workdays" => {
-                    let Json::Array(days) = value else {
+                    let Input::Array(days) = value else {
                         return Err(bad("an array of YYYY-MM-DD dates"));
                     };
                     for day in days {
@@ -172,7 +178,7 @@ impl Options {
                     }
                 }
                 "messages" => {
-                    let Json::Object(templates) = value else {
+                    let Input::Object(templates) = value else {
                         return Err(bad("an object of templates by code"));
                     };
                     for (code, template) in templates {
@@ -182,7 +188,7 @@ impl Options {
                         let text = template
                             .as_str()
                             .ok_or_else(|| format!("options.messages.{code} must be a string"))?;
-                        options.messages.insert(code.clone(), text.to_string());
+                        options.messages.insert(code.to_string(), text.to_string());
                     }
                 }
                 other => {

@@ -134,7 +134,10 @@ pub struct Written<'r> {
 fn written<T: Serialize>(outcome: &Option<Outcome<T>>) -> Option<Written<'_>> {
     outcome.as_ref().map(|o| Written {
         status: o.status,
-        value: o.value.as_ref().and_then(|v| serde_json::to_string(v).ok()),
+        value: o
+            .value
+            .as_ref()
+            .and_then(|v| crate::json_text::to_string(v).ok()),
         missing: &o.missing,
     })
 }

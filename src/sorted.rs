@@ -4,9 +4,11 @@
 //! working days, parameter values and message overrides, a diagnostic's parameters. They are
 //! small and built once, and looking one up is a binary search as in a `BTreeSet` or `BTreeMap`;
 //! but each B-tree of another element type adds kilobytes of code to the wasm module (the four
-//! the crate had, ~13 KB raw), where a vector's code is a fraction of that. The one B-tree left in
-//! the module is serde_json's object. For the same reason the crate's one sort is here
-//! ([`sort_by`]), and maps are built by insertion or one sort ([`gathered`], `collect()`).
+//! the crate had, ~13 KB raw), where a vector's code is a fraction of that. The browser modules
+//! have no B-tree left: the application, its tables and the options are `model::Input`, whose
+//! objects are sorted vectors too, not serde_json's object. For the same reason the crate's one
+//! sort is here ([`sort_by`]), and maps are built by insertion or one sort ([`gathered`],
+//! `collect()`).
 
 use std::borrow::Borrow;
 use std::cmp::Ordering;

@@ -25,7 +25,6 @@ use std::sync::Once;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 
 use crate::catalogue;
@@ -361,12 +360,12 @@ pub fn labels(locale: Option<String>) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen]
 pub fn normalise(application: &str, encoded: bool) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
-    let json = crate::model::read_application_text(application, encoded, |read| {
-        read.map_or(Json::Null, |input| input.to_json())
+    let normalised = crate::model::read_application_text(application, encoded, |read| {
+        read.map_or(Input::Null, |input| {
+            crate::normalise::normalise_input(&input)
+        })
     });
-    // serde_json's own writer, which the module has anyway (`Display` of a value), rather than
-    // another instance of the report writer for `serde_json::Value`.
-    Ok(crate::normalise::normalise(&json).to_string().into_bytes())
+    to_text(&normalised)
 }
 
 /// The form's layout, for the wrapper: paths in form order, each table's cells, checkbox groups.
@@ -384,8 +383,7 @@ pub(crate) fn validation_options(options: &str) -> Result<Options, JsValue> {
 
 /// Validation options from their value, however it crossed.
 fn options_of(value: &Input) -> Result<Options, JsValue> {
-    let mut options =
-        Options::for_validation(&value.to_json(), &registry()).map_err(|m| type_error(&m))?;
+    let mut options = Options::for_validation(value, &registry()).map_err(|m| type_error(&m))?;
     options.as_of = Some(as_of_or_today(options.as_of)?);
     Ok(options)
 }
@@ -395,7 +393,7 @@ fn listing_options(options: Option<&str>) -> Result<Options, JsValue> {
     match options {
         None => Ok(Options::default()),
         Some(text) => {
-            Options::from_json(&read_value(text, "options")?.to_json()).map_err(|m| type_error(&m))
+            Options::from_input(&read_value(text, "options")?).map_err(|m| type_error(&m))
         }
     }
 }

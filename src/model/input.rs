@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::Value as Json;
 
 pub use super::json_reader::SyntaxError;
@@ -72,6 +73,14 @@ impl<'a> Input<'a> {
             Input::Object(members) => Json::Object(crate::sorted::gathered(
                 members.iter().map(|(k, v)| (k.to_string(), v.to_json())),
             )),
+        }
+    }
+
+    /// The text of a string.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Input::String(text) => Some(text),
+            _ => None,
         }
     }
 
@@ -166,6 +175,30 @@ pub fn replace_lone_surrogates(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// The name serde_json's `Number` serialises under when it keeps numbers as their text (its
+/// `arbitrary_precision` feature); `json_text` writes it as serde_json does.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Written as JSON, numbers as their text: the same text as its [`Input::to_json`] writes.
+impl Serialize for Input<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Input::Null => serializer.serialize_unit(),
+            Input::Bool(b) => serializer.serialize_bool(*b),
+            Input::Number(text) => {
+                let mut number = serializer.serialize_struct(NUMBER_TOKEN, 1)?;
+                number.serialize_field(NUMBER_TOKEN, text.as_ref())?;
+                number.end()
+            }
+            Input::String(text) => serializer.serialize_str(text),
+            Input::Array(items) => serializer.collect_seq(items),
+            Input::Object(members) => {
+                serializer.collect_map(members.iter().map(|(key, value)| (key.as_ref(), value)))
+            }
+        }
+    }
+}
+
 /// An object of `members` in the order of their keys, a later member replacing an earlier one of
 /// the same key.
 pub(crate) fn object<'a>(mut members: Vec<(Cow<'a, str>, Input<'a>)>) -> Input<'a> {
@@ -199,6 +232,18 @@ mod tests {
         assert_eq!(number("c"), "-0");
         assert_eq!(number("d"), "12345678901234567890123");
         assert_eq!(input.to_json(), serde_json::from_str::<Json>(text).unwrap());
+    }
+
+    #[test]
+    fn an_input_is_written_as_its_json_value_is() {
+        let text = r#"{"z": [1.50, -0, 1e400, 12345678901234567890123], "a": {"s": "通州\n\"", "t": true, "n": null}}"#;
+        let input = Input::parse(text).unwrap();
+        let expected = serde_json::to_vec(&input.to_json()).unwrap();
+        assert_eq!(serde_json::to_vec(&input).unwrap(), expected);
+        assert_eq!(crate::json_text::to_vec(&input).unwrap(), expected);
+        assert!(String::from_utf8(expected)
+            .unwrap()
+            .contains("[1.50,-0,1e+400,"));
     }
 
     #[test]

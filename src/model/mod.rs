@@ -731,7 +731,7 @@ fn wrong_type(path: &str, expected: &str, got: &Input) -> Diagnostic {
 fn json_text(json: &Input) -> String {
     match json {
         Input::String(s) => s.to_string(),
-        other => other.to_json().to_string(),
+        other => crate::json_text::to_string(other).unwrap_or_default(),
     }
 }
 
