@@ -277,7 +277,8 @@ impl Validator {
         );
         let at = crate::limits::clip_path(path);
         JsValue::from(js_sys::RangeError::new(&format!(
-            "set({at:?}): {}",
+            "set({}): {}",
+            quoted(&at),
             refused.message
         )))
     }
@@ -347,7 +348,7 @@ pub fn labels(locale: Option<String>) -> Result<Vec<u8>, JsValue> {
         Some(tag) => Locale::from_tag(tag).ok_or_else(|| {
             type_error(&format!(
                 "labels(locale): locale must be \"zh-CN\" or \"en\", not {}",
-                clip(&format!("{tag:?}"))
+                clip(&quoted(tag))
             ))
         })?,
     };
@@ -408,6 +409,11 @@ fn read_value(text: &str, what: &str) -> Result<Input<'static>, JsValue> {
             clip(what)
         ))
     })
+}
+
+/// A string as JavaScript would write it, quoted and escaped, for a message.
+fn quoted(text: &str) -> String {
+    crate::json_text::to_string(text).unwrap_or_default()
 }
 
 /// The first 40 characters of a key, for a message.
