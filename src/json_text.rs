@@ -172,17 +172,26 @@ impl Writer {
     }
 }
 
+/// The high bit of each of the eight bytes of `word` (little-endian) that is a quote, a backslash
+/// or a control character, the bytes JSON escapes in a string and ends it at; exact for the first
+/// such byte, while a byte after it may be marked when it is not one (a borrow carried up).
+pub(crate) fn special_bytes(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
+    control | has_zero(word ^ (ONES * 0x22)) | has_zero(word ^ (ONES * 0x5C))
+}
+
+/// Whether none of the eight bytes of `word` is a quote, a backslash or a control character.
+fn plain(word: u64) -> bool {
+    special_bytes(word) == 0
+}
+
 /// Whether no byte is a quote, a backslash or a control character, eight bytes at a time; the
 /// last bytes as one word overlapping the one before, and a text of four to seven bytes (most
 /// keys) as its first and last four, so that no byte is looked at alone but in a text under four.
 fn needs_no_escape(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
-    let plain = |word: u64| {
-        let control = word.wrapping_sub(ONES * 0x20) & !word & HIGHS;
-        control | has_zero(word ^ (ONES * 0x22)) | has_zero(word ^ (ONES * 0x5C)) == 0
-    };
     let word = |at: usize| {
         bytes
             .get(at..at + 8)
