@@ -51,15 +51,8 @@ pub fn normalise_input(application: &Input) -> Input<'static> {
 
 /// The value at a dotted path, through objects only.
 fn lookup_mut<'a>(input: &'a mut Input<'static>, path: &str) -> Option<&'a mut Input<'static>> {
-    path.split('.').try_fold(input, |node, key| {
-        let Input::Object(members) = node else {
-            return None;
-        };
-        let at = members
-            .binary_search_by(|(k, _)| k.as_ref().cmp(key))
-            .ok()?;
-        members.get_mut(at).map(|(_, value)| value)
-    })
+    path.split('.')
+        .try_fold(input, |node, key| node.get_mut(key))
 }
 
 fn text(text: impl Into<String>) -> Input<'static> {

@@ -99,6 +99,17 @@ impl<'a> Input<'a> {
         members.get(at).map(|(_, v)| v)
     }
 
+    /// The member `key` of an object, to change.
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Input<'a>> {
+        let Input::Object(members) = self else {
+            return None;
+        };
+        let at = members
+            .binary_search_by(|(k, _)| k.as_ref().cmp(key))
+            .ok()?;
+        members.get_mut(at).map(|(_, v)| v)
+    }
+
     /// The JSON type's name, as a wrong type's diagnostic says it.
     pub fn type_name(&self) -> &'static str {
         match self {
