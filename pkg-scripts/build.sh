@@ -16,6 +16,12 @@ name=gov_it_rules
 optimise() { bash pkg-scripts/optimise.sh "$@"; }
 
 target_dir="${CARGO_TARGET_DIR:-target}"
+# Panic locations in dependencies name their source files; without this they would carry the
+# building machine's cargo home (/root/.cargo/registry/src/index.crates.io-…/), in every module.
+remap=""
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  if [ -d "$registry" ]; then remap="$remap --remap-path-prefix=${registry%/}=crates"; fi
+done
 built="$target_dir/wasm32-unknown-unknown/release/$name.wasm"
 rm -rf "$out"
 mkdir -p "$out"
@@ -29,7 +35,7 @@ trap 'rm -rf "$glue"' EXIT
 build() {
   local cfgs="" feature
   for feature in ${1//,/ }; do cfgs="$cfgs --cfg feature=\"$feature\""; done
-  RUSTFLAGS="${RUSTFLAGS:-}$cfgs" \
+  RUSTFLAGS="${RUSTFLAGS:-}$remap$cfgs" \
     cargo build --lib --release --target wasm32-unknown-unknown --quiet --no-default-features --features form
   if [ ! -f "$out/$name.js" ]; then
     wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$name" "$built"
@@ -51,7 +57,7 @@ build() {
 without_form() {
   local cfgs="" feature
   for feature in ${1//,/ }; do cfgs="$cfgs --cfg feature=\"$feature\""; done
-  RUSTFLAGS="${RUSTFLAGS:-}$cfgs" \
+  RUSTFLAGS="${RUSTFLAGS:-}$remap$cfgs" \
     cargo build --lib --release --target wasm32-unknown-unknown --quiet --no-default-features
   rm -rf "${glue:?}"/*
   wasm-bindgen --target web --no-typescript --out-dir "$glue" --out-name "$name" "$built"
