@@ -324,3 +324,24 @@ fn without_citations_a_compact_answer_is_the_full_text() {
     }
     assert!(table.is_empty());
 }
+
+#[test]
+fn a_key_is_quoted_or_refused_as_serde_json_quotes_or_refuses_it() {
+    struct FloatKey(f64);
+    impl Serialize for FloatKey {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut map = serializer.serialize_map(Some(1))?;
+            map.serialize_entry(&self.0, &1)?;
+            map.end()
+        }
+    }
+    same(&FloatKey(1.5));
+    same(&FloatKey(-2.0));
+    let mut options = BTreeMap::new();
+    options.insert(Some(3u8), "three");
+    same(&options);
+    options.insert(None, "none");
+    assert!(to_vec(&options).is_err());
+    assert!(serde_json::to_string(&options).is_err());
+}
