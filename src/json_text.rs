@@ -103,7 +103,7 @@ pub fn to_string<T: ?Sized + Serialize>(value: &T) -> Result<String, Error> {
 }
 
 /// The name serde_json's `Number` serialises under when it keeps numbers as their text.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+pub(crate) const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 /// Writes bytes rather than a `String`, whose `push` of a character costs far more here.
 pub struct Writer {
@@ -192,6 +192,11 @@ pub(crate) fn special_bytes(word: u64) -> u64 {
     control | has_zero(word ^ (ONES * 0x22)) | has_zero(word ^ (ONES * 0x5C))
 }
 
+/// Whether `byte` is a quote, a backslash or a control character; [`special_bytes`] for eight.
+pub(crate) fn special(byte: u8) -> bool {
+    byte == b'"' || byte == b'\\' || byte < 0x20
+}
+
 /// Whether none of the eight bytes of `word` is a quote, a backslash or a control character.
 fn plain(word: u64) -> bool {
     special_bytes(word) == 0
@@ -228,7 +233,7 @@ fn needs_no_escape(bytes: &[u8]) -> bool {
             .zip(half(len - 4))
             .is_some_and(|(first, last)| plain(first | last << 32))
     } else {
-        bytes.iter().all(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+        !bytes.iter().copied().any(special)
     }
 }
 

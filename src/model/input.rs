@@ -186,19 +186,18 @@ pub fn replace_lone_surrogates(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// The name serde_json's `Number` serialises under when it keeps numbers as their text (its
-/// `arbitrary_precision` feature); `json_text` writes it as serde_json does.
-const NUMBER_TOKEN: &str = "$serde_json::private::Number";
-
-/// Written as JSON, numbers as their text: the same text as its [`Input::to_json`] writes.
+/// Written as JSON, numbers as their text: the same text as its [`Input::to_json`] writes. A
+/// number is serde_json's `Number` as its `arbitrary_precision` feature serialises it, which
+/// `json_text` writes as serde_json does.
 impl Serialize for Input<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Input::Null => serializer.serialize_unit(),
             Input::Bool(b) => serializer.serialize_bool(*b),
             Input::Number(text) => {
-                let mut number = serializer.serialize_struct(NUMBER_TOKEN, 1)?;
-                number.serialize_field(NUMBER_TOKEN, text.as_ref())?;
+                let token = crate::json_text::NUMBER_TOKEN;
+                let mut number = serializer.serialize_struct(token, 1)?;
+                number.serialize_field(token, text.as_ref())?;
                 number.end()
             }
             Input::String(text) => serializer.serialize_str(text),

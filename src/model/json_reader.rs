@@ -455,7 +455,7 @@ fn first_special(bytes: &[u8]) -> Option<usize> {
     }
     let rest = bytes.get(at..)?;
     rest.iter()
-        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .position(|&b| crate::json_text::special(b))
         .map(|offset| at + offset)
 }
 
