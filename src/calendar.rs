@@ -11,23 +11,29 @@ use crate::profile::Span;
 /// `YYYY-MM-DD`, as reports print dates. Written digit by digit: reports print several dates per
 /// validation, and chrono's `Display` goes through the formatting machinery for each character.
 pub fn iso(date: NaiveDate) -> String {
-    let year = date.year();
-    if !(0..=9999).contains(&year) {
-        return date.to_string();
+    match iso_digits(date) {
+        Some(digits) => digits.iter().map(|b| char::from(*b)).collect(),
+        None => date.to_string(),
     }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
-    let y = year.unsigned_abs();
-    let mut out = String::with_capacity(10);
-    for n in [y / 1000, y / 100, y / 10, y] {
-        out.push(digit(n));
-    }
-    out.push('-');
-    out.push(digit(date.month() / 10));
-    out.push(digit(date.month()));
-    out.push('-');
-    out.push(digit(date.day() / 10));
-    out.push(digit(date.day()));
-    out
+}
+
+/// A date's `YYYY-MM-DD` for a year of four digits, without a string to hold it.
+pub(crate) fn iso_digits(date: NaiveDate) -> Option<[u8; 10]> {
+    let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (month, day) = (date.month(), date.day());
+    Some([
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
+        digit(month / 10),
+        digit(month),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ])
 }
 
 /// Public holidays and swapped working days (调休), as the State Council publishes them yearly.

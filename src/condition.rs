@@ -111,6 +111,39 @@ impl FieldSet {
     }
 }
 
+/// A set of the money fields, in 16 bits: what a decision compared with a threshold, which a
+/// live validator keeps for each table and verdict between edits (a [`FieldSet`] is 16 bytes).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MoneySet(u16);
+
+impl MoneySet {
+    /// The money fields of `fields`; it holds no other (a decision compares only amounts).
+    pub fn of(fields: FieldSet) -> MoneySet {
+        let (bits, _) = &crate::model::fields::MONEY_BITS;
+        MoneySet(
+            fields
+                .iter()
+                .filter_map(|field| bits.get(field.index()))
+                .fold(0, |set, bit| set | bit),
+        )
+    }
+
+    pub fn fields(self) -> FieldSet {
+        let (_, indices) = &crate::model::fields::MONEY_BITS;
+        let mut fields = FieldSet::default();
+        let mut rest = self.0;
+        while rest != 0 {
+            let rank = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            let index = indices.get(rank).map(|i| usize::from(*i));
+            if let Some(field) = index.and_then(Field::by_index) {
+                fields.insert(field);
+            }
+        }
+        fields
+    }
+}
+
 /// What one evaluation saw.
 #[derive(Debug, Default)]
 pub struct Evidence {
@@ -173,7 +206,7 @@ impl<'p> Parameters<'p> {
 #[derive(Debug, Clone, Default)]
 pub struct Verdicts {
     /// Each outcome's verdict, with the money fields its decision compared.
-    read: Vec<(VerdictOf, Verdict, FieldSet)>,
+    read: Vec<(VerdictOf, Verdict, MoneySet)>,
     /// The verdicts looked up since [`Verdicts::take_consulted`], one bit each.
     consulted: Cell<u8>,
 }
@@ -196,7 +229,7 @@ impl Verdicts {
     /// The verdicts that differ from `other`'s (decided otherwise, explained otherwise, comparing
     /// other fields, or present in one only), as a mask of [`VerdictOf::bit`]s.
     pub(crate) fn differing(&self, other: &Verdicts) -> u8 {
-        fn entry(v: &Verdicts, of: VerdictOf) -> Option<(&Verdict, FieldSet)> {
+        fn entry(v: &Verdicts, of: VerdictOf) -> Option<(&Verdict, MoneySet)> {
             v.read
                 .iter()
                 .find(|(o, _, _)| *o == of)
@@ -225,7 +258,7 @@ impl Verdicts {
             ),
             None => Verdict::Undetermined(outcome.missing.clone()),
         };
-        self.read.push((of, verdict, compared));
+        self.read.push((of, verdict, MoneySet::of(compared)));
     }
 
     /// Records a verdict without its explanation (`Err` with what it still needs where it is not
@@ -240,7 +273,7 @@ impl Verdicts {
             Ok(key) => Verdict::Decided(key, None),
             Err(missing) => Verdict::Undetermined(missing),
         };
-        self.read.push((of, verdict, compared));
+        self.read.push((of, verdict, MoneySet::of(compared)));
     }
 
     fn get(&self, of: VerdictOf) -> Option<(&Verdict, FieldSet)> {
@@ -248,7 +281,7 @@ impl Verdicts {
         self.read
             .iter()
             .find(|(o, _, _)| *o == of)
-            .map(|(_, v, compared)| (v, *compared))
+            .map(|(_, v, compared)| (v, compared.fields()))
     }
 }
 
@@ -508,5 +541,26 @@ mod tests {
             all
         });
         assert!(every.iter().eq(FIELDS.iter().map(|spec| spec.field)));
+    }
+
+    #[test]
+    fn a_money_set_holds_each_money_field_and_no_other() {
+        let is_money =
+            |field: Field| matches!(field.spec().kind, crate::model::fields::Kind::Money);
+        let mut money = FieldSet::default();
+        for spec in FIELDS.iter().filter(|spec| is_money(spec.field)) {
+            let mut one = FieldSet::default();
+            one.insert(spec.field);
+            assert_eq!(MoneySet::of(one).fields(), one, "{}", spec.path);
+            money.insert(spec.field);
+        }
+        assert_eq!(money.iter().count(), 14);
+        assert_eq!(MoneySet::of(money).fields(), money);
+        let every = FIELDS.iter().fold(FieldSet::default(), |mut all, spec| {
+            all.insert(spec.field);
+            all
+        });
+        assert_eq!(MoneySet::of(every).fields(), money);
+        assert_eq!(MoneySet::default().fields(), FieldSet::default());
     }
 }

@@ -110,7 +110,11 @@ impl Step {
 /// What one step read and wrote.
 #[derive(Debug, Clone, Default, PartialEq)]
 struct StepRecord {
-    reads: Reads,
+    /// The fields it read, and whether it read each table: [`Reads`] laid out flat, so that the
+    /// flags share a word with these below (32 bytes a record in wasm, rather than 40).
+    fields: FieldSet,
+    documents: bool,
+    resources: bool,
     /// The verdicts it looked up, as a mask of [`VerdictOf::bit`]s.
     verdicts: u8,
     /// Whether it asked if a path was rejected.
@@ -135,6 +139,14 @@ struct RareOutputs {
 }
 
 impl StepRecord {
+    fn reads(&self) -> Reads {
+        Reads {
+            fields: self.fields,
+            documents: self.documents,
+            resources: self.resources,
+        }
+    }
+
     fn boundaries(&self) -> &[Boundary] {
         self.rare.as_ref().map_or(&[], |r| &r.boundaries)
     }
@@ -301,7 +313,7 @@ impl Run<'_> {
         let Some(record) = old.steps.records.get(step.index()) else {
             return true;
         };
-        record.reads.meets(old.changed)
+        record.reads().meets(old.changed)
             || record.verdicts & old.verdicts_changed != 0
             || (record.rejected && old.rejected_changed)
             || self
@@ -387,8 +399,11 @@ impl Run<'_> {
         }
         ctx.rejected.take_consulted();
         sink.run(mechanism, |sink| check(ctx, sink));
+        let reads = self.app.take_reads();
         let record = StepRecord {
-            reads: self.app.take_reads(),
+            fields: reads.fields,
+            documents: reads.documents,
+            resources: reads.resources,
             verdicts: ctx.verdicts.map_or(0, Verdicts::take_consulted),
             rejected: ctx.rejected.take_consulted(),
             diagnostics: sink.diagnostics.len(),
@@ -519,7 +534,7 @@ impl Run<'_> {
         let walk = record.walk()?;
         let tables_read = Reads {
             fields: FieldSet::default(),
-            ..record.reads
+            ..record.reads()
         };
         // Only fields the walk read may have changed, and no verdict: the decisions' outputs
         // differ anyway, as their reasons quote the amounts.
@@ -530,7 +545,7 @@ impl Run<'_> {
         if !unchanged {
             return None;
         }
-        let moved = record.reads.fields.intersection(old.changed.fields);
+        let moved = record.fields.intersection(old.changed.fields);
         let nearest = walk.remeasure(ctx, moved, compared, &old.nearest)?;
         self.keep(step);
         let before = self

@@ -658,6 +658,38 @@ pub fn citations<S: ser::Serializer>(list: &Citations, serializer: S) -> Result<
     }
 }
 
+/// Writes an amount a report holds as the regulations write it (`money::format`): the
+/// `serialize_with` of a nearest threshold's amounts.
+pub fn money<S: ser::Serializer>(
+    value: &rust_decimal::Decimal,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&crate::money::format(value))
+}
+
+/// An amount written as [`money`] writes it: for an entry written by hand.
+pub struct Money<'a>(pub &'a rust_decimal::Decimal);
+
+impl Serialize for Money<'_> {
+    fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        money(self.0, serializer)
+    }
+}
+
+/// Writes a date a report holds as `YYYY-MM-DD` (the `serialize_with` of a window's dates).
+pub fn date<S: ser::Serializer>(
+    date: &Option<chrono::NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let Some(date) = date else {
+        return serializer.serialize_none();
+    };
+    match crate::calendar::iso_digits(*date) {
+        Some(digits) => serializer.serialize_str(std::str::from_utf8(&digits).unwrap_or_default()),
+        None => serializer.collect_str(date),
+    }
+}
+
 /// Writes a text of the profile that does not depend on the form (the `serialize_with` of an
 /// explanation, a reason, a description and a verdict's label): while [`to_vec_citing`] writes, as
 /// its number in the table, whose entry is the text's JSON string; otherwise as the string.

@@ -1,8 +1,11 @@
 //! What a validation returns: derived outcomes with the reasons behind them, diagnostics located
 //! at fields, and notices. Everything here serialises to camelCase JSON.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
@@ -453,16 +456,28 @@ pub struct RequiredDocument {
 pub struct WindowReport {
     pub rule: Arc<str>,
     /// Field paths of the start and end dates.
-    pub from: String,
-    pub to: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub from_date: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub earliest: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub latest: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub actual: Option<String>,
+    pub from: &'static str,
+    pub to: &'static str,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::json_text::date"
+    )]
+    pub from_date: Option<NaiveDate>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::json_text::date"
+    )]
+    pub earliest: Option<NaiveDate>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::json_text::date"
+    )]
+    pub latest: Option<NaiveDate>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::json_text::date"
+    )]
+    pub actual: Option<NaiveDate>,
     /// `pending` (start unknown), `open`, `met`, `early`, `late`, `overdue`, or `conditional`
     /// when whether the window applies turns on something not filled in yet.
     pub status: &'static str,
@@ -489,9 +504,11 @@ pub struct NearestThreshold {
     /// `below`: lowering the amount reaches the line; `above`: raising it does.
     pub direction: &'static str,
     /// The amount filled in, in 万元, e.g. `'300.01'`.
-    pub amount: String,
+    #[serde(serialize_with = "crate::json_text::money")]
+    pub amount: Decimal,
     /// Where the line is, in 万元, e.g. `'300'`.
-    pub threshold: String,
+    #[serde(serialize_with = "crate::json_text::money")]
+    pub threshold: Decimal,
     /// The profile parameter that fixes the threshold, e.g. `mergeThreshold`.
     pub parameter: String,
     /// Whether the threshold itself already gets the other verdict: `true` for 「300万元及以下」
@@ -500,7 +517,8 @@ pub struct NearestThreshold {
     pub inclusive: bool,
     /// How far the amount is from the threshold, exactly: `|amount − threshold|`, in 万元, e.g.
     /// `'0.01'`.
-    pub distance: String,
+    #[serde(serialize_with = "crate::json_text::money")]
+    pub distance: Decimal,
     /// The verdict on the other side: its value as the outcome writes it and what it means.
     /// Absent when it would turn on something not filled in yet (`dependsOn`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -527,12 +545,13 @@ impl Serialize for NearestThreshold {
         match json_text::number_of_part(&NearestFixed(self)) {
             Some(number) => {
                 let mut entry = serializer.serialize_struct("NearestThreshold", 4)?;
+                let distance = crate::money::format(&self.distance);
                 entry.serialize_field("fixed", &number)?;
-                entry.serialize_field("amount", &self.amount)?;
-                entry.serialize_field("distance", &self.distance)?;
+                entry.serialize_field("amount", &json_text::Money(&self.amount))?;
+                entry.serialize_field("distance", &distance)?;
                 let message = json_text::TextAround {
                     text: &self.message,
-                    value: &self.distance,
+                    value: &distance,
                 };
                 entry.serialize_field("message", &message)?;
                 entry.end()
@@ -553,7 +572,7 @@ impl Serialize for NearestFixed<'_> {
         entry.serialize_field("outcome", n.outcome)?;
         entry.serialize_field("field", n.field)?;
         entry.serialize_field("direction", n.direction)?;
-        entry.serialize_field("threshold", &n.threshold)?;
+        entry.serialize_field("threshold", &json_text::Money(&n.threshold))?;
         entry.serialize_field("parameter", &n.parameter)?;
         entry.serialize_field("inclusive", &n.inclusive)?;
         if let Some(becomes) = &n.becomes {
@@ -577,7 +596,7 @@ impl Serialize for NearestFixed<'_> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NearestVerdict {
-    pub value: String,
+    pub value: Cow<'static, str>,
     #[serde(serialize_with = "crate::json_text::fixed_text")]
     pub label: String,
 }

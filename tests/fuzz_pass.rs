@@ -406,6 +406,7 @@ fn field_value(rng: &mut Rng, kind: Kind) -> Json {
             _ => Json::Bool(false),
         },
         Kind::Count(min, max) => {
+            let (min, max) = (i64::from(min), i64::from(max));
             let n = rng.range(min - 2, max.min(min + 40) + 2);
             match rng.below(4) {
                 0 => Json::String(full_width(&n.to_string())),

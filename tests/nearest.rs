@@ -17,6 +17,11 @@ use gov_it_rules::{builtin, Options, Report};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
+/// An amount as the report writes it.
+fn money(value: Decimal) -> String {
+    gov_it_rules::money::format(&value)
+}
+
 fn tongzhou(amount: &str) -> Report {
     run(
         "tongzhou",
@@ -46,17 +51,17 @@ fn tongzhou_merge_from_below_on_and_above_the_line() {
     assert_eq!(above.key, "merge:totalInvestment:above");
     assert_eq!(above.field, "totalInvestment");
     assert_eq!(above.direction, "above");
-    assert_eq!(above.amount, "299");
-    assert_eq!(above.threshold, "300");
+    assert_eq!(money(above.amount), "299");
+    assert_eq!(money(above.threshold), "300");
     assert_eq!(above.parameter, "mergeThreshold");
     assert!(
         !above.inclusive,
         "300 itself still merges; only over it changes"
     );
-    assert_eq!(above.distance, "1");
+    assert_eq!(money(above.distance), "1");
     let becomes = above.becomes.as_ref().unwrap();
     assert_eq!(
-        (becomes.value.as_str(), becomes.label.as_str()),
+        (becomes.value.as_ref(), becomes.label.as_str()),
         ("separate", "分别编报")
     );
     assert_eq!(above.rule.as_deref(), Some("tongzhou.merge.separate"));
@@ -72,12 +77,12 @@ fn tongzhou_merge_from_below_on_and_above_the_line() {
     assert_eq!(merge.len(), 1, "{merge:#?}");
     let below = merge[0];
     assert_eq!(below.direction, "below");
-    assert_eq!(below.threshold, "300");
+    assert_eq!(money(below.threshold), "300");
     assert!(below.inclusive, "「300万元及以下」 includes 300");
-    assert_eq!(below.distance, "0.01");
+    assert_eq!(money(below.distance), "0.01");
     let becomes = below.becomes.as_ref().unwrap();
     assert_eq!(
-        (becomes.value.as_str(), becomes.label.as_str()),
+        (becomes.value.as_ref(), becomes.label.as_str()),
         ("merge", "可以合并编报")
     );
     assert_eq!(below.rule.as_deref(), Some("tongzhou.merge.small"));
@@ -96,9 +101,9 @@ fn an_amount_exactly_on_a_threshold_is_on_the_side_its_wording_gives() {
     let merge = entries(&r, "merge");
     assert_eq!(merge.len(), 1, "{merge:#?}");
     assert_eq!(merge[0].direction, "above");
-    assert_eq!(merge[0].threshold, "300");
+    assert_eq!(money(merge[0].threshold), "300");
     assert!(!merge[0].inclusive);
-    assert_eq!(merge[0].distance, "0");
+    assert_eq!(money(merge[0].distance), "0");
     assert_eq!(
         merge[0].message,
         "恰在合并编报的界线上：超过 300 万元时，分别编报（第九条、第十一条）"
@@ -113,11 +118,14 @@ fn an_amount_exactly_on_a_threshold_is_on_the_side_its_wording_gives() {
     let management = entries(&r, "management");
     assert_eq!(management.len(), 1, "{management:#?}");
     assert_eq!(
-        (management[0].direction, management[0].threshold.as_str()),
+        (
+            management[0].direction,
+            money(management[0].threshold).as_str()
+        ),
         ("below", "100")
     );
     assert!(!management[0].inclusive, "below 100, not at 100");
-    assert_eq!(management[0].distance, "0");
+    assert_eq!(money(management[0].distance), "0");
     assert_eq!(management[0].becomes.as_ref().unwrap().value, "filing");
     assert!(
         management[0]
@@ -136,7 +144,7 @@ fn an_amount_exactly_on_a_threshold_is_on_the_side_its_wording_gives() {
     let up = entry(&r, "management", "above");
     assert!(up.inclusive);
     assert_eq!(
-        (up.threshold.as_str(), up.distance.as_str()),
+        (money(up.threshold).as_str(), money(up.distance).as_str()),
         ("100", "0.0001")
     );
     assert!(
@@ -169,15 +177,15 @@ fn an_approval_tier_between_two_thresholds_has_both() {
     let approval = entries(&r, "approval");
     assert_eq!(approval.len(), 2, "{approval:#?}");
     let below = entry(&r, "approval", "below");
-    assert_eq!(below.threshold, "100");
+    assert_eq!(money(below.threshold), "100");
     assert!(!below.inclusive);
-    assert_eq!(below.distance, "400");
+    assert_eq!(money(below.distance), "400");
     assert_eq!(below.becomes.as_ref().unwrap().value, "notRequired");
     assert_eq!(below.rule.as_deref(), Some("tinghu.approval.filing"));
     let above = entry(&r, "approval", "above");
-    assert_eq!(above.threshold, "1000");
+    assert_eq!(money(above.threshold), "1000");
     assert!(above.inclusive);
-    assert_eq!(above.distance, "500");
+    assert_eq!(money(above.distance), "500");
     // The need is the same, the chain is not: the verdict differs, and the label says how.
     let becomes = above.becomes.as_ref().unwrap();
     assert_eq!(becomes.value, "required");
@@ -241,11 +249,11 @@ fn an_undetermined_verdict_or_a_blank_amount_has_no_entry() {
     let r = run_with(app, &options);
     let below = entry(&r, "merge", "below");
     assert_eq!(
-        (below.threshold.as_str(), below.parameter.as_str()),
+        (money(below.threshold).as_str(), below.parameter.as_str()),
         ("100", "decentralizedProcurementLimit")
     );
     assert_eq!(below.becomes.as_ref().unwrap().value, "lighter");
-    assert_eq!(entry(&r, "merge", "above").threshold, "500");
+    assert_eq!(money(entry(&r, "merge", "above").threshold), "500");
 }
 
 #[test]
@@ -364,7 +372,7 @@ fn a_delta_carries_the_nearest_thresholds_that_changed() {
         .iter()
         .find(|n| n.outcome == "merge")
         .unwrap();
-    assert_eq!(merge.distance, "1");
+    assert_eq!(money(merge.distance), "1");
 
     // A mandate takes merge-eligibility away from the amount.
     let delta = v.set("mandatedBy", &json!(["provincial"])).unwrap();
@@ -397,7 +405,7 @@ fn a_verdict_that_turns_on_another_verdict_follows_its_thresholds() {
     // panel turns on the amount only through the merge verdict.
     let (registry, options) = example_county(|_| {});
     let r = registry.validate_value(&json!({ "totalInvestment": "350" }), &options);
-    let merge_line = entry(&r, "merge", "above").threshold.clone();
+    let merge_line = entry(&r, "merge", "above").threshold;
     let panel = entries(&r, "expertPanel");
     assert_eq!(panel.len(), 1, "{panel:#?}");
     assert_eq!(panel[0].direction, "above");
@@ -409,11 +417,11 @@ fn a_verdict_that_turns_on_another_verdict_follows_its_thresholds() {
         Some("example.expert-panel.separate")
     );
     // Over the merge line, the panel's nearest line is the same one, seen from above.
-    let over: Decimal = merge_line.parse::<Decimal>().unwrap() + Decimal::ONE;
+    let over: Decimal = merge_line + Decimal::ONE;
     let r = registry.validate_value(&json!({ "totalInvestment": over.to_string() }), &options);
     let panel = entry(&r, "expertPanel", "below");
     assert!(panel.inclusive);
-    assert_eq!(panel.distance, "1");
+    assert_eq!(money(panel.distance), "1");
     assert_eq!(panel.becomes.as_ref().unwrap().value, "3");
 }
 
@@ -540,7 +548,7 @@ fn an_amount_moved_by_an_edit_leaves_the_nearest_thresholds_a_whole_validation_f
         r.nearest
             .iter()
             .find(|n| n.outcome == outcome && n.field == field && n.direction == direction)
-            .map(|n| (n.threshold.clone(), n.distance.clone()))
+            .map(|n| (money(n.threshold), money(n.distance)))
     };
     let funding_below = |r: &Report| line(r, "supervision", "annualFunding", "below");
     assert_eq!(funding_below(v.report()), Some(("10".into(), "20".into())));

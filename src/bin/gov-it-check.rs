@@ -318,7 +318,9 @@ fn print_text(r: &Report) {
             "  window   {:<11} {} {}",
             w.status,
             w.description,
-            w.latest.as_deref().unwrap_or("")
+            w.latest
+                .map(gov_it_rules::calendar::iso)
+                .unwrap_or_default()
         );
     }
     for d in &r.diagnostics {

@@ -9,6 +9,7 @@ use super::controls::Controls;
 use super::keyed::{Keyed, Patch, Wanted};
 use super::reveal::field_of;
 use super::words::{self, announcement, cite_text, verdict_line, VerdictLine, Words, VERDICTS};
+use crate::calendar;
 use crate::codes::Severity;
 use crate::messages::Locale;
 use crate::report::Diagnostic;
@@ -262,10 +263,10 @@ impl Panel {
                 .iter()
                 .filter(|win| win.status != "pending")
                 .map(|win| {
-                    let range: Vec<&str> = [&win.earliest, &win.latest]
+                    let range: Vec<String> = [win.earliest, win.latest]
                         .into_iter()
                         .flatten()
-                        .map(String::as_str)
+                        .map(calendar::iso)
                         .collect();
                     let range = if range.is_empty() {
                         String::new()

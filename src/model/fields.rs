@@ -13,7 +13,7 @@ pub enum Kind {
     YearMonth,
     Bool,
     /// A whole number within the range.
-    Count(i64, i64),
+    Count(i32, i32),
     /// One of the listed keys.
     Choice(&'static [&'static str]),
     /// Any number of the listed keys.
@@ -183,6 +183,41 @@ impl Field {
         FIELDS.get(index).map(|s| s.field)
     }
 }
+
+/// How many fields hold money.
+const MONEY_COUNT: usize = {
+    let mut count = 0;
+    let mut rest = FIELDS;
+    while let [spec, tail @ ..] = rest {
+        if matches!(spec.kind, Kind::Money) {
+            count += 1;
+        }
+        rest = tail;
+    }
+    count
+};
+
+// A set of the money fields fits in 16 bits.
+const _: () = assert!(MONEY_COUNT <= 16);
+
+/// Each field's bit in a set of the money fields ([`crate::condition::MoneySet`]), 0 for a field
+/// that holds no money; and, by bit, the money fields' indices.
+// Indexing in a constant: out of range, it fails the build, not a run.
+#[allow(clippy::indexing_slicing)]
+pub(crate) const MONEY_BITS: ([u16; FIELDS.len()], [u8; MONEY_COUNT]) = {
+    let mut bits = [0; FIELDS.len()];
+    let mut indices = [0; MONEY_COUNT];
+    let (mut index, mut rank) = (0, 0);
+    while index < FIELDS.len() {
+        if matches!(FIELDS[index].kind, Kind::Money) {
+            bits[index] = 1 << rank;
+            indices[rank] = index as u8;
+            rank += 1;
+        }
+        index += 1;
+    }
+    (bits, indices)
+};
 
 /// Whether `prefix.key` (or `key` when `prefix` is empty) is a group of fields: `funding`,
 /// `funding.thisYear`, `dates` …

@@ -39,7 +39,7 @@ pub enum Value {
     Date(NaiveDate),
     YearMonth(i32, u32),
     Bool(bool),
-    Count(i64),
+    Count(i32),
     Choice(&'static str),
     Choices(Vec<&'static str>),
     Texts(Vec<String>),
@@ -240,7 +240,7 @@ impl Application {
 
     pub fn count(&self, field: Field) -> Option<i64> {
         match self.get(field) {
-            Some(Value::Count(n)) => Some(*n),
+            Some(Value::Count(n)) => Some(i64::from(*n)),
             _ => None,
         }
     }
@@ -561,13 +561,13 @@ fn read_year_month(json: &Input, path: &str) -> Result<Value, Diagnostic> {
     }
 }
 
-fn read_count(json: &Input, path: &str, min: i64, max: i64) -> Result<Value, Diagnostic> {
+fn read_count(json: &Input, path: &str, min: i32, max: i32) -> Result<Value, Diagnostic> {
     let text = match json {
         Input::Number(n) => n.to_string(),
         Input::String(s) => s.trim().chars().map(fold_digit).collect(),
         other => return Err(wrong_type(path, "integer", other)),
     };
-    match text.parse::<i64>() {
+    match text.parse::<i32>() {
         Ok(n) if (min..=max).contains(&n) => Ok(Value::Count(n)),
         _ => Err(Diagnostic::new(Code::OutOfRange, path)
             .param("input", clip(&text))
@@ -780,7 +780,7 @@ mod tests {
             let at = usize::try_from(seed).unwrap() % every.len();
             // Other bits than those that chose the field: with 72 fields, `seed % 3` would keep
             // each field always set or always cleared, and no held value would be cleared.
-            let value = ((seed >> 16) % 3 != 0).then(|| Value::Count(i64::from(step)));
+            let value = ((seed >> 16) % 3 != 0).then_some(Value::Count(step));
             app.set(every[at], value.clone());
             slots[at] = value;
             if step % 100 == 0 {

@@ -38,15 +38,17 @@
 //! let options = Options::for_jurisdiction("tongzhou");
 //! let report = validate_json(r#"{"totalInvestment": "300.01", "mandatedBy": []}"#, &options);
 //! let merge = report.nearest.iter().find(|n| n.outcome == "merge").expect("merge turns on the amount");
-//! assert_eq!((merge.direction, merge.threshold.as_str(), merge.inclusive), ("below", "300", true));
-//! assert_eq!(merge.distance, "0.01");
-//! assert_eq!(merge.becomes.as_ref().map(|b| b.value.as_str()), Some("merge"));
+//! assert_eq!((merge.direction, merge.threshold.to_string().as_str(), merge.inclusive), ("below", "300", true));
+//! assert_eq!(merge.distance.to_string(), "0.01");
+//! assert_eq!(merge.becomes.as_ref().map(|b| b.value.as_ref()), Some("merge"));
 //! assert_eq!(merge.message, "超出合并编报的界线 0.01 万元：300 万元及以下时，可以合并编报（第十一条）");
 //! ```
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
-use crate::condition::{FieldSet, Verdicts};
+use crate::condition::{FieldSet, MoneySet, Verdicts};
 use crate::model::Field;
 use crate::money;
 use crate::profile::{
@@ -81,24 +83,26 @@ pub enum Table {
 
 /// The money fields each decision compared, by table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Compared([FieldSet; 7]);
+pub struct Compared([MoneySet; 7]);
 
 impl Compared {
     pub fn set(&mut self, table: Table, fields: FieldSet) {
         if let Some(slot) = self.0.get_mut(table as usize) {
-            *slot = fields;
+            *slot = MoneySet::of(fields);
         }
     }
 
     pub fn get(&self, table: Table) -> FieldSet {
-        self.0.get(table as usize).copied().unwrap_or_default()
+        self.0
+            .get(table as usize)
+            .map_or_else(FieldSet::default, |set| set.fields())
     }
 }
 
 /// A decision table's result as a verdict: the value that names it and what it means.
 trait Verdict: PartialEq {
     /// The value a report's outcome writes for it (`need`, `mode` …).
-    fn key(&self) -> String;
+    fn key(&self) -> Cow<'static, str>;
     /// What it means, in the context's locale.
     fn label(&self, ctx: &Ctx) -> String;
 }
@@ -120,8 +124,8 @@ fn documents(ctx: &Ctx, keys: &[String]) -> String {
 }
 
 impl Verdict for Approval {
-    fn key(&self) -> String {
-        self.need.key().to_string()
+    fn key(&self) -> Cow<'static, str> {
+        Cow::Borrowed(self.need.key())
     }
 
     fn label(&self, ctx: &Ctx) -> String {
@@ -140,8 +144,8 @@ impl Verdict for Approval {
 }
 
 impl Verdict for Merge {
-    fn key(&self) -> String {
-        self.mode.key().to_string()
+    fn key(&self) -> Cow<'static, str> {
+        Cow::Borrowed(self.mode.key())
     }
 
     fn label(&self, ctx: &Ctx) -> String {
@@ -165,8 +169,8 @@ impl Verdict for Merge {
 }
 
 impl Verdict for Supervision {
-    fn key(&self) -> String {
-        self.mode.key().to_string()
+    fn key(&self) -> Cow<'static, str> {
+        Cow::Borrowed(self.mode.key())
     }
 
     fn label(&self, ctx: &Ctx) -> String {
@@ -176,8 +180,8 @@ impl Verdict for Supervision {
 }
 
 impl Verdict for Management {
-    fn key(&self) -> String {
-        self.mode.key().to_string()
+    fn key(&self) -> Cow<'static, str> {
+        Cow::Borrowed(self.mode.key())
     }
 
     fn label(&self, ctx: &Ctx) -> String {
@@ -187,8 +191,8 @@ impl Verdict for Management {
 }
 
 impl Verdict for Panel {
-    fn key(&self) -> String {
-        self.min_size.to_string()
+    fn key(&self) -> Cow<'static, str> {
+        Cow::Owned(self.min_size.to_string())
     }
 
     fn label(&self, ctx: &Ctx) -> String {
@@ -218,13 +222,12 @@ impl Verdict for Panel {
 }
 
 impl Verdict for FinancialReview {
-    fn key(&self) -> String {
-        if self.required {
+    fn key(&self) -> Cow<'static, str> {
+        Cow::Borrowed(if self.required {
             "required"
         } else {
             "notRequired"
-        }
-        .to_string()
+        })
     }
 
     fn label(&self, ctx: &Ctx) -> String {
@@ -238,8 +241,8 @@ impl Verdict for FinancialReview {
 }
 
 impl Verdict for Acceptance {
-    fn key(&self) -> String {
-        self.initial_acceptance.key().to_string()
+    fn key(&self) -> Cow<'static, str> {
+        Cow::Borrowed(self.initial_acceptance.key())
     }
 
     fn label(&self, ctx: &Ctx) -> String {
@@ -715,11 +718,11 @@ fn entry<T: Verdict>(
         outcome,
         field,
         direction,
-        amount: String::new(),
-        threshold: money::format(&place.threshold),
+        amount,
+        threshold: place.threshold,
         parameter: parameter.to_string(),
         inclusive: place.inclusive,
-        distance: String::new(),
+        distance: Decimal::ZERO,
         becomes,
         depends_on,
         rule,
@@ -742,11 +745,11 @@ fn remeasured(
         outcome: before.outcome,
         field: before.field,
         direction: before.direction,
-        amount: String::new(),
-        threshold: before.threshold.clone(),
+        amount,
+        threshold: before.threshold,
         parameter: before.parameter.clone(),
         inclusive: before.inclusive,
-        distance: String::new(),
+        distance: Decimal::ZERO,
         becomes: before.becomes.clone(),
         depends_on: before.depends_on.clone(),
         rule: before.rule.clone(),
@@ -761,17 +764,17 @@ fn remeasured(
 /// the message, which gives the distance.
 fn measure(ctx: &Ctx, place: &Place, amount: Decimal, entry: &mut NearestThreshold) -> Option<()> {
     let distance = amount.checked_sub(place.threshold)?.abs();
-    let distance_text = money::format(&distance);
+    let texts = [money::format(&place.threshold), money::format(&distance)];
     entry.message = message(
         ctx,
         place,
-        (&entry.threshold, &distance_text, distance.is_zero()),
+        (&texts[0], &texts[1], distance.is_zero()),
         entry.becomes.as_ref().map(|b| b.label.as_str()),
         &entry.depends_on,
         &entry.citations,
     );
-    entry.distance = distance_text;
-    entry.amount = money::format(&amount);
+    entry.distance = distance;
+    entry.amount = amount;
     Some(())
 }
 

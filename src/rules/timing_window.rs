@@ -172,12 +172,12 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     }
     WindowReport {
         rule: w.id.clone(),
-        from: from_spec.path.to_string(),
-        to: to_path.to_string(),
-        from_date: from_date.map(calendar::iso),
-        earliest: earliest.map(calendar::iso),
-        latest: latest.map(calendar::iso),
-        actual: actual.map(calendar::iso),
+        from: from_spec.path,
+        to: to_path,
+        from_date,
+        earliest,
+        latest,
+        actual,
         status,
         description: Arc::clone(ctx.locale.pick(&w.description, &w.description_en)),
         citations,

@@ -261,13 +261,13 @@ fn ts(krate: &Crate, ty: &Type, generics: &[String]) -> String {
             let (name, args) = path_of(ty).unwrap();
             let arg = |i: usize| ts(krate, args[i], generics);
             match name.as_str() {
-                // A fact is written as its text.
-                "String" | "str" | "Fact" => "string".into(),
+                // A fact is written as its text, an amount and a date as theirs.
+                "String" | "str" | "Fact" | "Decimal" | "NaiveDate" => "string".into(),
                 "bool" => "boolean".into(),
                 "usize" | "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "f64" => "number".into(),
                 "Option" => format!("{} | null", arg(0)),
                 "Vec" => array(arg(0)),
-                "Arc" | "Box" | "Rc" => arg(0),
+                "Arc" | "Box" | "Rc" | "Cow" => arg(0),
                 "BTreeMap" | "HashMap" | "SortedMap" => format!("Record<{}, {}>", arg(0), arg(1)),
                 _ if generics.contains(&name) => name,
                 // An alias the package's types declare too (`Notice`) stays.
