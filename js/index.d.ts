@@ -495,7 +495,9 @@ export interface AdjustmentVerdict {
 /** Whether a document required at this stage is on file. */
 export interface RequiredDocument {
   rule: string;
+  /** The document's key, e.g. `proposal`. */
   document: string;
+  /** Its name in the regulation, e.g. 项目建议书. */
   name: string;
   /** Other documents that satisfy the same requirement (some only where a verdict allows). */
   alternatives?: string[];

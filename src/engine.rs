@@ -758,7 +758,7 @@ fn run(
     };
     let report = Report {
         jurisdiction,
-        as_of: calendar::iso(as_of),
+        as_of,
         stage: stage.key(),
         locale: options.locale,
         outcomes,
@@ -994,7 +994,7 @@ fn take_report(report: &mut Report) -> Report {
         report,
         Report {
             jurisdiction: None,
-            as_of: String::new(),
+            as_of: NaiveDate::default(),
             stage: report.stage,
             locale: report.locale,
             outcomes: Outcomes::default(),

@@ -676,17 +676,25 @@ impl Serialize for Money<'_> {
     }
 }
 
-/// Writes a date a report holds as `YYYY-MM-DD` (the `serialize_with` of a window's dates).
+/// Writes a date a report holds as `YYYY-MM-DD` (the `serialize_with` of its dates).
 pub fn date<S: ser::Serializer>(
-    date: &Option<chrono::NaiveDate>,
+    date: &chrono::NaiveDate,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    let Some(date) = date else {
-        return serializer.serialize_none();
-    };
     match crate::calendar::iso_digits(*date) {
         Some(digits) => serializer.serialize_str(std::str::from_utf8(&digits).unwrap_or_default()),
         None => serializer.collect_str(date),
+    }
+}
+
+/// [`date`], for a date a report may leave out (`skip_serializing_if = "Option::is_none"`).
+pub fn some_date<S: ser::Serializer>(
+    value: &Option<chrono::NaiveDate>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(value) => date(value, serializer),
+        None => serializer.serialize_none(),
     }
 }
 

@@ -99,7 +99,8 @@ pub struct Summary {
 pub struct Report {
     /// `null` when the jurisdiction is unknown (and `JU001` says so).
     pub jurisdiction: Option<Arc<JurisdictionInfo>>,
-    pub as_of: String,
+    #[serde(serialize_with = "crate::json_text::date")]
+    pub as_of: chrono::NaiveDate,
     pub stage: &'static str,
     pub locale: Locale,
     pub outcomes: Outcomes,

@@ -430,17 +430,19 @@ fn numbered_outcome<S: Serializer>(
 #[serde(rename_all = "camelCase")]
 pub struct RequiredDocument {
     pub rule: Arc<str>,
-    pub document: String,
-    pub name: String,
+    /// The document's key, e.g. `proposal`.
+    pub document: Arc<str>,
+    /// Its name in the regulation, e.g. 项目建议书.
+    pub name: Arc<str>,
     /// Other documents that satisfy the same requirement (some only where a verdict allows).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub alternatives: Vec<String>,
+    pub alternatives: Vec<Arc<str>>,
     /// `present`, `missing`, or `conditional` when the rule, or whether a document on file may
     /// stand in for it, turns on something not filled in.
     pub status: &'static str,
     /// The document on file that satisfies the requirement, where it is one of `alternatives`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub satisfied_by: Option<String>,
+    pub satisfied_by: Option<Arc<str>>,
     /// For `conditional`: the fields (or `parameter:NAME`) the answer waits for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub depends_on: Vec<String>,
@@ -460,22 +462,22 @@ pub struct WindowReport {
     pub to: &'static str,
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::json_text::date"
+        serialize_with = "crate::json_text::some_date"
     )]
     pub from_date: Option<NaiveDate>,
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::json_text::date"
+        serialize_with = "crate::json_text::some_date"
     )]
     pub earliest: Option<NaiveDate>,
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::json_text::date"
+        serialize_with = "crate::json_text::some_date"
     )]
     pub latest: Option<NaiveDate>,
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::json_text::date"
+        serialize_with = "crate::json_text::some_date"
     )]
     pub actual: Option<NaiveDate>,
     /// `pending` (start unknown), `open`, `met`, `early`, `late`, `overdue`, or `conditional`

@@ -297,7 +297,11 @@ proptest! {
 fn every_combined_document_stand_in_turns_on_the_merge_verdict() {
     for j in JURISDICTIONS {
         for r in &version(j).requirements {
-            for alt in r.any_of.iter().filter(|a| a.document == "combinedDocument") {
+            for alt in r
+                .any_of
+                .iter()
+                .filter(|a| &*a.document == "combinedDocument")
+            {
                 assert!(
                     matches!(&alt.when, Condition::Verdict(v) if v.of == gov_it_rules::profile::VerdictOf::Merge),
                     "{}: {} takes the combined document without asking the merge verdict",

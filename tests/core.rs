@@ -347,7 +347,7 @@ fn malformed_values_are_located_and_the_rest_is_still_checked() {
         .outcomes
         .required_documents
         .iter()
-        .any(|d| d.document == "applicationForm" && d.status == "present"));
+        .any(|d| &*d.document == "applicationForm" && d.status == "present"));
     let msg = &r
         .diagnostics
         .iter()

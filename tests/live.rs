@@ -276,7 +276,7 @@ fn a_delta_reports_required_documents_and_the_boundary_notice() {
         .required_documents
         .changed
         .iter()
-        .find(|d| d.document == "proposal")
+        .find(|d| &*d.document == "proposal")
         .expect("the proposal requirement changed");
     assert_eq!(proposal.status, "missing");
     assert!(delta.diagnostics.added.iter().any(|d| d.code == "DC001"));

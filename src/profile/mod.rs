@@ -124,9 +124,10 @@ pub struct Annex {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Named {
-    pub name: String,
+    /// Shared with each report's entry that names it.
+    pub name: Arc<str>,
     #[serde(default)]
-    pub name_en: String,
+    pub name_en: Arc<str>,
 }
 
 /// A citation: an article (and clause) or an annex of the profile's own regulation.
@@ -617,7 +618,7 @@ pub struct Requirement {
     pub stage: Stage,
     /// The document; any one of `anyOf` also satisfies the requirement, where its own condition
     /// holds.
-    pub document: String,
+    pub document: Arc<str>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub any_of: Vec<Alternative>,
     #[serde(default)]
@@ -639,7 +640,7 @@ pub struct Requirement {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Alternative {
-    pub document: String,
+    pub document: Arc<str>,
     #[serde(default)]
     pub when: Condition,
     /// The provision that allows or refuses the substitution, cited when it is refused.
@@ -661,7 +662,7 @@ impl<'de> Deserialize<'de> for Alternative {
 
             fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Alternative, E> {
                 Ok(Alternative {
-                    document: key.to_string(),
+                    document: Arc::from(key),
                     when: Condition::Always,
                     cite: Cites::default(),
                 })
@@ -676,7 +677,7 @@ impl<'de> Deserialize<'de> for Alternative {
                     (None, Condition::Always, Cites::default());
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
-                        "document" => document = Some(map.next_value()?),
+                        "document" => document = Some(map.next_value::<String>()?.into()),
                         "when" => when = map.next_value()?,
                         "cite" => cite = map.next_value()?,
                         other => {
@@ -1028,6 +1029,6 @@ impl Version {
     }
 
     pub fn document_name<'a>(&'a self, key: &'a str) -> &'a str {
-        self.documents.get(key).map_or(key, |d| d.name.as_str())
+        self.documents.get(key).map_or(key, |d| &*d.name)
     }
 }

@@ -62,8 +62,8 @@ impl Version {
         for r in &self.requirements {
             let en = self
                 .documents
-                .get(&r.document)
-                .map_or(r.document.as_str(), |d| d.name_en.as_str());
+                .get(&*r.document)
+                .map_or(&*r.document, |d| &*d.name_en);
             let zh = format!("{}：{}", self.document_name(&r.document), r.why);
             push(
                 &r.id,

@@ -137,9 +137,17 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         }
         listed.push(RequiredDocument {
             rule: Arc::clone(&rule.id),
-            document: rule.document.clone(),
-            name: ctx.version.document_name(&rule.document).to_string(),
-            alternatives: rule.any_of.iter().map(|a| a.document.clone()).collect(),
+            document: Arc::clone(&rule.document),
+            name: ctx
+                .version
+                .documents
+                .get(&*rule.document)
+                .map_or_else(|| Arc::clone(&rule.document), |d| Arc::clone(&d.name)),
+            alternatives: rule
+                .any_of
+                .iter()
+                .map(|a| Arc::clone(&a.document))
+                .collect(),
             status,
             satisfied_by,
             depends_on,
@@ -185,8 +193,8 @@ fn missing(
     let allowed: Vec<&str> = rule
         .any_of
         .iter()
-        .filter(|a| !refusals.iter().any(|r| r.document == a.document))
-        .map(|a| a.document.as_str())
+        .filter(|a| !refusals.iter().any(|r| *r.document == *a.document))
+        .map(|a| &*a.document)
         .collect();
     let mut citations = citations;
     let mut d = match refusals.first() {
@@ -219,7 +227,7 @@ fn missing(
         .rule(&rule.id, citations)
         .param("stage", ctx.stage.key().to_string())
         .param("why", why.to_string())
-        .param("documentKey", rule.document.clone());
+        .param("documentKey", rule.document.to_string());
     if let Some(severity) = rule.severity {
         d = d.severity(severity);
     }
