@@ -730,20 +730,36 @@ pub fn number_of_part<T: ?Sized + Serialize>(part: &T) -> Option<u32> {
 /// The number of a part the profile fixes and shares ([`number_of_part`]): remembered by the
 /// part's address, as a citation list is, so that a part seen before is not written again.
 pub fn number_of_shared<T: Serialize + Send + Sync + 'static>(part: &Arc<T>) -> Option<u32> {
-    let address = Arc::as_ptr(part).cast::<u8>() as usize;
-    let known = CITING.with(|slot| slot.try_borrow().ok()?.as_ref()?.shared_number(address))?;
+    let pin = || Arc::clone(part) as Arc<dyn Any + Send + Sync>;
+    number_of_pieces([address(part), 0, 0], pin, &**part)
+}
+
+/// The number of a part written from up to three pieces the profile shares (a trace's rule,
+/// citations and explanation), remembered by their `addresses`, as [`number_of_shared`]
+/// remembers a part by its one: `pin` holds the pieces while their number is remembered, so
+/// that no other piece takes an address meanwhile.
+pub fn number_of_pieces<T: ?Sized + Serialize>(
+    addresses: [usize; 3],
+    pin: impl FnOnce() -> Arc<dyn Any + Send + Sync>,
+    part: &T,
+) -> Option<u32> {
+    let known = CITING.with(|slot| slot.try_borrow().ok()?.as_ref()?.shared_number(addresses))?;
     if let Some(number) = known {
         return Some(number);
     }
-    let number = number_of_part(&**part)?;
-    let held: Arc<dyn Any + Send + Sync> = Arc::clone(part) as Arc<dyn Any + Send + Sync>;
+    let number = number_of_part(part)?;
     CITING.with(|slot| {
         slot.try_borrow_mut()
             .ok()?
             .as_mut()?
-            .remember_shared(address, held, number);
+            .remember_shared(addresses, pin(), number);
         Some(number)
     })
+}
+
+/// Where a shared piece is, for [`number_of_pieces`].
+pub fn address<T: ?Sized>(piece: &Arc<T>) -> usize {
+    Arc::as_ptr(piece).cast::<u8>() as usize
 }
 
 /// Whether a compact answer is being written on this thread: for a `Serialize` that leaves out
@@ -842,9 +858,9 @@ pub struct CitationTable {
     fixed: Vec<(u64, u32, bool)>,
     /// Where a fixed part is written to be numbered ([`number_of_part`]), kept between parts.
     scratch: Vec<u8>,
-    /// (address, part, its number) of the shared parts already numbered
-    /// ([`number_of_shared`]), in order of address; each is held, as the lists are.
-    shared: Vec<(usize, Arc<dyn Any + Send + Sync>, u32)>,
+    /// (addresses, pieces, their number) of the shared parts already numbered
+    /// ([`number_of_pieces`]), in order of addresses; each is held, as the lists are.
+    shared: Vec<([usize; 3], Arc<dyn Any + Send + Sync>, u32)>,
 }
 
 impl CitationTable {
@@ -920,19 +936,24 @@ impl CitationTable {
         Some(numbers)
     }
 
-    /// `Some(number)` of a shared part remembered at `address`, `Some(None)` if none is.
-    fn shared_number(&self, address: usize) -> Option<Option<u32>> {
+    /// `Some(number)` of a shared part remembered at `addresses`, `Some(None)` if none is.
+    fn shared_number(&self, addresses: [usize; 3]) -> Option<Option<u32>> {
         Some(
             self.shared
-                .binary_search_by_key(&address, |entry| entry.0)
+                .binary_search_by_key(&addresses, |entry| entry.0)
                 .ok()
                 .and_then(|at| self.shared.get(at))
                 .map(|entry| entry.2),
         )
     }
 
-    /// Remembers a shared part's number by its address, holding the part.
-    fn remember_shared(&mut self, address: usize, part: Arc<dyn Any + Send + Sync>, number: u32) {
+    /// Remembers a shared part's number by its pieces' addresses, holding the pieces.
+    fn remember_shared(
+        &mut self,
+        addresses: [usize; 3],
+        pieces: Arc<dyn Any + Send + Sync>,
+        number: u32,
+    ) {
         if self.shared.len() >= REMEMBERED_LISTS {
             // Parts of profiles no longer held; then, should there still be too many, all.
             self.shared.retain(|entry| Arc::strong_count(&entry.1) > 1);
@@ -940,9 +961,9 @@ impl CitationTable {
                 self.shared.clear();
             }
         }
-        let at = self.shared.partition_point(|entry| entry.0 < address);
-        if self.shared.get(at).is_none_or(|entry| entry.0 != address) {
-            self.shared.insert(at, (address, part, number));
+        let at = self.shared.partition_point(|entry| entry.0 < addresses);
+        if self.shared.get(at).is_none_or(|entry| entry.0 != addresses) {
+            self.shared.insert(at, (addresses, pieces, number));
         }
     }
 
@@ -1070,6 +1091,41 @@ mod tests {
         assert!(String::from_utf8(to_vec(&cited(&list)).unwrap())
             .unwrap()
             .contains(r#""citations":[{"jurisdiction":"j""#));
+    }
+
+    #[test]
+    fn a_traces_fixed_part_is_numbered_once_by_its_pieces_and_alike_by_its_text() {
+        use crate::report::Trace;
+        let trace = |rule: &Arc<str>, list: &Citations, why: &Arc<str>| Trace {
+            rule: Arc::clone(rule),
+            citations: Arc::clone(list),
+            facts: Vec::new(),
+            explanation: Arc::clone(why),
+        };
+        let (rule, why): (Arc<str>, Arc<str>) =
+            (Arc::from("tz-merge-1"), Arc::from("可以合并编报"));
+        let list: Citations = vec![citation("第十一条")].into();
+        let mut table = CitationTable::default();
+        let first = to_vec_citing(&trace(&rule, &list, &why), &mut table).unwrap();
+        assert_eq!(first, br#"[0,{"fixed":2,"facts":[]}]"#);
+        assert_eq!(table.shared.len(), 1);
+        // Held by the table, so that no other piece takes their addresses while it remembers them.
+        assert_eq!(Arc::strong_count(&rule), 2);
+        let again = to_vec_citing(&trace(&rule, &list, &why), &mut table).unwrap();
+        assert_eq!(again, first);
+        assert_eq!((table.shared.len(), table.len()), (1, 3));
+        // The same texts in other pieces: the same number, found by the text.
+        let (rule2, why2): (Arc<str>, Arc<str>) =
+            (Arc::from("tz-merge-1"), Arc::from("可以合并编报"));
+        let list2: Citations = vec![citation("第十一条")].into();
+        let other = to_vec_citing(&trace(&rule2, &list2, &why2), &mut table).unwrap();
+        assert_eq!(other, first);
+        assert_eq!((table.shared.len(), table.len()), (2, 3));
+        // Another explanation with the same rule and citations: another part.
+        let why3: Arc<str> = Arc::from("应当分别编报");
+        let third = to_vec_citing(&trace(&rule, &list, &why3), &mut table).unwrap();
+        assert_eq!(third, br#"[0,{"fixed":4,"facts":[]}]"#);
+        assert_eq!(table.len(), 5);
     }
 
     #[test]

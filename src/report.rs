@@ -216,7 +216,22 @@ pub struct Trace {
 /// citations and explanation, the same at every keystroke, are entry `n` of the table.
 impl Serialize for Trace {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match json_text::number_of_part(&TraceFixed(self)) {
+        // The three are the profile's, shared by every trace of the same case: numbered once.
+        let (rule, citations, explanation) = (&self.rule, &self.citations, &self.explanation);
+        let addresses = [
+            json_text::address(rule),
+            json_text::address(citations),
+            json_text::address(explanation),
+        ];
+        let pin = || {
+            let pieces = (
+                Arc::clone(rule),
+                Arc::clone(citations),
+                Arc::clone(explanation),
+            );
+            Arc::new(pieces) as Arc<dyn std::any::Any + Send + Sync>
+        };
+        match json_text::number_of_pieces(addresses, pin, &TraceFixed(self)) {
             Some(number) => {
                 let mut entry = serializer.serialize_struct("Trace", 2)?;
                 entry.serialize_field("fixed", &number)?;
