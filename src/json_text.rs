@@ -1126,6 +1126,15 @@ mod tests {
         let third = to_vec_citing(&trace(&rule, &list, &why3), &mut table).unwrap();
         assert_eq!(third, br#"[0,{"fixed":4,"facts":[]}]"#);
         assert_eq!(table.len(), 5);
+        // An explanation nobody else holds (written for one report): by its text, not kept.
+        let shared = table.shared.len();
+        let alone = Trace {
+            explanation: Arc::from("应当分别编报"),
+            ..trace(&rule, &list, &why3)
+        };
+        let written = to_vec_citing(&alone, &mut table).unwrap();
+        assert_eq!(written, third);
+        assert_eq!((table.shared.len(), table.len()), (shared, 5));
     }
 
     #[test]

@@ -216,22 +216,32 @@ pub struct Trace {
 /// citations and explanation, the same at every keystroke, are entry `n` of the table.
 impl Serialize for Trace {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        // The three are the profile's, shared by every trace of the same case: numbered once.
+        // A decision's three are the profile's, shared by every trace of its case: numbered once
+        // by their addresses. Pieces this trace alone holds (a budget adjustment's procedure,
+        // written for the amounts) are numbered by their text, and not kept by the table.
         let (rule, citations, explanation) = (&self.rule, &self.citations, &self.explanation);
-        let addresses = [
-            json_text::address(rule),
-            json_text::address(citations),
-            json_text::address(explanation),
-        ];
-        let pin = || {
-            let pieces = (
-                Arc::clone(rule),
-                Arc::clone(citations),
-                Arc::clone(explanation),
-            );
-            Arc::new(pieces) as Arc<dyn std::any::Any + Send + Sync>
+        let shared = Arc::strong_count(rule) > 1
+            && Arc::strong_count(citations) > 1
+            && Arc::strong_count(explanation) > 1;
+        let number = if shared {
+            let addresses = [
+                json_text::address(rule),
+                json_text::address(citations),
+                json_text::address(explanation),
+            ];
+            let pin = || {
+                let pieces = (
+                    Arc::clone(rule),
+                    Arc::clone(citations),
+                    Arc::clone(explanation),
+                );
+                Arc::new(pieces) as Arc<dyn std::any::Any + Send + Sync>
+            };
+            json_text::number_of_pieces(addresses, pin, &TraceFixed(self))
+        } else {
+            json_text::number_of_part(&TraceFixed(self))
         };
-        match json_text::number_of_pieces(addresses, pin, &TraceFixed(self)) {
+        match number {
             Some(number) => {
                 let mut entry = serializer.serialize_struct("Trace", 2)?;
                 entry.serialize_field("fixed", &number)?;
