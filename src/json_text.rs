@@ -955,7 +955,9 @@ impl CitationTable {
         number: u32,
     ) {
         if self.shared.len() >= REMEMBERED_LISTS {
-            // Parts of profiles no longer held; then, should there still be too many, all.
+            // Parts no one else holds any more (a trace's pieces, held through the table's own
+            // tuple, go too, to be numbered again when next written); then, should there still
+            // be too many, all.
             self.shared.retain(|entry| Arc::strong_count(&entry.1) > 1);
             if self.shared.len() >= REMEMBERED_LISTS {
                 self.shared.clear();

@@ -322,7 +322,7 @@ impl LiveValidator {
         }
         if let Input::Object(cells) = slot {
             match (
-                cells.binary_search_by(|(k, _)| k.as_ref().cmp(key)),
+                crate::model::input::find_member(cells, key),
                 value.is_null(),
             ) {
                 (Ok(at), true) => {

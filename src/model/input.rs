@@ -93,9 +93,7 @@ impl<'a> Input<'a> {
         let Input::Object(members) = self else {
             return None;
         };
-        let at = members
-            .binary_search_by(|(k, _)| k.as_ref().cmp(key))
-            .ok()?;
+        let at = find_member(members, key).ok()?;
         members.get(at).map(|(_, v)| v)
     }
 
@@ -104,9 +102,7 @@ impl<'a> Input<'a> {
         let Input::Object(members) = self else {
             return None;
         };
-        let at = members
-            .binary_search_by(|(k, _)| k.as_ref().cmp(key))
-            .ok()?;
+        let at = find_member(members, key).ok()?;
         members.get_mut(at).map(|(_, v)| v)
     }
 
@@ -184,6 +180,15 @@ pub fn replace_lone_surrogates(text: &str) -> Option<String> {
     }
     out.push_str(text.get(copied..)?);
     Some(out)
+}
+
+/// Where `key` is among an object's members, which are kept in the order of their keys; `Err`
+/// with where it would go.
+pub(crate) fn find_member(
+    members: &[(Cow<'_, str>, Input<'_>)],
+    key: &str,
+) -> Result<usize, usize> {
+    members.binary_search_by(|(k, _)| k.as_ref().cmp(key))
 }
 
 /// Written as JSON, numbers as their text: the same text as its [`Input::to_json`] writes. A
