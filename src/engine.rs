@@ -668,13 +668,16 @@ fn run(
                 );
             }
             run.diagnostics = problems;
+            // As many as before, most likely: room for them made at once, rather than grown to.
+            let before = run.old.as_ref().map_or(0, |old| old.diagnostics.len());
+            run.diagnostics.reserve_exact(before);
             // The version's notices depend on the date and options alone.
             let version_notices = match &mut run.old {
-                Some(old) => old
-                    .notices
-                    .by_ref()
-                    .take(old.steps.version_notices)
-                    .collect(),
+                Some(old) => {
+                    let mut notices = Vec::with_capacity(old.notices.len());
+                    notices.extend(old.notices.by_ref().take(old.steps.version_notices));
+                    notices
+                }
                 None => {
                     let mut notices = Vec::new();
                     version_notices(version, as_of, options.locale, &mut notices);

@@ -664,7 +664,7 @@ pub fn money<S: ser::Serializer>(
     value: &rust_decimal::Decimal,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&crate::money::format(value))
+    serializer.serialize_str(&crate::money::written(value))
 }
 
 /// An amount written as [`money`] writes it: for an entry written by hand.

@@ -123,13 +123,17 @@ fn fold_full_width(c: char) -> char {
 /// `value.normalize().to_string()`, written digit by digit: amounts are formatted for every fact,
 /// distance and message at every keystroke, and the formatting machinery cost more than the rest.
 pub fn format(value: &Decimal) -> String {
-    let mut out = String::new();
-    push(&mut out, value);
-    out
+    written(value).to_string()
 }
 
 /// Appends `value` to `out` as [`format`] writes it, for a text that quotes an amount.
 pub fn push(out: &mut String, value: &Decimal) {
+    out.push_str(&written(value));
+}
+
+/// An amount as [`format`] writes it, held on the stack: for a text that is written into another
+/// and dropped (a message's distance, an answer's amounts), with no allocation to make and free.
+pub fn written(value: &Decimal) -> Written {
     let value = value.normalize();
     let scale = usize::try_from(value.scale()).unwrap_or(0);
     let mantissa = value.mantissa().unsigned_abs();
@@ -144,17 +148,46 @@ pub fn push(out: &mut String, value: &Decimal) {
             digits.push((mantissa / LOW) as u64, scale + 1);
         }
     }
-    let written = digits.bytes.get(..digits.len).unwrap_or_default();
-    out.reserve(written.len() + 2);
+    let digits = digits.bytes.get(..digits.len).unwrap_or_default();
+    let mut text = Written::default();
     if value.is_sign_negative() && !value.is_zero() {
-        out.push('-');
+        text.push(b'-');
     }
-    let point = written.len().saturating_sub(scale);
-    for (i, digit) in written.iter().rev().enumerate() {
+    let point = digits.len().saturating_sub(scale);
+    for (i, digit) in digits.iter().rev().enumerate() {
         if i == point {
-            out.push('.');
+            text.push(b'.');
         }
-        out.push(char::from(*digit));
+        text.push(*digit);
+    }
+    text
+}
+
+/// The text of an amount: a sign, 29 digits and a point at most.
+#[derive(Default)]
+pub struct Written {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl Written {
+    fn push(&mut self, byte: u8) {
+        if let Some(slot) = self.bytes.get_mut(self.len) {
+            *slot = byte;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Written {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        // ASCII digits, a sign and a point.
+        self.bytes
+            .get(..self.len)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default()
     }
 }
 

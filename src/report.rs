@@ -572,10 +572,10 @@ impl Serialize for NearestThreshold {
         match json_text::number_of_part(&NearestFixed(self)) {
             Some(number) => {
                 let mut entry = serializer.serialize_struct("NearestThreshold", 4)?;
-                let distance = crate::money::format(&self.distance);
+                let distance = crate::money::written(&self.distance);
                 entry.serialize_field("fixed", &number)?;
                 entry.serialize_field("amount", &json_text::Money(&self.amount))?;
-                entry.serialize_field("distance", &distance)?;
+                entry.serialize_field("distance", &*distance)?;
                 let message = json_text::TextAround {
                     text: &self.message,
                     value: &distance,

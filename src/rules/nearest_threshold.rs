@@ -764,7 +764,7 @@ fn remeasured(
 /// the message, which gives the distance.
 fn measure(ctx: &Ctx, place: &Place, amount: Decimal, entry: &mut NearestThreshold) -> Option<()> {
     let distance = amount.checked_sub(place.threshold)?.abs();
-    let texts = [money::format(&place.threshold), money::format(&distance)];
+    let texts = [money::written(&place.threshold), money::written(&distance)];
     entry.message = message(
         ctx,
         place,
