@@ -20,6 +20,7 @@ pub mod catalogue;
 pub mod codes;
 pub mod condition;
 mod engine;
+mod fingerprint;
 pub mod form;
 mod json_path;
 pub mod json_text;

@@ -17,13 +17,16 @@
 //! again on change and on blur) evaluates nothing.
 
 use std::borrow::Cow;
+use std::hash::Hash;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::Value as Json;
 
 use crate::engine::{Evaluation, Replaced};
+use crate::fingerprint::{self, Fingerprint};
 use crate::json_text;
 use crate::model::{within, Application, Input, Reads, Value, FIELDS};
 use crate::profile::{
@@ -54,7 +57,64 @@ pub struct LiveValidator {
     /// What the last edit replaced of the report, which the delta's removals refer to; boxed, and
     /// let go of once the delta is written, so that a validator kept between edits holds none of
     /// its (mostly inline) parts.
-    replaced: Option<Box<Replaced>>,
+    replaced: Option<Box<Replacement>>,
+    /// The parts of the report an answer already carried that [`LiveValidator::release_answered`]
+    /// let go of, each by its fingerprint.
+    let_go: Option<Box<LetGo>>,
+}
+
+/// What an edit replaced of the report, and the fingerprints of those replaced parts that had
+/// been let go of: the delta compares with these.
+#[derive(Debug, Clone)]
+struct Replacement {
+    replaced: Replaced,
+    let_go: LetGo,
+}
+
+/// What of its report a validator kept between edits lets go of once an answer has carried it,
+/// and what it keeps instead: a fingerprint of each required document and each window, by its
+/// rule. These are names, texts and dates a report shows and that no later step reads; the next
+/// edit that evaluates the documents or the windows again tells from the fingerprints which rows
+/// changed.
+#[derive(Debug, Clone, Default)]
+struct LetGo {
+    required_documents: Option<Vec<(Arc<str>, Fingerprint)>>,
+    windows: Option<Vec<(Arc<str>, Fingerprint)>>,
+}
+
+impl LetGo {
+    /// Lets go of each part of `report` still held, keeping its fingerprints.
+    fn let_go_of(&mut self, report: &mut Report) {
+        fn prints<T: Hash>(
+            rows: Vec<T>,
+            rule: fn(&T) -> &Arc<str>,
+        ) -> Vec<(Arc<str>, Fingerprint)> {
+            rows.iter()
+                .map(|row| (Arc::clone(rule(row)), fingerprint::of(row)))
+                .collect()
+        }
+        let outcomes = &mut report.outcomes;
+        if self.required_documents.is_none() {
+            let rows = std::mem::take(&mut outcomes.required_documents);
+            self.required_documents = Some(prints(rows, |d| &d.rule));
+        }
+        if self.windows.is_none() {
+            self.windows = Some(prints(std::mem::take(&mut outcomes.windows), |w| &w.rule));
+        }
+    }
+
+    /// Takes out the fingerprints of the parts an evaluation evaluated again, which the report
+    /// now holds whole.
+    fn take_evaluated(&mut self, replaced: &Replaced) -> LetGo {
+        let o = &replaced.outcomes;
+        LetGo {
+            required_documents: o
+                .required_documents
+                .as_ref()
+                .and_then(|_| self.required_documents.take()),
+            windows: o.windows.as_ref().and_then(|_| self.windows.take()),
+        }
+    }
 }
 
 impl LiveValidator {
@@ -72,10 +132,12 @@ impl LiveValidator {
             resources: None,
             evaluation,
             replaced: None,
+            let_go: None,
         }
     }
 
-    /// The report on the application as it stands.
+    /// The report on the application as it stands; after [`LiveValidator::release_answered`],
+    /// without what that let go of until [`LiveValidator::restore_answered`].
     pub fn report(&self) -> &Report {
         &self.evaluation.report
     }
@@ -188,20 +250,25 @@ impl LiveValidator {
     }
 
     /// Lets go of all an answer already written holds, as the wasm validator does after each
-    /// answer: what the last edit replaced ([`LiveValidator::release`]) and the report's rendered
-    /// messages ([`LiveValidator::release_messages`]). A validator kept between edits then holds
-    /// its report alone, without its messages (a fifth of what an empty form's validator holds).
+    /// answer: what the last edit replaced ([`LiveValidator::release`]), the report's rendered
+    /// messages ([`LiveValidator::release_messages`]), and its required documents and windows,
+    /// keeping a fingerprint of each row. Deltas are the same as a validator's that keeps them;
+    /// [`LiveValidator::restore_answered`] writes the report whole again.
     pub fn release_answered(&mut self) {
         self.release();
         self.release_messages();
+        self.let_go
+            .get_or_insert_with(Box::default)
+            .let_go_of(&mut self.evaluation.report);
     }
 
     /// Lets go of the report's rendered messages (its diagnostics', notices' and nearest
     /// thresholds'), which an answer already written holds. Each is a function of the rest of its
     /// row and the validator's locale and message overrides: the next edit renders again the
     /// diagnostics its delta removes (a removed threshold goes by its key), and
-    /// [`LiveValidator::render_messages`] the whole report. The wasm validator does this after
-    /// each answer; [`LiveValidator::report`] then holds blank messages until `render_messages`.
+    /// [`LiveValidator::restore_answered`] the whole report. The wasm validator does this after
+    /// each answer; [`LiveValidator::report`] then holds blank messages until
+    /// [`LiveValidator::restore_answered`].
     pub fn release_messages(&mut self) {
         let report = &mut self.evaluation.report;
         for d in report.diagnostics.iter_mut().chain(&mut report.notices) {
@@ -212,10 +279,11 @@ impl LiveValidator {
         }
     }
 
-    /// Writes again the messages [`LiveValidator::release_messages`] let go of, by evaluating
-    /// the application whole again (a nearest threshold's message needs the profile's texts): the
-    /// same report, from the same application and reading problems.
-    pub fn render_messages(&mut self) {
+    /// Writes again what [`LiveValidator::release_answered`] or
+    /// [`LiveValidator::release_messages`] let go of, by evaluating the application whole again
+    /// (a nearest threshold's message needs the profile's texts): the same report, from the same
+    /// application and reading problems.
+    pub fn restore_answered(&mut self) {
         let report = &self.evaluation.report;
         let blank = report
             .diagnostics
@@ -223,7 +291,7 @@ impl LiveValidator {
             .chain(&report.notices)
             .any(|d| d.message.is_empty())
             || report.nearest.iter().any(|t| t.message.is_empty());
-        if blank {
+        if blank || self.let_go.is_some() {
             self.evaluation = Evaluation::new(
                 &self.registry,
                 &self.app,
@@ -231,6 +299,7 @@ impl LiveValidator {
                 &self.options,
             );
             self.replaced = None;
+            self.let_go = None;
         }
     }
 
@@ -343,15 +412,23 @@ impl LiveValidator {
     /// Evaluates again what an edit that changed `changed` may have changed (everything, for
     /// `None`), and says what changed.
     fn revalidate(&mut self, changed: Option<Reads>) -> Delta<'_> {
-        let replaced = self.replaced.insert(Box::new(self.evaluation.update(
+        let replaced = self.evaluation.update(
             &self.registry,
             &self.app,
             self.problems.clone(),
             &self.options,
             changed,
-        )));
-        render_removed(replaced, &self.evaluation.report, &self.options);
-        Delta::from_replaced(&self.evaluation.report, replaced)
+        );
+        let let_go = self
+            .let_go
+            .as_mut()
+            .map(|held| held.take_evaluated(&replaced))
+            .unwrap_or_default();
+        let last = self
+            .replaced
+            .insert(Box::new(Replacement { replaced, let_go }));
+        render_removed(&mut last.replaced, &self.evaluation.report, &self.options);
+        Delta::from_replaced(&self.evaluation.report, &last.replaced, &last.let_go)
     }
 }
 
@@ -610,7 +687,7 @@ pub struct OutcomeChanges<'r> {
 
 /// The parts of a report before an edit that a delta compares with the report after it: the
 /// diagnostics and notices in parts (before, after), and each outcome or list where it may have
-/// changed.
+/// changed, with what a validator let go of it ([`LetGo`]).
 struct Before<'r> {
     diagnostics: Vec<(&'r [Diagnostic], &'r [Diagnostic])>,
     notices: Vec<(&'r [Notice], &'r [Notice])>,
@@ -622,9 +699,29 @@ struct Before<'r> {
     financial_review: Option<&'r Option<Outcome<FinancialReview>>>,
     acceptance: Option<&'r Option<Outcome<Acceptance>>>,
     adjustment: Option<&'r Option<Outcome<AdjustmentVerdict>>>,
-    required_documents: Option<&'r [RequiredDocument]>,
-    windows: Option<&'r [WindowReport]>,
-    nearest: Option<&'r [NearestThreshold]>,
+    required_documents: Option<Rows<'r, RequiredDocument>>,
+    windows: Option<Rows<'r, WindowReport>>,
+    nearest: Option<Rows<'r, NearestThreshold>>,
+}
+
+/// The rows of a list before an edit: held, with what makes two the same; or let go of, each by
+/// its key and fingerprint, with what gives a row's.
+enum Rows<'r, T> {
+    Held(&'r [T], fn(&T, &T) -> bool),
+    LetGo(&'r [(Arc<str>, Fingerprint)], fn(&T) -> Fingerprint),
+}
+
+impl<'r, T> Rows<'r, T> {
+    /// Held, or let go of where `let_go` has them; the same when equal.
+    fn of(held: &'r [T], let_go: Option<&'r [(Arc<str>, Fingerprint)]>) -> Rows<'r, T>
+    where
+        T: PartialEq + Hash,
+    {
+        match let_go {
+            Some(prints) => Rows::LetGo(prints, fingerprint::of),
+            None => Rows::Held(held, T::eq),
+        }
+    }
 }
 
 impl<'r> Delta<'r> {
@@ -644,16 +741,17 @@ impl<'r> Delta<'r> {
                 financial_review: Some(&o.financial_review),
                 acceptance: Some(&o.acceptance),
                 adjustment: Some(&o.adjustment),
-                required_documents: Some(&o.required_documents),
-                windows: Some(&o.windows),
-                nearest: Some(&old.nearest),
+                required_documents: Some(Rows::of(&o.required_documents, None)),
+                windows: Some(Rows::of(&o.windows, None)),
+                nearest: Some(Rows::Held(&old.nearest, same_but_message)),
             },
         )
     }
 
     /// What an evaluation that replaced `replaced` of the report before changed, now that the
-    /// report is `new`: only the parts evaluated again are compared.
-    pub(crate) fn from_replaced(new: &'r Report, replaced: &'r Replaced) -> Delta<'r> {
+    /// report is `new`: only the parts evaluated again are compared, those let go of by their
+    /// fingerprints in `let_go`.
+    fn from_replaced(new: &'r Report, replaced: &'r Replaced, let_go: &'r LetGo) -> Delta<'r> {
         fn parts<'r>(
             old: &'r [Diagnostic],
             new: &'r [Diagnostic],
@@ -687,9 +785,18 @@ impl<'r> Delta<'r> {
                 financial_review: o.financial_review.as_ref(),
                 acceptance: o.acceptance.as_ref(),
                 adjustment: o.adjustment.as_ref(),
-                required_documents: o.required_documents.as_deref(),
-                windows: o.windows.as_deref(),
-                nearest: replaced.nearest.as_deref(),
+                required_documents: o
+                    .required_documents
+                    .as_deref()
+                    .map(|held| Rows::of(held, let_go.required_documents.as_deref())),
+                windows: o
+                    .windows
+                    .as_deref()
+                    .map(|held| Rows::of(held, let_go.windows.as_deref())),
+                nearest: replaced
+                    .nearest
+                    .as_deref()
+                    .map(|held| Rows::Held(held, same_but_message)),
             },
         )
     }
@@ -718,14 +825,11 @@ impl<'r> Delta<'r> {
                 acceptance: changed(before.acceptance, &n.acceptance),
                 adjustment: changed(before.adjustment, &n.adjustment),
             },
-            required_documents: rows(
-                before.required_documents,
-                &n.required_documents,
-                |d| &d.rule,
-                |a, b| a == b,
-            ),
-            windows: rows(before.windows, &n.windows, |w| &w.rule, |a, b| a == b),
-            nearest: rows(before.nearest, &new.nearest, |t| &t.key, same_but_message),
+            required_documents: rows(before.required_documents, &n.required_documents, |d| {
+                &d.rule
+            }),
+            windows: rows(before.windows, &n.windows, |w| &w.rule),
+            nearest: rows(before.nearest, &new.nearest, |t| &t.key),
             stage: new.stage,
             summary: new.summary.clone(),
         }
@@ -845,31 +949,31 @@ fn unmatched(a: &[Diagnostic], b: &[Diagnostic]) -> Vec<usize> {
 }
 
 /// The rows of a list that may have changed (`old` given) that did, and those that went.
-fn rows<'r, T>(
-    old: Option<&'r [T]>,
-    new: &'r [T],
-    key: fn(&T) -> &str,
-    same: fn(&T, &T) -> bool,
-) -> RowChanges<'r, T> {
+fn rows<'r, T>(old: Option<Rows<'r, T>>, new: &'r [T], key: fn(&T) -> &str) -> RowChanges<'r, T> {
     let Some(old) = old else {
         return RowChanges::none();
     };
-    let before = sorted_positions(old.iter().map(key).collect());
+    let keys: Vec<&str> = match &old {
+        Rows::Held(rows, _) => rows.iter().map(key).collect(),
+        Rows::LetGo(prints, _) => prints.iter().map(|(rule, _)| &**rule).collect(),
+    };
     let after = sorted_positions(new.iter().map(key).collect());
+    let removed = keys
+        .iter()
+        .copied()
+        .filter(|k| last_position(&after, k).is_none())
+        .collect();
+    let before = sorted_positions(keys);
+    let same = |at: usize, row: &T| match &old {
+        Rows::Held(rows, same) => rows.get(at).is_some_and(|o| same(o, row)),
+        Rows::LetGo(prints, print) => prints.get(at).is_some_and(|(_, p)| *p == print(row)),
+    };
     RowChanges {
         changed: new
             .iter()
-            .filter(|r| {
-                !last_position(&before, key(r))
-                    .and_then(|i| old.get(i))
-                    .is_some_and(|o| same(o, r))
-            })
+            .filter(|r| !last_position(&before, key(r)).is_some_and(|at| same(at, r)))
             .collect(),
-        removed: old
-            .iter()
-            .map(key)
-            .filter(|k| last_position(&after, k).is_none())
-            .collect(),
+        removed,
     }
 }
 

@@ -14,7 +14,7 @@ use crate::json_text;
 use crate::sorted::SortedMap;
 
 /// A provision of a regulation, resolved against its article index.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Citation {
     pub jurisdiction: String,
@@ -451,7 +451,7 @@ fn numbered_outcome<S: Serializer>(
 }
 
 /// Whether a document required at this stage is on file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RequiredDocument {
     pub rule: Arc<str>,
@@ -478,7 +478,7 @@ pub struct RequiredDocument {
 }
 
 /// A timing window with its dates computed where the start is known.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WindowReport {
     pub rule: Arc<str>,

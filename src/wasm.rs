@@ -256,15 +256,15 @@ impl Validator {
         answer
     }
 
-    /// Answers with what `write` makes of the whole report, its messages written again for it
-    /// and let go of once written.
+    /// Answers with what `write` makes of the whole report, written whole again for it and let
+    /// go of once written.
     fn report_answering<T>(
         &mut self,
         write: impl FnOnce(&crate::Report) -> Result<T, JsValue>,
     ) -> Result<T, JsValue> {
-        self.inner.render_messages();
+        self.inner.restore_answered();
         let answer = write(self.inner.report());
-        self.inner.release_messages();
+        self.inner.release_answered();
         answer
     }
 

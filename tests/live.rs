@@ -182,11 +182,12 @@ fn every_edit_leaves_the_same_report_as_validating_the_whole_form() {
     }
 }
 
-/// A validator that lets go of its rendered messages after each answer, as the wasm validator
-/// does, answers every edit as one that keeps them, from an empty form and from a full one, and
-/// its report has the same messages once they are rendered again.
+/// A validator that lets go of what an answer carried after each answer (rendered messages,
+/// required documents, windows), as the wasm validator does, answers every edit
+/// as one that keeps them, from an empty form and from a full one, and its report is the same
+/// once written whole again.
 #[test]
-fn messages_let_go_of_are_written_again_where_an_answer_needs_them() {
+fn what_an_answer_carried_is_let_go_of_and_written_again_where_an_answer_needs_it() {
     for start in [json!({}), fixture("tongzhou-declaration")] {
         let mut keeping = validator(&start);
         let mut releasing = validator(&start);
@@ -198,10 +199,13 @@ fn messages_let_go_of_are_written_again_where_an_answer_needs_them() {
                 .chain(&r.notices)
                 .map(|d| d.message.len())
                 .sum();
-            diagnostics + r.nearest.iter().map(|t| t.message.len()).sum::<usize>()
+            diagnostics
+                + r.nearest.iter().map(|t| t.message.len()).sum::<usize>()
+                + r.outcomes.required_documents.len()
+                + r.outcomes.windows.len()
         };
         for (path, value) in edits() {
-            releasing.release_messages();
+            releasing.release_answered();
             assert_eq!(held(&releasing), 0);
             // From an empty form, an edit of a row past the end is refused: by both alike.
             let expected = keeping
@@ -214,7 +218,8 @@ fn messages_let_go_of_are_written_again_where_an_answer_needs_them() {
         }
         assert!(held(&keeping) > 0);
         assert!(!keeping.report().nearest.is_empty());
-        releasing.render_messages();
+        assert!(!keeping.report().outcomes.required_documents.is_empty());
+        releasing.restore_answered();
         assert_eq!(
             serde_json::to_value(releasing.report()).unwrap(),
             serde_json::to_value(keeping.report()).unwrap()
@@ -521,9 +526,10 @@ proptest::proptest! {
         let mut doc = fixture(&format!("{jurisdiction}-declaration"));
         let mut v = LiveValidator::new(builtin(), options.clone());
         v.replace(&doc);
+        let mut answering = v.clone();
         for (pick, _) in picks {
             let (path, value) = &edits[pick % edits.len()];
-            edit_agrees(&mut v, &mut doc, &options, path, value, pick % 2 == 0)?;
+            edit_agrees(&mut v, &mut answering, &mut doc, &options, path, value, pick % 2 == 0)?;
         }
     }
 
@@ -554,6 +560,7 @@ proptest::proptest! {
         let mut doc = fixture(&format!("{jurisdiction}-declaration"));
         let mut v = LiveValidator::new(builtin(), options.clone());
         v.replace(&doc);
+        let mut answering = v.clone();
         for (pick, other) in picks {
             // Mostly the amount, as typing does; now and then something else.
             let (path, value) = if pick % 4 == 0 {
@@ -562,7 +569,7 @@ proptest::proptest! {
             } else {
                 ("totalInvestment", &amounts[other % amounts.len()])
             };
-            edit_agrees(&mut v, &mut doc, &options, path, value, pick % 8 < 4)?;
+            edit_agrees(&mut v, &mut answering, &mut doc, &options, path, value, pick % 8 < 4)?;
         }
     }
 }
@@ -570,8 +577,11 @@ proptest::proptest! {
 /// Sets `path` to `value` in the validator and in `doc`, and checks that the validator's report
 /// is a whole validation of `doc` and its delta what comparing the two whole reports gives.
 /// `release`: as the package does once the delta is written, since the next edit needs none of it.
+/// `answering` takes the same edits and lets go of all each answer carried, as the wasm validator
+/// does: its deltas must be the same.
 fn edit_agrees(
     v: &mut LiveValidator,
+    answering: &mut LiveValidator,
     doc: &mut Value,
     options: &Options,
     path: &str,
@@ -591,6 +601,18 @@ fn edit_agrees(
     if release {
         v.release();
     }
+    let answered = answering
+        .set(path, value)
+        .map(|delta| serde_json::to_value(delta).unwrap());
+    answering.release_answered();
+    proptest::prop_assert_eq!(
+        answered.as_ref().ok(),
+        Some(&delta),
+        "{}: the delta of setting {} = {}, what was answered let go of",
+        &options.jurisdiction,
+        path,
+        value
+    );
     edit(doc, path, value);
     let whole = run_with(doc.clone(), options);
     let jurisdiction = &options.jurisdiction;

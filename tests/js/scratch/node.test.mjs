@@ -73,8 +73,11 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // live validator keeps and the normalised application as `model::Input` rather than serde_json's
 // `Value` (its object was the module's last B-tree), −7.7 KB of wasm: 283.7 KB; 2026-12-01:
 // 285 → 283 with the reader's word-at-a-time scan, dependencies' paths remapped and signed
-// integers and map keys written by the answers' writer, no serde_json left in the module: 281.4 KB.
-const SIZE_CEILING_KB = 283;
+// integers and map keys written by the answers' writer, no serde_json left in the module: 281.4 KB;
+// 2026-12-01: 283 → 284 for a live validator's required documents and windows let go of once
+// answered, a fingerprint of each row kept (+1.6 KB with amounts written from the stack; 0.3 and
+// 0.6 KB less wasm memory per validator): 283.9 KB.
+const SIZE_CEILING_KB = 284;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
