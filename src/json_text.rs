@@ -914,7 +914,7 @@ impl CitationTable {
     /// The numbers of a list's citations: remembered for the list, or numbered now and
     /// remembered. `None` (the list is written out) only if one cannot be numbered.
     fn numbers_of(&mut self, list: &Citations) -> Option<Arc<[u32]>> {
-        let address = Arc::as_ptr(list).cast::<u8>() as usize;
+        let address = address(list);
         if let Ok(at) = self.lists.binary_search_by_key(&address, |entry| entry.0) {
             return self.lists.get(at).map(|entry| Arc::clone(&entry.2));
         }

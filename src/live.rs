@@ -285,13 +285,14 @@ impl LiveValidator {
     /// application and reading problems.
     pub fn restore_answered(&mut self) {
         let report = &self.evaluation.report;
-        let blank = report
-            .diagnostics
-            .iter()
-            .chain(&report.notices)
-            .any(|d| d.message.is_empty())
+        let let_go = self.let_go.is_some()
+            || report
+                .diagnostics
+                .iter()
+                .chain(&report.notices)
+                .any(|d| d.message.is_empty())
             || report.nearest.iter().any(|t| t.message.is_empty());
-        if blank || self.let_go.is_some() {
+        if let_go {
             self.evaluation = Evaluation::new(
                 &self.registry,
                 &self.app,
