@@ -710,7 +710,7 @@ fn run(
                     .rule(&Arc::from(param.as_str()), cites)
                     .param("parameter", label)
                     .param("outcome", outcome)
-                    .param("parameterKey", param.clone());
+                    .param("parameterKey", param.as_str());
                 messages::render(&mut notice, options.locale, &options.messages);
                 run.notices.push(notice);
             }
@@ -1038,13 +1038,13 @@ fn version_notices(version: &Version, as_of: NaiveDate, locale: Locale, notices:
     match (version.in_force, version.repealed) {
         (Some(start), _) if as_of < start => notices.push(
             Diagnostic::new(Code::NotYetInForce, "")
-                .param("regulation", title.clone())
+                .param("regulation", title.as_str())
                 .param("inForce", calendar::iso(start))
                 .param("asOf", calendar::iso(as_of)),
         ),
         (_, Some(end)) if as_of >= end => notices.push(
             Diagnostic::new(Code::Repealed, "")
-                .param("regulation", title.clone())
+                .param("regulation", title.as_str())
                 .param("repealed", calendar::iso(end))
                 .param("asOf", calendar::iso(as_of)),
         ),

@@ -157,7 +157,7 @@ pub fn refusal(text: &str) -> Option<Diagnostic> {
 pub fn exceeded(limit: Limit, path: &str) -> Diagnostic {
     let path = clip_path(path);
     Diagnostic::new(Code::InputTooLarge, &path)
-        .param("limit", limit_key(limit).to_string())
+        .param("limit", limit_key(limit))
         .param("max", limit.max().to_string())
         .param("at", if path.is_empty() { "/".into() } else { path })
         .severity(Severity::Error)
@@ -283,7 +283,7 @@ mod tests {
         assert_eq!(
             summary
                 .and_then(|d| d.params.get("count"))
-                .map(String::as_str),
+                .map(|count| &**count),
             Some("8")
         );
     }

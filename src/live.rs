@@ -879,7 +879,7 @@ type Identity<'a> = (
     &'static str,
     &'a str,
     Option<&'a str>,
-    &'a SortedMap<&'static str, String>,
+    &'a SortedMap<&'static str, Arc<str>>,
 );
 
 fn identity(d: &Diagnostic) -> Identity<'_> {

@@ -2,6 +2,7 @@
 //! any template by code without touching the rules.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -111,7 +112,8 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &SortedMap<String, 
     let params = &d.params;
     let field = params
         .get("field")
-        .or_else(|| spec.params.contains(&"field").then_some(&d.path));
+        .map(|value| &**value)
+        .or_else(|| spec.params.contains(&"field").then_some(d.path.as_str()));
     let mut message = fill_with(template, |name| {
         let raw = params.get(name);
         Some(match name {
@@ -123,7 +125,7 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &SortedMap<String, 
                 Cow::Borrowed(crate::limits::limit_by_key(raw?)?.label(locale))
             }
             "allowed" if spec.code == Code::UnknownChoice => allowed_text(raw?, locale),
-            _ => Cow::Borrowed(raw?.as_str()),
+            _ => Cow::Borrowed(&**raw?),
         })
     });
     message.truncate(message.trim_end().len());
@@ -205,8 +207,8 @@ fn allowed_text<'a>(raw: &'a str, locale: Locale) -> Cow<'a, str> {
     labels.map_or(Cow::Borrowed(raw), |labels| Cow::Owned(labels.join("、")))
 }
 
-fn reason_text(reason: &str, params: &SortedMap<&'static str, String>, locale: Locale) -> String {
-    let places = params.get("places").map(String::as_str).unwrap_or("");
+fn reason_text(reason: &str, params: &SortedMap<&'static str, Arc<str>>, locale: Locale) -> String {
+    let places = params.get("places").map_or("", |places| &**places);
     let (zh, en) = match reason {
         "empty" => ("没有数字".to_string(), "no digits".to_string()),
         "chineseNumerals" => (

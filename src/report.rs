@@ -54,7 +54,7 @@ pub struct Diagnostic {
     )]
     pub citations: Citations,
     /// The raw values the message was made from, by the names the code's message declares.
-    pub params: SortedMap<&'static str, String>,
+    pub params: SortedMap<&'static str, Arc<str>>,
     #[serde(skip)]
     pub(crate) kind: Code,
 }
@@ -74,8 +74,11 @@ impl Diagnostic {
         }
     }
 
-    pub fn param(mut self, name: &'static str, value: String) -> Diagnostic {
-        self.params.insert(name, value);
+    /// A value the message is made from. A text the profile holds (a document's name, a reason)
+    /// is given as its `Arc<str>` and shared rather than copied: diagnostics are most of what a
+    /// validator holds for a form not yet filled in.
+    pub fn param(mut self, name: &'static str, value: impl Into<Arc<str>>) -> Diagnostic {
+        self.params.insert(name, value.into());
         self
     }
 
@@ -117,7 +120,7 @@ impl Serialize for Diagnostic {
             _ if !json_text::writing_compact() => None,
             Sent::Number => json_text::number_of_part(&whole).map(|n| (n, None)),
             Sent::Around(name) => self.params.get(name).and_then(|value| {
-                let (before, after) = self.message.split_once(value.as_str())?;
+                let (before, after) = self.message.split_once(&**value)?;
                 let part = DiagnosticEntry {
                     diagnostic: self,
                     apart: Some((name, before, after)),
@@ -177,7 +180,7 @@ impl Serialize for DiagnosticEntry<'_> {
 
 /// A diagnostic's parameters, the value of `name` left `null`.
 struct ParamsBut<'a> {
-    params: &'a SortedMap<&'static str, String>,
+    params: &'a SortedMap<&'static str, Arc<str>>,
     name: Option<&'static str>,
 }
 
@@ -685,8 +688,8 @@ mod tests {
             summary: "合并编报".into(),
         };
         let mut amount = Diagnostic::new(Code::InvalidAmount, "totalInvestment")
-            .param("input", "300.".into())
-            .param("reason", "notANumber".into());
+            .param("input", "300.")
+            .param("reason", "notANumber");
         amount.message = "「预计总投资」填写的「300.」不是有效金额".into();
         let cited = Diagnostic::new(Code::AmountOnBoundary, "totalInvestment")
             .rule(

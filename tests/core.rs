@@ -670,8 +670,8 @@ fn adjustment_share_is_never_rounded_onto_the_limit() {
             .iter()
             .find(|d| d.code == "AD001")
             .unwrap_or_else(|| panic!("{id}: no AD001"));
-        assert_eq!(d.params.get("ratio").unwrap(), "15.00002%", "{id}");
-        assert_eq!(d.params.get("limit").unwrap(), "15%", "{id}");
+        assert_eq!(&**d.params.get("ratio").unwrap(), "15.00002%", "{id}");
+        assert_eq!(&**d.params.get("limit").unwrap(), "15%", "{id}");
         assert!(
             d.message.contains("15.00002%，超过 15%"),
             "{id}: {}",
@@ -683,7 +683,7 @@ fn adjustment_share_is_never_rounded_onto_the_limit() {
             .iter()
             .find(|d| d.code == "AD001")
             .unwrap();
-        assert_eq!(d.params.get("ratio").unwrap(), "15.25%", "{id}");
+        assert_eq!(&**d.params.get("ratio").unwrap(), "15.25%", "{id}");
         let under = run(id, Stage::Implementation, app("59.9999"));
         let trace = &under.outcomes.adjustment.as_ref().unwrap().because[0];
         assert!(

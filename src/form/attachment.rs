@@ -10,6 +10,7 @@
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
+use std::sync::Arc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
@@ -345,7 +346,7 @@ impl Attachment {
         let report = self.validator.report();
         let submitted = self.reveal.submitted();
         // Each control looked for once, for the messages and the summary alike.
-        let mut found: Vec<(String, Option<String>, Option<Element>)> = Vec::new();
+        let mut found: Vec<(String, Option<Arc<str>>, Option<Element>)> = Vec::new();
         let mut anchor = |d: &Diagnostic| -> Option<Element> {
             let document = d.params.get("documentKey");
             let known = found
@@ -356,7 +357,7 @@ impl Attachment {
             }
             let control = self
                 .controls
-                .anchor_for(&d.path, document.map(String::as_str));
+                .anchor_for(&d.path, document.map(|key| &**key));
             found.push((d.path.clone(), document.cloned(), control.clone()));
             control
         };

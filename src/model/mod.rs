@@ -356,7 +356,7 @@ pub fn json_from_text(text: &str) -> Result<Input<'_>, Diagnostic> {
     }
     Input::parse(crate::strip_bom(text)).map_err(|e| {
         Diagnostic::new(Code::WrongType, "")
-            .param("expected", "object".into())
+            .param("expected", "object")
             .param(
                 "got",
                 format!("invalid JSON (line {}, column {})", e.line(), e.column()),
@@ -525,7 +525,7 @@ fn read_money(json: &Input, path: &str) -> Result<Value, Diagnostic> {
     };
     crate::money::parse(&text).map(Value::Money).map_err(|e| {
         let d = Diagnostic::new(Code::InvalidAmount, path)
-            .param("reason", e.key().to_string())
+            .param("reason", e.key())
             .param("input", clip(&text));
         match e {
             crate::money::MoneyError::TooManyDecimals(n) => d.param("places", n.to_string()),
@@ -719,13 +719,13 @@ fn read_rows<'a, 'b>(
 /// `IN005` at a key the form does not have, echoed clipped: the key is the input's, of any length.
 fn unknown_field(path: &str) -> Diagnostic {
     let path = crate::limits::clip_path(path);
-    Diagnostic::new(Code::UnknownField, &path).param("field", path.clone())
+    Diagnostic::new(Code::UnknownField, &path).param("field", path.as_str())
 }
 
 fn wrong_type(path: &str, expected: &str, got: &Input) -> Diagnostic {
     Diagnostic::new(Code::WrongType, path)
-        .param("expected", expected.to_string())
-        .param("got", got.type_name().to_string())
+        .param("expected", expected)
+        .param("got", got.type_name())
 }
 
 fn json_text(json: &Input) -> String {

@@ -1031,4 +1031,11 @@ impl Version {
     pub fn document_name<'a>(&'a self, key: &'a str) -> &'a str {
         self.documents.get(key).map_or(key, |d| &*d.name)
     }
+
+    /// [`Version::document_name`], shared with the profile rather than copied.
+    pub fn shared_document_name(&self, key: &Arc<str>) -> Arc<str> {
+        self.documents
+            .get(&**key)
+            .map_or_else(|| Arc::clone(key), |d| Arc::clone(&d.name))
+    }
 }

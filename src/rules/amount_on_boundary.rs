@@ -59,10 +59,10 @@ pub fn report(ctx: &Ctx, sink: &mut Sink) {
                 .rule(&rule, cites.clone())
                 .param("amount", money::format(&hit.amount))
                 .param("article", article_label(&cites))
-                .param("wording", hit.wording.clone())
+                .param("wording", hit.wording.as_str())
                 .param("reading", reading)
-                .param("result", result.trim_end_matches(['。', '.']).to_string())
-                .param("parameter", hit.param.clone()),
+                .param("result", result.trim_end_matches(['。', '.']))
+                .param("parameter", hit.param.as_str()),
         );
     }
 }

@@ -115,7 +115,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
     for d in failures {
         sink.diagnostics.push(
             d.rule(&rule.id, citations.clone())
-                .param("procedure", otherwise.clone()),
+                .param("procedure", otherwise.as_str()),
         );
     }
     // The simplified route needs every condition answered 是; one failure closes it whatever the

@@ -38,7 +38,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             sink.diagnostics.push(
                 Diagnostic::new(Code::NotInFormList, rule.field.0.path())
                     .rule(&rule.id, ctx.cite(&rule.cite))
-                    .param("input", value.to_string())
+                    .param("input", value)
                     .param("allowed", rule.values.join(sep)),
             );
         }

@@ -46,7 +46,7 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 
 /// A stand-in on file whose condition refuses it, with why.
 struct Refusal<'a> {
-    document: &'a str,
+    document: &'a Arc<str>,
     reason: String,
     citations: crate::report::Citations,
 }
@@ -138,11 +138,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         listed.push(RequiredDocument {
             rule: Arc::clone(&rule.id),
             document: Arc::clone(&rule.document),
-            name: ctx
-                .version
-                .documents
-                .get(&*rule.document)
-                .map_or_else(|| Arc::clone(&rule.document), |d| Arc::clone(&d.name)),
+            name: ctx.version.shared_document_name(&rule.document),
             alternatives: rule
                 .any_of
                 .iter()
@@ -172,10 +168,10 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
                     &format!("documents[{index}].chapters"),
                 )
                 .rule(&rule.id, citations.clone())
-                .param("document", ctx.version.document_name(&doc.kind).to_string())
-                .param("chapter", chapter_name.to_string())
-                .param("why", why.to_string())
-                .param("chapterKey", chapter.clone()),
+                .param("document", ctx.version.document_name(&doc.kind))
+                .param("chapter", chapter_name)
+                .param("why", Arc::clone(&why))
+                .param("chapterKey", chapter.as_str()),
             );
         }
     }
@@ -188,12 +184,12 @@ fn missing(
     rule: &crate::profile::Requirement,
     refusals: &[Refusal],
     citations: crate::report::Citations,
-    why: &str,
+    why: &Arc<str>,
 ) -> Diagnostic {
     let allowed: Vec<&str> = rule
         .any_of
         .iter()
-        .filter(|a| !refusals.iter().any(|r| *r.document == *a.document))
+        .filter(|a| !refusals.iter().any(|r| *r.document == a.document))
         .map(|a| &*a.document)
         .collect();
     let mut citations = citations;
@@ -211,34 +207,36 @@ fn missing(
             }
             citations = joined.into();
             Diagnostic::new(Code::AlternativeRefused, "documents")
-                .param(
-                    "document",
-                    ctx.version.document_name(&rule.document).to_string(),
-                )
+                .param("document", ctx.version.shared_document_name(&rule.document))
                 .param(
                     "alternative",
-                    ctx.version.document_name(refusal.document).to_string(),
+                    ctx.version.shared_document_name(refusal.document),
                 )
-                .param("because", refusal.reason.clone())
-                .param("alternativeKey", refusal.document.to_string())
+                .param("because", refusal.reason.as_str())
+                .param("alternativeKey", Arc::clone(refusal.document))
         }
     };
     d = d
         .rule(&rule.id, citations)
-        .param("stage", ctx.stage.key().to_string())
-        .param("why", why.to_string())
-        .param("documentKey", rule.document.to_string());
+        .param("stage", ctx.stage.key())
+        .param("why", Arc::clone(why))
+        .param("documentKey", Arc::clone(&rule.document));
     if let Some(severity) = rule.severity {
         d = d.severity(severity);
     }
     d
 }
 
-fn alternatives_label(ctx: &Ctx, first: &str, others: &[&str]) -> String {
+/// The document's name, or its name and those of the stand-ins still allowed, joined.
+fn alternatives_label(ctx: &Ctx, first: &Arc<str>, others: &[&str]) -> Arc<str> {
+    if others.is_empty() {
+        return ctx.version.shared_document_name(first);
+    }
     let sep = ctx.text("」或「", "” or “");
-    std::iter::once(first)
+    std::iter::once(&**first)
         .chain(others.iter().copied())
         .map(|k| ctx.version.document_name(k))
         .collect::<Vec<_>>()
         .join(sep)
+        .into()
 }

@@ -50,7 +50,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
         if row.name.is_none() && !ctx.rejected.contains(&at("name")) {
             push(
                 Diagnostic::new(Code::ResourceNameMissing, &at("name"))
-                    .param("row", number.clone()),
+                    .param("row", number.as_str()),
             );
         }
         match &row.sharing {
@@ -60,20 +60,20 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             None => {}
             Some(s) if !table.sharing.contains(s) => push(
                 Diagnostic::new(Code::ResourceSharingInvalid, &at("sharing"))
-                    .param("row", number.clone())
-                    .param("input", s.clone())
+                    .param("row", number.as_str())
+                    .param("input", s.as_str())
                     .param("allowed", table.sharing.join(sep)),
             ),
             Some(s) if *s == table.needs_condition && row.condition.is_none() => {
                 push(
                     Diagnostic::new(Code::ResourceConditionMissing, &at("condition"))
-                        .param("row", number.clone()),
+                        .param("row", number.as_str()),
                 );
             }
             Some(s) if *s == table.needs_reason && row.reason.is_none() => {
                 push(
                     Diagnostic::new(Code::ResourceReasonMissing, &at("reason"))
-                        .param("row", number.clone()),
+                        .param("row", number.as_str()),
                 );
             }
             Some(_) => {}
@@ -84,8 +84,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             }
             Some(f) if !table.frequencies.contains(f) => push(
                 Diagnostic::new(Code::ResourceFrequencyInvalid, &at("updateFrequency"))
-                    .param("row", number.clone())
-                    .param("input", f.clone())
+                    .param("row", number.as_str())
+                    .param("input", f.as_str())
                     .param("allowed", table.frequencies.join(sep)),
             ),
             _ => {}

@@ -82,7 +82,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     let base = |code: Code, span: Span| {
         let mut d = Diagnostic::new(code, to_path)
             .rule(&w.id, citations.clone())
-            .param("from", ctx.text(from_spec.zh, from_spec.en).to_string())
+            .param("from", ctx.text(from_spec.zh, from_spec.en))
             .param("span", describe(span, en));
         if let Some(f) = from_date {
             d = d.param("fromDate", calendar::iso(f));
@@ -129,7 +129,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                         base(Code::WindowMissedBefore, span)
                             .at(field.path())
                             .param("date", calendar::iso(date))
-                            .param("target", ctx.text(target.zh, target.en).to_string())
+                            .param("target", ctx.text(target.zh, target.en))
                             .param("latest", calendar::iso(l))
                             .param("action", action),
                     );

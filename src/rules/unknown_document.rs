@@ -32,8 +32,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
         if !ctx.version.documents.contains_key(&doc.kind) {
             sink.diagnostics.push(
                 Diagnostic::new(Code::UnknownDocument, &format!("documents[{i}].kind"))
-                    .param("input", doc.kind.clone())
-                    .param("regulation", ctx.version.title.clone()),
+                    .param("input", doc.kind.as_str())
+                    .param("regulation", ctx.version.title.as_str()),
             );
         }
     }

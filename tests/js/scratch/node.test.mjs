@@ -76,8 +76,10 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // integers and map keys written by the answers' writer, no serde_json left in the module: 281.4 KB;
 // 2026-12-01: 283 → 284 for a live validator's required documents and windows let go of once
 // answered, a fingerprint of each row kept (+1.6 KB with amounts written from the stack; 0.3 and
-// 0.6 KB less wasm memory per validator): 283.9 KB.
-const SIZE_CEILING_KB = 284;
+// 0.6 KB less wasm memory per validator): 283.9 KB; 2026-12-01: 284 → 285 for a diagnostic's
+// parameters shared with the profile where they are its texts (+0.2 KB: the parameters' map of
+// another value type; 0.58 KB less wasm memory for a validator holding an empty form): 284.1 KB.
+const SIZE_CEILING_KB = 285;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
