@@ -214,6 +214,30 @@ impl Code {
     }
 }
 
+/// A code is its id where one is compared with text: `d.code == "DC001"`.
+impl PartialEq<&str> for Code {
+    fn eq(&self, id: &&str) -> bool {
+        self.id() == *id
+    }
+}
+
+impl PartialEq<str> for Code {
+    fn eq(&self, id: &str) -> bool {
+        self.id() == id
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// Writes a code as its id (`#[serde(serialize_with)]`).
+pub fn id<S: serde::Serializer>(code: &Code, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(code.id())
+}
+
 const FALLBACK: CodeSpec = CodeSpec {
     code: Code::InvalidAmount,
     id: "",

@@ -197,7 +197,7 @@ pub fn clip_path(path: &str) -> String {
 pub fn cap_unknown_fields(problems: &mut Vec<Diagnostic>) {
     let mut seen = 0;
     let mut omitted = 0;
-    problems.retain(|d| match d.kind {
+    problems.retain(|d| match d.code {
         Code::UnknownField => {
             seen += 1;
             if seen > MAX_UNKNOWN_FIELDS {
@@ -260,7 +260,7 @@ mod tests {
             "x".repeat(MAX_STRING_BYTES)
         );
         let d = refusal(&text).unwrap();
-        assert_eq!(d.kind, Code::InputTooLarge);
+        assert_eq!(d.code, Code::InputTooLarge);
         assert_eq!(d.path, "funding.thisYear.note");
     }
 
@@ -272,14 +272,14 @@ mod tests {
         cap_unknown_fields(&mut problems);
         assert_eq!(problems.len(), MAX_UNKNOWN_FIELDS + 1);
         assert_eq!(
-            problems.last().map(|d| d.kind),
+            problems.last().map(|d| d.code),
             Some(Code::UnknownFieldsOmitted)
         );
         problems.push(Diagnostic::new(Code::UnknownField, "one.more"));
         cap_unknown_fields(&mut problems);
         let summary = problems
             .iter()
-            .find(|d| d.kind == Code::UnknownFieldsOmitted);
+            .find(|d| d.code == Code::UnknownFieldsOmitted);
         assert_eq!(
             summary
                 .and_then(|d| d.params.get("count"))

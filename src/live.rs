@@ -235,7 +235,7 @@ impl LiveValidator {
         // Problems of the whole input (a syntax error) go with any edit; the count of unknown
         // fields not listed is of all of them, and stays.
         self.problems.retain(|d| {
-            !related(&d.path, scope) || d.kind == crate::codes::Code::UnknownFieldsOmitted
+            !related(&d.path, scope) || d.code == crate::codes::Code::UnknownFieldsOmitted
         });
         self.problems.extend(fresh);
         crate::limits::cap_unknown_fields(&mut self.problems);
@@ -883,7 +883,7 @@ type Identity<'a> = (
 );
 
 fn identity(d: &Diagnostic) -> Identity<'_> {
-    (d.code, &d.path, d.rule.as_deref(), &d.params)
+    (d.code.id(), &d.path, d.rule.as_deref(), &d.params)
 }
 
 /// A multiset difference: a diagnostic reported twice and now once is one removal.

@@ -41,7 +41,9 @@ pub struct Diagnostic {
     /// Path of the field, e.g. `funding.thisYear.total`, `resources[2].sharing`; `''` for the whole
     /// application.
     pub path: String,
-    pub code: &'static str,
+    // Held as the `Code`, written as its id, equal to its id in Rust: `d.code == "DC001"`.
+    #[serde(serialize_with = "crate::codes::id")]
+    pub code: Code,
     pub severity: Severity,
     /// The message in the requested locale.
     pub message: String,
@@ -55,8 +57,6 @@ pub struct Diagnostic {
     pub citations: Citations,
     /// The raw values the message was made from, by the names the code's message declares.
     pub params: SortedMap<&'static str, Arc<str>>,
-    #[serde(skip)]
-    pub(crate) kind: Code,
 }
 
 impl Diagnostic {
@@ -64,13 +64,12 @@ impl Diagnostic {
         let spec = code.spec();
         Diagnostic {
             path: path.to_string(),
-            code: spec.id,
+            code,
             severity: spec.severity,
             message: String::new(),
             rule: None,
             citations: Citations::default(),
             params: SortedMap::default(),
-            kind: code,
         }
     }
 
@@ -101,7 +100,7 @@ impl Diagnostic {
     }
 
     pub fn code(&self) -> Code {
-        self.kind
+        self.code
     }
 }
 
@@ -116,7 +115,7 @@ impl Serialize for Diagnostic {
             diagnostic: self,
             apart: None,
         };
-        let numbered = match self.kind.spec().sent {
+        let numbered = match self.code.spec().sent {
             _ if !json_text::writing_compact() => None,
             Sent::Number => json_text::number_of_part(&whole).map(|n| (n, None)),
             Sent::Around(name) => self.params.get(name).and_then(|value| {
@@ -154,7 +153,7 @@ impl Serialize for DiagnosticEntry<'_> {
         let d = self.diagnostic;
         let mut entry = serializer.serialize_struct("Diagnostic", 7)?;
         entry.serialize_field("path", &d.path)?;
-        entry.serialize_field("code", d.code)?;
+        entry.serialize_field("code", d.code.id())?;
         entry.serialize_field("severity", &d.severity)?;
         match self.apart {
             Some((_, before, after)) => {

@@ -298,7 +298,7 @@ impl Panel {
                     content: n.message.clone(),
                     make: Box::new(move || {
                         let li = element(doc, "li", "", Some(&n.message))?;
-                        li.set_attribute("data-code", n.code).ok()?;
+                        li.set_attribute("data-code", n.code.id()).ok()?;
                         Some(li)
                     }),
                 })
@@ -720,7 +720,7 @@ fn message(
     };
     let node = element(doc, "div", &format!("gov-error {severity}"), None)?;
     node.set_id(id);
-    node.set_attribute("data-code", d.code).ok()?;
+    node.set_attribute("data-code", d.code.id()).ok()?;
     node.set_attribute("data-path", &d.path).ok()?;
     let said = element(doc, "p", "gov-error-message", None)?;
     said.set_id(&format!("{id}-text"));

@@ -181,7 +181,7 @@ impl Sink {
                 .chain(self.notices.iter().skip(before.1));
             for d in emitted {
                 if !mechanism.codes.contains(&d.code()) {
-                    UNDECLARED.with_borrow_mut(|u| u.push((mechanism.name, d.code)));
+                    UNDECLARED.with_borrow_mut(|u| u.push((mechanism.name, d.code.id())));
                 }
             }
         }

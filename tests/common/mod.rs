@@ -37,7 +37,7 @@ pub fn fixture(name: &str) -> Value {
 }
 
 pub fn codes(r: &Report) -> Vec<&'static str> {
-    r.diagnostics.iter().map(|d| d.code).collect()
+    r.diagnostics.iter().map(|d| d.code.id()).collect()
 }
 
 pub fn has(r: &Report, code: &str, path: &str) -> bool {
