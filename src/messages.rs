@@ -104,7 +104,7 @@ fn fill_with<'a>(template: &str, value: impl Fn(&str) -> Option<Cow<'a, str>>) -
 /// Formats a diagnostic's message in place. Parameters that name a field path or a reason key are
 /// shown as their label; the raw values stay in `params` for programs.
 pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &SortedMap<String, String>) {
-    let spec = d.code().spec();
+    let spec = d.code.spec();
     let template = overrides
         .get(spec.id)
         .map(String::as_str)

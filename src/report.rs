@@ -98,10 +98,6 @@ impl Diagnostic {
         self.severity = severity;
         self
     }
-
-    pub fn code(&self) -> Code {
-        self.code
-    }
 }
 
 /// In a compact answer ([`json_text::to_vec_citing`]), as its code's table row says

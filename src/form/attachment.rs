@@ -296,7 +296,7 @@ impl Attachment {
         // 「300.5」), the verdicts stay as they were rather than flicker to undetermined and back.
         let unreadable = moment == Moment::Typing
             && report.diagnostics.iter().any(|d| {
-                d.code().spec().family == "input"
+                d.code.spec().family == "input"
                     && changed.fields.iter().any(|f| f == field_of(&d.path))
             });
         let mut verdicts = std::mem::take(&mut self.unshown.verdicts);

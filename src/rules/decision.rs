@@ -32,7 +32,7 @@
 use std::sync::Arc;
 
 use crate::condition::{BoundaryHit, Evidence, FieldSet, Truth};
-use crate::profile::Case;
+use crate::profile::{Case, Condition};
 use crate::report::{Outcome, Status, Trace};
 
 use super::{Ctx, Sink};
@@ -46,9 +46,9 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 
 /// Which case of a decision table applies, as [`decide`] reads the table, without writing any
 /// explanation.
-pub(crate) struct Picked<'c, T> {
+pub(crate) struct Picked<C> {
     /// The case that decides; `None` when the outcome is undetermined.
-    pub case: Option<&'c Case<T>>,
+    pub case: Option<C>,
     /// What an undetermined outcome still needs.
     pub missing: Vec<String>,
     /// Amounts on a threshold that explain the decision.
@@ -58,29 +58,69 @@ pub(crate) struct Picked<'c, T> {
     pub compared: FieldSet,
 }
 
+/// A decision table seen apart from the type of its results: the code that reads a table is
+/// compiled once rather than once for each of the seven result types.
+pub(crate) trait Cases {
+    fn count(&self) -> usize;
+    fn when(&self, case: usize) -> Option<&Condition>;
+    /// Whether cases `a` and `b` give the same result.
+    fn same_result(&self, a: usize, b: usize) -> bool;
+}
+
+impl<T: PartialEq> Cases for &[Case<T>] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn when(&self, case: usize) -> Option<&Condition> {
+        self.get(case).map(|c| &c.when)
+    }
+
+    fn same_result(&self, a: usize, b: usize) -> bool {
+        match (self.get(a), self.get(b)) {
+            (Some(a), Some(b)) => *a.result == *b.result,
+            _ => false,
+        }
+    }
+}
+
 /// Reads a decision table: the first case whose condition holds, unless a case before it might
 /// still apply and would give another result.
-pub(crate) fn pick<'c, T: PartialEq>(ctx: &Ctx, cases: &'c [Case<T>]) -> Picked<'c, T> {
+pub(crate) fn pick<'c, T: PartialEq>(ctx: &Ctx, cases: &'c [Case<T>]) -> Picked<&'c Case<T>> {
+    let picked = pick_case(ctx, &cases);
+    Picked {
+        case: picked.case.and_then(|i| cases.get(i)),
+        missing: picked.missing,
+        boundaries: picked.boundaries,
+        compared: picked.compared,
+    }
+}
+
+/// [`pick`], giving the case by its position.
+pub(crate) fn pick_case(ctx: &Ctx, cases: &dyn Cases) -> Picked<usize> {
     let mut missing: Vec<String> = Vec::new();
     let mut boundaries = Vec::new();
     let mut compared = FieldSet::default();
-    // Results of the cases before this one that might still apply.
-    let mut open: Vec<&T> = Vec::new();
-    for case in cases {
+    // The cases before this one that might still apply.
+    let mut open: Vec<usize> = Vec::new();
+    for case in 0..cases.count() {
+        let Some(when) = cases.when(case) else {
+            break;
+        };
         let mut ev = Evidence::default();
-        let truth = ctx.eval(&case.when, &mut ev);
+        let truth = ctx.eval(when, &mut ev);
         compared = compared.union(ev.compared);
         match truth {
             Truth::False => boundaries.extend(ev.boundaries),
             Truth::Unknown => {
-                open.push(&*case.result);
+                open.push(case);
                 for m in ev.missing {
                     if !missing.contains(&m) {
                         missing.push(m);
                     }
                 }
             }
-            Truth::True if open.iter().all(|r| **r == *case.result) => {
+            Truth::True if open.iter().all(|&o| cases.same_result(o, case)) => {
                 // The matched case's own hit explains the boundary best; otherwise the case
                 // before it that the amount just failed.
                 if !ev.boundaries.is_empty() {

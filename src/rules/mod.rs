@@ -180,7 +180,7 @@ impl Sink {
                 .skip(before.0)
                 .chain(self.notices.iter().skip(before.1));
             for d in emitted {
-                if !mechanism.codes.contains(&d.code()) {
+                if !mechanism.codes.contains(&d.code) {
                     UNDECLARED.with_borrow_mut(|u| u.push((mechanism.name, d.code.id())));
                 }
             }

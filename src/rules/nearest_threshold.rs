@@ -45,6 +45,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -52,13 +53,13 @@ use crate::condition::{FieldSet, MoneySet, Verdicts};
 use crate::model::Field;
 use crate::money;
 use crate::profile::{
-    Acceptance, Approval, Case, Condition, FinancialReview, InitialAcceptance, Management, Merge,
-    MergeMode, Panel, Supervision, VerdictOf,
+    Acceptance, Approval, Case, Cites, Condition, FinancialReview, InitialAcceptance, Management,
+    Merge, MergeMode, Panel, Supervision, VerdictOf,
 };
 use crate::report::{Citations, NearestThreshold, NearestVerdict};
 use crate::Outcomes;
 
-use super::decision::pick;
+use super::decision::{pick, pick_case, Cases};
 use super::Ctx;
 
 /// This mechanism and the codes it may emit (the engine checks, in debug builds, that it emits no
@@ -284,14 +285,13 @@ pub(crate) fn find_with_walk<'a>(
     // Each table with its outcome, which are of a different type each.
     macro_rules! walk {
         ($table:expr, $name:ident) => {
-            walk_table(
-                ctx,
-                $table,
-                &tables.$name,
-                decided(&outcomes.$name),
-                &mut found,
-                &mut walk,
-            )
+            if let Some(current) = decided(&outcomes.$name) {
+                let table = WalkedTable {
+                    cases: &tables.$name,
+                    current,
+                };
+                walk_table(ctx, $table, &table, &mut found, &mut walk);
+            }
         };
     }
     walk!(Table::Approval, approval);
@@ -412,19 +412,53 @@ struct Region {
     inclusive: bool,
 }
 
-/// The nearest thresholds of one table's verdict, for each money field its decision compared.
-fn walk_table<'a, T: Verdict>(
-    ctx: &Ctx<'a>,
-    table: Table,
+/// A decision table and the verdict it gave, apart from the verdict's type: the walk is compiled
+/// once rather than once for each of the seven.
+trait Walked {
+    fn cases(&self) -> &dyn Cases;
+    /// Whether `case` gives the verdict the table gave.
+    fn gives_current(&self, case: usize) -> bool;
+    /// The verdict `case` gives, with its rule and citations.
+    fn verdict(&self, ctx: &Ctx, case: usize) -> Option<(NearestVerdict, &Arc<str>, &Cites)>;
+}
+
+struct WalkedTable<'a, T> {
     cases: &'a [Case<T>],
-    current: Option<&T>,
+    current: &'a T,
+}
+
+impl<T: Verdict> Walked for WalkedTable<'_, T> {
+    fn cases(&self) -> &dyn Cases {
+        &self.cases
+    }
+
+    fn gives_current(&self, case: usize) -> bool {
+        self.cases
+            .get(case)
+            .is_some_and(|c| *c.result == *self.current)
+    }
+
+    fn verdict(&self, ctx: &Ctx, case: usize) -> Option<(NearestVerdict, &Arc<str>, &Cites)> {
+        let case = self.cases.get(case)?;
+        let verdict = NearestVerdict {
+            value: case.result.key(),
+            label: case.result.label(ctx),
+        };
+        Some((verdict, &case.id, &case.cite))
+    }
+}
+
+/// The nearest thresholds of one table's verdict, for each money field its decision compared.
+fn walk_table(
+    ctx: &Ctx,
+    table: Table,
+    walked: &dyn Walked,
     into: &mut Vec<NearestThreshold>,
     walk: &mut Walk,
 ) {
-    let Some(current) = current else {
-        return;
-    };
-    let reads_verdicts = ctx.verdicts.is_some() && cases.iter().any(|c| reads_verdict(&c.when));
+    let cases = walked.cases();
+    let reads_verdicts = ctx.verdicts.is_some()
+        && (0..cases.count()).any(|case| cases.when(case).is_some_and(reads_verdict));
     for field in walk.compared.get(table).iter() {
         let Some(amount) = ctx.app.money(field) else {
             continue;
@@ -443,7 +477,7 @@ fn walk_table<'a, T: Verdict>(
                     };
                     let at = verdict_at(ctx, cases, reads_verdicts, field, probe);
                     match at {
-                        Ok(case) if *case.result == *current => None,
+                        Ok(case) if walked.gives_current(case) => None,
                         _ => Some(Some((region, at))),
                     }
                 })
@@ -461,7 +495,7 @@ fn walk_table<'a, T: Verdict>(
                 threshold,
                 inclusive: region.inclusive,
             };
-            if let Some(found) = entry(ctx, &place, amount, parameter, at) {
+            if let Some(found) = entry(ctx, &place, amount, parameter, at, walked) {
                 into.push(found);
                 walk.places.push(place);
             }
@@ -471,13 +505,13 @@ fn walk_table<'a, T: Verdict>(
 
 /// Which case decides the table when `field` holds `amount`: `Err` with what is missing where none
 /// does yet.
-fn verdict_at<'c, T: PartialEq>(
+fn verdict_at(
     ctx: &Ctx,
-    cases: &'c [Case<T>],
+    cases: &dyn Cases,
     reads_verdicts: bool,
     field: Field,
     amount: Decimal,
-) -> Result<&'c Case<T>, Vec<String>> {
+) -> Result<usize, Vec<String>> {
     let moved = Ctx {
         moved: Some((field, amount)),
         verdicts: None,
@@ -492,7 +526,7 @@ fn verdict_at<'c, T: PartialEq>(
         ctx.verdicts
     };
     let at = Ctx { verdicts, ..moved };
-    let picked = pick(&at, cases);
+    let picked = pick_case(&at, cases);
     picked.case.ok_or(picked.missing)
 }
 
@@ -556,20 +590,14 @@ fn reads_verdict(c: &Condition) -> bool {
 /// Every threshold the table compares `field` with, directly or through a verdict it reads, in
 /// ascending order, each once. A parameter the portal has not supplied is left out: a comparison
 /// with it is unknown at every amount.
-fn thresholds<'a, T>(ctx: &Ctx<'a>, cases: &'a [Case<T>], field: Field) -> Vec<Threshold<'a>> {
+fn thresholds<'a>(ctx: &Ctx<'a>, cases: &'a dyn Cases, field: Field) -> Vec<Threshold<'a>> {
     let mut found = Vec::new();
-    for case in cases {
-        collect(ctx, &case.when, field, true, &mut found);
+    for when in (0..cases.count()).filter_map(|case| cases.when(case)) {
+        collect(ctx, when, field, true, &mut found);
     }
-    ascending_once(&mut found);
-    found
-}
-
-/// Outside `thresholds`, which is compiled once for each table's type, so that this is compiled
-/// once.
-fn ascending_once(found: &mut Vec<Threshold<'_>>) {
-    crate::sorted::sort_by(found, |a, b| a.0.cmp(&b.0));
+    crate::sorted::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
     found.dedup_by(|a, b| a.0 == b.0);
+    found
 }
 
 fn collect<'a>(
@@ -682,24 +710,26 @@ struct Place {
     inclusive: bool,
 }
 
-/// The entry for a nearest threshold, seen from `amount`; `parameter` fixes the threshold.
-fn entry<T: Verdict>(
+/// The entry for a nearest threshold, seen from `amount`; `parameter` fixes the threshold, and
+/// case `at` of the table `walked` gives the verdict there.
+fn entry(
     ctx: &Ctx,
     place: &Place,
     amount: Decimal,
     parameter: &str,
-    at: Result<&Case<T>, Vec<String>>,
+    at: Result<usize, Vec<String>>,
+    walked: &dyn Walked,
 ) -> Option<NearestThreshold> {
     let (becomes, depends_on, rule, citations) = match at {
-        Ok(case) => (
-            Some(NearestVerdict {
-                value: case.result.key(),
-                label: case.result.label(ctx),
-            }),
-            Vec::new(),
-            Some(case.id.clone()),
-            ctx.cite(&case.cite),
-        ),
+        Ok(case) => {
+            let (verdict, rule, cite) = walked.verdict(ctx, case)?;
+            (
+                Some(verdict),
+                Vec::new(),
+                Some(Arc::clone(rule)),
+                ctx.cite(cite),
+            )
+        }
         Err(missing) => {
             let citations = ctx
                 .version
