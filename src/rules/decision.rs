@@ -32,7 +32,7 @@
 use std::sync::Arc;
 
 use crate::condition::{BoundaryHit, Evidence, FieldSet, Truth};
-use crate::profile::{Case, Condition};
+use crate::profile::{Case, Cites, Condition};
 use crate::report::{Outcome, Status, Trace};
 
 use super::{Ctx, Sink};
@@ -62,9 +62,23 @@ pub(crate) struct Picked<C> {
 /// compiled once rather than once for each of the seven result types.
 pub(crate) trait Cases {
     fn count(&self) -> usize;
-    fn when(&self, case: usize) -> Option<&Condition>;
+    /// What of a case does not depend on its result's type.
+    fn rule(&self, case: usize) -> Option<Rule<'_>>;
     /// Whether cases `a` and `b` give the same result.
     fn same_result(&self, a: usize, b: usize) -> bool;
+
+    fn when(&self, case: usize) -> Option<&Condition> {
+        self.rule(case).map(|rule| rule.when)
+    }
+}
+
+/// A case of a decision table but its result.
+pub(crate) struct Rule<'c> {
+    pub id: &'c Arc<str>,
+    pub when: &'c Condition,
+    pub cite: &'c Cites,
+    pub explanation: &'c Arc<str>,
+    pub explanation_en: &'c Arc<str>,
 }
 
 impl<T: PartialEq> Cases for &[Case<T>] {
@@ -72,8 +86,14 @@ impl<T: PartialEq> Cases for &[Case<T>] {
         self.len()
     }
 
-    fn when(&self, case: usize) -> Option<&Condition> {
-        self.get(case).map(|c| &c.when)
+    fn rule(&self, case: usize) -> Option<Rule<'_>> {
+        self.get(case).map(|c| Rule {
+            id: &c.id,
+            when: &c.when,
+            cite: &c.cite,
+            explanation: &c.explanation,
+            explanation_en: &c.explanation_en,
+        })
     }
 
     fn same_result(&self, a: usize, b: usize) -> bool {
@@ -167,50 +187,71 @@ pub fn decide_traced<T: Clone + PartialEq>(
     name: (&str, &str),
     cases: &[Case<T>],
 ) -> Decided<T> {
-    if cases.is_empty() {
-        return Decided {
-            outcome: None,
-            compared: FieldSet::default(),
-        };
+    let (outcome, compared) = decide_case(ctx, sink, name, &cases);
+    let outcome = outcome.map(|o| Outcome {
+        status: o.status,
+        value: o
+            .case
+            .and_then(|case| cases.get(case))
+            .map(|case| Arc::clone(&case.result)),
+        because: o.because,
+        missing: o.missing,
+    });
+    Decided { outcome, compared }
+}
+
+/// An outcome with the position of the case that gives its value.
+struct CaseOutcome {
+    status: Status,
+    case: Option<usize>,
+    because: Vec<Trace>,
+    missing: Vec<String>,
+}
+
+/// [`decide_traced`] but for the outcome's value, given by the position of its case.
+fn decide_case(
+    ctx: &Ctx,
+    sink: &mut Sink,
+    name: (&str, &str),
+    cases: &dyn Cases,
+) -> (Option<CaseOutcome>, FieldSet) {
+    if cases.count() == 0 {
+        return (None, FieldSet::default());
     }
-    let picked = pick(ctx, cases);
+    let picked = pick_case(ctx, cases);
     let compared = picked.compared;
-    let Some(case) = picked.case else {
+    let Some((case, rule)) = picked.case.and_then(|case| Some((case, cases.rule(case)?))) else {
         sink.note_missing_parameters(&picked.missing, ctx.text(name.0, name.1));
-        return Decided {
-            outcome: Some(Outcome {
-                status: Status::Undetermined,
-                value: None,
-                because: Vec::new(),
-                missing: picked.missing,
-            }),
-            compared,
+        let undetermined = CaseOutcome {
+            status: Status::Undetermined,
+            case: None,
+            because: Vec::new(),
+            missing: picked.missing,
         };
+        return (Some(undetermined), compared);
     };
-    let explanation = Arc::clone(ctx.locale.pick(&case.explanation, &case.explanation_en));
-    let citations = ctx.cite(&case.cite);
+    let explanation = Arc::clone(ctx.locale.pick(rule.explanation, rule.explanation_en));
+    let citations = ctx.cite(rule.cite);
     for hit in picked.boundaries {
         sink.boundaries.push((
             hit,
-            Arc::clone(&case.id),
+            Arc::clone(rule.id),
             citations.clone(),
             Arc::clone(&explanation),
         ));
     }
     let mut explained = Evidence::explained();
-    ctx.eval(&case.when, &mut explained);
-    Decided {
-        outcome: Some(Outcome {
-            status: Status::Determined,
-            value: Some(Arc::clone(&case.result)),
-            because: vec![Trace {
-                rule: Arc::clone(&case.id),
-                citations,
-                facts: explained.into_facts(),
-                explanation,
-            }],
-            missing: Vec::new(),
-        }),
-        compared,
-    }
+    ctx.eval(rule.when, &mut explained);
+    let determined = CaseOutcome {
+        status: Status::Determined,
+        case: Some(case),
+        because: vec![Trace {
+            rule: Arc::clone(rule.id),
+            citations,
+            facts: explained.into_facts(),
+            explanation,
+        }],
+        missing: Vec::new(),
+    };
+    (Some(determined), compared)
 }

@@ -53,8 +53,8 @@ use crate::condition::{FieldSet, MoneySet, Verdicts};
 use crate::model::Field;
 use crate::money;
 use crate::profile::{
-    Acceptance, Approval, Case, Cites, Condition, FinancialReview, InitialAcceptance, Management,
-    Merge, MergeMode, Panel, Supervision, VerdictOf,
+    Acceptance, Approval, Case, Condition, FinancialReview, InitialAcceptance, Management, Merge,
+    MergeMode, Panel, Supervision, VerdictOf,
 };
 use crate::report::{Citations, NearestThreshold, NearestVerdict};
 use crate::Outcomes;
@@ -418,8 +418,8 @@ trait Walked {
     fn cases(&self) -> &dyn Cases;
     /// Whether `case` gives the verdict the table gave.
     fn gives_current(&self, case: usize) -> bool;
-    /// The verdict `case` gives, with its rule and citations.
-    fn verdict(&self, ctx: &Ctx, case: usize) -> Option<(NearestVerdict, &Arc<str>, &Cites)>;
+    /// The verdict `case` gives.
+    fn verdict(&self, ctx: &Ctx, case: usize) -> Option<NearestVerdict>;
 }
 
 struct WalkedTable<'a, T> {
@@ -438,13 +438,12 @@ impl<T: Verdict> Walked for WalkedTable<'_, T> {
             .is_some_and(|c| *c.result == *self.current)
     }
 
-    fn verdict(&self, ctx: &Ctx, case: usize) -> Option<(NearestVerdict, &Arc<str>, &Cites)> {
-        let case = self.cases.get(case)?;
-        let verdict = NearestVerdict {
-            value: case.result.key(),
-            label: case.result.label(ctx),
-        };
-        Some((verdict, &case.id, &case.cite))
+    fn verdict(&self, ctx: &Ctx, case: usize) -> Option<NearestVerdict> {
+        let result = &self.cases.get(case)?.result;
+        Some(NearestVerdict {
+            value: result.key(),
+            label: result.label(ctx),
+        })
     }
 }
 
@@ -722,12 +721,13 @@ fn entry(
 ) -> Option<NearestThreshold> {
     let (becomes, depends_on, rule, citations) = match at {
         Ok(case) => {
-            let (verdict, rule, cite) = walked.verdict(ctx, case)?;
+            let rule = walked.cases().rule(case)?;
+            let verdict = walked.verdict(ctx, case)?;
             (
                 Some(verdict),
                 Vec::new(),
-                Some(Arc::clone(rule)),
-                ctx.cite(cite),
+                Some(Arc::clone(rule.id)),
+                ctx.cite(rule.cite),
             )
         }
         Err(missing) => {
