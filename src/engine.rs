@@ -111,7 +111,7 @@ impl Step {
 #[derive(Debug, Clone, Default, PartialEq)]
 struct StepRecord {
     /// The fields it read, and whether it read each table: [`Reads`] laid out flat, so that the
-    /// flags share a word with these below (32 bytes a record in wasm, rather than 40).
+    /// flags share a word with these below (28 bytes a record in wasm, rather than 36).
     fields: FieldSet,
     documents: bool,
     resources: bool,

@@ -272,7 +272,7 @@ impl LiveValidator {
     pub fn release_messages(&mut self) {
         let report = &mut self.evaluation.report;
         for d in report.diagnostics.iter_mut().chain(&mut report.notices) {
-            d.message = String::new();
+            d.message = Box::default();
         }
         for threshold in &mut report.nearest {
             threshold.message = String::new();

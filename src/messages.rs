@@ -129,9 +129,7 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &SortedMap<String, 
         })
     });
     message.truncate(message.trim_end().len());
-    // Reports hold their diagnostics, a live validator between edits: no room kept for more.
-    message.shrink_to_fit();
-    d.message = message;
+    d.message = message.into_boxed_str();
 }
 
 /// `funding.thisYear.total` → 本年度申请资金：合计; `resources[2].sharing` → 信息资源表第3行：共享属性.
@@ -324,7 +322,7 @@ mod tests {
                 .diagnostics
                 .iter()
                 .find(|d| d.path == path)
-                .map(|d| d.message.clone())
+                .map(|d| d.message.to_string())
                 .unwrap_or_default()
         };
         assert_eq!(

@@ -486,7 +486,7 @@ fn messages_come_in_both_locales_and_can_be_overridden() {
             .find(|d| d.code == "IN001")
             .unwrap()
             .message
-            .clone()
+            .to_string()
     };
     assert!(pick(&zh).contains("预计总投资"));
     assert!(

@@ -250,7 +250,7 @@ fn a_delta_names_the_outcomes_and_diagnostics_that_changed() {
         "{added:#?}"
     );
     let approval = delta.outcomes.approval.flatten().unwrap();
-    assert_eq!(approval.missing, vec!["totalInvestment".to_string()]);
+    assert_eq!(*approval.missing, ["totalInvestment"]);
     assert!(!delta.summary.complete);
 
     let delta = v.set("totalInvestment", &json!("268.5")).unwrap();

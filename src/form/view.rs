@@ -295,7 +295,7 @@ impl Panel {
                 .map(|n| Wanted {
                     key: identity(n),
                     patch: None,
-                    content: n.message.clone(),
+                    content: n.message.to_string(),
                     make: Box::new(move || {
                         let li = element(doc, "li", "", Some(&n.message))?;
                         li.set_attribute("data-code", n.code.id()).ok()?;

@@ -332,7 +332,7 @@ fn line<T>(
         } else {
             Vec::new()
         },
-        missing: outcome.missing.clone(),
+        missing: outcome.missing.to_vec(),
         fact: outcome
             .because
             .iter()

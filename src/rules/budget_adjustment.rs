@@ -67,8 +67,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
             return Some(Outcome {
                 status: Status::Undetermined,
                 value: None,
-                because: Vec::new(),
-                missing: vec![Field::ApprovedBudget.path().to_string()],
+                because: Box::default(),
+                missing: Box::new([Field::ApprovedBudget.path().to_string()]),
             })
         }
     };
@@ -153,13 +153,13 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
                 procedure: procedure.clone(),
             })
         }),
-        because: vec![Trace {
+        because: Box::new([Trace {
             rule: Arc::clone(&rule.id),
             citations,
             facts,
             explanation: Arc::from(procedure),
-        }],
-        missing,
+        }]),
+        missing: missing.into_boxed_slice(),
     })
 }
 

@@ -23,7 +23,7 @@
 //! let report = validate_json(r#"{"totalInvestment": "300.01"}"#, &options);
 //! let merge = report.outcomes.merge.expect("tongzhou has a merge rule");
 //! assert!(merge.value.is_none());
-//! assert_eq!(merge.missing, ["mandatedBy"]);
+//! assert_eq!(*merge.missing, ["mandatedBy"]);
 //! // At 300 万元 both cases that might apply allow merging, so the blank does not matter.
 //! let report = validate_json(r#"{"totalInvestment": "300"}"#, &options);
 //! assert!(report.outcomes.merge.expect("tongzhou has a merge rule").value.is_some());
@@ -204,8 +204,8 @@ pub fn decide_traced<T: Clone + PartialEq>(
 struct CaseOutcome {
     status: Status,
     case: Option<usize>,
-    because: Vec<Trace>,
-    missing: Vec<String>,
+    because: Box<[Trace]>,
+    missing: Box<[String]>,
 }
 
 /// [`decide_traced`] but for the outcome's value, given by the position of its case.
@@ -225,8 +225,8 @@ fn decide_case(
         let undetermined = CaseOutcome {
             status: Status::Undetermined,
             case: None,
-            because: Vec::new(),
-            missing: picked.missing,
+            because: Box::default(),
+            missing: picked.missing.into_boxed_slice(),
         };
         return (Some(undetermined), compared);
     };
@@ -245,13 +245,13 @@ fn decide_case(
     let determined = CaseOutcome {
         status: Status::Determined,
         case: Some(case),
-        because: vec![Trace {
+        because: Box::new([Trace {
             rule: Arc::clone(rule.id),
             citations,
             facts: explained.into_facts(),
             explanation,
-        }],
-        missing: Vec::new(),
+        }]),
+        missing: Box::default(),
     };
     (Some(determined), compared)
 }
