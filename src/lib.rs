@@ -63,6 +63,19 @@ pub(crate) use options::parse_date;
 pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
+
+/// `text` without leading and trailing whitespace, as `str::trim` gives it. Most of what a form
+/// sends starts and ends with neither, and is given back after a look at its first and last
+/// characters, without the pattern searcher `trim` runs at each end (the reader trims every
+/// value it reads).
+pub(crate) fn trim(text: &str) -> &str {
+    let kept = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    if kept(text.chars().next()) && kept(text.chars().next_back()) {
+        text
+    } else {
+        text.trim()
+    }
+}
 pub use options::{OptionSpec, Options, OPTIONS};
 pub use registry::{builtin, validate_json, Registry, BUILTIN_JURISDICTIONS, BUILTIN_PROFILES};
 

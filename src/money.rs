@@ -4,6 +4,8 @@
 //! (JSON numbers keep their source digits), so `300.0001` stays `300.0001` and never passes through
 //! a float.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 /// At most this many decimal places: 0.0001 万元 is 1 元.
@@ -52,12 +54,19 @@ const CHINESE_NUMERALS: &str = "零〇一二三四五六七八九十百千万亿
 /// 「万」. Rejects everything that would need a guess: Chinese numerals, 元, exponents, thousands
 /// separators, negative amounts and more than four decimal places.
 pub fn parse(text: &str) -> Result<Decimal, MoneyError> {
-    let normalised: String = text.trim().chars().map(fold_full_width).collect();
+    // Copied only when a full-width form is there to fold: the amount typed at each keystroke is
+    // read here.
+    let folded: Cow<str> = if text.chars().any(|c| fold_full_width(c) != c) {
+        Cow::Owned(text.chars().map(fold_full_width).collect())
+    } else {
+        Cow::Borrowed(text)
+    };
+    let normalised = crate::trim(&folded);
     let body = normalised
         .strip_suffix("万元")
         .or_else(|| normalised.strip_suffix('万'))
-        .unwrap_or(&normalised)
-        .trim();
+        .unwrap_or(normalised);
+    let body = crate::trim(body);
     if body.is_empty() {
         return Err(MoneyError::Empty);
     }
@@ -85,7 +94,8 @@ pub fn parse(text: &str) -> Result<Decimal, MoneyError> {
     if !well_formed {
         return Err(MoneyError::NotANumber);
     }
-    if integer.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
+    let integer = integer.trim_start_matches('0');
+    if integer.len() > MAX_INTEGER_DIGITS {
         return Err(MoneyError::TooLarge);
     }
     let significant_fraction = fraction.trim_end_matches('0');
@@ -93,17 +103,19 @@ pub fn parse(text: &str) -> Result<Decimal, MoneyError> {
     if places > MAX_DECIMAL_PLACES {
         return Err(MoneyError::TooManyDecimals(places));
     }
-    let mut value: Decimal = format!(
-        "{integer}.{}",
-        if fraction.is_empty() { "0" } else { fraction }
-    )
-    .parse::<Decimal>()
-    .map_err(|_| MoneyError::TooLarge)?;
-    if negative && !value.is_zero() {
+    // At most 12 + 4 digits: the mantissa fits an `i64`, the value a `Decimal` of scale ≤ 4,
+    // made from its digits rather than from a text written for rust_decimal's parser.
+    let mantissa = integer
+        .bytes()
+        .chain(significant_fraction.bytes())
+        .try_fold(0i64, |n, digit| {
+            n.checked_mul(10)?.checked_add(i64::from(digit - b'0'))
+        })
+        .ok_or(MoneyError::TooLarge)?;
+    if negative && mantissa != 0 {
         return Err(MoneyError::Negative);
     }
-    value.set_sign_positive(true);
-    Ok(value.normalize())
+    Decimal::try_new(mantissa, places).map_err(|_| MoneyError::TooLarge)
 }
 
 fn fold_full_width(c: char) -> char {
@@ -230,6 +242,39 @@ mod tests {
         ) {
             let value = Decimal::from_i128_with_scale(mantissa, scale);
             proptest::prop_assert_eq!(format(&value), value.normalize().to_string());
+        }
+    }
+
+    proptest::proptest! {
+        /// The digits make the same `Decimal`, scale and all, as rust_decimal's own parser given
+        /// the amount's text, normalised.
+        #[test]
+        fn reads_digits_as_rust_decimal_parses_them(
+            text in "[+-]?0{0,3}[0-9]{1,13}(\\.[0-9]{1,5}0{0,40})?",
+        ) {
+            let (negative, digits) = match text.strip_prefix('-') {
+                Some(rest) => (true, rest),
+                None => (false, text.strip_prefix('+').unwrap_or(&text)),
+            };
+            let (integer, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+            let places = fraction.trim_end_matches('0').len();
+            let expected = if integer.trim_start_matches('0').len() > MAX_INTEGER_DIGITS {
+                Err(MoneyError::TooLarge)
+            } else if places > 4 {
+                Err(MoneyError::TooManyDecimals(places as u32))
+            } else {
+                let value = format!("{integer}.{fraction}").parse::<Decimal>().unwrap();
+                if negative && !value.is_zero() {
+                    Err(MoneyError::Negative)
+                } else {
+                    Ok(value.abs().normalize())
+                }
+            };
+            let read = parse(&text);
+            proptest::prop_assert_eq!(&read, &expected);
+            if let (Ok(read), Ok(expected)) = (read, expected) {
+                proptest::prop_assert_eq!(read.serialize(), expected.serialize());
+            }
         }
     }
 

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod input;
 mod json_reader;
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use chrono::NaiveDate;
@@ -24,6 +25,7 @@ use crate::condition::FieldSet;
 
 use crate::codes::{Code, Severity};
 use crate::report::Diagnostic;
+use crate::trim;
 
 /// Limits on the size of an application, so that hostile input is refused with a located error
 /// rather than exhausting memory or time.
@@ -424,7 +426,7 @@ fn read_scalar(
         return None;
     }
     if let Input::String(s) = json {
-        if s.trim().is_empty() && spec.kind != Kind::Text {
+        if trim(s).is_empty() && spec.kind != Kind::Text {
             return None;
         }
     }
@@ -433,7 +435,7 @@ fn read_scalar(
             Kind::Text => match json {
                 Input::String(s) if too_long(s) => Err(Diagnostic::new(Code::TextTooLong, path)
                     .param("max", MAX_TEXT_CHARS.to_string())),
-                Input::String(s) if s.trim().is_empty() => return None,
+                Input::String(s) if trim(s).is_empty() => return None,
                 Input::String(s) => Ok(Value::Text(s.to_string())),
                 other => Err(wrong_type(path, "string", other)),
             },
@@ -442,7 +444,7 @@ fn read_scalar(
             Kind::YearMonth => read_year_month(json, path),
             Kind::Bool => match json {
                 Input::Bool(b) => Ok(Value::Bool(*b)),
-                Input::String(s) => match s.trim() {
+                Input::String(s) => match trim(s) {
                     "true" | "是" => Ok(Value::Bool(true)),
                     "false" | "否" => Ok(Value::Bool(false)),
                     _ => Err(wrong_type(path, "boolean", json)),
@@ -490,7 +492,7 @@ fn read_texts(json: &Input, path: &str, diags: &mut Vec<Diagnostic>) -> Result<V
             return;
         }
         for part in text.split(['、', '，', ',', '；', ';']) {
-            let part = part.trim();
+            let part = trim(part);
             if !part.is_empty() && !items.iter().any(|i: &String| i == part) {
                 items.push(part.to_string());
             }
@@ -538,7 +540,7 @@ fn read_date(json: &Input, path: &str) -> Result<Value, Diagnostic> {
     let Input::String(s) = json else {
         return Err(wrong_type(path, "date", json));
     };
-    let folded: String = s.trim().chars().map(fold_digit).collect();
+    let folded = folded_digits(s);
     crate::parse_date(&folded)
         .map(Value::Date)
         .ok_or_else(|| Diagnostic::new(Code::InvalidDate, path).param("input", clip(s)))
@@ -550,7 +552,7 @@ fn read_year_month(json: &Input, path: &str) -> Result<Value, Diagnostic> {
     let Input::String(s) = json else {
         return Err(bad());
     };
-    let folded: String = s.trim().chars().map(fold_digit).collect();
+    let folded = folded_digits(s);
     let (y, m) = folded.split_once('-').ok_or_else(bad)?;
     let year: i32 = y.parse().map_err(|_| bad())?;
     let month: u32 = m.parse().map_err(|_| bad())?;
@@ -563,8 +565,8 @@ fn read_year_month(json: &Input, path: &str) -> Result<Value, Diagnostic> {
 
 fn read_count(json: &Input, path: &str, min: i32, max: i32) -> Result<Value, Diagnostic> {
     let text = match json {
-        Input::Number(n) => n.to_string(),
-        Input::String(s) => s.trim().chars().map(fold_digit).collect(),
+        Input::Number(n) => Cow::Borrowed(&**n),
+        Input::String(s) => folded_digits(s),
         other => return Err(wrong_type(path, "integer", other)),
     };
     match text.parse::<i32>() {
@@ -584,14 +586,11 @@ fn read_choice(
     let Input::String(s) = json else {
         return Err(wrong_type(path, "string", json));
     };
-    keys.iter()
-        .copied()
-        .find(|k| *k == s.trim())
-        .ok_or_else(|| {
-            Diagnostic::new(Code::UnknownChoice, path)
-                .param("input", clip(s))
-                .param("allowed", keys.join(", "))
-        })
+    keys.iter().copied().find(|k| *k == trim(s)).ok_or_else(|| {
+        Diagnostic::new(Code::UnknownChoice, path)
+            .param("input", clip(s))
+            .param("allowed", keys.join(", "))
+    })
 }
 
 fn read_documents(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFile> {
@@ -600,24 +599,25 @@ fn read_documents(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFi
     };
     let mut documents = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let path = format!("documents[{i}]");
+        // Paths are written only for a problem to report.
+        let path = || format!("documents[{i}]");
         match item {
-            Input::String(kind) if !kind.trim().is_empty() => documents.push(DocumentOnFile {
-                kind: kind.trim().to_string(),
+            Input::String(kind) if !trim(kind).is_empty() => documents.push(DocumentOnFile {
+                kind: trim(kind).to_string(),
                 ..Default::default()
             }),
             Input::Object(map) => {
                 let mut doc = DocumentOnFile::default();
                 for (key, value) in map {
-                    let cell = || format!("{path}.{key}");
+                    let cell = || format!("documents[{i}].{key}");
                     match (key.as_ref(), value) {
-                        ("kind", Input::String(k)) => doc.kind = k.trim().to_string(),
+                        ("kind", Input::String(k)) => doc.kind = trim(k).to_string(),
                         ("title", Input::String(t)) => doc.title = Some(clip(t)),
                         ("title", Input::Null) => {}
                         ("chapters", Input::Array(chapters)) if chapters.len() <= MAX_CHAPTERS => {
                             for (j, chapter) in chapters.iter().enumerate() {
                                 match chapter {
-                                    Input::String(c) => doc.chapters.push(c.trim().to_string()),
+                                    Input::String(c) => doc.chapters.push(trim(c).to_string()),
                                     other => diags.push(wrong_type(
                                         &format!("{}[{j}]", cell()),
                                         "string",
@@ -638,12 +638,15 @@ fn read_documents(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFi
                     }
                 }
                 if doc.kind.is_empty() {
-                    diags.push(Diagnostic::new(Code::RequiredCell, &format!("{path}.kind")));
+                    diags.push(Diagnostic::new(
+                        Code::RequiredCell,
+                        &format!("documents[{i}].kind"),
+                    ));
                 } else {
                     documents.push(doc);
                 }
             }
-            other => diags.push(wrong_type(&path, "document", other)),
+            other => diags.push(wrong_type(&path(), "document", other)),
         }
     }
     documents
@@ -672,7 +675,7 @@ fn read_resources(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow>
                     );
                     None
                 }
-                Input::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+                Input::String(s) => Some(trim(s).to_string()).filter(|s| !s.is_empty()),
                 other => {
                     if fields::RESOURCE_KEYS.contains(&key.as_ref()) {
                         diags.push(wrong_type(&cell(), "string", other));
@@ -732,6 +735,16 @@ fn json_text(json: &Input) -> String {
     match json {
         Input::String(s) => s.to_string(),
         other => crate::json_text::to_string(other).unwrap_or_default(),
+    }
+}
+
+/// `s` trimmed, its full-width digits and minus folded to ASCII; copied only when it has one.
+fn folded_digits(s: &str) -> Cow<'_, str> {
+    let s = trim(s);
+    if s.chars().any(|c| fold_digit(c) != c) {
+        Cow::Owned(s.chars().map(fold_digit).collect())
+    } else {
+        Cow::Borrowed(s)
     }
 }
 
