@@ -121,6 +121,16 @@ impl Writer {
         self.out.push(b'"');
     }
 
+    /// A name the crate's types give a field or a variant: a camelCase identifier, with nothing
+    /// to escape, copied as it is. Most of the strings an answer writes are these.
+    fn name(&mut self, name: &'static str) {
+        debug_assert!(needs_no_escape(name.as_bytes()), "{name}");
+        self.out.reserve(name.len() + 2);
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.push(b'"');
+    }
+
     fn escaped(&mut self, text: &[u8]) {
         const HEX: &[u8; 16] = b"0123456789abcdef";
         for &byte in text {
@@ -256,7 +266,7 @@ impl Compound<'_> {
         }
     }
 
-    fn field<T: ?Sized + Serialize>(&mut self, key: &str, value: &T) -> Result<(), Error> {
+    fn field<T: ?Sized + Serialize>(&mut self, key: &'static str, value: &T) -> Result<(), Error> {
         let start = self.key(key);
         value.serialize(&mut *self.writer)?;
         self.unquote_number(start);
@@ -264,10 +274,10 @@ impl Compound<'_> {
     }
 
     /// Writes `,"key":` (or nothing for a number) and returns where the value starts.
-    fn key(&mut self, key: &str) -> usize {
+    fn key(&mut self, key: &'static str) -> usize {
         if !self.number {
             self.comma();
-            self.writer.string(key);
+            self.writer.name(key);
             self.writer.out.push(b':');
         }
         self.writer.out.len()
@@ -393,7 +403,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         _index: u32,
         variant: &'static str,
     ) -> Result<(), Error> {
-        self.string(variant);
+        self.name(variant);
         Ok(())
     }
 
@@ -413,7 +423,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         value: &T,
     ) -> Result<(), Error> {
         self.out.push(b'{');
-        self.string(variant);
+        self.name(variant);
         self.out.push(b':');
         value.serialize(&mut *self)?;
         self.out.push(b'}');
@@ -450,7 +460,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         _len: usize,
     ) -> Result<Compound<'a>, Error> {
         self.out.push(b'{');
-        self.string(variant);
+        self.name(variant);
         self.out.extend_from_slice(b":[");
         Ok(Compound {
             writer: self,
@@ -490,7 +500,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         _len: usize,
     ) -> Result<Compound<'a>, Error> {
         self.out.push(b'{');
-        self.string(variant);
+        self.name(variant);
         self.out.extend_from_slice(b":{");
         Ok(Compound {
             writer: self,
