@@ -76,6 +76,7 @@ pub(crate) fn trim(text: &str) -> &str {
         text.trim()
     }
 }
+
 pub use options::{OptionSpec, Options, OPTIONS};
 pub use registry::{builtin, validate_json, Registry, BUILTIN_JURISDICTIONS, BUILTIN_PROFILES};
 
