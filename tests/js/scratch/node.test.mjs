@@ -84,7 +84,7 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // validator's field sets, outcome lists and messages held without spare words (+0.15 KB; 0.19 and
 // 0.32 KB less wasm memory per validator): 283.75 KB; 2026-12-01: 284 → 282 with amounts made from
 // their digits rather than through rust_decimal's text parser, which left the browser modules
-// (−8.1 KB of raw wasm): 280.8 KB.
+// (−7.9 KB of raw wasm): 280.8 KB.
 const SIZE_CEILING_KB = 282;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
