@@ -467,7 +467,7 @@ impl Run<'_> {
     }
 
     /// A decision table's outcome, noting the money fields the decision compared.
-    fn decide<T: Clone + PartialEq>(
+    fn decide<T: PartialEq>(
         &mut self,
         ctx: &Ctx,
         table: Table,

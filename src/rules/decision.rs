@@ -171,7 +171,7 @@ pub struct Decided<T> {
 }
 
 /// Evaluates a decision table. `name` is the outcome's name in zh and en, for messages.
-pub fn decide<T: Clone + PartialEq>(
+pub fn decide<T: PartialEq>(
     ctx: &Ctx,
     sink: &mut Sink,
     name: (&str, &str),
@@ -181,7 +181,7 @@ pub fn decide<T: Clone + PartialEq>(
 }
 
 /// As [`decide`], also saying which money fields the decision compared.
-pub fn decide_traced<T: Clone + PartialEq>(
+pub fn decide_traced<T: PartialEq>(
     ctx: &Ctx,
     sink: &mut Sink,
     name: (&str, &str),
