@@ -187,15 +187,28 @@ struct Steps {
 /// parts: everything, after a whole evaluation.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Replaced {
-    /// The diagnostics replaced; for each part of the report evaluated again, where its old
-    /// diagnostics are here and where its new ones are in the report.
+    /// The diagnostics replaced, and which of them and of the report's the parts evaluated again
+    /// no longer hold and newly hold ([`write_messages`]).
     pub diagnostics: Vec<Diagnostic>,
-    pub diagnostic_parts: Vec<(Range<usize>, Range<usize>)>,
+    pub diagnostic_changes: Changed,
+    /// As `diagnostics`, of the notices.
     pub notices: Vec<Notice>,
-    pub notice_parts: Vec<(Range<usize>, Range<usize>)>,
+    pub notice_changes: Changed,
+    /// For each part of the report evaluated again, where its old diagnostics are in
+    /// `diagnostics` and where its new ones are in the report; compared once it is complete.
+    diagnostic_parts: Vec<(Range<usize>, Range<usize>)>,
+    notice_parts: Vec<(Range<usize>, Range<usize>)>,
     /// Each outcome evaluated again, with its value before.
     pub outcomes: PriorOutcomes,
     pub nearest: Option<Vec<NearestThreshold>>,
+}
+
+/// The diagnostics (or notices) an edit changed, as a multiset: where those it removed are among
+/// the replaced ones, and where those it added are in the report.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Changed {
+    pub removed: Vec<usize>,
+    pub added: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -294,7 +307,6 @@ struct Slot<T> {
 /// One evaluation in progress.
 struct Run<'e> {
     app: &'e Application,
-    options: &'e Options,
     old: Option<Old>,
     records: Vec<StepRecord>,
     /// The money fields each decision table compared, as its step ran or was kept.
@@ -383,7 +395,8 @@ impl Run<'_> {
         true
     }
 
-    /// Runs a step's check, recording what it read; returns what it wrote, its messages rendered.
+    /// Runs a step's check, recording what it read; returns what it wrote, its messages not yet
+    /// rendered ([`write_messages`]).
     fn execute(
         &mut self,
         ctx: &Ctx,
@@ -417,10 +430,6 @@ impl Run<'_> {
                 (rare != RareOutputs::default()).then(|| Box::new(rare))
             },
         };
-        let (locale, catalogue) = (self.options.locale, &self.options.messages);
-        for d in sink.diagnostics.iter_mut().chain(sink.notices.iter_mut()) {
-            messages::render(d, locale, catalogue);
-        }
         (sink, record)
     }
 
@@ -587,6 +596,7 @@ fn run(
     // The report before, taken apart; a whole evaluation replaces all of it.
     let mut whole_old: Option<Report> = None;
     let mut old = None;
+    let had_prior = prior.is_some();
     if let Some((prior, changed)) = prior {
         let steps = prior.steps.take();
         let report = take_report(&mut prior.report);
@@ -609,7 +619,6 @@ fn run(
     }
     let mut run = Run {
         app,
-        options,
         old,
         records: Vec::with_capacity(STEPS),
         compared: Compared::default(),
@@ -632,9 +641,6 @@ fn run(
                     .param("input", crate::limits::clip_path(&options.jurisdiction))
                     .param("allowed", known.join(", ")),
             );
-            for d in &mut run.diagnostics {
-                messages::render(d, options.locale, &options.messages);
-            }
         }
         Some((profile, version)) => {
             let params = parameters(version, options);
@@ -654,9 +660,6 @@ fn run(
             // The problems reading the input, evaluated again each time.
             let mut problems = input_problems;
             cite_input_problems(&ctx, &mut problems);
-            for d in &mut problems {
-                messages::render(d, options.locale, &options.messages);
-            }
             let input_problems = problems.len();
             if let Some(old) = &mut run.old {
                 replace_part(
@@ -681,9 +684,6 @@ fn run(
                 None => {
                     let mut notices = Vec::new();
                     version_notices(version, as_of, options.locale, &mut notices);
-                    for d in &mut notices {
-                        messages::render(d, options.locale, &options.messages);
-                    }
                     notices
                 }
             };
@@ -706,12 +706,11 @@ fn run(
                     .get(&param)
                     .map(|p| ctx.cite(&p.cite))
                     .unwrap_or_default();
-                let mut notice = Diagnostic::new(Code::ParameterMissing, "")
+                let notice = Diagnostic::new(Code::ParameterMissing, "")
                     .rule(&Arc::from(param.as_str()), cites)
                     .param("parameter", label)
                     .param("outcome", outcome)
                     .param("parameterKey", param.as_str());
-                messages::render(&mut notice, options.locale, &options.messages);
                 run.notices.push(notice);
             }
             if let Some(old) = &mut run.old {
@@ -759,7 +758,7 @@ fn run(
         infos: count(Severity::Info),
         complete: count(Severity::Error) == 0,
     };
-    let report = Report {
+    let mut report = Report {
         jurisdiction,
         as_of,
         stage: stage.key(),
@@ -775,6 +774,7 @@ fn run(
     if let Some(old) = whole_old {
         replaced = Replaced::whole(old, &report);
     }
+    write_messages(&mut report, had_prior.then_some(&mut replaced), options);
     (Evaluation { report, steps }, replaced)
 }
 
@@ -950,6 +950,84 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
     ((outcomes, nearest), verdicts)
 }
 
+/// Compares each part of the report an edit evaluated again (`replaced`) with what it held before,
+/// and writes the messages the report and the edit's delta need. A message is a function of the
+/// rest of its diagnostic: one a part held before is moved over rather than rendered again (blank
+/// if the validator let go of it, [`crate::live::LiveValidator::release_messages`]); one new to
+/// the part is rendered, and so is one the part no longer holds whose message was let go of,
+/// which a delta writes as gone. After an evaluation with none before it (`replaced` is `None`),
+/// renders every message.
+fn write_messages(report: &mut Report, replaced: Option<&mut Replaced>, options: &Options) {
+    let render = |d: &mut Diagnostic| messages::render(d, options.locale, &options.messages);
+    let Some(replaced) = replaced else {
+        report
+            .diagnostics
+            .iter_mut()
+            .chain(&mut report.notices)
+            .for_each(render);
+        return;
+    };
+    let Replaced {
+        diagnostics,
+        diagnostic_changes,
+        notices,
+        notice_changes,
+        diagnostic_parts,
+        notice_parts,
+        ..
+    } = replaced;
+    for (new, old, parts, changed) in [
+        (
+            &mut report.diagnostics,
+            diagnostics,
+            std::mem::take(diagnostic_parts),
+            diagnostic_changes,
+        ),
+        (
+            &mut report.notices,
+            notices,
+            std::mem::take(notice_parts),
+            notice_changes,
+        ),
+    ] {
+        for (before, after) in parts {
+            let (Some(new), Some(old)) = (new.get_mut(after.clone()), old.get_mut(before.clone()))
+            else {
+                continue;
+            };
+            let (first_added, first_removed) = (changed.added.len(), changed.removed.len());
+            let mut moves = Vec::new();
+            crate::report::pair_diagnostics(new, old, &mut |at, pair| match pair {
+                None => changed.added.push(after.start + at),
+                Some(j) if old.get(j).is_some_and(|d| !d.message.is_empty()) => {
+                    moves.push((at, j));
+                }
+                Some(_) => {}
+            });
+            crate::report::pair_diagnostics(old, new, &mut |at, pair| {
+                if pair.is_none() {
+                    changed.removed.push(before.start + at);
+                }
+            });
+            for (at, j) in moves {
+                if let (Some(d), Some(before)) = (new.get_mut(at), old.get_mut(j)) {
+                    d.message = std::mem::take(&mut before.message);
+                }
+            }
+            let added = changed.added.get(first_added..).unwrap_or_default();
+            let removed = changed.removed.get(first_removed..).unwrap_or_default();
+            let written = [(new, added, after.start), (old, removed, before.start)];
+            for (list, positions, start) in written {
+                for at in positions {
+                    if let Some(d) = list.get_mut(at - start).filter(|d| d.message.is_empty()) {
+                        render(d);
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Moves the next `count` diagnostics (or notices) of the report before to the end of `replaced`,
 /// and records the part: where they are now in `replaced`, and `new`, where those that replace
 /// them are in the report.
@@ -972,8 +1050,10 @@ impl Replaced {
         Replaced {
             diagnostic_parts: vec![(0..old.diagnostics.len(), 0..new.diagnostics.len())],
             diagnostics: old.diagnostics,
+            diagnostic_changes: Changed::default(),
             notice_parts: vec![(0..old.notices.len(), 0..new.notices.len())],
             notices: old.notices,
+            notice_changes: Changed::default(),
             outcomes: PriorOutcomes {
                 approval: Some(o.approval),
                 merge: Some(o.merge),

@@ -18,14 +18,13 @@
 
 use std::borrow::Cow;
 use std::hash::Hash;
-use std::ops::Range;
 use std::sync::Arc;
 
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 use serde_json::Value as Json;
 
-use crate::engine::{Evaluation, Replaced};
+use crate::engine::{Changed, Evaluation, Replaced};
 use crate::fingerprint::{self, Fingerprint};
 use crate::json_text;
 use crate::model::{within, Application, Input, Reads, Value, FIELDS};
@@ -36,7 +35,6 @@ use crate::report::{
     Diagnostic, NearestThreshold, Notice, Outcome, RequiredDocument, WindowReport,
 };
 use crate::rules::budget_adjustment::AdjustmentVerdict;
-use crate::sorted::SortedMap;
 use crate::{Options, Registry, Report, Summary};
 
 /// A validator that holds one application and takes one edit at a time.
@@ -428,47 +426,7 @@ impl LiveValidator {
         let last = self
             .replaced
             .insert(Box::new(Replacement { replaced, let_go }));
-        render_removed(&mut last.replaced, &self.evaluation.report, &self.options);
         Delta::from_replaced(&self.evaluation.report, &last.replaced, &last.let_go)
-    }
-}
-
-/// Renders the messages [`LiveValidator::release_messages`] let go of in the diagnostics and
-/// notices an edit replaced that its delta writes as gone (whole, message included); of those
-/// replaced by the same diagnostic again, nothing is written.
-fn render_removed(replaced: &mut Replaced, new: &Report, options: &Options) {
-    let Replaced {
-        diagnostics,
-        diagnostic_parts,
-        notices,
-        notice_parts,
-        ..
-    } = replaced;
-    for (old, parts, new) in [
-        (diagnostics, &*diagnostic_parts, &new.diagnostics),
-        (notices, &*notice_parts, &new.notices),
-    ] {
-        for (before, after) in parts {
-            let Some(old) = old
-                .get_mut(before.clone())
-                .filter(|old| old.iter().any(|d| d.message.is_empty()))
-            else {
-                continue;
-            };
-            for at in unmatched(old, new.get(after.clone()).unwrap_or_default()) {
-                if let Some(d) = old.get_mut(at) {
-                    render_blank(d, options);
-                }
-            }
-        }
-    }
-}
-
-/// Renders a message left blank by [`LiveValidator::release_messages`]. (A message rendered
-/// blank, from an override that is blank, is rendered again: blank again.)
-fn render_blank(d: &mut Diagnostic, options: &Options) {
-    if d.message.is_empty() {
-        crate::messages::render(d, options.locale, &options.messages);
     }
 }
 
@@ -686,12 +644,12 @@ pub struct OutcomeChanges<'r> {
     pub adjustment: Option<Option<&'r Outcome<AdjustmentVerdict>>>,
 }
 
-/// The parts of a report before an edit that a delta compares with the report after it: the
-/// diagnostics and notices in parts (before, after), and each outcome or list where it may have
-/// changed, with what a validator let go of it ([`LetGo`]).
+/// What a delta compares of a report before an edit with the report after it: the diagnostics and
+/// notices the edit added and removed, and each outcome or list where it may have changed, with
+/// what a validator let go of it ([`LetGo`]).
 struct Before<'r> {
-    diagnostics: Vec<(&'r [Diagnostic], &'r [Diagnostic])>,
-    notices: Vec<(&'r [Notice], &'r [Notice])>,
+    diagnostics: Changes<&'r Diagnostic>,
+    notices: Changes<&'r Notice>,
     approval: Option<&'r Option<Outcome<Approval>>>,
     merge: Option<&'r Option<Outcome<Merge>>>,
     supervision: Option<&'r Option<Outcome<Supervision>>>,
@@ -732,8 +690,8 @@ impl<'r> Delta<'r> {
         Delta::from_before(
             new,
             Before {
-                diagnostics: vec![(&old.diagnostics, &new.diagnostics)],
-                notices: vec![(&old.notices, &new.notices)],
+                diagnostics: changes(&old.diagnostics, &new.diagnostics),
+                notices: changes(&old.notices, &new.notices),
                 approval: Some(&o.approval),
                 merge: Some(&o.merge),
                 supervision: Some(&o.supervision),
@@ -750,34 +708,33 @@ impl<'r> Delta<'r> {
     }
 
     /// What an evaluation that replaced `replaced` of the report before changed, now that the
-    /// report is `new`: only the parts evaluated again are compared, those let go of by their
-    /// fingerprints in `let_go`.
+    /// report is `new`: the diagnostics and notices the evaluation found added and removed, and
+    /// the outcomes and lists it evaluated again, those let go of by their fingerprints in
+    /// `let_go`.
     fn from_replaced(new: &'r Report, replaced: &'r Replaced, let_go: &'r LetGo) -> Delta<'r> {
-        fn parts<'r>(
+        fn found<'r>(
             old: &'r [Diagnostic],
             new: &'r [Diagnostic],
-            ranges: &[(Range<usize>, Range<usize>)],
-        ) -> Vec<(&'r [Diagnostic], &'r [Diagnostic])> {
-            ranges
-                .iter()
-                .map(|(before, after)| {
-                    (
-                        old.get(before.clone()).unwrap_or_default(),
-                        new.get(after.clone()).unwrap_or_default(),
-                    )
-                })
-                .collect()
+            changed: &Changed,
+        ) -> Changes<&'r Diagnostic> {
+            let at = |list: &'r [Diagnostic], positions: &[usize]| {
+                positions.iter().filter_map(|&at| list.get(at)).collect()
+            };
+            Changes {
+                added: at(new, &changed.added),
+                removed: at(old, &changed.removed),
+            }
         }
         let o = &replaced.outcomes;
         Delta::from_before(
             new,
             Before {
-                diagnostics: parts(
+                diagnostics: found(
                     &replaced.diagnostics,
                     &new.diagnostics,
-                    &replaced.diagnostic_parts,
+                    &replaced.diagnostic_changes,
                 ),
-                notices: parts(&replaced.notices, &new.notices, &replaced.notice_parts),
+                notices: found(&replaced.notices, &new.notices, &replaced.notice_changes),
                 approval: o.approval.as_ref(),
                 merge: o.merge.as_ref(),
                 supervision: o.supervision.as_ref(),
@@ -804,18 +761,9 @@ impl<'r> Delta<'r> {
 
     fn from_before(new: &'r Report, before: Before<'r>) -> Delta<'r> {
         let n = &new.outcomes;
-        let each = |parts: Vec<(&'r [Diagnostic], &'r [Diagnostic])>| {
-            let mut all = Changes::none();
-            for (old, new) in parts {
-                let part = changes(old, new);
-                all.added.extend(part.added);
-                all.removed.extend(part.removed);
-            }
-            all
-        };
         Delta {
-            diagnostics: each(before.diagnostics),
-            notices: each(before.notices),
+            diagnostics: before.diagnostics,
+            notices: before.notices,
             outcomes: OutcomeChanges {
                 approval: changed(before.approval, &n.approval),
                 merge: changed(before.merge, &n.merge),
@@ -875,17 +823,6 @@ fn changed<'r, T: PartialEq>(old: Option<&Option<T>>, new: &'r Option<T>) -> Opt
     old.filter(|old| *old != new).map(|_| new.as_ref())
 }
 
-type Identity<'a> = (
-    &'static str,
-    &'a str,
-    Option<&'a str>,
-    &'a SortedMap<&'static str, Arc<str>>,
-);
-
-fn identity(d: &Diagnostic) -> Identity<'_> {
-    (d.code.id(), &d.path, d.rule.as_deref(), &d.params)
-}
-
 /// A multiset difference: a diagnostic reported twice and now once is one removal.
 fn changes<'r>(old: &'r [Diagnostic], new: &'r [Diagnostic]) -> Changes<&'r Diagnostic> {
     let minus = |a: &'r [Diagnostic], b| -> Vec<&'r Diagnostic> {
@@ -902,51 +839,13 @@ fn changes<'r>(old: &'r [Diagnostic], new: &'r [Diagnostic]) -> Changes<&'r Diag
 
 /// The positions of `a`'s diagnostics that `b` does not hold as many times, in order.
 fn unmatched(a: &[Diagnostic], b: &[Diagnostic]) -> Vec<usize> {
-    // An edit leaves most of a part's diagnostics as they were, in the same order: those at the
-    // start and at the end that pair up one to one are matched without the sort below.
-    let same = |(x, y): (&Diagnostic, &Diagnostic)| identity(x) == identity(y);
-    let start = a.iter().zip(b).take_while(|&pair| same(pair)).count();
-    let (a, b) = (
-        a.get(start..).unwrap_or_default(),
-        b.get(start..).unwrap_or_default(),
-    );
-    let end = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|&pair| same(pair))
-        .count();
-    let (a, b) = (
-        a.get(..a.len() - end).unwrap_or_default(),
-        b.get(..b.len() - end).unwrap_or_default(),
-    );
-    if b.is_empty() {
-        return (start..start + a.len()).collect();
-    }
-    // The rest of `b` sorted, each of its diagnostics taken by at most one of `a`'s: a sort,
-    // where a map of counts would be one more map's code in the module.
-    let mut left: Vec<(Identity, bool)> = b.iter().map(|d| (identity(d), false)).collect();
-    crate::sorted::sort_by(&mut left, |x, y| x.0.cmp(&y.0));
-    a.iter()
-        .enumerate()
-        .filter(|(_, d)| {
-            let id = identity(d);
-            let from = left.partition_point(|(x, _)| *x < id);
-            let free = left.get_mut(from..).and_then(|rest| {
-                rest.iter_mut()
-                    .take_while(|(x, _)| *x == id)
-                    .find(|(_, taken)| !*taken)
-            });
-            match free {
-                Some((_, taken)) => {
-                    *taken = true;
-                    false
-                }
-                None => true,
-            }
-        })
-        .map(|(at, _)| start + at)
-        .collect()
+    let mut unmatched = Vec::new();
+    crate::report::pair_diagnostics(a, b, &mut |at, pair| {
+        if pair.is_none() {
+            unmatched.push(at);
+        }
+    });
+    unmatched
 }
 
 /// The rows of a list that may have changed (`old` given) that did, and those that went.

@@ -102,6 +102,81 @@ impl Diagnostic {
     }
 }
 
+type Identity<'a> = (
+    Code,
+    &'a str,
+    Option<&'a Arc<str>>,
+    &'a SortedMap<&'static str, Arc<str>>,
+);
+
+/// What a diagnostic is but for its message and severity: the message is a function of it (and of
+/// the locale and message overrides), so diagnostics with the same identity read the same.
+fn identity(d: &Diagnostic) -> Identity<'_> {
+    // The rule and the parameters' texts are most often the profile's own, shared: `Arc`'s
+    // equality compares their addresses first.
+    (d.code, &d.path, d.rule.as_ref(), &d.params)
+}
+
+/// Pairs each of `a`'s diagnostics with one of `b`'s of the same identity, each of `b`'s taken
+/// at most once, in `a`'s order: `each(i, Some(j))` for a pair, `each(i, None)` where `b` does
+/// not hold `a[i]` as many times as `a` does.
+pub(crate) fn pair_diagnostics(
+    a: &[Diagnostic],
+    b: &[Diagnostic],
+    each: &mut dyn FnMut(usize, Option<usize>),
+) {
+    // An edit leaves most of a part's diagnostics as they were, in the same order: those at the
+    // start and at the end that pair up one to one are matched without the sort below.
+    let same = |(x, y): (&Diagnostic, &Diagnostic)| identity(x) == identity(y);
+    let start = a.iter().zip(b).take_while(|&pair| same(pair)).count();
+    let (a_rest, b_rest) = (
+        a.get(start..).unwrap_or_default(),
+        b.get(start..).unwrap_or_default(),
+    );
+    let end = a_rest
+        .iter()
+        .rev()
+        .zip(b_rest.iter().rev())
+        .take_while(|&pair| same(pair))
+        .count();
+    let middle = a_rest.len() - end;
+    let (a_rest, b_rest) = (
+        a_rest.get(..middle).unwrap_or_default(),
+        b_rest.get(..b_rest.len() - end).unwrap_or_default(),
+    );
+    for at in 0..start {
+        each(at, Some(at));
+    }
+    if b_rest.is_empty() {
+        for at in start..start + middle {
+            each(at, None);
+        }
+    } else {
+        // The rest of `b` sorted, each of its diagnostics taken by at most one of `a`'s: a sort,
+        // where a map of counts would be one more map's code in the module.
+        let mut left: Vec<(Identity, Option<usize>)> = b_rest
+            .iter()
+            .enumerate()
+            .map(|(at, d)| (identity(d), Some(start + at)))
+            .collect();
+        crate::sorted::sort_by(&mut left, |x, y| x.0.cmp(&y.0));
+        for (at, d) in a_rest.iter().enumerate() {
+            let id = identity(d);
+            let from = left.partition_point(|(x, _)| *x < id);
+            let free = left.get_mut(from..).and_then(|rest| {
+                rest.iter_mut()
+                    .take_while(|(x, _)| *x == id)
+                    .find(|(_, free)| free.is_some())
+            });
+            each(start + at, free.and_then(|(_, free)| free.take()));
+        }
+    }
+    let (a_end, b_end) = (start + middle, b.len() - end);
+    for offset in 0..end {
+        each(a_end + offset, Some(b_end + offset));
+    }
+}
+
 /// In a compact answer ([`json_text::to_vec_citing`]), as its code's table row says
 /// ([`Sent`]): `{"fixed": n}`, the whole diagnostic being entry `n`; or
 /// `{"fixed": n, "value": …}`, entry `n` having the value's parameter `null` and its message as

@@ -216,6 +216,14 @@ fn what_an_answer_carried_is_let_go_of_and_written_again_where_an_answer_needs_i
                 .map(|d| serde_json::to_value(d).unwrap());
             assert_eq!(delta, expected, "delta of {path} = {value}");
         }
+        // A whole application in place of the form: diagnostics gone with messages let go of.
+        releasing.release_answered();
+        let replacement = json!({ "name": "某区政务服务平台", "totalInvestment": "120" });
+        assert_eq!(
+            serde_json::to_value(releasing.replace(&replacement)).unwrap(),
+            serde_json::to_value(keeping.replace(&replacement)).unwrap(),
+            "delta of replacing the application"
+        );
         assert!(held(&keeping) > 0);
         assert!(!keeping.report().nearest.is_empty());
         assert!(!keeping.report().outcomes.required_documents.is_empty());
@@ -225,6 +233,32 @@ fn what_an_answer_carried_is_let_go_of_and_written_again_where_an_answer_needs_i
             serde_json::to_value(keeping.report()).unwrap()
         );
     }
+}
+
+/// An edit renders the messages of the diagnostics it adds, not those of the diagnostics it
+/// finds again: after a validator let go of its messages, those of an empty form's missing
+/// fields stay let go of through an edit of the amount, and the amount's new problem has its own.
+#[test]
+fn an_edit_renders_only_the_messages_it_adds() {
+    let mut v = validator(&json!({}));
+    let missing = |r: &Report| -> Vec<Diagnostic> {
+        r.diagnostics
+            .iter()
+            .filter(|d| d.path == "name")
+            .cloned()
+            .collect()
+    };
+    assert!(missing(v.report()).iter().all(|d| !d.message.is_empty()));
+    assert!(!missing(v.report()).is_empty());
+    v.release_answered();
+    let delta = serde_json::to_value(v.set("totalInvestment", &json!("3OO")).unwrap()).unwrap();
+    let added = delta["diagnostics"]["added"].as_array().unwrap();
+    assert!(added
+        .iter()
+        .any(|d| d["path"] == "totalInvestment" && !d["message"].as_str().unwrap().is_empty()));
+    assert!(missing(v.report()).iter().all(|d| d.message.is_empty()));
+    v.restore_answered();
+    assert!(missing(v.report()).iter().all(|d| !d.message.is_empty()));
 }
 
 #[test]
