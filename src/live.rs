@@ -447,15 +447,15 @@ fn as_read(app: &Application, table: &str) -> Input<'static> {
                 .collect(),
         )
     };
-    let text = |text: &String| Input::String(Cow::Owned(text.clone()));
+    let text = |text: &str| Input::String(Cow::Owned(text.to_string()));
     let rows = if table == "documents" {
         app.documents()
             .iter()
             .map(|d| {
-                let chapters = d.chapters.iter().map(text).collect();
+                let chapters = d.chapters.iter().map(|c| text(c)).collect();
                 row(vec![
                     ("kind", Some(text(&d.kind))),
-                    ("title", d.title.as_ref().map(text)),
+                    ("title", d.title.as_deref().map(text)),
                     ("chapters", Some(Input::Array(chapters))),
                 ])
             })
@@ -463,16 +463,7 @@ fn as_read(app: &Application, table: &str) -> Input<'static> {
     } else {
         app.resources()
             .iter()
-            .map(|r| {
-                row(vec![
-                    ("name", r.name.as_ref().map(text)),
-                    ("description", r.description.as_ref().map(text)),
-                    ("updateFrequency", r.update_frequency.as_ref().map(text)),
-                    ("sharing", r.sharing.as_ref().map(text)),
-                    ("condition", r.condition.as_ref().map(text)),
-                    ("reason", r.reason.as_ref().map(text)),
-                ])
-            })
+            .map(|r| row(r.cells().map(|(key, t)| (key, t.map(text))).collect()))
             .collect()
     };
     Input::Array(rows)

@@ -55,15 +55,81 @@ pub struct DocumentOnFile {
     pub title: Option<String>,
 }
 
-/// A row of the information-resource table (相城 附件2 四(1)).
-#[derive(Debug, Clone, PartialEq, Default)]
+/// A row of the information-resource table (相城 附件2 四(1)). Its cells' texts, trimmed, are held
+/// in one string: a row is one allocation rather than one for each of its cells (a table has up
+/// to [`MAX_ROWS`] rows).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ResourceRow {
-    pub name: Option<String>,
-    pub description: Option<String>,
-    pub update_frequency: Option<String>,
-    pub sharing: Option<String>,
-    pub condition: Option<String>,
-    pub reason: Option<String>,
+    texts: Box<str>,
+    /// Where each cell's text ends in `texts`, the cells in the order of
+    /// [`fields::RESOURCE_KEYS`]; a cell with no text is not filled in.
+    ends: [u32; RESOURCE_CELLS],
+}
+
+/// The cells of a resource row that are kept: the keys of [`fields::RESOURCE_KEYS`] but its last,
+/// `note`, which the form has and no rule reads.
+const RESOURCE_CELLS: usize = 6;
+
+impl ResourceRow {
+    /// A row of these cells' texts, in the order of [`fields::RESOURCE_KEYS`]; `None` or an
+    /// empty text where a cell is not filled in.
+    pub fn new(cells: [Option<&str>; RESOURCE_CELLS]) -> ResourceRow {
+        let mut texts = String::with_capacity(cells.iter().flatten().map(|t| t.len()).sum());
+        let mut ends = [0; RESOURCE_CELLS];
+        for (end, cell) in ends.iter_mut().zip(cells) {
+            texts.push_str(cell.unwrap_or_default());
+            // Each text is at most `MAX_TEXT_CHARS` characters: six fit in a `u32`.
+            *end = u32::try_from(texts.len()).unwrap_or(u32::MAX);
+        }
+        ResourceRow {
+            texts: texts.into_boxed_str(),
+            ends,
+        }
+    }
+
+    fn cell(&self, at: usize) -> Option<&str> {
+        let start = match at.checked_sub(1) {
+            Some(before) => *self.ends.get(before)?,
+            None => 0,
+        };
+        let end = *self.ends.get(at)?;
+        self.texts
+            .get(start as usize..end as usize)
+            .filter(|text| !text.is_empty())
+    }
+
+    pub fn name(&self) -> Option<&str> {
+        self.cell(0)
+    }
+
+    pub fn description(&self) -> Option<&str> {
+        self.cell(1)
+    }
+
+    pub fn update_frequency(&self) -> Option<&str> {
+        self.cell(2)
+    }
+
+    pub fn sharing(&self) -> Option<&str> {
+        self.cell(3)
+    }
+
+    pub fn condition(&self) -> Option<&str> {
+        self.cell(4)
+    }
+
+    pub fn reason(&self) -> Option<&str> {
+        self.cell(5)
+    }
+
+    /// Each cell kept, by its key, with its text where it is filled in.
+    pub fn cells(&self) -> impl Iterator<Item = (&'static str, Option<&str>)> + '_ {
+        fields::RESOURCE_KEYS
+            .iter()
+            .take(RESOURCE_CELLS)
+            .enumerate()
+            .map(|(at, &key)| (key, self.cell(at)))
+    }
 }
 
 /// The application as the rules see it.
@@ -663,7 +729,7 @@ fn read_resources(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow>
             rows.push(ResourceRow::default());
             continue;
         };
-        let mut row = ResourceRow::default();
+        let mut cells = [None; RESOURCE_CELLS];
         for (key, value) in map {
             let cell = || format!("resources[{i}].{key}");
             let text = match value {
@@ -675,7 +741,7 @@ fn read_resources(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow>
                     );
                     None
                 }
-                Input::String(s) => Some(trim(s).to_string()).filter(|s| !s.is_empty()),
+                Input::String(s) => Some(trim(s)),
                 other => {
                     if fields::RESOURCE_KEYS.contains(&key.as_ref()) {
                         diags.push(wrong_type(&cell(), "string", other));
@@ -683,18 +749,16 @@ fn read_resources(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow>
                     None
                 }
             };
-            match key.as_ref() {
-                "name" => row.name = text,
-                "description" => row.description = text,
-                "updateFrequency" => row.update_frequency = text,
-                "sharing" => row.sharing = text,
-                "condition" => row.condition = text,
-                "reason" => row.reason = text,
-                "note" => {}
-                _ => diags.push(unknown_field(&cell())),
+            match fields::RESOURCE_KEYS.iter().position(|k| k == key) {
+                Some(at) => {
+                    if let Some(slot) = cells.get_mut(at) {
+                        *slot = text;
+                    }
+                }
+                None => diags.push(unknown_field(&cell())),
             }
         }
-        rows.push(row);
+        rows.push(ResourceRow::new(cells));
     }
     rows
 }
@@ -778,6 +842,30 @@ fn clip(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resource_row_gives_back_each_cell_it_was_made_of() {
+        let row = ResourceRow::new([
+            Some("人口基础信息"),
+            None,
+            Some("每天"),
+            Some(""),
+            Some("仅向执法协作部门共享"),
+            None,
+        ]);
+        assert_eq!(row.name(), Some("人口基础信息"));
+        assert_eq!(row.description(), None);
+        assert_eq!(row.update_frequency(), Some("每天"));
+        assert_eq!(row.sharing(), None, "an empty text is not filled in");
+        assert_eq!(row.condition(), Some("仅向执法协作部门共享"));
+        assert_eq!(row.reason(), None);
+        let keys: Vec<&str> = row.cells().map(|(key, _)| key).collect();
+        assert_eq!(keys, &fields::RESOURCE_KEYS[..RESOURCE_CELLS]);
+        assert_eq!(
+            ResourceRow::new([None; RESOURCE_CELLS]),
+            ResourceRow::default()
+        );
+    }
 
     #[test]
     fn an_application_holds_what_each_set_left_in_each_field() {

@@ -47,30 +47,30 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
         let at = |cell: &str| format!("resources[{i}].{cell}");
         let number = (i + 1).to_string();
         let mut push = |d: Diagnostic| sink.diagnostics.push(d.rule(&table.id, citations.clone()));
-        if row.name.is_none() && !ctx.rejected.contains(&at("name")) {
+        if row.name().is_none() && !ctx.rejected.contains(&at("name")) {
             push(
                 Diagnostic::new(Code::ResourceNameMissing, &at("name"))
                     .param("row", number.as_str()),
             );
         }
-        match &row.sharing {
+        match row.sharing() {
             None if !ctx.rejected.contains(&at("sharing")) => {
                 push(Diagnostic::new(Code::RequiredCell, &at("sharing")));
             }
             None => {}
-            Some(s) if !table.sharing.contains(s) => push(
+            Some(s) if !table.sharing.iter().any(|t| t == s) => push(
                 Diagnostic::new(Code::ResourceSharingInvalid, &at("sharing"))
                     .param("row", number.as_str())
-                    .param("input", s.as_str())
+                    .param("input", s)
                     .param("allowed", table.sharing.join(sep)),
             ),
-            Some(s) if *s == table.needs_condition && row.condition.is_none() => {
+            Some(s) if *s == table.needs_condition && row.condition().is_none() => {
                 push(
                     Diagnostic::new(Code::ResourceConditionMissing, &at("condition"))
                         .param("row", number.as_str()),
                 );
             }
-            Some(s) if *s == table.needs_reason && row.reason.is_none() => {
+            Some(s) if *s == table.needs_reason && row.reason().is_none() => {
                 push(
                     Diagnostic::new(Code::ResourceReasonMissing, &at("reason"))
                         .param("row", number.as_str()),
@@ -78,14 +78,14 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             }
             Some(_) => {}
         }
-        match &row.update_frequency {
+        match row.update_frequency() {
             None if !ctx.rejected.contains(&at("updateFrequency")) => {
                 push(Diagnostic::new(Code::RequiredCell, &at("updateFrequency")));
             }
-            Some(f) if !table.frequencies.contains(f) => push(
+            Some(f) if !table.frequencies.iter().any(|t| t == f) => push(
                 Diagnostic::new(Code::ResourceFrequencyInvalid, &at("updateFrequency"))
                     .param("row", number.as_str())
-                    .param("input", f.as_str())
+                    .param("input", f)
                     .param("allowed", table.frequencies.join(sep)),
             ),
             _ => {}
