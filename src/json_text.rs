@@ -63,7 +63,7 @@ use std::sync::Arc;
 
 use serde::ser::{self, Serialize};
 
-use crate::report::Citations;
+use crate::report::{Citations, NearestKept, NearestThreshold};
 
 #[derive(Debug)]
 pub struct Error(String);
@@ -737,6 +737,36 @@ pub fn number_of_part<T: ?Sized + Serialize>(part: &T) -> Option<u32> {
     number_of_written(writer.out, written.is_ok())
 }
 
+/// The number of a nearest threshold's fixed part, `part` ([`number_of_part`]): remembered by what
+/// it is made from ([`NearestKept`]) rather than by address, since each walk and each new amount
+/// makes its entries again, so that a part seen before is not written again to be numbered.
+pub(crate) fn number_of_nearest<T: ?Sized + Serialize>(
+    n: &NearestThreshold,
+    part: &T,
+) -> Option<u32> {
+    let known = CITING.with(|slot| {
+        let slot = slot.try_borrow().ok()?;
+        let table = slot.as_ref()?;
+        let found = table.kept.iter().find(|(kept, _)| kept.is_of(n));
+        Some(found.map(|&(_, number)| number))
+    })?;
+    if known.is_some() {
+        return known;
+    }
+    let number = number_of_part(part)?;
+    CITING.with(|slot| {
+        if let Some(table) = slot.try_borrow_mut().ok()?.as_mut() {
+            // A cache of the parts now in reports: let go of whole when it has grown past them.
+            if table.kept.len() >= REMEMBERED_PARTS {
+                table.kept.clear();
+            }
+            table.kept.push((NearestKept::of(n), number));
+        }
+        Some(())
+    });
+    Some(number)
+}
+
 /// The number of a part the profile fixes and shares ([`number_of_part`]): remembered by the
 /// part's address, as a citation list is, so that a part seen before is not written again.
 pub fn number_of_shared<T: Serialize + Send + Sync + 'static>(part: &Arc<T>) -> Option<u32> {
@@ -846,6 +876,10 @@ impl Serialize for FixedText<'_> {
 /// holds any more (a list made for one report); a profile's own lists are far fewer.
 const REMEMBERED_LISTS: usize = 256;
 
+/// How many nearest thresholds' parts a table remembers by value ([`number_of_nearest`]) before
+/// it starts again; a report holds a few.
+const REMEMBERED_PARTS: usize = 64;
+
 /// The citations and fixed texts compact answers name by number ([`to_vec_citing`]): each one's
 /// JSON text, numbered from 0 in the order answers first named them. A number holds until the table is
 /// [cleared](CitationTable::clear), which starts a new epoch, so that a reader holding texts by
@@ -871,6 +905,9 @@ pub struct CitationTable {
     /// (addresses, pieces, their number) of the shared parts already numbered
     /// ([`number_of_pieces`]), in order of addresses; each is held, as the lists are.
     shared: Vec<([usize; 3], Arc<dyn Any + Send + Sync>, u32)>,
+    /// (what a part was made from, its number) of the nearest thresholds' parts remembered by
+    /// value ([`number_of_nearest`]), in the order they were first numbered.
+    kept: Vec<(NearestKept, u32)>,
 }
 
 impl CitationTable {
@@ -901,6 +938,7 @@ impl CitationTable {
         self.lists.clear();
         self.fixed.clear();
         self.shared.clear();
+        self.kept.clear();
         self.epoch = self.epoch.wrapping_add(1);
     }
 

@@ -646,7 +646,7 @@ pub struct NearestThreshold {
 /// is fixed text `a`, the distance, fixed text `b`.
 impl Serialize for NearestThreshold {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match json_text::number_of_part(&NearestFixed(self)) {
+        match json_text::number_of_nearest(self, &NearestFixed(self)) {
             Some(number) => {
                 let mut entry = serializer.serialize_struct("NearestThreshold", 4)?;
                 let distance = crate::money::written(&self.distance);
@@ -667,6 +667,61 @@ impl Serialize for NearestThreshold {
 
 /// What of a nearest threshold the profile fixes, as the table's entry, in the entry's order.
 struct NearestFixed<'a>(&'a NearestThreshold);
+
+/// What a nearest threshold's fixed part ([`NearestFixed`]) is made from, kept by the table that
+/// numbered it: an entry with the same is given the same number without the part being written
+/// again (each keystroke on an amount measures its entries again). The rule and the citations are
+/// the profile's, told apart by address; holding them keeps the addresses from being reused.
+#[derive(Debug, Clone)]
+pub(crate) struct NearestKept {
+    key: String,
+    outcome: &'static str,
+    field: &'static str,
+    direction: &'static str,
+    threshold: Decimal,
+    parameter: String,
+    inclusive: bool,
+    becomes: Option<NearestVerdict>,
+    depends_on: Vec<String>,
+    rule: Option<Arc<str>>,
+    citations: Citations,
+}
+
+impl NearestKept {
+    pub(crate) fn of(n: &NearestThreshold) -> NearestKept {
+        NearestKept {
+            key: n.key.clone(),
+            outcome: n.outcome,
+            field: n.field,
+            direction: n.direction,
+            threshold: n.threshold,
+            parameter: n.parameter.clone(),
+            inclusive: n.inclusive,
+            becomes: n.becomes.clone(),
+            depends_on: n.depends_on.clone(),
+            rule: n.rule.clone(),
+            citations: Arc::clone(&n.citations),
+        }
+    }
+
+    /// Whether `n`'s fixed part is the one this was kept for.
+    pub(crate) fn is_of(&self, n: &NearestThreshold) -> bool {
+        let same_rule = match (&self.rule, &n.rule) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        self.key == n.key
+            && (self.outcome, self.field, self.direction) == (n.outcome, n.field, n.direction)
+            && self.threshold == n.threshold
+            && self.threshold.scale() == n.threshold.scale()
+            && self.inclusive == n.inclusive
+            && self.parameter == n.parameter
+            && self.becomes == n.becomes
+            && self.depends_on == n.depends_on
+            && same_rule
+            && Arc::ptr_eq(&self.citations, &n.citations)
+    }
+}
 
 impl Serialize for NearestFixed<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
