@@ -77,6 +77,16 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
+/// `text` with each character mapped by `fold` (full-width digits to ASCII, say), copied only
+/// where one changes: what a form sends seldom has one, and amounts are read at each keystroke.
+pub(crate) fn folded(text: &str, fold: fn(char) -> char) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(|c| fold(c) != c) {
+        std::borrow::Cow::Owned(text.chars().map(fold).collect())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 pub use options::{OptionSpec, Options, OPTIONS};
 pub use registry::{builtin, validate_json, Registry, BUILTIN_JURISDICTIONS, BUILTIN_PROFILES};
 

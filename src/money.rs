@@ -4,8 +4,6 @@
 //! (JSON numbers keep their source digits), so `300.0001` stays `300.0001` and never passes through
 //! a float.
 
-use std::borrow::Cow;
-
 use rust_decimal::Decimal;
 
 /// At most this many decimal places: 0.0001 万元 is 1 元.
@@ -56,11 +54,7 @@ const CHINESE_NUMERALS: &str = "零〇一二三四五六七八九十百千万亿
 pub fn parse(text: &str) -> Result<Decimal, MoneyError> {
     // Copied only when a full-width form is there to fold: the amount typed at each keystroke is
     // read here.
-    let folded: Cow<str> = if text.chars().any(|c| fold_full_width(c) != c) {
-        Cow::Owned(text.chars().map(fold_full_width).collect())
-    } else {
-        Cow::Borrowed(text)
-    };
+    let folded = crate::folded(text, fold_full_width);
     let normalised = crate::trim(&folded);
     let body = normalised
         .strip_suffix("万元")

@@ -749,6 +749,7 @@ fn read_resources(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<ResourceRow>
                     None
                 }
             };
+            // `note`, the last key, lies past the cells kept: accepted, not kept.
             match fields::RESOURCE_KEYS.iter().position(|k| k == key) {
                 Some(at) => {
                     if let Some(slot) = cells.get_mut(at) {
@@ -804,12 +805,7 @@ fn json_text(json: &Input) -> String {
 
 /// `s` trimmed, its full-width digits and minus folded to ASCII; copied only when it has one.
 fn folded_digits(s: &str) -> Cow<'_, str> {
-    let s = trim(s);
-    if s.chars().any(|c| fold_digit(c) != c) {
-        Cow::Owned(s.chars().map(fold_digit).collect())
-    } else {
-        Cow::Borrowed(s)
-    }
+    crate::folded(trim(s), fold_digit)
 }
 
 fn fold_digit(c: char) -> char {
