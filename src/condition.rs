@@ -196,8 +196,23 @@ impl<'p> Parameters<'p> {
     /// The value of the parameter `name`: `None` when the profile has no such parameter,
     /// `Some(None)` when it has one with no value yet.
     pub fn get(&self, name: &str) -> Option<&Option<Decimal>> {
-        let at = self.0.binary_search_by(|(n, _)| (*n).cmp(name)).ok()?;
-        self.0.get(at).map(|(_, value)| value)
+        self.0.get(self.position(name)?).map(|(_, value)| value)
+    }
+
+    /// Where the parameter `name` is among them: the same place in every evaluation with the same
+    /// profile and options.
+    pub(crate) fn position(&self, name: &str) -> Option<usize> {
+        self.0.binary_search_by(|(n, _)| (*n).cmp(name)).ok()
+    }
+
+    /// The value of the parameter at `position`, where it has one.
+    pub(crate) fn value_at(&self, position: usize) -> Option<Decimal> {
+        self.0.get(position).and_then(|(_, value)| *value)
+    }
+
+    /// The name of the parameter at `position`.
+    pub(crate) fn name_at(&self, position: usize) -> Option<&'p str> {
+        self.0.get(position).map(|(name, _)| *name)
     }
 }
 

@@ -27,7 +27,7 @@ use crate::report::{
     Diagnostic, JurisdictionInfo, NearestThreshold, Notice, Outcome, RequiredDocument, WindowReport,
 };
 use crate::rules::budget_adjustment::AdjustmentVerdict;
-use crate::rules::nearest_threshold::{Compared, Table, Walk};
+use crate::rules::nearest_threshold::{Compared, NearestKey, Table, Walk};
 use crate::rules::{self, Boundary, Ctx, Mechanism, Rejected, Sink};
 use crate::sorted::SortedSet;
 use crate::{calendar, Options, Outcomes, Registry, Report, Summary};
@@ -119,9 +119,11 @@ struct StepRecord {
     verdicts: u8,
     /// Whether it asked if a path was rejected.
     rejected: bool,
-    /// How many diagnostics and notices it wrote; they sit in the report in step order.
-    diagnostics: usize,
-    notices: usize,
+    /// How many diagnostics and notices it wrote; they sit in the report in step order. Two
+    /// bytes each (a record is 24 bytes in wasm rather than 28); a step that wrote
+    /// [`u16::MAX`] or more leaves the evaluation without records, so that the next is whole.
+    diagnostics: u16,
+    notices: u16,
     /// What only a few steps write, boxed so that the other records, and a validator that holds
     /// 21 of them, stay small. (The fields a decision compared are [`Steps::compared`], by table:
     /// seven entries rather than one in each of the 21 records.)
@@ -139,6 +141,11 @@ struct RareOutputs {
 }
 
 impl StepRecord {
+    /// Whether its counts are exact ([`StepRecord::diagnostics`]).
+    fn counted(&self) -> bool {
+        self.diagnostics < u16::MAX && self.notices < u16::MAX
+    }
+
     fn reads(&self) -> Reads {
         Reads {
             fields: self.fields,
@@ -164,8 +171,9 @@ impl StepRecord {
 #[derive(Debug, Clone)]
 pub(crate) struct Evaluation {
     pub(crate) report: Report,
-    /// Absent when no version of a profile applied (an unknown jurisdiction): then there are no
-    /// steps, and every evaluation is a whole one.
+    /// Absent when no version of a profile applied (an unknown jurisdiction), or a step wrote too
+    /// many diagnostics for its record to count ([`StepRecord::counted`]): then the next
+    /// evaluation is a whole one.
     steps: Option<Steps>,
 }
 
@@ -252,6 +260,16 @@ impl PriorOutcomes {
 }
 
 impl Evaluation {
+    /// The report, with the keys of its nearest thresholds in their order as the walk that found
+    /// them kept them (`None` where none is kept).
+    pub(crate) fn report_and_nearest_keys(
+        &mut self,
+    ) -> (&mut Report, Option<impl Iterator<Item = NearestKey> + '_>) {
+        let step = Step::Check(Check::NearestThresholds).index();
+        let walk = (self.steps.as_ref()).and_then(|steps| steps.records.get(step)?.walk());
+        (&mut self.report, walk.map(Walk::keys))
+    }
+
     /// A whole evaluation.
     pub(crate) fn new(
         registry: &Registry,
@@ -385,9 +403,9 @@ impl Run<'_> {
             .map(std::mem::take)
             .unwrap_or_default();
         self.diagnostics
-            .extend(old.diagnostics.by_ref().take(record.diagnostics));
+            .extend(old.diagnostics.by_ref().take(record.diagnostics.into()));
         self.notices
-            .extend(old.notices.by_ref().take(record.notices));
+            .extend(old.notices.by_ref().take(record.notices.into()));
         if let Some(table) = step.table() {
             self.compared.set(table, old.steps.compared.get(table));
         }
@@ -419,8 +437,8 @@ impl Run<'_> {
             resources: reads.resources,
             verdicts: ctx.verdicts.map_or(0, Verdicts::take_consulted),
             rejected: ctx.rejected.take_consulted(),
-            diagnostics: sink.diagnostics.len(),
-            notices: sink.notices.len(),
+            diagnostics: u16::try_from(sink.diagnostics.len()).unwrap_or(u16::MAX),
+            notices: u16::try_from(sink.notices.len()).unwrap_or(u16::MAX),
             rare: {
                 let rare = RareOutputs {
                     boundaries: std::mem::take(&mut sink.boundaries),
@@ -439,7 +457,8 @@ impl Run<'_> {
             None => true,
             Some(old) => {
                 let before = old.steps.records.get(step.index());
-                let (diagnostics, notices) = before.map_or((0, 0), |r| (r.diagnostics, r.notices));
+                let (diagnostics, notices) =
+                    before.map_or((0, 0), |r| (r.diagnostics.into(), r.notices.into()));
                 let compared_alike = step
                     .table()
                     .is_none_or(|table| old.steps.compared.get(table) == sink.compared);
@@ -555,7 +574,7 @@ impl Run<'_> {
             return None;
         }
         let moved = record.fields.intersection(old.changed.fields);
-        let nearest = walk.remeasure(ctx, moved, compared, &old.nearest)?;
+        let nearest = walk.remeasure(ctx, outcomes, moved, compared)?;
         self.keep(step);
         let before = self
             .old
@@ -730,7 +749,8 @@ fn run(
             document_names = Arc::clone(shared.document_names.get(options.locale, || {
                 Arc::new(version.document_names(options.locale))
             }));
-            steps = Some(Steps {
+            let counted = run.records.iter().all(StepRecord::counted);
+            steps = counted.then(|| Steps {
                 records: std::mem::take(&mut run.records),
                 compared: run.compared,
                 input_problems,
@@ -958,7 +978,12 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
 /// which a delta writes as gone. After an evaluation with none before it (`replaced` is `None`),
 /// renders every message.
 fn write_messages(report: &mut Report, replaced: Option<&mut Replaced>, options: &Options) {
-    let render = |d: &mut Diagnostic| messages::render(d, options.locale, &options.messages);
+    // A diagnostic's parameters are complete once it is rendered; a validator holds them between
+    // edits, so the room they grew into and do not use is given back then.
+    let render = |d: &mut Diagnostic| {
+        messages::render(d, options.locale, &options.messages);
+        d.params.shrink_to_fit();
+    };
     let Some(replaced) = replaced else {
         report
             .diagnostics

@@ -35,6 +35,7 @@ use crate::report::{
     Diagnostic, NearestThreshold, Notice, Outcome, RequiredDocument, WindowReport,
 };
 use crate::rules::budget_adjustment::AdjustmentVerdict;
+use crate::rules::nearest_threshold::NearestKey;
 use crate::{Options, Registry, Report, Summary};
 
 /// A validator that holds one application and takes one edit at a time.
@@ -48,9 +49,10 @@ pub struct LiveValidator {
     problems: Vec<Diagnostic>,
     /// A table as last given, kept only while reading it found a problem, so that when one row or
     /// cell is edited the problems of the others stay where they were. A table read without one
-    /// is written again from what was read of it (`as_read`), which reads the same.
-    documents: Option<Input<'static>>,
-    resources: Option<Input<'static>>,
+    /// is written again from what was read of it (`as_read`), which reads the same. Boxed: most
+    /// validators hold neither.
+    documents: Option<Box<Input<'static>>>,
+    resources: Option<Box<Input<'static>>>,
     evaluation: Evaluation,
     /// What the last edit replaced of the report, which the delta's removals refer to; boxed, and
     /// let go of once the delta is written, so that a validator kept between edits holds none of
@@ -67,22 +69,33 @@ pub struct LiveValidator {
 struct Replacement {
     replaced: Replaced,
     let_go: LetGo,
+    /// The keys of the nearest thresholds let go of that the report no longer has, written out
+    /// for the delta.
+    nearest_removed: Vec<Box<str>>,
 }
 
 /// What of its report a validator kept between edits lets go of once an answer has carried it,
 /// and what it keeps instead: a fingerprint of each required document and each window, by its
-/// rule. These are names, texts and dates a report shows and that no later step reads; the next
-/// edit that evaluates the documents or the windows again tells from the fingerprints which rows
-/// changed.
+/// rule, and of each nearest threshold, by its key. These are names, texts, dates and amounts a
+/// report shows and that no later step reads (the nearest thresholds' walk keeps where each lies,
+/// from which an edit that moves the amount between the same thresholds writes them again); the
+/// next edit that evaluates them again tells from the fingerprints which rows changed.
 #[derive(Debug, Clone, Default)]
 struct LetGo {
     required_documents: Option<Vec<(Arc<str>, Fingerprint)>>,
     windows: Option<Vec<(Arc<str>, Fingerprint)>>,
+    /// Each by its key as the walk that found them knows it ([`NearestKey`], three bytes).
+    nearest: Option<Vec<(NearestKey, Fingerprint)>>,
 }
 
 impl LetGo {
-    /// Lets go of each part of `report` still held, keeping its fingerprints.
-    fn let_go_of(&mut self, report: &mut Report) {
+    /// Lets go of each part of `report` still held, keeping its fingerprints; `nearest` are the
+    /// keys of its nearest thresholds.
+    fn let_go_of(
+        &mut self,
+        report: &mut Report,
+        nearest: Option<impl Iterator<Item = NearestKey>>,
+    ) {
         fn prints<T: Hash>(
             rows: Vec<T>,
             rule: fn(&T) -> &Arc<str>,
@@ -99,6 +112,15 @@ impl LetGo {
         if self.windows.is_none() {
             self.windows = Some(prints(std::mem::take(&mut outcomes.windows), |w| &w.rule));
         }
+        // Held, should the walk's keys not be the entries'.
+        let prints = match (&self.nearest, nearest) {
+            (None, Some(keys)) => nearest_prints(&report.nearest, keys),
+            _ => None,
+        };
+        if prints.is_some() {
+            report.nearest = Vec::new();
+            self.nearest = prints;
+        }
     }
 
     /// Takes out the fingerprints of the parts an evaluation evaluated again, which the report
@@ -111,6 +133,7 @@ impl LetGo {
                 .as_ref()
                 .and_then(|_| self.required_documents.take()),
             windows: o.windows.as_ref().and_then(|_| self.windows.take()),
+            nearest: replaced.nearest.as_ref().and_then(|_| self.nearest.take()),
         }
     }
 }
@@ -155,7 +178,7 @@ impl LiveValidator {
             application
                 .get(name)
                 .filter(|_| troubled)
-                .map(|table| table.clone().into_owned())
+                .map(|table| Box::new(table.clone().into_owned()))
         };
         self.documents = given("documents");
         self.resources = given("resources");
@@ -216,7 +239,7 @@ impl LiveValidator {
             changed = table_read(table);
             (table, self.app.set_path(table, &rows))
         } else if path == "documents" || path == "resources" {
-            *self.given(path) = Some(input.clone().into_owned());
+            *self.given(path) = Some(Box::new(input.clone().into_owned()));
             changed = table_read(path);
             (path, self.app.set_path(path, input))
         } else if crate::model::fields::is_group("", path) {
@@ -249,15 +272,17 @@ impl LiveValidator {
 
     /// Lets go of all an answer already written holds, as the wasm validator does after each
     /// answer: what the last edit replaced ([`LiveValidator::release`]), the report's rendered
-    /// messages ([`LiveValidator::release_messages`]), and its required documents and windows,
-    /// keeping a fingerprint of each row. Deltas are the same as a validator's that keeps them;
-    /// [`LiveValidator::restore_answered`] writes the report whole again.
+    /// messages ([`LiveValidator::release_messages`]), and its required documents, windows and
+    /// nearest thresholds, keeping a fingerprint of each row. Deltas are the same as a
+    /// validator's that keeps them; [`LiveValidator::restore_answered`] writes the report whole
+    /// again.
     pub fn release_answered(&mut self) {
         self.release();
         self.release_messages();
+        let (report, nearest) = self.evaluation.report_and_nearest_keys();
         self.let_go
             .get_or_insert_with(Box::default)
-            .let_go_of(&mut self.evaluation.report);
+            .let_go_of(report, nearest);
     }
 
     /// Lets go of the report's rendered messages (its diagnostics', notices' and nearest
@@ -308,7 +333,7 @@ impl LiveValidator {
     }
 
     /// Where the table `name` (`documents` or `resources`) is kept as given.
-    fn given(&mut self, name: &str) -> &mut Option<Input<'static>> {
+    fn given(&mut self, name: &str) -> &mut Option<Box<Input<'static>>> {
         if name == "documents" {
             &mut self.documents
         } else {
@@ -321,7 +346,7 @@ impl LiveValidator {
         // Read first: the slot borrows the whole validator, the application with it.
         let read = self.given(name).is_none().then(|| as_read(&self.app, name));
         self.given(name)
-            .get_or_insert_with(|| read.unwrap_or(Input::Null))
+            .get_or_insert_with(|| Box::new(read.unwrap_or(Input::Null)))
     }
 
     /// Lets go of each table as given that reading found no problem in.
@@ -423,10 +448,17 @@ impl LiveValidator {
             .as_mut()
             .map(|held| held.take_evaluated(&replaced))
             .unwrap_or_default();
-        let last = self
-            .replaced
-            .insert(Box::new(Replacement { replaced, let_go }));
-        Delta::from_replaced(&self.evaluation.report, &last.replaced, &last.let_go)
+        let now = &self.evaluation.report.nearest;
+        let gone = |(key, _): &&(NearestKey, _)| !now.iter().any(|row| key.is_of(row));
+        let nearest_removed = (let_go.nearest.iter().flatten().filter(gone))
+            .map(|(key, _)| key.written().into_boxed_str())
+            .collect();
+        let last = self.replaced.insert(Box::new(Replacement {
+            replaced,
+            let_go,
+            nearest_removed,
+        }));
+        Delta::from_replaced(&self.evaluation.report, last)
     }
 }
 
@@ -651,7 +683,7 @@ struct Before<'r> {
     adjustment: Option<&'r Option<Outcome<AdjustmentVerdict>>>,
     required_documents: Option<Rows<'r, RequiredDocument>>,
     windows: Option<Rows<'r, WindowReport>>,
-    nearest: Option<Rows<'r, NearestThreshold>>,
+    nearest: Option<NearestBefore<'r>>,
 }
 
 /// The rows of a list before an edit: held, with what makes two the same; or let go of, each by
@@ -661,17 +693,21 @@ enum Rows<'r, T> {
     LetGo(&'r [(Arc<str>, Fingerprint)], fn(&T) -> Fingerprint),
 }
 
-impl<'r, T> Rows<'r, T> {
+impl<'r, T: PartialEq + Hash> Rows<'r, T> {
     /// Held, or let go of where `let_go` has them; the same when equal.
-    fn of(held: &'r [T], let_go: Option<&'r [(Arc<str>, Fingerprint)]>) -> Rows<'r, T>
-    where
-        T: PartialEq + Hash,
-    {
+    fn of(held: &'r [T], let_go: Option<&'r [(Arc<str>, Fingerprint)]>) -> Rows<'r, T> {
         match let_go {
             Some(prints) => Rows::LetGo(prints, fingerprint::of),
             None => Rows::Held(held, T::eq),
         }
     }
+}
+
+/// The nearest thresholds before an edit: held, or let go of, each by its key and fingerprint,
+/// with the keys, written out, of those the report no longer has.
+enum NearestBefore<'r> {
+    Held(&'r [NearestThreshold]),
+    LetGo(&'r [(NearestKey, Fingerprint)], &'r [Box<str>]),
 }
 
 impl<'r> Delta<'r> {
@@ -693,7 +729,7 @@ impl<'r> Delta<'r> {
                 adjustment: Some(&o.adjustment),
                 required_documents: Some(Rows::of(&o.required_documents, None)),
                 windows: Some(Rows::of(&o.windows, None)),
-                nearest: Some(Rows::Held(&old.nearest, same_but_message)),
+                nearest: Some(NearestBefore::Held(&old.nearest)),
             },
         )
     }
@@ -702,7 +738,7 @@ impl<'r> Delta<'r> {
     /// report is `new`: the diagnostics and notices the evaluation found added and removed, and
     /// the outcomes and lists it evaluated again, those let go of by their fingerprints in
     /// `let_go`.
-    fn from_replaced(new: &'r Report, replaced: &'r Replaced, let_go: &'r LetGo) -> Delta<'r> {
+    fn from_replaced(new: &'r Report, replacement: &'r Replacement) -> Delta<'r> {
         fn found<'r>(
             old: &'r [Diagnostic],
             new: &'r [Diagnostic],
@@ -716,6 +752,11 @@ impl<'r> Delta<'r> {
                 removed: at(old, &changed.removed),
             }
         }
+        let Replacement {
+            replaced,
+            let_go,
+            nearest_removed,
+        } = replacement;
         let o = &replaced.outcomes;
         Delta::from_before(
             new,
@@ -745,7 +786,10 @@ impl<'r> Delta<'r> {
                 nearest: replaced
                     .nearest
                     .as_deref()
-                    .map(|held| Rows::Held(held, same_but_message)),
+                    .map(|held| match let_go.nearest.as_deref() {
+                        Some(prints) => NearestBefore::LetGo(prints, nearest_removed),
+                        None => NearestBefore::Held(held),
+                    }),
             },
         )
     }
@@ -769,7 +813,7 @@ impl<'r> Delta<'r> {
                 &d.rule
             }),
             windows: rows(before.windows, &n.windows, |w| &w.rule),
-            nearest: rows(before.nearest, &new.nearest, |t| &t.key),
+            nearest: nearest_rows(before.nearest, &new.nearest),
             stage: new.stage,
             summary: new.summary.clone(),
         }
@@ -868,6 +912,29 @@ fn rows<'r, T>(old: Option<Rows<'r, T>>, new: &'r [T], key: fn(&T) -> &str) -> R
     }
 }
 
+/// The nearest thresholds that changed or appeared, and those that went away.
+fn nearest_rows<'r>(
+    old: Option<NearestBefore<'r>>,
+    new: &'r [NearestThreshold],
+) -> RowChanges<'r, NearestThreshold> {
+    match old {
+        None => RowChanges::none(),
+        Some(NearestBefore::Held(old)) => {
+            rows(Some(Rows::Held(old, same_but_message)), new, |t| &t.key)
+        }
+        Some(NearestBefore::LetGo(prints, removed)) => {
+            let same = |row: &NearestThreshold| {
+                let before = prints.iter().find(|(key, _)| key.is_of(row));
+                before.is_some_and(|(_, print)| *print == nearest_print(row))
+            };
+            RowChanges {
+                changed: new.iter().filter(|row| !same(row)).collect(),
+                removed: removed.iter().map(|key| &**key).collect(),
+            }
+        }
+    }
+}
+
 /// Equal but for the message, which is a function of the rest and the validator's locale, and
 /// which a validator may have let go of ([`LiveValidator::release_messages`]).
 fn same_but_message(a: &NearestThreshold, b: &NearestThreshold) -> bool {
@@ -906,6 +973,34 @@ fn same_but_message(a: &NearestThreshold, b: &NearestThreshold) -> bool {
                 &b.rule,
                 &b.citations,
             )
+}
+
+/// A nearest threshold's fingerprint, of what [`same_but_message`] compares but for the key, by
+/// which rows are paired before their fingerprints are, and what follows from the rest within one
+/// validator (one profile, its parameters, one locale): the threshold, from the parameter; the
+/// distance, from the amount and the threshold; the verdict's label and the citations, from the
+/// rule that gives the verdict, or from the parameter where none does yet. Hashing the citations'
+/// texts at every keystroke took four times as long.
+fn nearest_print(n: &NearestThreshold) -> Fingerprint {
+    let verdict = n.becomes.as_ref().map(|b| &b.value);
+    fingerprint::of(&(
+        (&n.amount, &n.parameter, n.inclusive),
+        (verdict, &n.depends_on, &n.rule),
+    ))
+}
+
+/// Each nearest threshold's key and fingerprint, the keys in the order of the entries; `None`
+/// where they are not the entries'.
+fn nearest_prints(
+    rows: &[NearestThreshold],
+    mut keys: impl Iterator<Item = NearestKey>,
+) -> Option<Vec<(NearestKey, Fingerprint)>> {
+    let mut prints = Vec::with_capacity(rows.len());
+    for row in rows {
+        let key = keys.next().filter(|key| key.is_of(row))?;
+        prints.push((key, nearest_print(row)));
+    }
+    keys.next().is_none().then_some(prints)
 }
 
 /// Each key with its position, sorted, for [`last_position`]. Not a map: this one instance serves

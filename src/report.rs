@@ -335,7 +335,7 @@ impl Serialize for Trace {
 /// gives none (a verdict's explanation); the text where it gives more than one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fact {
-    text: String,
+    text: Box<str>,
     /// Where the value is in the text, in bytes; `None` for a text written out.
     value: Option<(u32, u32)>,
 }
@@ -372,22 +372,27 @@ impl Fact {
         value(&mut text);
         let end = text.len();
         after(&mut text);
-        text.shrink_to_fit();
         let value = u32::try_from(start).ok().zip(u32::try_from(end).ok());
-        Fact { text, value }
+        Fact {
+            text: text.into_boxed_str(),
+            value,
+        }
     }
 
     /// A fact the profile gives whole (a verdict's explanation, whether a document is on file).
     pub(crate) fn fixed(text: String) -> Fact {
         Fact {
-            text,
+            text: text.into_boxed_str(),
             value: Some((0, 0)),
         }
     }
 
     /// A fact with more than one value from the form in it, written out in a compact answer too.
     pub(crate) fn written(text: String) -> Fact {
-        Fact { text, value: None }
+        Fact {
+            text: text.into_boxed_str(),
+            value: None,
+        }
     }
 
     pub fn as_str(&self) -> &str {

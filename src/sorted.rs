@@ -317,6 +317,11 @@ impl<K: Ord, V> SortedMap<K, V> {
     pub fn clear(&mut self) {
         self.0.clear();
     }
+
+    /// Gives back the room for entries not used.
+    pub fn shrink_to_fit(&mut self) {
+        self.0.shrink_to_fit();
+    }
 }
 
 impl<'a, K, V> IntoIterator for &'a SortedMap<K, V> {

@@ -156,7 +156,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         let Some(doc) = ctx.app.documents().get(index) else {
             continue;
         };
-        for chapter in rule.chapters.iter().filter(|c| !doc.chapters.contains(c)) {
+        let on_file = |chapter: &str| doc.chapters.iter().any(|c| &**c == chapter);
+        for chapter in rule.chapters.iter().filter(|c| !on_file(c)) {
             let chapter_name = ctx
                 .version
                 .chapters

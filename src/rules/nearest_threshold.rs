@@ -15,13 +15,15 @@
 //! threshold and once inside each interval, walking away from the amount until the verdict differs.
 //! Where the verdict there would turn on something not filled in yet, the entry says what.
 //!
-//! What the walk found is kept with the entries ([`Walk`]). After a live edit that changed nothing
-//! else the walk read or was given, and moved amounts it walked from without any crossing or
-//! reaching a threshold that a decision table compares that field with, every comparison the walk
-//! would make answers as before, so it would find the same thresholds and verdicts: the kept
-//! entries are measured again from the amounts now instead. The stretch over which a verdict stays
-//! the same is not enough: where a table compares two amounts, one can cross a threshold with the
-//! verdict kept while the other's nearest threshold moves.
+//! What the walk found is kept ([`Walk`]): where each entry lies and which case gives its verdict
+//! there, enough to write the entry again without the entries themselves, which a live validator
+//! lets go of once an answer has carried them. After a live edit that changed nothing else the
+//! walk read or was given, and moved amounts it walked from without any crossing or reaching a
+//! threshold that a decision table compares that field with, every comparison the walk would make
+//! answers as before, so it would find the same thresholds and verdicts: the entries are written
+//! again from where they lie, measured from the amounts now, instead. The stretch over which a
+//! verdict stays the same is not enough: where a table compares two amounts, one can cross a
+//! threshold with the verdict kept while the other's nearest threshold moves.
 //!
 //! ## Legal basis
 //! The thresholds, their wording and the verdicts on either side are the profile's decision tables
@@ -273,64 +275,81 @@ pub(crate) fn find_with_walk<'a>(
     outcomes: &Outcomes,
     compared: &Compared,
 ) -> (Vec<NearestThreshold>, Walk) {
-    fn decided<T>(outcome: &Option<crate::report::Outcome<T>>) -> Option<&T> {
-        outcome.as_ref().and_then(|o| o.value.as_deref())
-    }
-    let tables = &ctx.version.outcomes;
     let mut found = Vec::new();
     let mut walk = Walk {
         compared: *compared,
         ..Walk::default()
     };
+    each_decided(ctx, outcomes, &mut |table, walked| {
+        walk_table(ctx, table, walked, &mut found, &mut walk);
+    });
+    // A live validator keeps the walk between edits.
+    walk.amounts.shrink_to_fit();
+    walk.places.shrink_to_fit();
+    (found, walk)
+}
+
+/// Calls `visit` with each decision table that decided a verdict, in the order the engine decides
+/// them, and that verdict.
+fn each_decided(ctx: &Ctx, outcomes: &Outcomes, visit: &mut dyn FnMut(Table, &dyn Walked)) {
+    fn decided<T>(outcome: &Option<crate::report::Outcome<T>>) -> Option<&T> {
+        outcome.as_ref().and_then(|o| o.value.as_deref())
+    }
+    let tables = &ctx.version.outcomes;
     // Each table with its outcome, which are of a different type each.
-    macro_rules! walk {
+    macro_rules! visit {
         ($table:expr, $name:ident) => {
             if let Some(current) = decided(&outcomes.$name) {
                 let table = WalkedTable {
                     cases: &tables.$name,
                     current,
                 };
-                walk_table(ctx, $table, &table, &mut found, &mut walk);
+                visit($table, &table);
             }
         };
     }
-    walk!(Table::Approval, approval);
-    walk!(Table::Merge, merge);
-    walk!(Table::Supervision, supervision);
-    walk!(Table::Management, management);
-    walk!(Table::ExpertPanel, expert_panel);
-    walk!(Table::FinancialReview, financial_review);
-    walk!(Table::Acceptance, acceptance);
-    (found, walk)
+    visit!(Table::Approval, approval);
+    visit!(Table::Merge, merge);
+    visit!(Table::Supervision, supervision);
+    visit!(Table::Management, management);
+    visit!(Table::ExpertPanel, expert_panel);
+    visit!(Table::FinancialReview, financial_review);
+    visit!(Table::Acceptance, acceptance);
 }
 
-/// What a walk found besides its entries, kept with them: what it was given, the amounts it
-/// walked from, and where each entry lies.
+/// What a walk found besides its entries: what it was given, the amounts it walked from, and where
+/// each entry lies, from which the entries can be written again.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Walk {
     /// The money fields each decision compared, as the walk was given them.
     compared: Compared,
     /// Each amount walked from, once per field.
     amounts: Vec<(Field, Decimal)>,
-    /// Where each entry lies, in the order of the entries.
+    /// Where each entry lies and what decides there, in the order of the entries.
     places: Vec<Place>,
 }
 
 impl Walk {
-    /// This walk's entries, `before`, measured again from the amounts now, where a new walk would
-    /// find the same thresholds and verdicts; `None` where it might not. `moved` are the fields
-    /// the walk read that changed since: each must be an amount it walked from, still filled in,
-    /// that did not cross or reach any threshold a decision table compares it with (then every
-    /// comparison the walk made answers as before), and the decisions must have compared the
-    /// same fields. The verdicts the walk was given are the caller's to check.
+    /// The key of each entry the walk found, in the order of the entries.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = NearestKey> + '_ {
+        self.places.iter().map(|place| place.key)
+    }
+
+    /// This walk's entries, written again from where they lie and measured from the amounts now,
+    /// where a new walk would find the same thresholds and verdicts; `None` where it might not.
+    /// `moved` are the fields the walk read that changed since: each must be an amount it walked
+    /// from, still filled in, that did not cross or reach any threshold a decision table compares
+    /// it with (then every comparison the walk made answers as before), and the decisions must
+    /// have compared the same fields. The verdicts the walk was given, `outcomes` now, are the
+    /// caller's to check; `ctx` must have the profile and parameters the walk had.
     pub(crate) fn remeasure(
         &self,
         ctx: &Ctx,
+        outcomes: &Outcomes,
         moved: FieldSet,
         compared: &Compared,
-        before: &[NearestThreshold],
     ) -> Option<Vec<NearestThreshold>> {
-        if self.compared != *compared || self.places.len() != before.len() {
+        if self.compared != *compared {
             return None;
         }
         let walked = self
@@ -352,17 +371,17 @@ impl Walk {
                 return None;
             }
         }
-        self.places
-            .iter()
-            .zip(before)
-            .map(|(place, entry)| {
-                if moved.contains(place.field) {
-                    remeasured(ctx, place, ctx.app.money(place.field)?, entry)
-                } else {
-                    Some(entry.clone())
+        // The places are in the order the tables were walked, which is the order they are
+        // visited in.
+        let mut entries = Vec::with_capacity(self.places.len());
+        each_decided(ctx, outcomes, &mut |table, walked| {
+            for place in self.places.iter().filter(|p| p.key.table == table) {
+                if let Some(amount) = ctx.app.money(place.key.field) {
+                    entries.extend(entry(ctx, place, amount, walked));
                 }
-            })
-            .collect()
+            }
+        });
+        (entries.len() == self.places.len()).then_some(entries)
     }
 }
 
@@ -400,8 +419,9 @@ impl Direction {
     }
 }
 
-/// A threshold a table compares a field with, and the parameter that fixes it.
-type Threshold<'p> = (Decimal, &'p str);
+/// A threshold a table compares a field with, and the parameter that fixes it, by its place among
+/// the evaluation's parameters.
+type Threshold = (Decimal, usize);
 
 /// A stretch of amounts over which the verdict is the same: one threshold (`inclusive`, the
 /// threshold itself) or the open interval beyond it, away from the amount; `probe` is an amount in
@@ -487,14 +507,25 @@ fn walk_table(
             let Some(&(threshold, parameter)) = thresholds.get(region.threshold) else {
                 continue;
             };
+            let at = match at {
+                Ok(case) => match u16::try_from(case) {
+                    Ok(case) => Ok(case),
+                    Err(_) => continue,
+                },
+                Err(missing) => Err(missing.into_boxed_slice()),
+            };
             let place = Place {
-                table,
-                field,
-                direction,
+                key: NearestKey {
+                    table,
+                    field,
+                    direction,
+                },
                 threshold,
                 inclusive: region.inclusive,
+                parameter,
+                at,
             };
-            if let Some(found) = entry(ctx, &place, amount, parameter, at, walked) {
+            if let Some(found) = entry(ctx, &place, amount, walked) {
                 into.push(found);
                 walk.places.push(place);
             }
@@ -589,7 +620,7 @@ fn reads_verdict(c: &Condition) -> bool {
 /// Every threshold the table compares `field` with, directly or through a verdict it reads, in
 /// ascending order, each once. A parameter the portal has not supplied is left out: a comparison
 /// with it is unknown at every amount.
-fn thresholds<'a>(ctx: &Ctx<'a>, cases: &'a dyn Cases, field: Field) -> Vec<Threshold<'a>> {
+fn thresholds<'a>(ctx: &Ctx<'a>, cases: &'a dyn Cases, field: Field) -> Vec<Threshold> {
     let mut found = Vec::new();
     for when in (0..cases.count()).filter_map(|case| cases.when(case)) {
         collect(ctx, when, field, true, &mut found);
@@ -604,7 +635,7 @@ fn collect<'a>(
     c: &'a Condition,
     field: Field,
     follow_verdicts: bool,
-    into: &mut Vec<Threshold<'a>>,
+    into: &mut Vec<Threshold>,
 ) {
     match c {
         Condition::All(cs) | Condition::Any(cs) => {
@@ -614,8 +645,10 @@ fn collect<'a>(
         }
         Condition::Not(inner) => collect(ctx, inner, field, follow_verdicts, into),
         Condition::Amount(a) if a.field.0 == field => {
-            if let Some(Some(value)) = ctx.params.get(&a.param) {
-                into.push((*value, a.param.as_str()));
+            if let Some(at) = ctx.params.position(&a.param) {
+                if let Some(value) = ctx.params.value_at(at) {
+                    into.push((value, at));
+                }
             }
         }
         // The tables a verdict comes from read no verdicts themselves.
@@ -699,28 +732,53 @@ fn regions(amount: Decimal, thresholds: &[Threshold], direction: Direction) -> V
     out
 }
 
-/// Where a nearest threshold lies.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Place {
+/// What tells a nearest threshold from the others of a report, and the same one in the next: its
+/// table, field and direction. Written out, it is the entry's `key`, e.g.
+/// `merge:totalInvestment:above`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NearestKey {
     table: Table,
     field: Field,
     direction: Direction,
-    threshold: Decimal,
-    inclusive: bool,
 }
 
-/// The entry for a nearest threshold, seen from `amount`; `parameter` fixes the threshold, and
-/// case `at` of the table `walked` gives the verdict there.
+impl NearestKey {
+    /// Whether it is `entry`'s.
+    pub(crate) fn is_of(self, entry: &NearestThreshold) -> bool {
+        (self.table.key(), self.field.path(), self.direction.key())
+            == (entry.outcome, entry.field, entry.direction)
+    }
+
+    pub(crate) fn written(self) -> String {
+        let (table, field) = (self.table.key(), self.field.path());
+        [table, ":", field, ":", self.direction.key()].concat()
+    }
+}
+
+/// Where a nearest threshold lies, and what decides there.
+#[derive(Debug, Clone, PartialEq)]
+struct Place {
+    key: NearestKey,
+    threshold: Decimal,
+    inclusive: bool,
+    /// The parameter that fixes the threshold, by its place among the evaluation's parameters.
+    parameter: usize,
+    /// The case of the table that gives the verdict there, or what it would still need (32 bytes
+    /// a place in wasm rather than 36, held by a validator between edits).
+    at: Result<u16, Box<[String]>>,
+}
+
+/// The entry for the nearest threshold at `place` of the table `walked`, seen from `amount`.
 fn entry(
     ctx: &Ctx,
     place: &Place,
     amount: Decimal,
-    parameter: &str,
-    at: Result<usize, Vec<String>>,
     walked: &dyn Walked,
 ) -> Option<NearestThreshold> {
-    let (becomes, depends_on, rule, citations) = match at {
-        Ok(case) => {
+    let parameter = ctx.params.name_at(place.parameter)?;
+    let (becomes, depends_on, rule, citations) = match &place.at {
+        &Ok(case) => {
+            let case = usize::from(case);
             let rule = walked.cases().rule(case)?;
             let verdict = walked.verdict(ctx, case)?;
             (
@@ -737,17 +795,15 @@ fn entry(
                 .get(parameter)
                 .map(|p| ctx.cite(&p.cite))
                 .unwrap_or_default();
-            (None, missing, None, citations)
+            (None, missing.to_vec(), None, citations)
         }
     };
-    let field = place.field.path();
-    let outcome = place.table.key();
-    let direction = place.direction.key();
+    let key = place.key;
     let mut entry = NearestThreshold {
-        key: [outcome, ":", field, ":", direction].concat(),
-        outcome,
-        field,
-        direction,
+        key: key.written(),
+        outcome: key.table.key(),
+        field: key.field.path(),
+        direction: key.direction.key(),
         amount,
         threshold: place.threshold,
         parameter: parameter.to_string(),
@@ -757,33 +813,6 @@ fn entry(
         depends_on,
         rule,
         citations,
-        message: String::new(),
-    };
-    measure(ctx, place, amount, &mut entry)?;
-    Some(entry)
-}
-
-/// `before`, an entry for the threshold at `place`, seen from `amount` instead.
-fn remeasured(
-    ctx: &Ctx,
-    place: &Place,
-    amount: Decimal,
-    before: &NearestThreshold,
-) -> Option<NearestThreshold> {
-    let mut entry = NearestThreshold {
-        key: before.key.clone(),
-        outcome: before.outcome,
-        field: before.field,
-        direction: before.direction,
-        amount,
-        threshold: before.threshold,
-        parameter: before.parameter.clone(),
-        inclusive: before.inclusive,
-        distance: Decimal::ZERO,
-        becomes: before.becomes.clone(),
-        depends_on: before.depends_on.clone(),
-        rule: before.rule.clone(),
-        citations: before.citations.clone(),
         message: String::new(),
     };
     measure(ctx, place, amount, &mut entry)?;
@@ -820,7 +849,7 @@ fn message(
 ) -> String {
     use Direction::{Above, Below};
     let en = ctx.locale.is_en();
-    let (zh_name, en_name) = place.table.name();
+    let (zh_name, en_name) = place.key.table.name();
     let lowered;
     let name = if en {
         lowered = lower_first(en_name);
@@ -830,7 +859,7 @@ fn message(
     };
     // How far the line is, then what lies beyond it; written piece by piece, since this runs for
     // every entry of every report.
-    let lead: [&str; 5] = match (on_the_line, place.direction, en) {
+    let lead: [&str; 5] = match (on_the_line, place.key.direction, en) {
         (true, _, false) => ["恰在", name, "的界线上", "", ""],
         (false, Below, false) => ["超出", name, "的界线 ", distance, " 万元"],
         (false, Above, false) => ["距", name, "的界线还有 ", distance, " 万元"],
@@ -838,7 +867,7 @@ fn message(
         (false, Below, true) => [distance, " 万元 over the ", name, " line", ""],
         (false, Above, true) => [distance, " 万元 short of the ", name, " line", ""],
     };
-    let side: [&str; 3] = match (place.direction, place.inclusive, en) {
+    let side: [&str; 3] = match (place.key.direction, place.inclusive, en) {
         (Below, true, false) => ["", threshold, " 万元及以下"],
         (Below, false, false) => ["不满 ", threshold, " 万元"],
         (Above, true, false) => ["", threshold, " 万元及以上"],

@@ -29,10 +29,10 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for (i, doc) in ctx.app.documents().iter().enumerate() {
-        if !ctx.version.documents.contains_key(&doc.kind) {
+        if !ctx.version.documents.contains_key(&*doc.kind) {
             sink.diagnostics.push(
                 Diagnostic::new(Code::UnknownDocument, &format!("documents[{i}].kind"))
-                    .param("input", doc.kind.as_str())
+                    .param("input", &*doc.kind)
                     .param("regulation", ctx.version.title.as_str()),
             );
         }

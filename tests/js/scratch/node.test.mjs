@@ -86,8 +86,11 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // their digits rather than through rust_decimal's text parser, which left the browser modules
 // (−7.9 KB of raw wasm): 280.8 KB; 2026-12-02: unchanged for messages rendered once, a resource
 // row in one string and a nearest threshold's fixed part numbered without writing it (+0.9 KB;
-// typing 1.05–1.16× and 1.09× faster, a full validation 1.03×): 281.7 KB.
-const SIZE_CEILING_KB = 282;
+// typing 1.05–1.16× and 1.09× faster, a full validation 1.03×): 281.7 KB; 2026-12-02: 282 → 284
+// for a live validator's nearest thresholds let go of once answered, the walk keeping where each
+// lies and each row its key and a fingerprint, and a document row's texts boxed (+1.5 KB; 0.96 KB
+// less wasm memory holding the 通州 fixture, 3.84 KB, within the 4 KB budget): 283.05 KB.
+const SIZE_CEILING_KB = 284;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
