@@ -45,13 +45,11 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
     let sep = ctx.text("、", ", ");
     for (i, row) in ctx.app.resources().iter().enumerate() {
         let at = |cell: &str| format!("resources[{i}].{cell}");
-        let number = (i + 1).to_string();
+        // Written only for a problem to report, as the paths are.
+        let number = || (i + 1).to_string();
         let mut push = |d: Diagnostic| sink.diagnostics.push(d.rule(&table.id, citations.clone()));
         if row.name().is_none() && !ctx.rejected.contains(&at("name")) {
-            push(
-                Diagnostic::new(Code::ResourceNameMissing, &at("name"))
-                    .param("row", number.as_str()),
-            );
+            push(Diagnostic::new(Code::ResourceNameMissing, &at("name")).param("row", number()));
         }
         match row.sharing() {
             None if !ctx.rejected.contains(&at("sharing")) => {
@@ -60,20 +58,20 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             None => {}
             Some(s) if !table.sharing.iter().any(|t| t == s) => push(
                 Diagnostic::new(Code::ResourceSharingInvalid, &at("sharing"))
-                    .param("row", number.as_str())
+                    .param("row", number())
                     .param("input", s)
                     .param("allowed", table.sharing.join(sep)),
             ),
             Some(s) if *s == table.needs_condition && row.condition().is_none() => {
                 push(
                     Diagnostic::new(Code::ResourceConditionMissing, &at("condition"))
-                        .param("row", number.as_str()),
+                        .param("row", number()),
                 );
             }
             Some(s) if *s == table.needs_reason && row.reason().is_none() => {
                 push(
                     Diagnostic::new(Code::ResourceReasonMissing, &at("reason"))
-                        .param("row", number.as_str()),
+                        .param("row", number()),
                 );
             }
             Some(_) => {}
@@ -84,7 +82,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             }
             Some(f) if !table.frequencies.iter().any(|t| t == f) => push(
                 Diagnostic::new(Code::ResourceFrequencyInvalid, &at("updateFrequency"))
-                    .param("row", number.as_str())
+                    .param("row", number())
                     .param("input", f)
                     .param("allowed", table.frequencies.join(sep)),
             ),
