@@ -322,6 +322,7 @@ export type Code =
   | 'JU003' // repealed, Warning
   | 'JU004' // date-not-printed, Info
   | 'JU005' // parameter-missing, Warning
+  | 'JU006' // english-not-loaded, Info
   | 'FM001' // required-field, Error
   | 'FM002' // not-in-form-list, Error
   | 'FM003' // funding-sum-mismatch, Error
@@ -1030,8 +1031,17 @@ export interface InitJurisdictions {
    * the package's JS; with `form: false`, `gov_it_rules_core_noform_bg.wasm`.
    */
   wasm?: InitInput | undefined;
-  /** The folder holding `<id>.govit` (the compiled profile) for each regulation, if not `profiles/` beside the package's JS. */
+  /**
+   * The folder holding `<id>.govit` (the compiled profile) and `<id>.en.govit` (its English
+   * texts) for each regulation, if not `profiles/` beside the package's JS.
+   */
   profiles?: string | UrlObject | undefined;
+  /**
+   * The locales the page shows. With `'en'`, the regulations' English texts
+   * (`profiles/<id>.en.govit`) are fetched too; without it, an English answer gives the
+   * regulations' own texts (article summaries, explanations) in Chinese, with a `JU006` notice.
+   */
+  locales?: Locale[] | undefined;
   profileJson?: false | undefined;
   /** `false`: the module without `attach()` (`gov_it_rules_core_noform_bg.wasm`, 44 KB gzip smaller). */
   form?: boolean | undefined;
@@ -1044,6 +1054,8 @@ export interface InitProfileJson {
   wasm?: InitInput | undefined;
   jurisdictions?: undefined;
   form?: true | undefined;
+  /** Accepted for symmetry: this module embeds the regulations' English texts. */
+  locales?: Locale[] | undefined;
 }
 
 /**
@@ -1053,6 +1065,14 @@ export interface InitProfileJson {
 export interface InitDefault {
   wasm?: InitInput | undefined;
   jurisdictions?: undefined;
+  /** The folder holding `<id>.en.govit` for each regulation, if not `profiles/` beside the package's JS. */
+  profiles?: string | UrlObject | undefined;
+  /**
+   * The locales the page shows. With `'en'`, the regulations' English texts
+   * (`profiles/<id>.en.govit`) are fetched too; without it, an English answer gives the
+   * regulations' own texts (article summaries, explanations) in Chinese, with a `JU006` notice.
+   */
+  locales?: Locale[] | undefined;
   profileJson?: false | undefined;
   form?: boolean | undefined;
 }
@@ -1063,7 +1083,8 @@ export interface InitDefault {
  * copy it). `init({ jurisdictions: ['tongzhou'] })` loads the module without embedded
  * regulations and only the named profiles; `init({ profileJson: true })` the module that also
  * reads JSON profiles; `init({ form: false })` the module without `attach()`, with or without
- * `jurisdictions`. In Node the package is ready on import (with the module that reads JSON
+ * `jurisdictions`; `init({ locales: ['zh-CN', 'en'] })` fetches the regulations' English texts,
+ * which a page showing Chinese only does without. In Node the package is ready on import (with the module that reads JSON
  * profiles) and this resolves at once.
  */
 export function init(
@@ -1094,11 +1115,12 @@ export interface ProfileError {
 export type LoadProfileResult = { ok: true; id: string; errors: [] } | { ok: false; errors: ProfileError[] };
 /**
  * Loads a jurisdiction profile so that options can name its id: compiled by `gov-it-check
- * compile` (bytes), or JSON text or an object (format in docs/profile-format.md) where the module
- * reads JSON profiles (Node, or after `init({ profileJson: true })`; elsewhere the result is one
- * error saying so). A rejected profile changes nothing.
+ * compile` (bytes, with `english` the `<id>.en.govit` that `--english-apart` writes beside it),
+ * or JSON text or an object (format in docs/profile-format.md) where the module reads JSON
+ * profiles (Node, or after `init({ profileJson: true })`; elsewhere the result is one error
+ * saying so). A rejected profile changes nothing.
  */
-export function loadProfile(profile: string | object | Bytes): LoadProfileResult;
+export function loadProfile(profile: string | object | Bytes, english?: Bytes): LoadProfileResult;
 /**
  * A Standard Schema v1 for form libraries (react-hook-form, TanStack Form, VeeValidate), for the
  * fields `options.fields` names, or else those the value has. May be made before `init()`.

@@ -10,6 +10,7 @@ import wasmInit, {
   rules as wasmRules,
   loadProfile as wasmLoadProfile,
   loadCompiledProfile as wasmLoadCompiledProfile,
+  addEnglishTexts as wasmAddEnglishTexts,
   labels as wasmLabels,
   normalise as wasmNormalise,
   __formLayout as wasmFormLayout,
@@ -29,8 +30,13 @@ let generation = 0;
 let trapped = false;
 /** The instance's own exports, for freeing validators in the instance that made them. */
 let exports;
-/** The profiles loaded so far, by id, to load into a new instance: [compiled?, bytes or text]. */
+/**
+ * The profiles loaded so far, by id, to load into a new instance: [compiled?, bytes or text,
+ * English texts kept apart or undefined].
+ */
 const loaded = new Map();
+/** The built-in regulations' English texts given to the module (init({ locales })), likewise. */
+const englishTexts = [];
 
 // ---- Where the package's files are ------------------------------------------------------------
 // Each file is named by a literal `new URL('./…', import.meta.url)`, the pattern Vite, webpack 5
@@ -74,6 +80,22 @@ const PROFILES = {
     import.meta.url ? new URL('./profiles/xiangcheng.govit', import.meta.url) : beside('./profiles/xiangcheng.govit'),
 };
 const SHIPPED = Object.keys(PROFILES);
+/** Their English texts, each beside its profile (profiles/<id>.en.govit). */
+const ENGLISH = {
+  tongzhou: () =>
+    import.meta.url ? new URL('./profiles/tongzhou.en.govit', import.meta.url) : beside('./profiles/tongzhou.en.govit'),
+  shexian: () =>
+    import.meta.url ? new URL('./profiles/shexian.en.govit', import.meta.url) : beside('./profiles/shexian.en.govit'),
+  tinghu: () =>
+    import.meta.url ? new URL('./profiles/tinghu.en.govit', import.meta.url) : beside('./profiles/tinghu.en.govit'),
+  jiangjin: () =>
+    import.meta.url ? new URL('./profiles/jiangjin.en.govit', import.meta.url) : beside('./profiles/jiangjin.en.govit'),
+  xiangcheng: () =>
+    import.meta.url
+      ? new URL('./profiles/xiangcheng.en.govit', import.meta.url)
+      : beside('./profiles/xiangcheng.en.govit'),
+};
+const LOCALES = ['zh-CN', 'en'];
 
 // ---- Loading ----------------------------------------------------------------------------------
 
@@ -112,61 +134,82 @@ export async function init(input) {
 
 async function load(input) {
   const isObject = input !== null && typeof input === 'object' && !isModuleSource(input);
+  if (!isObject) {
+    await instantiate(input ?? FULL_WASM());
+    return;
+  }
+  const { locales } = input;
+  if (locales !== undefined && (!Array.isArray(locales) || locales.some((locale) => !LOCALES.includes(locale)))) {
+    throw new TypeError(
+      "gov-it-rules: init({ locales }) takes a list of the locales the page shows, 'zh-CN' and 'en'; with 'en' the regulations' English texts are fetched too",
+    );
+  }
+  const english = locales?.includes('en') ?? false;
   // `jurisdictions: undefined` is left out, as JavaScript APIs read undefined.
-  if (isObject && input.profileJson !== undefined && input.profileJson !== false) {
+  if (input.profileJson !== undefined && input.profileJson !== false) {
     if (input.profileJson !== true || input.jurisdictions !== undefined || (input.form !== undefined && input.form !== true)) {
       throw new TypeError(
-        'gov-it-rules: init({ profileJson: true }) loads the module that reads JSON profiles, which embeds the five regulations and attach(); it takes no jurisdictions and no form: false',
+        'gov-it-rules: init({ profileJson: true }) loads the module that reads JSON profiles, which embeds the five regulations, their English texts and attach(); it takes no jurisdictions and no form: false',
       );
     }
     await instantiate(input.wasm ?? JSON_WASM());
-    return;
-  }
-  if (!isObject) {
-    await instantiate(input ?? FULL_WASM());
     return;
   }
   if (input.form !== undefined && input.form !== true && input.form !== false) {
     throw new TypeError('gov-it-rules: init({ form }) takes true (the default) or false, the module without attach()');
   }
   const form = input.form !== false;
-  if (input.jurisdictions === undefined) {
-    await instantiate(input.wasm ?? (form ? FULL_WASM() : NOFORM_WASM()));
-    return;
-  }
   const { jurisdictions: ids, wasm, profiles } = input;
-  if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => !SHIPPED.includes(id))) {
+  if (ids !== undefined && (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => !SHIPPED.includes(id)))) {
     throw new TypeError(
       `gov-it-rules: init({ jurisdictions }) takes a list of one or more of ${SHIPPED.join(', ')}; load a county's own profile with loadProfile() after init()`,
     );
   }
   const folder =
     profiles === undefined ? undefined : new URL(profiles, globalThis.location?.href ?? import.meta.url ?? script);
-  const files = ids.map(async (id) => {
-    const url = folder === undefined ? PROFILES[id]() : new URL(`${id}.govit`, folder);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`gov-it-rules: fetching the ${id} profile: HTTP ${response.status} ${response.url}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    // Another page answered (a dev server's fallback page): say which URL, not "bad profile".
-    if (!COMPILED_MAGIC.every((byte, i) => bytes[i] === byte)) {
-      throw new Error(
-        `gov-it-rules: fetching the ${id} profile: ${response.url} is not a compiled profile; a server may have answered with another page: with Vite's dev server, add optimizeDeps: { exclude: ['gov-it-rules'] } to vite.config.js, or pass init({ profiles }) the folder that holds <id>.govit`,
-      );
+  const fetched = (id, kind) => fetchShipped(id, kind, folder);
+  // Fetched in parallel with the module, and awaited after it: a failed fetch is reported there,
+  // not as unhandled.
+  const texts = english ? (ids ?? SHIPPED).map((id) => fetched(id, 'english')) : [];
+  const files = (ids ?? []).map((id) => fetched(id, 'profile'));
+  for (const file of [...texts, ...files]) file.catch(() => {});
+  if (ids === undefined) {
+    await instantiate(wasm ?? (form ? FULL_WASM() : NOFORM_WASM()));
+    for (const bytes of await Promise.all(texts)) {
+      const result = parse(guard(() => wasmAddEnglishTexts(bytes)));
+      if (!result.ok) throw new Error(`gov-it-rules: shipped English texts were refused: ${JSON.stringify(result.errors)}`);
+      englishTexts.push(bytes);
     }
-    return bytes;
-  });
-  // Awaited below, after the module; a failed fetch is reported there, not as unhandled.
-  for (const file of files) file.catch(() => {});
+    return;
+  }
   await instantiate(wasm ?? (form ? CORE_WASM() : CORE_NOFORM_WASM()));
-  for (const bytes of await Promise.all(files)) {
-    const result = parse(guard(() => wasmLoadCompiledProfile(bytes)));
+  const given = english ? await Promise.all(texts) : [];
+  for (const [i, bytes] of (await Promise.all(files)).entries()) {
+    const result = parse(guard(() => wasmLoadCompiledProfile(bytes, given[i])));
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
-    remember(result.id, true, bytes);
+    remember(result.id, true, bytes, given[i]);
   }
 }
 
-/** A compiled profile (profiles/<id>.govit) starts with these bytes: "GOVITPF". */
-const COMPILED_MAGIC = [0x47, 0x4f, 0x56, 0x49, 0x54, 0x50, 0x46];
+/** The first bytes of a compiled profile (profiles/<id>.govit) and of its English texts (<id>.en.govit). */
+const MAGIC = { profile: 'GOVITPF', english: 'GOVITEN' };
+
+/** Fetches a shipped regulation's compiled profile or English texts, from `folder` if given. */
+async function fetchShipped(id, kind, folder) {
+  const file = kind === 'english' ? `${id}.en.govit` : `${id}.govit`;
+  const url = folder === undefined ? (kind === 'english' ? ENGLISH : PROFILES)[id]() : new URL(file, folder);
+  const what = kind === 'english' ? `the ${id} profile's English texts` : `the ${id} profile`;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`gov-it-rules: fetching ${what}: HTTP ${response.status} ${response.url}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // Another page answered (a dev server's fallback page): say which URL, not "bad profile".
+  if (![...MAGIC[kind]].every((letter, i) => bytes[i] === letter.charCodeAt(0))) {
+    throw new Error(
+      `gov-it-rules: fetching ${what}: ${response.url} is not ${kind === 'english' ? 'English texts of a compiled profile' : 'a compiled profile'}; a server may have answered with another page: with Vite's dev server, add optimizeDeps: { exclude: ['gov-it-rules'] } to vite.config.js, or pass init({ profiles }) the folder that holds ${file}`,
+    );
+  }
+  return bytes;
+}
 
 /** What wasm-bindgen's init takes as the module itself rather than as options. */
 function isModuleSource(input) {
@@ -227,8 +270,9 @@ function restart() {
   layoutCache = undefined;
   labelCache.clear();
   forgetCitations();
-  for (const [compiled, source] of loaded.values()) {
-    guard(() => (compiled ? wasmLoadCompiledProfile(source) : wasmLoadProfile(source)));
+  for (const bytes of englishTexts) guard(() => wasmAddEnglishTexts(bytes));
+  for (const [compiled, source, english] of loaded.values()) {
+    guard(() => (compiled ? wasmLoadCompiledProfile(source, english) : wasmLoadProfile(source)));
   }
   // The forms attached, attached again: what the applicant typed is in the form itself.
   for (const attachment of attachments) attachment.revive();
@@ -247,9 +291,16 @@ function reviveSoon() {
 }
 
 /** Keeps a loaded profile, to load into a new instance after a trap; the latest load of an id last. */
-function remember(id, compiled, source) {
+function remember(id, compiled, source, english) {
   loaded.delete(id);
-  loaded.set(id, [compiled, source]);
+  loaded.set(id, [compiled, source, english]);
+}
+
+/** The bytes of an ArrayBuffer or a typed array, as a Uint8Array; undefined for anything else. */
+function bytesOf(value) {
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  return undefined;
 }
 
 /** JSON text as given, less a byte-order mark (U+FEFF) at its start, which JSON does not allow. */
@@ -1153,19 +1204,24 @@ export function rules(options) {
  * true })`). Returns `{ ok: true, id }`, or `{ ok: false, errors }` with each error located by its
  * JSON path in the profile; a rejected profile changes nothing.
  */
-export function loadProfile(profile) {
+export function loadProfile(profile, english) {
   needInit();
-  if (profile instanceof ArrayBuffer || ArrayBuffer.isView(profile)) {
-    const bytes = profile instanceof ArrayBuffer
-      ? new Uint8Array(profile)
-      : new Uint8Array(profile.buffer, profile.byteOffset, profile.byteLength);
-    const result = parse(guard(() => wasmLoadCompiledProfile(bytes)));
+  const texts = english === undefined ? undefined : bytesOf(english);
+  if (english !== undefined && texts === undefined) {
+    throw new TypeError('loadProfile(profile, english): english must be the bytes of the profile\'s .en.govit (a Uint8Array or ArrayBuffer)');
+  }
+  const bytes = bytesOf(profile);
+  if (bytes !== undefined) {
+    const result = parse(guard(() => wasmLoadCompiledProfile(bytes, texts)));
     if (result.ok) {
       labelCache.clear();
       forgetCitations();
-      remember(result.id, true, bytes.slice());
+      remember(result.id, true, bytes.slice(), texts?.slice());
     }
     return result;
+  }
+  if (texts !== undefined) {
+    throw new TypeError('loadProfile(profile, english): English texts kept apart go with a compiled profile, not with JSON');
   }
   let text = typeof profile === 'string' ? unmarked(profile) : profile;
   if (typeof profile !== 'string') {

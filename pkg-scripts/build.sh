@@ -74,7 +74,7 @@ without_form() {
 }
 build "builtin-profiles" "${name}_bg.wasm"
 build "" "${name}_core_bg.wasm"
-build "builtin-profiles,profile-json" "${name}_json_bg.wasm"
+build "builtin-profiles,profile-json,builtin-english" "${name}_json_bg.wasm"
 without_form "builtin-profiles" "${name}_noform_bg.wasm"
 without_form "" "${name}_core_noform_bg.wasm"
 # The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).

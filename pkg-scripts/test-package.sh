@@ -76,6 +76,8 @@ wasm_files=$(tar -tzf "$work/$tarball" | grep '\.wasm$' | sort | tr '\n' ' ')
   { echo "package: expected the five modules in $tarball, found: $wasm_files" >&2; exit 1; }
 profile_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.govit$')
 [ "$profile_files" -eq 5 ] || { echo "package: expected five compiled profiles in $tarball, found $profile_files" >&2; exit 1; }
+english_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.en\.govit$')
+[ "$english_files" -eq 5 ] || { echo "package: expected the five profiles' English texts in $tarball, found $english_files" >&2; exit 1; }
 # Both licences the package is offered under, and the metadata that points at its source.
 packed=$(tar -tzf "$work/$tarball")
 for licence in LICENSE-MIT LICENSE-APACHE; do

@@ -117,6 +117,9 @@ codes! {
     ParameterMissing => "JU005", "parameter-missing", Warning, "jurisdiction", ["parameter", "outcome"], Number,
         "{outcome}取决于「{parameter}」，该标准由上级规定、需由门户配置提供，本次未提供，因此暂无法判断。",
         "{outcome} depends on “{parameter}”, which the portal must supply; it was not supplied, so this cannot be decided yet.";
+    EnglishNotLoaded => "JU006", "english-not-loaded", Info, "jurisdiction", ["regulation"], Number,
+        "《{regulation}》的英文文本未加载，其条文摘要和说明以中文给出。",
+        "The English texts of {regulation} were not loaded, so its article summaries and explanations are given in Chinese; load them with the profile (its .en.govit; in the npm package, pass locales: ['zh-CN', 'en'] to init).";
     RequiredField => "FM001", "required-field", Error, "form", ["field"], Number,
         "请填写「{field}」。",
         "Fill in “{field}”.";

@@ -702,7 +702,7 @@ fn run(
                 }
                 None => {
                     let mut notices = Vec::new();
-                    version_notices(version, as_of, options.locale, &mut notices);
+                    version_notices(profile, version, as_of, options.locale, &mut notices);
                     notices
                 }
             };
@@ -1138,8 +1138,18 @@ fn cite_input_problems(ctx: &Ctx, diagnostics: &mut [Diagnostic]) {
 
 /// The notices about the version in force on `as_of`: not yet in force or repealed, and what its
 /// text does not print.
-fn version_notices(version: &Version, as_of: NaiveDate, locale: Locale, notices: &mut Vec<Notice>) {
+fn version_notices(
+    profile: &Profile,
+    version: &Version,
+    as_of: NaiveDate,
+    locale: Locale,
+    notices: &mut Vec<Notice>,
+) {
     let title = locale.pick(&version.title, &version.title_en).to_string();
+    if locale.is_en() && profile.english_not_loaded {
+        notices
+            .push(Diagnostic::new(Code::EnglishNotLoaded, "").param("regulation", title.as_str()));
+    }
     match (version.in_force, version.repealed) {
         (Some(start), _) if as_of < start => notices.push(
             Diagnostic::new(Code::NotYetInForce, "")

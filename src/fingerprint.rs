@@ -16,6 +16,14 @@ pub(crate) fn of<T: Hash + ?Sized>(value: &T) -> Fingerprint {
     NonZeroU64::new(hasher.finish()).unwrap_or(NonZeroU64::MIN)
 }
 
+/// The fingerprint of a run of bytes, the same on every platform (a slice's `Hash` also writes
+/// its length as a `usize`, whose width differs between wasm32 and a server).
+pub(crate) fn of_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = Fingerprinter(SEED);
+    hasher.write(bytes);
+    hasher.finish()
+}
+
 const SEED: u64 = 0x243f_6a88_85a3_08d3;
 const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
 

@@ -88,7 +88,9 @@ pub(crate) fn folded(text: &str, fold: fn(char) -> char) -> std::borrow::Cow<'_,
 }
 
 pub use options::{OptionSpec, Options, OPTIONS};
-pub use registry::{builtin, validate_json, Registry, BUILTIN_JURISDICTIONS, BUILTIN_PROFILES};
+pub use registry::{
+    builtin, validate_json, Registry, BUILTIN_ENGLISH, BUILTIN_JURISDICTIONS, BUILTIN_PROFILES,
+};
 
 /// Every derived verdict; `null` where the regulation has no such rule.
 // The verdicts are those of `outcomes::OUTCOMES`, in its order (a test checks it).

@@ -11,17 +11,23 @@ use crate::report::Diagnostic;
 use crate::{engine, Options, Report};
 
 /// The built-in regulations by id, each compiled (`src/compiled/{id}.govit`, written by
-/// `gov-it-check compile` from `src/profiles/{id}.json` through `pkg-scripts/compile-profiles.sh`).
+/// `gov-it-check compile --english-apart` from `src/profiles/{id}.json` through
+/// `pkg-scripts/compile-profiles.sh`), with its English texts apart (`{id}.en.govit`).
 macro_rules! builtin_profiles {
     ($($id:literal),* $(,)?) => {
         /// The ids of the built-in regulations, in order, whether or not this build embeds them
         /// (the package ships them as files too, and its `JurisdictionId` type lists them).
         pub const BUILTIN_JURISDICTIONS: &[&str] = &[$($id),*];
 
-        /// The built-in regulations, compiled.
+        /// The built-in regulations, compiled, their English texts apart.
         #[cfg(feature = "builtin-profiles")]
         pub const BUILTIN_PROFILES: &[(&str, &[u8])] =
             &[$(($id, include_bytes!(concat!("compiled/", $id, ".govit")))),*];
+
+        /// The built-in regulations' English texts, in the order of [`BUILTIN_PROFILES`].
+        #[cfg(all(feature = "builtin-profiles", feature = "builtin-english"))]
+        pub const BUILTIN_ENGLISH: &[&[u8]] =
+            &[$(include_bytes!(concat!("compiled/", $id, ".en.govit"))),*];
     };
 }
 
@@ -30,6 +36,11 @@ builtin_profiles!("tongzhou", "shexian", "tinghu", "jiangjin", "xiangcheng");
 /// None: built without the `builtin-profiles` feature, profiles are loaded at run time.
 #[cfg(not(feature = "builtin-profiles"))]
 pub const BUILTIN_PROFILES: &[(&str, &[u8])] = &[];
+
+/// None: built without the `builtin-english` feature (the browser modules), the built-in
+/// regulations' English texts are added at run time ([`Registry::add_english`]) or not at all.
+#[cfg(not(all(feature = "builtin-profiles", feature = "builtin-english")))]
+pub const BUILTIN_ENGLISH: &[&[u8]] = &[];
 
 /// The profiles a validation can use: the built-in ones and any loaded at run time. Entries are
 /// shared, so a registry extended by a load holds the same profiles as the one it came from
@@ -45,6 +56,7 @@ pub struct Registry {
 #[derive(Debug)]
 struct Entry {
     id: String,
+    /// A built-in profile's compiled bytes.
     source: Option<&'static [u8]>,
     profile: OnceLock<Option<Profile>>,
 }
@@ -52,7 +64,14 @@ struct Entry {
 impl Entry {
     fn profile(&self) -> Option<&Profile> {
         self.profile
-            .get_or_init(|| self.source.and_then(|bytes| compact::decode(bytes).ok()))
+            .get_or_init(|| {
+                let bytes = self.source?;
+                let english = BUILTIN_PROFILES
+                    .iter()
+                    .position(|(id, _)| *id == self.id)
+                    .and_then(|i| BUILTIN_ENGLISH.get(i).copied());
+                compact::decode_with_english(bytes, english).ok()
+            })
             .as_ref()
     }
 }
@@ -86,16 +105,55 @@ impl Registry {
     /// Adds (or replaces, by id) a compiled profile (`gov-it-check compile`); it is checked as a
     /// profile read from JSON is, and a bad one is rejected whole.
     pub fn load_compiled(&mut self, bytes: &[u8]) -> Result<&Profile, Vec<ProfileError>> {
-        if bytes.len() > crate::limits::MAX_PROFILE_BYTES {
+        self.load_compiled_with_english(bytes, None)
+    }
+
+    /// Adds (or replaces, by id) a compiled profile with its English texts kept apart
+    /// (`gov-it-check compile --english-apart`: `<id>.govit` and `<id>.en.govit`). Without them, a
+    /// profile that keeps them apart answers in English with its Chinese texts.
+    pub fn load_compiled_with_english(
+        &mut self,
+        bytes: &[u8],
+        english: Option<&[u8]>,
+    ) -> Result<&Profile, Vec<ProfileError>> {
+        let size = bytes.len().saturating_add(english.map_or(0, <[u8]>::len));
+        if size > crate::limits::MAX_PROFILE_BYTES {
             return Err(vec![profile::too_large()]);
         }
-        let profile = compact::decode(bytes).map_err(|e| {
-            vec![ProfileError {
-                path: String::new(),
-                message: e.to_string(),
-            }]
-        })?;
+        let profile = compact::decode_with_english(bytes, english).map_err(decode_error)?;
         self.add(profile)
+    }
+
+    /// Gives a built-in regulation its English texts (`profiles/<id>.en.govit`), for a build that
+    /// does not embed them (the browser modules): the profile is decoded again with them. A
+    /// profile loaded at run time takes its English texts as it is loaded
+    /// ([`Registry::load_compiled_with_english`]).
+    pub fn add_english(&mut self, english: &[u8]) -> Result<&Profile, Vec<ProfileError>> {
+        let id = compact::english_texts_of(english).map_err(decode_error)?;
+        let (at, source) = self
+            .entries
+            .iter()
+            .enumerate()
+            .find_map(|(at, e)| Some((at, e.source?)).filter(|_| e.id == id))
+            .ok_or_else(|| {
+                vec![ProfileError {
+                    path: String::new(),
+                    message: format!(
+                        "English texts of `{}`, which is not a built-in regulation of this build; give a profile loaded at run time its English texts as it is loaded",
+                        crate::limits::clip_path(id)
+                    ),
+                }]
+            })?;
+        let profile = compact::decode_with_english(source, Some(english)).map_err(decode_error)?;
+        // In its place, its source kept: the order of `jurisdictions()` stays the regulations'.
+        let entry = Arc::new(Entry {
+            id: profile.id.clone(),
+            source: Some(source),
+            profile: OnceLock::from(Some(profile)),
+        });
+        let slot = self.entries.get_mut(at).ok_or_else(Vec::new)?;
+        *slot = entry;
+        slot.profile().ok_or_else(Vec::new)
     }
 
     /// Adds (or replaces, by id) a profile read some other way; it is checked as one read from
@@ -123,12 +181,11 @@ impl Registry {
 
     fn insert(&mut self, profile: Profile) -> Result<&Profile, Vec<ProfileError>> {
         self.entries.retain(|e| e.id != profile.id);
-        let entry = Arc::new(Entry {
+        self.entries.push(Arc::new(Entry {
             id: profile.id.clone(),
             source: None,
             profile: OnceLock::from(Some(profile)),
-        });
-        self.entries.push(entry);
+        }));
         self.entries
             .last()
             .and_then(|e| e.profile())
@@ -191,6 +248,13 @@ impl Registry {
     ) -> Report {
         engine::validate(self, app, input_problems, options)
     }
+}
+
+fn decode_error(error: compact::DecodeError) -> Vec<ProfileError> {
+    vec![ProfileError {
+        path: String::new(),
+        message: error.to_string(),
+    }]
 }
 
 static BUILTIN: std::sync::LazyLock<Registry> = std::sync::LazyLock::new(Registry::builtin);

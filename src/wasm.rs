@@ -112,11 +112,24 @@ pub fn load_profile(profile: &str) -> Result<Vec<u8>, JsValue> {
 }
 
 /// Loads a compiled profile (`gov-it-check compile`, or a built-in one's `profiles/<id>.govit`),
-/// answering as [`load_profile`] does.
+/// with its English texts when they are kept apart (`<id>.en.govit`), answering as
+/// [`load_profile`] does.
 #[wasm_bindgen(js_name = loadCompiledProfile)]
-pub fn load_compiled_profile(bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
+pub fn load_compiled_profile(bytes: &[u8], english: Option<Vec<u8>>) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
-    let result = with_next_registry(|next| next.load_compiled(bytes).map(|p| p.id.clone()));
+    let result = with_next_registry(|next| {
+        next.load_compiled_with_english(bytes, english.as_deref())
+            .map(|p| p.id.clone())
+    });
+    to_text(&result)
+}
+
+/// Gives a built-in regulation embedded in this module its English texts
+/// (`profiles/<id>.en.govit`), answering as [`load_profile`] does.
+#[wasm_bindgen(js_name = addEnglishTexts)]
+pub fn add_english_texts(english: &[u8]) -> Result<Vec<u8>, JsValue> {
+    install_panic_hook();
+    let result = with_next_registry(|next| next.add_english(english).map(|p| p.id.clone()));
     to_text(&result)
 }
 

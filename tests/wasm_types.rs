@@ -52,19 +52,23 @@ fn shipped_jurisdictions_are_the_built_in_ones() {
     let ids: Vec<&str> = BUILTIN_PROFILES.iter().map(|(id, _)| *id).collect();
     assert_eq!(ids, BUILTIN_JURISDICTIONS);
     let js = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/js/index.js")).unwrap();
-    let listed = js.matches(".govit', import.meta.url)").count();
+    let english = js.matches(".en.govit', import.meta.url)").count();
+    let listed = js.matches(".govit', import.meta.url)").count() - english;
     assert_eq!(
-        listed,
-        BUILTIN_PROFILES.len(),
-        "js/index.js: one profile URL per regulation"
+        (listed, english),
+        (BUILTIN_PROFILES.len(), BUILTIN_PROFILES.len()),
+        "js/index.js: one profile URL and one English texts' URL per regulation"
     );
     for (id, _) in BUILTIN_PROFILES {
         assert!(
             js.contains(&format!("  {id}: () =>"))
                 && js.contains(&format!(
                     "new URL('./profiles/{id}.govit', import.meta.url)"
+                ))
+                && js.contains(&format!(
+                    "new URL('./profiles/{id}.en.govit', import.meta.url)"
                 )),
-            "js/index.js: PROFILES must list {id} with its literal URL"
+            "js/index.js: PROFILES and ENGLISH must list {id} with its literal URLs"
         );
     }
     let ids: Vec<String> = BUILTIN_PROFILES

@@ -2,7 +2,8 @@
 // its message template, from the package's own catalogue.
 import { init, jurisdictions, rules } from './pkg/index.js';
 
-await init();
+// The page shows both locales: the regulations' English texts are fetched with the module.
+await init({ locales: ['zh-CN', 'en'] });
 const picker = document.getElementById('jurisdiction');
 const localePicker = document.getElementById('locale');
 

@@ -111,8 +111,9 @@ pub fn live_set(data: &[u8]) {
 
 /// Target `profile`: the input read as a county's profile both ways a portal can load one: as
 /// JSON text (`Registry::load`, lossy UTF-8) and as compiled bytes (`compact::decode`, then
-/// `Registry::load_compiled`). A profile accepted either way must validate every fixture under
-/// its own id (options picked from the input) with reports that serialise and count; one accepted
+/// `Registry::load_compiled`), and as a built-in regulation's English texts kept apart
+/// (`Registry::add_english`). A profile accepted any way must validate every fixture under its
+/// own id (options picked from the input) with reports that serialise and count; one accepted
 /// from JSON must compile, and its compiled form must load and compile to the same bytes again.
 pub fn profile(data: &[u8]) {
     let pick = hash(data);
@@ -138,6 +139,11 @@ pub fn profile(data: &[u8]) {
     if let Ok(loaded) = compiled.load_compiled(data) {
         let id = loaded.id.clone();
         validate_fixtures(&compiled, &id, pick);
+    }
+    let mut english = builtin().clone();
+    if let Ok(given) = english.add_english(data) {
+        let id = given.id.clone();
+        validate_fixtures(&english, &id, pick);
     }
 }
 
@@ -348,6 +354,9 @@ fn profile_seeds() -> Vec<(&'static str, String, Vec<u8>)> {
             "tongzhou.govit".to_string(),
             compact::encode(tongzhou),
         ));
+    }
+    if let Some(english) = gov_it_rules::BUILTIN_ENGLISH.first() {
+        seeds.push(("profile", "tongzhou.en.govit".to_string(), english.to_vec()));
     }
     if let Ok(json) = serde_json::from_str::<Json>(EXAMPLE_PROFILE) {
         let variants: [(&str, Rewrite); 3] = [

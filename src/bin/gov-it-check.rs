@@ -7,7 +7,7 @@
 //! gov-it-check --reference > RULES.md
 //! gov-it-check --not-formalised   (the README's list of provisions not checked)
 //! gov-it-check test PROFILE-ID-OR-FILE [CASES.json]
-//! gov-it-check compile PROFILE.json... [--out-dir DIR]
+//! gov-it-check compile PROFILE.json... [--out-dir DIR] [--english-apart]
 //! ```
 //! Exit status: 0 when the application has no errors, 1 when it has, 2 on a usage problem.
 //!
@@ -18,7 +18,10 @@
 //!
 //! `compile` reads and checks each profile and writes it compiled, as `<id>.govit` in DIR (by
 //! default beside the JSON), for `loadProfile` in a browser module, which reads no JSON profile.
-//! `--profile` and `test` take either form. The built-in profiles are compiled into `src/compiled/`
+//! With `--english-apart` its English texts go to `<id>.en.govit` beside it, which a page showing
+//! Chinese only never downloads (`loadCompiledProfile(bytes, english)` reads both).
+//! `--profile` and `test` take either form, and read a compiled file's `.en.govit` when it is
+//! beside it. The built-in profiles are compiled into `src/compiled/`
 //! by `pkg-scripts/compile-profiles.sh`.
 
 use std::process::ExitCode;
@@ -29,7 +32,7 @@ use gov_it_rules::profile::{Profile, Stage};
 use gov_it_rules::report::Status;
 use gov_it_rules::{cases, Options, Registry, Report};
 
-const USAGE: &str = "usage: gov-it-check --jurisdiction ID [--stage STAGE] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json\n       gov-it-check --list\n       gov-it-check test PROFILE-ID-OR-FILE [CASES.json]\n       gov-it-check compile PROFILE.json... [--out-dir DIR]";
+const USAGE: &str = "usage: gov-it-check --jurisdiction ID [--stage STAGE] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json\n       gov-it-check --list\n       gov-it-check test PROFILE-ID-OR-FILE [CASES.json]\n       gov-it-check compile PROFILE.json... [--out-dir DIR] [--english-apart]";
 
 /// The built-in profiles' own test cases, by profile id.
 const BUILTIN_CASES: &[(&str, &str)] = &[
@@ -236,7 +239,11 @@ fn run_cases(args: &[String]) -> Result<ExitCode, String> {
 fn load_file<'r>(registry: &'r mut Registry, path: &str) -> Result<&'r Profile, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
     let loaded = if bytes.starts_with(b"GOVITPF") {
-        registry.load_compiled(&bytes)
+        let beside = format!("{}.en.govit", path.strip_suffix(".govit").unwrap_or(path));
+        match std::fs::read(&beside) {
+            Ok(english) => registry.load_compiled_with_english(&bytes, Some(&english)),
+            Err(_) => registry.load_compiled(&bytes),
+        }
     } else {
         let text = String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))?;
         registry.load(&text)
@@ -247,14 +254,17 @@ fn load_file<'r>(registry: &'r mut Registry, path: &str) -> Result<&'r Profile, 
     })
 }
 
-/// `gov-it-check compile`: each profile read and checked, then written as `<id>.govit`.
+/// `gov-it-check compile`: each profile read and checked, then written as `<id>.govit` (and its
+/// English texts as `<id>.en.govit` with `--english-apart`).
 fn compile(args: &[String]) -> Result<ExitCode, String> {
     let mut out_dir = None;
+    let mut english_apart = false;
     let mut files = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--out-dir" => out_dir = Some(it.next().ok_or("--out-dir needs a value")?),
+            "--english-apart" => english_apart = true,
             other if other.starts_with('-') => return Err(format!("unknown flag {other}")),
             other => files.push(other),
         }
@@ -276,14 +286,32 @@ fn compile(args: &[String]) -> Result<ExitCode, String> {
                 .unwrap_or_default(),
         };
         let out = dir.join(format!("{}.govit", profile.id));
-        let bytes = gov_it_rules::profile::compact::encode(&profile);
-        std::fs::write(&out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-        println!(
-            "{path} → {} ({} bytes, JSON {} bytes)",
-            out.display(),
-            bytes.len(),
-            text.len()
-        );
+        let write = |out: &std::path::Path, bytes: &[u8]| {
+            std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display()))
+        };
+        if english_apart {
+            let (bytes, english) = gov_it_rules::profile::compact::encode_apart(&profile);
+            let english_out = dir.join(format!("{}.en.govit", profile.id));
+            write(&out, &bytes)?;
+            write(&english_out, &english)?;
+            println!(
+                "{path} → {} ({} bytes) and {} ({} bytes), JSON {} bytes",
+                out.display(),
+                bytes.len(),
+                english_out.display(),
+                english.len(),
+                text.len()
+            );
+        } else {
+            let bytes = gov_it_rules::profile::compact::encode(&profile);
+            write(&out, &bytes)?;
+            println!(
+                "{path} → {} ({} bytes, JSON {} bytes)",
+                out.display(),
+                bytes.len(),
+                text.len()
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,12 +8,19 @@
 //! largest code. A county's own profile is compiled by the CLI, or read from JSON by the module
 //! built with the `profile-json` feature (the package's Node entry and `init({ profileJson: true })`).
 //!
-//! The encoding: a magic header with the format version, then the [`Profile`] as its fields in
-//! declaration order. Integers are LEB128, strings and lists a length then their items, an
+//! The encoding: a magic header with the format version, the string tables, then the [`Profile`]
+//! as its fields in declaration order. Integers are LEB128, strings and lists a length then their items, an
 //! `Option` or an enum a tag byte then its payload. Decoding is defensive, because compiled bytes
 //! may come from a caller: every length is checked against the bytes left, nesting is bounded,
 //! strings are checked as UTF-8, field and enum tags as known, so a truncated or altered file is
 //! an error at a byte offset, never a panic or an allocation out of proportion to its size.
+//!
+//! A profile's English texts (the fields marked `#[en]` below) have a table of their own, written
+//! either inside the file or apart from it ([`encode_apart`]: `<id>.govit` and `<id>.en.govit`),
+//! so that a page showing Chinese only downloads none of them. Decoded without them, a profile
+//! reads as one that gives no English texts: English answers carry its Chinese ones
+//! ([`crate::messages::Locale::pick`]). The file names the English texts that belong to it by a
+//! digest, and a supplement of another build is refused.
 //!
 //! Adding a field to a profile type fails to compile here until its encoding is added, and
 //! `tests/compiled_profiles.rs` checks that each compiled file is what compiling its JSON gives.
@@ -28,84 +35,264 @@ use crate::sorted::SortedMap;
 
 /// `GOVIT` + format version. A file of another version is refused with a message that says to
 /// recompile it with this package's `gov-it-check compile`.
-pub const MAGIC: &[u8; 8] = b"GOVITPF\x01";
+pub const MAGIC: &[u8; 8] = b"GOVITPF\x02";
+
+/// The header of a profile's English texts kept apart (`<id>.en.govit`), same format version.
+pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x02";
 
 /// How deep conditions may nest (`all` in `any` in `not` …); the profiles nest four levels at most.
 const MAX_DEPTH: u32 = 32;
 
-/// Why compiled bytes could not be read, and at which byte.
+/// Why compiled bytes could not be read, and at which byte of which file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
     pub at: usize,
     pub what: &'static str,
+    /// In the English texts kept apart (`<id>.en.govit`) rather than in the profile.
+    pub in_english: bool,
+}
+
+/// What the readers return: which file is known only where they are called (a smaller error
+/// for every `?` of every reader).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadError {
+    at: usize,
+    what: &'static str,
+}
+
+impl From<ReadError> for DecodeError {
+    fn from(error: ReadError) -> DecodeError {
+        DecodeError {
+            at: error.at,
+            what: error.what,
+            in_english: false,
+        }
+    }
+}
+
+impl DecodeError {
+    fn in_english(error: ReadError) -> DecodeError {
+        DecodeError {
+            in_english: true,
+            ..DecodeError::from(error)
+        }
+    }
 }
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "compiled profile, byte {}: {}", self.at, self.what)
+        let file = if self.in_english {
+            "compiled profile's English texts"
+        } else {
+            "compiled profile"
+        };
+        write!(f, "{file}, byte {}: {}", self.at, self.what)
     }
 }
 
-/// Writes a profile in compiled form: the header, the string table (every distinct text once,
-/// their lengths then their bytes, so that the texts sit together and compress well), then the
-/// profile, whose strings are indexes into the table.
+/// The English section's tag: the table follows, or is kept apart (its count and digest follow).
+const ENGLISH_INSIDE: u8 = 0;
+const ENGLISH_APART: u8 = 1;
+
+/// Writes a profile in compiled form, its English texts inside: the header, the string table
+/// (every distinct text once, their lengths then their bytes, so that the texts sit together and
+/// compress well), the English texts' table, then the profile, whose strings are indexes into
+/// the tables.
 pub fn encode(profile: &Profile) -> Vec<u8> {
-    let mut w = Writer::default();
-    profile.write(&mut w);
+    let w = Writer::of(profile);
     let mut out = MAGIC.to_vec();
-    varint(&mut out, w.strings.len() as u64);
-    for text in &w.strings {
-        varint(&mut out, text.len() as u64);
-    }
-    for text in &w.strings {
-        out.extend_from_slice(text.as_bytes());
-    }
+    table(&mut out, &w.strings);
+    out.push(ENGLISH_INSIDE);
+    table(&mut out, &w.english.strings);
     out.extend_from_slice(&w.out);
     out
+}
+
+/// Writes a profile in compiled form with its English texts apart: the profile (`<id>.govit`),
+/// which names them by their count and digest, and the English texts (`<id>.en.govit`).
+pub fn encode_apart(profile: &Profile) -> (Vec<u8>, Vec<u8>) {
+    let w = Writer::of(profile);
+    let mut english_table = Vec::new();
+    table(&mut english_table, &w.english.strings);
+    let digest = crate::fingerprint::of_bytes(&english_table);
+    let mut out = MAGIC.to_vec();
+    table(&mut out, &w.strings);
+    out.push(ENGLISH_APART);
+    varint(&mut out, w.english.strings.len() as u64);
+    out.extend_from_slice(&digest.to_le_bytes());
+    out.extend_from_slice(&w.out);
+    let mut english = ENGLISH_MAGIC.to_vec();
+    varint(&mut english, profile.id.len() as u64);
+    english.extend_from_slice(profile.id.as_bytes());
+    english.extend_from_slice(&digest.to_le_bytes());
+    english.extend_from_slice(&english_table);
+    (out, english)
+}
+
+/// A string table: the count, each length, then the texts one after the other.
+fn table(out: &mut Vec<u8>, strings: &[String]) {
+    varint(out, strings.len() as u64);
+    for text in strings {
+        varint(out, text.len() as u64);
+    }
+    for text in strings {
+        out.extend_from_slice(text.as_bytes());
+    }
 }
 
 #[derive(Default)]
 pub struct Writer {
     out: Vec<u8>,
+    strings: Strings,
+    english: Strings,
+}
+
+#[derive(Default)]
+struct Strings {
     strings: Vec<String>,
     index: std::collections::HashMap<String, u64>,
 }
 
+impl Strings {
+    fn index(&mut self, text: &str) -> u64 {
+        let next = self.strings.len() as u64;
+        let index = *self.index.entry(text.to_string()).or_insert(next);
+        if index == next {
+            self.strings.push(text.to_string());
+        }
+        index
+    }
+}
+
+impl std::ops::Deref for Strings {
+    type Target = [String];
+    fn deref(&self) -> &[String] {
+        &self.strings
+    }
+}
+
 impl Writer {
+    fn of(profile: &Profile) -> Writer {
+        let mut w = Writer::default();
+        profile.write(&mut w);
+        w
+    }
+
     fn push(&mut self, byte: u8) {
         self.out.push(byte);
     }
 }
 
-/// Reads a profile in compiled form; the bytes must hold exactly one.
+/// Reads a profile in compiled form; the bytes must hold exactly one. Where its English texts are
+/// kept apart, it reads as a profile that gives none ([`decode_with_english`] reads both).
 pub fn decode(bytes: &[u8]) -> Result<Profile, DecodeError> {
+    decode_with_english(bytes, None)
+}
+
+/// Reads a profile in compiled form together with its English texts kept apart
+/// ([`encode_apart`]); `english` must be the ones the profile names, and is refused for a profile
+/// that carries its own.
+pub fn decode_with_english(bytes: &[u8], english: Option<&[u8]>) -> Result<Profile, DecodeError> {
     let body = match bytes.strip_prefix(MAGIC.as_slice()) {
         Some(body) => body,
         None if bytes.starts_with(&MAGIC[..7]) => {
-            return Err(DecodeError {
+            return Err(DecodeError::from(ReadError {
                 at: 7,
                 what: "compiled by another version of the package; compile the profile again with this version's `gov-it-check compile`",
-            })
+            }))
         }
         None => {
-            return Err(DecodeError {
+            return Err(DecodeError::from(ReadError {
                 at: 0,
                 what: "not a compiled profile (it does not start with GOVITPF)",
-            })
+            }))
         }
     };
-    let mut r = Reader {
-        bytes: body,
-        at: 0,
-        depth: 0,
-        strings: Vec::new(),
-    };
+    let mut r = Reader::new(body);
     r.strings = r.string_table()?;
-    let profile = Profile::read(&mut r)?;
+    let id = match r.tag(2)? {
+        ENGLISH_INSIDE => {
+            r.english = r.string_table()?;
+            r.english_count = r.english.len();
+            if english.is_some() {
+                return Err(r
+                    .error("the profile carries its English texts; give none beside it")
+                    .into());
+            }
+            None
+        }
+        _ => {
+            r.english_count = r.len()?;
+            let digest = u64::from_le_bytes(r.array()?);
+            match english {
+                Some(bytes) => {
+                    let supplement = read_english(bytes, digest, r.english_count)
+                        .map_err(DecodeError::in_english)?;
+                    r.english = supplement.texts;
+                    Some(supplement.id)
+                }
+                None => None,
+            }
+        }
+    };
+    let mut profile = Profile::read(&mut r)?;
     if r.at != body.len() {
-        return Err(r.error("bytes after the end of the profile"));
+        return Err(r.error("bytes after the end of the profile").into());
+    }
+    profile.english_not_loaded = r.english.len() < r.english_count;
+    if id.is_some_and(|id| id != profile.id) {
+        return Err(DecodeError::in_english(ReadError {
+            at: ENGLISH_MAGIC.len(),
+            what: "the English texts of another profile",
+        }));
     }
     Ok(profile)
+}
+
+/// A profile's English texts kept apart, as read from `<id>.en.govit`.
+struct English<'a> {
+    id: &'a str,
+    texts: Vec<&'a str>,
+}
+
+/// The id of the profile whose English texts `bytes` hold, read from their header.
+pub fn english_texts_of(bytes: &[u8]) -> Result<&str, DecodeError> {
+    english_header(bytes)
+        .and_then(|mut r| r.text())
+        .map_err(DecodeError::in_english)
+}
+
+/// A reader past the header of English texts kept apart.
+fn english_header(bytes: &[u8]) -> Result<Reader<'_>, ReadError> {
+    let body = bytes.strip_prefix(ENGLISH_MAGIC.as_slice()).ok_or(ReadError {
+        at: 0,
+        what: if bytes.starts_with(&ENGLISH_MAGIC[..7]) {
+            "English texts compiled by another version of the package; compile the profile again with this version's `gov-it-check compile`"
+        } else {
+            "not a profile's English texts (they do not start with GOVITEN)"
+        },
+    })?;
+    Ok(Reader::new(body))
+}
+
+/// Reads English texts kept apart, checked against the digest and count the profile names.
+fn read_english(bytes: &[u8], digest: u64, count: usize) -> Result<English<'_>, ReadError> {
+    let mut r = english_header(bytes)?;
+    let id = r.text()?;
+    let named = u64::from_le_bytes(r.array()?);
+    let start = r.at;
+    let texts = r.string_table()?;
+    if r.at != r.bytes.len() {
+        return Err(r.error("bytes after the end of the English texts"));
+    }
+    let table = r.bytes.get(start..).unwrap_or_default();
+    if named != digest || crate::fingerprint::of_bytes(table) != digest || texts.len() != count {
+        r.at = start;
+        return Err(r.error(
+            "not the English texts this profile was compiled with; use the .en.govit file compiled with it",
+        ));
+    }
+    Ok(English { id, texts })
 }
 
 pub struct Reader<'a> {
@@ -113,17 +300,62 @@ pub struct Reader<'a> {
     at: usize,
     depth: u32,
     strings: Vec<&'a str>,
+    /// The English texts: none where they are kept apart and were not given.
+    english: Vec<&'a str>,
+    /// How many English texts the profile refers to, given or not.
+    english_count: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn error(&self, what: &'static str) -> DecodeError {
-        DecodeError {
+    fn new(bytes: &'a [u8]) -> Reader<'a> {
+        Reader {
+            bytes,
+            at: 0,
+            depth: 0,
+            strings: Vec::new(),
+            english: Vec::new(),
+            english_count: 0,
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn error(&self, what: &'static str) -> ReadError {
+        ReadError {
             at: self.at + MAGIC.len(),
             what,
         }
     }
 
-    fn byte(&mut self) -> Result<u8, DecodeError> {
+    /// An English text: its index in the English table; empty where the English texts are kept
+    /// apart and were not given.
+    #[inline(never)]
+    fn english_text(&mut self) -> Result<&'a str, ReadError> {
+        let index = usize::try_from(self.varint()?).unwrap_or(usize::MAX);
+        if index >= self.english_count {
+            return Err(self.error("a string index past the string table"));
+        }
+        Ok(self.english.get(index).copied().unwrap_or_default())
+    }
+
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ReadError> {
+        let mut array = [0; N];
+        array.copy_from_slice(self.take(N)?);
+        Ok(array)
+    }
+
+    /// A text written in place: its length, then its bytes.
+    fn text(&mut self) -> Result<&'a str, ReadError> {
+        let n = self.len()?;
+        let at = self.at;
+        let bytes = self.take(n)?;
+        std::str::from_utf8(bytes).map_err(|_| {
+            self.at = at;
+            self.error("text that is not UTF-8")
+        })
+    }
+
+    fn byte(&mut self) -> Result<u8, ReadError> {
         let b = *self
             .bytes
             .get(self.at)
@@ -132,7 +364,7 @@ impl<'a> Reader<'a> {
         Ok(b)
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], DecodeError> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ReadError> {
         let end = self
             .at
             .checked_add(n)
@@ -143,7 +375,7 @@ impl<'a> Reader<'a> {
         Ok(slice)
     }
 
-    fn varint(&mut self) -> Result<u64, DecodeError> {
+    fn varint(&mut self) -> Result<u64, ReadError> {
         let mut value = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -156,7 +388,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A count of items that follow, each at least one byte: never more than the bytes left.
-    fn len(&mut self) -> Result<usize, DecodeError> {
+    fn len(&mut self) -> Result<usize, ReadError> {
         let n = self.varint()?;
         usize::try_from(n)
             .ok()
@@ -164,7 +396,7 @@ impl<'a> Reader<'a> {
             .ok_or_else(|| self.error("a length longer than the bytes left"))
     }
 
-    fn string_table(&mut self) -> Result<Vec<&'a str>, DecodeError> {
+    fn string_table(&mut self) -> Result<Vec<&'a str>, ReadError> {
         let count = self.len()?;
         let mut lengths = Vec::with_capacity(count);
         for _ in 0..count {
@@ -183,7 +415,7 @@ impl<'a> Reader<'a> {
         Ok(strings)
     }
 
-    fn tag(&mut self, count: u8) -> Result<u8, DecodeError> {
+    fn tag(&mut self, count: u8) -> Result<u8, ReadError> {
         let tag = self.byte()?;
         if tag < count {
             Ok(tag)
@@ -205,14 +437,14 @@ fn varint(out: &mut impl Extend<u8>, mut n: u64) {
 /// A value with a compiled encoding.
 pub trait Compact: Sized {
     fn write(&self, out: &mut Writer);
-    fn read(r: &mut Reader) -> Result<Self, DecodeError>;
+    fn read(r: &mut Reader) -> Result<Self, ReadError>;
 }
 
 impl Compact for u32 {
     fn write(&self, out: &mut Writer) {
         varint(&mut out.out, u64::from(*self));
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         let n = r.varint()?;
         u32::try_from(n).map_err(|_| r.error("number out of range"))
     }
@@ -222,7 +454,7 @@ impl Compact for bool {
     fn write(&self, out: &mut Writer) {
         out.push(u8::from(*self));
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         Ok(r.tag(2)? == 1)
     }
 }
@@ -232,27 +464,49 @@ impl Compact for Arc<str> {
     fn write(&self, w: &mut Writer) {
         self.to_string().write(w);
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         String::read(r).map(Arc::from)
     }
 }
 
 impl Compact for String {
     fn write(&self, w: &mut Writer) {
-        let next = w.strings.len() as u64;
-        let index = *w.index.entry(self.clone()).or_insert(next);
-        if index == next {
-            w.strings.push(self.clone());
-        }
+        let index = w.strings.index(self);
         varint(&mut w.out, index);
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         let index = r.varint()?;
         usize::try_from(index)
             .ok()
             .and_then(|i| r.strings.get(i))
             .map(|text| (*text).to_string())
             .ok_or_else(|| r.error("a string index past the string table"))
+    }
+}
+
+/// A field marked `#[en]`: a text in the English table.
+trait EnglishText: Sized {
+    fn write_english(&self, w: &mut Writer);
+    fn read_english(r: &mut Reader) -> Result<Self, ReadError>;
+}
+
+impl EnglishText for String {
+    fn write_english(&self, w: &mut Writer) {
+        let index = w.english.index(self);
+        varint(&mut w.out, index);
+    }
+    fn read_english(r: &mut Reader) -> Result<Self, ReadError> {
+        r.english_text().map(str::to_string)
+    }
+}
+
+impl EnglishText for Arc<str> {
+    fn write_english(&self, w: &mut Writer) {
+        let index = w.english.index(self);
+        varint(&mut w.out, index);
+    }
+    fn read_english(r: &mut Reader) -> Result<Self, ReadError> {
+        r.english_text().map(Arc::from)
     }
 }
 
@@ -266,7 +520,7 @@ impl<T: Compact> Compact for Option<T> {
             }
         }
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         Ok(match r.tag(2)? {
             0 => None,
             _ => Some(T::read(r)?),
@@ -281,7 +535,7 @@ impl<T: Compact> Compact for Vec<T> {
             item.write(out);
         }
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         let n = r.len()?;
         let mut items = Vec::with_capacity(n);
         for _ in 0..n {
@@ -299,7 +553,7 @@ impl<T: Compact> Compact for SortedMap<String, T> {
             value.write(out);
         }
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         let n = r.len()?;
         let mut pairs = Vec::with_capacity(n);
         for _ in 0..n {
@@ -318,7 +572,7 @@ impl Compact for NaiveDate {
             u64::try_from(self.num_days_from_ce()).unwrap_or(0),
         );
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         let days = r.varint()?;
         i32::try_from(days)
             .ok()
@@ -331,7 +585,7 @@ impl Compact for Decimal {
     fn write(&self, out: &mut Writer) {
         out.out.extend_from_slice(&self.serialize());
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         let bytes = r.take(16)?;
         let mut raw = [0u8; 16];
         raw.copy_from_slice(bytes);
@@ -347,7 +601,7 @@ impl Compact for FieldRef {
     fn write(&self, out: &mut Writer) {
         varint(&mut out.out, self.0.index() as u64);
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         let index = r.varint()?;
         usize::try_from(index)
             .ok()
@@ -361,7 +615,7 @@ impl Compact for Cites {
     fn write(&self, out: &mut Writer) {
         self.list.write(out);
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         Ok(Cites::from(Vec::<Cite>::read(r)?))
     }
 }
@@ -412,7 +666,7 @@ impl Compact for Condition {
             }
         }
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         let tag = r.tag(11)?;
         if r.depth >= MAX_DEPTH {
             return Err(r.error("conditions nested too deeply"));
@@ -447,7 +701,7 @@ impl Compact for Span {
         out.push(tag);
         n.write(out);
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         let tag = r.tag(4)?;
         let n = u32::read(r)?;
         Ok(match tag {
@@ -466,16 +720,16 @@ impl<T: Compact> Compact for Case<T> {
         self.cite.write(out);
         self.result.write(out);
         self.explanation.write(out);
-        self.explanation_en.write(out);
+        self.explanation_en.write_english(out);
     }
-    fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+    fn read(r: &mut Reader) -> Result<Self, ReadError> {
         Ok(Case {
             id: Compact::read(r)?,
             when: Compact::read(r)?,
             cite: Compact::read(r)?,
             result: Arc::new(Compact::read(r)?),
             explanation: Compact::read(r)?,
-            explanation_en: Compact::read(r)?,
+            explanation_en: EnglishText::read_english(r)?,
         })
     }
 }
@@ -488,7 +742,7 @@ macro_rules! compact_unit_enum {
                 const VALUES: &[$ty] = &[$($ty::$variant),+];
                 out.push(VALUES.iter().position(|v| v == self).unwrap_or(0) as u8);
             }
-            fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+            fn read(r: &mut Reader) -> Result<Self, ReadError> {
                 const VALUES: &[$ty] = &[$($ty::$variant),+];
                 let tag = r.tag(VALUES.len() as u8)?;
                 VALUES.get(usize::from(tag)).copied().ok_or_else(|| r.error("unknown tag"))
@@ -507,20 +761,36 @@ compact_unit_enum!(MergeMode: Merge, Substitute, Lighter, Omit, Separate);
 compact_unit_enum!(SupervisionMode: Mandatory, UnifiedService, Central, InPrinciple, NotSpecified);
 compact_unit_enum!(ManagementMode: FullProcess, Filing);
 
-/// A struct as its fields in order; `skip` fields are made afresh (caches filled on first use).
+/// A struct as its fields in order; `#[en]` marks an English text, written to the English table;
+/// `skip` fields are made afresh (caches filled on first use).
 macro_rules! compact_struct {
-    ($ty:ident { $($field:ident),+ $(,)? } $(skip { $($skip:ident),+ })?) => {
+    ($ty:ident { $($(#[$en:ident])? $field:ident),+ $(,)? } $(skip { $($skip:ident),+ })?) => {
         impl Compact for $ty {
             fn write(&self, out: &mut Writer) {
-                $(self.$field.write(out);)+
+                $(compact_field!(write out, self.$field $(, $en)?);)+
             }
-            fn read(r: &mut Reader) -> Result<Self, DecodeError> {
+            fn read(r: &mut Reader) -> Result<Self, ReadError> {
                 Ok($ty {
-                    $($field: Compact::read(r)?,)+
+                    $($field: compact_field!(read r $(, $en)?)?,)+
                     $($($skip: Default::default(),)+)?
                 })
             }
         }
+    };
+}
+
+macro_rules! compact_field {
+    (write $out:ident, $value:expr) => {
+        $value.write($out)
+    };
+    (write $out:ident, $value:expr, en) => {
+        $value.write_english($out)
+    };
+    (read $r:ident) => {
+        Compact::read($r)
+    };
+    (read $r:ident, en) => {
+        EnglishText::read_english($r)
     };
 }
 
@@ -529,9 +799,9 @@ compact_struct!(Profile {
     region,
     fictional,
     versions
-});
+} skip { english_not_loaded });
 compact_struct!(Version {
-    title, title_en, document_number, issued, in_force, in_force_basis, repealed, replaces,
+    title, #[en] title_en, document_number, issued, in_force, in_force_basis, repealed, replaces,
     articles, annexes, documents, chapters, parameters, outcomes, required_fields, requirements,
     windows, deadlines, enumerations, funding_sums, resource_table, panels, restrictions,
     adjustment, not_formalised, interpretations,
@@ -542,10 +812,15 @@ compact_struct!(Article {
     chapter,
     clauses,
     about,
+    #[en]
     about_en
 });
 compact_struct!(Annex { n, title });
-compact_struct!(Named { name, name_en });
+compact_struct!(Named {
+    name,
+    #[en]
+    name_en
+});
 compact_struct!(Cite {
     article,
     clause,
@@ -555,6 +830,7 @@ compact_struct!(Parameter {
     value,
     unit,
     label,
+    #[en]
     label_en,
     cite
 });
@@ -566,6 +842,7 @@ compact_struct!(AmountCondition {
     param,
     wording,
     boundary_reading,
+    #[en]
     boundary_reading_en
 });
 compact_struct!(DecisionTables {
@@ -625,6 +902,7 @@ compact_struct!(Requirement {
     severity,
     cite,
     why,
+    #[en]
     why_en,
 });
 compact_struct!(Alternative {
@@ -643,8 +921,10 @@ compact_struct!(Window {
     severity,
     cite,
     description,
+    #[en]
     description_en,
     late_action,
+    #[en]
     late_action_en,
     postponed_to,
     preceded_by,
@@ -655,6 +935,7 @@ compact_struct!(Deadline {
     by,
     cite,
     description,
+    #[en]
     description_en
 });
 compact_struct!(Enumeration {
@@ -686,6 +967,7 @@ compact_struct!(Restriction {
     paths,
     cite,
     message,
+    #[en]
     message_en
 });
 compact_struct!(Adjustment {
@@ -693,20 +975,24 @@ compact_struct!(Adjustment {
     max_ratio_param,
     cite,
     simplified,
+    #[en]
     simplified_en,
     otherwise,
+    #[en]
     otherwise_en,
 });
 compact_struct!(NotFormalised {
     id,
     cite,
     reason,
+    #[en]
     reason_en
 });
 compact_struct!(Interpretation {
     id,
     cite,
     reading,
+    #[en]
     reading_en
 });
 
@@ -745,12 +1031,7 @@ mod tests {
         }
         let mut w = Writer::default();
         condition.write(&mut w);
-        let mut r = Reader {
-            bytes: &w.out,
-            at: 0,
-            depth: 0,
-            strings: Vec::new(),
-        };
+        let mut r = Reader::new(&w.out);
         assert_eq!(
             Condition::read(&mut r).err().map(|e| e.what),
             Some("conditions nested too deeply")
@@ -759,11 +1040,52 @@ mod tests {
 
     #[test]
     fn another_format_version_says_to_recompile() {
-        let mut bytes = MAGIC.to_vec();
-        if let Some(version) = bytes.last_mut() {
-            *version = 2;
+        for magic in [MAGIC, ENGLISH_MAGIC] {
+            let mut bytes = magic.to_vec();
+            if let Some(version) = bytes.last_mut() {
+                *version = version.wrapping_add(1);
+            }
+            let what = if magic == MAGIC {
+                decode(&bytes).unwrap_err().what
+            } else {
+                english_texts_of(&bytes).unwrap_err().what
+            };
+            assert!(what.contains("gov-it-check compile"), "{what}");
         }
-        let what = decode(&bytes).unwrap_err().what;
-        assert!(what.contains("gov-it-check compile"), "{what}");
+    }
+
+    fn example_apart() -> (Profile, Vec<u8>, Vec<u8>) {
+        let json = include_str!("../../tests/fixtures/profiles/example-county.json");
+        let profile = crate::profile::parse(json).unwrap();
+        let (bytes, english) = encode_apart(&profile);
+        (profile, bytes, english)
+    }
+
+    #[test]
+    fn every_prefix_of_english_texts_is_an_error_not_a_panic() {
+        let (_, bytes, english) = example_apart();
+        assert!(decode_with_english(&bytes, Some(&english)).is_ok());
+        for n in 0..english.len() {
+            let error = decode_with_english(&bytes, Some(&english[..n])).unwrap_err();
+            assert!(error.in_english, "prefix {n}: {error}");
+        }
+    }
+
+    #[test]
+    fn english_texts_altered_or_of_another_profile_are_refused() {
+        let (mut profile, bytes, mut english) = example_apart();
+        let last = english.len() - 1;
+        english[last] ^= 1;
+        let error = decode_with_english(&bytes, Some(&english)).unwrap_err();
+        assert!(error.what.contains("not the English texts"), "{error}");
+        english[last] ^= 1;
+        profile.id = "another-county".into();
+        let (_, theirs) = encode_apart(&profile);
+        let error = decode_with_english(&bytes, Some(&theirs)).unwrap_err();
+        assert_eq!(error.what, "the English texts of another profile");
+        let inside = encode(&profile);
+        let error = decode_with_english(&inside, Some(&english)).unwrap_err();
+        assert!(!error.in_english);
+        assert!(error.what.contains("carries its English texts"), "{error}");
     }
 }

@@ -37,6 +37,10 @@ pub struct Profile {
     pub fictional: bool,
     /// Dated versions, oldest first; the as-of date picks one.
     pub versions: Vec<Version>,
+    /// Decoded without the English texts it keeps apart ([`compact::decode`]): its English texts
+    /// are empty, and an English report says so (`JU006`).
+    #[serde(skip)]
+    pub english_not_loaded: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -106,8 +106,10 @@ function assertWasm(fetched, wanted) {
   assert.ok(wasm[0].equals(expected), `the page fetched the wrong module: ${fetched.join(', ')}`);
 }
 
-/** A one-jurisdiction page fetches 通州's compiled profile and no other. */
+/** A one-jurisdiction page fetches 通州's compiled profile and no other, and no English texts. */
 function assertProfile(fetched) {
+  const english = served(fetched, '').filter((body) => body.subarray(0, 7).toString() === 'GOVITEN');
+  assert.equal(english.length, 0, `English texts were fetched by a page that shows Chinese: ${fetched.join(', ')}`);
   const profiles = served(fetched, '').filter((body) => body.subarray(0, 7).toString() === 'GOVITPF');
   assert.equal(profiles.length, 1, fetched.join(', '));
   assert.ok(profiles[0].equals(installed('profiles/tongzhou.govit')), 'the page fetched another profile');

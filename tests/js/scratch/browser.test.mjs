@@ -49,6 +49,9 @@ before(async () => {
   // with ?form=false, the one without the form component either.
   await build('page/one-jurisdiction.js', 'one.js');
   writeFileSync(join(dist, 'one.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./one.js"></script>');
+  // A page that shows English (init({ locales })), in three modes.
+  await build('page/english.js', 'english.js');
+  writeFileSync(join(dist, 'english.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./english.js"></script>');
   const installed = join(here, 'node_modules/gov-it-rules');
   copyFileSync(join(installed, 'gov_it_rules_core_bg.wasm'), join(dist, 'gov_it_rules_core_bg.wasm'));
   copyFileSync(join(installed, 'gov_it_rules_core_noform_bg.wasm'), join(dist, 'gov_it_rules_core_noform_bg.wasm'));
@@ -248,6 +251,39 @@ for (const [query, module, other] of [
     const { validate } = await import('gov-it-rules');
     const fixture = JSON.parse(readFileSync(join(here, 'fixtures/tongzhou-declaration.json'), 'utf8'));
     assert.deepEqual(result.report, validate(fixture, { jurisdiction: 'tongzhou', asOf: '2025-06-01' }));
+    await page.close();
+  });
+}
+
+for (const [mode, fetched] of [
+  ['all', ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng'].map((id) => `/profiles/${id}.en.govit`)],
+  ['one', ['/profiles/tongzhou.govit', '/profiles/tongzhou.en.govit']],
+  ['chinese', []],
+]) {
+  test(`init({ locales }) ${mode === 'chinese' ? "without 'en' fetches no English texts, and English answers say so" : `with 'en' fetches the English texts of ${mode === 'all' ? 'all five regulations' : 'the one regulation'}`}`, async () => {
+    const page = await context.newPage();
+    const problems = [];
+    const requested = [];
+    page.on('pageerror', (e) => problems.push(String(e)));
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${base}english.html?mode=${mode}`);
+    const result = await page.evaluate(() => window.result);
+    assert.deepEqual(problems, []);
+    assert.match(result.refused, /^TypeError: gov-it-rules: init\(\{ locales \}\) takes a list of the locales the page shows/);
+    assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')).sort(), [...fetched].sort());
+    assert.ok(requested.includes(mode === 'one' ? '/gov_it_rules_core_bg.wasm' : '/gov_it_rules_bg.wasm'), requested.join(' '));
+    if (mode === 'chinese') {
+      assert.equal(result.title, '通州区政务信息化项目建设管理办法');
+      assert.ok(result.notices.includes('JU006'), result.notices.join(' '));
+      assert.match(result.summary, /^投资金额超过50万元/);
+    } else {
+      assert.match(result.title, /^Measures of Tongzhou District/);
+      assert.ok(!result.notices.includes('JU006'), result.notices.join(' '));
+      assert.match(result.summary, /^Projects with investment over 500,000 yuan/);
+      assert.equal(result.titles.length, mode === 'all' ? 5 : 1);
+      for (const title of result.titles) assert.doesNotMatch(title, /[\u4e00-\u9fff]/);
+    }
     await page.close();
   });
 }

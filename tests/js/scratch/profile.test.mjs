@@ -71,3 +71,37 @@ test('a profile object holding Infinity or a negative threshold is refused, loca
     assert.deepEqual(result.errors.map((e) => e.path), ['versions[1].parameters.approvalThreshold.value'], `${value}`);
   }
 });
+
+test("a compiled profile with its English texts apart loads with them (loadProfile(bytes, english)); without them it answers English with its Chinese texts and says so", () => {
+  const shipped = (file) => readFileSync(new URL(`./node_modules/gov-it-rules/profiles/${file}`, import.meta.url));
+  const [profile, english, other] = ['tongzhou.govit', 'tongzhou.en.govit', 'shexian.en.govit'].map(shipped);
+  const fixture = JSON.parse(readFileSync(new URL('./fixtures/tongzhou-declaration.json', import.meta.url), 'utf8'));
+  const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01', locale: 'en' };
+  const embedded = validate(fixture, options);
+  assert.match(embedded.jurisdiction.title, /^Measures of Tongzhou District/);
+  assert.ok(!embedded.notices.some((n) => n.code === 'JU006'));
+  try {
+    assert.deepEqual(loadProfile(profile), { ok: true, id: 'tongzhou', errors: [] });
+    const chinese = validate(fixture, options);
+    assert.equal(chinese.jurisdiction.title, '通州区政务信息化项目建设管理办法');
+    const notice = chinese.notices.find((n) => n.code === 'JU006');
+    assert.match(notice.message, /^The English texts of 通州区政务信息化项目建设管理办法 were not loaded/);
+    // Only texts differ: the same verdicts.
+    assert.deepEqual(
+      Object.values(chinese.outcomes).map((o) => o?.value),
+      Object.values(embedded.outcomes).map((o) => o?.value),
+    );
+
+    const refused = loadProfile(profile, other);
+    assert.equal(refused.ok, false);
+    assert.match(refused.errors[0].message, /^compiled profile's English texts, byte \d+: not the English texts this profile was compiled with/);
+    assert.throws(() => loadProfile(profile, 'English'), TypeError);
+    assert.throws(() => loadProfile(text, english), /English texts kept apart go with a compiled profile/);
+
+    assert.deepEqual(loadProfile(profile, english), { ok: true, id: 'tongzhou', errors: [] });
+    assert.deepEqual(validate(fixture, options), embedded);
+  } finally {
+    // The embedded regulation back, for the tests after this one.
+    loadProfile(profile, english);
+  }
+});

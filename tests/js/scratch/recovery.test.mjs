@@ -96,3 +96,25 @@ test('after running out of memory the instance is dropped, the next call works a
   for (let i = 0; i < 200; i++) api.createValidator(options, fixture).free();
   assert.deepEqual(api.validate(fixture, options), expected);
 });
+
+test('a profile loaded with its English texts apart is loaded again with them after a trap', () => {
+  const shipped = (file) => readFileSync(new URL(`./node_modules/gov-it-rules/profiles/${file}`, import.meta.url));
+  const [profile, english] = [shipped('tongzhou.govit'), shipped('tongzhou.en.govit')];
+  const inEnglish = { ...options, locale: 'en' };
+  const notices = () => api.validate(fixture, inEnglish).notices.map((n) => n.code);
+  const trap = () => assert.throws(() => trapInside(() => hooks.__panicForTests('on purpose')), /on purpose/);
+  try {
+    assert.equal(api.loadProfile(profile).ok, true);
+    trap();
+    assert.ok(notices().includes('JU006'), 'loaded again without its English texts');
+    assert.equal(api.loadProfile(profile, english).ok, true);
+    const before = instances.length;
+    trap();
+    const report = api.validate(fixture, inEnglish);
+    assert.equal(instances.length, before + 1);
+    assert.match(report.jurisdiction.title, /^Measures of Tongzhou District/);
+    assert.ok(!report.notices.some((n) => n.code === 'JU006'), 'loaded again with its English texts');
+  } finally {
+    api.loadProfile(profile, english);
+  }
+});
