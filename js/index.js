@@ -117,6 +117,11 @@ const LOCALES = ['zh-CN', 'en'];
  * `init({ form: false })` loads the module without the form component, 44 KB gzip smaller, for
  * pages that never call `attach()` (a form library through `schema()` or `elementRules()`);
  * `attach()` then throws. It combines with `jurisdictions`.
+ *
+ * `init({ locales: ['zh-CN', 'en'] })` also fetches the regulations' English texts
+ * (profiles/<id>.en.govit; with `jurisdictions`, only theirs), which the browser modules leave
+ * out: without them an English answer gives the regulations' texts in Chinese, with a JU006
+ * notice. It combines with the others; the module that reads JSON profiles embeds them.
  */
 export async function init(input) {
   if (ready) return;

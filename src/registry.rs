@@ -56,8 +56,9 @@ pub struct Registry {
 #[derive(Debug)]
 struct Entry {
     id: String,
-    /// A built-in profile's compiled bytes.
+    /// A built-in profile's compiled bytes, and its English texts where the build embeds them.
     source: Option<&'static [u8]>,
+    english: Option<&'static [u8]>,
     profile: OnceLock<Option<Profile>>,
 }
 
@@ -66,11 +67,7 @@ impl Entry {
         self.profile
             .get_or_init(|| {
                 let bytes = self.source?;
-                let english = BUILTIN_PROFILES
-                    .iter()
-                    .position(|(id, _)| *id == self.id)
-                    .and_then(|i| BUILTIN_ENGLISH.get(i).copied());
-                compact::decode_with_english(bytes, english).ok()
+                compact::decode_with_english(bytes, self.english).ok()
             })
             .as_ref()
     }
@@ -84,10 +81,12 @@ impl Registry {
     pub fn builtin() -> Registry {
         let entries = BUILTIN_PROFILES
             .iter()
-            .map(|(id, bytes)| {
+            .enumerate()
+            .map(|(i, (id, bytes))| {
                 Arc::new(Entry {
                     id: (*id).to_string(),
                     source: Some(bytes),
+                    english: BUILTIN_ENGLISH.get(i).copied(),
                     profile: OnceLock::new(),
                 })
             })
@@ -149,6 +148,7 @@ impl Registry {
         let entry = Arc::new(Entry {
             id: profile.id.clone(),
             source: Some(source),
+            english: None,
             profile: OnceLock::from(Some(profile)),
         });
         let slot = self.entries.get_mut(at).ok_or_else(Vec::new)?;
@@ -181,11 +181,13 @@ impl Registry {
 
     fn insert(&mut self, profile: Profile) -> Result<&Profile, Vec<ProfileError>> {
         self.entries.retain(|e| e.id != profile.id);
-        self.entries.push(Arc::new(Entry {
+        let entry = Arc::new(Entry {
             id: profile.id.clone(),
             source: None,
+            english: None,
             profile: OnceLock::from(Some(profile)),
-        }));
+        });
+        self.entries.push(entry);
         self.entries
             .last()
             .and_then(|e| e.profile())

@@ -101,7 +101,7 @@ const ENGLISH_APART: u8 = 1;
 pub fn encode(profile: &Profile) -> Vec<u8> {
     let w = Writer::of(profile);
     let mut out = MAGIC.to_vec();
-    table(&mut out, &w.strings);
+    table(&mut out, &w.strings.strings);
     out.push(ENGLISH_INSIDE);
     table(&mut out, &w.english.strings);
     out.extend_from_slice(&w.out);
@@ -116,7 +116,7 @@ pub fn encode_apart(profile: &Profile) -> (Vec<u8>, Vec<u8>) {
     table(&mut english_table, &w.english.strings);
     let digest = crate::fingerprint::of_bytes(&english_table);
     let mut out = MAGIC.to_vec();
-    table(&mut out, &w.strings);
+    table(&mut out, &w.strings.strings);
     out.push(ENGLISH_APART);
     varint(&mut out, w.english.strings.len() as u64);
     out.extend_from_slice(&digest.to_le_bytes());
@@ -154,20 +154,14 @@ struct Strings {
 }
 
 impl Strings {
-    fn index(&mut self, text: &str) -> u64 {
+    /// The text's position in the table, added at the end the first time.
+    fn position(&mut self, text: &str) -> u64 {
         let next = self.strings.len() as u64;
         let index = *self.index.entry(text.to_string()).or_insert(next);
         if index == next {
             self.strings.push(text.to_string());
         }
         index
-    }
-}
-
-impl std::ops::Deref for Strings {
-    type Target = [String];
-    fn deref(&self) -> &[String] {
-        &self.strings
     }
 }
 
@@ -180,6 +174,12 @@ impl Writer {
 
     fn push(&mut self, byte: u8) {
         self.out.push(byte);
+    }
+
+    /// A field marked `#[en]`: its text goes to the English table.
+    fn english_text(&mut self, text: &str) {
+        let index = self.english.position(text);
+        varint(&mut self.out, index);
     }
 }
 
@@ -318,8 +318,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    #[cold]
-    #[inline(never)]
     fn error(&self, what: &'static str) -> ReadError {
         ReadError {
             at: self.at + MAGIC.len(),
@@ -329,7 +327,6 @@ impl<'a> Reader<'a> {
 
     /// An English text: its index in the English table; empty where the English texts are kept
     /// apart and were not given.
-    #[inline(never)]
     fn english_text(&mut self) -> Result<&'a str, ReadError> {
         let index = usize::try_from(self.varint()?).unwrap_or(usize::MAX);
         if index >= self.english_count {
@@ -471,7 +468,7 @@ impl Compact for Arc<str> {
 
 impl Compact for String {
     fn write(&self, w: &mut Writer) {
-        let index = w.strings.index(self);
+        let index = w.strings.position(self);
         varint(&mut w.out, index);
     }
     fn read(r: &mut Reader) -> Result<Self, ReadError> {
@@ -481,32 +478,6 @@ impl Compact for String {
             .and_then(|i| r.strings.get(i))
             .map(|text| (*text).to_string())
             .ok_or_else(|| r.error("a string index past the string table"))
-    }
-}
-
-/// A field marked `#[en]`: a text in the English table.
-trait EnglishText: Sized {
-    fn write_english(&self, w: &mut Writer);
-    fn read_english(r: &mut Reader) -> Result<Self, ReadError>;
-}
-
-impl EnglishText for String {
-    fn write_english(&self, w: &mut Writer) {
-        let index = w.english.index(self);
-        varint(&mut w.out, index);
-    }
-    fn read_english(r: &mut Reader) -> Result<Self, ReadError> {
-        r.english_text().map(str::to_string)
-    }
-}
-
-impl EnglishText for Arc<str> {
-    fn write_english(&self, w: &mut Writer) {
-        let index = w.english.index(self);
-        varint(&mut w.out, index);
-    }
-    fn read_english(r: &mut Reader) -> Result<Self, ReadError> {
-        r.english_text().map(Arc::from)
     }
 }
 
@@ -720,7 +691,7 @@ impl<T: Compact> Compact for Case<T> {
         self.cite.write(out);
         self.result.write(out);
         self.explanation.write(out);
-        self.explanation_en.write_english(out);
+        out.english_text(&self.explanation_en);
     }
     fn read(r: &mut Reader) -> Result<Self, ReadError> {
         Ok(Case {
@@ -729,7 +700,7 @@ impl<T: Compact> Compact for Case<T> {
             cite: Compact::read(r)?,
             result: Arc::new(Compact::read(r)?),
             explanation: Compact::read(r)?,
-            explanation_en: EnglishText::read_english(r)?,
+            explanation_en: r.english_text().map(Arc::from)?,
         })
     }
 }
@@ -784,13 +755,13 @@ macro_rules! compact_field {
         $value.write($out)
     };
     (write $out:ident, $value:expr, en) => {
-        $value.write_english($out)
+        $out.english_text(&$value)
     };
     (read $r:ident) => {
         Compact::read($r)
     };
     (read $r:ident, en) => {
-        EnglishText::read_english($r)
+        $r.english_text().map(From::from)
     };
 }
 

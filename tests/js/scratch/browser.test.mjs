@@ -220,19 +220,25 @@ test('a react-hook-form page over the whole application: located errors on submi
   await page.close();
 });
 
+/** Opens `path`, and awaits its `window.result`, with the page's errors and the paths it requested. */
+async function visit(path) {
+  const page = await context.newPage();
+  const problems = [];
+  const requested = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`${base}${path}`);
+  const result = await page.evaluate(() => window.result);
+  return { page, result, problems, requested };
+}
+
 for (const [query, module, other] of [
   ['', 'gov_it_rules_core_bg.wasm', 'gov_it_rules_core_noform_bg.wasm'],
   ['?form=false', 'gov_it_rules_core_noform_bg.wasm', 'gov_it_rules_core_bg.wasm'],
 ]) {
   test(`a page for one jurisdiction${query ? ' without attach()' : ''} loads ${module} and only that profile`, async () => {
-    const page = await context.newPage();
-    const problems = [];
-    const requested = [];
-    page.on('pageerror', (e) => problems.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(`${base}one.html${query}`);
-    const result = await page.evaluate(() => window.result);
+    const { page, result, problems, requested } = await visit(`one.html${query}`);
     assert.deepEqual(problems, []);
     assert.ok(requested.includes(`/${module}`), requested.join(' '));
     assert.ok(!requested.includes(`/${other}`), `${other} was fetched`);
@@ -261,14 +267,7 @@ for (const [mode, fetched] of [
   ['chinese', []],
 ]) {
   test(`init({ locales }) ${mode === 'chinese' ? "without 'en' fetches no English texts, and English answers say so" : `with 'en' fetches the English texts of ${mode === 'all' ? 'all five regulations' : 'the one regulation'}`}`, async () => {
-    const page = await context.newPage();
-    const problems = [];
-    const requested = [];
-    page.on('pageerror', (e) => problems.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(`${base}english.html?mode=${mode}`);
-    const result = await page.evaluate(() => window.result);
+    const { page, result, problems, requested } = await visit(`english.html?mode=${mode}`);
     assert.deepEqual(problems, []);
     assert.match(result.refused, /^TypeError: gov-it-rules: init\(\{ locales \}\) takes a list of the locales the page shows/);
     assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')).sort(), [...fetched].sort());
