@@ -331,6 +331,14 @@ export function init(
 /** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
 export function initSync(bytes: Bytes | WasmModule): void;
 
+/**
+ * After `init()`, makes the module able to answer in `locale`: for `'en'`, fetches the
+ * regulations' English texts that `init({ locales: ['zh-CN', 'en'] })` would have fetched, for a
+ * page that switches to English only when asked. Resolves at once where they are already there
+ * (Node, `init({ profileJson: true })`) and for `'zh-CN'`.
+ */
+export function loadLocale(locale: Locale): Promise<void>;
+
 /** Validates a whole application (an object, or JSON text) and returns the report. */
 export function validate(application: Application | string, options: Options): Report;
 

@@ -11,6 +11,7 @@ import wasmInit, {
   loadProfile as wasmLoadProfile,
   loadCompiledProfile as wasmLoadCompiledProfile,
   addEnglishTexts as wasmAddEnglishTexts,
+  __englishEmbedded as wasmEnglishEmbedded,
   labels as wasmLabels,
   normalise as wasmNormalise,
   __formLayout as wasmFormLayout,
@@ -37,6 +38,7 @@ let exports;
 const loaded = new Map();
 /** The built-in regulations' English texts given to the module (init({ locales })), likewise. */
 const englishTexts = [];
+
 
 // ---- Where the package's files are ------------------------------------------------------------
 // Each file is named by a literal `new URL('./…', import.meta.url)`, the pattern Vite, webpack 5
@@ -96,6 +98,14 @@ const ENGLISH = {
       : beside('./profiles/xiangcheng.en.govit'),
 };
 const LOCALES = ['zh-CN', 'en'];
+/**
+ * What loadLocale('en') fetches: the shipped regulations whose English texts the module lacks,
+ * where their files are, and whether the regulations are embedded in the module (or loaded from
+ * profiles/). A module that embeds the English texts (Node's, init({ profileJson: true })) needs
+ * none.
+ */
+let englishSource = { ids: SHIPPED, folder: undefined, embedded: true };
+let englishLoading = null;
 
 // ---- Loading ----------------------------------------------------------------------------------
 
@@ -180,11 +190,8 @@ async function load(input) {
   for (const file of [...texts, ...files]) file.catch(() => {});
   if (ids === undefined) {
     await instantiate(wasm ?? (form ? FULL_WASM() : NOFORM_WASM()));
-    for (const bytes of await Promise.all(texts)) {
-      const result = parse(guard(() => wasmAddEnglishTexts(bytes)));
-      if (!result.ok) throw new Error(`gov-it-rules: shipped English texts were refused: ${JSON.stringify(result.errors)}`);
-      englishTexts.push(bytes);
-    }
+    englishSource = { ids: english ? [] : SHIPPED, folder, embedded: true };
+    addEnglish(await Promise.all(texts));
     return;
   }
   await instantiate(wasm ?? (form ? CORE_WASM() : CORE_NOFORM_WASM()));
@@ -194,6 +201,50 @@ async function load(input) {
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
     remember(result.id, true, bytes, given[i]);
   }
+  englishSource = { ids: english ? [] : ids, folder, embedded: false };
+}
+
+/**
+ * Gives the module the shipped regulations' English texts: to the regulations embedded in it, or
+ * to those loaded from profiles/ with their compiled profile again.
+ */
+function addEnglish(texts, ids = []) {
+  for (const [i, bytes] of texts.entries()) {
+    const shipped = ids[i] === undefined ? undefined : loaded.get(ids[i]);
+    const result = shipped
+      ? parse(guard(() => wasmLoadCompiledProfile(shipped[1], bytes)))
+      : parse(guard(() => wasmAddEnglishTexts(bytes)));
+    if (!result.ok) throw new Error(`gov-it-rules: shipped English texts were refused: ${JSON.stringify(result.errors)}`);
+    if (shipped) remember(result.id, true, shipped[1], bytes);
+    else englishTexts.push(bytes);
+  }
+  // The English document names and citations, in place of the Chinese ones given for English.
+  labelCache.clear();
+  forgetCitations();
+}
+
+/**
+ * Makes the module able to answer in `locale` after `init()`: for 'en', fetches the regulations'
+ * English texts that `init({ locales })` would have (profiles/<id>.en.govit, from `init`'s
+ * `profiles` folder), for a page that switches to English only when asked. Resolves at once when
+ * they are already there (Node, `init({ profileJson: true })`, `init({ locales: ['zh-CN', 'en'] })`)
+ * and for 'zh-CN'. A county's own profile takes its English texts with `loadProfile(bytes, english)`.
+ */
+export async function loadLocale(locale) {
+  needInit();
+  if (!LOCALES.includes(locale)) {
+    throw new TypeError("gov-it-rules: loadLocale(locale) takes 'zh-CN' or 'en'");
+  }
+  if (locale !== 'en' || englishSource.ids.length === 0 || guard(() => wasmEnglishEmbedded())) return;
+  englishLoading ??= (async () => {
+    const { ids, folder, embedded } = englishSource;
+    const texts = await Promise.all(ids.map((id) => fetchShipped(id, 'english', folder)));
+    addEnglish(texts, embedded ? [] : ids);
+    englishSource = { ids: [], folder, embedded };
+  })().finally(() => {
+    englishLoading = null;
+  });
+  await englishLoading;
 }
 
 /** The first bytes of a compiled profile (profiles/<id>.govit) and of its English texts (<id>.en.govit). */

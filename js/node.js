@@ -9,6 +9,7 @@ api.initSync(readFileSync(new URL('./gov_it_rules_json_bg.wasm', import.meta.url
 
 export const init = api.init;
 export const initSync = api.initSync;
+export const loadLocale = api.loadLocale;
 export const validate = api.validate;
 export const createValidator = api.createValidator;
 export const jurisdictions = api.jurisdictions;

@@ -133,6 +133,14 @@ pub fn add_english_texts(english: &[u8]) -> Result<Vec<u8>, JsValue> {
     to_text(&result)
 }
 
+/// Whether this module embeds the built-in regulations' English texts (the `builtin-english`
+/// feature: Node's module); the wrapper's `loadLocale('en')` fetches them for the others.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = "__englishEmbedded")]
+pub fn english_embedded() -> bool {
+    !crate::BUILTIN_ENGLISH.is_empty()
+}
+
 /// Whether this module reads JSON profiles (built with the `profile-json` feature).
 #[wasm_bindgen(js_name = readsJsonProfiles)]
 pub fn reads_json_profiles() -> bool {

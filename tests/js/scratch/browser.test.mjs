@@ -261,28 +261,50 @@ for (const [query, module, other] of [
   });
 }
 
-for (const [mode, fetched] of [
-  ['all', ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng'].map((id) => `/profiles/${id}.en.govit`)],
-  ['one', ['/profiles/tongzhou.govit', '/profiles/tongzhou.en.govit']],
-  ['chinese', []],
+/** What a page answers in English with the regulations' English texts, or without them. */
+function assertEnglish(answer, loaded, regulations) {
+  if (loaded) {
+    assert.match(answer.title, /^Measures of Tongzhou District/);
+    assert.ok(!answer.notices.includes('JU006'), answer.notices.join(' '));
+    assert.match(answer.summary, /^Projects with investment over 500,000 yuan/);
+    assert.equal(answer.titles.length, regulations);
+    for (const title of answer.titles) assert.doesNotMatch(title, /[\u4e00-\u9fff]/);
+  } else {
+    assert.equal(answer.title, '通州区政务信息化项目建设管理办法');
+    assert.ok(answer.notices.includes('JU006'), answer.notices.join(' '));
+    assert.match(answer.summary, /^投资金额超过50万元/);
+  }
+}
+
+const ENGLISH_FILES = ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng'].map((id) => `/profiles/${id}.en.govit`);
+for (const [mode, fetched, what] of [
+  ['all', ENGLISH_FILES, "with 'en' fetches the English texts of all five regulations"],
+  ['one', ['/profiles/tongzhou.govit', '/profiles/tongzhou.en.govit'], "with 'en' fetches the English texts of the one regulation"],
+  ['chinese', [], "without 'en' fetches no English texts, and English answers say so"],
 ]) {
-  test(`init({ locales }) ${mode === 'chinese' ? "without 'en' fetches no English texts, and English answers say so" : `with 'en' fetches the English texts of ${mode === 'all' ? 'all five regulations' : 'the one regulation'}`}`, async () => {
+  test(`init({ locales }) ${what}`, async () => {
     const { page, result, problems, requested } = await visit(`english.html?mode=${mode}`);
     assert.deepEqual(problems, []);
     assert.match(result.refused, /^TypeError: gov-it-rules: init\(\{ locales \}\) takes a list of the locales the page shows/);
     assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')).sort(), [...fetched].sort());
     assert.ok(requested.includes(mode === 'one' ? '/gov_it_rules_core_bg.wasm' : '/gov_it_rules_bg.wasm'), requested.join(' '));
-    if (mode === 'chinese') {
-      assert.equal(result.title, '通州区政务信息化项目建设管理办法');
-      assert.ok(result.notices.includes('JU006'), result.notices.join(' '));
-      assert.match(result.summary, /^投资金额超过50万元/);
-    } else {
-      assert.match(result.title, /^Measures of Tongzhou District/);
-      assert.ok(!result.notices.includes('JU006'), result.notices.join(' '));
-      assert.match(result.summary, /^Projects with investment over 500,000 yuan/);
-      assert.equal(result.titles.length, mode === 'all' ? 5 : 1);
-      for (const title of result.titles) assert.doesNotMatch(title, /[\u4e00-\u9fff]/);
-    }
+    assertEnglish(result, mode !== 'chinese', mode === 'all' ? 5 : 1);
+    await page.close();
+  });
+}
+
+for (const [mode, atInit, later] of [
+  ['later', [], ENGLISH_FILES],
+  ['later-one', ['/profiles/tongzhou.govit'], ['/profiles/tongzhou.en.govit']],
+]) {
+  test(`loadLocale('en') after init(${mode === 'later' ? '' : "{ jurisdictions: ['tongzhou'] }"}) fetches the English texts then, once`, async () => {
+    const { page, result, problems, requested } = await visit(`english.html?mode=${mode}`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(result.fetchedAtInit, atInit);
+    assertEnglish(result, false);
+    assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')).sort(), [...atInit, ...later].sort());
+    assertEnglish(result.later, true, mode === 'later' ? 5 : 1);
+    assert.match(result.wrongLocale, /^TypeError: gov-it-rules: loadLocale\(locale\) takes 'zh-CN' or 'en'/);
     await page.close();
   });
 }

@@ -2,6 +2,7 @@
 // public surface as an application would, and marks what the types must refuse.
 import {
   init,
+  loadLocale,
   validate,
   createValidator,
   jurisdictions,
@@ -37,6 +38,11 @@ await init();
 await init(new URL('https://portal.example/gov_it_rules_bg.wasm'));
 await init({ jurisdictions: ['tongzhou'] });
 await init({ jurisdictions: ['xiangcheng'], wasm: '/assets/gov_it_rules_core_bg.wasm', profiles: '/assets/profiles/' });
+await init({ jurisdictions: ['tongzhou'], locales: ['zh-CN', 'en'] });
+await init({ locales: ['zh-CN', 'en'], form: false });
+await loadLocale('en');
+// @ts-expect-error: a locale the package does not answer in
+await loadLocale('fr');
 
 const app: Application = {
   year: 2026,

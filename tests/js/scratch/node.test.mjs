@@ -92,8 +92,10 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // less wasm memory holding the 通州 fixture, 3.84 KB, within the 4 KB budget): 283.05 KB;
 // 2026-12-02: 284 → 256 with the regulations' English texts out of the browser modules, fetched
 // (profiles/<id>.en.govit) only by a page that asks for them with init({ locales }) (−28.1 KB of
-// embedded profiles, +0.5 KB of glue): 255.5 KB.
-const SIZE_CEILING_KB = 256;
+// embedded profiles, +0.5 KB of glue): 255.5 KB; 2026-12-02: 256 → 257 for loadLocale() (+0.25 KB
+// of glue) and the compiled format's English fields written and read by one method each (+0.26 KB
+// of raw wasm, +0.6 KB gzip: the module compresses differently): 256.4 KB.
+const SIZE_CEILING_KB = 257;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
@@ -571,4 +573,14 @@ test('strings cross with each lone surrogate replaced by U+FFFD, as the module a
   assert.equal(validator.set('totalInvestment', '\uDFFF').diagnostics.added[0].code, 'IN001');
   assert.equal(validate({ ...fixture, totalInvestment: '３００．０００１' }, options).outcomes.merge.value.mode, 'separate');
   stillWorks();
+});
+
+test("loadLocale('en') in Node resolves at once: its module embeds the regulations' English texts", async () => {
+  const { loadLocale } = await import('gov-it-rules');
+  await loadLocale('en');
+  await loadLocale('zh-CN');
+  await assert.rejects(loadLocale('en-GB'), TypeError);
+  const report = validate(fixture, { ...options, locale: 'en' });
+  assert.match(report.jurisdiction.title, /^Measures of Tongzhou District/);
+  assert.ok(!report.notices.some((n) => n.code === 'JU006'));
 });
