@@ -37,6 +37,9 @@ sizes.oneJurisdiction = { gzip: sizes.core.gzip + sizes.glue.gzip + sizes.profil
 // The same page for a portal that never calls attach() (init({ jurisdictions, form: false })).
 sizes.coreNoForm = await size('gov_it_rules_core_noform_bg.wasm');
 sizes.oneJurisdictionNoForm = { gzip: sizes.coreNoForm.gzip + sizes.glue.gzip + sizes.profiles.tongzhou.gzip };
+// What a page that shows English fetches besides (init({ locales: ['zh-CN', 'en'] })).
+sizes.english = Object.fromEntries(await Promise.all(JURISDICTIONS.map(async (j) => [j, await size(`profiles/${j}.en.govit`)])));
+sizes.englishAll = { gzip: JURISDICTIONS.reduce((sum, j) => sum + sizes.english[j].gzip, 0) };
 
 // --- Node --------------------------------------------------------------------------------------
 // Cold start in Node: fresh processes, import of the package (reads and compiles the wasm) to the
@@ -134,6 +137,7 @@ const envs = { Node: nodeRows, Chromium: pageResult.rows };
 console.log(`\ngov-it-rules benchmarks, ${new Date().toISOString()}; node ${process.versions.node}, ${browserVersion}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`);
 console.log(`\nsize: wasm ${kb(sizes.wasm.raw)} raw, ${kb(sizes.wasm.gzip)} gzip -9; JS glue (index.js + gov_it_rules.js) ${kb(sizes.glue.raw)} raw, ${kb(sizes.glue.gzip)} gzip -9; together ${kb(sizes.total.gzip)} gzip`);
 console.log(`size, one jurisdiction: wasm without regulations ${kb(sizes.core.raw)} raw, ${kb(sizes.core.gzip)} gzip -9; profiles ${JURISDICTIONS.map((j) => `${j} ${kb(sizes.profiles[j].gzip)}`).join(', ')} gzip -9; a 通州 page downloads ${kb(sizes.oneJurisdiction.gzip)} gzip with the glue, ${kb(sizes.oneJurisdictionNoForm.gzip)} without attach() (wasm ${kb(sizes.coreNoForm.gzip)} gzip -9)`);
+console.log(`size, English: the regulations' English texts, fetched only by a page that shows English, ${JURISDICTIONS.map((j) => `${j} ${kb(sizes.english[j].gzip)}`).join(', ')} gzip -9: ${kb(sizes.englishAll.gzip)} more for the five, ${kb(sizes.english.tongzhou.gzip)} for a 通州 page`);
 console.log('\n| benchmark | env | gov-it-rules median (p95) | Zod 4 median | Valibot median | Zod ÷ ours | Valibot ÷ ours |');
 console.log('|---|---|---|---|---|---|---|');
 for (const [env, rows] of Object.entries(envs)) {

@@ -78,8 +78,15 @@ async function run(path, { expect = 'done' } = {}) {
 
 const ALL = ['tongzhou', 'shexian', 'tinghu', 'jiangjin', 'xiangcheng'];
 
-/** The report every route must show. */
-function assertReport(result, loaded = ALL) {
+/** The report every route must show; in English, the regulation's texts in English only if asked for. */
+function assertReport(result, loaded = ALL, english = false) {
+  if (english) {
+    assert.match(result.english.title, /^Measures of Tongzhou District/);
+    assert.ok(!result.english.notices.includes('JU006'), result.english.notices.join(' '));
+  } else {
+    assert.equal(result.english.title, '通州区政务信息化项目建设管理办法');
+    assert.ok(result.english.notices.includes('JU006'), result.english.notices.join(' '));
+  }
   assert.deepEqual(result.loaded.slice().sort(), loaded.slice().sort());
   assert.equal(result.errors, 0);
   assert.equal(result.approval, 'required');
@@ -106,13 +113,26 @@ function assertWasm(fetched, wanted) {
   assert.ok(wasm[0].equals(expected), `the page fetched the wrong module: ${fetched.join(', ')}`);
 }
 
+/** What a page fetched that starts as a compiled profile (GOVITPF) or its English texts (GOVITEN) do. */
+const compiled = (fetched, magic) => served(fetched, '').filter((body) => body.subarray(0, 7).toString() === magic);
+
 /** A one-jurisdiction page fetches 通州's compiled profile and no other, and no English texts. */
 function assertProfile(fetched) {
-  const english = served(fetched, '').filter((body) => body.subarray(0, 7).toString() === 'GOVITEN');
+  const english = compiled(fetched, 'GOVITEN');
   assert.equal(english.length, 0, `English texts were fetched by a page that shows Chinese: ${fetched.join(', ')}`);
-  const profiles = served(fetched, '').filter((body) => body.subarray(0, 7).toString() === 'GOVITPF');
+  const profiles = compiled(fetched, 'GOVITPF');
   assert.equal(profiles.length, 1, fetched.join(', '));
   assert.ok(profiles[0].equals(installed('profiles/tongzhou.govit')), 'the page fetched another profile');
+}
+
+/** A page that shows English fetched the English texts of `ids`, as the package ships them. */
+function assertEnglishTexts(fetched, ids) {
+  const english = compiled(fetched, 'GOVITEN');
+  assert.equal(english.length, ids.length, fetched.join(', '));
+  for (const id of ids) {
+    const shipped = installed(`profiles/${id}.en.govit`);
+    assert.ok(english.some((body) => body.equals(shipped)), `${id}'s English texts were not fetched: ${fetched.join(', ')}`);
+  }
 }
 
 /**
@@ -130,9 +150,18 @@ async function assertBothPages(fullPage, onePage, files = (fetched) => fetched) 
   assertProfile(files(one.fetched));
 }
 
-test('Vite: the whole package, and a one-jurisdiction page with nothing copied by hand', async () => {
+/** A page that shows English (init({ locales })): with one regulation, or all five. */
+async function assertEnglishPage(path, loaded, files = (fetched) => fetched) {
+  const page = await run(path);
+  assertReport(page.result, loaded, true);
+  assertWasm(files(page.fetched), loaded.length === 1 ? 'core' : 'full');
+  assertEnglishTexts(files(page.fetched), loaded);
+}
+
+test('Vite: the whole package, and a one-jurisdiction page with nothing copied by hand, in Chinese and in English', async () => {
   await viteBuild({ configFile: join(here, 'vite/vite.config.js') });
   await assertBothPages('vite/dist/index.html', 'vite/dist/one.html');
+  await assertEnglishPage('vite/dist/english.html', ['tongzhou']);
 });
 
 test("Vite's dev server: both pages, with gov-it-rules left out of the pre-bundling", async () => {
@@ -166,13 +195,14 @@ test("Vite's dev server, pre-bundling the package: the error says what to add to
   }
 });
 
-test('webpack 5: the whole package, and a one-jurisdiction page', async () => {
+test('webpack 5: the whole package, and a one-jurisdiction page, in Chinese and in English', async () => {
   const { default: config } = await import('./webpack/webpack.config.js');
   const stats = await new Promise((resolve, reject) =>
     webpack(config, (error, result) => (error ? reject(error) : resolve(result))));
   assert.ok(!stats.hasErrors(), stats.toString('errors-only'));
-  for (const name of ['index', 'one']) copyFileSync(join(here, `webpack/${name}.html`), join(here, `webpack/dist/${name}.html`));
+  for (const name of ['index', 'one', 'english']) copyFileSync(join(here, `webpack/${name}.html`), join(here, `webpack/dist/${name}.html`));
   await assertBothPages('webpack/dist/index.html', 'webpack/dist/one.html');
+  await assertEnglishPage('webpack/dist/english.html', ['tongzhou']);
 });
 
 /** esbuild leaves `new URL(…, import.meta.url)` alone: the wasm is copied beside the bundle. */
@@ -200,6 +230,7 @@ test('esbuild, IIFE bundle (a classic script): the files are found beside the sc
 
 test('a plain <script> tag: dist/gov-it-rules.iife.js and the global govItRules', async () => {
   await assertBothPages('script-tag/index.html', 'script-tag/index.html?one');
+  await assertEnglishPage('script-tag/index.html?english', ALL);
 });
 
 function node(args) {

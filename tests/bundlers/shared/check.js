@@ -3,6 +3,8 @@
 // 300 万元 line, written into the page as JSON for the test to read (#result, data-state).
 import application from '../../fixtures/tongzhou-declaration.json';
 
+const english = (report) => ({ title: report.jurisdiction.title, notices: report.notices.map((n) => n.code) });
+
 export async function check({ init, validate, jurisdictions }, initArgument) {
   const result = document.getElementById('result');
   try {
@@ -21,6 +23,9 @@ export async function check({ init, validate, jurisdictions }, initArgument) {
       above: merge.value.mode,
       articles: merge.because.flatMap((b) => b.citations.map((c) => c.article)),
       other: validate(application, { ...options, jurisdiction: 'shexian' }).diagnostics.map((d) => d.code),
+      // In English: the regulation's own texts in English where the page asked for them
+      // (init({ locales })), in Chinese with a JU006 notice where it did not.
+      english: english(validate(application, { ...options, locale: 'en' })),
     });
     result.dataset.state = 'done';
   } catch (error) {

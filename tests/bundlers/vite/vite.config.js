@@ -12,6 +12,12 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    rollupOptions: { input: { index: resolve(import.meta.dirname, 'index.html'), one: resolve(import.meta.dirname, 'one.html') } },
+    rollupOptions: {
+      input: {
+        index: resolve(import.meta.dirname, 'index.html'),
+        one: resolve(import.meta.dirname, 'one.html'),
+        english: resolve(import.meta.dirname, 'english.html'),
+      },
+    },
   },
 });

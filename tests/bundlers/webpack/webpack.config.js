@@ -5,6 +5,6 @@ import { join } from 'node:path';
 export default {
   mode: 'production',
   context: import.meta.dirname,
-  entry: { index: './index.js', one: './one.js' },
+  entry: { index: './index.js', one: './one.js', english: './english.js' },
   output: { path: join(import.meta.dirname, 'dist'), clean: true, publicPath: 'auto' },
 };
