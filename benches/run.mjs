@@ -83,6 +83,13 @@ await writeFile(join(out, 'page', 'cold-one.html'), onePage);
 const oneNoFormPage = withHints([['gov_it_rules_core_noform_bg.wasm'], ['profiles/tongzhou.govit']])
   .replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'], form: false });");
 await writeFile(join(out, 'page', 'cold-one-noform.html'), oneNoFormPage);
+// And for a county's page that shows English: its profile and the profile's English texts, the
+// first report in English.
+const oneEnglishPage = withHints([['gov_it_rules_core_bg.wasm'], ['profiles/tongzhou.govit'], ['profiles/tongzhou.en.govit']])
+  .replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'], locales: ['zh-CN', 'en'] });")
+  .replace("asOf: '2026-06-01' }", "asOf: '2026-06-01', locale: 'en' }");
+if (!oneEnglishPage.includes("locale: 'en' }")) throw new Error("cold.html's options are no longer what the English page rewrites");
+await writeFile(join(out, 'page', 'cold-one-english.html'), oneEnglishPage);
 const profile = await mkdtemp(join(tmpdir(), 'gov-it-bench-'));
 const browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 let browserVersion, pageResult;
@@ -90,6 +97,7 @@ const coldRuns = [];
 const coldPreload = [];
 const coldOne = [];
 const coldOneNoForm = [];
+const coldOneEnglish = [];
 try {
   browserVersion = browser.browser()?.version() ?? 'chromium';
   const page = await browser.newPage();
@@ -99,7 +107,7 @@ try {
   await page.close();
   // The plain page and the same page with preload hints for the package's files, alternately.
   for (let i = 0; i < COLD; i++) {
-    for (const [page, runs] of [['benches/page/cold.html', coldRuns], ['bench-output/page/cold-preload.html', coldPreload], ['bench-output/page/cold-one.html', coldOne], ['bench-output/page/cold-one-noform.html', coldOneNoForm]]) {
+    for (const [page, runs] of [['benches/page/cold.html', coldRuns], ['bench-output/page/cold-preload.html', coldPreload], ['bench-output/page/cold-one.html', coldOne], ['bench-output/page/cold-one-noform.html', coldOneNoForm], ['bench-output/page/cold-one-english.html', coldOneEnglish]]) {
       const p = await browser.newPage();
       await p.goto(`${server.url}${page}`);
       await p.waitForFunction(() => window.cold !== undefined);
@@ -126,6 +134,7 @@ const cold = {
   browserPreload: pageStats(coldPreload),
   browserOne: pageStats(coldOne),
   browserOneNoForm: pageStats(coldOneNoForm),
+  browserOneEnglish: pageStats(coldOneEnglish),
   node: Object.fromEntries(['importMs', 'firstValidateMs', 'total'].map((k) => [k, stats(coldNode.map((c) => c[k]))])),
 };
 
@@ -158,6 +167,7 @@ console.log(coldLine('  plain page', cb));
 console.log(coldLine('  with preload hints', cold.browserPreload));
 console.log(coldLine('  one jurisdiction (init({ jurisdictions: [\'tongzhou\'] })), with preload hints', cold.browserOne));
 console.log(coldLine('  one jurisdiction without attach() (init({ jurisdictions: [\'tongzhou\'], form: false })), with preload hints', cold.browserOneNoForm));
+console.log(coldLine('  one jurisdiction in English (init({ jurisdictions: [\'tongzhou\'], locales: [\'zh-CN\', \'en\'] }), the report in English), with preload hints', cold.browserOneEnglish));
 console.log(`cold start, Node, ${cn.total.n} fresh processes: import → first report median ${cn.total.median.toFixed(1)} ms, p95 ${cn.total.p95.toFixed(1)} ms (import ${cn.importMs.median.toFixed(1)}, first validate ${cn.firstValidateMs.median.toFixed(1)} ms, medians)`);
 
 const agreements = { Node: nodeAgreement, Chromium: pageResult.agreement };
