@@ -119,7 +119,7 @@ codes! {
         "{outcome} depends on “{parameter}”, which the portal must supply; it was not supplied, so this cannot be decided yet.";
     EnglishNotLoaded => "JU006", "english-not-loaded", Info, "jurisdiction", ["regulation"], Number,
         "《{regulation}》的英文文本未加载，其条文摘要和说明以中文给出。",
-        "The English texts of {regulation} were not loaded, so its article summaries and explanations are given in Chinese; load them with the profile (its .en.govit; in the npm package, pass locales: ['zh-CN', 'en'] to init).";
+        "The English texts of {regulation} were not loaded, so its article summaries and explanations are given in Chinese.";
     RequiredField => "FM001", "required-field", Error, "form", ["field"], Number,
         "请填写「{field}」。",
         "Fill in “{field}”.";
