@@ -52,8 +52,7 @@ pub struct DecodeError {
     pub in_english: bool,
 }
 
-/// What the readers return: which file is known only where they are called (a smaller error
-/// for every `?` of every reader).
+/// The first error a [`Reader`] met; which file it was in is added where the file is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReadError {
     at: usize,
@@ -209,11 +208,12 @@ pub fn decode_with_english(bytes: &[u8], english: Option<&[u8]>) -> Result<Profi
         }
     };
     let mut r = Reader::new(body);
-    r.strings = r.string_table()?;
-    let id = match r.tag(2)? {
+    r.strings = r.string_table();
+    let id = match r.tag(2) {
         ENGLISH_INSIDE => {
-            r.english = r.string_table()?;
+            r.english = r.string_table();
             r.english_count = r.english.len();
+            r.finish()?;
             if english.is_some() {
                 return Err(r
                     .error("the profile carries its English texts; give none beside it")
@@ -222,8 +222,9 @@ pub fn decode_with_english(bytes: &[u8], english: Option<&[u8]>) -> Result<Profi
             None
         }
         _ => {
-            r.english_count = r.len()?;
-            let digest = u64::from_le_bytes(r.array()?);
+            r.english_count = r.len();
+            let digest = u64::from_le_bytes(r.array());
+            r.finish()?;
             match english {
                 Some(bytes) => {
                     let supplement = read_english(bytes, digest, r.english_count)
@@ -235,7 +236,8 @@ pub fn decode_with_english(bytes: &[u8], english: Option<&[u8]>) -> Result<Profi
             }
         }
     };
-    let mut profile = Profile::read(&mut r)?;
+    let mut profile = Profile::read(&mut r);
+    r.finish()?;
     if r.at != body.len() {
         return Err(r.error("bytes after the end of the profile").into());
     }
@@ -257,9 +259,10 @@ struct English<'a> {
 
 /// The id of the profile whose English texts `bytes` hold, read from their header.
 pub fn english_texts_of(bytes: &[u8]) -> Result<&str, DecodeError> {
-    english_header(bytes)
-        .and_then(|mut r| r.text())
-        .map_err(DecodeError::in_english)
+    let mut r = english_header(bytes).map_err(DecodeError::in_english)?;
+    let id = r.text();
+    r.finish().map_err(DecodeError::in_english)?;
+    Ok(id)
 }
 
 /// A reader past the header of English texts kept apart.
@@ -278,10 +281,11 @@ fn english_header(bytes: &[u8]) -> Result<Reader<'_>, ReadError> {
 /// Reads English texts kept apart, checked against the digest and count the profile names.
 fn read_english(bytes: &[u8], digest: u64, count: usize) -> Result<English<'_>, ReadError> {
     let mut r = english_header(bytes)?;
-    let id = r.text()?;
-    let named = u64::from_le_bytes(r.array()?);
+    let id = r.text();
+    let named = u64::from_le_bytes(r.array());
     let start = r.at;
-    let texts = r.string_table()?;
+    let texts = r.string_table();
+    r.finish()?;
     if r.at != r.bytes.len() {
         return Err(r.error("bytes after the end of the English texts"));
     }
@@ -295,10 +299,18 @@ fn read_english(bytes: &[u8], digest: u64, count: usize) -> Result<English<'_>, 
     Ok(English { id, texts })
 }
 
+/// Reads compiled bytes. A reader latches the first error: a read that fails records where and
+/// why, moves to the end of the bytes and returns a placeholder (zero, empty, the first tag), and
+/// every read after it fails at once the same way, so the readers of the profile types return
+/// plain values, with no error to pass up through every field and no partly read value to drop
+/// at each one. The caller asks [`Reader::finish`] once at the end. Lengths are checked against
+/// the bytes left before anything is allocated, so the placeholders after an error cost no more
+/// than the bytes given.
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     depth: u32,
+    failed: Option<ReadError>,
     strings: Vec<&'a str>,
     /// The English texts: none where they are kept apart and were not given.
     english: Vec<&'a str>,
@@ -312,12 +324,14 @@ impl<'a> Reader<'a> {
             bytes,
             at: 0,
             depth: 0,
+            failed: None,
             strings: Vec::new(),
             english: Vec::new(),
             english_count: 0,
         }
     }
 
+    /// An error at the current byte, not recorded: for what the callers find wrong after reading.
     fn error(&self, what: &'static str) -> ReadError {
         ReadError {
             at: self.at + MAGIC.len(),
@@ -325,100 +339,131 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// An English text: its index in the English table; empty where the English texts are kept
-    /// apart and were not given.
-    fn english_text(&mut self) -> Result<&'a str, ReadError> {
-        let index = usize::try_from(self.varint()?).unwrap_or(usize::MAX);
-        if index >= self.english_count {
-            return Err(self.error("a string index past the string table"));
+    /// Records an error at the current byte, unless one came before, and stops reading.
+    #[cold]
+    fn fail(&mut self, what: &'static str) {
+        if self.failed.is_none() {
+            self.failed = Some(self.error(what));
         }
-        Ok(self.english.get(index).copied().unwrap_or_default())
+        self.at = self.bytes.len();
     }
 
-    fn array<const N: usize>(&mut self) -> Result<[u8; N], ReadError> {
+    /// The first error met, if any.
+    fn finish(&self) -> Result<(), ReadError> {
+        self.failed.map_or(Ok(()), Err)
+    }
+
+    /// An English text: its index in the English table; empty where the English texts are kept
+    /// apart and were not given.
+    fn english_text(&mut self) -> &'a str {
+        let index = usize::try_from(self.varint()).unwrap_or(usize::MAX);
+        if index >= self.english_count {
+            self.fail("a string index past the string table");
+        }
+        self.english.get(index).copied().unwrap_or_default()
+    }
+
+    fn array<const N: usize>(&mut self) -> [u8; N] {
         let mut array = [0; N];
-        array.copy_from_slice(self.take(N)?);
-        Ok(array)
+        if let Some(bytes) = self.take(N) {
+            array.copy_from_slice(bytes);
+        }
+        array
     }
 
     /// A text written in place: its length, then its bytes.
-    fn text(&mut self) -> Result<&'a str, ReadError> {
-        let n = self.len()?;
+    fn text(&mut self) -> &'a str {
+        let n = self.len();
         let at = self.at;
-        let bytes = self.take(n)?;
-        std::str::from_utf8(bytes).map_err(|_| {
-            self.at = at;
-            self.error("text that is not UTF-8")
-        })
-    }
-
-    fn byte(&mut self) -> Result<u8, ReadError> {
-        let b = *self
-            .bytes
-            .get(self.at)
-            .ok_or_else(|| self.error("unexpected end"))?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ReadError> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&end| end <= self.bytes.len())
-            .ok_or_else(|| self.error("unexpected end"))?;
-        let slice = self.bytes.get(self.at..end).unwrap_or_default();
-        self.at = end;
-        Ok(slice)
-    }
-
-    fn varint(&mut self) -> Result<u64, ReadError> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            value |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Ok(value);
+        let bytes = self.take(n).unwrap_or_default();
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                self.at = at;
+                self.fail("text that is not UTF-8");
+                ""
             }
         }
-        Err(self.error("integer too long"))
+    }
+
+    fn byte(&mut self) -> u8 {
+        match self.bytes.get(self.at) {
+            Some(&b) => {
+                self.at += 1;
+                b
+            }
+            None => {
+                self.fail("unexpected end");
+                0
+            }
+        }
+    }
+
+    /// The next `n` bytes; `None` (the reader failed) where fewer are left.
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let slice = self
+            .at
+            .checked_add(n)
+            .and_then(|end| self.bytes.get(self.at..end));
+        match slice {
+            Some(_) => self.at += n,
+            None => self.fail("unexpected end"),
+        }
+        slice
+    }
+
+    fn varint(&mut self) -> u64 {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte();
+            value |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return value;
+            }
+        }
+        self.fail("integer too long");
+        0
     }
 
     /// A count of items that follow, each at least one byte: never more than the bytes left.
-    fn len(&mut self) -> Result<usize, ReadError> {
-        let n = self.varint()?;
-        usize::try_from(n)
-            .ok()
-            .filter(|&n| n <= self.bytes.len() - self.at.min(self.bytes.len()))
-            .ok_or_else(|| self.error("a length longer than the bytes left"))
+    fn len(&mut self) -> usize {
+        let n = self.varint();
+        match usize::try_from(n) {
+            Ok(n) if n <= self.bytes.len() - self.at.min(self.bytes.len()) => n,
+            _ => {
+                self.fail("a length longer than the bytes left");
+                0
+            }
+        }
     }
 
-    fn string_table(&mut self) -> Result<Vec<&'a str>, ReadError> {
-        let count = self.len()?;
-        let mut lengths = Vec::with_capacity(count);
-        for _ in 0..count {
-            lengths.push(self.len()?);
-        }
+    fn string_table(&mut self) -> Vec<&'a str> {
+        let count = self.len();
+        let lengths: Vec<usize> = (0..count).map(|_| self.len()).collect();
         let mut strings = Vec::with_capacity(count);
         for n in lengths {
             let at = self.at;
-            let bytes = self.take(n)?;
-            let text = std::str::from_utf8(bytes).map_err(|_| {
-                self.at = at;
-                self.error("text that is not UTF-8")
-            })?;
-            strings.push(text);
+            let bytes = self.take(n).unwrap_or_default();
+            match std::str::from_utf8(bytes) {
+                Ok(text) => strings.push(text),
+                Err(_) => {
+                    self.at = at;
+                    self.fail("text that is not UTF-8");
+                }
+            }
         }
-        Ok(strings)
+        strings
     }
 
-    fn tag(&mut self, count: u8) -> Result<u8, ReadError> {
-        let tag = self.byte()?;
+    /// A tag below `count`; 0 where the reader failed.
+    fn tag(&mut self, count: u8) -> u8 {
+        let tag = self.byte();
         if tag < count {
-            Ok(tag)
+            tag
         } else {
             self.at -= 1;
-            Err(self.error("unknown tag"))
+            self.fail("unknown tag");
+            0
         }
     }
 }
@@ -434,16 +479,21 @@ fn varint(out: &mut impl Extend<u8>, mut n: u64) {
 /// A value with a compiled encoding.
 pub trait Compact: Sized {
     fn write(&self, out: &mut Writer);
-    fn read(r: &mut Reader) -> Result<Self, ReadError>;
+    /// The value at the reader; a placeholder where the bytes are malformed, the error latched
+    /// in the reader.
+    fn read(r: &mut Reader) -> Self;
 }
 
 impl Compact for u32 {
     fn write(&self, out: &mut Writer) {
         varint(&mut out.out, u64::from(*self));
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        let n = r.varint()?;
-        u32::try_from(n).map_err(|_| r.error("number out of range"))
+    fn read(r: &mut Reader) -> Self {
+        let n = r.varint();
+        u32::try_from(n).unwrap_or_else(|_| {
+            r.fail("number out of range");
+            0
+        })
     }
 }
 
@@ -451,8 +501,8 @@ impl Compact for bool {
     fn write(&self, out: &mut Writer) {
         out.push(u8::from(*self));
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        Ok(r.tag(2)? == 1)
+    fn read(r: &mut Reader) -> Self {
+        r.tag(2) == 1
     }
 }
 
@@ -461,8 +511,8 @@ impl Compact for Arc<str> {
     fn write(&self, w: &mut Writer) {
         self.to_string().write(w);
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        String::read(r).map(Arc::from)
+    fn read(r: &mut Reader) -> Self {
+        Arc::from(String::read(r))
     }
 }
 
@@ -471,13 +521,16 @@ impl Compact for String {
         let index = w.strings.position(self);
         varint(&mut w.out, index);
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        let index = r.varint()?;
-        usize::try_from(index)
-            .ok()
-            .and_then(|i| r.strings.get(i))
-            .map(|text| (*text).to_string())
-            .ok_or_else(|| r.error("a string index past the string table"))
+    fn read(r: &mut Reader) -> Self {
+        let index = r.varint();
+        let text = usize::try_from(index).ok().and_then(|i| r.strings.get(i));
+        match text {
+            Some(text) => (*text).to_string(),
+            None => {
+                r.fail("a string index past the string table");
+                String::new()
+            }
+        }
     }
 }
 
@@ -491,11 +544,11 @@ impl<T: Compact> Compact for Option<T> {
             }
         }
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        Ok(match r.tag(2)? {
+    fn read(r: &mut Reader) -> Self {
+        match r.tag(2) {
             0 => None,
-            _ => Some(T::read(r)?),
-        })
+            _ => Some(T::read(r)),
+        }
     }
 }
 
@@ -506,13 +559,9 @@ impl<T: Compact> Compact for Vec<T> {
             item.write(out);
         }
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        let n = r.len()?;
-        let mut items = Vec::with_capacity(n);
-        for _ in 0..n {
-            items.push(T::read(r)?);
-        }
-        Ok(items)
+    fn read(r: &mut Reader) -> Self {
+        let n = r.len();
+        (0..n).map(|_| T::read(r)).collect()
     }
 }
 
@@ -524,14 +573,9 @@ impl<T: Compact> Compact for SortedMap<String, T> {
             value.write(out);
         }
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        let n = r.len()?;
-        let mut pairs = Vec::with_capacity(n);
-        for _ in 0..n {
-            let key = String::read(r)?;
-            pairs.push((key, T::read(r)?));
-        }
-        Ok(pairs.into_iter().collect())
+    fn read(r: &mut Reader) -> Self {
+        let n = r.len();
+        (0..n).map(|_| (String::read(r), T::read(r))).collect()
     }
 }
 
@@ -543,12 +587,15 @@ impl Compact for NaiveDate {
             u64::try_from(self.num_days_from_ce()).unwrap_or(0),
         );
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        let days = r.varint()?;
+    fn read(r: &mut Reader) -> Self {
+        let days = r.varint();
         i32::try_from(days)
             .ok()
             .and_then(NaiveDate::from_num_days_from_ce_opt)
-            .ok_or_else(|| r.error("a date out of range"))
+            .unwrap_or_else(|| {
+                r.fail("a date out of range");
+                NaiveDate::MIN
+            })
     }
 }
 
@@ -556,15 +603,14 @@ impl Compact for Decimal {
     fn write(&self, out: &mut Writer) {
         out.out.extend_from_slice(&self.serialize());
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        let bytes = r.take(16)?;
-        let mut raw = [0u8; 16];
-        raw.copy_from_slice(bytes);
+    fn read(r: &mut Reader) -> Self {
+        let raw: [u8; 16] = r.array();
         // The flags word: bytes 0–1 unused, byte 2 the scale (at most 28), byte 3 the sign bit.
         if raw[..2] != [0, 0] || raw[2] > 28 || raw[3] & 0x7f != 0 {
-            return Err(r.error("a malformed decimal number"));
+            r.fail("a malformed decimal number");
+            return Decimal::ZERO;
         }
-        Ok(Decimal::deserialize(raw))
+        Decimal::deserialize(raw)
     }
 }
 
@@ -572,13 +618,13 @@ impl Compact for FieldRef {
     fn write(&self, out: &mut Writer) {
         varint(&mut out.out, self.0.index() as u64);
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        let index = r.varint()?;
-        usize::try_from(index)
-            .ok()
-            .and_then(Field::by_index)
-            .map(FieldRef)
-            .ok_or_else(|| r.error("an unknown application field"))
+    fn read(r: &mut Reader) -> Self {
+        let index = r.varint();
+        let field = usize::try_from(index).ok().and_then(Field::by_index);
+        FieldRef(field.unwrap_or_else(|| {
+            r.fail("an unknown application field");
+            Field::Year
+        }))
     }
 }
 
@@ -586,8 +632,8 @@ impl Compact for Cites {
     fn write(&self, out: &mut Writer) {
         self.list.write(out);
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        Ok(Cites::from(Vec::<Cite>::read(r)?))
+    fn read(r: &mut Reader) -> Self {
+        Cites::from(Vec::<Cite>::read(r))
     }
 }
 
@@ -637,24 +683,25 @@ impl Compact for Condition {
             }
         }
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        let tag = r.tag(11)?;
+    fn read(r: &mut Reader) -> Self {
+        let tag = r.tag(11);
         if r.depth >= MAX_DEPTH {
-            return Err(r.error("conditions nested too deeply"));
+            r.fail("conditions nested too deeply");
+            return Condition::Always;
         }
         r.depth += 1;
         let condition = match tag {
-            0 => Ok(Condition::Always),
-            1 => Vec::read(r).map(Condition::All),
-            2 => Vec::read(r).map(Condition::Any),
-            3 => Condition::read(r).map(|c| Condition::Not(Box::new(c))),
-            4 => FieldRef::read(r).map(Condition::Flag),
-            5 => InCondition::read(r).map(Condition::In),
-            6 => AmountCondition::read(r).map(Condition::Amount),
-            7 => AmountCondition::read(r).map(Condition::Number),
-            8 => String::read(r).map(Condition::HasDocument),
-            9 => FieldRef::read(r).map(Condition::Dated),
-            _ => VerdictCondition::read(r).map(Condition::Verdict),
+            0 => Condition::Always,
+            1 => Condition::All(Vec::read(r)),
+            2 => Condition::Any(Vec::read(r)),
+            3 => Condition::Not(Box::new(Condition::read(r))),
+            4 => Condition::Flag(FieldRef::read(r)),
+            5 => Condition::In(InCondition::read(r)),
+            6 => Condition::Amount(AmountCondition::read(r)),
+            7 => Condition::Number(AmountCondition::read(r)),
+            8 => Condition::HasDocument(String::read(r)),
+            9 => Condition::Dated(FieldRef::read(r)),
+            _ => Condition::Verdict(VerdictCondition::read(r)),
         };
         r.depth -= 1;
         condition
@@ -672,15 +719,15 @@ impl Compact for Span {
         out.push(tag);
         n.write(out);
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        let tag = r.tag(4)?;
-        let n = u32::read(r)?;
-        Ok(match tag {
+    fn read(r: &mut Reader) -> Self {
+        let tag = r.tag(4);
+        let n = u32::read(r);
+        match tag {
             0 => Span::Days(n),
             1 => Span::WorkingDays(n),
             2 => Span::Months(n),
             _ => Span::Years(n),
-        })
+        }
     }
 }
 
@@ -693,30 +740,30 @@ impl<T: Compact> Compact for Case<T> {
         self.explanation.write(out);
         out.english_text(&self.explanation_en);
     }
-    fn read(r: &mut Reader) -> Result<Self, ReadError> {
-        Ok(Case {
-            id: Compact::read(r)?,
-            when: Compact::read(r)?,
-            cite: Compact::read(r)?,
-            result: Arc::new(Compact::read(r)?),
-            explanation: Compact::read(r)?,
-            explanation_en: r.english_text().map(Arc::from)?,
-        })
+    fn read(r: &mut Reader) -> Self {
+        Case {
+            id: Compact::read(r),
+            when: Compact::read(r),
+            cite: Compact::read(r),
+            result: Arc::new(Compact::read(r)),
+            explanation: Compact::read(r),
+            explanation_en: Arc::from(r.english_text()),
+        }
     }
 }
 
 /// A field-less enum, by the position of its value in `$values`.
 macro_rules! compact_unit_enum {
-    ($ty:ident: $($variant:ident),+) => {
+    ($ty:ident: $first:ident $(, $variant:ident)*) => {
         impl Compact for $ty {
             fn write(&self, out: &mut Writer) {
-                const VALUES: &[$ty] = &[$($ty::$variant),+];
+                const VALUES: &[$ty] = &[$ty::$first $(, $ty::$variant)*];
                 out.push(VALUES.iter().position(|v| v == self).unwrap_or(0) as u8);
             }
-            fn read(r: &mut Reader) -> Result<Self, ReadError> {
-                const VALUES: &[$ty] = &[$($ty::$variant),+];
-                let tag = r.tag(VALUES.len() as u8)?;
-                VALUES.get(usize::from(tag)).copied().ok_or_else(|| r.error("unknown tag"))
+            fn read(r: &mut Reader) -> Self {
+                const VALUES: &[$ty] = &[$ty::$first $(, $ty::$variant)*];
+                let tag = r.tag(VALUES.len() as u8);
+                VALUES.get(usize::from(tag)).copied().unwrap_or($ty::$first)
             }
         }
     };
@@ -740,11 +787,11 @@ macro_rules! compact_struct {
             fn write(&self, out: &mut Writer) {
                 $(compact_field!(write out, self.$field $(, $en)?);)+
             }
-            fn read(r: &mut Reader) -> Result<Self, ReadError> {
-                Ok($ty {
-                    $($field: compact_field!(read r $(, $en)?)?,)+
+            fn read(r: &mut Reader) -> Self {
+                $ty {
+                    $($field: compact_field!(read r $(, $en)?),)+
                     $($($skip: Default::default(),)+)?
-                })
+                }
             }
         }
     };
@@ -761,7 +808,7 @@ macro_rules! compact_field {
         Compact::read($r)
     };
     (read $r:ident, en) => {
-        $r.english_text().map(From::from)
+        From::from($r.english_text())
     };
 }
 
@@ -983,6 +1030,24 @@ mod tests {
     }
 
     #[test]
+    fn the_first_error_met_is_the_one_reported() {
+        let json = include_str!("../../tests/fixtures/profiles/example-county.json");
+        let profile = crate::profile::parse(json).unwrap();
+        let bytes = encode(&profile);
+        let w = Writer::of(&profile);
+        let body = bytes.len() - w.out.len();
+        // The profile's id (its first field, string 0) made an index past the string table, and
+        // the file cut short: the reader goes on past the first error, and must report it.
+        assert_eq!(bytes[body], 0);
+        let mut index = Vec::new();
+        varint(&mut index, w.strings.strings.len() as u64);
+        let cut = [&bytes[..body], &index, &bytes[body + 1..bytes.len() - 10]].concat();
+        let error = decode(&cut).unwrap_err();
+        assert_eq!(error.what, "a string index past the string table");
+        assert_eq!(error.at, body + index.len());
+    }
+
+    #[test]
     fn a_length_beyond_the_bytes_left_is_refused_before_allocating() {
         let mut bytes = MAGIC.to_vec();
         // A string table of 2^40 strings.
@@ -1003,8 +1068,9 @@ mod tests {
         let mut w = Writer::default();
         condition.write(&mut w);
         let mut r = Reader::new(&w.out);
+        Condition::read(&mut r);
         assert_eq!(
-            Condition::read(&mut r).err().map(|e| e.what),
+            r.finish().err().map(|e| e.what),
             Some("conditions nested too deeply")
         );
     }
