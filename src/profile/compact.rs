@@ -561,7 +561,11 @@ impl<T: Compact> Compact for Vec<T> {
     }
     fn read(r: &mut Reader) -> Self {
         let n = r.len();
-        (0..n).map(|_| T::read(r)).collect()
+        let mut items = Vec::with_capacity(n);
+        for _ in 0..n {
+            items.push(T::read(r));
+        }
+        items
     }
 }
 
