@@ -90,6 +90,21 @@ const oneEnglishPage = withHints([['gov_it_rules_core_bg.wasm'], ['profiles/tong
   .replace("asOf: '2026-06-01' }", "asOf: '2026-06-01', locale: 'en' }");
 if (!oneEnglishPage.includes("locale: 'en' }")) throw new Error("cold.html's options are no longer what the English page rewrites");
 await writeFile(join(out, 'page', 'cold-one-english.html'), oneEnglishPage);
+// The browser's own floor: a one-line module imported as the cold pages import the package, with
+// a modulepreload hint, timed the same way; no code of the package runs.
+await writeFile(join(out, 'page', 'floor.mjs'), 'export const loaded = true;\n');
+const floorPage = `<!doctype html>
+<meta charset="utf-8">
+<title>gov-it-rules cold start floor</title>
+<link rel="modulepreload" href="/bench-output/page/floor.mjs">
+<script type="module">
+  const t0 = performance.now();
+  const m = await import('/bench-output/page/floor.mjs');
+  const t1 = performance.now();
+  window.cold = { navToReport: t1, navToScript: t0, scriptToReport: t1 - t0, importMs: t1 - t0, initMs: 0, firstValidateMs: 0, ok: m.loaded };
+</script>
+`;
+await writeFile(join(out, 'page', 'floor.html'), floorPage);
 const profile = await mkdtemp(join(tmpdir(), 'gov-it-bench-'));
 const browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: ARGS });
 let browserVersion, pageResult;
@@ -98,6 +113,7 @@ const coldPreload = [];
 const coldOne = [];
 const coldOneNoForm = [];
 const coldOneEnglish = [];
+const coldFloor = [];
 try {
   browserVersion = browser.browser()?.version() ?? 'chromium';
   const page = await browser.newPage();
@@ -107,7 +123,7 @@ try {
   await page.close();
   // The plain page and the same page with preload hints for the package's files, alternately.
   for (let i = 0; i < COLD; i++) {
-    for (const [page, runs] of [['benches/page/cold.html', coldRuns], ['bench-output/page/cold-preload.html', coldPreload], ['bench-output/page/cold-one.html', coldOne], ['bench-output/page/cold-one-noform.html', coldOneNoForm], ['bench-output/page/cold-one-english.html', coldOneEnglish]]) {
+    for (const [page, runs] of [['benches/page/cold.html', coldRuns], ['bench-output/page/cold-preload.html', coldPreload], ['bench-output/page/cold-one.html', coldOne], ['bench-output/page/cold-one-noform.html', coldOneNoForm], ['bench-output/page/cold-one-english.html', coldOneEnglish], ['bench-output/page/floor.html', coldFloor]]) {
       const p = await browser.newPage();
       await p.goto(`${server.url}${page}`);
       await p.waitForFunction(() => window.cold !== undefined);
@@ -135,6 +151,7 @@ const cold = {
   browserOne: pageStats(coldOne),
   browserOneNoForm: pageStats(coldOneNoForm),
   browserOneEnglish: pageStats(coldOneEnglish),
+  browserFloor: pageStats(coldFloor),
   node: Object.fromEntries(['importMs', 'firstValidateMs', 'total'].map((k) => [k, stats(coldNode.map((c) => c[k]))])),
 };
 
@@ -168,6 +185,7 @@ console.log(coldLine('  with preload hints', cold.browserPreload));
 console.log(coldLine('  one jurisdiction (init({ jurisdictions: [\'tongzhou\'] })), with preload hints', cold.browserOne));
 console.log(coldLine('  one jurisdiction without attach() (init({ jurisdictions: [\'tongzhou\'], form: false })), with preload hints', cold.browserOneNoForm));
 console.log(coldLine('  one jurisdiction in English (init({ jurisdictions: [\'tongzhou\'], locales: [\'zh-CN\', \'en\'] }), the report in English), with preload hints', cold.browserOneEnglish));
+console.log(`  the floor, a one-line module imported the same way with a modulepreload hint (no code of the package): import median ${cold.browserFloor.importMs.median.toFixed(1)} ms, p95 ${cold.browserFloor.importMs.p95.toFixed(1)} ms`);
 console.log(`cold start, Node, ${cn.total.n} fresh processes: import → first report median ${cn.total.median.toFixed(1)} ms, p95 ${cn.total.p95.toFixed(1)} ms (import ${cn.importMs.median.toFixed(1)}, first validate ${cn.firstValidateMs.median.toFixed(1)} ms, medians)`);
 
 const agreements = { Node: nodeAgreement, Chromium: pageResult.agreement };

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): installs what is missing, builds the package, installs the peers (Zod 4,
 # Valibot) from benches/package-lock.json, then runs benches/run.mjs in Node and headless
-# Chromium: full validation per jurisdiction, per-edit updates, cold start over fresh page loads,
-# sizes, all against the peers on the same inputs (the run fails if they disagree). Prints a table
+# Chromium: full validation per jurisdiction, per-edit updates, cold start over fresh page loads
+# (and, for the browser's own part of it, a one-line module imported the same way), sizes, all
+# against the peers on the same inputs (the run fails if they disagree). Prints a table
 # and writes bench-output/bench.json; then hostile sizes (benches/hostile.mjs: refusals, linearity
 # below the limits), how values cross into and out of the module (benches/crossing.mjs: JSON text
 # against serde-wasm-bindgen, path by path) and memory (benches/soak.mjs: wasm memory around the
