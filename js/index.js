@@ -1071,6 +1071,10 @@ function citeDiagnostics(epoch, list) {
 /** A report from the module's compact answer, with its citations. */
 function readReport(bytes) {
   const [epoch, report] = parse(bytes);
+  // The jurisdiction's description and the document names depend on the profile and the locale
+  // alone: sent once, by number.
+  if (typeof report.jurisdiction === 'number') report.jurisdiction = copied(entry(epoch, report.jurisdiction));
+  if (typeof report.documentNames === 'number') report.documentNames = copied(entry(epoch, report.documentNames));
   const { outcomes } = report;
   // Own keys only: a script may have put an enumerable property on Object.prototype.
   for (const name of Object.keys(outcomes)) {

@@ -36,7 +36,9 @@
 //! threshold but its amount, distance and message, and a verdict's value where a decision table
 //! gives it (`"value": n`). A keystroke on an amount changes the facts and the distances; what
 //! goes with them is sent once. A part's entry is its JSON text with its own citations and texts
-//! by number.
+//! by number. So are two parts of a report that depend on the profile and the locale alone
+//! ([`shared`], [`some_shared`]): the jurisdiction's description (`"jurisdiction": n`) and the names of the
+//! documents (`"documentNames": n`), which were most of a report's Chinese text.
 //!
 //! A provision's citations are one list shared by every report that cites it (resolved once per
 //! profile and locale, [`Citations`]), so the table also remembers each list it has numbered, by
@@ -51,9 +53,9 @@
 //! let mut table = json_text::CitationTable::default();
 //! let compact = json_text::to_vec_citing(&report, &mut table).unwrap();
 //! assert!(compact.len() < json_text::to_vec(&report).unwrap().len());
-//! // `[epoch,report]`, the report's first verdict's value numbered 0.
-//! assert!(compact.starts_with(b"[0,{"));
-//! assert!(table.to_vec_from(0).starts_with(b"[0,[{\"need\":\"required\""));
+//! // `[epoch,report]`, the report's jurisdiction numbered 0.
+//! assert!(compact.starts_with(b"[0,{\"jurisdiction\":0,"));
+//! assert!(table.to_vec_from(0).starts_with(b"[0,[{\"id\":\"tongzhou\""));
 //! ```
 
 use std::any::Any;
@@ -709,6 +711,33 @@ pub fn some_date<S: ser::Serializer>(
 ) -> Result<S::Ok, S::Error> {
     match value {
         Some(value) => date(value, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// Writes a part of a report that the profile fixes and shares whole (the `serialize_with` of the
+/// document names): while [`to_vec_citing`] writes, as its number in the table
+/// ([`number_of_shared`]), whose entry is the part's JSON text; otherwise as the part.
+pub fn shared<T, S>(part: &Arc<T>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: Serialize + Send + Sync + 'static,
+    S: ser::Serializer,
+{
+    match number_of_shared(part) {
+        Some(number) => serializer.serialize_u32(number),
+        None => part.serialize(serializer),
+    }
+}
+
+/// [`shared`], for a part a report may lack (the jurisdiction's description, `null` for an unknown
+/// jurisdiction).
+pub fn some_shared<T, S>(part: &Option<Arc<T>>, serializer: S) -> Result<S::Ok, S::Error>
+where
+    T: Serialize + Send + Sync + 'static,
+    S: ser::Serializer,
+{
+    match part {
+        Some(part) => shared(part, serializer),
         None => serializer.serialize_none(),
     }
 }

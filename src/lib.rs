@@ -125,6 +125,7 @@ pub struct Summary {
 #[serde(rename_all = "camelCase")]
 pub struct Report {
     /// `null` when the jurisdiction is unknown (and `JU001` says so).
+    #[serde(serialize_with = "crate::json_text::some_shared")]
     pub jurisdiction: Option<Arc<JurisdictionInfo>>,
     #[serde(serialize_with = "crate::json_text::date")]
     pub as_of: chrono::NaiveDate,
@@ -137,6 +138,7 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub notices: Vec<Notice>,
     /// Names of the documents the regulation refers to, by key.
+    #[serde(serialize_with = "crate::json_text::shared")]
     pub document_names: Arc<SortedMap<String, String>>,
     pub summary: Summary,
 }

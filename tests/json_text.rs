@@ -283,14 +283,20 @@ fn a_citation_keeps_its_number_until_the_table_is_cleared() {
     assert!(numbered >= 5, "{numbered}");
     assert_eq!(to_vec_citing(&report, &mut table).unwrap(), first);
     assert_eq!(table.len(), numbered);
-    // The report's first verdict's value is entry 0; its trace's fixed part names the citations by
-    // number, and the table gives their text.
+    // The report's jurisdiction, the first part it names, is entry 0, and its document names an
+    // entry too; its first verdict's value is an entry, whose trace's fixed part names the
+    // citations by number, and the table gives their text.
     let answer: Value = serde_json::from_slice(&first).unwrap();
-    let approval = &answer[1]["outcomes"]["approval"];
-    assert_eq!(approval["value"], 0);
     let entry = |n: &Value| -> Value {
         serde_json::from_slice(table.get(n.as_u64().unwrap() as usize).unwrap()).unwrap()
     };
+    assert_eq!(answer[1]["jurisdiction"], 0);
+    assert_eq!(entry(&answer[1]["jurisdiction"])["id"], "tongzhou");
+    assert_eq!(
+        entry(&answer[1]["documentNames"])["proposal"],
+        "项目建设建议书"
+    );
+    let approval = &answer[1]["outcomes"]["approval"];
     assert_eq!(entry(&approval["value"])["need"], "required");
     let trace = entry(&approval["because"][0]["fixed"]);
     assert_eq!(trace["rule"], "tongzhou.approval.required");

@@ -8,6 +8,10 @@ use serde_json::{json, Value};
 /// The fields whose value a compact answer writes as the number of a fixed text.
 pub const FIXED_TEXTS: [&str; 4] = ["explanation", "why", "description", "label"];
 
+/// The keys whose value a compact answer sends by number where the profile fixes it whole: a
+/// verdict's value, and a report's jurisdiction and document names.
+pub const SHARED_PARTS: [&str; 3] = ["value", "jurisdiction", "documentNames"];
+
 /// Replaces in `value` each number that stands for an entry of `table` by the entry: a trace's or
 /// nearest threshold's or diagnostic's `fixed` part (merged into its object, then put back
 /// itself), the fixed texts around a nearest threshold's distance or a diagnostic's value in its
@@ -72,8 +76,9 @@ pub fn expand(value: &mut Value, table: &[Value]) {
                 map.insert("message".into(), Value::String(message));
             }
             for (key, item) in map.iter_mut() {
-                // A number is an entry where text is: a verdict's value is an object.
-                if FIXED_TEXTS.contains(&key.as_str()) || key == "value" {
+                // A number is an entry where text is: a verdict's value, a report's jurisdiction
+                // and its document names are objects.
+                if FIXED_TEXTS.contains(&key.as_str()) || SHARED_PARTS.contains(&key.as_str()) {
                     if let Some(n) = item.as_u64() {
                         *item = table[n as usize].clone();
                     }
@@ -149,7 +154,14 @@ pub fn fixed_parts_numbered(answer: &Value) -> bool {
                 .collect(),
         })
         .collect::<Vec<_>>();
+    // A report's parts that depend on the profile and the locale alone (a delta has neither).
+    let report_parts_numbered = ["jurisdiction", "documentNames"].iter().all(|key| {
+        answer
+            .get(key)
+            .is_none_or(|part| part.is_u64() || part.is_null())
+    });
     values_numbered
+        && report_parts_numbered
         && facts_numbered
         && traces
             .chain(nearest)
