@@ -37,8 +37,8 @@
 //! gives it (`"value": n`). A keystroke on an amount changes the facts and the distances; what
 //! goes with them is sent once. A part's entry is its JSON text with its own citations and texts
 //! by number. So are two parts of a report that depend on the profile and the locale alone
-//! ([`shared`], [`some_shared`]): the jurisdiction's description (`"jurisdiction": n`) and the names of the
-//! documents (`"documentNames": n`), which were most of a report's Chinese text.
+//! ([`shared`], [`some_shared`]): the jurisdiction's description (`"jurisdiction": n`) and the
+//! names of the documents (`"documentNames": n`), which were most of a report's Chinese text.
 //!
 //! A provision's citations are one list shared by every report that cites it (resolved once per
 //! profile and locale, [`Citations`]), so the table also remembers each list it has numbered, by
@@ -67,8 +67,8 @@ use serde::ser::{self, Serialize};
 
 use crate::report::{Citations, NearestKept, NearestThreshold};
 
-/// A value JSON text cannot hold: a map key that is neither a string nor a number, or a type's
-/// own refusal. No type of the crate writes one. It holds no message, so that a `Result` of the
+/// A value JSON text cannot hold: a map key that is not a string, a number or a boolean, or a
+/// type's own refusal. No type of the crate writes one. It holds no message, so that a `Result` of the
 /// writer is one byte and every `?` of every serialiser stays cheap.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Error;
@@ -76,7 +76,7 @@ pub struct Error;
 impl Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str(
-            "a value JSON text cannot hold (a map key that is neither a string nor a number)",
+            "a value JSON text cannot hold (a map key that is not a string, a number or a boolean)",
         )
     }
 }

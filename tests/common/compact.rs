@@ -155,11 +155,14 @@ pub fn fixed_parts_numbered(answer: &Value) -> bool {
         })
         .collect::<Vec<_>>();
     // A report's parts that depend on the profile and the locale alone (a delta has neither).
-    let report_parts_numbered = ["jurisdiction", "documentNames"].iter().all(|key| {
-        answer
-            .get(key)
-            .is_none_or(|part| part.is_u64() || part.is_null())
-    });
+    let report_parts_numbered = SHARED_PARTS
+        .iter()
+        .filter(|key| **key != "value")
+        .all(|key| {
+            answer
+                .get(key)
+                .is_none_or(|part| part.is_u64() || part.is_null())
+        });
     values_numbered
         && report_parts_numbered
         && facts_numbered
