@@ -961,6 +961,14 @@ function citeEach(epoch, items, key) {
 // the answer written out in full.
 
 
+/**
+ * A part the profile fixes whole (a verdict's value, a report's jurisdiction and document names):
+ * for its number, a copy of the entry; a part written out stays as it is.
+ */
+function shared(epoch, part) {
+  return typeof part === 'number' ? copied(entry(epoch, part)) : part;
+}
+
 /** A copy of a table entry made of objects, arrays and scalars. */
 function copied(value) {
   if (Array.isArray(value)) return value.map(copied);
@@ -976,7 +984,8 @@ function copied(value) {
  */
 function citeOutcome(epoch, outcome) {
   if (outcome == null) return;
-  if (typeof outcome.value === 'number') outcome.value = copied(entry(epoch, outcome.value));
+  // A value the outcome lacks (undetermined) stays absent.
+  if (outcome.value !== undefined) outcome.value = shared(epoch, outcome.value);
   const steps = outcome.because;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
@@ -1073,8 +1082,8 @@ function readReport(bytes) {
   const [epoch, report] = parse(bytes);
   // The jurisdiction's description and the document names depend on the profile and the locale
   // alone: sent once, by number.
-  if (typeof report.jurisdiction === 'number') report.jurisdiction = copied(entry(epoch, report.jurisdiction));
-  if (typeof report.documentNames === 'number') report.documentNames = copied(entry(epoch, report.documentNames));
+  report.jurisdiction = shared(epoch, report.jurisdiction);
+  report.documentNames = shared(epoch, report.documentNames);
   const { outcomes } = report;
   // Own keys only: a script may have put an enumerable property on Object.prototype.
   for (const name of Object.keys(outcomes)) {

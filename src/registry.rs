@@ -135,13 +135,10 @@ impl Registry {
             .enumerate()
             .find_map(|(at, e)| Some((at, e.source?)).filter(|_| e.id == id))
             .ok_or_else(|| {
-                vec![ProfileError {
-                    path: String::new(),
-                    message: format!(
-                        "English texts of `{}`, which is not a built-in regulation of this build; give a profile loaded at run time its English texts as it is loaded",
-                        crate::limits::clip_path(id)
-                    ),
-                }]
+                whole_profile_error(format!(
+                    "English texts of `{}`, which is not a built-in regulation of this build; give a profile loaded at run time its English texts as it is loaded",
+                    crate::limits::clip_path(id)
+                ))
             })?;
         let profile = compact::decode_with_english(source, Some(english)).map_err(decode_error)?;
         // In its place, its source kept: the order of `jurisdictions()` stays the regulations'.
@@ -253,9 +250,14 @@ impl Registry {
 }
 
 fn decode_error(error: compact::DecodeError) -> Vec<ProfileError> {
+    whole_profile_error(error.to_string())
+}
+
+/// An error of the profile as a whole, at no path within it.
+fn whole_profile_error(message: String) -> Vec<ProfileError> {
     vec![ProfileError {
         path: String::new(),
-        message: error.to_string(),
+        message,
     }]
 }
 

@@ -374,6 +374,11 @@ impl<'a> Reader<'a> {
     /// A text written in place: its length, then its bytes.
     fn text(&mut self) -> &'a str {
         let n = self.len();
+        self.utf8(n)
+    }
+
+    /// The next `n` bytes, which must be UTF-8 text; an error is at their first byte.
+    fn utf8(&mut self, n: usize) -> &'a str {
         let at = self.at;
         let bytes = self.take(n).unwrap_or_default();
         match std::str::from_utf8(bytes) {
@@ -440,19 +445,7 @@ impl<'a> Reader<'a> {
     fn string_table(&mut self) -> Vec<&'a str> {
         let count = self.len();
         let lengths: Vec<usize> = (0..count).map(|_| self.len()).collect();
-        let mut strings = Vec::with_capacity(count);
-        for n in lengths {
-            let at = self.at;
-            let bytes = self.take(n).unwrap_or_default();
-            match std::str::from_utf8(bytes) {
-                Ok(text) => strings.push(text),
-                Err(_) => {
-                    self.at = at;
-                    self.fail("text that is not UTF-8");
-                }
-            }
-        }
-        strings
+        lengths.into_iter().map(|n| self.utf8(n)).collect()
     }
 
     /// A tag below `count`; 0 where the reader failed.
