@@ -33,11 +33,11 @@ impl From<bool> for Truth {
 pub struct BoundaryHit {
     pub field: crate::model::Field,
     pub amount: Decimal,
-    pub param: String,
+    pub param: Arc<str>,
     pub op: Op,
-    pub wording: String,
-    pub boundary_reading: String,
-    pub boundary_reading_en: String,
+    pub wording: Arc<str>,
+    pub boundary_reading: Arc<str>,
+    pub boundary_reading_en: Arc<str>,
     pub held: bool,
 }
 
@@ -504,7 +504,10 @@ impl Evaluator<'_> {
                 },
             )
         });
-        if amount == threshold {
+        // An evaluation with an amount moved asks what a verdict would be there (the nearest
+        // thresholds' walk, which tries each threshold itself): no amount of the application's is
+        // on a line because of it.
+        if amount == threshold && self.moved.is_none() {
             ev.boundaries.push(BoundaryHit {
                 field: a.field.0,
                 amount,

@@ -636,6 +636,12 @@ fn run(
             _ => whole_old = Some(report),
         }
     }
+    let mut replaced = Replaced::default();
+    if old.is_some() {
+        // A part for the input problems or the parameters' notices, and one for each step run.
+        replaced.diagnostic_parts.reserve_exact(STEPS + 1);
+        replaced.notice_parts.reserve_exact(STEPS + 1);
+    }
     let mut run = Run {
         app,
         old,
@@ -644,7 +650,7 @@ fn run(
         output_changed: [false; STEPS],
         diagnostics: Vec::new(),
         notices: Vec::new(),
-        replaced: Replaced::default(),
+        replaced,
     };
     let mut outcomes = Outcomes::default();
     let mut nearest = Vec::new();

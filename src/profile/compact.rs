@@ -319,6 +319,21 @@ pub struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// A string, by its index in the string table.
+    fn string(&mut self) -> &'a str {
+        let index = self.varint();
+        match usize::try_from(index)
+            .ok()
+            .and_then(|i| self.strings.get(i))
+        {
+            Some(text) => text,
+            None => {
+                self.fail("a string index past the string table");
+                ""
+            }
+        }
+    }
+
     fn new(bytes: &'a [u8]) -> Reader<'a> {
         Reader {
             bytes,
@@ -505,7 +520,7 @@ impl Compact for Arc<str> {
         self.to_string().write(w);
     }
     fn read(r: &mut Reader) -> Self {
-        Arc::from(String::read(r))
+        Arc::from(r.string())
     }
 }
 
@@ -515,15 +530,7 @@ impl Compact for String {
         varint(&mut w.out, index);
     }
     fn read(r: &mut Reader) -> Self {
-        let index = r.varint();
-        let text = usize::try_from(index).ok().and_then(|i| r.strings.get(i));
-        match text {
-            Some(text) => (*text).to_string(),
-            None => {
-                r.fail("a string index past the string table");
-                String::new()
-            }
-        }
+        r.string().to_string()
     }
 }
 

@@ -340,14 +340,20 @@ pub struct InCondition {
 pub struct AmountCondition {
     pub field: FieldRef,
     pub op: Op,
-    pub param: String,
+    /// Its texts are shared with each amount found on the line ([`crate::condition::BoundaryHit`]),
+    /// which the nearest thresholds' walk meets at every threshold it tries.
+    pub param: Arc<str>,
     /// The text's own words for this side of the line, e.g. 「300万元及以下」.
-    pub wording: String,
+    pub wording: Arc<str>,
     /// Where two clauses of the text both claim the exact amount, how this one is read.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub boundary_reading: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub boundary_reading_en: String,
+    #[serde(default, skip_serializing_if = "no_text")]
+    pub boundary_reading: Arc<str>,
+    #[serde(default, skip_serializing_if = "no_text")]
+    pub boundary_reading_en: Arc<str>,
+}
+
+fn no_text(text: &Arc<str>) -> bool {
+    text.is_empty()
 }
 
 /// A field named by its JSON path in a profile.

@@ -35,9 +35,9 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 };
 
 pub fn report(ctx: &Ctx, sink: &mut Sink) {
-    let mut seen: Vec<(String, Arc<str>)> = Vec::new();
+    let mut seen: Vec<(Arc<str>, Arc<str>)> = Vec::new();
     for (hit, rule, cites, result) in std::mem::take(&mut sink.boundaries) {
-        let key = (hit.param.clone(), Arc::clone(&rule));
+        let key = (Arc::clone(&hit.param), Arc::clone(&rule));
         if seen.contains(&key) {
             continue;
         }
@@ -59,10 +59,10 @@ pub fn report(ctx: &Ctx, sink: &mut Sink) {
                 .rule(&rule, cites.clone())
                 .param("amount", money::format(&hit.amount))
                 .param("article", article_label(&cites))
-                .param("wording", hit.wording.as_str())
+                .param("wording", Arc::clone(&hit.wording))
                 .param("reading", reading)
                 .param("result", result.trim_end_matches(['。', '.']))
-                .param("parameter", hit.param.as_str()),
+                .param("parameter", Arc::clone(&hit.param)),
         );
     }
 }

@@ -654,13 +654,13 @@ fn collect<'a>(
         // The tables a verdict comes from read no verdicts themselves.
         Condition::Verdict(v) if follow_verdicts => {
             let tables = &ctx.version.outcomes;
-            let conditions: Vec<&'a Condition> = match v.of {
-                VerdictOf::Approval => tables.approval.iter().map(|c| &c.when).collect(),
-                VerdictOf::Merge => tables.merge.iter().map(|c| &c.when).collect(),
-                VerdictOf::Supervision => tables.supervision.iter().map(|c| &c.when).collect(),
-                VerdictOf::Management => tables.management.iter().map(|c| &c.when).collect(),
+            let cases: &dyn Cases = match v.of {
+                VerdictOf::Approval => &tables.approval.as_slice(),
+                VerdictOf::Merge => &tables.merge.as_slice(),
+                VerdictOf::Supervision => &tables.supervision.as_slice(),
+                VerdictOf::Management => &tables.management.as_slice(),
             };
-            for inner in conditions {
+            for inner in (0..cases.count()).filter_map(|case| cases.when(case)) {
                 collect(ctx, inner, field, false, into);
             }
         }
@@ -674,7 +674,8 @@ fn collect<'a>(
 fn regions(amount: Decimal, thresholds: &[Threshold], direction: Direction) -> Vec<Region> {
     let value = |i: usize| thresholds.get(i).map(|t| t.0);
     let half = |a: Decimal, b: Decimal| a.checked_add(b).and_then(|s| s.checked_div(Decimal::TWO));
-    let mut out = Vec::new();
+    // Each threshold and the stretch beyond it, and the one past the amount.
+    let mut out = Vec::with_capacity(2 * thresholds.len() + 1);
     match direction {
         Direction::Above => {
             // The interval above threshold `i`, up to the next one.
