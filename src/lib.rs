@@ -65,16 +65,25 @@ pub(crate) fn strip_bom(text: &str) -> &str {
 }
 
 /// `text` without leading and trailing whitespace, as `str::trim` gives it. Most of what a form
-/// sends starts and ends with neither, and is given back after a look at its first and last
-/// characters, without the pattern searcher `trim` runs at each end (the reader trims every
-/// value it reads).
+/// sends starts and ends with neither, and is given back after a look at the first bytes of its
+/// first and last characters, without the pattern searcher `trim` runs at each end (the reader
+/// trims every value it reads).
 pub(crate) fn trim(text: &str) -> &str {
-    let kept = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
-    if kept(text.chars().next()) && kept(text.chars().next_back()) {
-        text
-    } else {
-        text.trim()
+    let bytes = text.as_bytes();
+    // The first byte of the last character: the last that does not continue one.
+    let last = bytes.iter().rev().find(|&&b| b & 0xC0 != 0x80);
+    match (bytes.first(), last) {
+        (Some(&first), Some(&last)) if never_space(first) && never_space(last) => text,
+        _ => text.trim(),
     }
+}
+
+/// Whether no whitespace character starts with this byte: ASCII other than space and `\t`–`\r`,
+/// or the first byte of a character of another block than the few Unicode whitespace lies in
+/// (U+0085 and U+00A0 start with 0xC2, U+1680 with 0xE1, U+2000–U+205F with 0xE2, U+3000 with
+/// 0xE3). Chinese text starts with 0xE4–0xE9.
+fn never_space(lead: u8) -> bool {
+    !matches!(lead, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3)
 }
 
 /// `text` with each character mapped by `fold` (full-width digits to ASCII, say), copied only
@@ -141,4 +150,25 @@ pub struct Report {
     #[serde(serialize_with = "crate::json_text::shared")]
     pub document_names: Arc<SortedMap<String, String>>,
     pub summary: Summary,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every character, alone and at either end of a text, is trimmed as `str::trim` trims it.
+    #[test]
+    fn trim_is_str_trim_for_every_character() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("{c}通"),
+                format!("a{c}"),
+                format!("{c} {c}"),
+            ] {
+                assert_eq!(trim(&text), text.trim(), "{:?}", text);
+            }
+        }
+        assert_eq!(trim(""), "");
+    }
 }

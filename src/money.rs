@@ -52,6 +52,16 @@ const CHINESE_NUMERALS: &str = "零〇一二三四五六七八九十百千万亿
 /// 「万」. Rejects everything that would need a guess: Chinese numerals, 元, exponents, thousands
 /// separators, negative amounts and more than four decimal places.
 pub fn parse(text: &str) -> Result<Decimal, MoneyError> {
+    // Most amounts a form sends are digits and a point, in which none of the checks below finds
+    // anything: read as they are.
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return from_digits(false, text);
+    }
+    checked(text)
+}
+
+/// [`parse`] of any text: the forms a person types refused by name.
+fn checked(text: &str) -> Result<Decimal, MoneyError> {
     // Copied only when a full-width form is there to fold: the amount typed at each keystroke is
     // read here.
     let folded = crate::folded(text, fold_full_width);
@@ -80,6 +90,12 @@ pub fn parse(text: &str) -> Result<Decimal, MoneyError> {
         Some(rest) => (true, rest),
         None => (false, body.strip_prefix('+').unwrap_or(body)),
     };
+    from_digits(negative, digits)
+}
+
+/// The amount `digits` (with no sign, negative when `negative`) writes: digits, and a point
+/// followed by at least one digit.
+fn from_digits(negative: bool, digits: &str) -> Result<Decimal, MoneyError> {
     let (integer, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let well_formed = !integer.is_empty()
         && integer.bytes().all(|b| b.is_ascii_digit())
@@ -226,6 +242,14 @@ mod tests {
 
     fn ok(text: &str) -> String {
         format(&parse(text).unwrap())
+    }
+
+    proptest::proptest! {
+        /// Digits and points, which skip the checks, read as they would through them.
+        #[test]
+        fn digits_and_points_read_as_through_the_checks(text in "[0-9.]{1,24}") {
+            proptest::prop_assert_eq!(parse(&text), checked(&text));
+        }
     }
 
     proptest::proptest! {

@@ -163,13 +163,24 @@ impl Field {
     }
 
     pub fn by_path(path: &str) -> Option<Field> {
-        FIELDS.iter().find(|s| s.path == path).map(|s| s.field)
+        Field::by_parts("", path)
     }
 
     /// The field at `prefix.key` (or `key` when `prefix` is empty), without building the path.
+    /// Every member of an application is looked up here: only the paths of its length are read.
     pub fn by_parts(prefix: &str, key: &str) -> Option<Field> {
-        FIELDS
+        let length = if prefix.is_empty() {
+            key.len()
+        } else {
+            prefix.len() + 1 + key.len()
+        };
+        let (places, starts) = &BY_LENGTH;
+        let start = usize::from(*starts.get(length)?);
+        let end = usize::from(*starts.get(length + 1)?);
+        places
+            .get(start..end)?
             .iter()
+            .filter_map(|&i| FIELDS.get(usize::from(i)))
             .find(|s| joins(s.path, prefix, key))
             .map(|s| s.field)
     }
@@ -219,6 +230,59 @@ pub(crate) const MONEY_BITS: ([u16; FIELDS.len()], [u8; MONEY_COUNT]) = {
     (bits, indices)
 };
 
+/// The longest path.
+const LONGEST: usize = {
+    let mut longest = 0;
+    let mut rest = FIELDS;
+    while let [spec, tail @ ..] = rest {
+        if spec.path.len() > longest {
+            longest = spec.path.len();
+        }
+        rest = tail;
+    }
+    longest
+};
+
+/// Each field's place in [`FIELDS`], by the length of its path (form order within a length), and
+/// where the paths of each length start: a path is looked up among the few of its length, each
+/// compared once. Built when the crate is compiled.
+// Indexing in a constant is evaluated by the compiler: out of range, the build fails.
+#[allow(clippy::indexing_slicing)]
+const BY_LENGTH: ([u8; FIELDS.len()], [u8; LONGEST + 2]) = {
+    assert!(FIELDS.len() < 256, "a field's place is held in a byte");
+    let mut starts = [0u8; LONGEST + 2];
+    let mut i = 0;
+    while i < FIELDS.len() {
+        starts[FIELDS[i].path.len() + 1] += 1;
+        i += 1;
+    }
+    let mut length = 1;
+    while length < starts.len() {
+        starts[length] += starts[length - 1];
+        length += 1;
+    }
+    let mut places = [0u8; FIELDS.len()];
+    let mut next = starts;
+    let mut i = 0;
+    while i < FIELDS.len() {
+        let length = FIELDS[i].path.len();
+        places[next[length] as usize] = i as u8;
+        next[length] += 1;
+        i += 1;
+    }
+    (places, starts)
+};
+
+/// Whether `path`, of the same length, is `prefix.key`, or `key` when `prefix` is empty.
+fn joins(path: &str, prefix: &str, key: &str) -> bool {
+    if prefix.is_empty() {
+        return path == key;
+    }
+    path.starts_with(prefix)
+        && path.ends_with(key)
+        && path.as_bytes().get(prefix.len()) == Some(&b'.')
+}
+
 /// Whether `prefix.key` (or `key` when `prefix` is empty) is a group of fields: `funding`,
 /// `funding.thisYear`, `dates` …
 pub fn is_group(prefix: &str, key: &str) -> bool {
@@ -234,17 +298,6 @@ pub fn is_group(prefix: &str, key: &str) -> bool {
             .and_then(|r| r.strip_prefix(key))
             .is_some_and(|r| r.starts_with('.'))
     })
-}
-
-/// Whether `path` is `prefix.key`, or `key` when `prefix` is empty.
-pub(crate) fn joins(path: &str, prefix: &str, key: &str) -> bool {
-    if prefix.is_empty() {
-        return path == key;
-    }
-    path.len() == prefix.len() + 1 + key.len()
-        && path.starts_with(prefix)
-        && path.ends_with(key)
-        && path.as_bytes().get(prefix.len()) == Some(&b'.')
 }
 
 const FALLBACK: FieldSpec = FieldSpec {
@@ -283,8 +336,55 @@ mod tests {
         );
         assert_eq!(Field::by_parts("funding", "total"), None);
         assert_eq!(Field::by_parts("funding.thisYea", "r.total"), None);
-        assert!(joins("dates.completion", "dates", "completion"));
-        assert!(!joins("datesXcompletion", "dates", "completion"));
+        assert_eq!(
+            Field::by_parts("dates", "completion"),
+            Some(Field::CompletionDate)
+        );
+        assert_eq!(Field::by_path("datesXcompletion"), None);
+    }
+
+    /// The paths by length are every field's, once, each among those of its length; a path is
+    /// found from any split into prefix and key at a dot, and nothing near it is.
+    #[test]
+    fn the_paths_by_length_are_every_field_once_and_found_from_their_parts() {
+        let (places, starts) = BY_LENGTH;
+        let mut seen: Vec<usize> = places.iter().map(|&i| usize::from(i)).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..FIELDS.len()).collect::<Vec<_>>());
+        for length in 0..=LONGEST {
+            let range = usize::from(starts[length])..usize::from(starts[length + 1]);
+            for &i in &places[range] {
+                assert_eq!(FIELDS[usize::from(i)].path.len(), length);
+            }
+        }
+        for spec in FIELDS {
+            for (dot, _) in spec.path.match_indices('.') {
+                let (prefix, key) = (&spec.path[..dot], &spec.path[dot + 1..]);
+                assert_eq!(
+                    Field::by_parts(prefix, key),
+                    Some(spec.field),
+                    "{}",
+                    spec.path
+                );
+                assert_eq!(Field::by_parts(key, prefix), None, "{}", spec.path);
+            }
+            for near in [
+                format!("{}x", spec.path),
+                format!("{}.", spec.path),
+                spec.path[1..].to_string(),
+            ] {
+                assert_eq!(Field::by_path(&near), None, "{near}");
+            }
+            assert_eq!(Field::by_path(spec.path), Some(spec.field));
+        }
+        for (prefix, key) in [
+            ("", ""),
+            ("", "funding"),
+            ("funding", ""),
+            ("funding.thisYear", ""),
+        ] {
+            assert_eq!(Field::by_parts(prefix, key), None, "{prefix:?} {key:?}");
+        }
     }
 
     #[test]
