@@ -273,7 +273,7 @@ pub type Notice = Diagnostic;
 /// One step of the reasoning behind an outcome.
 // `remote = "Self"`: the derived writer is `Trace::serialize`, called by the `Serialize` below
 // for an answer written out in full.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Trace {
     /// The provision (decision-table case) that applied.
@@ -471,7 +471,7 @@ pub enum Status {
 /// A derived verdict with its reasons; `undetermined` while a field or portal parameter it needs is
 /// missing.
 // `remote = "Self"`, as for `Trace`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Outcome<T> {
     pub status: Status,
@@ -484,6 +484,41 @@ pub struct Outcome<T> {
     /// Fields (paths) or `parameter:key`s still needed.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     pub missing: Box<[String]>,
+}
+
+// Equality as derived, but a part the profile shares (a verdict's value, a trace's citations and
+// explanation) is first compared by address: an edit compares each outcome it evaluates again
+// with the one before, which shares them, and `Arc`'s own `==` compares what they point to.
+impl<T: PartialEq> PartialEq for Outcome<T> {
+    fn eq(&self, other: &Self) -> bool {
+        let same_value = match (&self.value, &other.value) {
+            (Some(a), Some(b)) => same(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        self.status == other.status
+            && same_value
+            && self.because == other.because
+            && self.missing == other.missing
+    }
+}
+
+impl PartialEq for Trace {
+    fn eq(&self, other: &Self) -> bool {
+        same(&self.rule, &other.rule)
+            && same(&self.citations, &other.citations)
+            && self.facts == other.facts
+            && same(&self.explanation, &other.explanation)
+    }
+}
+
+/// Whether two names the crate writes are the same: most often the same text in the binary.
+pub(crate) fn same_name(a: &'static str, b: &'static str) -> bool {
+    std::ptr::eq(a, b) || a == b
+}
+
+/// Whether two shared values are equal: the same one, or equal ones.
+fn same<T: PartialEq + ?Sized>(a: &Arc<T>, b: &Arc<T>) -> bool {
+    Arc::ptr_eq(a, b) || a == b
 }
 
 /// The value of a verdict: whether the profile fixes it (a decision table's result), so that a
@@ -715,16 +750,19 @@ impl NearestKept {
             (Some(a), Some(b)) => Arc::ptr_eq(a, b),
             (a, b) => a.is_none() && b.is_none(),
         };
-        self.key == n.key
-            && (self.outcome, self.field, self.direction) == (n.outcome, n.field, n.direction)
+        // What tells entries apart at once first: addresses and numbers, then texts.
+        same_rule
+            && Arc::ptr_eq(&self.citations, &n.citations)
             && self.threshold == n.threshold
             && self.threshold.scale() == n.threshold.scale()
             && self.inclusive == n.inclusive
+            && same_name(self.outcome, n.outcome)
+            && same_name(self.field, n.field)
+            && same_name(self.direction, n.direction)
+            && self.key == n.key
             && self.parameter == n.parameter
             && self.becomes == n.becomes
             && self.depends_on == n.depends_on
-            && same_rule
-            && Arc::ptr_eq(&self.citations, &n.citations)
     }
 }
 

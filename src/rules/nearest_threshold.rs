@@ -746,8 +746,10 @@ pub(crate) struct NearestKey {
 impl NearestKey {
     /// Whether it is `entry`'s.
     pub(crate) fn is_of(self, entry: &NearestThreshold) -> bool {
-        (self.table.key(), self.field.path(), self.direction.key())
-            == (entry.outcome, entry.field, entry.direction)
+        use crate::report::same_name;
+        same_name(self.table.key(), entry.outcome)
+            && same_name(self.field.path(), entry.field)
+            && same_name(self.direction.key(), entry.direction)
     }
 
     pub(crate) fn written(self) -> String {
