@@ -209,6 +209,26 @@ pub(crate) fn special_bytes(word: u64) -> u64 {
     control | has_zero(word ^ (ONES * 0x22)) | has_zero(word ^ (ONES * 0x5C))
 }
 
+/// Where the first quote, backslash or control character of `bytes` is, eight bytes at a time
+/// ([`special_bytes`]), the last few one by one.
+pub(crate) fn first_special(bytes: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(word) = bytes
+        .get(at..at + 8)
+        .and_then(|b| <[u8; 8]>::try_from(b).ok())
+    {
+        let special = special_bytes(u64::from_le_bytes(word));
+        if special != 0 {
+            return Some(at + special.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = bytes.get(at..)?;
+    rest.iter()
+        .position(|&b| special(b))
+        .map(|offset| at + offset)
+}
+
 /// Whether `byte` is a quote, a backslash or a control character; [`special_bytes`] for eight.
 pub(crate) fn special(byte: u8) -> bool {
     byte == b'"' || byte == b'\\' || byte < 0x20
@@ -1123,6 +1143,20 @@ mod tests {
     use super::*;
     use crate::codes::Code;
     use crate::report::{Citation, Diagnostic};
+
+    /// The word-at-a-time search finds the first byte a string stops at, whatever the bytes
+    /// around it (a borrow marks bytes after the first, never before).
+    #[test]
+    fn the_first_special_byte_is_found_eight_at_a_time_as_one_by_one() {
+        use proptest::prelude::*;
+        let bytes = proptest::sample::select(vec![
+            0u8, 0x1f, 0x20, 0x21, b'"', b'\\', b'a', 0x7f, 0x80, 0xa0, 0xe9, 0xff,
+        ]);
+        proptest!(|(text in proptest::collection::vec(bytes, 0..40))| {
+            let one_by_one = text.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+            prop_assert_eq!(first_special(&text), one_by_one);
+        });
+    }
 
     fn citation(article: &str) -> Citation {
         Citation {

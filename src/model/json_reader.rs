@@ -344,7 +344,7 @@ impl<'a> Reader<'a> {
         let mut from = self.at;
         loop {
             let rest = bytes.get(self.at..).unwrap_or_default();
-            let Some(offset) = first_special(rest) else {
+            let Some(offset) = crate::json_text::first_special(rest) else {
                 self.at = bytes.len();
                 return Err(self.error(Fault::EofWhileParsingString));
             };
@@ -437,26 +437,6 @@ impl<'a> Reader<'a> {
             })
             .ok_or_else(|| self.error(Fault::InvalidEscape))
     }
-}
-
-/// Where the first quote, backslash or control character of `bytes` is, eight bytes at a time
-/// ([`crate::json_text::special_bytes`]), the last few one by one.
-fn first_special(bytes: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    while let Some(word) = bytes
-        .get(at..at + 8)
-        .and_then(|b| <[u8; 8]>::try_from(b).ok())
-    {
-        let special = crate::json_text::special_bytes(u64::from_le_bytes(word));
-        if special != 0 {
-            return Some(at + special.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    let rest = bytes.get(at..)?;
-    rest.iter()
-        .position(|&b| crate::json_text::special(b))
-        .map(|offset| at + offset)
 }
 
 #[cfg(test)]
@@ -587,20 +567,6 @@ mod tests {
         assert!(borrowed("n") && borrowed("s"));
         assert!(!borrowed("e") && !borrowed("t"));
         assert_eq!(input.get("e"), Some(&Input::Number("1e+5".into())));
-    }
-
-    /// The word-at-a-time search finds the first byte a string stops at, whatever the bytes
-    /// around it (a borrow marks bytes after the first, never before).
-    #[test]
-    fn the_first_special_byte_is_found_eight_at_a_time_as_one_by_one() {
-        use proptest::prelude::*;
-        let bytes = proptest::sample::select(vec![
-            0u8, 0x1f, 0x20, 0x21, b'"', b'\\', b'a', 0x7f, 0x80, 0xa0, 0xe9, 0xff,
-        ]);
-        proptest!(|(text in proptest::collection::vec(bytes, 0..40))| {
-            let one_by_one = text.iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-            prop_assert_eq!(first_special(&text), one_by_one);
-        });
     }
 
     /// Any text a small alphabet of JSON's pieces can spell is read or refused as serde_json does.
