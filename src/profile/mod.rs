@@ -340,8 +340,8 @@ pub struct InCondition {
 pub struct AmountCondition {
     pub field: FieldRef,
     pub op: Op,
-    /// Its texts are shared with each amount found on the line ([`crate::condition::BoundaryHit`]),
-    /// which the nearest thresholds' walk meets at every threshold it tries.
+    /// Its texts are shared, not copied, with each amount found on the line
+    /// ([`crate::condition::BoundaryHit`]).
     pub param: Arc<str>,
     /// The text's own words for this side of the line, e.g. 「300万元及以下」.
     pub wording: Arc<str>,
