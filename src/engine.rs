@@ -238,16 +238,14 @@ impl PriorOutcomes {
     /// Whether each decision table evaluated again came to the verdict it had before (whatever
     /// its reasons, which quote the amounts).
     fn same_verdicts(&self, now: &Outcomes) -> bool {
-        fn verdict<T>(outcome: &Option<Outcome<T>>) -> Option<Option<&T>> {
-            outcome.as_ref().map(|o| o.value.as_deref())
-        }
         fn same<T: PartialEq>(
             before: &Option<Option<Outcome<T>>>,
             now: &Option<Outcome<T>>,
         ) -> bool {
-            before
-                .as_ref()
-                .is_none_or(|before| verdict(before) == verdict(now))
+            before.as_ref().is_none_or(|before| match (before, now) {
+                (Some(before), Some(now)) => before.same_value(now),
+                (before, now) => before.is_none() && now.is_none(),
+            })
         }
         same(&self.approval, &now.approval)
             && same(&self.merge, &now.merge)

@@ -491,14 +491,21 @@ pub struct Outcome<T> {
 // with the one before, which shares them, and `Arc`'s own `==` compares what they point to.
 impl<T: PartialEq> PartialEq for Outcome<T> {
     fn eq(&self, other: &Self) -> bool {
-        let same_value = match (&self.value, &other.value) {
-            (Some(a), Some(b)) => same(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        };
         self.status == other.status
-            && same_value
+            && self.same_value(other)
             && self.because == other.because
             && self.missing == other.missing
+    }
+}
+
+impl<T: PartialEq> Outcome<T> {
+    /// Whether the two give the same verdict: both none, or the profile's shared value, the same
+    /// one or an equal one.
+    pub(crate) fn same_value(&self, other: &Self) -> bool {
+        match (&self.value, &other.value) {
+            (Some(a), Some(b)) => same(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
     }
 }
 
