@@ -242,10 +242,10 @@ impl PriorOutcomes {
             before: &Option<Option<Outcome<T>>>,
             now: &Option<Outcome<T>>,
         ) -> bool {
-            before.as_ref().is_none_or(|before| match (before, now) {
-                (Some(before), Some(now)) => before.same_value(now),
-                (before, now) => before.is_none() && now.is_none(),
-            })
+            let now = now.as_ref().map(|o| &o.value);
+            before
+                .as_ref()
+                .is_none_or(|before| before.as_ref().map(|o| &o.value) == now)
         }
         same(&self.approval, &now.approval)
             && same(&self.merge, &now.merge)

@@ -470,8 +470,10 @@ pub enum Status {
 
 /// A derived verdict with its reasons; `undetermined` while a field or portal parameter it needs is
 /// missing.
-// `remote = "Self"`, as for `Trace`.
-#[derive(Debug, Clone, Serialize)]
+// `remote = "Self"`, as for `Trace`. Equality as derived: a verdict's value is the profile's,
+// shared, and of a sized type that is `Eq` ([`VerdictValue`]), which `Arc`'s `==` compares by
+// address first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Outcome<T> {
     pub status: Status,
@@ -486,29 +488,10 @@ pub struct Outcome<T> {
     pub missing: Box<[String]>,
 }
 
-// Equality as derived, but a part the profile shares (a verdict's value, a trace's citations and
-// explanation) is first compared by address: an edit compares each outcome it evaluates again
-// with the one before, which shares them, and `Arc`'s own `==` compares what they point to.
-impl<T: PartialEq> PartialEq for Outcome<T> {
-    fn eq(&self, other: &Self) -> bool {
-        self.status == other.status
-            && self.same_value(other)
-            && self.because == other.because
-            && self.missing == other.missing
-    }
-}
-
-impl<T: PartialEq> Outcome<T> {
-    /// Whether the two give the same verdict: both none, or the profile's shared value, the same
-    /// one or an equal one.
-    pub(crate) fn same_value(&self, other: &Self) -> bool {
-        match (&self.value, &other.value) {
-            (Some(a), Some(b)) => same(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        }
-    }
-}
-
+// Equality as derived, but the parts the profile shares are compared by address first: an edit
+// compares each outcome it evaluates again, and its traces, with the one before, which shares
+// them. `Arc`'s own `==` compares addresses first only for a sized type that is `Eq`, as a
+// verdict's value is ([`VerdictValue`]), not for a `str` or a slice.
 impl PartialEq for Trace {
     fn eq(&self, other: &Self) -> bool {
         same(&self.rule, &other.rule)
@@ -523,7 +506,7 @@ pub(crate) fn same_name(a: &'static str, b: &'static str) -> bool {
     std::ptr::eq(a, b) || a == b
 }
 
-/// Whether two shared values are equal: the same one, or equal ones.
+/// Whether two texts or lists the profile shares are equal: the same one, or equal ones.
 fn same<T: PartialEq + ?Sized>(a: &Arc<T>, b: &Arc<T>) -> bool {
     Arc::ptr_eq(a, b) || a == b
 }
@@ -531,7 +514,10 @@ fn same<T: PartialEq + ?Sized>(a: &Arc<T>, b: &Arc<T>) -> bool {
 /// The value of a verdict: whether the profile fixes it (a decision table's result), so that a
 /// compact answer names it by number, the same at every keystroke while the verdict holds. Each
 /// verdict's type has it from the table of outcomes (`src/outcomes.rs`).
-pub trait VerdictValue: Serialize + Send + Sync + 'static {
+///
+/// `Eq`, so that two outcomes sharing the profile's value compare equal by its address: `Arc`'s
+/// `==` compares addresses first only for a sized type that is `Eq`.
+pub trait VerdictValue: Serialize + Eq + Send + Sync + 'static {
     const FROM_PROFILE: bool;
 }
 
@@ -841,6 +827,40 @@ mod tests {
         fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
             Diagnostic::serialize(self.0, serializer)
         }
+    }
+
+    /// A verdict's value whose equality counts its calls.
+    #[derive(Debug, Default)]
+    struct Counted(std::sync::atomic::AtomicU32);
+
+    impl Counted {
+        fn calls(&self) -> u32 {
+            self.0.load(std::sync::atomic::Ordering::Relaxed)
+        }
+    }
+
+    impl PartialEq for Counted {
+        fn eq(&self, other: &Counted) -> bool {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            std::ptr::eq(self, other)
+        }
+    }
+
+    impl Eq for Counted {}
+
+    #[test]
+    fn outcomes_sharing_a_value_compare_equal_by_its_address() {
+        let value = Arc::new(Counted::default());
+        let outcome = |value: &Arc<Counted>| Outcome {
+            status: Status::Determined,
+            value: Some(Arc::clone(value)),
+            because: Box::default(),
+            missing: Box::default(),
+        };
+        assert_eq!(outcome(&value), outcome(&value));
+        assert_eq!(value.calls(), 0, "the shared value was compared by content");
+        assert_ne!(outcome(&value), outcome(&Arc::new(Counted::default())));
+        assert_eq!(value.calls(), 1);
     }
 
     #[test]

@@ -478,7 +478,7 @@ keyed_values! {
 }
 
 /// Who approves, through which documents (审批层级).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Approval {
     pub need: ApprovalNeed,
@@ -512,7 +512,7 @@ keyed_values! {
 }
 
 /// Merge-eligibility (合并编报).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Merge {
     pub mode: MergeMode,
@@ -539,7 +539,7 @@ keyed_values! {
 }
 
 /// Supervision (监理).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Supervision {
     pub mode: SupervisionMode,
@@ -564,14 +564,14 @@ keyed_values! {
 }
 
 /// 全过程管理 or 报备制管理.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Management {
     pub mode: ManagementMode,
 }
 
 /// The composition an expert panel must have.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Panel {
     pub min_size: u32,
@@ -583,7 +583,7 @@ pub struct Panel {
     pub in_principle: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FinancialReview {
     pub required: bool,
@@ -599,7 +599,7 @@ keyed_values! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Acceptance {
     pub organiser: String,

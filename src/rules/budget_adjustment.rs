@@ -46,7 +46,7 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
     ],
 };
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AdjustmentVerdict {
     /// `simplified` or `full`.
