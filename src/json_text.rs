@@ -65,7 +65,7 @@ use std::sync::Arc;
 
 use serde::ser::{self, Serialize};
 
-use crate::report::{Citations, NearestKept, NearestThreshold};
+use crate::report::{Citations, Kept};
 
 /// A value JSON text cannot hold: a map key that is not a string, a number or a boolean, or a
 /// type's own refusal. No type of the crate writes one. It holds no message, so that a `Result` of the
@@ -791,21 +791,18 @@ pub fn number_of_part<T: ?Sized + Serialize>(part: &T) -> Option<u32> {
     number_of_written(writer.out, written.is_ok())
 }
 
-/// The number of a nearest threshold's fixed part, `part` ([`number_of_part`]): remembered by what
-/// it is made from ([`NearestKept`]) rather than by address, since each walk and each new amount
-/// makes its entries again, so that a part seen before is not written again to be numbered.
-pub(crate) fn number_of_nearest<T: ?Sized + Serialize>(
-    n: &NearestThreshold,
+/// The number of a fixed part that each edit makes anew, `part` ([`number_of_part`]): a nearest
+/// threshold's (each walk and each new amount makes its entries again) or a diagnostic's (each
+/// evaluation makes its diagnostics again). Remembered by what it is made from ([`Kept`]) rather
+/// than by address, so that a part seen before is not written again to be numbered: `is_of` tells
+/// whether a kept part is this one, `keep` makes what is kept of it.
+pub(crate) fn number_of_kept<T: ?Sized + Serialize>(
+    is_of: &dyn Fn(&Kept) -> bool,
+    keep: &dyn Fn() -> Kept,
     part: &T,
 ) -> Option<u32> {
-    let known = CITING.with(|slot| {
-        let slot = slot.try_borrow().ok()?;
-        let table = slot.as_ref()?;
-        let found = table.kept.iter().find(|(kept, _)| kept.is_of(n));
-        Some(found.map(|&(_, number)| number))
-    })?;
-    if known.is_some() {
-        return known;
+    if let Some(known) = kept_number(is_of)? {
+        return Some(known);
     }
     let number = number_of_part(part)?;
     CITING.with(|slot| {
@@ -814,11 +811,21 @@ pub(crate) fn number_of_nearest<T: ?Sized + Serialize>(
             if table.kept.len() >= REMEMBERED_PARTS {
                 table.kept.clear();
             }
-            table.kept.push((NearestKept::of(n), number));
+            table.kept.push((keep(), number));
         }
         Some(())
     });
     Some(number)
+}
+
+/// The number of the kept part `is_of` picks; `None` where no compact answer is being written.
+fn kept_number(is_of: &dyn Fn(&Kept) -> bool) -> Option<Option<u32>> {
+    CITING.with(|slot| {
+        let slot = slot.try_borrow().ok()?;
+        let table = slot.as_ref()?;
+        let found = table.kept.iter().find(|(kept, _)| is_of(kept));
+        Some(found.map(|&(_, number)| number))
+    })
 }
 
 /// The number of a part the profile fixes and shares ([`number_of_part`]): remembered by the
@@ -930,8 +937,8 @@ impl Serialize for FixedText<'_> {
 /// holds any more (a list made for one report); a profile's own lists are far fewer.
 const REMEMBERED_LISTS: usize = 256;
 
-/// How many nearest thresholds' parts a table remembers by value ([`number_of_nearest`]) before
-/// it starts again; a report holds a few.
+/// How many parts a table remembers by value ([`number_of_kept`]) before it starts again: a
+/// delta holds a few, a report a few nearest thresholds and its diagnostics.
 const REMEMBERED_PARTS: usize = 64;
 
 /// The citations and fixed texts compact answers name by number ([`to_vec_citing`]): each one's
@@ -959,9 +966,9 @@ pub struct CitationTable {
     /// (addresses, pieces, their number) of the shared parts already numbered
     /// ([`number_of_pieces`]), in order of addresses; each is held, as the lists are.
     shared: Vec<([usize; 3], Arc<dyn Any + Send + Sync>, u32)>,
-    /// (what a part was made from, its number) of the nearest thresholds' parts remembered by
-    /// value ([`number_of_nearest`]), in the order they were first numbered.
-    kept: Vec<(NearestKept, u32)>,
+    /// (what a part was made from, its number) of the parts remembered by value
+    /// ([`number_of_kept`]), in the order they were first numbered.
+    kept: Vec<(Kept, u32)>,
 }
 
 impl CitationTable {
@@ -1195,6 +1202,45 @@ mod tests {
         // The list a profile holds is still remembered by its address.
         assert!(table.lists.iter().any(|entry| Arc::ptr_eq(&entry.1, &kept)));
         assert_eq!(to_vec_citing(&cited(&kept), &mut table).unwrap(), first);
+    }
+
+    /// An amount the reader refused, as the engine makes the diagnostic, its message rendered.
+    fn invalid_amount(input: &str, reason: &str) -> Diagnostic {
+        let mut d = Diagnostic::new(Code::InvalidAmount, "totalInvestment")
+            .param("input", input)
+            .param("reason", reason);
+        d.message = format!("「预计总投资」填写的「{input}」不是有效金额").into();
+        d
+    }
+
+    #[test]
+    fn a_diagnostic_made_again_is_numbered_from_what_the_table_kept() {
+        let mut table = CitationTable::default();
+        let mut answer = |d: &Diagnostic| String::from_utf8(to_vec_citing(d, &mut table).unwrap());
+        let first = answer(&invalid_amount("300.", "notANumber")).unwrap();
+        // Entries 0 and 1 are the texts around the value.
+        assert!(first.ends_with(r#"{"fixed":2,"value":"300."}]"#), "{first}");
+        // Made again, as the next evaluation makes it: the same answer, from the part kept.
+        assert_eq!(
+            answer(&invalid_amount("300.", "notANumber")).unwrap(),
+            first
+        );
+        // Another value written apart: the same entry.
+        let other = answer(&invalid_amount("3..", "notANumber")).unwrap();
+        assert!(other.ends_with(r#"{"fixed":2,"value":"3.."}]"#), "{other}");
+        // Another parameter: another entry.
+        let reason = answer(&invalid_amount("300.", "tooManyDecimals")).unwrap();
+        assert!(
+            reason.ends_with(r#"{"fixed":3,"value":"300."}]"#),
+            "{reason}"
+        );
+        // Texts around the value of their own: another entry (4 is the new text before it).
+        let mut moved = invalid_amount("300.", "notANumber");
+        moved.message = "「300.」不是有效金额".into();
+        let moved = answer(&moved).unwrap();
+        assert!(moved.ends_with(r#"{"fixed":5,"value":"300."}]"#), "{moved}");
+        assert_eq!(table.kept.len(), 3);
+        assert_eq!(table.len(), 6);
     }
 
     #[test]

@@ -190,14 +190,14 @@ impl Serialize for Diagnostic {
         };
         let numbered = match self.code.spec().sent {
             _ if !json_text::writing_compact() => None,
-            Sent::Number => json_text::number_of_part(&whole).map(|n| (n, None)),
+            Sent::Number => whole.number().map(|n| (n, None)),
             Sent::Around(name) => self.params.get(name).and_then(|value| {
                 let (before, after) = self.message.split_once(&**value)?;
                 let part = DiagnosticEntry {
                     diagnostic: self,
                     apart: Some((name, before, after)),
                 };
-                Some((json_text::number_of_part(&part)?, Some(value)))
+                Some((part.number()?, Some(value)))
             }),
             Sent::Text => None,
         };
@@ -248,6 +248,104 @@ impl Serialize for DiagnosticEntry<'_> {
         entry.serialize_field("params", &params)?;
         entry.end()
     }
+}
+
+impl DiagnosticEntry<'_> {
+    /// Its number in the table of a compact answer ([`json_text::number_of_kept`]): an edit makes
+    /// its diagnostics again, and writes those that changed, most of them seen before.
+    fn number(&self) -> Option<u32> {
+        json_text::number_of_kept(
+            &|kept| matches!(kept, Kept::Diagnostic(kept) if kept.is_of(self)),
+            &|| Kept::Diagnostic(DiagnosticKept::of(self)),
+            self,
+        )
+    }
+}
+
+/// What a diagnostic's entry ([`DiagnosticEntry`]) is made from, kept by the table that numbered
+/// it: all of the diagnostic but its message, and the message whole or, where the value of a
+/// parameter is written apart, the texts around it. The rule and the citations are told apart by
+/// address, as a nearest threshold's ([`NearestKept`]).
+#[derive(Debug, Clone)]
+pub(crate) struct DiagnosticKept {
+    code: Code,
+    severity: Severity,
+    path: Box<str>,
+    rule: Option<Arc<str>>,
+    citations: Citations,
+    params: SortedMap<&'static str, Arc<str>>,
+    apart: Option<&'static str>,
+    /// The message, or the texts before and after the value written apart.
+    texts: (Box<str>, Box<str>),
+}
+
+impl DiagnosticKept {
+    fn of(entry: &DiagnosticEntry) -> DiagnosticKept {
+        let d = entry.diagnostic;
+        let (before, after) = entry.texts();
+        DiagnosticKept {
+            code: d.code,
+            severity: d.severity,
+            path: d.path.as_str().into(),
+            rule: d.rule.clone(),
+            citations: Arc::clone(&d.citations),
+            params: d.params.clone(),
+            apart: entry.apart.map(|(name, _, _)| name),
+            texts: (before.into(), after.into()),
+        }
+    }
+
+    /// Whether `entry` is the one this was kept for.
+    fn is_of(&self, entry: &DiagnosticEntry) -> bool {
+        let d = entry.diagnostic;
+        let apart = entry.apart.map(|(name, _, _)| name);
+        let (before, after) = entry.texts();
+        // The value written apart is not in the entry.
+        let same_params = self.params.len() == d.params.len()
+            && (self.params.iter().zip(d.params.iter()))
+                .all(|((a, x), (b, y))| same_name(a, b) && (Some(*a) == apart || same(x, y)));
+        // What tells entries apart at once first: numbers and addresses, then texts.
+        self.code == d.code
+            && self.severity == d.severity
+            && same_shared(self.rule.as_ref(), d.rule.as_ref())
+            && same_citations(&self.citations, &d.citations)
+            && self.apart == apart
+            && *self.path == *d.path
+            && *self.texts.0 == *before
+            && *self.texts.1 == *after
+            && same_params
+    }
+}
+
+impl DiagnosticEntry<'_> {
+    /// The message, or the texts before and after the value written apart.
+    fn texts(&self) -> (&str, &str) {
+        self.apart
+            .map_or((&*self.diagnostic.message, ""), |(_, before, after)| {
+                (before, after)
+            })
+    }
+}
+
+/// What a fixed part that each edit makes anew is made from, kept by the table that numbered it
+/// ([`json_text::number_of_kept`]).
+#[derive(Debug, Clone)]
+pub(crate) enum Kept {
+    Nearest(NearestKept),
+    Diagnostic(DiagnosticKept),
+}
+
+/// Whether two parts the profile shares, or their absence, are the same: by address.
+fn same_shared(a: Option<&Arc<str>>, b: Option<&Arc<str>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
+
+/// Whether two citation lists are the same: by address, or both empty.
+fn same_citations(a: &Citations, b: &Citations) -> bool {
+    Arc::ptr_eq(a, b) || (a.is_empty() && b.is_empty())
 }
 
 /// A diagnostic's parameters, the value of `name` left `null`.
@@ -679,7 +777,12 @@ pub struct NearestThreshold {
 /// is fixed text `a`, the distance, fixed text `b`.
 impl Serialize for NearestThreshold {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match json_text::number_of_nearest(self, &NearestFixed(self)) {
+        let number = json_text::number_of_kept(
+            &|kept| matches!(kept, Kept::Nearest(kept) if kept.is_of(self)),
+            &|| Kept::Nearest(NearestKept::of(self)),
+            &NearestFixed(self),
+        );
+        match number {
             Some(number) => {
                 let mut entry = serializer.serialize_struct("NearestThreshold", 4)?;
                 let distance = crate::money::written(&self.distance);
@@ -721,7 +824,7 @@ pub(crate) struct NearestKept {
 }
 
 impl NearestKept {
-    pub(crate) fn of(n: &NearestThreshold) -> NearestKept {
+    fn of(n: &NearestThreshold) -> NearestKept {
         NearestKept {
             key: n.key.clone(),
             outcome: n.outcome,
@@ -738,14 +841,10 @@ impl NearestKept {
     }
 
     /// Whether `n`'s fixed part is the one this was kept for.
-    pub(crate) fn is_of(&self, n: &NearestThreshold) -> bool {
-        let same_rule = match (&self.rule, &n.rule) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (a, b) => a.is_none() && b.is_none(),
-        };
+    fn is_of(&self, n: &NearestThreshold) -> bool {
         // What tells entries apart at once first: addresses and numbers, then texts.
-        same_rule
-            && Arc::ptr_eq(&self.citations, &n.citations)
+        same_shared(self.rule.as_ref(), n.rule.as_ref())
+            && same_citations(&self.citations, &n.citations)
             && self.threshold == n.threshold
             && self.threshold.scale() == n.threshold.scale()
             && self.inclusive == n.inclusive

@@ -103,8 +103,11 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // paths of its length and plain amounts read without the checks (+0.18 KB), less shared parts
 // compared by address and the input limits' scan without memchr (−0.12 KB; typing 1.16× and a
 // full validation 1.12× faster in Chromium): 245.94 KB; 2026-12-02: unchanged for one verdict
-// comparison in the engine (169 bytes less raw wasm, +0.03 KB gzip): 245.97 KB.
-const SIZE_CEILING_KB = 246;
+// comparison in the engine (169 bytes less raw wasm, +0.03 KB gzip): 245.97 KB; 2026-12-02:
+// 246 → 247 for a diagnostic's entry in a compact answer numbered from what the table kept of it
+// rather than written again to be looked up (+1.4 KB of raw wasm, +0.4 KB gzip; a keystroke
+// 5.4 % fewer instructions natively, typing 1.06× faster in the module): 246.39 KB.
+const SIZE_CEILING_KB = 247;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
