@@ -260,6 +260,14 @@ impl DiagnosticEntry<'_> {
             self,
         )
     }
+
+    /// The message, or the texts before and after the value written apart.
+    fn texts(&self) -> (&str, &str) {
+        self.apart
+            .map_or((&*self.diagnostic.message, ""), |(_, before, after)| {
+                (before, after)
+            })
+    }
 }
 
 /// What a diagnostic's entry ([`DiagnosticEntry`]) is made from, kept by the table that numbered
@@ -314,16 +322,6 @@ impl DiagnosticKept {
             && *self.texts.0 == *before
             && *self.texts.1 == *after
             && same_params
-    }
-}
-
-impl DiagnosticEntry<'_> {
-    /// The message, or the texts before and after the value written apart.
-    fn texts(&self) -> (&str, &str) {
-        self.apart
-            .map_or((&*self.diagnostic.message, ""), |(_, before, after)| {
-                (before, after)
-            })
     }
 }
 
