@@ -112,8 +112,9 @@ type Identity<'a> = (
 /// What a diagnostic is but for its message and severity: the message is a function of it (and of
 /// the locale and message overrides), so diagnostics with the same identity read the same.
 fn identity(d: &Diagnostic) -> Identity<'_> {
-    // The rule and the parameters' texts are most often the profile's own, shared: `Arc`'s
-    // equality compares their addresses first.
+    // Compared in this order, the code and the path tell most diagnostics apart; the rule and the
+    // parameters' texts, most often the profile's own, are compared by content (`Arc`'s `==`
+    // compares addresses first only for a sized type that is `Eq`, not for a `str`).
     (d.code, &d.path, d.rule.as_ref(), &d.params)
 }
 
