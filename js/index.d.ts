@@ -566,8 +566,8 @@ export type OutcomeName =
  */
 export interface NearestThreshold {
   /**
-   * `outcome:field:direction`, e.g. `merge:totalInvestment:above`: what identifies the entry from
-   * one report to the next (a delta's `removed` lists these).
+   * `outcome:field:direction` written out, e.g. `merge:totalInvestment:above`: what identifies the
+   * entry from one report to the next (a delta's `removed` lists these).
    */
   key: string;
   /** The verdict, as `outcomes` names it. */
@@ -669,13 +669,13 @@ export interface Changes<T> {
 }
 
 /** The entries of a list that changed or appeared, and those that went away. */
-export interface RowChanges<T> {
+export interface RowChanges<T, K = string> {
   /** Entries that changed or appeared, as they are now. */
   changed: T[];
   /**
    * The entries that went away: their `rule` (documents, windows) or `key` (nearest thresholds).
    */
-  removed: string[];
+  removed: K[];
 }
 
 /**

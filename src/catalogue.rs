@@ -84,7 +84,7 @@ pub fn jurisdictions(
                     .parameters
                     .iter()
                     .map(|(key, p)| ParameterEntry {
-                        key: key.clone(),
+                        key: key.to_string(),
                         label: locale.pick(&p.label, &p.label_en).to_string(),
                         unit: p.unit.clone(),
                         value: p.value.map(|d| d.normalize().to_string()),

@@ -188,11 +188,11 @@ impl Evidence {
 /// map of parameters, rather than a map of its own (one more map type is kilobytes of code).
 /// The names are the profile's, borrowed: a validation makes its parameters at every edit.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Parameters<'p>(Vec<(&'p str, Option<Decimal>)>);
+pub struct Parameters<'p>(Vec<(&'p Arc<str>, Option<Decimal>)>);
 
 impl<'p> Parameters<'p> {
     /// `values` in the order of their names, each name once, as a map gives them.
-    pub(crate) fn from_sorted(values: Vec<(&'p str, Option<Decimal>)>) -> Parameters<'p> {
+    pub(crate) fn from_sorted(values: Vec<(&'p Arc<str>, Option<Decimal>)>) -> Parameters<'p> {
         Parameters(values)
     }
 
@@ -209,7 +209,7 @@ impl<'p> Parameters<'p> {
         // passed over without comparing its text, as a binary search could not.
         self.0
             .iter()
-            .position(|(n, _)| n.len() == name.len() && *n == name)
+            .position(|(n, _)| n.len() == name.len() && ***n == *name)
     }
 
     /// The value of the parameter at `position`, where it has one.
@@ -217,8 +217,8 @@ impl<'p> Parameters<'p> {
         self.0.get(position).and_then(|(_, value)| *value)
     }
 
-    /// The name of the parameter at `position`.
-    pub(crate) fn name_at(&self, position: usize) -> Option<&'p str> {
+    /// The name of the parameter at `position`, the profile's own.
+    pub(crate) fn name_at(&self, position: usize) -> Option<&'p Arc<str>> {
         self.0.get(position).map(|(name, _)| *name)
     }
 }

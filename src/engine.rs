@@ -721,12 +721,12 @@ fn run(
             }
             let here = run.notices.len();
             for (param, outcome) in missing {
-                let label = version.parameters.get(&param).map_or(param.clone(), |p| {
+                let label = version.parameters.get(&*param).map_or(param.clone(), |p| {
                     options.locale.pick(&p.label, &p.label_en).to_string()
                 });
                 let cites = version
                     .parameters
-                    .get(&param)
+                    .get(&*param)
                     .map(|p| ctx.cite(&p.cite))
                     .unwrap_or_default();
                 let notice = Diagnostic::new(Code::ParameterMissing, "")
@@ -1202,8 +1202,8 @@ fn parameters<'v>(version: &'v Version, options: &Options) -> Parameters<'v> {
             .iter()
             .map(|(name, p)| {
                 (
-                    name.as_str(),
-                    p.value.or_else(|| options.parameters.get(name).copied()),
+                    name,
+                    p.value.or_else(|| options.parameters.get(&**name).copied()),
                 )
             })
             .collect(),

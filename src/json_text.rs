@@ -1243,6 +1243,29 @@ mod tests {
         assert_eq!(table.len(), 6);
     }
 
+    /// A nearest threshold made again at the next keystroke shares its parameter's name and its
+    /// verdict's label with the profile, so the table finds what it kept of it by address.
+    #[test]
+    fn a_nearest_threshold_made_again_is_numbered_from_what_the_table_kept() {
+        use crate::live::LiveValidator;
+        let options = crate::Options::for_jurisdiction("tongzhou");
+        let mut live = LiveValidator::new(crate::builtin(), options);
+        let mut table = CitationTable::default();
+        let mut kept = Vec::new();
+        for amount in ["299", "298", "297"] {
+            let delta = live.set("totalInvestment", &amount.into()).unwrap();
+            let merge = delta.nearest.changed.iter().find(|n| n.outcome == "merge");
+            assert!(merge.is_some_and(|n| n.key == "merge:totalInvestment:above"));
+            to_vec_citing(&delta, &mut table).unwrap();
+            kept.push(table.kept.len());
+            live.release_answered();
+        }
+        // Each keystroke after the first moves the same entries: nothing more to keep.
+        assert!(kept[0] > 0, "{kept:?}");
+        assert_eq!(kept[1], kept[0], "{kept:?}");
+        assert_eq!(kept[2], kept[0], "{kept:?}");
+    }
+
     #[test]
     fn outside_a_compact_answer_citations_are_written_out() {
         let list: Citations = vec![citation("第一条")].into();

@@ -69,9 +69,8 @@ pub struct LiveValidator {
 struct Replacement {
     replaced: Replaced,
     let_go: LetGo,
-    /// The keys of the nearest thresholds let go of that the report no longer has, written out
-    /// for the delta.
-    nearest_removed: Vec<Box<str>>,
+    /// The keys of the nearest thresholds let go of that the report no longer has, for the delta.
+    nearest_removed: Vec<NearestKey>,
 }
 
 /// What of its report a validator kept between edits lets go of once an answer has carried it,
@@ -451,7 +450,7 @@ impl LiveValidator {
         let now = &self.evaluation.report.nearest;
         let gone = |(key, _): &&(NearestKey, _)| !now.iter().any(|row| key.is_of(row));
         let nearest_removed = (let_go.nearest.iter().flatten().filter(gone))
-            .map(|(key, _)| key.written().into_boxed_str())
+            .map(|&(key, _)| key)
             .collect();
         let last = self.replaced.insert(Box::new(Replacement {
             replaced,
@@ -567,7 +566,7 @@ pub struct Delta<'r> {
     pub windows: RowChanges<'r, WindowReport>,
     /// Nearest thresholds that changed (moved, or the amount's distance to them did) or appeared,
     /// and the keys of those that went away.
-    pub nearest: RowChanges<'r, NearestThreshold>,
+    pub nearest: RowChanges<'r, NearestThreshold, NearestKey>,
     /// The stage now applied (the application's `stage` field may have been edited).
     pub stage: &'static str,
     pub summary: Summary,
@@ -624,14 +623,14 @@ impl<T> Changes<T> {
 
 /// The entries of a list that changed or appeared, and those that went away.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RowChanges<'r, T> {
+pub struct RowChanges<'r, T, K = &'r str> {
     /// Entries that changed or appeared, as they are now.
     pub changed: Vec<&'r T>,
     /// The entries that went away: their `rule` (documents, windows) or `key` (nearest thresholds).
-    pub removed: Vec<&'r str>,
+    pub removed: Vec<K>,
 }
 
-impl<T> RowChanges<'_, T> {
+impl<T, K> RowChanges<'_, T, K> {
     fn none() -> Self {
         RowChanges {
             changed: Vec::new(),
@@ -704,10 +703,10 @@ impl<'r, T: PartialEq + Hash> Rows<'r, T> {
 }
 
 /// The nearest thresholds before an edit: held, or let go of, each by its key and fingerprint,
-/// with the keys, written out, of those the report no longer has.
+/// with the keys of those the report no longer has.
 enum NearestBefore<'r> {
     Held(&'r [NearestThreshold]),
-    LetGo(&'r [(NearestKey, Fingerprint)], &'r [Box<str>]),
+    LetGo(&'r [(NearestKey, Fingerprint)], &'r [NearestKey]),
 }
 
 impl<'r> Delta<'r> {
@@ -916,12 +915,20 @@ fn rows<'r, T>(old: Option<Rows<'r, T>>, new: &'r [T], key: fn(&T) -> &str) -> R
 fn nearest_rows<'r>(
     old: Option<NearestBefore<'r>>,
     new: &'r [NearestThreshold],
-) -> RowChanges<'r, NearestThreshold> {
+) -> RowChanges<'r, NearestThreshold, NearestKey> {
+    // A report has a few entries, each key once (at most one per table, money field and
+    // direction): found by looking along them.
     match old {
         None => RowChanges::none(),
-        Some(NearestBefore::Held(old)) => {
-            rows(Some(Rows::Held(old, same_but_message)), new, |t| &t.key)
-        }
+        Some(NearestBefore::Held(old)) => RowChanges {
+            changed: new
+                .iter()
+                .filter(|row| !old.iter().any(|o| same_but_message(o, row)))
+                .collect(),
+            removed: (old.iter().map(|o| o.key))
+                .filter(|key| !new.iter().any(|row| key.is_of(row)))
+                .collect(),
+        },
         Some(NearestBefore::LetGo(prints, removed)) => {
             let same = |row: &NearestThreshold| {
                 let before = prints.iter().find(|(key, _)| key.is_of(row));
@@ -929,7 +936,7 @@ fn nearest_rows<'r>(
             };
             RowChanges {
                 changed: new.iter().filter(|row| !same(row)).collect(),
-                removed: removed.iter().map(|key| &**key).collect(),
+                removed: removed.to_vec(),
             }
         }
     }

@@ -11,6 +11,7 @@ use serde::{Serialize, Serializer};
 
 use crate::codes::{Code, Sent, Severity};
 use crate::json_text;
+use crate::rules::nearest_threshold::NearestKey;
 use crate::sorted::SortedMap;
 
 /// A provision of a regulation, resolved against its article index.
@@ -728,9 +729,9 @@ pub struct WindowReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", remote = "Self")]
 pub struct NearestThreshold {
-    /// `outcome:field:direction`, e.g. `merge:totalInvestment:above`: what identifies the entry
-    /// from one report to the next (a delta's `removed` lists these).
-    pub key: String,
+    /// `outcome:field:direction` written out, e.g. `merge:totalInvestment:above`: what
+    /// identifies the entry from one report to the next (a delta's `removed` lists these).
+    pub key: NearestKey,
     /// The verdict, as `outcomes` names it.
     pub outcome: &'static str,
     /// The money field, e.g. `totalInvestment`.
@@ -744,7 +745,7 @@ pub struct NearestThreshold {
     #[serde(serialize_with = "crate::json_text::money")]
     pub threshold: Decimal,
     /// The profile parameter that fixes the threshold, e.g. `mergeThreshold`.
-    pub parameter: String,
+    pub parameter: Arc<str>,
     /// Whether the threshold itself already gets the other verdict: `true` for 「300万元及以下」
     /// seen from above 300, `false` for 「超过300万元」 seen from 300 or below, where the other
     /// verdict starts only past the threshold.
@@ -805,16 +806,15 @@ struct NearestFixed<'a>(&'a NearestThreshold);
 
 /// What a nearest threshold's fixed part ([`NearestFixed`]) is made from, kept by the table that
 /// numbered it: an entry with the same is given the same number without the part being written
-/// again (each keystroke on an amount measures its entries again). The rule and the citations are
-/// the profile's, told apart by address; holding them keeps the addresses from being reused.
+/// again (each keystroke on an amount measures its entries again). The rule, the citations, the
+/// parameter's name and the verdict's label are the profile's, told apart by address; holding them
+/// keeps the addresses from being reused.
 #[derive(Debug, Clone)]
 pub(crate) struct NearestKept {
-    key: String,
-    outcome: &'static str,
-    field: &'static str,
-    direction: &'static str,
+    /// Which also says its outcome, field and direction.
+    key: NearestKey,
     threshold: Decimal,
-    parameter: String,
+    parameter: Arc<str>,
     inclusive: bool,
     becomes: Option<NearestVerdict>,
     depends_on: Vec<String>,
@@ -825,10 +825,7 @@ pub(crate) struct NearestKept {
 impl NearestKept {
     fn of(n: &NearestThreshold) -> NearestKept {
         NearestKept {
-            key: n.key.clone(),
-            outcome: n.outcome,
-            field: n.field,
-            direction: n.direction,
+            key: n.key,
             threshold: n.threshold,
             parameter: n.parameter.clone(),
             inclusive: n.inclusive,
@@ -847,12 +844,12 @@ impl NearestKept {
             && self.threshold == n.threshold
             && self.threshold.scale() == n.threshold.scale()
             && self.inclusive == n.inclusive
-            && same_name(self.outcome, n.outcome)
-            && same_name(self.field, n.field)
-            && same_name(self.direction, n.direction)
             && self.key == n.key
-            && self.parameter == n.parameter
-            && self.becomes == n.becomes
+            && Arc::ptr_eq(&self.parameter, &n.parameter)
+            && match (&self.becomes, &n.becomes) {
+                (Some(a), Some(b)) => Arc::ptr_eq(&a.label, &b.label) && a.value == b.value,
+                (a, b) => a.is_none() && b.is_none(),
+            }
             && self.depends_on == n.depends_on
     }
 }
@@ -891,7 +888,7 @@ impl Serialize for NearestFixed<'_> {
 pub struct NearestVerdict {
     pub value: Cow<'static, str>,
     #[serde(serialize_with = "crate::json_text::fixed_text")]
-    pub label: String,
+    pub label: Arc<str>,
 }
 
 /// The regulation a report was made under.

@@ -165,15 +165,8 @@ impl Changed {
     }
 
     fn add(&mut self, delta: &crate::live::Delta) {
-        let nearest = delta.nearest.changed.iter().map(|n| n.outcome).chain(
-            delta.nearest.removed.iter().filter_map(|key| {
-                let outcome = key.split(':').next()?;
-                words::VERDICTS
-                    .iter()
-                    .find(|(name, _, _)| *name == outcome)
-                    .map(|(name, _, _)| *name)
-            }),
-        );
+        let nearest = (delta.nearest.changed.iter().map(|n| n.outcome))
+            .chain(delta.nearest.removed.iter().map(|key| key.outcome()));
         for name in delta.changed_outcomes().into_iter().chain(nearest) {
             if !self.verdicts.contains(&name) {
                 self.verdicts.push(name);

@@ -569,7 +569,7 @@ impl<T: Compact> Compact for Vec<T> {
     }
 }
 
-impl<T: Compact> Compact for SortedMap<String, T> {
+impl<K: Compact + Ord, T: Compact> Compact for SortedMap<K, T> {
     fn write(&self, out: &mut Writer) {
         varint(&mut out.out, self.len() as u64);
         for (key, value) in self {
@@ -579,7 +579,7 @@ impl<T: Compact> Compact for SortedMap<String, T> {
     }
     fn read(r: &mut Reader) -> Self {
         let n = r.len();
-        (0..n).map(|_| (String::read(r), T::read(r))).collect()
+        (0..n).map(|_| (K::read(r), T::read(r))).collect()
     }
 }
 
@@ -752,6 +752,7 @@ impl<T: Compact> Compact for Case<T> {
             result: Arc::new(Compact::read(r)),
             explanation: Compact::read(r),
             explanation_en: Arc::from(r.english_text()),
+            nearest_label: PerLocale::default(),
         }
     }
 }

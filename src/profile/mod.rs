@@ -70,7 +70,7 @@ pub struct Version {
     #[serde(default)]
     pub chapters: SortedMap<String, Named>,
     #[serde(default)]
-    pub parameters: SortedMap<String, Parameter>,
+    pub parameters: SortedMap<Arc<str>, Parameter>,
     #[serde(default)]
     pub outcomes: DecisionTables,
     #[serde(default)]
@@ -390,6 +390,10 @@ pub struct Case<T> {
     pub explanation: Arc<str>,
     #[serde(default)]
     pub explanation_en: Arc<str>,
+    /// What its result means, as a nearest threshold past which it decides says it; made once per
+    /// locale, on first use, and shared by every entry that names it.
+    #[serde(skip)]
+    pub(crate) nearest_label: PerLocale<Arc<str>>,
 }
 
 /// The decision tables behind each outcome (the profile's `outcomes`); what they decide for one

@@ -47,9 +47,11 @@
 //! ```
 
 use std::borrow::Cow;
+use std::fmt;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
 
 use crate::condition::{FieldSet, MoneySet, Verdicts};
 use crate::model::Field;
@@ -459,10 +461,13 @@ impl<T: Verdict> Walked for WalkedTable<'_, T> {
     }
 
     fn verdict(&self, ctx: &Ctx, case: usize) -> Option<NearestVerdict> {
-        let result = &self.cases.get(case)?.result;
+        let case = self.cases.get(case)?;
+        let label = case
+            .nearest_label
+            .get(ctx.locale, || case.result.label(ctx).into());
         Some(NearestVerdict {
-            value: result.key(),
-            label: result.label(ctx),
+            value: case.result.key(),
+            label: Arc::clone(label),
         })
     }
 }
@@ -734,10 +739,10 @@ fn regions(amount: Decimal, thresholds: &[Threshold], direction: Direction) -> V
 }
 
 /// What tells a nearest threshold from the others of a report, and the same one in the next: its
-/// table, field and direction. Written out, it is the entry's `key`, e.g.
+/// table, field and direction. Written out (its `Display`, and in a report), it is e.g.
 /// `merge:totalInvestment:above`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct NearestKey {
+pub struct NearestKey {
     table: Table,
     field: Field,
     direction: Direction,
@@ -746,15 +751,49 @@ pub(crate) struct NearestKey {
 impl NearestKey {
     /// Whether it is `entry`'s.
     pub(crate) fn is_of(self, entry: &NearestThreshold) -> bool {
-        use crate::report::same_name;
-        same_name(self.table.key(), entry.outcome)
-            && same_name(self.field.path(), entry.field)
-            && same_name(self.direction.key(), entry.direction)
+        entry.key == self
     }
 
-    pub(crate) fn written(self) -> String {
+    /// The verdict, as `outcomes` names it.
+    pub fn outcome(self) -> &'static str {
+        self.table.key()
+    }
+
+    /// Written out, in pieces.
+    fn pieces(self) -> [&'static str; 5] {
         let (table, field) = (self.table.key(), self.field.path());
-        [table, ":", field, ":", self.direction.key()].concat()
+        [table, ":", field, ":", self.direction.key()]
+    }
+}
+
+impl fmt::Display for NearestKey {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.pieces()
+            .iter()
+            .try_for_each(|piece| f.write_str(piece))
+    }
+}
+
+/// The key as written: `merge:totalInvestment:above`.
+impl PartialEq<str> for NearestKey {
+    fn eq(&self, text: &str) -> bool {
+        // A field's path has dots, never a colon.
+        let mut parts = text.splitn(3, ':');
+        parts.next() == Some(self.table.key())
+            && parts.next() == Some(self.field.path())
+            && parts.next() == Some(self.direction.key())
+    }
+}
+
+impl PartialEq<&str> for NearestKey {
+    fn eq(&self, text: &&str) -> bool {
+        *self == **text
+    }
+}
+
+impl Serialize for NearestKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.pieces().concat())
     }
 }
 
@@ -795,7 +834,7 @@ fn entry(
             let citations = ctx
                 .version
                 .parameters
-                .get(parameter)
+                .get(&**parameter)
                 .map(|p| ctx.cite(&p.cite))
                 .unwrap_or_default();
             (None, missing.to_vec(), None, citations)
@@ -803,13 +842,13 @@ fn entry(
     };
     let key = place.key;
     let mut entry = NearestThreshold {
-        key: key.written(),
+        key,
         outcome: key.table.key(),
         field: key.field.path(),
         direction: key.direction.key(),
         amount,
         threshold: place.threshold,
-        parameter: parameter.to_string(),
+        parameter: Arc::clone(parameter),
         inclusive: place.inclusive,
         distance: Decimal::ZERO,
         becomes,
@@ -831,7 +870,7 @@ fn measure(ctx: &Ctx, place: &Place, amount: Decimal, entry: &mut NearestThresho
         ctx,
         place,
         (&texts[0], &texts[1], distance.is_zero()),
-        entry.becomes.as_ref().map(|b| b.label.as_str()),
+        entry.becomes.as_ref().map(|b| &*b.label),
         &entry.depends_on,
         &entry.citations,
     );

@@ -261,8 +261,11 @@ fn ts(krate: &Crate, ty: &Type, generics: &[String]) -> String {
             let (name, args) = path_of(ty).unwrap();
             let arg = |i: usize| ts(krate, args[i], generics);
             match name.as_str() {
-                // A fact is written as its text, an amount and a date as theirs.
-                "String" | "str" | "Fact" | "Decimal" | "NaiveDate" => "string".into(),
+                // A fact is written as its text, an amount and a date as theirs, a nearest
+                // threshold's key as `outcome:field:direction`.
+                "String" | "str" | "Fact" | "Decimal" | "NaiveDate" | "NearestKey" => {
+                    "string".into()
+                }
                 "bool" => "boolean".into(),
                 "usize" | "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "f64" => "number".into(),
                 "Option" => format!("{} | null", arg(0)),
@@ -276,10 +279,20 @@ fn ts(krate: &Crate, ty: &Type, generics: &[String]) -> String {
                     ts(krate, krate.alias(&name).unwrap(), generics)
                 }
                 _ => {
+                    let mut args: Vec<String> = (0..args.len()).map(arg).collect();
+                    // Trailing arguments that are their parameters' defaults are left to them.
+                    let defaults = krate.generic_defaults(&name);
+                    while let (Some(last), Some(Some(default))) =
+                        (args.last(), defaults.get(args.len().wrapping_sub(1)))
+                    {
+                        if *last != ts(krate, default, generics) {
+                            break;
+                        }
+                        args.pop();
+                    }
                     if args.is_empty() {
                         name
                     } else {
-                        let args: Vec<String> = (0..args.len()).map(arg).collect();
                         format!("{name}<{}>", args.join(", "))
                     }
                 }
@@ -312,7 +325,14 @@ fn interface(out: &mut String, krate: &Crate, name: &str) {
     let params = if generics.is_empty() {
         String::new()
     } else {
-        format!("<{}>", generics.join(", "))
+        let defaults = krate.generic_defaults(name);
+        let params: Vec<String> = (generics.iter().zip(defaults))
+            .map(|(param, default)| match default {
+                Some(ty) => format!("{param} = {}", ts(krate, &ty, &generics)),
+                None => param.clone(),
+            })
+            .collect();
+        format!("<{}>", params.join(", "))
     };
     let _ = writeln!(out, "export interface {name}{params} {{");
     for field in krate.fields(name) {

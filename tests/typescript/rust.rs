@@ -86,6 +86,19 @@ impl Crate {
             .collect()
     }
 
+    /// The default of each of a struct's type parameters, where it has one; none for a name that
+    /// is not a struct of the crate.
+    pub fn generic_defaults(&self, name: &str) -> Vec<Option<Type>> {
+        match self.items.get(name) {
+            Some(Item::Struct(s)) => s
+                .generics
+                .type_params()
+                .map(|p| p.default.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// A struct's fields as serde writes them, in order; those serde skips left out.
     pub fn fields(&self, name: &str) -> Vec<Field> {
         let Item::Struct(s) = self.item(name) else {
