@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: installs what is missing, then lint, the wasm package suites (Node, headless
+# Every test: installs what is missing, then lint (and the API docs), the wasm package suites (Node, headless
 # Chromium, packed tarball, bundler, TypeScript), every bundler route and the example apps from
 # the packed tarball, the demo end-to-end suite, and the native Rust
 # suites last, so the run ends on cargo's summary lines.
@@ -11,6 +11,8 @@ bash pkg-scripts/setup.sh
 echo "== format and lint"
 cargo fmt --check
 cargo clippy --all-targets --quiet -- -D warnings
+# The API docs build without a broken or private link.
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 
 echo "== package"
 bash pkg-scripts/test-package.sh

@@ -148,12 +148,12 @@ pub fn format(value: &Decimal) -> String {
     written(value).to_string()
 }
 
-/// Appends `value` to `out` as [`format`] writes it, for a text that quotes an amount.
+/// Appends `value` to `out` as [`format()`] writes it, for a text that quotes an amount.
 pub fn push(out: &mut String, value: &Decimal) {
     out.push_str(&written(value));
 }
 
-/// An amount as [`format`] writes it, held on the stack: for a text that is written into another
+/// An amount as [`format()`] writes it, held on the stack: for a text that is written into another
 /// and dropped (a message's distance, an answer's amounts), with no allocation to make and free.
 pub fn written(value: &Decimal) -> Written {
     let value = value.normalize();

@@ -6,7 +6,7 @@
 //!
 //! An edit reaches the [`LiveValidator`](crate::live::LiveValidator) as a Rust value and its
 //! delta is applied to the page in Rust: nothing crosses to JavaScript for a keystroke. The page is
-//! patched by key ([`keyed`]): a verdict, a message or a summary entry is touched only when it
+//! patched by key (the module `keyed`): a verdict, a message or a summary entry is touched only when it
 //! changed.
 
 pub mod reveal;

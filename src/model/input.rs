@@ -1,6 +1,6 @@
 //! An application's JSON as given, read straight from its text.
 //!
-//! The reader ([`super::json_reader`]) borrows the text's strings (a copy is made only of a string
+//! The reader (the module `json_reader`) borrows the text's strings (a copy is made only of a string
 //! with escapes) and keeps each number as written, so that `300.0001` or `1e400` reaches the money
 //! parser digit for digit: none of the `serde_json::Value` whose every string and map node would
 //! be allocated and then freed once the application is read.

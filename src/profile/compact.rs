@@ -303,7 +303,7 @@ fn read_english(bytes: &[u8], digest: u64, count: usize) -> Result<English<'_>, 
 /// why, moves to the end of the bytes and returns a placeholder (zero, empty, the first tag), and
 /// every read after it fails at once the same way, so the readers of the profile types return
 /// plain values, with no error to pass up through every field and no partly read value to drop
-/// at each one. The caller asks [`Reader::finish`] once at the end. Lengths are checked against
+/// at each one. The caller asks `Reader::finish` once at the end. Lengths are checked against
 /// the bytes left before anything is allocated, so the placeholders after an error cost no more
 /// than the bytes given.
 pub struct Reader<'a> {
