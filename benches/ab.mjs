@@ -11,13 +11,12 @@
 //   bash pkg-scripts/ab.sh REV                        (builds REV and the working tree first)
 //
 // AB_ONLY=node or AB_ONLY=chromium runs one of the two.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rounds } from './ab-core.mjs';
 import { completeApplication } from './inputs.mjs';
-import { serve } from '../tests/js/e2e/server.mjs';
+import { openChromium } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench-output');
@@ -65,7 +64,6 @@ if (ONLY !== 'chromium') {
 }
 
 if (ONLY !== 'node') {
-  const { chromium } = await import(pathToFileURL(join(root, 'tests', 'js', 'node_modules', 'playwright-core', 'index.mjs')).href);
   const page = `<!doctype html>
 <meta charset="utf-8">
 <title>gov-it-rules A/B</title>
@@ -81,28 +79,17 @@ if (ONLY !== 'node') {
 </script>
 `;
   await writeFile(join(out, 'ab', 'ab.html'), page);
-  // Cross-origin isolation, so that performance.now() is fine-grained in the page.
-  const server = await serve(root, {
-    headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
-  });
-  const profile = await mkdtemp(join(tmpdir(), 'gov-it-ab-'));
-  const browser = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const chromium = await openChromium(root, 'ab');
   try {
-    const tab = await browser.newPage();
+    const tab = await chromium.browser.newPage();
     tab.on('pageerror', (e) => console.error('page error:', e));
-    await tab.goto(`${server.url}bench-output/ab/ab.html`);
+    await tab.goto(`${chromium.url}bench-output/ab/ab.html`);
     await tab.waitForFunction(() => window.result !== undefined, null, { timeout: 0, polling: 1000 });
     results.chromium = await tab.evaluate(() => window.result);
-    results.browser = browser.browser()?.version() ?? 'chromium';
+    results.browser = chromium.browser.browser()?.version() ?? 'chromium';
     report(`headless Chromium ${results.browser}`, results.chromium);
   } finally {
-    await browser.close();
-    await server.close();
-    await rm(profile, { recursive: true, force: true });
+    await chromium.close();
   }
 }
 

@@ -8,13 +8,11 @@
 // figures for BENCHMARKS.md. Run by bench.sh; alone, after a build:
 // `bash pkg-scripts/build-crossing.sh && node benches/crossing.mjs`.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, runCrossing } from './crossing-core.mjs';
-import { serve } from '../tests/js/e2e/server.mjs';
+import { openChromium } from './chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const url = (...parts) => pathToFileURL(join(root, ...parts)).href;
@@ -36,26 +34,14 @@ for (const line of describe(node)) console.log(line);
 
 const esbuild = join(root, 'tests', 'js', 'node_modules', '.bin', 'esbuild');
 execFileSync(esbuild, [join(root, 'benches', 'page', 'crossing-entry.mjs'), '--bundle', '--format=iife', `--outfile=${join(root, 'bench-output', 'page', 'crossing.js')}`, '--log-level=warning'], { stdio: 'inherit' });
-const { chromium } = await import(url('tests', 'js', 'node_modules', 'playwright-core', 'index.mjs'));
-// Cross-origin isolated, so that performance.now() is fine-grained in the page.
-const server = await serve(root, {
-  headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
-});
-const profile = await mkdtemp(join(tmpdir(), 'gov-it-crossing-'));
-const browser = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const chromium = await openChromium(root, 'crossing');
 try {
-  const page = await browser.newPage();
+  const page = await chromium.browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e));
-  await page.goto(`${server.url}benches/page/crossing.html`);
+  await page.goto(`${chromium.url}benches/page/crossing.html`);
   const rows = await page.evaluate(() => window.runCrossing());
   console.log('== the same, headless Chromium');
   for (const line of describe(rows)) console.log(line);
 } finally {
-  await browser.close();
-  await server.close();
-  await rm(profile, { recursive: true, force: true });
+  await chromium.close();
 }
