@@ -600,7 +600,7 @@ impl PartialEq for Trace {
 }
 
 /// Whether two names the crate writes are the same: most often the same text in the binary.
-pub(crate) fn same_name(a: &'static str, b: &'static str) -> bool {
+fn same_name(a: &'static str, b: &'static str) -> bool {
     std::ptr::eq(a, b) || a == b
 }
 
