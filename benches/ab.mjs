@@ -10,13 +10,19 @@
 //   node benches/ab.mjs BASE_PKG NEW_PKG [ROUNDS]     (ROUNDS: 15; package folders as pkg/ is)
 //   bash pkg-scripts/ab.sh REV                        (builds REV and the working tree first)
 //
-// AB_ONLY=node or AB_ONLY=chromium runs one of the two.
+// Then cold start, as the Budgets measure it for a page of one county (benches/cold-pages.mjs):
+// headless Chromium, fresh pages of one browser, each build's page with preload hints loaded in
+// turn, the one that goes first alternating; the ratio of each pair's package import → first
+// report and of its init(), with and without attach(). COLD_ROUNDS pairs (default 4 × ROUNDS: a page load varies by a third).
+//
+// AB_ONLY=node, AB_ONLY=chromium or AB_ONLY=cold runs one of the three.
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rounds } from './ab-core.mjs';
 import { completeApplication } from './inputs.mjs';
 import { openChromium } from './chromium.mjs';
+import { coldPage, ONE_JURISDICTION } from './cold-pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench-output');
@@ -27,6 +33,8 @@ if (!baseArg || !newArg) {
 }
 const ROUNDS = Number(roundsArg ?? 15);
 const ONLY = process.env.AB_ONLY;
+const COLD_ROUNDS = Number(process.env.COLD_ROUNDS ?? 4 * ROUNDS);
+const runs = (part) => ONLY === undefined || ONLY === part;
 
 const quantile = (values, q) => {
   const sorted = [...values].sort((x, y) => x - y);
@@ -56,14 +64,14 @@ for (const [name, from] of [['base', baseArg], ['new', newArg]]) {
 }
 const results = { rounds: ROUNDS, base: baseArg, new: newArg };
 
-if (ONLY !== 'chromium') {
+if (runs('node')) {
   const a = await import(pathToFileURL(join(folders.base, 'node.js')).href);
   const b = await import(pathToFileURL(join(folders.new, 'node.js')).href);
   results.node = rounds(a, b, application, ROUNDS);
   report('Node', results.node);
 }
 
-if (ONLY !== 'node') {
+if (runs('chromium')) {
   const page = `<!doctype html>
 <meta charset="utf-8">
 <title>gov-it-rules A/B</title>
@@ -88,6 +96,55 @@ if (ONLY !== 'node') {
     results.chromium = await tab.evaluate(() => window.result);
     results.browser = chromium.browser.browser()?.version() ?? 'chromium';
     report(`headless Chromium ${results.browser}`, results.chromium);
+  } finally {
+    await chromium.close();
+  }
+}
+
+if (runs('cold')) {
+  const pages = {};
+  for (const [name, { fetched, init }] of Object.entries(ONE_JURISDICTION)) {
+    for (const build of ['base', 'new']) {
+      const file = `cold-${name}-${build}.html`;
+      await writeFile(join(out, 'ab', file), await coldPage(root, `/bench-output/ab/${build}`, fetched, init));
+      (pages[name] ??= {})[build] = `bench-output/ab/${file}`;
+    }
+  }
+  const chromium = await openChromium(root, 'ab-cold');
+  const load = async (page) => {
+    const tab = await chromium.browser.newPage();
+    try {
+      await tab.goto(`${chromium.url}${page}`);
+      await tab.waitForFunction(() => window.cold !== undefined);
+      const cold = await tab.evaluate(() => window.cold);
+      if (!cold.ok) throw new Error(`${page}: the first report has no approval verdict`);
+      return cold;
+    } finally {
+      await tab.close();
+    }
+  };
+  const figures = { scriptToReport: 'import → first report', initMs: 'init()' };
+  try {
+    results.cold = {};
+    console.log(`== headless Chromium, cold start of a 通州 page, ${COLD_ROUNDS} alternating pairs of fresh pages (time before ÷ time after)`);
+    for (const [name, { base, new: after }] of Object.entries(pages)) {
+      const result = { before: [], after: [] };
+      for (let i = 0; i < COLD_ROUNDS; i++) {
+        if (i % 2 === 0) {
+          result.before.push(await load(base));
+          result.after.push(await load(after));
+        } else {
+          result.after.push(await load(after));
+          result.before.push(await load(base));
+        }
+      }
+      results.cold[name] = result;
+      for (const [key, label] of Object.entries(figures)) {
+        const ratios = result.before.map((b, i) => b[key] / result.after[i][key]);
+        console.log(`  ${(name === 'form' ? 'with attach()' : 'without attach()').padEnd(17)} ${label.padEnd(22)} ${quantile(ratios, 0.5).toFixed(3)}× (quartiles ${quantile(ratios, 0.25).toFixed(3)}–${quantile(ratios, 0.75).toFixed(3)}); `
+          + `before ${quantile(result.before.map((c) => c[key]), 0.5).toFixed(1)} ms, after ${quantile(result.after.map((c) => c[key]), 0.5).toFixed(1)} ms`);
+      }
+    }
   } finally {
     await chromium.close();
   }

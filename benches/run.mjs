@@ -13,6 +13,7 @@ import { agreement, runAll } from './core.mjs';
 import * as zod from './peers/zod.mjs';
 import * as valibot from './peers/valibot.mjs';
 import { serve } from '../tests/js/e2e/server.mjs';
+import { coldPage, ONE_JURISDICTION } from './cold-pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench-output');
@@ -65,28 +66,17 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
 const server = await serve(root, {
   headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' },
 });
-// The cold-start page again with preload hints for the package's files in its head, as
-// js/README.md advises portals that load the package unbundled.
-const coldPage = await readFile(join(root, 'benches', 'page', 'cold.html'), 'utf8');
-/** The cold-start page with preload hints for the package's JS modules and for `fetched`. */
-const withHints = (fetched) => coldPage.replace('</title>', `</title>\n${[
-  ...['index.js', 'gov_it_rules.js'].map((f) => `<link rel="modulepreload" href="/pkg/${f}">`),
-  ...fetched.map(([f, type]) => `<link rel="preload" href="/pkg/${f}" as="fetch"${type ? ` type="${type}"` : ''} crossorigin>`),
-].join('\n')}`);
-await writeFile(join(out, 'page', 'cold-preload.html'), withHints([['gov_it_rules_bg.wasm', 'application/wasm']]));
-// And as a page for one county loads it: the module without regulations and 通州's profile.
-const onePage = withHints([['gov_it_rules_core_bg.wasm'], ['profiles/tongzhou.govit']])
-  .replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'] });");
-if (onePage.includes('await gov.init();')) throw new Error('cold.html no longer calls gov.init() as the one-jurisdiction page expects');
-await writeFile(join(out, 'page', 'cold-one.html'), onePage);
-// And for a county's portal that never calls attach(): the module without regulations nor the form.
-const oneNoFormPage = withHints([['gov_it_rules_core_noform_bg.wasm'], ['profiles/tongzhou.govit']])
-  .replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'], form: false });");
-await writeFile(join(out, 'page', 'cold-one-noform.html'), oneNoFormPage);
+// The cold-start page again with preload hints for the package's files in its head
+// (benches/cold-pages.mjs).
+await writeFile(join(out, 'page', 'cold-preload.html'), await coldPage(root, '/pkg', [['gov_it_rules_bg.wasm', 'application/wasm']]));
+// And as a page for one county loads it: the module without regulations and 通州's profile; and
+// for a county's portal that never calls attach(): the module without regulations nor the form.
+for (const [file, { fetched, init }] of [['cold-one.html', ONE_JURISDICTION.form], ['cold-one-noform.html', ONE_JURISDICTION.noForm]]) {
+  await writeFile(join(out, 'page', file), await coldPage(root, '/pkg', fetched, init));
+}
 // And for a county's page that shows English: its profile and the profile's English texts, the
 // first report in English.
-const oneEnglishPage = withHints([['gov_it_rules_core_bg.wasm'], ['profiles/tongzhou.govit'], ['profiles/tongzhou.en.govit']])
-  .replace('await gov.init();', "await gov.init({ jurisdictions: ['tongzhou'], locales: ['zh-CN', 'en'] });")
+const oneEnglishPage = (await coldPage(root, '/pkg', [...ONE_JURISDICTION.form.fetched, ['profiles/tongzhou.en.govit']], "{ jurisdictions: ['tongzhou'], locales: ['zh-CN', 'en'] }"))
   .replace("asOf: '2026-06-01' }", "asOf: '2026-06-01', locale: 'en' }");
 if (!oneEnglishPage.includes("locale: 'en' }")) throw new Error("cold.html's options are no longer what the English page rewrites");
 await writeFile(join(out, 'page', 'cold-one-english.html'), oneEnglishPage);

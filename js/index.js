@@ -10,6 +10,7 @@ import wasmInit, {
   rules as wasmRules,
   loadProfile as wasmLoadProfile,
   loadCompiledProfile as wasmLoadCompiledProfile,
+  __loadShippedProfile as wasmLoadShippedProfile,
   addEnglishTexts as wasmAddEnglishTexts,
   __englishEmbedded as wasmEnglishEmbedded,
   labels as wasmLabels,
@@ -197,7 +198,8 @@ async function load(input) {
   await instantiate(wasm ?? (form ? CORE_WASM() : CORE_NOFORM_WASM()));
   const given = english ? await Promise.all(texts) : [];
   for (const [i, bytes] of (await Promise.all(files)).entries()) {
-    const result = parse(guard(() => wasmLoadCompiledProfile(bytes, given[i])));
+    // The module knows the files it was built with and does not check them again.
+    const result = parse(guard(() => wasmLoadShippedProfile(bytes, given[i])));
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
     remember(result.id, true, bytes, given[i]);
   }
@@ -212,7 +214,7 @@ function addEnglish(texts, ids = []) {
   for (const [i, bytes] of texts.entries()) {
     const shipped = ids[i] === undefined ? undefined : loaded.get(ids[i]);
     const result = shipped
-      ? parse(guard(() => wasmLoadCompiledProfile(shipped[1], bytes)))
+      ? parse(guard(() => wasmLoadShippedProfile(shipped[1], bytes)))
       : parse(guard(() => wasmAddEnglishTexts(bytes)));
     if (!result.ok) throw new Error(`gov-it-rules: shipped English texts were refused: ${JSON.stringify(result.errors)}`);
     if (shipped) remember(result.id, true, shipped[1], bytes);
@@ -328,7 +330,8 @@ function restart() {
   forgetCitations();
   for (const bytes of englishTexts) guard(() => wasmAddEnglishTexts(bytes));
   for (const [compiled, source, english] of loaded.values()) {
-    guard(() => (compiled ? wasmLoadCompiledProfile(source, english) : wasmLoadProfile(source)));
+    // Each was checked when it was first loaded; a shipped file is not checked again.
+    guard(() => (compiled ? wasmLoadShippedProfile(source, english) : wasmLoadProfile(source)));
   }
   // The forms attached, attached again: what the applicant typed is in the form itself.
   for (const attachment of attachments) attachment.revive();

@@ -17,11 +17,11 @@ pub(crate) fn of<T: Hash + ?Sized>(value: &T) -> Fingerprint {
 }
 
 /// The fingerprint of a run of bytes, the same on every platform (a slice's `Hash` also writes
-/// its length as a `usize`, whose width differs between wasm32 and a server).
-pub(crate) fn of_bytes(bytes: &[u8]) -> u64 {
-    let mut hasher = Fingerprinter(SEED);
-    hasher.write(bytes);
-    hasher.finish()
+/// its length as a `usize`, whose width differs between wasm32 and a server). A `const fn`, so
+/// that a build holds the fingerprints of files it does not embed
+/// ([`crate::registry::SHIPPED_FINGERPRINTS`]).
+pub(crate) const fn of_bytes(bytes: &[u8]) -> u64 {
+    finish(mix_bytes(SEED, bytes))
 }
 
 const SEED: u64 = 0x243f_6a88_85a3_08d3;
@@ -32,54 +32,62 @@ const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
 /// fingerprint (MurmurHash3's finaliser).
 struct Fingerprinter(u64);
 
-impl Fingerprinter {
-    fn word(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(MULTIPLIER);
+const fn mix(state: u64, word: u64) -> u64 {
+    (state.rotate_left(5) ^ word).wrapping_mul(MULTIPLIER)
+}
+
+/// `state` with `bytes` mixed in eight at a time, the last few as one word with their count.
+const fn mix_bytes(mut state: u64, mut bytes: &[u8]) -> u64 {
+    while let Some((chunk, rest)) = bytes.split_first_chunk::<8>() {
+        state = mix(state, u64::from_le_bytes(*chunk));
+        bytes = rest;
     }
+    if !bytes.is_empty() {
+        // The length too, so that a tail of zero bytes is not the same as none.
+        let mut word = (bytes.len() as u64) << 59;
+        let mut shift = 0;
+        while let Some((&byte, rest)) = bytes.split_first() {
+            word ^= (byte as u64) << shift;
+            shift += 8;
+            bytes = rest;
+        }
+        state = mix(state, word);
+    }
+    state
+}
+
+const fn finish(state: u64) -> u64 {
+    let mut h = state;
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 impl Hasher for Fingerprinter {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in chunks.by_ref() {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            self.word(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0; 8];
-            if let Some(start) = word.get_mut(..rest.len()) {
-                start.copy_from_slice(rest);
-            }
-            // The length too, so that a tail of zero bytes is not the same as none.
-            self.word(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
+        self.0 = mix_bytes(self.0, bytes);
     }
 
     fn write_u8(&mut self, value: u8) {
-        self.word(u64::from(value));
+        self.0 = mix(self.0, u64::from(value));
     }
 
     fn write_u32(&mut self, value: u32) {
-        self.word(u64::from(value));
+        self.0 = mix(self.0, u64::from(value));
     }
 
     fn write_u64(&mut self, value: u64) {
-        self.word(value);
+        self.0 = mix(self.0, value);
     }
 
     fn write_usize(&mut self, value: usize) {
-        self.word(value as u64);
+        self.0 = mix(self.0, value as u64);
     }
 
     fn finish(&self) -> u64 {
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
+        finish(self.0)
     }
 }
 
