@@ -91,7 +91,8 @@ const floorPage = `<!doctype html>
   const t0 = performance.now();
   const m = await import('/bench-output/page/floor.mjs');
   const t1 = performance.now();
-  window.cold = { navToReport: t1, navToScript: t0, scriptToReport: t1 - t0, importMs: t1 - t0, initMs: 0, firstValidateMs: 0, ok: m.loaded };
+  const lastResponse = Math.max(0, ...performance.getEntriesByType('resource').map((e) => e.responseEnd));
+  window.cold = { navToReport: t1, navToScript: t0, scriptToReport: t1 - t0, importMs: t1 - t0, initMs: 0, firstValidateMs: 0, lastResponse, ok: m.loaded };
 </script>
 `;
 await writeFile(join(out, 'page', 'floor.html'), floorPage);
@@ -134,7 +135,7 @@ const stats = (values) => {
   const at = (q) => v[Math.min(v.length - 1, Math.floor(q * v.length))];
   return { n: v.length, median: at(0.5), p95: at(0.95), min: v[0], max: v[v.length - 1] };
 };
-const pageStats = (runs) => Object.fromEntries(['navToReport', 'navToScript', 'scriptToReport', 'importMs', 'initMs', 'firstValidateMs'].map((k) => [k, stats(runs.map((c) => c[k]))]));
+const pageStats = (runs) => Object.fromEntries(['navToReport', 'navToScript', 'scriptToReport', 'importMs', 'initMs', 'firstValidateMs', 'lastResponse'].map((k) => [k, stats(runs.map((c) => c[k]))]));
 const cold = {
   browser: pageStats(coldRuns),
   browserPreload: pageStats(coldPreload),
@@ -168,7 +169,7 @@ for (const [env, rows] of Object.entries(envs)) {
   console.log(`| per edit, the value the field holds (change, blur), tongzhou | ${env} | ${us(r)} (${us({ medianUs: r.p95Us })}) | ${us(ze)} | ${us(ve)} | ${(ze.medianUs / r.medianUs).toFixed(2)}× | ${(ve.medianUs / r.medianUs).toFixed(2)}× |`);
 }
 const cb = cold.browser; const cn = cold.node;
-const coldLine = (label, c) => `${label}: navigation → first report median ${c.navToReport.median.toFixed(1)} ms, p95 ${c.navToReport.p95.toFixed(1)} ms, of which the page's own load before its script starts ${c.navToScript.median.toFixed(1)} ms; package import → first report median ${c.scriptToReport.median.toFixed(1)} ms, p95 ${c.scriptToReport.p95.toFixed(1)} ms (import ${c.importMs.median.toFixed(1)}, init ${c.initMs.median.toFixed(1)}, first validate ${c.firstValidateMs.median.toFixed(1)} ms, medians)`;
+const coldLine = (label, c) => `${label}: navigation → first report median ${c.navToReport.median.toFixed(1)} ms, p95 ${c.navToReport.p95.toFixed(1)} ms, of which the page's own load before its script starts ${c.navToScript.median.toFixed(1)} ms; package import → first report median ${c.scriptToReport.median.toFixed(1)} ms, p95 ${c.scriptToReport.p95.toFixed(1)} ms (import ${c.importMs.median.toFixed(1)}, init ${c.initMs.median.toFixed(1)}, first validate ${c.firstValidateMs.median.toFixed(1)} ms, medians); the last file fetched arrived at ${c.lastResponse.median.toFixed(1)} ms, median`;
 console.log(`\ncold start, headless Chromium, ${cb.navToReport.n} fresh page loads each`);
 console.log(coldLine('  plain page', cb));
 console.log(coldLine('  with preload hints', cold.browserPreload));
