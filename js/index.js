@@ -958,10 +958,12 @@ function citeEach(epoch, items, key) {
   }
 }
 
-// The parts of a trace, a nearest threshold and a diagnostic that the profile fixes come as one
-// number, `fixed`, whose entry holds them (with their own citations and texts by number), and so
-// does an outcome's value where a decision table gives it; each is put back here, in the order of
-// the answer written out in full.
+// The parts of a trace, a nearest threshold and a diagnostic that the profile fixes come as the
+// number of an entry that holds them (with their own citations and texts by number), in an array
+// with what the form changes (a trace `[n, facts]`, a nearest threshold `[n, amount, distance,
+// message]`, a diagnostic `n` or `[n, value]`), and so does an outcome's value where a decision
+// table gives it; each is put back here as the object it stands for, in the order of the answer
+// written out in full. An entry written out is an object.
 
 
 /**
@@ -992,17 +994,18 @@ function citeOutcome(epoch, outcome) {
   const steps = outcome.because;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
-    if (step.fixed === undefined) {
+    if (!Array.isArray(step)) {
       cite(epoch, step.citations);
       text(epoch, step, 'explanation');
       step.facts = step.facts.map((f) => fact(epoch, f));
       continue;
     }
-    const fixed = entry(epoch, step.fixed);
+    // By index: destructuring would go through the array's iterator.
+    const fixed = entry(epoch, step[0]);
     steps[i] = {
       rule: fixed.rule,
       citations: fixed.citations.map((c) => citationOf(epoch, c)),
-      facts: step.facts.map((f) => fact(epoch, f)),
+      facts: step[1].map((f) => fact(epoch, f)),
       explanation: fixedText(epoch, fixed.explanation),
     };
   }
@@ -1030,48 +1033,51 @@ function around(epoch, text, value) {
 function citeNearest(epoch, list) {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    if (item.fixed === undefined) {
+    if (!Array.isArray(item)) {
       cite(epoch, item.citations);
       if (item.becomes !== undefined) text(epoch, item.becomes, 'label');
       continue;
     }
-    const fixed = entry(epoch, item.fixed);
+    const fixed = entry(epoch, item[0]);
+    const amount = item[1];
+    const distance = item[2];
     const whole = {
       key: fixed.key,
       outcome: fixed.outcome,
       field: fixed.field,
       direction: fixed.direction,
-      amount: item.amount,
+      amount,
       threshold: fixed.threshold,
       parameter: fixed.parameter,
       inclusive: fixed.inclusive,
-      distance: item.distance,
+      distance,
     };
     // A threshold past which the verdict is not decided yet has no `becomes`.
     if (fixed.becomes !== undefined) whole.becomes = { value: fixed.becomes.value, label: fixedText(epoch, fixed.becomes.label) };
     if (fixed.dependsOn !== undefined) whole.dependsOn = fixed.dependsOn.slice();
     if (fixed.rule !== undefined) whole.rule = fixed.rule;
     whole.citations = fixed.citations.map((c) => citationOf(epoch, c));
-    whole.message = around(epoch, item.message, item.distance);
+    whole.message = around(epoch, item[3], distance);
     list[i] = whole;
   }
 }
 
 /**
- * Diagnostics or notices, each put back: a diagnostic by number is a copy of its entry, and one
- * sent but for a value (what was typed) has the value put in its message and in the parameter
- * the entry leaves `null`.
+ * Diagnostics or notices, each put back: a diagnostic by number (`n`) is a copy of its entry, and
+ * one sent but for a value (what was typed, `[n, value]`) has the value put in its message and in
+ * the parameter the entry leaves `null`.
  */
 function citeDiagnostics(epoch, list) {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    if (item.fixed === undefined) {
+    const numbered = typeof item === 'number';
+    if (!numbered && !Array.isArray(item)) {
       if (item.citations !== undefined) cite(epoch, item.citations);
       continue;
     }
-    const whole = copied(entry(epoch, item.fixed));
+    const whole = copied(entry(epoch, numbered ? item : item[0]));
     if (whole.citations !== undefined) cite(epoch, whole.citations);
-    const { value } = item;
+    const value = numbered ? undefined : item[1];
     if (value !== undefined) {
       whole.message = around(epoch, whole.message, value);
       for (const name of Object.keys(whole.params)) if (whole.params[name] === null) whole.params[name] = value;

@@ -40,7 +40,7 @@ pub enum Sent {
     /// short list of values (a JSON type's name, a row's number, an amount that equals a
     /// threshold).
     Number,
-    /// By number but for one parameter, the value typed: `{"fixed": n, "value": …}`, the
+    /// By number but for one parameter, the value typed: `[n, value]`, the
     /// message being the fixed texts around the value.
     Around(&'static str),
     /// Written out: more than one value in it is typed or computed from what is.

@@ -32,9 +32,9 @@
 //! those four places stand for a text; in a `citations` list, for a citation.
 //!
 //! Whole parts of an entry that the profile fixes are numbered too ([`number_of_part`]): a
-//! trace's rule, citations and explanation (`{"fixed": n, "facts": […]}`), all of a nearest
-//! threshold but its amount, distance and message, and a verdict's value where a decision table
-//! gives it (`"value": n`). A keystroke on an amount changes the facts and the distances; what
+//! trace's rule, citations and explanation (`[n, facts]`), all of a nearest threshold but its
+//! amount, distance and message (`[n, amount, distance, message]`), and a verdict's value where a
+//! decision table gives it (`"value": n`); a numbered diagnostic is `n`, or `[n, value]`. A keystroke on an amount changes the facts and the distances; what
 //! goes with them is sent once. A part's entry is its JSON text with its own citations and texts
 //! by number. So are two parts of a report that depend on the profile and the locale alone
 //! ([`shared`], [`some_shared`]): the jurisdiction's description (`"jurisdiction": n`) and the
@@ -780,7 +780,7 @@ pub fn fixed_text<S: ser::Serializer>(text: &str, serializer: S) -> Result<S::Ok
 /// and explanation; all of a nearest threshold but its amount, distance and message): while
 /// [`to_vec_citing`] writes, its number in the table, whose entry is the part's JSON text with its
 /// own citations and fixed texts by number; otherwise `None`, and the entry is written out. An
-/// entry's `Serialize` asks for it and writes `"fixed": n` in place of the part.
+/// entry's `Serialize` asks for it and writes `n` in place of the part.
 pub fn number_of_part<T: ?Sized + Serialize>(part: &T) -> Option<u32> {
     // Written while the table is not borrowed (the part's citations are numbered through it), into
     // the table's scratch buffer.
@@ -1219,7 +1219,7 @@ mod tests {
         let mut answer = |d: &Diagnostic| String::from_utf8(to_vec_citing(d, &mut table).unwrap());
         let first = answer(&invalid_amount("300.", "notANumber")).unwrap();
         // Entries 0 and 1 are the texts around the value.
-        assert!(first.ends_with(r#"{"fixed":2,"value":"300."}]"#), "{first}");
+        assert!(first.ends_with(r#"[2,"300."]]"#), "{first}");
         // Made again, as the next evaluation makes it: the same answer, from the part kept.
         assert_eq!(
             answer(&invalid_amount("300.", "notANumber")).unwrap(),
@@ -1227,18 +1227,15 @@ mod tests {
         );
         // Another value written apart: the same entry.
         let other = answer(&invalid_amount("3..", "notANumber")).unwrap();
-        assert!(other.ends_with(r#"{"fixed":2,"value":"3.."}]"#), "{other}");
+        assert!(other.ends_with(r#"[2,"3.."]]"#), "{other}");
         // Another parameter: another entry.
         let reason = answer(&invalid_amount("300.", "tooManyDecimals")).unwrap();
-        assert!(
-            reason.ends_with(r#"{"fixed":3,"value":"300."}]"#),
-            "{reason}"
-        );
+        assert!(reason.ends_with(r#"[3,"300."]]"#), "{reason}");
         // Texts around the value of their own: another entry (4 is the new text before it).
         let mut moved = invalid_amount("300.", "notANumber");
         moved.message = "「300.」不是有效金额".into();
         let moved = answer(&moved).unwrap();
-        assert!(moved.ends_with(r#"{"fixed":5,"value":"300."}]"#), "{moved}");
+        assert!(moved.ends_with(r#"[5,"300."]]"#), "{moved}");
         assert_eq!(table.kept.len(), 3);
         assert_eq!(table.len(), 6);
     }
@@ -1294,7 +1291,7 @@ mod tests {
         let list: Citations = vec![citation("第十一条")].into();
         let mut table = CitationTable::default();
         let first = to_vec_citing(&trace(&rule, &list, &why), &mut table).unwrap();
-        assert_eq!(first, br#"[0,{"fixed":2,"facts":[]}]"#);
+        assert_eq!(first, br#"[0,[2,[]]]"#);
         assert_eq!(table.shared.len(), 1);
         // Held by the table, so that no other piece takes their addresses while it remembers them.
         assert_eq!(Arc::strong_count(&rule), 2);
@@ -1311,7 +1308,7 @@ mod tests {
         // Another explanation with the same rule and citations: another part.
         let why3: Arc<str> = Arc::from("应当分别编报");
         let third = to_vec_citing(&trace(&rule, &list, &why3), &mut table).unwrap();
-        assert_eq!(third, br#"[0,{"fixed":4,"facts":[]}]"#);
+        assert_eq!(third, br#"[0,[4,[]]]"#);
         assert_eq!(table.len(), 5);
         // An explanation nobody else holds (written for one report): by its text, not kept.
         let shared = table.shared.len();

@@ -180,8 +180,8 @@ pub(crate) fn pair_diagnostics(
 }
 
 /// In a compact answer ([`json_text::to_vec_citing`]), as its code's table row says
-/// ([`Sent`]): `{"fixed": n}`, the whole diagnostic being entry `n`; or
-/// `{"fixed": n, "value": …}`, entry `n` having the value's parameter `null` and its message as
+/// ([`Sent`]): `n`, the whole diagnostic being entry `n`; or `[n, value]`, entry `n` having the
+/// value's parameter `null` and its message as
 /// `[a, b]`, the fixed texts around the value. Otherwise, or when the value is not in the message,
 /// written out.
 impl Serialize for Diagnostic {
@@ -203,15 +203,11 @@ impl Serialize for Diagnostic {
             }),
             Sent::Text => None,
         };
-        let Some((number, value)) = numbered else {
-            return whole.serialize(serializer);
-        };
-        let mut entry = serializer.serialize_struct("Diagnostic", 2)?;
-        entry.serialize_field("fixed", &number)?;
-        if let Some(value) = value {
-            entry.serialize_field("value", value)?;
+        match numbered {
+            None => whole.serialize(serializer),
+            Some((number, None)) => number.serialize(serializer),
+            Some((number, Some(value))) => (number, value).serialize(serializer),
         }
-        entry.end()
     }
 }
 
@@ -385,8 +381,10 @@ pub struct Trace {
     pub explanation: Arc<str>,
 }
 
-/// In a compact answer ([`json_text::to_vec_citing`]), `{"fixed": n, "facts": […]}`: the rule,
-/// citations and explanation, the same at every keystroke, are entry `n` of the table.
+/// In a compact answer ([`json_text::to_vec_citing`]), `[n, facts]`: the rule, citations and
+/// explanation, the same at every keystroke, are entry `n` of the table. An array rather than an
+/// object, here as for a numbered diagnostic and nearest threshold: no keys to write or to read,
+/// and the reader makes the object anyway.
 impl Serialize for Trace {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         // A decision's three are the profile's, shared by every trace of its case: numbered once
@@ -415,12 +413,7 @@ impl Serialize for Trace {
             json_text::number_of_part(&TraceFixed(self))
         };
         match number {
-            Some(number) => {
-                let mut entry = serializer.serialize_struct("Trace", 2)?;
-                entry.serialize_field("fixed", &number)?;
-                entry.serialize_field("facts", &self.facts)?;
-                entry.end()
-            }
+            Some(number) => (number, &self.facts).serialize(serializer),
             None => Trace::serialize(self, serializer),
         }
     }
@@ -772,9 +765,9 @@ pub struct NearestThreshold {
 }
 
 /// In a compact answer ([`json_text::to_vec_citing`]),
-/// `{"fixed": n, "amount": …, "distance": …, "message": [a, b]}`: the rest, the same while the
-/// amount stays on the same side of the same threshold, is entry `n` of the table, and the message
-/// is fixed text `a`, the distance, fixed text `b`.
+/// `[n, amount, distance, [a, b]]`: the rest, the same while the amount stays on the same side of
+/// the same threshold, is entry `n` of the table, and the message is fixed text `a`, the
+/// distance, fixed text `b`.
 impl Serialize for NearestThreshold {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let number = json_text::number_of_kept(
@@ -784,17 +777,13 @@ impl Serialize for NearestThreshold {
         );
         match number {
             Some(number) => {
-                let mut entry = serializer.serialize_struct("NearestThreshold", 4)?;
                 let distance = crate::money::written(&self.distance);
-                entry.serialize_field("fixed", &number)?;
-                entry.serialize_field("amount", &json_text::Money(&self.amount))?;
-                entry.serialize_field("distance", &*distance)?;
                 let message = json_text::TextAround {
                     text: &self.message,
                     value: &distance,
                 };
-                entry.serialize_field("message", &message)?;
-                entry.end()
+                let amount = json_text::Money(&self.amount);
+                (number, amount, &*distance, message).serialize(serializer)
             }
             None => NearestThreshold::serialize(self, serializer),
         }

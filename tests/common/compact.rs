@@ -13,8 +13,8 @@ pub const FIXED_TEXTS: [&str; 4] = ["explanation", "why", "description", "label"
 pub const SHARED_PARTS: [&str; 3] = ["value", "jurisdiction", "documentNames"];
 
 /// Replaces in `value` each number that stands for an entry of `table` by the entry: a trace's or
-/// nearest threshold's or diagnostic's `fixed` part (merged into its object, then put back
-/// itself), the fixed texts around a nearest threshold's distance or a diagnostic's value in its
+/// nearest threshold's or diagnostic's fixed part (its array, or number, made the object it
+/// stands for, the entry merged into it), the fixed texts around a nearest threshold's distance or a diagnostic's value in its
 /// message, the number of a fixed text or of an
 /// outcome's value, and each number in a `citations` list. Objects compare without their keys'
 /// order here; the package's tests compare that too.
@@ -33,6 +33,9 @@ pub fn expand(value: &mut Value, table: &[Value]) {
                     map.entry(key)
                         .or_insert_with(|| json!({ lists[0]: [], lists[1]: [] }));
                 }
+            }
+            for (key, item) in map.iter_mut() {
+                objects_of_numbered(key, item);
             }
             if let Some(n) = map.get("fixed").and_then(Value::as_u64) {
                 let Value::Object(fixed) = table[n as usize].clone() else {
@@ -114,6 +117,36 @@ pub fn expand(value: &mut Value, table: &[Value]) {
     }
 }
 
+/// Each numbered entry of the list at `key` (a report's, or a delta's sides of it) as an object
+/// with its entry's number at `fixed`: a trace `[n, facts]`, a nearest threshold
+/// `[n, amount, distance, message]`, a diagnostic or notice `n` or `[n, value]`.
+fn objects_of_numbered(key: &str, list: &mut Value) {
+    let names: &[&str] = match key {
+        "because" => &["fixed", "facts"],
+        "nearest" => &["fixed", "amount", "distance", "message"],
+        "diagnostics" | "notices" => &["fixed", "value"],
+        _ => return,
+    };
+    let items: Vec<&mut Value> = match list {
+        Value::Array(items) => items.iter_mut().collect(),
+        Value::Object(sides) => sides
+            .values_mut()
+            .filter_map(Value::as_array_mut)
+            .flatten()
+            .collect(),
+        _ => return,
+    };
+    for item in items {
+        let parts = match &*item {
+            Value::Number(n) => vec![Value::Number(n.clone())],
+            Value::Array(parts) => parts.clone(),
+            // Written out, or a removed nearest threshold's key.
+            _ => continue,
+        };
+        *item = Value::Object(names.iter().map(|n| n.to_string()).zip(parts).collect());
+    }
+}
+
 /// Whether every trace and nearest threshold of a compact report or delta (the answer without
 /// its epoch) has its fixed part by number, every verdict's value but the budget adjustment's
 /// (the form's ratio) is a number, and so are the fixed texts of their facts, and every
@@ -126,7 +159,13 @@ pub fn fixed_parts_numbered(answer: &Value) -> bool {
         .filter(|(name, _)| *name != "adjustment")
         .filter_map(|(_, outcome)| outcome.get("because"))
         .flat_map(|steps| steps.as_array().unwrap())
-        .flat_map(|step| step["facts"].as_array().unwrap())
+        .flat_map(|step| {
+            step.get("facts")
+                .or(step.get(1))
+                .unwrap()
+                .as_array()
+                .unwrap()
+        })
         .all(|fact| !fact.is_string());
     let values_numbered = outcomes
         .iter()
@@ -166,9 +205,7 @@ pub fn fixed_parts_numbered(answer: &Value) -> bool {
     values_numbered
         && report_parts_numbered
         && facts_numbered
-        && traces
-            .chain(nearest)
-            .all(|entry| entry.get("fixed").is_some())
+        && traces.chain(nearest).all(Value::is_array)
         && nearest.iter().all(|entry| !entry["message"].is_string())
         && diagnostics.into_iter().all(written_out_as_its_code_says)
 }
@@ -177,7 +214,7 @@ pub fn fixed_parts_numbered(answer: &Value) -> bool {
 /// ([`Sent::Text`]) or because the value it would be sent apart from is not in its message.
 fn written_out_as_its_code_says(diagnostic: &Value) -> bool {
     let Some(code) = diagnostic.get("code").and_then(Value::as_str) else {
-        return diagnostic.get("fixed").is_some();
+        return diagnostic.is_u64() || diagnostic.is_array();
     };
     match Code::by_id(code).unwrap().spec().sent {
         Sent::Number => false,
