@@ -181,9 +181,8 @@ pub(crate) fn pair_diagnostics(
 
 /// In a compact answer ([`json_text::to_vec_citing`]), as its code's table row says
 /// ([`Sent`]): `n`, the whole diagnostic being entry `n`; or `[n, value]`, entry `n` having the
-/// value's parameter `null` and its message as
-/// `[a, b]`, the fixed texts around the value. Otherwise, or when the value is not in the message,
-/// written out.
+/// value's parameter `null` and its message as `[a, b]`, the fixed texts around the value.
+/// Otherwise, or when the value is not in the message, written out.
 impl Serialize for Diagnostic {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let whole = DiagnosticEntry {
