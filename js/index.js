@@ -984,13 +984,19 @@ function copied(value) {
 }
 
 /**
- * An outcome's value (by number where a decision table's result is the value) and traces; `null`
- * is an outcome that does not apply.
+ * An outcome with its value and traces put back: a determined one whose value a decision table
+ * gives comes as `[value, because]`, the value by number; one written out is an object; `null` is
+ * an outcome that does not apply.
  */
-function citeOutcome(epoch, outcome) {
-  if (outcome == null) return;
-  // A value the outcome lacks (undetermined) stays absent.
-  if (outcome.value !== undefined) outcome.value = shared(epoch, outcome.value);
+function readOutcome(epoch, sent) {
+  if (sent == null) return sent;
+  let outcome = sent;
+  if (Array.isArray(sent)) {
+    outcome = { status: 'determined', value: shared(epoch, sent[0]), because: sent[1] };
+  } else if (outcome.value !== undefined) {
+    // A value the outcome lacks (undetermined) stays absent.
+    outcome.value = shared(epoch, outcome.value);
+  }
   const steps = outcome.because;
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i];
@@ -1009,6 +1015,7 @@ function citeOutcome(epoch, outcome) {
       explanation: fixedText(epoch, fixed.explanation),
     };
   }
+  return outcome;
 }
 
 /**
@@ -1096,10 +1103,10 @@ function readReport(bytes) {
   const { outcomes } = report;
   // Own keys only: a script may have put an enumerable property on Object.prototype.
   for (const name of Object.keys(outcomes)) {
-    const outcome = outcomes[name];
     // requiredDocuments and windows are lists; the rest are verdicts.
-    if (Array.isArray(outcome)) citeEach(epoch, outcome, name === 'windows' ? 'description' : 'why');
-    else citeOutcome(epoch, outcome);
+    if (name === 'requiredDocuments') citeEach(epoch, outcomes[name], 'why');
+    else if (name === 'windows') citeEach(epoch, outcomes[name], 'description');
+    else outcomes[name] = readOutcome(epoch, outcomes[name]);
   }
   citeNearest(epoch, report.nearest);
   citeDiagnostics(epoch, report.diagnostics);
@@ -1127,7 +1134,7 @@ function readDelta(bytes) {
   citeDiagnostics(epoch, delta.diagnostics.removed);
   citeDiagnostics(epoch, delta.notices.added);
   citeDiagnostics(epoch, delta.notices.removed);
-  for (const name of Object.keys(delta.outcomes)) citeOutcome(epoch, delta.outcomes[name]);
+  for (const name of Object.keys(delta.outcomes)) delta.outcomes[name] = readOutcome(epoch, delta.outcomes[name]);
   citeEach(epoch, delta.requiredDocuments.changed, 'why');
   citeEach(epoch, delta.windows.changed, 'description');
   citeNearest(epoch, delta.nearest.changed);

@@ -34,12 +34,13 @@
 //! Whole parts of an entry that the profile fixes are numbered too ([`number_of_part`]): a
 //! trace's rule, citations and explanation (`[n, facts]`), all of a nearest threshold but its
 //! amount, distance and message (`[n, amount, distance, message]`), and a verdict's value where a
-//! decision table gives it (`"value": n`); a numbered diagnostic is `n`, or `[n, value]`. A
-//! keystroke on an amount changes the facts and the distances; what goes with them is sent once.
-//! A part's entry is its JSON text with its own citations and texts by number. So are two parts
-//! of a report that depend on the profile and the locale alone ([`shared`], [`some_shared`]): the
-//! jurisdiction's description (`"jurisdiction": n`) and the names of the documents
-//! (`"documentNames": n`), which were most of a report's Chinese text.
+//! decision table gives it (`"value": n`, or a determined verdict as `[n, because]`); a numbered
+//! diagnostic is `n`, or `[n, value]`. A keystroke on an amount changes the facts and the
+//! distances; what goes with them is sent once. A part's entry is its JSON text with its own
+//! citations and texts by number. So are two parts of a report that depend on the profile and the
+//! locale alone ([`shared`], [`some_shared`]): the jurisdiction's description
+//! (`"jurisdiction": n`) and the names of the documents (`"documentNames": n`), which were most of
+//! a report's Chinese text.
 //!
 //! A provision's citations are one list shared by every report that cites it (resolved once per
 //! profile and locale, [`Citations`]), so the table also remembers each list it has numbered, by

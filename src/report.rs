@@ -633,6 +633,8 @@ impl<T: VerdictValue> Serialize for Outcome<T> {
 }
 
 /// An outcome with its value by number; apart from the value's type, so that there is one copy.
+/// Determined (as an outcome with a value is) and wanting nothing, `[value, because]`, the status
+/// implied, as a numbered trace is an array; otherwise an object.
 fn numbered_outcome<S: Serializer>(
     status: Status,
     value: u32,
@@ -640,6 +642,9 @@ fn numbered_outcome<S: Serializer>(
     missing: &[String],
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
+    if status == Status::Determined && missing.is_empty() {
+        return (value, because).serialize(serializer);
+    }
     let mut outcome = serializer.serialize_struct("Outcome", 4)?;
     outcome.serialize_field("status", &status)?;
     outcome.serialize_field("value", &value)?;

@@ -296,9 +296,10 @@ fn a_citation_keeps_its_number_until_the_table_is_cleared() {
         entry(&answer[1]["documentNames"])["proposal"],
         "项目建设建议书"
     );
+    // A determined verdict: `[value, because]`.
     let approval = &answer[1]["outcomes"]["approval"];
-    assert_eq!(entry(&approval["value"])["need"], "required");
-    let trace = entry(&approval["because"][0][0]);
+    assert_eq!(entry(&approval[0])["need"], "required");
+    let trace = entry(&approval[1][0][0]);
     assert_eq!(trace["rule"], "tongzhou.approval.required");
     assert_eq!(entry(&trace["citations"][0])["jurisdiction"], "tongzhou");
     let tail: Value = serde_json::from_slice(&table.to_vec_from(numbered - 1)).unwrap();

@@ -8,6 +8,9 @@ use serde_json::{json, Value};
 /// The fields whose value a compact answer writes as the number of a fixed text.
 pub const FIXED_TEXTS: [&str; 4] = ["explanation", "why", "description", "label"];
 
+/// A report's outcomes that are lists, not verdicts.
+const LISTS: [&str; 2] = ["requiredDocuments", "windows"];
+
 /// The keys whose value a compact answer sends by number where the profile fixes it whole: a
 /// verdict's value, and a report's jurisdiction and document names.
 pub const SHARED_PARTS: [&str; 3] = ["value", "jurisdiction", "documentNames"];
@@ -36,6 +39,18 @@ pub fn expand(value: &mut Value, table: &[Value]) {
             }
             for (key, item) in map.iter_mut() {
                 objects_of_numbered(key, item);
+            }
+            // A determined verdict whose value is numbered: `[value, because]`.
+            if let Some(Value::Object(outcomes)) = map.get_mut("outcomes") {
+                for (name, outcome) in outcomes.iter_mut() {
+                    if let (false, Value::Array(parts)) =
+                        (LISTS.contains(&name.as_str()), &*outcome)
+                    {
+                        let (value, because) = (parts[0].clone(), parts[1].clone());
+                        *outcome =
+                            json!({ "status": "determined", "value": value, "because": because });
+                    }
+                }
             }
             if let Some(n) = map.get("fixed").and_then(Value::as_u64) {
                 let Value::Object(fixed) = table[n as usize].clone() else {
@@ -152,12 +167,25 @@ fn objects_of_numbered(key: &str, list: &mut Value) {
 /// (the form's ratio) is a number, and so are the fixed texts of their facts, and every
 /// diagnostic and notice is numbered as its code says.
 pub fn fixed_parts_numbered(answer: &Value) -> bool {
-    let outcomes = answer["outcomes"].as_object().unwrap();
+    // The verdicts, each an object or a numbered `[value, because]` (a report's outcomes also
+    // hold its required documents and windows).
+    let verdicts = answer["outcomes"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter(|(name, _)| !LISTS.contains(&name.as_str()));
+    let part = |outcome: &'_ Value, key: &str, at: usize| match outcome {
+        Value::Array(numbered) => numbered.get(at).cloned(),
+        written => written.get(key).cloned(),
+    };
+    let outcomes: Vec<(&String, Option<Value>, Option<Value>)> = verdicts
+        .map(|(name, o)| (name, part(o, "value", 0), part(o, "because", 1)))
+        .collect();
     // The budget adjustment's fact holds two amounts and a ratio from the form: written out.
     let facts_numbered = outcomes
         .iter()
-        .filter(|(name, _)| *name != "adjustment")
-        .filter_map(|(_, outcome)| outcome.get("because"))
+        .filter(|(name, _, _)| *name != "adjustment")
+        .filter_map(|(_, _, because)| because.as_ref())
         .flat_map(|steps| steps.as_array().unwrap())
         .flat_map(|step| {
             step.get("facts")
@@ -169,12 +197,12 @@ pub fn fixed_parts_numbered(answer: &Value) -> bool {
         .all(|fact| !fact.is_string());
     let values_numbered = outcomes
         .iter()
-        .filter(|(name, _)| *name != "adjustment")
-        .filter_map(|(_, outcome)| outcome.get("value"))
+        .filter(|(name, _, _)| *name != "adjustment")
+        .filter_map(|(_, value, _)| value.as_ref())
         .all(Value::is_u64);
     let traces = outcomes
-        .values()
-        .filter_map(|outcome| outcome.get("because"))
+        .iter()
+        .filter_map(|(_, _, because)| because.as_ref())
         .flat_map(|steps| steps.as_array().unwrap());
     let none = Vec::new();
     let nearest = match &answer["nearest"] {
