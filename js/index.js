@@ -962,8 +962,8 @@ function citeEach(epoch, items, key) {
 // number of an entry that holds them (with their own citations and texts by number), in an array
 // with what the form changes (a trace `[n, facts]`, a nearest threshold `[n, amount, distance,
 // message]`, a diagnostic `n` or `[n, value]`), and so does an outcome's value where a decision
-// table gives it; each is put back here as the object it stands for, in the order of the answer
-// written out in full. An entry written out is an object.
+// table gives it (a determined verdict `[value, because]`); each is put back here as the object
+// it stands for, in the order of the answer written out in full. What is written out is an object.
 
 
 /**
