@@ -955,6 +955,8 @@ function citeEach(epoch, items, key) {
   for (const item of items) {
     cite(epoch, item.citations);
     text(epoch, item, key);
+    // A required document's name in the regulation, by number too (a window has none).
+    text(epoch, item, 'name');
   }
 }
 

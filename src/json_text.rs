@@ -26,10 +26,10 @@
 //! get is exactly the report with every citation written out.
 //!
 //! Texts that come from the profile and do not depend on the form are numbered in the same table
-//! ([`fixed_text`]): an outcome's explanation, a required document's reason, a window's
+//! ([`fixed_text`]): an outcome's explanation, a required document's name and reason, a window's
 //! description and the label of what a verdict becomes past a threshold. Each is the same at every
 //! keystroke while its outcome holds, where the facts and messages around it change. Numbers in
-//! those four places stand for a text; in a `citations` list, for a citation.
+//! those five places stand for a text; in a `citations` list, for a citation.
 //!
 //! Whole parts of an entry that the profile fixes are numbered too ([`number_of_part`]): a
 //! trace's rule, citations and explanation (`[n, facts]`), all of a nearest threshold but its

@@ -663,6 +663,7 @@ pub struct RequiredDocument {
     /// The document's key, e.g. `proposal`.
     pub document: Arc<str>,
     /// Its name in the regulation, e.g. 项目建议书.
+    #[serde(serialize_with = "crate::json_text::fixed_text")]
     pub name: Arc<str>,
     /// Other documents that satisfy the same requirement (some only where a verdict allows).
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -6,7 +6,7 @@ use gov_it_rules::codes::{Code, Sent};
 use serde_json::{json, Value};
 
 /// The fields whose value a compact answer writes as the number of a fixed text.
-pub const FIXED_TEXTS: [&str; 4] = ["explanation", "why", "description", "label"];
+pub const FIXED_TEXTS: [&str; 5] = ["explanation", "why", "description", "label", "name"];
 
 /// A report's outcomes that are lists, not verdicts.
 const LISTS: [&str; 2] = ["requiredDocuments", "windows"];
