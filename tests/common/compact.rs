@@ -15,12 +15,12 @@ const LISTS: [&str; 2] = ["requiredDocuments", "windows"];
 /// verdict's value, and a report's jurisdiction and document names.
 pub const SHARED_PARTS: [&str; 3] = ["value", "jurisdiction", "documentNames"];
 
-/// Replaces in `value` each number that stands for an entry of `table` by the entry: a trace's or
+/// Replaces in `value` each number that stands for an entry of `table` by the entry: a trace's,
 /// nearest threshold's or diagnostic's fixed part (its array, or number, made the object it
-/// stands for, the entry merged into it), the fixed texts around a nearest threshold's distance or a diagnostic's value in its
-/// message, the number of a fixed text or of an
-/// outcome's value, and each number in a `citations` list. Objects compare without their keys'
-/// order here; the package's tests compare that too.
+/// stands for, the entry merged into it), a determined verdict's `[value, because]`, the fixed
+/// texts around a nearest threshold's distance or a diagnostic's value in its message, the number
+/// of a fixed text or of an outcome's value, and each number in a `citations` list. Objects
+/// compare without their keys' order here; the package's tests compare that too.
 pub fn expand(value: &mut Value, table: &[Value]) {
     match value {
         Value::Object(map) => {
