@@ -22,7 +22,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rounds } from './ab-core.mjs';
 import { completeApplication } from './inputs.mjs';
 import { openChromium } from './chromium.mjs';
-import { coldPage, ONE_JURISDICTION } from './cold-pages.mjs';
+import { coldPage, loadCold, ONE_JURISDICTION } from './cold-pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench-output');
@@ -112,16 +112,9 @@ if (runs('cold')) {
   }
   const chromium = await openChromium(root, 'ab-cold');
   const load = async (page) => {
-    const tab = await chromium.browser.newPage();
-    try {
-      await tab.goto(`${chromium.url}${page}`);
-      await tab.waitForFunction(() => window.cold !== undefined);
-      const cold = await tab.evaluate(() => window.cold);
-      if (!cold.ok) throw new Error(`${page}: the first report has no approval verdict`);
-      return cold;
-    } finally {
-      await tab.close();
-    }
+    const cold = await loadCold(chromium.browser, `${chromium.url}${page}`);
+    if (!cold.ok) throw new Error(`${page}: the first report has no approval verdict`);
+    return cold;
   };
   const figures = { scriptToReport: 'import → first report', initMs: 'init()' };
   try {

@@ -1,7 +1,8 @@
-// The cold-start pages: benches/page/cold.html for a package folder the server reaches, with
-// preload hints in its head for the package's JS modules and for the files init() fetches, as
-// js/README.md advises portals that load the package unbundled, and init()'s options. Used by
-// benches/run.mjs (the package in pkg/) and benches/ab.mjs (two builds side by side).
+// The cold-start pages, and one load of one: benches/page/cold.html for a package folder the
+// server reaches, with preload hints in its head for the package's JS modules and for the files
+// init() fetches, as js/README.md advises portals that load the package unbundled, and init()'s
+// options. Used by benches/run.mjs (the package in pkg/) and benches/ab.mjs (two builds side by
+// side).
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -23,6 +24,18 @@ export async function coldPage(root, folder, fetched, init) {
     .replace('</title>', `</title>\n${hints.join('\n')}`)
     .replace("import('/pkg/index.js')", `import('${folder}/index.js')`)
     .replace('await gov.init();', `await gov.init(${init ?? ''});`);
+}
+
+/** One load of a cold page at `url` in a fresh page of `browser`: what it put in `window.cold`. */
+export async function loadCold(browser, url) {
+  const tab = await browser.newPage();
+  try {
+    await tab.goto(url);
+    await tab.waitForFunction(() => window.cold !== undefined);
+    return await tab.evaluate(() => window.cold);
+  } finally {
+    await tab.close();
+  }
 }
 
 /** The pages of one county (通州), with and without attach(): what each fetches and init()'s options. */

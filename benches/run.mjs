@@ -13,7 +13,7 @@ import { agreement, runAll } from './core.mjs';
 import * as zod from './peers/zod.mjs';
 import * as valibot from './peers/valibot.mjs';
 import { serve } from '../tests/js/e2e/server.mjs';
-import { coldPage, ONE_JURISDICTION } from './cold-pages.mjs';
+import { coldPage, loadCold, ONE_JURISDICTION } from './cold-pages.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'bench-output');
@@ -115,11 +115,7 @@ try {
   // The plain page and the same page with preload hints for the package's files, alternately.
   for (let i = 0; i < COLD; i++) {
     for (const [page, runs] of [['benches/page/cold.html', coldRuns], ['bench-output/page/cold-preload.html', coldPreload], ['bench-output/page/cold-one.html', coldOne], ['bench-output/page/cold-one-noform.html', coldOneNoForm], ['bench-output/page/cold-one-english.html', coldOneEnglish], ['bench-output/page/floor.html', coldFloor]]) {
-      const p = await browser.newPage();
-      await p.goto(`${server.url}${page}`);
-      await p.waitForFunction(() => window.cold !== undefined);
-      runs.push(await p.evaluate(() => window.cold));
-      await p.close();
+      runs.push(await loadCold(browser, `${server.url}${page}`));
     }
   }
 } finally {
