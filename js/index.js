@@ -1102,6 +1102,7 @@ function readReport(bytes) {
   // alone: sent once, by number.
   report.jurisdiction = shared(epoch, report.jurisdiction);
   report.documentNames = shared(epoch, report.documentNames);
+  report.summary = summaryOf(report.summary);
   const { outcomes } = report;
   // Own keys only: a script may have put an enumerable property on Object.prototype.
   for (const name of Object.keys(outcomes)) {
@@ -1130,7 +1131,7 @@ function readDelta(bytes) {
     windows: sent.windows ?? { changed: [], removed: [] },
     nearest: sent.nearest ?? { changed: [], removed: [] },
     stage: sent.stage,
-    summary: sent.summary,
+    summary: summaryOf(sent.summary),
   };
   citeDiagnostics(epoch, delta.diagnostics.added);
   citeDiagnostics(epoch, delta.diagnostics.removed);
@@ -1141,6 +1142,12 @@ function readDelta(bytes) {
   citeEach(epoch, delta.windows.changed, 'description');
   citeNearest(epoch, delta.nearest.changed);
   return delta;
+}
+
+/** A report's counts by severity, sent as `[errors, warnings, infos]`. */
+function summaryOf(sent) {
+  if (!Array.isArray(sent)) return sent;
+  return { errors: sent[0], warnings: sent[1], infos: sent[2], complete: sent[0] === 0 };
 }
 
 /** A report from a compact answer, for its diagnostics only: the rest left as sent. */

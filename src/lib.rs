@@ -119,14 +119,29 @@ pub struct Outcomes {
 }
 
 /// Counts by severity; `complete` when nothing is an error.
+// `remote = "Self"`: the derived writer is `Summary::serialize`, the declaration the package's
+// types are generated from, called below for an answer written out in full.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", remote = "Self")]
 pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
     /// No errors.
     pub complete: bool,
+}
+
+/// In a compact answer ([`json_text::to_vec_citing`]), `[errors, warnings, infos]`: `complete`
+/// follows from `errors`, and the reader gives the counts their names, in every report and at
+/// every keystroke's delta.
+impl Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if json_text::writing_compact() {
+            (self.errors, self.warnings, self.infos).serialize(serializer)
+        } else {
+            Summary::serialize(self, serializer)
+        }
+    }
 }
 
 /// The result of one validation.

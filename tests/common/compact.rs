@@ -37,6 +37,15 @@ pub fn expand(value: &mut Value, table: &[Value]) {
                         .or_insert_with(|| json!({ lists[0]: [], lists[1]: [] }));
                 }
             }
+            // A report's or delta's counts by severity: `[errors, warnings, infos]`.
+            if let Some(Value::Array(counts)) = map.get("summary") {
+                let (errors, warnings, infos) = (&counts[0], &counts[1], &counts[2]);
+                let complete = errors.as_u64() == Some(0);
+                let summary = json!({
+                    "errors": errors, "warnings": warnings, "infos": infos, "complete": complete
+                });
+                map.insert("summary".into(), summary);
+            }
             for (key, item) in map.iter_mut() {
                 objects_of_numbered(key, item);
             }
