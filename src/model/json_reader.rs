@@ -125,10 +125,14 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    // `peek` and `next` inlined: at opt-level z they were calls, each as long as the load it
+    // makes, and the reader makes one at each byte.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
 
+    #[inline(always)]
     fn next(&mut self) -> Option<u8> {
         let byte = self.peek()?;
         self.at += 1;
