@@ -284,21 +284,92 @@ fn joins(path: &str, prefix: &str, key: &str) -> bool {
 }
 
 /// Whether `prefix.key` (or `key` when `prefix` is empty) is a group of fields: `funding`,
-/// `funding.thisYear`, `dates` …
+/// `funding.thisYear`, `dates` … Each group is compared once, from a table built when the crate
+/// is compiled, rather than every field's path taken apart: an application's reading asks this
+/// of each group it holds.
 pub fn is_group(prefix: &str, key: &str) -> bool {
-    FIELDS.iter().any(|s| {
-        let below_prefix = if prefix.is_empty() {
-            Some(s.path)
-        } else {
-            s.path
-                .strip_prefix(prefix)
-                .and_then(|r| r.strip_prefix('.'))
-        };
-        below_prefix
-            .and_then(|r| r.strip_prefix(key))
-            .is_some_and(|r| r.starts_with('.'))
+    let length = if prefix.is_empty() {
+        key.len()
+    } else {
+        prefix.len() + 1 + key.len()
+    };
+    GROUPS.iter().any(|&(field, group_length)| {
+        usize::from(group_length) == length
+            && FIELDS
+                .get(usize::from(field))
+                .and_then(|spec| spec.path.get(..length))
+                .is_some_and(|group| joins(group, prefix, key))
     })
 }
+
+/// Whether the first `length` bytes of two paths are the same.
+const fn same_start(a: &str, b: &str, length: usize) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() < length || b.len() < length {
+        return false;
+    }
+    let mut i = 0;
+    while i < length {
+        // In a constant: `i` is below both lengths, checked above.
+        #[allow(clippy::indexing_slicing)]
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The groups of fields, each once: the part of a path before one of its dots, as the place in
+/// [`FIELDS`] of the first field in it and its length; and how many there are, which a first call
+/// with `N` 0 counts. Built when the crate is compiled.
+// Indexing in a constant is evaluated by the compiler: out of range, the build fails.
+#[allow(clippy::indexing_slicing)]
+const fn groups<const N: usize>() -> ([(u8, u8); N], usize) {
+    assert!(
+        FIELDS.len() < 256 && LONGEST < 256,
+        "a place and a length are held in a byte"
+    );
+    let mut groups = [(0u8, 0u8); N];
+    let mut count = 0;
+    let mut i = 0;
+    while i < FIELDS.len() {
+        let path = FIELDS[i].path.as_bytes();
+        let mut dot = 0;
+        while dot < path.len() {
+            if path[dot] == b'.' {
+                // Known when a field before this one is in the same group.
+                let mut known = false;
+                let mut j = 0;
+                while j < i {
+                    let other = FIELDS[j].path;
+                    if other.len() > dot
+                        && other.as_bytes()[dot] == b'.'
+                        && same_start(other, FIELDS[i].path, dot)
+                    {
+                        known = true;
+                    }
+                    j += 1;
+                }
+                if !known {
+                    if count < N {
+                        groups[count] = (i as u8, dot as u8);
+                    }
+                    count += 1;
+                }
+            }
+            dot += 1;
+        }
+        i += 1;
+    }
+    (groups, count)
+}
+
+/// How many groups of fields there are.
+const GROUP_COUNT: usize = groups::<0>().1;
+
+/// Each group of fields ([`groups`]).
+const GROUPS: [(u8, u8); GROUP_COUNT] = groups::<GROUP_COUNT>().0;
 
 const FALLBACK: FieldSpec = FieldSpec {
     field: Field::Year,
@@ -412,5 +483,33 @@ mod tests {
         assert!(!is_group("", "totalInvestment"));
         assert!(!is_group("", ""));
         assert!(!is_group("priorYears", "total"), "only from the root");
+    }
+
+    #[test]
+    fn the_groups_table_holds_each_dotted_prefix_once() {
+        let mut prefixes: Vec<&str> = FIELDS
+            .iter()
+            .flat_map(|spec| {
+                let path = spec.path;
+                path.match_indices('.').map(move |(dot, _)| &path[..dot])
+            })
+            .collect();
+        prefixes.sort_unstable();
+        prefixes.dedup();
+        let mut table: Vec<&str> = GROUPS
+            .iter()
+            .map(|&(field, length)| &FIELDS[usize::from(field)].path[..usize::from(length)])
+            .collect();
+        table.sort_unstable();
+        assert_eq!(table, prefixes);
+        assert!(prefixes.contains(&"funding.thisYear"));
+        for group in prefixes {
+            let (prefix, key) = group.rsplit_once('.').unwrap_or(("", group));
+            assert!(is_group(prefix, key), "{group}");
+        }
+        for spec in FIELDS {
+            let (prefix, key) = spec.path.rsplit_once('.').unwrap_or(("", spec.path));
+            assert!(!is_group(prefix, key), "{} is a field", spec.path);
+        }
     }
 }
