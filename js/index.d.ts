@@ -1126,7 +1126,10 @@ export type LoadProfileResult = { ok: true; id: string; errors: [] } | { ok: fal
  * compile` (bytes, with `english` the `<id>.en.govit` that `--english-apart` writes beside it),
  * or JSON text or an object (format in docs/profile-format.md) where the module reads JSON
  * profiles (Node, or after `init({ profileJson: true })`; elsewhere the result is one error
- * saying so). A rejected profile changes nothing.
+ * saying so). The compiler checks a profile's cross-references (citations, declared documents and
+ * parameters, fields of their kind); the browser modules check a compiled profile's bytes and
+ * bounds, Node's module and `init({ profileJson: true })`'s check both again. A rejected profile
+ * changes nothing.
  */
 export function loadProfile(profile: string | object | Bytes, english?: Bytes): LoadProfileResult;
 /**

@@ -10,7 +10,6 @@ import wasmInit, {
   rules as wasmRules,
   loadProfile as wasmLoadProfile,
   loadCompiledProfile as wasmLoadCompiledProfile,
-  __loadShippedProfile as wasmLoadShippedProfile,
   addEnglishTexts as wasmAddEnglishTexts,
   __englishEmbedded as wasmEnglishEmbedded,
   labels as wasmLabels,
@@ -198,8 +197,7 @@ async function load(input) {
   await instantiate(wasm ?? (form ? CORE_WASM() : CORE_NOFORM_WASM()));
   const given = english ? await Promise.all(texts) : [];
   for (const [i, bytes] of (await Promise.all(files)).entries()) {
-    // The module knows the files it was built with and does not check them again.
-    const result = parse(guard(() => wasmLoadShippedProfile(bytes, given[i])));
+    const result = parse(guard(() => wasmLoadCompiledProfile(bytes, given[i])));
     if (!result.ok) throw new Error(`gov-it-rules: a shipped profile was refused: ${JSON.stringify(result.errors)}`);
     remember(result.id, true, bytes, given[i]);
   }
@@ -214,7 +212,7 @@ function addEnglish(texts, ids = []) {
   for (const [i, bytes] of texts.entries()) {
     const shipped = ids[i] === undefined ? undefined : loaded.get(ids[i]);
     const result = shipped
-      ? parse(guard(() => wasmLoadShippedProfile(shipped[1], bytes)))
+      ? parse(guard(() => wasmLoadCompiledProfile(shipped[1], bytes)))
       : parse(guard(() => wasmAddEnglishTexts(bytes)));
     if (!result.ok) throw new Error(`gov-it-rules: shipped English texts were refused: ${JSON.stringify(result.errors)}`);
     if (shipped) remember(result.id, true, shipped[1], bytes);
@@ -330,8 +328,8 @@ function restart() {
   forgetCitations();
   for (const bytes of englishTexts) guard(() => wasmAddEnglishTexts(bytes));
   for (const [compiled, source, english] of loaded.values()) {
-    // Each was checked when it was first loaded; a shipped file is not checked again.
-    guard(() => (compiled ? wasmLoadShippedProfile(source, english) : wasmLoadProfile(source)));
+    // Each was accepted when it was first loaded.
+    guard(() => (compiled ? wasmLoadCompiledProfile(source, english) : wasmLoadProfile(source)));
   }
   // The forms attached, attached again: what the applicant typed is in the form itself.
   for (const attachment of attachments) attachment.revive();
@@ -1296,7 +1294,9 @@ export function rules(options) {
  * compile`, a Uint8Array or ArrayBuffer), or JSON text or an object (format in
  * docs/profile-format.md) where the module reads JSON profiles (Node, or `init({ profileJson:
  * true })`). Returns `{ ok: true, id }`, or `{ ok: false, errors }` with each error located by its
- * JSON path in the profile; a rejected profile changes nothing.
+ * JSON path in the profile; a rejected profile changes nothing. The browser modules check a
+ * compiled profile's bytes and bounds; its cross-references are what `gov-it-check compile`
+ * checked (Node's module checks them again).
  */
 export function loadProfile(profile, english) {
   needInit();

@@ -4,9 +4,11 @@
 # from js/, and the licences. Five builds of the crate share the one JS glue: the browser module
 # with the five regulations compiled in (index.js, fetched beside the glue or passed to init); the
 # module without them, with each compiled profile as a file, for pages that load one jurisdiction;
-# the module that also reads JSON profiles, for Node (node.js, read with fs) and profile authors'
-# tools (init({ profileJson: true })); and the first two without the form component, for pages
-# that never call attach() (init({ form: false })). Prints the sizes, raw and gzip -9.
+# the module that also reads JSON profiles and checks a profile's cross-references, for Node
+# (node.js, read with fs) and profile authors' tools (init({ profileJson: true })); and the first
+# two without the form component, for pages that never call attach() (init({ form: false })).
+# The browser modules check a compiled profile's bounds only: `gov-it-check compile` checked the
+# rest (Cargo.toml, `profile-check`). Prints the sizes, raw and gzip -9.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -74,7 +76,7 @@ without_form() {
 }
 build "builtin-profiles" "${name}_bg.wasm"
 build "" "${name}_core_bg.wasm"
-build "builtin-profiles,profile-json,builtin-english" "${name}_json_bg.wasm"
+build "builtin-profiles,profile-check,profile-json,builtin-english" "${name}_json_bg.wasm"
 without_form "builtin-profiles" "${name}_noform_bg.wasm"
 without_form "" "${name}_core_noform_bg.wasm"
 # The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).

@@ -27,4 +27,6 @@ fi
 
 echo "== native core"
 cargo test --all-targets --quiet
+# The browser modules' build of the core: profiles checked for their bounds only.
+cargo test --no-default-features --features builtin-profiles --test unchecked_profiles --quiet
 cargo test --doc --quiet

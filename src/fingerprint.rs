@@ -17,9 +17,7 @@ pub(crate) fn of<T: Hash + ?Sized>(value: &T) -> Fingerprint {
 }
 
 /// The fingerprint of a run of bytes, the same on every platform (a slice's `Hash` also writes
-/// its length as a `usize`, whose width differs between wasm32 and a server). A `const fn`, so
-/// that a build holds the fingerprints of files it does not embed
-/// ([`crate::registry::SHIPPED_FINGERPRINTS`]).
+/// its length as a `usize`, whose width differs between wasm32 and a server).
 pub(crate) const fn of_bytes(bytes: &[u8]) -> u64 {
     finish(mix_bytes(SEED, bytes))
 }

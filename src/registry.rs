@@ -19,14 +19,6 @@ macro_rules! builtin_profiles {
         /// (the package ships them as files too, and its `JurisdictionId` type lists them).
         pub const BUILTIN_JURISDICTIONS: &[&str] = &[$($id),*];
 
-        /// The fingerprints of the built-in regulations' compiled files, in the order of
-        /// [`BUILTIN_JURISDICTIONS`], whether or not this build embeds them: the files it was
-        /// built with, which a page that loads one jurisdiction fetches
-        /// ([`Registry::load_shipped`]).
-        pub(crate) const SHIPPED_FINGERPRINTS: &[u64] = &[$(crate::fingerprint::of_bytes(
-            include_bytes!(concat!("compiled/", $id, ".govit"))
-        )),*];
-
         /// The built-in regulations, compiled, their English texts apart.
         #[cfg(feature = "builtin-profiles")]
         pub const BUILTIN_PROFILES: &[(&str, &[u8])] =
@@ -110,7 +102,7 @@ impl Registry {
     }
 
     /// Adds (or replaces, by id) a compiled profile (`gov-it-check compile`); it is checked as a
-    /// profile read from JSON is, and a bad one is rejected whole.
+    /// profile read some other way is ([`Registry::add`]), and a bad one is rejected whole.
     pub fn load_compiled(&mut self, bytes: &[u8]) -> Result<&Profile, Vec<ProfileError>> {
         self.load_compiled_with_english(bytes, None)
     }
@@ -129,35 +121,6 @@ impl Registry {
         }
         let profile = compact::decode_with_english(bytes, english).map_err(decode_error)?;
         self.add(profile)
-    }
-
-    /// Adds one of the built-in regulations' compiled files (`profiles/<id>.govit`, which a page
-    /// that loads one jurisdiction fetches; a build without the embedded regulations knows each
-    /// file's fingerprint), with its English texts where given. A file this build was made with
-    /// is what the compiler checked and the test suite proves, as the embedded ones are, and is
-    /// decoded without being checked again; any other file is loaded as
-    /// [`Registry::load_compiled_with_english`] loads it, checked.
-    ///
-    /// ```
-    /// use gov_it_rules::Registry;
-    /// let shipped = include_bytes!("../src/compiled/tongzhou.govit");
-    /// let mut registry = Registry::default();
-    /// assert_eq!(registry.load_shipped(shipped, None).map(|p| p.id.clone()), Ok("tongzhou".into()));
-    /// // Bytes it was not built with load as any compiled profile does: these, cut short, are
-    /// // refused.
-    /// let cut = &shipped[..shipped.len() - 1];
-    /// assert!(registry.load_shipped(cut, None).is_err());
-    /// ```
-    pub fn load_shipped(
-        &mut self,
-        bytes: &[u8],
-        english: Option<&[u8]>,
-    ) -> Result<&Profile, Vec<ProfileError>> {
-        if !SHIPPED_FINGERPRINTS.contains(&crate::fingerprint::of_bytes(bytes)) {
-            return self.load_compiled_with_english(bytes, english);
-        }
-        let profile = compact::decode_with_english(bytes, english).map_err(decode_error)?;
-        self.insert(profile)
     }
 
     /// Gives a built-in regulation its English texts (`profiles/<id>.en.govit`), for a build that
@@ -191,7 +154,9 @@ impl Registry {
     }
 
     /// Adds (or replaces, by id) a profile read some other way; it is checked as one read from
-    /// JSON is, and a bad one is rejected whole.
+    /// JSON is, and a bad one is rejected whole. Without the `profile-check` feature (the browser
+    /// modules) only its bounds are checked ([`profile::bounds`]): its cross-references are what
+    /// `gov-it-check compile` checked.
     ///
     /// ```
     /// use gov_it_rules::builtin;
@@ -206,7 +171,10 @@ impl Registry {
     /// assert!(registry.get("no spaces").is_none());
     /// ```
     pub fn add(&mut self, profile: Profile) -> Result<&Profile, Vec<ProfileError>> {
+        #[cfg(feature = "profile-check")]
         let errors = profile::check(&profile);
+        #[cfg(not(feature = "profile-check"))]
+        let errors = profile::bounds(&profile);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -308,17 +276,4 @@ pub fn builtin() -> &'static Registry {
 /// Validates application JSON text against a built-in regulation.
 pub fn validate_json(json: &str, options: &Options) -> Report {
     builtin().validate_str(json, options)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_embedded_file_is_known_by_its_fingerprint_in_order() {
-        assert_eq!(SHIPPED_FINGERPRINTS.len(), BUILTIN_JURISDICTIONS.len());
-        for ((id, bytes), fingerprint) in BUILTIN_PROFILES.iter().zip(SHIPPED_FINGERPRINTS) {
-            assert_eq!(crate::fingerprint::of_bytes(bytes), *fingerprint, "{id}");
-        }
-    }
 }

@@ -124,19 +124,6 @@ pub fn load_compiled_profile(bytes: &[u8], english: Option<Vec<u8>>) -> Result<V
     to_text(&result)
 }
 
-/// Loads one of the built-in regulations' compiled files that `init({ jurisdictions })` fetched
-/// from `profiles/`, with its English texts where given: one this module was built with is not
-/// checked again ([`Registry::load_shipped`]). Answers as [`load_profile`] does.
-#[wasm_bindgen(js_name = __loadShippedProfile)]
-pub fn load_shipped_profile(bytes: &[u8], english: Option<Vec<u8>>) -> Result<Vec<u8>, JsValue> {
-    install_panic_hook();
-    let result = with_next_registry(|next| {
-        next.load_shipped(bytes, english.as_deref())
-            .map(|p| p.id.clone())
-    });
-    to_text(&result)
-}
-
 /// Gives a built-in regulation embedded in this module its English texts
 /// (`profiles/<id>.en.govit`), answering as [`load_profile`] does.
 #[wasm_bindgen(js_name = addEnglishTexts)]

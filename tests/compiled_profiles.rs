@@ -192,37 +192,6 @@ fn a_compiled_profile_that_fails_the_checks_is_refused_with_the_checks_errors() 
     assert!(!errors.is_empty());
 }
 
-#[test]
-fn a_shipped_file_loads_as_it_does_checked_and_any_other_file_is_checked() {
-    for (i, (id, compiled)) in BUILTIN_PROFILES.iter().enumerate() {
-        let english = BUILTIN_ENGLISH.get(i).copied();
-        let mut shipped = Registry::default();
-        let unchecked = serde_json::to_value(shipped.load_shipped(compiled, english).unwrap());
-        let mut checked = Registry::default();
-        let expected = checked
-            .load_compiled_with_english(compiled, english)
-            .unwrap();
-        assert_eq!(
-            unchecked.unwrap(),
-            serde_json::to_value(expected).unwrap(),
-            "{id}"
-        );
-    }
-    // Not a file of this build: loaded only through the checks, which this one fails.
-    let county = include_str!("fixtures/profiles/example-county.json");
-    let mut profile = profile::load(county).unwrap();
-    let bytes = compact::encode(&profile);
-    assert_eq!(
-        Registry::default().load_shipped(&bytes, None).unwrap().id,
-        "example-county"
-    );
-    profile.versions.clear();
-    let errors = Registry::default()
-        .load_shipped(&compact::encode(&profile), None)
-        .unwrap_err();
-    assert_eq!(errors[0].message, "at least one version is required");
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 

@@ -1,4 +1,14 @@
-//! The cross-reference checks serde cannot make.
+//! What a profile is checked for when it is loaded.
+//!
+//! Two kinds of check. [`bounds`]: what the engine relies on to finish and to stay exact (a
+//! window's length, a threshold's size, the id); every build makes it. [`check`]: that and the
+//! cross-references serde cannot check (citations name articles and clauses that exist,
+//! documents, chapters and parameters are declared, conditions read fields of their kind, ids are
+//! unique, versions are in date order), which `gov-it-check compile` makes before it writes a
+//! compiled profile, and which builds with the `profile-check` feature make again on load. The
+//! browser modules leave it out: a profile that fails it is refused by the compiler, and one that
+//! reaches the engine all the same (written by other means) gets answers that may be wrong but
+//! never a panic, a trap or a hang (`tests/unchecked_profiles.rs`).
 //!
 //! Each check is handed the path of what it checks as a [`Path`], a chain of steps on the stack,
 //! and writes it out only when it reports an error there: a profile that passes, which is every
@@ -6,15 +16,25 @@
 
 use std::fmt::{self, Write};
 
+#[cfg(feature = "profile-check")]
 use chrono::NaiveDate;
 
 use super::*;
+#[cfg(feature = "profile-check")]
 use crate::model::Kind;
 
-/// Cross-reference checks serde cannot make: citations name articles and clauses that exist,
-/// documents, chapters and parameters are declared, ids are unique, versions are in date order.
-pub fn check(profile: &Profile) -> Vec<ProfileError> {
+/// What the engine relies on to finish and to stay exact: an id of 1 to
+/// [`MAX_PROFILE_ID`](crate::limits::MAX_PROFILE_ID) ASCII letters, digits or '-', at least one
+/// version, thresholds in 万元 as the texts fix them, windows within
+/// [`SPAN_BOUND`](crate::limits::SPAN_BOUND) (a working-day window is counted day by day).
+pub fn bounds(profile: &Profile) -> Vec<ProfileError> {
     let mut errors = Vec::new();
+    let mut err = |path: Path, message: String| {
+        errors.push(ProfileError {
+            path: path.to_string(),
+            message,
+        });
+    };
     if profile.id.is_empty()
         || profile.id.len() > crate::limits::MAX_PROFILE_ID
         || !profile
@@ -22,20 +42,63 @@ pub fn check(profile: &Profile) -> Vec<ProfileError> {
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     {
-        errors.push(ProfileError {
-            path: "id".into(),
-            message: format!(
+        err(
+            Path::root("id"),
+            format!(
                 "must be 1 to {} ASCII letters, digits or '-'",
                 crate::limits::MAX_PROFILE_ID
             ),
-        });
+        );
     }
     if profile.versions.is_empty() {
-        errors.push(ProfileError {
-            path: "versions".into(),
-            message: "at least one version is required".into(),
-        });
+        err(
+            Path::root("versions"),
+            "at least one version is required".into(),
+        );
     }
+    let versions = Path::root("versions");
+    for (vi, version) in profile.versions.iter().enumerate() {
+        let at = versions.index(vi);
+        let parameters = at.key("parameters");
+        for (name, p) in &version.parameters {
+            // An amount in 万元 or a ratio as the texts fix them: never negative, at most 4
+            // decimal places (1 元) as an application's amounts, and below 10 亿万元.
+            if let Some(value) = p.value {
+                let bad = value.is_sign_negative()
+                    || value.normalize().scale() > 4
+                    || value >= rust_decimal::Decimal::from(crate::limits::MAX_PARAMETER);
+                if bad {
+                    err(
+                        parameters.key(name).key("value"),
+                        format!(
+                            "`{value}` is not a threshold: it must be at least 0, below {}, with at most 4 decimal places",
+                            crate::limits::MAX_PARAMETER
+                        ),
+                    );
+                }
+            }
+        }
+        let windows = at.key("windows");
+        for (wi, w) in version.windows.iter().enumerate() {
+            for (name, span) in [("min", w.min), ("max", w.max)] {
+                if span.is_some_and(|s| !crate::limits::span_is_bounded(s)) {
+                    err(
+                        windows.index(wi).key(name),
+                        crate::limits::SPAN_BOUND.into(),
+                    );
+                }
+            }
+        }
+    }
+    errors
+}
+
+/// [`bounds`], and the cross-reference checks serde cannot make: citations name articles and
+/// clauses that exist, documents, chapters and parameters are declared, ids are unique, versions
+/// are in date order.
+#[cfg(feature = "profile-check")]
+pub fn check(profile: &Profile) -> Vec<ProfileError> {
+    let mut errors = bounds(profile);
     let mut previous: Option<NaiveDate> = None;
     for (vi, version) in profile.versions.iter().enumerate() {
         let versions = Path::root("versions");
@@ -127,6 +190,7 @@ impl fmt::Display for Path<'_, '_> {
     }
 }
 
+#[cfg(feature = "profile-check")]
 struct Checker<'a> {
     v: &'a Version,
     errors: Vec<ProfileError>,
@@ -136,6 +200,7 @@ struct Checker<'a> {
     verdicts_readable: bool,
 }
 
+#[cfg(feature = "profile-check")]
 impl<'a> Checker<'a> {
     fn err(&mut self, path: Path, message: String) {
         self.errors.push(ProfileError {
@@ -350,24 +415,7 @@ impl<'a> Checker<'a> {
         }
         let parameters = at.key("parameters");
         for (name, p) in &v.parameters {
-            let path = parameters.key(name);
-            self.cites(&p.cite, path.key("cite"));
-            // An amount in 万元 or a ratio as the texts fix them: never negative, at most 4
-            // decimal places (1 元) as an application's amounts, and below 10 亿万元.
-            if let Some(value) = p.value {
-                let bad = value.is_sign_negative()
-                    || value.normalize().scale() > 4
-                    || value >= rust_decimal::Decimal::from(crate::limits::MAX_PARAMETER);
-                if bad {
-                    self.err(
-                        path.key("value"),
-                        format!(
-                            "`{value}` is not a threshold: it must be at least 0, below {}, with at most 4 decimal places",
-                            crate::limits::MAX_PARAMETER
-                        ),
-                    );
-                }
-            }
+            self.cites(&p.cite, parameters.key(name).key("cite"));
         }
         let o = &v.outcomes;
         let outcomes = at.key("outcomes");
@@ -432,11 +480,6 @@ impl<'a> Checker<'a> {
                         path.key(name),
                         format!("`{}` is not a date field", f.0.path()),
                     );
-                }
-            }
-            for (name, span) in [("min", w.min), ("max", w.max)] {
-                if span.is_some_and(|s| !crate::limits::span_is_bounded(s)) {
-                    c.err(path.key(name), crate::limits::SPAN_BOUND.into());
                 }
             }
             if w.min.is_none() && w.max.is_none() {
@@ -521,6 +564,7 @@ impl<'a> Checker<'a> {
 }
 
 #[cfg(test)]
+#[cfg(feature = "profile-check")]
 mod tests {
     use super::*;
     use crate::model::Field;

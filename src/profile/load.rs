@@ -1,6 +1,8 @@
 //! Reading a profile from JSON text, with errors located by JSON path.
 
-use super::{check, Profile};
+#[cfg(feature = "profile-check")]
+use super::check;
+use super::Profile;
 use serde::Serialize;
 
 /// A problem in a profile, located by JSON path.
@@ -18,6 +20,7 @@ impl std::fmt::Display for ProfileError {
 }
 
 /// Parses and checks a profile. A profile with any error is rejected whole.
+#[cfg(feature = "profile-check")]
 pub fn load(json: &str) -> Result<Profile, Vec<ProfileError>> {
     if json.len() > crate::limits::MAX_PROFILE_BYTES {
         return Err(vec![too_large()]);

@@ -3,16 +3,22 @@
 //! at run time use this one format; the rule logic that reads it lives in [`crate::rules`].
 //!
 //! The format is documented in `docs/profile-format.md`. This module is the format itself (the
-//! schema, as serde types); [`load`] reads a profile, [`check`] makes the cross-reference checks
-//! serde cannot, and [`Version::rules`] lists what a version checks, for the rule reference.
+//! schema, as serde types); [`load`] reads a profile, [`bounds`] checks what the engine relies on
+//! to finish and stay exact, `check` (with the `profile-check` feature) that and the
+//! cross-reference checks serde cannot, and [`Version::rules`] lists what a version checks, for
+//! the rule reference.
 
 mod check;
 pub mod compact;
 mod load;
 mod rules;
 
+pub use check::bounds;
+#[cfg(feature = "profile-check")]
 pub use check::check;
-pub use load::{load, parse, too_large, ProfileError};
+#[cfg(feature = "profile-check")]
+pub use load::load;
+pub use load::{parse, too_large, ProfileError};
 pub use rules::RuleEntry;
 
 use std::sync::{Arc, OnceLock};
