@@ -7,7 +7,9 @@
 //! are built without it and check only a profile's bounds (`profile::bounds`), so a profile
 //! written by other means reaches their engine as it is: its answers may be wrong, but each
 //! fixture validates, live edits answer, and the live validator ends where a fresh validation
-//! does, with no panic. `pkg-scripts/test.sh` runs this file in both builds:
+//! does, with no panic. So do compiled files altered at random places that still load, among
+//! them some whose cross-references the alteration broke. `pkg-scripts/test.sh` runs this file in
+//! both builds:
 //!
 //! ```text
 //! cargo test --test unchecked_profiles
@@ -433,5 +435,75 @@ fn a_build_without_the_check_validates_with_each_break_and_no_panic() {
                 );
             }
         }
+    }
+}
+
+/// Each built-in regulation's compiled bytes altered at a few places (a seeded generator, so
+/// every run is the same): whatever a build accepts validates fixtures and answers live edits.
+/// Among them are profiles whose bounds pass and whose cross-references do not (an index or a
+/// key altered), which only the build without the check loads: the default build counts them,
+/// so that this test fails should the alterations stop reaching that path.
+#[test]
+fn altered_compiled_profiles_that_load_validate_without_a_panic() {
+    use gov_it_rules::live::LiveValidator;
+    use gov_it_rules::profile::{bounds, compact};
+    use gov_it_rules::Options;
+    use serde_json::json;
+
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let (mut loaded_count, mut bounds_only) = (0, 0);
+    for (id, compiled) in BUILTIN_PROFILES {
+        for _ in 0..1000 {
+            let mut bytes = compiled.to_vec();
+            for _ in 0..1 + next() % 3 {
+                let at = (next() % bytes.len() as u64) as usize;
+                bytes[at] = next() as u8;
+            }
+            let within_bounds = compact::decode(&bytes).is_ok_and(|p| bounds(&p).is_empty());
+            let mut registry = Registry::default();
+            let loaded = registry.load_compiled(&bytes).map(|p| p.id.clone());
+            if cfg!(feature = "profile-check") {
+                bounds_only += usize::from(within_bounds && loaded.is_err());
+            } else {
+                assert_eq!(loaded.is_ok(), within_bounds, "{id}");
+            }
+            let Ok(loaded) = loaded else { continue };
+            loaded_count += 1;
+            let options = Options {
+                jurisdiction: loaded,
+                ..Options::default()
+            };
+            for fixture in [
+                include_str!("fixtures/tongzhou-declaration.json"),
+                include_str!("fixtures/tinghu-declaration.json"),
+            ] {
+                let report = registry.validate_str(fixture, &options);
+                assert!(report.jurisdiction.is_some(), "{id}");
+                let mut live = LiveValidator::new(&registry, options.clone());
+                live.replace_text(fixture);
+                for amount in ["300", "3000.5", "50"] {
+                    live.set("totalInvestment", &json!(amount))
+                        .expect("a field");
+                }
+                live.replace_text(fixture);
+                assert!(
+                    live.report() == &registry.validate_str(fixture, &options),
+                    "{id}: the live validator answers otherwise than a fresh validation"
+                );
+            }
+        }
+    }
+    assert!(loaded_count > 0);
+    if cfg!(feature = "profile-check") {
+        assert!(
+            bounds_only > 0,
+            "no alteration reached the path without the check"
+        );
     }
 }
