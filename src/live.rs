@@ -164,7 +164,12 @@ impl LiveValidator {
 
     /// Replaces the whole application.
     pub fn replace(&mut self, application: &Json) -> Delta<'_> {
-        self.read(&Input::from_json(application));
+        self.replace_input(&Input::from_json(application))
+    }
+
+    /// [`LiveValidator::replace`] with the application as read from JSON text or from a form.
+    pub fn replace_input(&mut self, application: &Input) -> Delta<'_> {
+        self.read(application);
         self.revalidate(None)
     }
 

@@ -14,12 +14,11 @@ use std::sync::Arc;
 
 use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
-use serde_json::Value as Json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, MutationObserver, Node};
 
-use super::controls::{Controls, Target};
+use super::controls::{Controls, Target, Value};
 use super::reveal::{field_of, Reveal};
 use super::view::{element, identity, Beside, Lines, Listed, Messages, Panel, Placed, Summary};
 use super::words;
@@ -51,7 +50,7 @@ struct Attachment {
     /// The form's labels of the fields verdicts wait for, read once.
     labels: RefCell<crate::sorted::SortedMap<String, String>>,
     /// Edits not yet given to the validator, by path, in order.
-    pending: Vec<(String, Json)>,
+    pending: Vec<(String, Value)>,
     /// Fields left while a pointer was pressed, revealed when it is released.
     deferred: Vec<String>,
     pointer_down: bool,
@@ -195,7 +194,7 @@ enum Moment {
 }
 
 impl Attachment {
-    fn queue(&mut self, path: String, value: Json) {
+    fn queue(&mut self, path: String, value: Value) {
         match self.pending.iter_mut().find(|(p, _)| *p == path) {
             Some(slot) => slot.1 = value,
             None => self.pending.push((path, value)),
@@ -206,7 +205,7 @@ impl Attachment {
     fn flush(&mut self) -> Changed {
         let mut changed = Changed::default();
         for (path, value) in std::mem::take(&mut self.pending) {
-            let Ok(delta) = self.validator.set(&path, &value) else {
+            let Ok(delta) = self.validator.set_input(&path, &value) else {
                 continue;
             };
             let unknown = delta
@@ -217,7 +216,7 @@ impl Attachment {
             changed.add(&delta);
             if unknown {
                 self.unknown.insert(top(&path).to_string());
-                let _ = self.validator.set(&path, &Json::Null);
+                let _ = self.validator.set_input(&path, &Value::Null);
                 continue;
             }
             changed.fields.push(field_of(&path).to_string());
@@ -230,7 +229,7 @@ impl Attachment {
     fn load(&mut self) {
         let unknown = &self.unknown;
         let application = self.controls.read(&|p| unknown.contains(top(p)));
-        self.validator.replace(&application);
+        self.validator.replace_input(&application);
         let found: Vec<String> = self
             .validator
             .report()
@@ -243,7 +242,7 @@ impl Attachment {
             self.unknown.extend(found);
             let unknown = &self.unknown;
             let application = self.controls.read(&|p| unknown.contains(top(p)));
-            self.validator.replace(&application);
+            self.validator.replace_input(&application);
         }
         self.validator.release();
         self.pending.clear();

@@ -3,13 +3,22 @@
 //!
 //! A control's path is, in order: the `fields` option's mapping (a selector or elements), the
 //! table it sits in (`data-gov-table`, each row `data-gov-row`, each cell `data-gov-cell`), its
-//! `data-gov-field`, or its `name`. Values are built as JSON in Rust: a control named
-//! `__proto__.x` is a key like any other, reported as an unknown field, and no JavaScript object
-//! is ever written from a control's name.
+//! `data-gov-field`, or its `name`. Values are built in Rust as the engine reads them
+//! ([`Input`]): a control named `__proto__.x` is a key like any other, reported as an unknown
+//! field, and no JavaScript object is ever written from a control's name.
 
-use serde_json::{Map, Value as Json};
+use std::borrow::Cow;
+
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+use crate::model::Input;
+
+/// A value the form holds, owned, as the engine reads one.
+pub type Value = Input<'static>;
+
+/// An object's members, in key order, as [`Input::Object`] holds them.
+type Members = Vec<(Cow<'static, str>, Value)>;
 
 /// Paths whose value is a table of rows, or a list of document check boxes.
 const TABLES: [&str; 2] = ["documents", "resources"];
@@ -79,7 +88,7 @@ impl Controls {
 
     /// What `path` holds after an edit of `control`: a text box, a text area or a single list
     /// outside a table holds its path's value alone, read from it without looking for the others.
-    pub fn value_after_edit(&self, control: &Element, path: &str) -> Json {
+    pub fn value_after_edit(&self, control: &Element, path: &str) -> Value {
         let single = self.mapped.is_empty() && table_of(control).is_none();
         if single {
             if let Some(input) = control.dyn_ref::<HtmlInputElement>() {
@@ -98,13 +107,13 @@ impl Controls {
     }
 
     /// What `path` holds: `null` when blank (a blank is unanswered, never 否).
-    pub fn value_of(&self, path: &str) -> Json {
+    pub fn value_of(&self, path: &str) -> Value {
         if TABLES.contains(&path) && self.table(path).is_some() {
             return self.read_table(path);
         }
         let controls = self.controls_for(path);
         let Some(first) = controls.first() else {
-            return Json::Null;
+            return Input::Null;
         };
         if let Some(input) = first.dyn_ref::<HtmlInputElement>() {
             match input.type_().as_str() {
@@ -118,7 +127,7 @@ impl Controls {
                         || TABLES.contains(&path)
                         || first.has_attribute("data-gov-multi")
                     {
-                        return Json::Array(
+                        return Input::Array(
                             boxes
                                 .iter()
                                 .filter(|b| b.checked())
@@ -126,14 +135,14 @@ impl Controls {
                                 .collect(),
                         );
                     }
-                    return Json::Bool(input.checked());
+                    return Input::Bool(input.checked());
                 }
                 "radio" => {
                     return controls
                         .iter()
                         .filter_map(|c| c.dyn_ref::<HtmlInputElement>())
                         .find(|c| c.checked())
-                        .map_or(Json::Null, |c| Json::String(c.value()));
+                        .map_or(Input::Null, |c| string(c.value()));
                 }
                 _ => return text(input.value()),
             }
@@ -141,11 +150,11 @@ impl Controls {
         if let Some(select) = first.dyn_ref::<HtmlSelectElement>() {
             if select.multiple() {
                 let chosen = select.selected_options();
-                return Json::Array(
+                return Input::Array(
                     (0..chosen.length())
                         .filter_map(|i| chosen.item(i))
                         .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-                        .map(|o| Json::String(o.value()))
+                        .map(|o| string(o.value()))
                         .collect(),
                 );
             }
@@ -154,28 +163,28 @@ impl Controls {
         if let Some(area) = first.dyn_ref::<HtmlTextAreaElement>() {
             return text(area.value());
         }
-        Json::Null
+        Input::Null
     }
 
     /// A table's rows, each an object of its non-blank cells.
-    pub fn read_table(&self, path: &str) -> Json {
+    pub fn read_table(&self, path: &str) -> Value {
         let Some(table) = self.table(path) else {
-            return Json::Null;
+            return Input::Null;
         };
-        Json::Array(
+        Input::Array(
             all(&table, "[data-gov-row]")
                 .iter()
                 .map(|row| {
-                    let mut cells = Map::new();
+                    let mut cells = Members::new();
                     for cell in all(row, "[data-gov-cell]") {
-                        let (Some(name), Json::String(value)) =
+                        let (Some(name), value @ Input::String(_)) =
                             (cell.get_attribute("data-gov-cell"), value(&cell))
                         else {
                             continue;
                         };
-                        cells.insert(name, Json::String(value));
+                        set(&mut cells, name, value);
                     }
-                    Json::Object(cells)
+                    Input::Object(cells)
                 })
                 .collect(),
         )
@@ -203,15 +212,15 @@ impl Controls {
     }
 
     /// The whole application the form holds, blanks left out.
-    pub fn read(&self, skip: &dyn Fn(&str) -> bool) -> Json {
-        let mut application = Map::new();
+    pub fn read(&self, skip: &dyn Fn(&str) -> bool) -> Value {
+        let mut application = Members::new();
         for path in self.paths(skip) {
             let value = self.value_of(&path);
-            if !value.is_null() {
+            if !matches!(value, Input::Null) {
                 put(&mut application, &path, value);
             }
         }
-        Json::Object(application)
+        Input::Object(application)
     }
 
     /// The control an error belongs to: a missing document's own check box, a table's row and
@@ -285,16 +294,20 @@ fn own_path(control: &Element) -> Option<String> {
         .filter(|name| !name.is_empty())
 }
 
-fn text(value: String) -> Json {
+fn string(value: String) -> Value {
+    Input::String(Cow::Owned(value))
+}
+
+fn text(value: String) -> Value {
     if value.is_empty() {
-        Json::Null
+        Input::Null
     } else {
-        Json::String(value)
+        string(value)
     }
 }
 
 /// A cell's value as text (`null` when blank).
-fn value(control: &Element) -> Json {
+fn value(control: &Element) -> Value {
     if let Some(c) = control.dyn_ref::<HtmlInputElement>() {
         return text(c.value());
     }
@@ -303,44 +316,58 @@ fn value(control: &Element) -> Json {
     }
     control
         .dyn_ref::<HtmlTextAreaElement>()
-        .map_or(Json::Null, |c| text(c.value()))
+        .map_or(Input::Null, |c| text(c.value()))
 }
 
 /// A ticked box of a list: its value, or `{kind, chapters}` where the box says which chapters the
 /// document has (`data-gov-chapters="a,b"`).
-fn ticked(input: &HtmlInputElement) -> Json {
+fn ticked(input: &HtmlInputElement) -> Value {
     match input.get_attribute("data-gov-chapters") {
         Some(chapters) => {
-            let mut doc = Map::new();
-            doc.insert("kind".into(), Json::String(input.value()));
-            doc.insert(
-                "chapters".into(),
-                chapters
-                    .split(',')
-                    .filter(|c| !c.is_empty())
-                    .map(|c| Json::String(c.to_string()))
-                    .collect(),
-            );
-            Json::Object(doc)
+            let mut doc = Members::new();
+            set(&mut doc, "kind".into(), string(input.value()));
+            let chapters = chapters
+                .split(',')
+                .filter(|c| !c.is_empty())
+                .map(|c| string(c.to_string()))
+                .collect();
+            set(&mut doc, "chapters".into(), Input::Array(chapters));
+            Input::Object(doc)
         }
-        None => Json::String(input.value()),
+        None => string(input.value()),
     }
 }
 
-/// Puts `value` at the dotted `path` of `object`, making the groups on the way.
-fn put(object: &mut Map<String, Json>, path: &str, value: Json) {
-    match path.split_once('.') {
-        None => {
-            object.insert(path.to_string(), value);
+/// The member `key` of an object, made `null` where there is none, in its place by key.
+fn slot<'m>(members: &'m mut Members, key: Cow<'static, str>) -> Option<&'m mut Value> {
+    let at = match members.binary_search_by(|(k, _)| k.as_ref().cmp(&key)) {
+        Ok(at) => at,
+        Err(at) => {
+            members.insert(at, (key, Input::Null));
+            at
         }
+    };
+    members.get_mut(at).map(|(_, value)| value)
+}
+
+fn set(members: &mut Members, key: String, value: Value) {
+    if let Some(slot) = slot(members, Cow::Owned(key)) {
+        *slot = value;
+    }
+}
+
+/// Puts `value` at the dotted `path` of an object, making the groups on the way.
+fn put(members: &mut Members, path: &str, value: Value) {
+    match path.split_once('.') {
+        None => set(members, path.to_string(), value),
         Some((head, rest)) => {
-            let slot = object
-                .entry(head.to_string())
-                .or_insert_with(|| Json::Object(Map::new()));
-            if !slot.is_object() {
-                *slot = Json::Object(Map::new());
+            let Some(group) = slot(members, Cow::Owned(head.to_string())) else {
+                return;
+            };
+            if !matches!(group, Input::Object(_)) {
+                *group = Input::Object(Vec::new());
             }
-            if let Json::Object(inner) = slot {
+            if let Input::Object(inner) = group {
                 put(inner, rest, value);
             }
         }
