@@ -340,7 +340,7 @@ fn ticked(input: &HtmlInputElement) -> Value {
 
 /// The member `key` of an object, made `null` where there is none, in its place by key.
 fn slot<'m>(members: &'m mut Members, key: Cow<'static, str>) -> Option<&'m mut Value> {
-    let at = match members.binary_search_by(|(k, _)| k.as_ref().cmp(&key)) {
+    let at = match crate::model::input::find_member(members, &key) {
         Ok(at) => at,
         Err(at) => {
             members.insert(at, (key, Input::Null));
