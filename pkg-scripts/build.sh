@@ -7,6 +7,7 @@
 # the module that also reads JSON profiles and checks a profile's cross-references, for Node
 # (node.js, read with fs) and profile authors' tools (init({ profileJson: true })); and the first
 # two without the form component, for pages that never call attach() (init({ form: false })).
+# The glue's imports are then named short in the glue and all five (pkg-scripts/short-imports.mjs).
 # The browser modules check a compiled profile's bounds only: `gov-it-check compile` checked the
 # rest (Cargo.toml, `profile-check`). Prints the sizes, raw and gzip -9.
 set -euo pipefail
@@ -79,6 +80,8 @@ build "" "${name}_core_bg.wasm"
 build "builtin-profiles,profile-check,profile-json,builtin-english" "${name}_json_bg.wasm"
 without_form "builtin-profiles" "${name}_noform_bg.wasm"
 without_form "" "${name}_core_noform_bg.wasm"
+# The imports named short, the same in the glue and the five modules.
+node pkg-scripts/short-imports.mjs "$out/$name.js" "$out"/*_bg.wasm
 # The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).
 bash pkg-scripts/restartable-glue.sh "$out/$name.js"
 

@@ -22,6 +22,11 @@ fi
 step "build"
 bash pkg-scripts/build.sh
 
+step "the build's renaming of the glue's imports (node --test)"
+node --test --test-reporter=tap tests/js/short-imports.test.mjs 2>&1 | tee "$log"
+grep -q '^# fail 0' "$log"
+build_scripts=$(passed '^# pass [0-9]+')
+
 # The oldest browsers the package supports (js/README.md, "Browsers") are those with every
 # WebAssembly feature the modules use: Chromium 96, Firefox 79, Safari 15. The modules declare
 # their features in a custom section, which wasm-opt would otherwise trust; with it removed, the
@@ -117,7 +122,7 @@ step "TypeScript: tsc --noEmit on a typed consumer, a server consumer without th
 (cd "$work" && ../node_modules/.bin/tsc -p tsconfig.cjs.json)
 echo "tsc: ok"
 
-total=$((wasm_node + wasm_browser + form_browser + js))
+total=$((build_scripts + wasm_node + wasm_browser + form_browser + js))
 echo
-echo "package: wasm Node ${wasm_node} passed, wasm Chromium ${wasm_browser} passed, form component ${form_browser} passed, JS ${js} passed, tsc ok"
+echo "package: build scripts ${build_scripts} passed, wasm Node ${wasm_node} passed, wasm Chromium ${wasm_browser} passed, form component ${form_browser} passed, JS ${js} passed, tsc ok"
 echo "package: ${total} passed, 0 failed"

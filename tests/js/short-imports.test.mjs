@@ -1,0 +1,119 @@
+// pkg-scripts/short-imports.mjs on a glue and modules made here, shaped as wasm-bindgen writes
+// them: the renamed pair still binds each import to its own function, builds with other imports
+// cannot be mixed, and what the renamer does not understand fails the build.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const script = fileURLToPath(new URL('../../pkg-scripts/short-imports.mjs', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'short-imports-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+const leb = (n) => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >> 7)]);
+const bytes = (text) => [...Buffer.from(text, 'utf8')];
+const vec = (items) => [...leb(items.length), ...items.flat()];
+const section = (id, payload) => [id, ...leb(payload.length), ...payload];
+
+/** A module importing `imports` (functions () -> i32) from `from`, exporting `call<i>` for each. */
+function module(imports, from = './x_bg.js') {
+  const type = section(1, vec([[0x60, 0, 1, 0x7f]]));
+  const imported = section(2, vec(imports.map((name) => [...vec(bytes(from)), ...vec(bytes(name)), 0x00, 0])));
+  const functions = section(3, vec(imports.map(() => [0])));
+  const exported = section(7, vec(imports.map((_, i) => [...vec(bytes(`call${i}`)), 0x00, imports.length + i])));
+  const code = section(10, vec(imports.map((_, i) => vec([0, 0x10, i, 0x0b]))));
+  return Buffer.from([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...type, ...imported, ...functions, ...exported, ...code]);
+}
+
+/** A glue giving each of `imports` as a function returning its position plus one. */
+function glue(imports, from = './x_bg.js') {
+  const members = imports.map((name, i) => `        ${name}: function() {\n            return ${i + 1};\n        },`);
+  return `let wasm;
+function __wbg_get_imports() {
+    const import0 = {
+        __proto__: null,
+${members.join('\n')}
+    };
+    return {
+        __proto__: null,
+        "${from}": import0,
+    };
+}
+export { __wbg_get_imports };
+`;
+}
+
+let made = 0;
+function write(glueText, ...modules) {
+  made++;
+  const gluePath = join(dir, `glue${made}.mjs`);
+  writeFileSync(gluePath, glueText);
+  const modulePaths = modules.map((bytes, i) => {
+    const path = join(dir, `module${made}-${i}.wasm`);
+    writeFileSync(path, bytes);
+    return path;
+  });
+  return { gluePath, modulePaths };
+}
+const rename = ({ gluePath, modulePaths }) =>
+  spawnSync(process.execPath, [script, gluePath, ...modulePaths], { encoding: 'utf8' });
+const importsOf = async (gluePath) => (await import(pathToFileURL(gluePath).href)).__wbg_get_imports();
+
+const names = ['__wbg_setAttribute_2f8e9a0b1c2d3e4f', '__wbg_get_d7176cfb76d71114', '__wbindgen_generic_0000000000000001'];
+
+test('each module sharing the glue binds each import, renamed, to its own function', async () => {
+  // The second module imports a subset, in another order, as the module without attach() does.
+  const files = write(glue(names), module(names), module([names[2], names[0]]));
+  const result = rename(files);
+  assert.equal(result.status, 0, result.stderr);
+
+  const imports = await importsOf(files.gluePath);
+  const [from] = Object.keys(imports);
+  assert.match(from, /^w[0-9a-f]{8}$/);
+  assert.deepEqual(Object.keys(imports[from]), ['a', 'b', 'c']);
+
+  const [whole, subset] = files.modulePaths.map((path) => new WebAssembly.Module(readFileSync(path)));
+  assert.deepEqual(
+    WebAssembly.Module.imports(subset).map(({ module, name }) => `${module}.${name}`),
+    [`${from}.c`, `${from}.a`],
+  );
+  const one = new WebAssembly.Instance(whole, imports).exports;
+  assert.deepEqual([one.call0(), one.call1(), one.call2()], [1, 2, 3]);
+  const two = new WebAssembly.Instance(subset, imports).exports;
+  assert.deepEqual([two.call0(), two.call1()], [3, 1]);
+});
+
+test("a module does not instantiate with the glue of a build with other imports", async () => {
+  const older = write(glue(names), module(names));
+  const newer = write(glue([names[1], names[0], names[2]]), module([names[1], names[0], names[2]]));
+  assert.equal(rename(older).status, 0);
+  assert.equal(rename(newer).status, 0);
+  const olderImports = await importsOf(older.gluePath);
+  const newerImports = await importsOf(newer.gluePath);
+  assert.notDeepEqual(Object.keys(olderImports), Object.keys(newerImports));
+  assert.throws(
+    () => new WebAssembly.Instance(new WebAssembly.Module(readFileSync(newer.modulePaths[0])), olderImports),
+    /module is not an object or function|Import #0/,
+  );
+});
+
+test('a module importing what the glue does not give fails the build, naming the import', () => {
+  const result = rename(write(glue(names.slice(0, 2)), module(names)));
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /imports __wbindgen_generic_0000000000000001, which the glue does not give/);
+});
+
+test('a glue not shaped as wasm-bindgen writes it fails the build', () => {
+  const result = rename(write(glue(names).replace('const import0', 'const imports0'), module(names)));
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /no import object of the shape wasm-bindgen writes/);
+});
+
+test('a module importing from another module than the glue sets fails the build', () => {
+  const result = rename(write(glue(names), module(names, './other_bg.js')));
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /imports from \.\/other_bg\.js, not the glue's \.\/x_bg\.js/);
+});
