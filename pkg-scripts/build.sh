@@ -7,7 +7,8 @@
 # the module that also reads JSON profiles and checks a profile's cross-references, for Node
 # (node.js, read with fs) and profile authors' tools (init({ profileJson: true })); and the first
 # two without the form component, for pages that never call attach() (init({ form: false })).
-# The glue's imports are then named short in the glue and all five (pkg-scripts/short-imports.mjs).
+# The glue's imports and exports are then named short in the glue and all five
+# (pkg-scripts/short-names.mjs).
 # The browser modules check a compiled profile's bounds only: `gov-it-check compile` checked the
 # rest (Cargo.toml, `profile-check`). Prints the sizes, raw and gzip -9.
 set -euo pipefail
@@ -80,10 +81,12 @@ build "" "${name}_core_bg.wasm"
 build "builtin-profiles,profile-check,profile-json,builtin-english" "${name}_json_bg.wasm"
 without_form "builtin-profiles" "${name}_noform_bg.wasm"
 without_form "" "${name}_core_noform_bg.wasm"
-# The imports named short, the same in the glue and the five modules.
-node pkg-scripts/short-imports.mjs "$out/$name.js" "$out"/*_bg.wasm
 # The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).
 bash pkg-scripts/restartable-glue.sh "$out/$name.js"
+# The names the glue and the modules call each other by made short, the same in all five; js/index.js
+# frees validators and form handles, and finds the form component, through these exports by name.
+node pkg-scripts/short-names.mjs "$out/$name.js" "$out"/*_bg.wasm \
+  --keep-exports __wbg_validator_free,__wbg_formhandle_free,formhandle_new
 
 # The compiled profiles (src/compiled/, made from src/profiles/*.json by
 # pkg-scripts/compile-profiles.sh) for pages that load one jurisdiction.

@@ -23,7 +23,7 @@ step "build"
 bash pkg-scripts/build.sh
 
 step "the build's renaming of the glue's imports (node --test)"
-node --test --test-reporter=tap tests/js/short-imports.test.mjs 2>&1 | tee "$log"
+node --test --test-reporter=tap tests/js/short-names.test.mjs 2>&1 | tee "$log"
 grep -q '^# fail 0' "$log"
 build_scripts=$(passed '^# pass [0-9]+')
 

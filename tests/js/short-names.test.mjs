@@ -1,6 +1,6 @@
-// pkg-scripts/short-imports.mjs on a glue and modules made here, shaped as wasm-bindgen writes
-// them: the renamed pair still binds each import to its own function, builds with other imports
-// cannot be mixed, and what the renamer does not understand fails the build.
+// pkg-scripts/short-names.mjs on a glue and modules made here, shaped as wasm-bindgen writes
+// them: the renamed pair still binds each import and export to its own function, builds with
+// other imports cannot be mixed, and what the renamer does not understand fails the build.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const script = fileURLToPath(new URL('../../pkg-scripts/short-imports.mjs', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'short-imports-'));
+const script = fileURLToPath(new URL('../../pkg-scripts/short-names.mjs', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'short-names-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 const leb = (n) => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >> 7)]);
@@ -28,10 +28,20 @@ function module(imports, from = './x_bg.js') {
   return Buffer.from([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...type, ...imported, ...functions, ...exported, ...code]);
 }
 
-/** A glue giving each of `imports` as a function returning its position plus one. */
-function glue(imports, from = './x_bg.js') {
+/**
+ * A glue giving each of `imports` as a function returning its position plus one, and calling each
+ * of the module's `calls` exports, as wasm-bindgen's glue calls the instance's.
+ */
+function glue(imports, from = './x_bg.js', calls = imports.length) {
   const members = imports.map((name, i) => `        ${name}: function() {\n            return ${i + 1};\n        },`);
+  const each = Array.from({ length: calls }, (_, i) => `wasm.call${i}()`);
   return `let wasm;
+export function init(module) {
+    wasm = new WebAssembly.Instance(module, __wbg_get_imports()).exports;
+}
+export function callEach() {
+    return [${each.join(', ')}];
+}
 function __wbg_get_imports() {
     const import0 = {
         __proto__: null,
@@ -58,9 +68,11 @@ function write(glueText, ...modules) {
   });
   return { gluePath, modulePaths };
 }
-const rename = ({ gluePath, modulePaths }) =>
-  spawnSync(process.execPath, [script, gluePath, ...modulePaths], { encoding: 'utf8' });
-const importsOf = async (gluePath) => (await import(pathToFileURL(gluePath).href)).__wbg_get_imports();
+const rename = ({ gluePath, modulePaths }, ...options) =>
+  spawnSync(process.execPath, [script, gluePath, ...modulePaths, ...options], { encoding: 'utf8' });
+const glueOf = (gluePath) => import(pathToFileURL(gluePath).href);
+const importsOf = async (gluePath) => (await glueOf(gluePath)).__wbg_get_imports();
+const exportsOf = (path) => WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(path))).map(({ name }) => name);
 
 const names = ['__wbg_setAttribute_2f8e9a0b1c2d3e4f', '__wbg_get_d7176cfb76d71114', '__wbindgen_generic_0000000000000001'];
 
@@ -80,10 +92,26 @@ test('each module sharing the glue binds each import, renamed, to its own functi
     WebAssembly.Module.imports(subset).map(({ module, name }) => `${module}.${name}`),
     [`${from}.c`, `${from}.a`],
   );
-  const one = new WebAssembly.Instance(whole, imports).exports;
-  assert.deepEqual([one.call0(), one.call1(), one.call2()], [1, 2, 3]);
-  const two = new WebAssembly.Instance(subset, imports).exports;
-  assert.deepEqual([two.call0(), two.call1()], [3, 1]);
+  // Each export in the order the module lists them: export i calls import i.
+  const callEach = (compiled) => Object.values(new WebAssembly.Instance(compiled, imports).exports).map((call) => call());
+  assert.deepEqual(callEach(whole), [1, 2, 3]);
+  assert.deepEqual(callEach(subset), [3, 1]);
+});
+
+test("each export the glue calls is renamed in the glue and the module; those kept keep their names", async () => {
+  const files = write(glue(names), module(names));
+  const result = rename(files, '--keep-exports', 'call1');
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(exportsOf(files.modulePaths[0]), ['a', 'call1', 'b']);
+  const renamed = await glueOf(files.gluePath);
+  renamed.init(new WebAssembly.Module(readFileSync(files.modulePaths[0])));
+  assert.deepEqual(renamed.callEach(), [1, 2, 3]);
+});
+
+test('an export kept that no module exports fails the build', () => {
+  const result = rename(write(glue(names), module(names)), '--keep-exports', 'formhandle_new');
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /no module exports formhandle_new, which --keep-exports keeps/);
 });
 
 test("a module does not instantiate with the glue of a build with other imports", async () => {
