@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # optimise.sh IN OUT: wasm-opt -Oz run until it gains nothing more (--converge: 0.8 KB gzip less a
-# module, for about 30 s more each), with the wasm features the modules use; binaryen from the npm
-# package in tests/js. build.sh and build-crossing.sh run it on each module.
+# module, for about 30 s more each), with the wasm features the modules use, then the functions
+# laid out to compress; binaryen from the npm package in tests/js. build.sh and build-crossing.sh
+# run it on each module.
 #
 # A function with one caller is inlined only when it is small (-ocimfs 40; wasm-opt's default
 # inlines every one). Inlined whole, the profile decoder, the engine's run and its steps became
@@ -17,7 +18,14 @@ if [ ! -x "$wasm_opt" ]; then
   echo "optimise: installing the JS tools (tests/js, from its lockfile)"
   (cd "$root/tests/js" && npm ci --no-audit --no-fund --loglevel=error)
 fi
-"$wasm_opt" -Oz --converge -ocimfs 40 --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-multivalue --enable-reference-types \
-  "$1" -o "$2"
+features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-multivalue --enable-reference-types"
+# shellcheck disable=SC2086
+"$wasm_opt" -Oz --converge -ocimfs 40 --strip-debug --strip-producers $features "$1" -o "$2"
+# Then the code laid out with alike functions side by side, which gzip compresses better
+# (pkg-scripts/order-functions.mjs: 2.8-3.8 KB gzip less a module). wasm-opt reading a module back
+# adds scratch locals that -Oz takes away again (0.7 KB raw otherwise).
+node "$root/pkg-scripts/order-functions.mjs" "$2" "$2.named"
+# shellcheck disable=SC2086
+"$wasm_opt" --reorder-functions-by-name -Oz -ocimfs 40 --strip-debug --strip-producers $features "$2.named" -o "$2"
+rm "$2.named"
