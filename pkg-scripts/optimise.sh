@@ -4,13 +4,15 @@
 # laid out to compress; binaryen from the npm package in tests/js. build.sh and build-crossing.sh
 # run it on each module.
 #
-# A function with one caller is inlined only when it is small (-ocimfs 40; wasm-opt's default
+# A function with one caller is inlined only when it is small (-ocimfs 20; wasm-opt's default
 # inlines every one). Inlined whole, the profile decoder, the engine's run and its steps became
 # functions of 20-36 KB with thousands of locals, whose indices take two or three bytes each and
 # compress poorly, and which V8 compiles whole when one gets hot (the decoder: ~110 ms of
 # TurboFan on this machine at the first validation). Kept apart: -16.6 KB gzip for the module a
 # one-jurisdiction page loads, a first validate() 16 % sooner in Node, every call ~5 % slower
-# (BENCHMARKS.md, "small functions kept apart").
+# (BENCHMARKS.md, "small functions kept apart"). 40 until the code was laid out to compress
+# (below); with it, 20 takes 0.6-1.2 KB gzip more off each module, per call and cold start
+# unchanged (BENCHMARKS.md, "one-caller functions up to 20 inlined").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 wasm_opt="$root/tests/js/node_modules/.bin/wasm-opt"
@@ -21,11 +23,11 @@ fi
 features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-multivalue --enable-reference-types"
 # shellcheck disable=SC2086
-"$wasm_opt" -Oz --converge -ocimfs 40 --strip-debug --strip-producers $features "$1" -o "$2"
+"$wasm_opt" -Oz --converge -ocimfs 20 --strip-debug --strip-producers $features "$1" -o "$2"
 # Then the code laid out with alike functions side by side, which gzip compresses better
 # (pkg-scripts/order-functions.mjs: 2.8-3.8 KB gzip less a module). wasm-opt reading a module back
 # adds scratch locals that -Oz takes away again (0.7 KB raw otherwise).
 node "$root/pkg-scripts/order-functions.mjs" "$2" "$2.named"
 # shellcheck disable=SC2086
-"$wasm_opt" --reorder-functions-by-name -Oz -ocimfs 40 --strip-debug --strip-producers $features "$2.named" -o "$2"
+"$wasm_opt" --reorder-functions-by-name -Oz -ocimfs 20 --strip-debug --strip-producers $features "$2.named" -o "$2"
 rm "$2.named"
