@@ -13,6 +13,7 @@
 // order is a greedy walk from the first function to the most alike one not yet placed. It is
 // deterministic: the same module gives the same order, and the size test stays exact.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { lebBytes, nameBytes, readLeb, readName, sectionBytes, sections } from './wasm-binary.mjs';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
@@ -23,82 +24,50 @@ const RUN = 5;
 const HASHES = 256;
 
 const bytes = readFileSync(input);
-/** Reads an unsigned LEB128 in `buffer` at `at`: [value, the offset after it]. */
-function leb(buffer, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = buffer[at++];
-    if (byte === undefined) throw new Error(`${input}: a number runs past the end`);
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if ((byte & 0x80) === 0) return [value, at];
-  }
-}
-function writeLeb(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return out;
-}
 
-// The functions imported (numbered first) and the bodies of those defined.
+// The functions imported (numbered first) and the instructions of those defined.
 let imported = 0;
 const bodies = [];
-for (let at = 8; at < bytes.length; ) {
-  const id = bytes[at];
-  const [size, start] = leb(bytes, at + 1);
-  let p = start;
-  if (id === 0) {
-    const [length, name] = leb(bytes, p);
-    if (bytes.toString('utf8', name, name + length) === 'name') {
-      throw new Error(`${input}: already has a name section; order it after --strip-debug`);
-    }
-  } else if (id === 2) {
-    let count;
-    [count, p] = leb(bytes, p);
+for (const { id, start } of sections(bytes)) {
+  if (id === 0 && readName(bytes, start)[0] === 'name') {
+    throw new Error(`${input}: already has a name section; order it after --strip-debug`);
+  }
+  if (id === 2) {
+    let [count, p] = readLeb(bytes, start);
     for (; count > 0; count--) {
-      for (const _ of [0, 1]) {
-        let length;
-        [length, p] = leb(bytes, p);
-        p += length;
-      }
+      [, p] = readName(bytes, p);
+      [, p] = readName(bytes, p);
       const kind = bytes[p++];
-      if (kind === 0x00) imported++;
-      // A function's type, a table's or a memory's limits, a global's type: skipped by kind.
-      if (kind === 0x00) [, p] = leb(bytes, p);
-      else if (kind === 0x01) p = limits(p + 1);
+      // What follows each kind: a function's type, a table's or a memory's limits, a global's type.
+      if (kind === 0x00) {
+        imported++;
+        [, p] = readLeb(bytes, p);
+      } else if (kind === 0x01) p = limits(p + 1);
       else if (kind === 0x02) p = limits(p);
       else if (kind === 0x03) p += 2;
       else throw new Error(`${input}: an import of kind ${kind}`);
     }
   } else if (id === 10) {
-    let count;
-    [count, p] = leb(bytes, p);
+    let [count, p] = readLeb(bytes, start);
     for (; count > 0; count--) {
       let length;
-      [length, p] = leb(bytes, p);
+      [length, p] = readLeb(bytes, p);
       bodies.push(instructions(bytes.subarray(p, p + length)));
       p += length;
     }
   }
-  at = start + size;
 }
 function limits(p) {
   const flags = bytes[p++];
-  [, p] = leb(bytes, p);
-  if (flags & 1) [, p] = leb(bytes, p);
+  [, p] = readLeb(bytes, p);
+  if (flags & 1) [, p] = readLeb(bytes, p);
   return p;
 }
 /** A body without its locals' declarations: the instructions. */
 function instructions(body) {
-  let [groups, p] = leb(body, 0);
+  let [groups, p] = readLeb(body, 0);
   for (; groups > 0; groups--) {
-    [, p] = leb(body, p);
+    [, p] = readLeb(body, p);
     p++;
   }
   return body.subarray(p);
@@ -150,10 +119,9 @@ order.forEach((defined, at) => {
   place[defined] = at;
 });
 const width = String(bodies.length).length;
-const names = [...writeLeb(bodies.length)];
+const names = [lebBytes(bodies.length)];
 place.forEach((at, defined) => {
-  const name = Buffer.from(String(at).padStart(width, '0'));
-  names.push(...writeLeb(imported + defined), ...writeLeb(name.length), ...name);
+  names.push(lebBytes(imported + defined), nameBytes(String(at).padStart(width, '0')));
 });
-const payload = [...writeLeb(4), ...Buffer.from('name'), 1, ...writeLeb(names.length), ...names];
-writeFileSync(output, Buffer.concat([bytes, Buffer.from([0, ...writeLeb(payload.length), ...payload])]));
+const functionNames = sectionBytes(1, Buffer.concat(names));
+writeFileSync(output, Buffer.concat([bytes, sectionBytes(0, Buffer.concat([nameBytes('name'), functionNames]))]));

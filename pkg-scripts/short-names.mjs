@@ -6,8 +6,8 @@
 // module, `./gov_it_rules_bg.js`, and each export after what it binds (`validator_setScalar`,
 // `wasm_bindgen__convert__closures_____invoke__he29…`). Each name is written in the module and
 // again in the glue, and the hashes are random to a compressor: the 124 imports were 4.3 KB gzip
-// of every page, the exports 0.5 KB (BENCHMARKS.md, "the glue's imports named short", "… and its
-// exports"). Short names are given in the order the glue first names them, so one glue drives all
+// of every page, the exports 0.5 KB (BENCHMARKS.md, "the glue's imports named short", "the glue's
+// exports named short too"). Short names are given in the order the glue first names them, so one glue drives all
 // five modules as before. The exports `--keep-exports` lists (those the wrapper reads from an
 // instance itself) and `memory` keep their names. A module importing a name the glue does not
 // give, or a glue not shaped as this expects, fails the build here.
@@ -16,6 +16,7 @@
 // names they replace, so such a pair still fails to instantiate rather than call the wrong function.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { lebBytes, nameBytes, readLeb, readName, sectionBytes, sections } from './wasm-binary.mjs';
 
 const args = process.argv.slice(2);
 const keepAt = args.indexOf('--keep-exports');
@@ -65,93 +66,55 @@ for (const [, name] of glue.matchAll(/\bwasm\.([A-Za-z_$][\w$]*)/g)) {
 glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (whole, name) => (exported.has(name) ? `wasm.${exported.get(name)}` : whole));
 writeFileSync(gluePath, glue);
 
-/** Reads an unsigned LEB128 at `at`: [value, the offset after it]. */
-function leb(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    if (byte === undefined) throw new Error('a number runs past the end');
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if ((byte & 0x80) === 0) return [value, at];
-  }
-}
-function writeLeb(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return Buffer.from(out);
-}
-const name = (text) => {
-  const bytes = Buffer.from(text, 'utf8');
-  return Buffer.concat([writeLeb(bytes.length), bytes]);
-};
-
-/** The export section at `start`…`end`, its names renamed as in the glue, whole with its header. */
-function renameExports(path, bytes, start, end) {
-  let [count, p] = leb(bytes, start);
-  const entries = [writeLeb(count)];
+/** The import section at `start`…`end` renamed as in the glue; every import must be a function. */
+function renameImports(path, bytes, start, end) {
+  let [count, p] = readLeb(bytes, start);
+  const entries = [lebBytes(count)];
   for (; count > 0; count--) {
-    let length;
-    [length, p] = leb(bytes, p);
-    const field = bytes.toString('utf8', p, p + length);
-    p += length;
-    const [, after] = leb(bytes, p + 1);
-    entries.push(name(exported.get(field) ?? field), bytes.subarray(p, after));
+    let module, field;
+    [module, p] = readName(bytes, p);
+    [field, p] = readName(bytes, p);
+    if (module !== moduleName) fail(`${path}: imports from ${module}, not the glue's ${moduleName}`);
+    if (bytes[p] !== 0x00) fail(`${path}: ${field} is not a function import`);
+    const to = renamed.get(field);
+    if (to === undefined) fail(`${path}: imports ${field}, which the glue does not give`);
+    const [, after] = readLeb(bytes, p + 1);
+    entries.push(nameBytes(shortModule), nameBytes(to), bytes.subarray(p, after));
+    p = after;
+  }
+  if (p !== end) fail(`${path}: the import section has bytes after its entries`);
+  return sectionBytes(2, Buffer.concat(entries));
+}
+
+/** The export section at `start`…`end`, the exports the glue calls renamed as in the glue. */
+function renameExports(path, bytes, start, end) {
+  let [count, p] = readLeb(bytes, start);
+  const entries = [lebBytes(count)];
+  for (; count > 0; count--) {
+    let field;
+    [field, p] = readName(bytes, p);
+    const [, after] = readLeb(bytes, p + 1);
+    entries.push(nameBytes(exported.get(field) ?? field), bytes.subarray(p, after));
     p = after;
   }
   if (p !== end) fail(`${path}: the export section has bytes after its entries`);
-  const payload = Buffer.concat(entries);
-  return Buffer.concat([Buffer.from([7]), writeLeb(payload.length), payload]);
+  return sectionBytes(7, Buffer.concat(entries));
 }
 
-/** The module with its imports' and exports' names replaced; every import must be a function. */
+/** The module at `path` with its imports and exports renamed, written in place. */
 function rewrite(path) {
   const bytes = readFileSync(path);
-  if (bytes.readUInt32LE(0) !== 0x6d736100) fail(`${path}: not a wasm module`);
   const parts = [bytes.subarray(0, 8)];
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, start] = leb(bytes, at + 1);
-    const end = start + size;
-    if (id === 7) {
-      parts.push(renameExports(path, bytes, start, end));
-      at = end;
-      continue;
-    }
-    if (id !== 2) {
-      parts.push(bytes.subarray(at, end));
-      at = end;
-      continue;
-    }
-    let [count, p] = leb(bytes, start);
-    const entries = [writeLeb(count)];
-    for (; count > 0; count--) {
-      let length;
-      [length, p] = leb(bytes, p);
-      const module = bytes.toString('utf8', p, p + length);
-      p += length;
-      [length, p] = leb(bytes, p);
-      const field = bytes.toString('utf8', p, p + length);
-      p += length;
-      if (module !== moduleName) fail(`${path}: imports from ${module}, not the glue's ${moduleName}`);
-      if (bytes[p] !== 0x00) fail(`${path}: ${field} is not a function import`);
-      const to = renamed.get(field);
-      if (to === undefined) fail(`${path}: imports ${field}, which the glue does not give`);
-      const [, after] = leb(bytes, p + 1);
-      entries.push(name(shortModule), name(to), bytes.subarray(p, after));
-      p = after;
-    }
-    if (p !== end) fail(`${path}: the import section has bytes after its entries`);
-    const payload = Buffer.concat(entries);
-    parts.push(Buffer.from([2]), writeLeb(payload.length), payload);
-    at = end;
+  let found;
+  try {
+    found = [...sections(bytes)];
+  } catch (error) {
+    fail(`${path}: ${error.message}`);
+  }
+  for (const { id, at, start, end } of found) {
+    if (id === 2) parts.push(renameImports(path, bytes, start, end));
+    else if (id === 7) parts.push(renameExports(path, bytes, start, end));
+    else parts.push(bytes.subarray(at, end));
   }
   writeFileSync(path, Buffer.concat(parts));
 }

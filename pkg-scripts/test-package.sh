@@ -22,8 +22,8 @@ fi
 step "build"
 bash pkg-scripts/build.sh
 
-step "the build's renaming of the glue's imports (node --test)"
-node --test --test-reporter=tap tests/js/short-names.test.mjs 2>&1 | tee "$log"
+step "the build's passes over the modules: names made short, functions ordered (node --test)"
+node --test --test-reporter=tap tests/js/short-names.test.mjs tests/js/order-functions.test.mjs 2>&1 | tee "$log"
 grep -q '^# fail 0' "$log"
 build_scripts=$(passed '^# pass [0-9]+')
 

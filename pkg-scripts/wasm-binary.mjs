@@ -1,0 +1,59 @@
+// Reading and writing the parts of a wasm binary that the build's post-passes touch
+// (pkg-scripts/short-names.mjs, pkg-scripts/order-functions.mjs): unsigned LEB128 numbers, names
+// and the sections, as the binary format defines them.
+
+/** The unsigned LEB128 number in `bytes` at `at`: [value, the offset after it]. */
+export function readLeb(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = bytes[at++];
+    if (byte === undefined) throw new Error('a number runs past the end of the module');
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if ((byte & 0x80) === 0) return [value, at];
+  }
+}
+
+/** `value` as unsigned LEB128. */
+export function lebBytes(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return Buffer.from(out);
+}
+
+/** The name in `bytes` at `at`, as the format writes it (its length, then UTF-8): [text, after]. */
+export function readName(bytes, at) {
+  const [length, start] = readLeb(bytes, at);
+  return [bytes.toString('utf8', start, start + length), start + length];
+}
+
+/** `text` as the format writes a name. */
+export function nameBytes(text) {
+  const utf8 = Buffer.from(text, 'utf8');
+  return Buffer.concat([lebBytes(utf8.length), utf8]);
+}
+
+/** A section with id `id` and contents `payload`, whole with its header. */
+export function sectionBytes(id, payload) {
+  return Buffer.concat([Buffer.from([id]), lebBytes(payload.length), payload]);
+}
+
+/**
+ * The sections of the module `bytes`, in order: each { id, at, start, end } (`at` where its header
+ * begins, `start`…`end` its contents). Throws on what is not a wasm module.
+ */
+export function* sections(bytes) {
+  if (bytes.length < 8 || bytes.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
+  for (let at = 8; at < bytes.length; ) {
+    const id = bytes[at];
+    const [size, start] = readLeb(bytes, at + 1);
+    yield { id, at, start, end: start + size };
+    at = start + size;
+  }
+}
