@@ -280,7 +280,7 @@ export interface InitJurisdictions {
    */
   locales?: Locale[] | undefined;
   profileJson?: false | undefined;
-  /** `false`: the module without `attach()` (`gov_it_rules_core_noform_bg.wasm`, 44 KB gzip smaller). */
+  /** `false`: the module without `attach()` (`gov_it_rules_core_noform_bg.wasm`, 33 KB gzip smaller). */
   form?: boolean | undefined;
 }
 
@@ -297,7 +297,7 @@ export interface InitProfileJson {
 
 /**
  * `init()` with the default module from elsewhere than beside the package's JS; with
- * `form: false`, the module without `attach()` (`gov_it_rules_noform_bg.wasm`, 44 KB gzip smaller).
+ * `form: false`, the module without `attach()` (`gov_it_rules_noform_bg.wasm`, 33 KB gzip smaller).
  */
 export interface InitDefault {
   wasm?: InitInput | undefined;

@@ -124,7 +124,7 @@ let englishLoading = null;
  * (`gov-it-check compile`), which keeps the JSON reader out of what every applicant downloads.
  * Node's entry always uses it.
  *
- * `init({ form: false })` loads the module without the form component, 44 KB gzip smaller, for
+ * `init({ form: false })` loads the module without the form component, 33 KB gzip smaller, for
  * pages that never call `attach()` (a form library through `schema()` or `elementRules()`);
  * `attach()` then throws. It combines with `jurisdictions`.
  *
