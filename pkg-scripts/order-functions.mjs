@@ -13,7 +13,7 @@
 // order is a greedy walk from the first function to the most alike one not yet placed. It is
 // deterministic: the same module gives the same order, and the size test stays exact.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { lebBytes, nameBytes, readLeb, readName, sectionBytes, sections } from './wasm-binary.mjs';
+import { lebBytes, nameBytes, readLeb, readName, sectionBytes, sections, vectorBytes } from './wasm-binary.mjs';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
@@ -119,9 +119,8 @@ order.forEach((defined, at) => {
   place[defined] = at;
 });
 const width = String(bodies.length).length;
-const names = [lebBytes(bodies.length)];
-place.forEach((at, defined) => {
-  names.push(lebBytes(imported + defined), nameBytes(String(at).padStart(width, '0')));
-});
-const functionNames = sectionBytes(1, Buffer.concat(names));
+const names = place.map((at, defined) =>
+  Buffer.concat([lebBytes(imported + defined), nameBytes(String(at).padStart(width, '0'))]),
+);
+const functionNames = sectionBytes(1, vectorBytes(names));
 writeFileSync(output, Buffer.concat([bytes, sectionBytes(0, Buffer.concat([nameBytes('name'), functionNames]))]));

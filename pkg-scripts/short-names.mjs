@@ -36,7 +36,8 @@ let glue = readFileSync(gluePath, 'utf8');
 const object = /^function __wbg_get_imports\(\) \{\n    const import0 = \{\n([^]*?)\n    \};\n    return \{\n        __proto__: null,\n        "([^"]+)": import0,\n    \};\n\}$/m.exec(glue);
 if (!object) fail(`${gluePath}: no import object of the shape wasm-bindgen writes for --target web`);
 const [, members, moduleName] = object;
-const names = [...members.matchAll(/^        ([A-Za-z_$][\w$]*): function\(/gm)].map((match) => match[1]);
+const key = /^        ([A-Za-z_$][\w$]*): function\(/gm;
+const names = [...members.matchAll(key)].map((match) => match[1]);
 if (names.length === 0) fail(`${gluePath}: the import object names no function`);
 
 /** The n-th short name: a…z, A…Z, then two letters. */
@@ -45,14 +46,11 @@ const short = (n) => (n < letters.length ? letters[n] : letters[Math.floor(n / l
 const renamed = new Map(names.map((name, n) => [name, short(n)]));
 const shortModule = `w${createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 8)}`;
 
-let newMembers = members;
-for (const [name, to] of renamed) {
-  const key = new RegExp(`^        ${name.replace(/\$/g, '\\$')}: function\\(`, 'gm');
-  const found = newMembers.match(key)?.length ?? 0;
-  if (found !== 1) fail(`${gluePath}: the import ${name} is a key ${found} times`);
-  newMembers = newMembers.replace(key, `        ${to}: function(`);
+if (renamed.size !== names.length) fail(`${gluePath}: an import is a key of the import object twice`);
+for (const name of names) {
   if (glue.split(name).length !== 2) fail(`${gluePath}: ${name} is named outside the import object`);
 }
+const newMembers = members.replace(key, (_, name) => `        ${renamed.get(name)}: function(`);
 // Replaced by functions: a replacement string would read `$&` and the like in the glue's code.
 glue = glue.replace(object[0], () =>
   object[0].replace(members, () => newMembers).replace(`"${moduleName}": import0`, () => `${shortModule}: import0`),
@@ -101,7 +99,7 @@ function renameExports(path, bytes, start, end) {
   return sectionBytes(7, Buffer.concat(entries));
 }
 
-/** The module at `path` with its imports and exports renamed, written in place. */
+/** The module at `path` with its imports and exports renamed, written in place and returned. */
 function rewrite(path) {
   const bytes = readFileSync(path);
   const parts = [bytes.subarray(0, 8)];
@@ -116,12 +114,13 @@ function rewrite(path) {
     else if (id === 7) parts.push(renameExports(path, bytes, start, end));
     else parts.push(bytes.subarray(at, end));
   }
-  writeFileSync(path, Buffer.concat(parts));
+  const written = Buffer.concat(parts);
+  writeFileSync(path, written);
+  return written;
 }
 const exportedSomewhere = new Set();
 for (const path of modulePaths) {
-  rewrite(path);
-  const compiled = new WebAssembly.Module(readFileSync(path));
+  const compiled = new WebAssembly.Module(rewrite(path));
   WebAssembly.Module.imports(compiled).forEach(({ module, name: field }) => {
     if (module !== shortModule || !/^[A-Za-z]{1,2}$/.test(field)) fail(`${path}: ${module}.${field} was not renamed`);
   });

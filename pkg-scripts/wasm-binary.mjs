@@ -39,6 +39,11 @@ export function nameBytes(text) {
   return Buffer.concat([lebBytes(utf8.length), utf8]);
 }
 
+/** `items` (each already encoded) as the format writes a vector: their count, then each. */
+export function vectorBytes(items) {
+  return Buffer.concat([lebBytes(items.length), ...items]);
+}
+
 /** A section with id `id` and contents `payload`, whole with its header. */
 export function sectionBytes(id, payload) {
   return Buffer.concat([Buffer.from([id]), lebBytes(payload.length), payload]);

@@ -7,13 +7,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lebBytes, nameBytes, readLeb, readName, sectionBytes, sections } from '../../pkg-scripts/wasm-binary.mjs';
+import { lebBytes, nameBytes, readLeb, readName, sectionBytes, sections, vectorBytes as vector } from '../../pkg-scripts/wasm-binary.mjs';
 
 const script = fileURLToPath(new URL('../../pkg-scripts/order-functions.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'order-functions-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-const vector = (items) => Buffer.concat([lebBytes(items.length), ...items]);
 /** `i32.const n; drop` for each of `constants`: a body of type () -> (). */
 const body = (constants) => {
   const code = Buffer.concat([

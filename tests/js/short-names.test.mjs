@@ -8,24 +8,24 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { lebBytes, nameBytes, sectionBytes as section, vectorBytes as vector } from '../../pkg-scripts/wasm-binary.mjs';
 
 const script = fileURLToPath(new URL('../../pkg-scripts/short-names.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'short-names-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-const leb = (n) => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >> 7)]);
-const bytes = (text) => [...Buffer.from(text, 'utf8')];
-const vec = (items) => [...leb(items.length), ...items.flat()];
-const section = (id, payload) => [id, ...leb(payload.length), ...payload];
-
 /** A module importing `imports` (functions () -> i32) from `from`, exporting `call<i>` for each. */
 function module(imports, from = './x_bg.js') {
-  const type = section(1, vec([[0x60, 0, 1, 0x7f]]));
-  const imported = section(2, vec(imports.map((name) => [...vec(bytes(from)), ...vec(bytes(name)), 0x00, 0])));
-  const functions = section(3, vec(imports.map(() => [0])));
-  const exported = section(7, vec(imports.map((_, i) => [...vec(bytes(`call${i}`)), 0x00, imports.length + i])));
-  const code = section(10, vec(imports.map((_, i) => vec([0, 0x10, i, 0x0b]))));
-  return Buffer.from([0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0, ...type, ...imported, ...functions, ...exported, ...code]);
+  const bytes = (...values) => Buffer.from(values);
+  const body = (i) => Buffer.concat([lebBytes(4), bytes(0, 0x10, i, 0x0b)]);
+  return Buffer.concat([
+    bytes(0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0),
+    section(1, vector([bytes(0x60, 0, 1, 0x7f)])),
+    section(2, vector(imports.map((name) => Buffer.concat([nameBytes(from), nameBytes(name), bytes(0x00, 0)])))),
+    section(3, vector(imports.map(() => bytes(0)))),
+    section(7, vector(imports.map((_, i) => Buffer.concat([nameBytes(`call${i}`), bytes(0x00, imports.length + i)])))),
+    section(10, vector(imports.map((_, i) => body(i)))),
+  ]);
 }
 
 /**
