@@ -61,18 +61,17 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
     let amount = ctx.app.money(Field::AdjustmentAmount)?;
     let citations = ctx.cite(&rule.cite);
     let limit = ctx.params.get(&rule.max_ratio_param).copied().flatten()?;
-    let approved = match ctx.app.money(Field::ApprovedBudget) {
-        Some(a) if !a.is_zero() => a,
-        _ => {
-            return Some(Outcome {
-                status: Status::Undetermined,
-                value: None,
-                because: Box::default(),
-                missing: Box::new([Field::ApprovedBudget.path().to_string()]),
-            })
-        }
+    // No ratio to weigh against a budget of zero (`checked_div` answers `None` for it, as for a
+    // quotient too large, which amounts within the input limits never give).
+    let quotient = |approved: Decimal| Some((approved, amount.checked_div(approved)?));
+    let Some((approved, ratio)) = ctx.app.money(Field::ApprovedBudget).and_then(quotient) else {
+        return Some(Outcome {
+            status: Status::Undetermined,
+            value: None,
+            because: Box::default(),
+            missing: Box::new([Field::ApprovedBudget.path().to_string()]),
+        });
     };
-    let ratio = amount / approved;
     let otherwise = ctx.text(&rule.otherwise, &rule.otherwise_en).to_string();
     let listed_reason =
         matches!(ctx.app.get(Field::AdjustmentReason), Some(Value::Choice(r)) if *r != "other");
@@ -166,11 +165,38 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
 /// `ratio` as a percentage to two decimal places, or to as many more as it takes to stay on its
 /// own side of `limit`: 60.0001 / 400 reads 15.00002%, never 15% "over 15%".
 fn percent(ratio: Decimal, limit: Decimal) -> String {
-    let exact = ratio * Decimal::ONE_HUNDRED;
-    let bound = limit * Decimal::ONE_HUNDRED;
+    // Saturating rather than `*`, which panics past Decimal::MAX: amounts within the input
+    // limits stay far below it.
+    let exact = ratio.saturating_mul(Decimal::ONE_HUNDRED);
+    let bound = limit.saturating_mul(Decimal::ONE_HUNDRED);
     let shown = (2..=Decimal::MAX_SCALE)
         .map(|dp| exact.round_dp(dp))
         .find(|shown| shown.cmp(&bound) == exact.cmp(&bound))
         .unwrap_or(exact);
     format!("{}%", shown.normalize())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decimal(text: &str) -> Decimal {
+        text.parse().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_share_is_shown_on_its_own_side_of_the_limit() {
+        assert_eq!(percent(decimal("0.1525"), decimal("0.15")), "15.25%");
+        assert_eq!(percent(decimal("0.15"), decimal("0.15")), "15%");
+        // 60.0001 / 400: over the limit by less than a hundredth of a percent.
+        assert_eq!(percent(decimal("0.15000025"), decimal("0.15")), "15.00002%");
+    }
+
+    #[test]
+    fn a_share_past_what_a_decimal_holds_saturates_rather_than_panics() {
+        assert_eq!(
+            percent(Decimal::MAX, Decimal::ONE),
+            format!("{}%", Decimal::MAX)
+        );
+    }
 }
