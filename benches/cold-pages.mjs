@@ -3,6 +3,7 @@
 // init() fetches, as js/README.md advises portals that load the package unbundled, and init()'s
 // options. Used by benches/run.mjs (the package in pkg/) and benches/ab.mjs (two builds side by
 // side).
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -17,7 +18,11 @@ export async function coldPage(root, folder, fetched, init) {
     throw new Error('benches/page/cold.html no longer imports /pkg/index.js and calls gov.init() as the cold pages expect');
   }
   const hints = [
-    ...['index.js', 'gov_it_rules.js'].map((f) => `<link rel="modulepreload" href="${folder}/${f}">`),
+    // The package's JS modules: index.js, and wasm-bindgen's glue beside it in builds before
+    // 2026-12-03, which imported it as a module of its own.
+    ...['index.js', 'gov_it_rules.js']
+      .filter((f) => existsSync(join(root, folder, f)))
+      .map((f) => `<link rel="modulepreload" href="${folder}/${f}">`),
     ...fetched.map(([f, type]) => `<link rel="preload" href="${folder}/${f}" as="fetch"${type ? ` type="${type}"` : ''} crossorigin>`),
   ];
   return template

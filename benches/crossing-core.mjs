@@ -6,12 +6,16 @@
 import { completeApplication, TYPING, AS_OF } from './inputs.mjs';
 
 /**
- * `crossing`: the bench module's glue, initialised (bench-output/crossing/); `PackageValidator`:
- * the package's own module's raw `Validator`; `pkg`: the package's entry, initialised;
- * `fixture`: the parsed 通州 declaration; `profiles`: `[name, profile object]` pairs. Returns a
- * row per comparison.
+ * `crossing`: the bench module's glue, initialised (bench-output/crossing/); `pkg`: the package's
+ * entry, initialised; `fixture`: the parsed 通州 declaration; `profiles`: `[name, profile object]`
+ * pairs. Returns a row per comparison.
  */
-export function runCrossing({ crossing, PackageValidator, pkg, fixture, profiles }) {
+export function runCrossing({ crossing, pkg, fixture, profiles }) {
+  // The package's own module's raw `Validator`: the class of wasm-bindgen's glue (bundled into its
+  // index.js) that the package's validators extend.
+  const probe = pkg.createValidator({ jurisdiction: 'tongzhou' });
+  const PackageValidator = Object.getPrototypeOf(probe.constructor);
+  probe.free();
   const application = completeApplication(fixture);
   const options = { jurisdiction: 'tongzhou', asOf: AS_OF, locale: 'zh-CN', stage: 'declaration' };
   const optionsText = JSON.stringify(options);

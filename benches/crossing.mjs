@@ -24,7 +24,6 @@ const tongzhou = json('src', 'profiles', 'tongzhou.json');
 tongzhou.id = 'tongzhou-crossing';
 const node = runCrossing({
   crossing,
-  PackageValidator: (await import(url('pkg', 'gov_it_rules.js'))).Validator,
   pkg: await import(url('pkg', 'node.js')),
   fixture: json('tests', 'fixtures', 'tongzhou-declaration.json'),
   profiles: [['tongzhou', tongzhou], ['example county', json('tests', 'fixtures', 'profiles', 'example-county.json')]],

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the crate compiled to wasm32, wasm-bindgen's ES-module glue
 # (--target web), wasm-opt (pkg-scripts/optimise.sh), and the hand-written wrapper, types and README
-# from js/, and the licences. Five builds of the crate share the one JS glue: the browser module
-# with the five regulations compiled in (index.js, fetched beside the glue or passed to init); the
-# module without them, with each compiled profile as a file, for pages that load one jurisdiction;
-# the module that also reads JSON profiles and checks a profile's cross-references, for Node
-# (node.js, read with fs) and profile authors' tools (init({ profileJson: true })); and the first
-# two without the form component, for pages that never call attach() (init({ form: false })).
-# The glue's imports and exports are then named short in the glue and all five
-# (pkg-scripts/short-names.mjs).
+# from js/, and the licences; the wrapper ships with the glue bundled into it (index.js). Five
+# builds of the crate share the one JS glue: the browser module with the five regulations compiled
+# in (fetched from beside index.js or passed to init); the module without them, with each
+# compiled profile as a file, for pages that load one jurisdiction; the module that also reads JSON
+# profiles and checks a profile's cross-references, for Node (node.js, read with fs) and profile
+# authors' tools (init({ profileJson: true })); and the first two without the form component, for
+# pages that never call attach() (init({ form: false })). The glue's imports and exports are then
+# named short in the glue and all five (pkg-scripts/short-names.mjs).
 # The browser modules check a compiled profile's bounds only: `gov-it-check compile` checked the
 # rest (Cargo.toml, `profile-check`). Prints the sizes, raw and gzip -9.
 set -euo pipefail
@@ -124,11 +124,14 @@ JS
   --outfile="$out/dist/gov-it-rules.iife.js"
 # What a page loads without a bundler, minified in place (after the two builds above, which read
 # them whole), each with a source map carrying the readable source: the ES modules are what the
-# browser downloads, and their comments were half of it.
-for js in index.js node.js "$name.js"; do
-  "$esbuild" "$out/$js" --minify --format=esm --log-level=warning \
-    --sourcemap --sources-content=true --allow-overwrite --outfile="$out/$js"
-done
+# browser downloads, and their comments were half of it. The glue is bundled into index.js: one
+# module for the browser to fetch and compile, and names the minifier can shorten across both
+# (0.8 KB gzip less than the two compressed apart, BENCHMARKS.md "the glue inside index.js").
+"$esbuild" "$out/index.js" --bundle --minify --format=esm --log-level=warning \
+  --sourcemap --sources-content=true --allow-overwrite --outfile="$out/index.js"
+"$esbuild" "$out/node.js" --minify --format=esm --log-level=warning \
+  --sourcemap --sources-content=true --allow-overwrite --outfile="$out/node.js"
+rm "$out/$name.js"
 cp LICENSE-MIT LICENSE-APACHE "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > "$out/package.json" <<JSON
@@ -175,8 +178,6 @@ cat > "$out/package.json" <<JSON
     "node.cjs",
     "dist/gov-it-rules.iife.js",
     "attach.css",
-    "${name}.js",
-    "${name}.js.map",
     "${name}_bg.wasm",
     "${name}_core_bg.wasm",
     "${name}_json_bg.wasm",
@@ -203,7 +204,7 @@ size() {
 }
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 echo "build: pkg/${name}_bg.wasm     $(size "$out/${name}_bg.wasm")"
-echo "build: JS, browser entry     $(size "$out/index.js" "$out/${name}.js")  (index.js + ${name}.js)"
+echo "build: JS, browser entry     $(size "$out/index.js")  (index.js, wasm-bindgen's glue bundled in)"
 echo "build: JS, Node entry adds   $(size "$out/node.js")  (node.js)"
 echo "build: script-tag build      $(size "$out/dist/gov-it-rules.iife.js")  (dist/gov-it-rules.iife.js, minified)"
 echo "build: one jurisdiction      $(size "$out/${name}_core_bg.wasm") wasm without profiles; profiles/*.govit $(for p in "$out"/profiles/*.govit; do printf '%s ' "$(basename "$p" .govit) $(kb "$(gzip -9 < "$p" | wc -c)")"; done)gzip"

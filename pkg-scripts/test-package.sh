@@ -109,7 +109,8 @@ mkdir -p "$work/trap"
 wasm-bindgen --target web --no-typescript --out-dir "$work/trap" --out-name gov_it_rules \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/debug/gov_it_rules.wasm"
 bash pkg-scripts/restartable-glue.sh "$work/trap/gov_it_rules.js"
-cp pkg/index.js "$work/trap/"
+# The wrapper as written, which imports that glue (the package's index.js has its own bundled in).
+cp js/index.js "$work/trap/"
 
 step "Node ESM, form libraries (Standard Schema, async-validator), esbuild bundle in headless Chromium, react-hook-form resolver (node --test)"
 (cd "$work" && node --test --test-reporter=tap node.test.mjs noform.test.mjs forms.test.mjs profile.test.mjs hostile.test.mjs recovery.test.mjs compact.test.mjs fuzz.test.mjs browser.test.mjs) 2>&1 | tee "$log"

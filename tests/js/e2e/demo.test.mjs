@@ -331,6 +331,22 @@ test('validating sends nothing over the network', async () => {
   await page.close();
 });
 
+test('every file the demo pages ask for, their preload hints included, is served', async () => {
+  for (const file of ['index.html', 'rules.html']) {
+    const page = await browser.newPage();
+    const failed = [];
+    page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
+    page.on('requestfailed', (r) => failed.push(`${r.failure()?.errorText} ${r.url()}`));
+    await page.goto(`${server.url}${file}`);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.waitForLoadState('networkidle');
+    const hinted = await page.$$eval('link[rel="modulepreload"], link[rel="preload"]', (links) => links.map((l) => l.href));
+    assert.ok(hinted.length >= 2, file);
+    assert.deepEqual(failed, [], file);
+    await page.close();
+  }
+});
+
 test('the rule reference page lists every provision with its citation', async () => {
   const page = await browser.newPage();
   await page.goto(`${server.url}rules.html`);

@@ -15,8 +15,11 @@ const fixtureOf = (j) => JSON.parse(readFileSync(new URL(`./fixtures/${j}-declar
 const tongzhou = completeApplication(fixtureOf('tongzhou'));
 const options = { jurisdiction: 'tongzhou', asOf: AS_OF };
 
-// The module's own answer, before the wrapper: the glue the package's Node entry instantiated.
-const glue = await import(new URL('./node_modules/gov-it-rules/gov_it_rules.js', import.meta.url));
+// The module's own answer, before the wrapper: the class of wasm-bindgen's glue (bundled into the
+// package's index.js) that the package's validators extend, over the instance its Node entry made.
+const probe = packageValidator(options);
+const glue = { Validator: Object.getPrototypeOf(probe.constructor) };
+probe.free();
 
 // 2026-11-30: 3711 bytes, against 6832 with each citation written out (BENCHMARKS.md, "Compact
 // answers"); 3240 with the explanations and the labels of the nearest thresholds by number too;
