@@ -137,7 +137,8 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // that panic (+0.30 KB with the layout) and constant offsets folded into loads and stores
 // (--low-memory-unused, −0.71 KB): 229.18 KB; 2026-12-03: 230 → 229 with wasm-bindgen's glue bundled
 // into index.js, one module rather than two (−0.44 KB as measured here, the files concatenated;
-// −0.84 KB against the two compressed apart, as a browser fetches them): 228.74 KB.
+// −0.84 KB against the two compressed apart, as a browser fetches them): 228.74 KB; 2026-12-03:
+// unchanged for the target features section stripped (−0.12 KB): 228.62 KB.
 const SIZE_CEILING_KB = 229;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
@@ -187,44 +188,68 @@ test('every module and the one glue call each other by the short names the build
   assert.ok(glue.includes(module), `the glue does not give ${module}`);
 });
 
+/** Reads unsigned LEB128 numbers from `bytes`, from `at` on: `next()` gives each in turn. */
+function lebReader(bytes, at) {
+  const reader = {
+    at,
+    next() {
+      let value = 0;
+      for (let shift = 0; ; shift += 7) {
+        const byte = bytes[reader.at++];
+        value += (byte & 0x7f) * 2 ** shift;
+        if (byte < 0x80) return value;
+      }
+    },
+  };
+  return reader;
+}
+
+/** The sections of the wasm module `bytes`: each { id, start, end } (its contents). */
+function sections(bytes) {
+  const found = [];
+  const read = lebReader(bytes, 8);
+  while (read.at < bytes.length) {
+    const id = bytes[read.at++];
+    const size = read.next();
+    found.push({ id, start: read.at, end: read.at + size });
+    read.at += size;
+  }
+  return found;
+}
+
 /** Where each of the wasm module `bytes`'s data segments is placed: its `i32.const` offset. */
 function dataSegments(bytes) {
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const end = leb() + at;
-    if (id === 11) {
-      const segments = [];
-      for (let count = leb(); count > 0; count--) {
-        const flags = leb();
-        // Active in memory 0 with `i32.const N; end` as its offset, as wasm-ld writes them.
-        assert.equal(flags, 0, 'a data segment that is not active in memory 0');
-        assert.equal(bytes[at++], 0x41, 'a data segment placed by other than i32.const');
-        let offset = 0;
-        for (let shift = 0; ; shift += 7) {
-          const byte = bytes[at++];
-          offset |= (byte & 0x7f) << shift;
-          if (byte < 0x80) break;
-        }
-        assert.equal(bytes[at++], 0x0b);
-        segments.push({ offset });
-        const size = leb();
-        at += size;
-      }
-      return segments;
-    }
-    at = end;
+  const data = sections(bytes).find(({ id }) => id === 11);
+  if (data === undefined) return [];
+  const read = lebReader(bytes, data.start);
+  const segments = [];
+  for (let count = read.next(); count > 0; count--) {
+    // Active in memory 0 with `i32.const N; end` as its offset, as wasm-ld writes them.
+    assert.equal(read.next(), 0, 'a data segment that is not active in memory 0');
+    assert.equal(bytes[read.at++], 0x41, 'a data segment placed by other than i32.const');
+    const offset = read.next();
+    assert.equal(bytes[read.at++], 0x0b);
+    segments.push({ offset });
+    const size = read.next();
+    read.at += size;
   }
-  return [];
+  return segments;
 }
+
+test('no module carries a custom section (names, producers, target features): none is read as it runs', () => {
+  const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
+  for (const file of readdirSync(dir).filter((file) => file.endsWith('_bg.wasm'))) {
+    const bytes = readFileSync(join(dir, file));
+    const names = sections(bytes)
+      .filter(({ id }) => id === 0)
+      .map(({ start }) => {
+        const read = lebReader(bytes, start);
+        const length = read.next();
+        return bytes.toString('utf8', read.at, read.at + length);
+      });
+    assert.deepEqual(names, [], file);
+  }
+});
 
 test('no module places data in the first 1 KB of memory, which wasm-opt was told is unused', () => {
   // pkg-scripts/optimise.sh runs wasm-opt with --low-memory-unused: an address that, with a
