@@ -322,7 +322,8 @@ export interface InitDefault {
  * reads JSON profiles; `init({ form: false })` the module without `attach()`, with or without
  * `jurisdictions`; `init({ locales: ['zh-CN', 'en'] })` fetches the regulations' English texts,
  * which a page showing Chinese only does without. In Node the package is ready on import (with the module that reads JSON
- * profiles) and this resolves at once.
+ * profiles) and this resolves at once. Imported as `gov-it-rules/noform`, it loads the modules
+ * without `attach()` by default and refuses `form: true` and `profileJson: true`.
  */
 export function init(
   input?: InitInput | Promise<InitInput> | InitJurisdictions | InitProfileJson | InitDefault,

@@ -23,6 +23,14 @@ import wasmInit, {
 let ready = false;
 let loading = null;
 
+/**
+ * Whether this entry has the form component: `gov-it-rules` does; `gov-it-rules/noform` is this
+ * file bundled over the glue of the modules without it (js/noform-glue.js), which has no
+ * FormHandle, and loads those modules.
+ */
+const WITH_FORM = FormHandle !== undefined;
+const NOFORM_ENTRY = "gov-it-rules/noform has no attach(); import 'gov-it-rules' for it";
+
 // Recovery after a trap. Should a call ever trap (the module out of memory, or a bug), guard()
 // drops the instance at once and the next call makes a new one from the same compiled module,
 // synchronously, with the profiles loaded into the old one loaded again; validators made before
@@ -150,7 +158,7 @@ export async function init(input) {
 async function load(input) {
   const isObject = input !== null && typeof input === 'object' && !isModuleSource(input);
   if (!isObject) {
-    await instantiate(input ?? FULL_WASM());
+    await instantiate(input ?? (WITH_FORM ? FULL_WASM() : NOFORM_WASM()));
     return;
   }
   const { locales } = input;
@@ -162,6 +170,7 @@ async function load(input) {
   const english = locales?.includes('en') ?? false;
   // `jurisdictions: undefined` is left out, as JavaScript APIs read undefined.
   if (input.profileJson !== undefined && input.profileJson !== false) {
+    if (!WITH_FORM) throw new TypeError(`gov-it-rules: init({ profileJson: true }) loads a module with attach(): ${NOFORM_ENTRY}`);
     if (input.profileJson !== true || input.jurisdictions !== undefined || (input.form !== undefined && input.form !== true)) {
       throw new TypeError(
         'gov-it-rules: init({ profileJson: true }) loads the module that reads JSON profiles, which embeds the five regulations, their English texts and attach(); it takes no jurisdictions and no form: false',
@@ -173,7 +182,8 @@ async function load(input) {
   if (input.form !== undefined && input.form !== true && input.form !== false) {
     throw new TypeError('gov-it-rules: init({ form }) takes true (the default) or false, the module without attach()');
   }
-  const form = input.form !== false;
+  if (input.form === true && !WITH_FORM) throw new TypeError(`gov-it-rules: init({ form: true }): ${NOFORM_ENTRY}`);
+  const form = WITH_FORM && input.form !== false;
   const { jurisdictions: ids, wasm, profiles } = input;
   if (ids !== undefined && (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => !SHIPPED.includes(id)))) {
     throw new TypeError(
@@ -1729,6 +1739,7 @@ function clearComponent(form, ui) {
  */
 export function attach(form, options = {}) {
   needInit();
+  if (!WITH_FORM) throw new Error(`gov-it-rules: ${NOFORM_ENTRY}`);
   if (typeof exports?.formhandle_new !== 'function') {
     throw new Error('gov-it-rules: attach() is not in the module loaded by init({ form: false }); call init() without it');
   }

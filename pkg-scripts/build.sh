@@ -8,7 +8,8 @@
 # profiles and checks a profile's cross-references, for Node (node.js, read with fs) and profile
 # authors' tools (init({ profileJson: true })); and the first two without the form component, for
 # pages that never call attach() (init({ form: false })). The glue's imports and exports are then
-# named short in the glue and all five (pkg-scripts/short-names.mjs).
+# named short in the glue and all five (pkg-scripts/short-names.mjs). The two without the component
+# also get an entry of their own, gov-it-rules/noform (noform.js), over their own glue.
 # The browser modules check a compiled profile's bounds only: `gov-it-check compile` checked the
 # rest (Cargo.toml, `profile-check`). Prints the sizes, raw and gzip -9.
 set -euo pipefail
@@ -30,7 +31,9 @@ built="$target_dir/wasm32-unknown-unknown/release/$name.wasm"
 rm -rf "$out"
 mkdir -p "$out"
 glue=$(mktemp -d)
-trap 'rm -rf "$glue"' EXIT
+# What outlives one build: the glue of the modules without the form component, the names given.
+kept=$(mktemp -d)
+trap 'rm -rf "$glue" "$kept"' EXIT
 
 # build FEATURES OUTPUT: one module; its glue must be the first one's. The features are given to
 # rustc as cfgs rather than to cargo: cargo's features are part of the crate's metadata, which
@@ -74,6 +77,12 @@ without_form() {
       console.error(`build: the shared glue lacks imports of ${wasm}: ${missing.map((i) => i.name).join(", ")}`);
       process.exit(1);
     }' "$glue/${name}_bg.wasm" "$out/$name.js"
+  # Its own glue, for gov-it-rules/noform: the same from both builds without the component.
+  if [ -f "$kept/noform.js" ] && ! cmp -s "$glue/$name.js" "$kept/noform.js"; then
+    echo "build: the module $2 needs other JS glue than the other without the form component" >&2
+    exit 1
+  fi
+  cp "$glue/$name.js" "$kept/noform.js"
   optimise "$glue/${name}_bg.wasm" "$out/$2"
 }
 build "builtin-profiles" "${name}_bg.wasm"
@@ -83,9 +92,13 @@ without_form "builtin-profiles" "${name}_noform_bg.wasm"
 without_form "" "${name}_core_noform_bg.wasm"
 # The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).
 bash pkg-scripts/restartable-glue.sh "$out/$name.js"
+bash pkg-scripts/restartable-glue.sh "$kept/noform.js"
 # The names the glue and the modules call each other by made short, the same in all five; js/index.js
 # frees validators and form handles, and finds the form component, through these exports by name.
+# The glue without the form component gets the same names, for the two modules without it.
 node pkg-scripts/short-names.mjs "$out/$name.js" "$out"/*_bg.wasm \
+  --keep-exports __wbg_validator_free,__wbg_formhandle_free,formhandle_new --write-names "$kept/names.json"
+node pkg-scripts/short-names.mjs "$kept/noform.js" --names-of "$kept/names.json" \
   --keep-exports __wbg_validator_free,__wbg_formhandle_free,formhandle_new
 
 # The compiled profiles (src/compiled/, made from src/profiles/*.json by
@@ -132,6 +145,19 @@ JS
 "$esbuild" "$out/node.js" --minify --format=esm --log-level=warning \
   --sourcemap --sources-content=true --allow-overwrite --outfile="$out/node.js"
 rm "$out/$name.js"
+# gov-it-rules/noform: the same wrapper over the glue without the form component (through
+# js/noform-glue.js, which gives no FormHandle: js/index.js reads that as this entry's), without
+# the component's 108 imports: 1.5 KB gzip less for a page that never calls attach() (BENCHMARKS.md,
+# "an entry without the form component"). Bundled from a folder in pkg/, removed after, so that
+# the paths in its source map do not depend on where the build ran.
+mkdir "$out/.noform"
+cp js/index.js "$out/.noform/index.js"
+cp js/noform-glue.js "$out/.noform/gov_it_rules.js"
+cp "$kept/noform.js" "$out/.noform/glue.js"
+"$esbuild" "$out/.noform/index.js" --bundle --minify --format=esm --log-level=warning \
+  --sourcemap --sources-content=true --outfile="$out/noform.js"
+rm -r "$out/.noform"
+cp js/noform.d.ts "$out/"
 cp LICENSE-MIT LICENSE-APACHE "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > "$out/package.json" <<JSON
@@ -158,6 +184,11 @@ cat > "$out/package.json" <<JSON
       "types": "./index.d.ts",
       "default": "./index.js"
     },
+    "./noform": {
+      "types": "./noform.d.ts",
+      "node": "./node.js",
+      "default": "./noform.js"
+    },
     "./dist/gov-it-rules.iife.js": "./dist/gov-it-rules.iife.js",
     "./${name}_bg.wasm": "./${name}_bg.wasm",
     "./${name}_core_bg.wasm": "./${name}_core_bg.wasm",
@@ -176,6 +207,9 @@ cat > "$out/package.json" <<JSON
     "node.js",
     "node.js.map",
     "node.cjs",
+    "noform.js",
+    "noform.js.map",
+    "noform.d.ts",
     "dist/gov-it-rules.iife.js",
     "attach.css",
     "${name}_bg.wasm",
@@ -205,6 +239,7 @@ size() {
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f KB", b / 1024 }'; }
 echo "build: pkg/${name}_bg.wasm     $(size "$out/${name}_bg.wasm")"
 echo "build: JS, browser entry     $(size "$out/index.js")  (index.js, wasm-bindgen's glue bundled in)"
+echo "build: JS, without attach()   $(size "$out/noform.js")  (noform.js: gov-it-rules/noform)"
 echo "build: JS, Node entry adds   $(size "$out/node.js")  (node.js)"
 echo "build: script-tag build      $(size "$out/dist/gov-it-rules.iife.js")  (dist/gov-it-rules.iife.js, minified)"
 echo "build: one jurisdiction      $(size "$out/${name}_core_bg.wasm") wasm without profiles; profiles/*.govit $(for p in "$out"/profiles/*.govit; do printf '%s ' "$(basename "$p" .govit) $(kb "$(gzip -9 < "$p" | wc -c)")"; done)gzip"

@@ -1,4 +1,5 @@
-// Usage: node pkg-scripts/short-names.mjs GLUE MODULE... [--keep-exports NAME,...]
+// Usage: node pkg-scripts/short-names.mjs GLUE MODULE... [--keep-exports NAME,...] [--write-names FILE]
+//        node pkg-scripts/short-names.mjs GLUE [MODULE...] --names-of FILE [--keep-exports NAME,...]
 //
 // Gives the imports and exports that wasm-bindgen's glue (--target web) and the modules sharing
 // it name each other by short names, the same in the glue and in every module. wasm-bindgen names
@@ -14,17 +15,26 @@
 // The hashes also kept a module from linking to the glue of a build with other imports (a cached
 // file of an older version): the module the imports come from is named after a digest of the
 // names they replace, so such a pair still fails to instantiate rather than call the wrong function.
+// `--write-names` saves the names given; `--names-of` gives another glue (wasm-bindgen's for a
+// module without the form component, which imports and calls a subset) the same ones, so that it
+// drives the modules already renamed: a name the file does not hold fails the build.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { lebBytes, nameBytes, readLeb, readName, sectionBytes, sections } from './wasm-binary.mjs';
 
 const args = process.argv.slice(2);
-const keepAt = args.indexOf('--keep-exports');
-const listed = keepAt < 0 ? [] : (args.splice(keepAt, 2)[1] ?? '').split(',').filter(Boolean);
+/** The value of `--name VALUE`, taken out of the arguments. */
+const option = (name) => {
+  const at = args.indexOf(name);
+  return at < 0 ? undefined : (args.splice(at, 2)[1] ?? '');
+};
+const listed = (option('--keep-exports') ?? '').split(',').filter(Boolean);
 const kept = new Set(['memory', ...listed]);
+const namesOf = option('--names-of');
+const writeNames = option('--write-names');
 const [gluePath, ...modulePaths] = args;
-if (!gluePath || modulePaths.length === 0) {
-  console.error('usage: node pkg-scripts/short-names.mjs GLUE MODULE... [--keep-exports NAME,...]');
+if (!gluePath || (modulePaths.length === 0 && namesOf === undefined)) {
+  console.error('usage: node pkg-scripts/short-names.mjs GLUE MODULE... [--keep-exports NAME,...] [--write-names FILE | --names-of FILE]');
   process.exit(2);
 }
 const fail = (message) => {
@@ -43,8 +53,15 @@ if (names.length === 0) fail(`${gluePath}: the import object names no function`)
 /** The n-th short name: a…z, A…Z, then two letters. */
 const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const short = (n) => (n < letters.length ? letters[n] : letters[Math.floor(n / letters.length) - 1] + letters[n % letters.length]);
-const renamed = new Map(names.map((name, n) => [name, short(n)]));
-const shortModule = `w${createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 8)}`;
+// The names another run gave, for this glue to give the same.
+const given = namesOf === undefined ? undefined : JSON.parse(readFileSync(namesOf, 'utf8'));
+const givenImports = new Map(Object.entries(given?.imports ?? {}));
+const givenExports = new Map(Object.entries(given?.exports ?? {}));
+const renamed = new Map(names.map((name, n) => [name, given ? givenImports.get(name) : short(n)]));
+for (const [name, to] of renamed) {
+  if (to === undefined) fail(`${gluePath}: imports ${name}, which ${namesOf} does not name`);
+}
+const shortModule = given?.module ?? `w${createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 8)}`;
 
 if (renamed.size !== names.length) fail(`${gluePath}: an import is a key of the import object twice`);
 for (const name of names) {
@@ -59,10 +76,17 @@ glue = glue.replace(object[0], () =>
 // The exports, wherever the glue reads them from the instance (`wasm.name`).
 const exported = new Map();
 for (const [, name] of glue.matchAll(/\bwasm\.([A-Za-z_$][\w$]*)/g)) {
-  if (!kept.has(name) && !exported.has(name)) exported.set(name, short(exported.size));
+  if (kept.has(name) || exported.has(name)) continue;
+  const to = given ? givenExports.get(name) : short(exported.size);
+  if (to === undefined) fail(`${gluePath}: calls the export ${name}, which ${namesOf} does not name`);
+  exported.set(name, to);
 }
 glue = glue.replace(/\bwasm\.([A-Za-z_$][\w$]*)/g, (whole, name) => (exported.has(name) ? `wasm.${exported.get(name)}` : whole));
 writeFileSync(gluePath, glue);
+if (writeNames !== undefined) {
+  const saved = { module: shortModule, imports: Object.fromEntries(renamed), exports: Object.fromEntries(exported) };
+  writeFileSync(writeNames, `${JSON.stringify(saved, null, 1)}\n`);
+}
 
 /** The import section at `start`…`end` renamed as in the glue; every import must be a function. */
 function renameImports(path, bytes, start, end) {
@@ -127,5 +151,5 @@ for (const path of modulePaths) {
   WebAssembly.Module.exports(compiled).forEach(({ name: field }) => exportedSomewhere.add(field));
 }
 for (const name of listed) {
-  if (!exportedSomewhere.has(name)) fail(`no module exports ${name}, which --keep-exports keeps`);
+  if (modulePaths.length > 0 && !exportedSomewhere.has(name)) fail(`no module exports ${name}, which --keep-exports keeps`);
 }

@@ -74,9 +74,11 @@ const VALID = {
  * field and that submitting sends nothing, corrects it, and submits. `message(page, label)` is
  * the element that holds a field's message, as the page's UI library renders it.
  */
-async function applicantFlow(path, message) {
+async function applicantFlow(path, message, module) {
   const page = await context.newPage();
   const problems = [];
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url().split('/').pop()));
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   saved.length = 0;
@@ -112,6 +114,8 @@ async function applicantFlow(path, message) {
     annualFunding: '268.5',
   });
   assert.deepEqual(problems, []);
+  // The module the page's entry loads (Vite names each file with a hash of its content).
+  assert.deepEqual(wasm.map((file) => file.replace(/-[\w-]{8}\.wasm$/, '.wasm')), [module]);
   await page.close();
 }
 
@@ -120,13 +124,13 @@ const itemMessage = (item, error) => (page, label) =>
   page.locator(item).filter({ has: page.locator('label', { hasText: label }) }).locator(error);
 
 test('Element Plus with elementRules(): message under the field, cleared once corrected, then sent', () =>
-  applicantFlow('element-plus.html', itemMessage('.el-form-item', '.el-form-item__error')));
+  applicantFlow('element-plus.html', itemMessage('.el-form-item', '.el-form-item__error'), 'gov_it_rules_noform_bg.wasm'));
 
 test('Ant Design Vue with elementRules(): message under the field, cleared once corrected, then sent', () =>
-  applicantFlow('ant-design-vue.html', itemMessage('.ant-form-item', '.ant-form-item-explain-error')));
+  applicantFlow('ant-design-vue.html', itemMessage('.ant-form-item', '.ant-form-item-explain-error'), 'gov_it_rules_bg.wasm'));
 
 test('VeeValidate with schema() (a Standard Schema): message under the field, cleared once corrected, then sent', () =>
-  applicantFlow('vee-validate.html', (page, label) => page.locator(`label:text-is("${label}") ~ .error:not(:empty)`)));
+  applicantFlow('vee-validate.html', (page, label) => page.locator(`label:text-is("${label}") ~ .error:not(:empty)`), 'gov_it_rules_bg.wasm'));
 
 test('the index links to the three pages', async () => {
   const page = await context.newPage();

@@ -145,3 +145,39 @@ test('a module importing from another module than the glue sets fails the build'
   assert.equal(result.status, 1);
   assert.match(result.stderr, /imports from \.\/other_bg\.js, not the glue's \.\/x_bg\.js/);
 });
+
+test("a second glue given the first's names drives the modules the first renamed", async () => {
+  // The glue of the module without attach(): a subset of the imports, in another order, and of
+  // the exports it calls.
+  const files = write(glue(names), module(names), module([names[2], names[0]]));
+  const saved = join(dir, `names${made}.json`);
+  assert.equal(rename(files, '--write-names', saved).status, 0);
+  const second = write(glue([names[2], names[0]], './x_bg.js', 2));
+  const result = rename(second, '--names-of', saved);
+  assert.equal(result.status, 0, result.stderr);
+
+  const first = await importsOf(files.gluePath);
+  const imports = await importsOf(second.gluePath);
+  assert.deepEqual(Object.keys(imports), Object.keys(first));
+  const [from] = Object.keys(imports);
+  assert.deepEqual(Object.keys(imports[from]), ['c', 'a']);
+  const subset = new WebAssembly.Module(readFileSync(files.modulePaths[1]));
+  const calls = Object.values(new WebAssembly.Instance(subset, imports).exports).map((call) => call());
+  // The second glue's functions return their place in it: import c is its first, a its second.
+  assert.deepEqual(calls, [1, 2]);
+  const renamed = await glueOf(second.gluePath);
+  renamed.init(subset);
+  assert.deepEqual(renamed.callEach(), [1, 2]);
+});
+
+test('a second glue importing or calling a name the first did not give fails the build, naming it', () => {
+  const files = write(glue(names.slice(0, 2)), module(names.slice(0, 2)));
+  const saved = join(dir, `names${made}.json`);
+  assert.equal(rename(files, '--write-names', saved).status, 0);
+  const imports = rename(write(glue(names)), '--names-of', saved);
+  assert.equal(imports.status, 1);
+  assert.match(imports.stderr, /imports __wbindgen_generic_0000000000000001, which .*names\d+\.json does not name/);
+  const calls = rename(write(glue(names.slice(0, 2), './x_bg.js', 3)), '--names-of', saved);
+  assert.equal(calls.status, 1);
+  assert.match(calls.stderr, /calls the export call2, which .*names\d+\.json does not name/);
+});

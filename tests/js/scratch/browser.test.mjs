@@ -49,6 +49,12 @@ before(async () => {
   // with ?form=false, the one without the form component either.
   await build('page/one-jurisdiction.js', 'one.js');
   writeFileSync(join(dist, 'one.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./one.js"></script>');
+  // The same page over gov-it-rules/noform, the entry without the form component.
+  await build('page/one-jurisdiction.js', 'one-noform.js', { alias: { 'gov-it-rules': 'gov-it-rules/noform' } });
+  writeFileSync(join(dist, 'one-noform.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./one-noform.js"></script>');
+  // The form component's imports (its DOM calls) are not in it.
+  assert.ok(!readFileSync(join(dist, 'one-noform.js'), 'utf8').includes('compareDocumentPosition'), 'the form component\'s glue in the noform bundle');
+  assert.ok(readFileSync(join(dist, 'one.js'), 'utf8').includes('compareDocumentPosition'));
   // A page that shows English (init({ locales })), in three modes.
   await build('page/english.js', 'english.js');
   writeFileSync(join(dist, 'english.html'), '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module" src="./english.js"></script>');
@@ -233,12 +239,15 @@ async function visit(path) {
   return { page, result, problems, requested };
 }
 
-for (const [query, module, other] of [
-  ['', 'gov_it_rules_core_bg.wasm', 'gov_it_rules_core_noform_bg.wasm'],
-  ['?form=false', 'gov_it_rules_core_noform_bg.wasm', 'gov_it_rules_core_bg.wasm'],
+for (const [path, module, other] of [
+  ['one.html', 'gov_it_rules_core_bg.wasm', 'gov_it_rules_core_noform_bg.wasm'],
+  ['one.html?form=false', 'gov_it_rules_core_noform_bg.wasm', 'gov_it_rules_core_bg.wasm'],
+  ['one-noform.html?form=false', 'gov_it_rules_core_noform_bg.wasm', 'gov_it_rules_core_bg.wasm'],
 ]) {
-  test(`a page for one jurisdiction${query ? ' without attach()' : ''} loads ${module} and only that profile`, async () => {
-    const { page, result, problems, requested } = await visit(`one.html${query}`);
+  const query = path.includes('?');
+  const entry = path.startsWith('one-noform') ? ' through gov-it-rules/noform' : '';
+  test(`a page for one jurisdiction${query ? ' without attach()' : ''}${entry} loads ${module} and only that profile`, async () => {
+    const { page, result, problems, requested } = await visit(path);
     assert.deepEqual(problems, []);
     assert.ok(requested.includes(`/${module}`), requested.join(' '));
     assert.ok(!requested.includes(`/${other}`), `${other} was fetched`);
@@ -251,7 +260,8 @@ for (const [query, module, other] of [
     assert.equal(result.json.length, 1);
     assert.match(result.json[0], /compiled profiles only: compile the profile with `gov-it-check compile`/);
     assert.deepEqual(result.other, ['JU001']);
-    if (query) assert.match(result.attach, /attach\(\) is not in the module loaded by init\(\{ form: false \}\)/);
+    if (entry) assert.match(result.attach, /gov-it-rules\/noform has no attach\(\)/);
+    else if (query) assert.match(result.attach, /attach\(\) is not in the module loaded by init\(\{ form: false \}\)/);
     else assert.equal(result.attach, undefined);
     // The same report as the package with all five regulations embedded gives in Node.
     const { validate } = await import('gov-it-rules');

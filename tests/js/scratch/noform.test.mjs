@@ -1,7 +1,7 @@
 // The modules without the form component (init({ form: false }), gov_it_rules_noform_bg.wasm, and
 // with one jurisdiction gov_it_rules_core_noform_bg.wasm): the same validation through the same
 // wrapper and glue, attach() refused with a clear error, and what each saves in size
-// (deterministic, so asserted).
+// (deterministic, so asserted); then gov-it-rules/noform, the entry that loads only them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -72,4 +72,70 @@ test('the module for one jurisdiction without the form component is at least 30 
   const without = gzipKb('gov_it_rules_core_noform_bg.wasm');
   console.log(`# one jurisdiction without the form component: ${without.toFixed(1)} KB gzip, with it ${core.toFixed(1)} KB`);
   assert.ok(core - without >= 30, `${(core - without).toFixed(1)} KB saved`);
+});
+
+// ---- gov-it-rules/noform: the entry without the form component -------------------------------
+
+/** A fresh copy of the entry (its own glue and instance). */
+const noformEntry = (tag) => import(`${pathToFileURL(join(dir, 'noform.js')).href}?${tag}`);
+
+/** Runs `run` with Node's fetch serving the package's files from disk, as a server would; returns the files fetched. */
+async function fetching(run) {
+  const fetched = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => {
+    const file = new URL(String(url));
+    fetched.push(file.pathname.split('/').pop());
+    const type = file.pathname.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
+    return new Response(readFileSync(file), { headers: { 'content-type': type } });
+  };
+  try {
+    await run();
+  } finally {
+    globalThis.fetch = realFetch;
+  }
+  return fetched;
+}
+
+test('gov-it-rules/noform is the browser entry without the form component; in Node, Node\'s entry', () => {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  assert.deepEqual(pkg.exports['./noform'], { types: './noform.d.ts', node: './node.js', default: './noform.js' });
+  assert.equal(createRequire(import.meta.url).resolve('gov-it-rules/noform'), join(dir, 'node.js'));
+});
+
+test('gov-it-rules/noform: init() loads the module with the five regulations without the component', async () => {
+  const entry = await noformEntry('five');
+  assert.deepEqual(await fetching(() => entry.init()), ['gov_it_rules_noform_bg.wasm']);
+  assert.equal(entry.validate(fixture, options).outcomes.merge.value.mode, 'merge');
+  const v = entry.createValidator(options, fixture);
+  assert.equal(v.set('totalInvestment', '300.01').outcomes.merge.value.mode, 'separate');
+  v.free();
+  assert.throws(() => entry.attach({}, options), /gov-it-rules\/noform has no attach\(\); import 'gov-it-rules' for it/);
+});
+
+test('gov-it-rules/noform: init({ jurisdictions }) loads the module without regulations and the profile', async () => {
+  const entry = await noformEntry('one');
+  const fetched = await fetching(() => entry.init({ jurisdictions: ['tongzhou'] }));
+  assert.deepEqual(fetched.sort(), ['gov_it_rules_core_noform_bg.wasm', 'tongzhou.govit']);
+  assert.deepEqual(entry.jurisdictions().map((j) => j.id), ['tongzhou']);
+  assert.equal(entry.validate(fixture, options).summary.errors, 0);
+});
+
+test('gov-it-rules/noform refuses a module with the form component, saying which it loads', async () => {
+  const entry = await noformEntry('refuses');
+  await assert.rejects(entry.init({ form: true }), { name: 'TypeError', message: /init\(\{ form: true \}\): gov-it-rules\/noform has no attach\(\)/ });
+  await assert.rejects(entry.init({ profileJson: true }), { name: 'TypeError', message: /gov-it-rules\/noform has no attach\(\)/ });
+  assert.throws(
+    () => entry.initSync(readFileSync(join(dir, 'gov_it_rules_bg.wasm'))),
+    /gov-it-rules\/noform loads gov_it_rules_noform_bg\.wasm or gov_it_rules_core_noform_bg\.wasm, not a module with attach\(\)/,
+  );
+  entry.initSync(noform);
+  assert.equal(entry.validate(fixture, options).summary.errors, 0);
+});
+
+test('gov-it-rules/noform imports nothing and is at least 1.4 KB gzip smaller than index.js', () => {
+  assert.doesNotMatch(readFileSync(join(dir, 'noform.js'), 'utf8'), /\bfrom\s*["']\.\.?\//);
+  const saved = gzipKb('index.js') - gzipKb('noform.js');
+  console.log(`# noform.js ${gzipKb('noform.js').toFixed(2)} KB gzip, ${saved.toFixed(2)} KB less than index.js`);
+  assert.ok(saved >= 1.4, `${saved.toFixed(2)} KB`);
 });
