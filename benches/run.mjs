@@ -38,7 +38,9 @@ sizes.profiles = Object.fromEntries(await Promise.all(JURISDICTIONS.map(async (j
 sizes.oneJurisdiction = { gzip: sizes.core.gzip + sizes.glue.gzip + sizes.profiles.tongzhou.gzip };
 // The same page for a portal that never calls attach() (init({ jurisdictions, form: false })).
 sizes.coreNoForm = await size('gov_it_rules_core_noform_bg.wasm');
-sizes.oneJurisdictionNoForm = { gzip: sizes.coreNoForm.gzip + sizes.glue.gzip + sizes.profiles.tongzhou.gzip };
+// Its JS: gov-it-rules/noform (noform.js), the entry without the form component's glue.
+sizes.noformEntry = await size('noform.js');
+sizes.oneJurisdictionNoForm = { gzip: sizes.coreNoForm.gzip + sizes.noformEntry.gzip + sizes.profiles.tongzhou.gzip };
 // What a page that shows English fetches besides (init({ locales: ['zh-CN', 'en'] })).
 sizes.english = Object.fromEntries(await Promise.all(JURISDICTIONS.map(async (j) => [j, await size(`profiles/${j}.en.govit`)])));
 sizes.englishAll = { gzip: JURISDICTIONS.reduce((sum, j) => sum + sizes.english[j].gzip, 0) };
@@ -150,7 +152,7 @@ const envs = { Node: nodeRows, Chromium: pageResult.rows };
 
 console.log(`\ngov-it-rules benchmarks, ${new Date().toISOString()}; node ${process.versions.node}, ${browserVersion}, ${cpus().length}× ${cpus()[0]?.model ?? 'cpu'}`);
 console.log(`\nsize: wasm ${kb(sizes.wasm.raw)} raw, ${kb(sizes.wasm.gzip)} gzip -9; JS (index.js, the glue bundled in) ${kb(sizes.glue.raw)} raw, ${kb(sizes.glue.gzip)} gzip -9; together ${kb(sizes.total.gzip)} gzip`);
-console.log(`size, one jurisdiction: wasm without regulations ${kb(sizes.core.raw)} raw, ${kb(sizes.core.gzip)} gzip -9; profiles ${JURISDICTIONS.map((j) => `${j} ${kb(sizes.profiles[j].gzip)}`).join(', ')} gzip -9; a 通州 page downloads ${kb(sizes.oneJurisdiction.gzip)} gzip with the glue, ${kb(sizes.oneJurisdictionNoForm.gzip)} without attach() (wasm ${kb(sizes.coreNoForm.gzip)} gzip -9)`);
+console.log(`size, one jurisdiction: wasm without regulations ${kb(sizes.core.raw)} raw, ${kb(sizes.core.gzip)} gzip -9; profiles ${JURISDICTIONS.map((j) => `${j} ${kb(sizes.profiles[j].gzip)}`).join(', ')} gzip -9; a 通州 page downloads ${kb(sizes.oneJurisdiction.gzip)} gzip with the glue, ${kb(sizes.oneJurisdictionNoForm.gzip)} without attach() through gov-it-rules/noform (wasm ${kb(sizes.coreNoForm.gzip)}, noform.js ${kb(sizes.noformEntry.gzip)} gzip -9)`);
 console.log(`size, English: the regulations' English texts, fetched only by a page that shows English, ${JURISDICTIONS.map((j) => `${j} ${kb(sizes.english[j].gzip)}`).join(', ')} gzip -9: ${kb(sizes.englishAll.gzip)} more for the five, ${kb(sizes.english.tongzhou.gzip)} for a 通州 page`);
 console.log('\n| benchmark | env | gov-it-rules median (p95) | Zod 4 median | Valibot median | Zod ÷ ours | Valibot ÷ ours |');
 console.log('|---|---|---|---|---|---|---|');

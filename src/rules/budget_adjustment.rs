@@ -181,7 +181,7 @@ mod tests {
     use super::*;
 
     fn decimal(text: &str) -> Decimal {
-        text.parse().unwrap_or_default()
+        text.parse().unwrap()
     }
 
     #[test]
