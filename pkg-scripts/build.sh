@@ -96,10 +96,10 @@ bash pkg-scripts/restartable-glue.sh "$kept/noform.js"
 # The names the glue and the modules call each other by made short, the same in all five; js/index.js
 # frees validators and form handles, and finds the form component, through these exports by name.
 # The glue without the form component gets the same names, for the two modules without it.
-node pkg-scripts/short-names.mjs "$out/$name.js" "$out"/*_bg.wasm \
-  --keep-exports __wbg_validator_free,__wbg_formhandle_free,formhandle_new --write-names "$kept/names.json"
-node pkg-scripts/short-names.mjs "$kept/noform.js" --names-of "$kept/names.json" \
-  --keep-exports __wbg_validator_free,__wbg_formhandle_free,formhandle_new
+keep=__wbg_validator_free,__wbg_formhandle_free,formhandle_new
+node pkg-scripts/short-names.mjs "$out/$name.js" "$out"/*_bg.wasm --keep-exports "$keep" \
+  --write-names "$kept/names.json"
+node pkg-scripts/short-names.mjs "$kept/noform.js" --names-of "$kept/names.json" --keep-exports "$keep"
 
 # The compiled profiles (src/compiled/, made from src/profiles/*.json by
 # pkg-scripts/compile-profiles.sh) for pages that load one jurisdiction.

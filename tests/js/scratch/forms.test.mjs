@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import AsyncValidator from 'async-validator';
 import { validate, createValidator, jurisdictions, schema, labels, elementRules } from 'gov-it-rules';
+import { fetching } from './fetching.mjs';
 
 // async-validator is CommonJS with its class as `default`.
 const Schema = AsyncValidator.default ?? AsyncValidator;
@@ -176,21 +177,12 @@ test('schema() made before init() answers with a Promise that waits for init, th
 test('schema() with nobody calling init() calls it, with its defaults', async () => {
   const fresh = await import(new URL('./node_modules/gov-it-rules/index.js?schema-calls-init', import.meta.url).href);
   const s = fresh.schema(options);
-  // init() with no argument fetches the module from beside the package's JS.
-  const fetched = [];
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = async (url) => {
-    fetched.push(String(url));
-    return new Response(wasmBytes(), { headers: { 'content-type': 'application/wasm' } });
-  };
-  try {
-    const result = await s['~standard'].validate(fixture);
-    assert.deepEqual(result, { value: fixture });
-  } finally {
-    globalThis.fetch = realFetch;
-  }
-  // This copy of the browser entry carries its own glue (bundled in), so it fetched the module.
-  assert.deepEqual(fetched.map((url) => url.split('/').pop()), ['gov_it_rules_bg.wasm']);
+  // init() with no argument fetches the module from beside the package's JS: this copy of the
+  // browser entry carries its own glue (bundled in), not yet initialised.
+  const fetched = await fetching(async () => {
+    assert.deepEqual(await s['~standard'].validate(fixture), { value: fixture });
+  });
+  assert.deepEqual(fetched, ['gov_it_rules_bg.wasm']);
   assert.equal(fresh.validate(fixture, options).summary.complete, true);
 });
 

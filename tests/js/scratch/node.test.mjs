@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fetching } from './fetching.mjs';
 import {
   init,
   validate,
@@ -401,21 +402,10 @@ test('calling the browser entry before init() throws an Error that says to init'
 });
 
 test('init({ jurisdictions: undefined }) is init(): the list is left out, not refused', async () => {
-  // A fresh copy of the browser entry, not yet initialised, with the glue bundled in; Node's fetch
-  // reads no file: URLs, so the package's files are served from disk as a server would.
+  // A fresh copy of the browser entry, not yet initialised, with the glue bundled in.
   const fresh = await import(new URL('./node_modules/gov-it-rules/index.js?undefined', import.meta.url).href);
   await assert.rejects(fresh.init({ jurisdictions: [] }), { name: 'TypeError', message: /takes a list of one or more/ });
-  const fetched = [];
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = async (url) => {
-    fetched.push(String(url).split('/').pop());
-    return new Response(readFileSync(new URL(String(url))), { headers: { 'content-type': 'application/wasm' } });
-  };
-  try {
-    await fresh.init({ jurisdictions: undefined });
-  } finally {
-    globalThis.fetch = realFetch;
-  }
+  const fetched = await fetching(() => fresh.init({ jurisdictions: undefined }));
   // The module with the five regulations, as init() loads, and no profile of its own.
   assert.deepEqual(fetched, ['gov_it_rules_bg.wasm']);
   assert.equal(fresh.validate(fixture, options).summary.complete, true);

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { fetching } from './fetching.mjs';
 
 const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
 const api = await import(pathToFileURL(join(dir, 'index.js')).href);
@@ -78,24 +79,6 @@ test('the module for one jurisdiction without the form component is at least 30 
 
 /** A fresh copy of the entry (its own glue and instance). */
 const noformEntry = (tag) => import(`${pathToFileURL(join(dir, 'noform.js')).href}?${tag}`);
-
-/** Runs `run` with Node's fetch serving the package's files from disk, as a server would; returns the files fetched. */
-async function fetching(run) {
-  const fetched = [];
-  const realFetch = globalThis.fetch;
-  globalThis.fetch = async (url) => {
-    const file = new URL(String(url));
-    fetched.push(file.pathname.split('/').pop());
-    const type = file.pathname.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';
-    return new Response(readFileSync(file), { headers: { 'content-type': type } });
-  };
-  try {
-    await run();
-  } finally {
-    globalThis.fetch = realFetch;
-  }
-  return fetched;
-}
 
 test('gov-it-rules/noform is the browser entry without the form component; in Node, Node\'s entry', () => {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
