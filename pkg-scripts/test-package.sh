@@ -95,6 +95,8 @@ echo "packed $tarball: $(tar -tzf "$work/$tarball" | sed 's|^package/||' | sort 
 cp -R tests/js/scratch/. "$work/"
 # The benchmark's complete applications, for compact.test.mjs's delta size.
 cp benches/inputs.mjs "$work/bench-inputs.mjs"
+# The build scripts' reading of a wasm binary, for node.test.mjs's checks of the modules.
+cp pkg-scripts/wasm-binary.mjs "$work/"
 cp tests/fixtures/*-declaration.json tests/fixtures/profiles/example-county.json "$work/fixtures/"
 # The county profile compiled, as a page that reads no JSON profile loads it.
 cargo run --quiet --bin gov-it-check -- compile tests/fixtures/profiles/example-county.json --out-dir "$work/fixtures" >/dev/null

@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fetching } from './fetching.mjs';
+// The build scripts' own reading of a wasm binary (pkg-scripts/wasm-binary.mjs, copied here).
+import { readLeb, readName, sections } from './wasm-binary.mjs';
 import {
   init,
   validate,
@@ -192,50 +194,23 @@ test('every module and the one glue call each other by the short names the build
   assert.ok(readFileSync(join(dir, 'noform.js'), 'utf8').includes(module), `noform.js does not give ${module}`);
 });
 
-/** Reads unsigned LEB128 numbers from `bytes`, from `at` on: `next()` gives each in turn. */
-function lebReader(bytes, at) {
-  const reader = {
-    at,
-    next() {
-      let value = 0;
-      for (let shift = 0; ; shift += 7) {
-        const byte = bytes[reader.at++];
-        value += (byte & 0x7f) * 2 ** shift;
-        if (byte < 0x80) return value;
-      }
-    },
-  };
-  return reader;
-}
-
-/** The sections of the wasm module `bytes`: each { id, start, end } (its contents). */
-function sections(bytes) {
-  const found = [];
-  const read = lebReader(bytes, 8);
-  while (read.at < bytes.length) {
-    const id = bytes[read.at++];
-    const size = read.next();
-    found.push({ id, start: read.at, end: read.at + size });
-    read.at += size;
-  }
-  return found;
-}
-
 /** Where each of the wasm module `bytes`'s data segments is placed: its `i32.const` offset. */
 function dataSegments(bytes) {
-  const data = sections(bytes).find(({ id }) => id === 11);
+  const data = [...sections(bytes)].find(({ id }) => id === 11);
   if (data === undefined) return [];
-  const read = lebReader(bytes, data.start);
+  let [count, p] = readLeb(bytes, data.start);
   const segments = [];
-  for (let count = read.next(); count > 0; count--) {
+  for (; count > 0; count--) {
+    let flags, offset, size;
+    [flags, p] = readLeb(bytes, p);
     // Active in memory 0 with `i32.const N; end` as its offset, as wasm-ld writes them.
-    assert.equal(read.next(), 0, 'a data segment that is not active in memory 0');
-    assert.equal(bytes[read.at++], 0x41, 'a data segment placed by other than i32.const');
-    const offset = read.next();
-    assert.equal(bytes[read.at++], 0x0b);
+    assert.equal(flags, 0, 'a data segment that is not active in memory 0');
+    assert.equal(bytes[p++], 0x41, 'a data segment placed by other than i32.const');
+    [offset, p] = readLeb(bytes, p);
+    assert.equal(bytes[p++], 0x0b);
+    [size, p] = readLeb(bytes, p);
     segments.push({ offset });
-    const size = read.next();
-    read.at += size;
+    p += size;
   }
   return segments;
 }
@@ -244,13 +219,7 @@ test('no module carries a custom section (names, producers, target features): no
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
   for (const file of readdirSync(dir).filter((file) => file.endsWith('_bg.wasm'))) {
     const bytes = readFileSync(join(dir, file));
-    const names = sections(bytes)
-      .filter(({ id }) => id === 0)
-      .map(({ start }) => {
-        const read = lebReader(bytes, start);
-        const length = read.next();
-        return bytes.toString('utf8', read.at, read.at + length);
-      });
+    const names = [...sections(bytes)].filter(({ id }) => id === 0).map(({ start }) => readName(bytes, start)[0]);
     assert.deepEqual(names, [], file);
   }
 });
