@@ -228,7 +228,7 @@ fn decode(text: &str, quoted: Range<usize>) -> String {
         .strip_prefix('"')
         .and_then(|r| r.strip_suffix('"'))
         .unwrap_or(raw);
-    if inner.contains('\\') {
+    if inner.as_bytes().contains(&b'\\') {
         match crate::model::Input::parse(raw) {
             Ok(crate::model::Input::String(key)) => key.into_owned(),
             _ => inner.to_string(),

@@ -917,7 +917,7 @@ pub struct TextAround<'a> {
 impl Serialize for TextAround<'_> {
     fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if !self.value.is_empty() && writing_compact() {
-            if let Some((before, after)) = self.text.split_once(self.value) {
+            if let Some((before, after)) = crate::split_once_str(self.text, self.value) {
                 return (FixedText(before), FixedText(after)).serialize(serializer);
             }
             return fixed_text(self.text, serializer);

@@ -86,6 +86,35 @@ fn never_space(lead: u8) -> bool {
     !matches!(lead, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3)
 }
 
+/// Where `needle` first occurs in `text`, as `str::find` with a `&str` pattern gives it, found by
+/// comparing bytes at each place. The texts searched are a message or a verdict of a few dozen
+/// bytes; the two-way searcher `str::find` builds for a text (and for a character of more than one
+/// byte), with the panic path that formats the character at a bad slice and the Unicode tables
+/// that formatting reads, is ~5 KB of gzip in each module.
+pub(crate) fn find_str(text: &str, needle: &str) -> Option<usize> {
+    let (bytes, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while let Some(at) = bytes.get(from..)?.iter().position(|&b| b == first) {
+        let start = from + at;
+        // Past the end, no later place has room for the needle either.
+        if bytes.get(start..start + needle.len())? == needle {
+            return Some(start);
+        }
+        from = start + 1;
+    }
+    None
+}
+
+/// `text` split around the first occurrence of `needle`, as `str::split_once` gives it.
+pub(crate) fn split_once_str<'a>(text: &'a str, needle: &str) -> Option<(&'a str, &'a str)> {
+    let at = find_str(text, needle)?;
+    // A match of a whole UTF-8 text starts and ends on character boundaries.
+    Some((text.get(..at)?, text.get(at + needle.len()..)?))
+}
+
 /// `text` with each character mapped by `fold` (full-width digits to ASCII, say), copied only
 /// where one changes: what a form sends seldom has one, and amounts are read at each keystroke.
 pub(crate) fn folded(text: &str, fold: fn(char) -> char) -> std::borrow::Cow<'_, str> {
@@ -170,6 +199,40 @@ pub struct Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts are found and split around as `str::find` and `str::split_once` do it.
+    #[test]
+    fn find_str_is_str_find() {
+        let texts = [
+            "",
+            "a",
+            "总投资 300 万元",
+            "万元万元",
+            "；；",
+            "line 3, column 15",
+            "ab",
+        ];
+        let needles = [
+            "",
+            "a",
+            "万元",
+            "300",
+            "；",
+            ", column ",
+            "总投资 300 万元 ",
+            "b",
+        ];
+        for text in texts {
+            for needle in needles {
+                assert_eq!(find_str(text, needle), text.find(needle), "{text} {needle}");
+                assert_eq!(
+                    split_once_str(text, needle),
+                    text.split_once(needle),
+                    "{text} {needle}"
+                );
+            }
+        }
+    }
 
     /// Every character, alone and at either end of a text, is trimmed as `str::trim` trims it.
     #[test]

@@ -199,7 +199,8 @@ fn allowed_text<'a>(raw: &'a str, locale: Locale) -> Cow<'a, str> {
         return Cow::Borrowed(raw);
     }
     let labels: Option<Vec<String>> = raw
-        .split(", ")
+        .split(',')
+        .map(|key| key.strip_prefix(' ').unwrap_or(key))
         .map(|key| crate::labels::choice_label(key).map(|(zh, _)| format!("「{zh}」")))
         .collect();
     labels.map_or(Cow::Borrowed(raw), |labels| Cow::Owned(labels.join("、")))
@@ -252,7 +253,7 @@ fn type_text(raw: &str, locale: Locale) -> Cow<'_, str> {
     let position = raw
         .strip_prefix("invalid JSON (line ")
         .and_then(|rest| rest.strip_suffix(')'))
-        .and_then(|rest| rest.split_once(", column "));
+        .and_then(|rest| crate::split_once_str(rest, ", column "));
     match position {
         Some((line, column)) if !locale.is_en() => Cow::Owned(format!(
             "无法解析的 JSON 文本（第 {line} 行第 {column} 列）"

@@ -74,7 +74,12 @@ fn checked(text: &str) -> Result<Decimal, MoneyError> {
     if body.is_empty() {
         return Err(MoneyError::Empty);
     }
-    if body.chars().any(|c| CHINESE_NUMERALS.contains(c)) {
+    // Not `str::contains(c)`: a character of more than one byte is searched for as a text
+    // ([`crate::find_str`] says what that costs).
+    if body
+        .chars()
+        .any(|c| CHINESE_NUMERALS.chars().any(|n| n == c))
+    {
         return Err(MoneyError::ChineseNumerals);
     }
     if body.ends_with('元') || body.ends_with("CNY") || body.ends_with("RMB") {
@@ -100,7 +105,7 @@ fn from_digits(negative: bool, digits: &str) -> Result<Decimal, MoneyError> {
     let well_formed = !integer.is_empty()
         && integer.bytes().all(|b| b.is_ascii_digit())
         && fraction.bytes().all(|b| b.is_ascii_digit())
-        && !(digits.contains('.') && fraction.is_empty());
+        && !(digits.as_bytes().contains(&b'.') && fraction.is_empty());
     if !well_formed {
         return Err(MoneyError::NotANumber);
     }

@@ -193,7 +193,7 @@ impl Serialize for Diagnostic {
             _ if !json_text::writing_compact() => None,
             Sent::Number => whole.number().map(|n| (n, None)),
             Sent::Around(name) => self.params.get(name).and_then(|value| {
-                let (before, after) = self.message.split_once(&**value)?;
+                let (before, after) = crate::split_once_str(&self.message, value)?;
                 let part = DiagnosticEntry {
                     diagnostic: self,
                     apart: Some((name, before, after)),

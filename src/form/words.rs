@@ -390,7 +390,7 @@ pub fn announcement(
 pub fn short<'a>(verdict: &'a str, w: &Words) -> &'a str {
     let end = [w.semicolon, w.colon]
         .iter()
-        .filter_map(|sep| verdict.find(sep))
+        .filter_map(|sep| crate::find_str(verdict, sep))
         .min()
         .unwrap_or(verdict.len());
     verdict.get(..end).unwrap_or(verdict)
