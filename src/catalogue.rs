@@ -87,7 +87,7 @@ pub fn jurisdictions(
                         key: key.to_string(),
                         label: locale.pick(&p.label, &p.label_en).to_string(),
                         unit: p.unit.clone(),
-                        value: p.value.map(|d| d.normalize().to_string()),
+                        value: p.value.map(|d| crate::money::format(&d)),
                         citations: p
                             .cite
                             .iter()

@@ -722,7 +722,7 @@ pub fn date<S: ser::Serializer>(
 ) -> Result<S::Ok, S::Error> {
     match crate::calendar::iso_digits(*date) {
         Some(digits) => serializer.serialize_str(std::str::from_utf8(&digits).unwrap_or_default()),
-        None => serializer.collect_str(date),
+        None => serializer.serialize_str(&crate::calendar::iso(*date)),
     }
 }
 

@@ -71,7 +71,8 @@ pub fn bounds(profile: &Profile) -> Vec<ProfileError> {
                     err(
                         parameters.key(name).key("value"),
                         format!(
-                            "`{value}` is not a threshold: it must be at least 0, below {}, with at most 4 decimal places",
+                            "`{}` is not a threshold: it must be at least 0, below {}, with at most 4 decimal places",
+                            &*crate::money::written(&value),
                             crate::limits::MAX_PARAMETER
                         ),
                     );
@@ -607,6 +608,24 @@ mod tests {
                 "versions[0].outcomes.merge[0].cite[0].article".into(),
                 "versions[0].windows[0]".into(),
             ]
+        );
+    }
+
+    #[test]
+    fn a_threshold_out_of_bounds_is_quoted_as_written() {
+        let mut profile = tongzhou();
+        let v = &mut profile.versions[0];
+        let name = v.parameters.keys().next().unwrap().clone();
+        v.parameters.get_mut(&name).unwrap().value = Some("-300.50".parse().unwrap());
+        let errors = bounds(&profile);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(
+            errors[0].path,
+            format!("versions[0].parameters.{name}.value")
+        );
+        assert!(
+            errors[0].message.starts_with("`-300.5` is not a threshold"),
+            "{errors:?}"
         );
     }
 

@@ -55,7 +55,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             sink.diagnostics.push(
                 Diagnostic::new(Code::DeadlinePassed, Field::Year.path())
                     .rule(&rule.id, ctx.cite(&rule.cite))
-                    .param("deadline", deadline.to_string())
+                    .param("deadline", crate::calendar::iso(deadline))
                     .param("asOf", crate::calendar::iso(ctx.as_of))
                     .param("year", plan_year.to_string()),
             );

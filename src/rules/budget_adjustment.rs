@@ -148,7 +148,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
         value: (status == Status::Determined).then(|| {
             Arc::new(AdjustmentVerdict {
                 route: if simplified { "simplified" } else { "full" },
-                ratio: ratio.round_dp(6).normalize().to_string(),
+                ratio: crate::money::format(&ratio.round_dp(6)),
                 procedure: procedure.clone(),
             })
         }),
@@ -173,7 +173,7 @@ fn percent(ratio: Decimal, limit: Decimal) -> String {
         .map(|dp| exact.round_dp(dp))
         .find(|shown| shown.cmp(&bound) == exact.cmp(&bound))
         .unwrap_or(exact);
-    format!("{}%", shown.normalize())
+    format!("{}%", &*crate::money::written(&shown))
 }
 
 #[cfg(test)]
