@@ -148,7 +148,8 @@ test('the package resolves to its Node entry, which is ready on import', async (
 // 2026-12-03: 225 → 224 with dates and amounts written without chrono's and rust_decimal's
 // Display in five rare places (−2.4 KB of raw wasm): 222.98 KB; 2026-12-03: 224 → 223 with amounts
 // past u64 written by long division of 32-bit words rather than a 128-bit division (−1.1 KB of raw
-// wasm): 222.05 KB.
+// wasm): 222.05 KB; 2026-12-03: unchanged for the Chinese numerals an amount is checked for held as
+// characters rather than searched for in a text (the layout moving, +0.12 KB): 222.17 KB.
 const SIZE_CEILING_KB = 223;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
