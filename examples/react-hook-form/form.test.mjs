@@ -1,7 +1,8 @@
 // The example built with Vite (vite build) from the installed package and used as an applicant
 // would, in headless Chromium through playwright-core: a bad amount shows its message next to the
 // field and nothing is sent; fixed, the message goes and the application is sent once, in
-// canonical form. Also checks that the READMEs quote src/main.jsx as it is.
+// canonical form; the page loads of the package the module without regulations or attach() and
+// 通州's regulation. Also checks that the READMEs quote src/main.jsx as it is.
 // Run: npm install && npm test (Chromium at /usr/bin/chromium, or CHROMIUM=…).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -65,6 +66,8 @@ after(async () => {
 test('a bad amount shows its message next to the field; fixed, the application is sent', async () => {
   const page = await context.newPage();
   const problems = [];
+  const fetched = [];
+  page.on('request', (r) => /\.(wasm|govit)$/.test(r.url()) && fetched.push(r.url().split('/').pop()));
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   saved.length = 0;
@@ -104,6 +107,12 @@ test('a bad amount shows its message next to the field; fixed, the application i
     annualFunding: '268.5',
   });
   assert.deepEqual(problems, []);
+  // What the page loads of the package: the module without regulations or attach() and 通州's
+  // regulation (Vite names each file with a hash of its content).
+  assert.deepEqual(
+    fetched.map((file) => file.replace(/-[\w-]{8}(\.\w+)$/, '$1')).sort(),
+    ['gov_it_rules_core_noform_bg.wasm', 'tongzhou.govit'],
+  );
   await page.close();
 });
 

@@ -3,10 +3,12 @@
 import { createRoot } from 'react-dom/client';
 import { useForm } from 'react-hook-form';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
-import { init, schema } from 'gov-it-rules';
+import { init, schema } from 'gov-it-rules/noform';
 
-// Load the WebAssembly module before the form is shown (in Node it is ready on import).
-await init();
+// Load the WebAssembly module and 通州's regulation before the form is shown: a form library's
+// page needs no attach() (gov-it-rules/noform) and one county's regulation, not all five (in Node
+// it is ready on import).
+await init({ jurisdictions: ['tongzhou'] });
 
 // The fields this form has: the schema checks these and nothing else of the 申报表.
 const fields = ['name', 'unit', 'totalInvestment', 'annualFunding'];

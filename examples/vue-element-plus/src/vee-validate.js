@@ -1,7 +1,8 @@
 import { createApp } from 'vue';
-import { init } from 'gov-it-rules';
+import { init } from 'gov-it-rules/noform';
 import ApplicationForm from './VeeValidateForm.vue';
 
-// Load the WebAssembly module before the form is shown.
-await init();
+// Load the WebAssembly module and 通州's regulation before the form is shown: this page needs no
+// attach() (gov-it-rules/noform) and one county's regulation, not all five.
+await init({ jurisdictions: ['tongzhou'] });
 createApp(ApplicationForm).mount('#app');
