@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the crate compiled to wasm32, wasm-bindgen's ES-module glue
 # (--target web), wasm-opt (pkg-scripts/optimise.sh), and the hand-written wrapper, types and README
-# from js/, and the licences; the wrapper ships with the glue bundled into it (index.js). Five
+# from js/, and the licences; the wrapper ships with the glue bundled into it (index.js). Six
 # builds of the crate share the one JS glue: the browser module with the five regulations compiled
 # in (fetched from beside index.js or passed to init); the module without them, with each
 # compiled profile as a file, for pages that load one jurisdiction; the module that also reads JSON
-# profiles and checks a profile's cross-references, for Node (node.js, read with fs) and profile
-# authors' tools (init({ profileJson: true })); and the first two without the form component, for
-# pages that never call attach() (init({ form: false })). The glue's imports and exports are then
-# named short in the glue and all five (pkg-scripts/short-names.mjs). The two without the component
-# also get an entry of their own, gov-it-rules/noform (noform.js), over their own glue.
+# profiles and checks a profile's cross-references, for profile authors' tools
+# (init({ profileJson: true })); the first two without the form component, for pages that never
+# call attach() (init({ form: false })); and Node's (node.js, read with fs), the JSON-reading one
+# without the component (Node has no page to attach to). The glue's imports and exports are then
+# named short in the glue and all six (pkg-scripts/short-names.mjs). The two browser modules
+# without the component also get an entry of their own, gov-it-rules/noform (noform.js), over
+# their own glue.
 # The browser modules check a compiled profile's bounds only: `gov-it-check compile` checked the
-# rest (Cargo.toml, `profile-check`). Prints the sizes, raw and gzip -9.
+# rest (Cargo.toml, `profile-check`). The modules a page loads are built for size (opt-level z,
+# wasm-opt -Oz: every applicant downloads one); Node's, which no applicant downloads, for speed
+# (opt-level 3, wasm-opt -O3: a server re-checks with it). Prints the sizes, raw and gzip -9.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -38,7 +42,8 @@ trap 'rm -rf "$glue" "$kept"' EXIT
 # build FEATURES OUTPUT: one module; its glue must be the first one's. The features are given to
 # rustc as cfgs rather than to cargo: cargo's features are part of the crate's metadata, which
 # goes into the names of the exports that carry the component's closures (gloo's listeners and
-# timer), and so into the glue; cfgs leave the metadata, the names and the glue alone.
+# timer), and so into the glue; cfgs leave the metadata, the names and the glue alone. (So does
+# the opt-level, but not the closures' shims: a module with the component is built for size.)
 build() {
   local cfgs="" feature
   for feature in ${1//,/ }; do cfgs="$cfgs --cfg feature=\"$feature\""; done
@@ -58,13 +63,15 @@ build() {
   fi
   optimise "$glue/${name}_bg.wasm" "$out/$2"
 }
-# without_form FEATURES OUTPUT: a module without the form component, for pages that never call
-# attach(). It needs fewer imports than the others and has no FormHandle, so the shared glue
-# drives it; checked here, import by import.
+# without_form FEATURES OUTPUT [speed]: a module without the form component, for pages that never
+# call attach() or for Node, built for size or, with `speed`, for speed. It needs fewer imports
+# than the others and has no FormHandle, so the shared glue drives it; checked here, import by
+# import.
 without_form() {
-  local cfgs="" feature
+  local cfgs="" feature level=z
   for feature in ${1//,/ }; do cfgs="$cfgs --cfg feature=\"$feature\""; done
-  RUSTFLAGS="${RUSTFLAGS:-}$remap$cfgs" \
+  [ "${3:-}" = speed ] && level=3
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=$level RUSTFLAGS="${RUSTFLAGS:-}$remap$cfgs" \
     cargo build --lib --release --target wasm32-unknown-unknown --quiet --no-default-features
   rm -rf "${glue:?}"/*
   wasm-bindgen --target web --no-typescript --out-dir "$glue" --out-name "$name" "$built"
@@ -83,19 +90,20 @@ without_form() {
     exit 1
   fi
   cp "$glue/$name.js" "$kept/noform.js"
-  optimise "$glue/${name}_bg.wasm" "$out/$2"
+  optimise "$glue/${name}_bg.wasm" "$out/$2" ${3:-}
 }
 build "builtin-profiles" "${name}_bg.wasm"
 build "" "${name}_core_bg.wasm"
 build "builtin-profiles,profile-check,profile-json,builtin-english" "${name}_json_bg.wasm"
 without_form "builtin-profiles" "${name}_noform_bg.wasm"
 without_form "" "${name}_core_noform_bg.wasm"
+without_form "builtin-profiles,profile-check,profile-json,builtin-english" "${name}_node_bg.wasm" speed
 # The glue learns to restart its instance after a trap (js/index.js, SECURITY.md).
 bash pkg-scripts/restartable-glue.sh "$out/$name.js"
 bash pkg-scripts/restartable-glue.sh "$kept/noform.js"
-# The names the glue and the modules call each other by made short, the same in all five; js/index.js
+# The names the glue and the modules call each other by made short, the same in all six; js/index.js
 # frees validators and form handles, and finds the form component, through these exports by name.
-# The glue without the form component gets the same names, for the two modules without it.
+# The glue without the form component gets the same names, for the modules without it.
 keep=__wbg_validator_free,__wbg_formhandle_free,formhandle_new
 node pkg-scripts/short-names.mjs "$out/$name.js" "$out"/*_bg.wasm --keep-exports "$keep" \
   --write-names "$kept/names.json"
@@ -195,6 +203,7 @@ cat > "$out/package.json" <<JSON
     "./${name}_json_bg.wasm": "./${name}_json_bg.wasm",
     "./${name}_noform_bg.wasm": "./${name}_noform_bg.wasm",
     "./${name}_core_noform_bg.wasm": "./${name}_core_noform_bg.wasm",
+    "./${name}_node_bg.wasm": "./${name}_node_bg.wasm",
     "./profiles/*": "./profiles/*",
     "./attach.css": "./attach.css",
     "./package.json": "./package.json"
@@ -217,6 +226,7 @@ cat > "$out/package.json" <<JSON
     "${name}_json_bg.wasm",
     "${name}_noform_bg.wasm",
     "${name}_core_noform_bg.wasm",
+    "${name}_node_bg.wasm",
     "profiles/",
     "README.md",
     "LICENSE-MIT",
@@ -245,4 +255,5 @@ echo "build: script-tag build      $(size "$out/dist/gov-it-rules.iife.js")  (di
 echo "build: one jurisdiction      $(size "$out/${name}_core_bg.wasm") wasm without profiles; profiles/*.govit $(for p in "$out"/profiles/*.govit; do printf '%s ' "$(basename "$p" .govit) $(kb "$(gzip -9 < "$p" | wc -c)")"; done)gzip"
 echo "build: without attach()      $(size "$out/${name}_noform_bg.wasm")  (${name}_noform_bg.wasm: init({ form: false }))"
 echo "build: one jurisdiction, without attach() $(size "$out/${name}_core_noform_bg.wasm")  (${name}_core_noform_bg.wasm: init({ jurisdictions, form: false }))"
-echo "build: reading JSON profiles $(size "$out/${name}_json_bg.wasm")  (${name}_json_bg.wasm: Node, init({ profileJson: true }))"
+echo "build: reading JSON profiles $(size "$out/${name}_json_bg.wasm")  (${name}_json_bg.wasm: init({ profileJson: true }))"
+echo "build: Node                  $(size "$out/${name}_node_bg.wasm")  (${name}_node_bg.wasm: node.js, built for speed)"

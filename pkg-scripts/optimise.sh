@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# optimise.sh IN OUT: wasm-opt -Oz run until it gains nothing more (--converge: 0.8 KB gzip less a
-# module, for about 30 s more each), with the wasm features the modules use, then the functions
-# laid out to compress; binaryen from the npm package in tests/js. build.sh and build-crossing.sh
-# run it on each module.
+# optimise.sh IN OUT [speed]: wasm-opt -Oz run until it gains nothing more (--converge: 0.8 KB gzip
+# less a module, for about 30 s more each), with the wasm features the modules use, then the
+# functions laid out to compress; binaryen from the npm package in tests/js. build.sh and
+# build-crossing.sh run it on each module. With `speed` (Node's module, which no applicant
+# downloads): wasm-opt -O3, and the layout left as it is.
 #
 # A function with one caller is inlined only when it is small (-ocimfs 20; wasm-opt's default
 # inlines every one). Inlined whole, the profile decoder, the engine's run and its steps became
@@ -28,6 +29,11 @@ features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-e
 # around to there would trap instead): 0.6-1.1 KB gzip less a module (BENCHMARKS.md, "addresses
 # with constant offsets"). The package test checks that each module's data starts at 1 KB or above.
 low_memory="--low-memory-unused"
+if [ "${3:-}" = speed ]; then
+  # shellcheck disable=SC2086
+  "$wasm_opt" -O3 $low_memory --strip-debug --strip-producers --strip-target-features $features "$1" -o "$2"
+  exit 0
+fi
 # shellcheck disable=SC2086
 "$wasm_opt" -Oz --converge -ocimfs 20 $low_memory --strip-debug --strip-producers $features "$1" -o "$2"
 # Then the code laid out with alike functions side by side, which gzip compresses better

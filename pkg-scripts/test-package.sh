@@ -74,11 +74,12 @@ rm -rf "$work"
 mkdir -p "$work/fixtures"
 tarball=$(cd pkg && npm pack --silent --pack-destination "$root/$work")
 # The browser module; the one without embedded regulations, for pages that load one
-# jurisdiction's compiled profile (profiles/); the one that also reads JSON profiles (Node); the
-# first two without the form component (init({ form: false })).
+# jurisdiction's compiled profile (profiles/); the one that also reads JSON profiles
+# (init({ profileJson: true })); the first two without the form component (init({ form: false }));
+# Node's.
 wasm_files=$(tar -tzf "$work/$tarball" | grep '\.wasm$' | sort | tr '\n' ' ')
-[ "$wasm_files" = "package/gov_it_rules_bg.wasm package/gov_it_rules_core_bg.wasm package/gov_it_rules_core_noform_bg.wasm package/gov_it_rules_json_bg.wasm package/gov_it_rules_noform_bg.wasm " ] ||
-  { echo "package: expected the five modules in $tarball, found: $wasm_files" >&2; exit 1; }
+[ "$wasm_files" = "package/gov_it_rules_bg.wasm package/gov_it_rules_core_bg.wasm package/gov_it_rules_core_noform_bg.wasm package/gov_it_rules_json_bg.wasm package/gov_it_rules_node_bg.wasm package/gov_it_rules_noform_bg.wasm " ] ||
+  { echo "package: expected the six modules in $tarball, found: $wasm_files" >&2; exit 1; }
 profile_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.govit$')
 [ "$profile_files" -eq 5 ] || { echo "package: expected five compiled profiles in $tarball, found $profile_files" >&2; exit 1; }
 english_files=$(tar -tzf "$work/$tarball" | grep -c '^package/profiles/[a-z]*\.en\.govit$')

@@ -15,6 +15,7 @@ import {
   jurisdictions,
   rules,
   schema,
+  attach,
 } from 'gov-it-rules';
 import { standardSchemaResolver } from '@hookform/resolvers/standard-schema';
 
@@ -36,9 +37,21 @@ test('the package resolves to its Node entry, which is ready on import', async (
     'gov_it_rules_json_bg.wasm',
     'gov_it_rules_noform_bg.wasm',
     'gov_it_rules_core_noform_bg.wasm',
+    'gov_it_rules_node_bg.wasm',
   ]);
   await init(); // resolves at once in Node
   assert.equal(validate({}, options).jurisdiction.id, 'tongzhou');
+});
+
+test("Node's module has no form component; attach() says there is no page", () => {
+  const require = createRequire(import.meta.url);
+  const folder = dirname(require.resolve('gov-it-rules/package.json'));
+  const exported = (file) =>
+    WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(join(folder, file)))).map((e) => e.name);
+  assert.ok(!exported('gov_it_rules_node_bg.wasm').includes('formhandle_new'));
+  // The module that also reads JSON profiles for pages (init({ profileJson: true })) keeps it.
+  assert.ok(exported('gov_it_rules_json_bg.wasm').includes('formhandle_new'));
+  assert.throws(() => attach({}, options), { message: /attach\(\) binds a form on a page, and there is none in Node/ });
 });
 
 // Size is deterministic, so it is checked here, not in the benchmark: what a browser downloads
@@ -169,7 +182,7 @@ test('every module and the one glue call each other by the short names the build
   assert.doesNotMatch(glue, /\bfrom\s*["']\.\.?\//);
   assert.equal(existsSync(join(dir, 'gov_it_rules.js')), false);
   const modules = readdirSync(dir).filter((file) => file.endsWith('_bg.wasm'));
-  assert.equal(modules.length, 5);
+  assert.equal(modules.length, 6);
   const from = new Set();
   // What js/index.js reads from an instance by name keeps its name (pkg-scripts/build.sh).
   const kept = ['memory', '__wbg_validator_free', '__wbg_formhandle_free', 'formhandle_new'];
@@ -182,7 +195,8 @@ test('every module and the one glue call each other by the short names the build
       assert.match(`${kind} ${name}`, /^function [A-Za-z]{1,2}$/, `${file}: ${module}.${name}`);
     }
     const exports = WebAssembly.Module.exports(compiled).map(({ name }) => name);
-    const withForm = !file.includes('noform');
+    // The form component is in all but the two modules for pages without it and Node's.
+    const withForm = !file.includes('noform') && !file.includes('_node_');
     assert.deepEqual(
       kept.filter((name) => exports.includes(name)),
       withForm ? kept : ['memory', '__wbg_validator_free'],
@@ -235,9 +249,11 @@ test("no browser module holds core's text searcher or a string slice's panic, wh
   // A text found in a text (`str::find("…")`, `str::contains(c)` for a character of more than one
   // byte) links core's two-way searcher, whose slicing panics with this message through char's
   // Debug and core's Unicode tables: ~5 KB of gzip in each module. src/lib.rs has find_str. The
-  // module that reads JSON profiles has it from serde_json's errors.
+  // modules that read JSON profiles, for pages and for Node, have it from serde_json's errors.
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
-  const browser = readdirSync(dir).filter((file) => file.endsWith('_bg.wasm') && !file.includes('_json_'));
+  const browser = readdirSync(dir).filter(
+    (file) => file.endsWith('_bg.wasm') && !file.includes('_json_') && !file.includes('_node_'),
+  );
   assert.equal(browser.length, 4);
   for (const file of browser) {
     const bytes = readFileSync(join(dir, file));
