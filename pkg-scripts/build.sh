@@ -42,8 +42,9 @@ trap 'rm -rf "$glue" "$kept"' EXIT
 # build FEATURES OUTPUT: one module; its glue must be the first one's. The features are given to
 # rustc as cfgs rather than to cargo: cargo's features are part of the crate's metadata, which
 # goes into the names of the exports that carry the component's closures (gloo's listeners and
-# timer), and so into the glue; cfgs leave the metadata, the names and the glue alone. (So does
-# the opt-level, but not the closures' shims: a module with the component is built for size.)
+# timer), and so into the glue; cfgs leave the metadata, the names and the glue alone. The
+# opt-level changes the names of those closures' shims, so every module with the component is
+# built for size.
 build() {
   local cfgs="" feature
   for feature in ${1//,/ }; do cfgs="$cfgs --cfg feature=\"$feature\""; done
