@@ -76,6 +76,16 @@ function nextReport(page) {
 /** A verdict as attach() renders it: `data-value` on the outcome's <dd>. */
 const verdict = (page, name) => page.locator(`dd[data-outcome="${name}"]`).getAttribute('data-value');
 
+test("the portal loads of the package the module without regulations and 通州's profile", async () => {
+  const page = await browser.newPage();
+  const fetched = [];
+  page.on('request', (r) => /\.(wasm|govit)$/.test(r.url()) && fetched.push(r.url().split('/').pop()));
+  await page.goto(base);
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.deepEqual(fetched.sort(), ['gov_it_rules_core_bg.wasm', 'tongzhou.govit']);
+  await page.close();
+});
+
 test('the merge verdict follows the amount the applicant types, with its article', async () => {
   const page = await open();
   let report = nextReport(page);
