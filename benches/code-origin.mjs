@@ -11,6 +11,7 @@
 //   node benches/code-origin.mjs /tmp/named/opt.wasm [--own]
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { functionBodies, importedFunctions, readLeb, readName, sections } from '../pkg-scripts/wasm-binary.mjs';
 
 const [file, ...flags] = process.argv.slice(2);
 if (!file) {
@@ -19,82 +20,33 @@ if (!file) {
 }
 const bytes = readFileSync(file);
 
-/** The module's function bodies, its functions' names (by index) and its data segments' bytes. */
-function sections(buf) {
-  let at = 8;
-  const leb = () => {
-    let value = 0;
-    let shift = 0;
-    let byte;
-    do {
-      byte = buf[at++];
-      value += (byte & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  const skipName = () => {
-    const length = leb();
-    at += length;
-  };
-  const skipLimits = () => {
-    const flags = buf[at++];
-    leb();
-    if (flags & 1) leb();
-  };
+/** The module's function bodies, its functions' names (by index) and its data section's size. */
+function read(buf) {
   let imported = 0;
-  const bodies = [];
+  let bodies = [];
   const names = new Map();
   let data = 0;
-  while (at < buf.length) {
-    const id = buf[at++];
-    const size = leb();
-    const end = at + size;
-    if (id === 2) {
-      for (let n = leb(); n > 0; n--) {
-        skipName();
-        skipName();
-        const kind = buf[at++];
-        if (kind === 0) {
-          leb();
-          imported++;
-        } else if (kind === 1) {
-          at++;
-          skipLimits();
-        } else if (kind === 2) {
-          skipLimits();
-        } else {
-          at += 2;
-        }
-      }
-    } else if (id === 10) {
-      for (let n = leb(); n > 0; n--) {
-        const length = leb();
-        bodies.push(buf.subarray(at, at + length));
-        at += length;
-      }
-    } else if (id === 11) {
-      data = size;
-    } else if (id === 0) {
-      const length = leb();
-      const name = buf.subarray(at, at + length).toString();
-      at += length;
-      while (name === 'name' && at < end) {
-        const kind = buf[at++];
-        const length = leb();
-        const subEnd = at + length;
+  for (const { id, start, end } of sections(buf)) {
+    if (id === 2) imported = importedFunctions(buf, start, file);
+    else if (id === 10) bodies = functionBodies(buf, start);
+    else if (id === 11) data = end - start;
+    else if (id === 0 && readName(buf, start)[0] === 'name') {
+      // The name section's subsections, of which the function names are kind 1.
+      for (let at = readName(buf, start)[1]; at < end; ) {
+        const kind = buf[at];
+        const [length, contents] = readLeb(buf, at + 1);
         if (kind === 1) {
-          for (let n = leb(); n > 0; n--) {
-            const index = leb();
-            const length = leb();
-            names.set(index, buf.subarray(at, at + length).toString());
-            at += length;
+          let [count, p] = readLeb(buf, contents);
+          for (; count > 0; count--) {
+            let index, text;
+            [index, p] = readLeb(buf, p);
+            [text, p] = readName(buf, p);
+            names.set(index, text);
           }
         }
-        at = subEnd;
+        at = contents + length;
       }
     }
-    at = end;
   }
   return { bodies, name: (i) => names.get(i + imported) ?? '', data };
 }
@@ -124,11 +76,13 @@ function origin(name) {
   return library;
 }
 
+/** KB, gzip -9 of `bodies` compressed together. */
+const gzipKb = (bodies) => (gzipSync(Buffer.concat(bodies), { level: 9 }).length / 1024).toFixed(1);
+
 function table(groups, total, indent = '') {
   for (const [label, { bodies, raw }] of [...groups].sort((a, b) => b[1].raw - a[1].raw)) {
-    const alone = gzipSync(Buffer.concat(bodies), { level: 9 }).length;
     console.log(
-      `${indent}${label.padEnd(58 - indent.length)} ${String(bodies.length).padStart(5)} functions ${(raw / 1024).toFixed(1).padStart(7)} KB ${((100 * raw) / total).toFixed(1).padStart(5)} %  ${(alone / 1024).toFixed(1).padStart(6)} KB gzip alone`,
+      `${indent}${label.padEnd(58 - indent.length)} ${String(bodies.length).padStart(5)} functions ${(raw / 1024).toFixed(1).padStart(7)} KB ${((100 * raw) / total).toFixed(1).padStart(5)} %  ${gzipKb(bodies).padStart(6)} KB gzip alone`,
     );
   }
 }
@@ -140,7 +94,7 @@ function add(groups, key, body) {
   groups.set(key, group);
 }
 
-const { bodies, name, data } = sections(bytes);
+const { bodies, name, data } = read(bytes);
 const code = bodies.reduce((sum, body) => sum + body.length, 0);
 const byOrigin = new Map();
 const byModule = new Map();
@@ -153,9 +107,8 @@ bodies.forEach((body, i) => {
     add(byModule, path ? (nested ? `${path[1]}::${path[2]}` : path[1]) : '?', body);
   }
 });
-const gz = (b) => (gzipSync(b, { level: 9 }).length / 1024).toFixed(1);
 console.log(
-  `${file}: ${bodies.length} functions, code ${(code / 1024).toFixed(1)} KB raw (${gz(Buffer.concat(bodies))} KB gzip alone), data ${(data / 1024).toFixed(1)} KB raw`,
+  `${file}: ${bodies.length} functions, code ${(code / 1024).toFixed(1)} KB raw (${gzipKb(bodies)} KB gzip alone), data ${(data / 1024).toFixed(1)} KB raw`,
 );
 if (bodies.length > 0 && byOrigin.get('unnamed')?.bodies.length === bodies.length) {
   console.error('no function names: build the module with its names kept (BENCHMARKS.md, "How to run")');

@@ -13,7 +13,17 @@
 // order is a greedy walk from the first function to the most alike one not yet placed. It is
 // deterministic: the same module gives the same order, and the size test stays exact.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { lebBytes, nameBytes, readLeb, readName, sectionBytes, sections, vectorBytes } from './wasm-binary.mjs';
+import {
+  functionBodies,
+  importedFunctions,
+  lebBytes,
+  nameBytes,
+  readLeb,
+  readName,
+  sectionBytes,
+  sections,
+  vectorBytes,
+} from './wasm-binary.mjs';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
@@ -27,41 +37,13 @@ const bytes = readFileSync(input);
 
 // The functions imported (numbered first) and the instructions of those defined.
 let imported = 0;
-const bodies = [];
+let bodies = [];
 for (const { id, start } of sections(bytes)) {
   if (id === 0 && readName(bytes, start)[0] === 'name') {
     throw new Error(`${input}: already has a name section; order it after --strip-debug`);
   }
-  if (id === 2) {
-    let [count, p] = readLeb(bytes, start);
-    for (; count > 0; count--) {
-      [, p] = readName(bytes, p);
-      [, p] = readName(bytes, p);
-      const kind = bytes[p++];
-      // What follows each kind: a function's type, a table's or a memory's limits, a global's type.
-      if (kind === 0x00) {
-        imported++;
-        [, p] = readLeb(bytes, p);
-      } else if (kind === 0x01) p = limits(p + 1);
-      else if (kind === 0x02) p = limits(p);
-      else if (kind === 0x03) p += 2;
-      else throw new Error(`${input}: an import of kind ${kind}`);
-    }
-  } else if (id === 10) {
-    let [count, p] = readLeb(bytes, start);
-    for (; count > 0; count--) {
-      let length;
-      [length, p] = readLeb(bytes, p);
-      bodies.push(instructions(bytes.subarray(p, p + length)));
-      p += length;
-    }
-  }
-}
-function limits(p) {
-  const flags = bytes[p++];
-  [, p] = readLeb(bytes, p);
-  if (flags & 1) [, p] = readLeb(bytes, p);
-  return p;
+  if (id === 2) imported = importedFunctions(bytes, start, input);
+  else if (id === 10) bodies = functionBodies(bytes, start).map(instructions);
 }
 /** A body without its locals' declarations: the instructions. */
 function instructions(body) {

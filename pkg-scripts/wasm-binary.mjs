@@ -1,6 +1,7 @@
 // Reading and writing the parts of a wasm binary that the build's post-passes touch
-// (pkg-scripts/short-names.mjs, pkg-scripts/order-functions.mjs): unsigned LEB128 numbers, names
-// and the sections, as the binary format defines them.
+// (pkg-scripts/short-names.mjs, pkg-scripts/order-functions.mjs) and benches/code-origin.mjs
+// reads: unsigned LEB128 numbers, names, the sections, the imported functions and the bodies, as
+// the binary format defines them.
 
 /** The unsigned LEB128 number in `bytes` at `at`: [value, the offset after it]. */
 export function readLeb(bytes, at) {
@@ -61,4 +62,46 @@ export function* sections(bytes) {
     yield { id, at, start, end: start + size };
     at = start + size;
   }
+}
+
+/**
+ * How many functions the import section whose contents begin at `start` imports: they are numbered
+ * before the module's own. `where` names the module in the error an unknown kind of import throws.
+ */
+export function importedFunctions(bytes, start, where) {
+  let imported = 0;
+  let [count, p] = readLeb(bytes, start);
+  const limits = (at) => {
+    const flags = bytes[at++];
+    [, at] = readLeb(bytes, at);
+    if (flags & 1) [, at] = readLeb(bytes, at);
+    return at;
+  };
+  for (; count > 0; count--) {
+    [, p] = readName(bytes, p);
+    [, p] = readName(bytes, p);
+    const kind = bytes[p++];
+    // What follows each kind: a function's type, a table's or a memory's limits, a global's type.
+    if (kind === 0x00) {
+      imported++;
+      [, p] = readLeb(bytes, p);
+    } else if (kind === 0x01) p = limits(p + 1);
+    else if (kind === 0x02) p = limits(p);
+    else if (kind === 0x03) p += 2;
+    else throw new Error(`${where}: an import of kind ${kind}`);
+  }
+  return imported;
+}
+
+/** The function bodies of the code section whose contents begin at `start`, each whole. */
+export function functionBodies(bytes, start) {
+  const bodies = [];
+  let [count, p] = readLeb(bytes, start);
+  for (; count > 0; count--) {
+    let length;
+    [length, p] = readLeb(bytes, p);
+    bodies.push(bytes.subarray(p, p + length));
+    p += length;
+  }
+  return bodies;
 }
