@@ -341,6 +341,7 @@ export type Code =
   | 'TW004' // deadline-passed, Warning
   | 'TW005' // working-days-approximate, Info
   | 'TW006' // window-missed, Error
+  | 'TW007' // window-before-start, Error
   | 'RX001' // restricted, Error
   | 'EP001' // panel-too-small, Error
   | 'EP002' // panel-even, Error

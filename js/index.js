@@ -1189,8 +1189,11 @@ const finalization =
  */
 const madeIn = new WeakMap();
 
-/** Throws when the instance that held `validator` trapped and was replaced. */
+/** Throws when `validator` was freed, or the instance that held it trapped and was replaced. */
 function current(validator) {
+  if (validator.__wbg_ptr === 0) {
+    throw new Error('gov-it-rules: this validator was freed (free() or [Symbol.dispose]()); create another with createValidator()');
+  }
   if (madeIn.get(validator) !== generation) {
     throw new Error(
       'gov-it-rules: the module was restarted after an internal error; create the validator again (createValidator)',
@@ -1208,8 +1211,10 @@ class GuardedValidator extends Validator {
     finalization?.register(this, { ptr, made: generation }, this);
   }
 
+  /** Frees the validator's memory; freeing it again does nothing. */
   free() {
     finalization?.unregister(this);
+    if (this.__wbg_ptr === 0) return;
     if (madeIn.get(this) !== generation) {
       this.__wbg_ptr = 0;
       return;

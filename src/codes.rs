@@ -174,6 +174,9 @@ codes! {
     WindowMissedBefore => "TW006", "window-missed", Error, "timing", ["field", "date", "target", "from", "fromDate", "span", "latest", "action"], Text,
         "「{field}」为 {date}，已晚于「{target}」的最迟日期 {latest}（{from} {fromDate} 后{span}），{target}已不能在期限内完成。{action}",
         "“{field}” is {date}, after the latest date for “{target}”, {latest} ({span} after {from}, {fromDate}); “{target}” can no longer be done in time. {action}";
+    WindowBeforeStart => "TW007", "window-before-start", Error, "timing", ["field", "date", "from", "fromDate"], Text,
+        "「{field}」为 {date}，早于{from}（{fromDate}）：应在{from}之后。",
+        "“{field}” is {date}, before {from} ({fromDate}); it comes after it.";
     Restricted => "RX001", "restricted", Error, "restriction", ["message"], Number,
         "{message}",
         "{message}";

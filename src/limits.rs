@@ -5,7 +5,9 @@
 //! below are far above that and far below what would make a validation slow or a report large,
 //! so that a hostile or careless input (a stored JSON blob with a million keys, a 10 MB string in
 //! one field) is refused in time proportional to its size, at the first place it crosses a limit,
-//! with a message naming the limit, and the module stays as it was. Echoes of the input in
+//! with a message naming the limit, and the module stays as it was. A long string within them is
+//! not refused here: it is one field's problem (a text over its length, an amount that is not
+//! one), located at that field with the rest of the form read and checked. Echoes of the input in
 //! messages and reports are clipped, so a report is never much larger than the form it is about.
 
 use crate::codes::{Code, Severity};
@@ -18,8 +20,6 @@ pub const MAX_APPLICATION_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_DEPTH: usize = 16;
 /// Values in one application, counted as object members plus array items (less one per array).
 pub const MAX_VALUES: usize = 50_000;
-/// One string value or key, in bytes of UTF-8.
-pub const MAX_STRING_BYTES: usize = 64 * 1024;
 /// Unknown fields reported one by one; the rest are counted in one `IN013`.
 pub const MAX_UNKNOWN_FIELDS: usize = 50;
 /// Characters of a key or path echoed in a message or a report's `path`.
@@ -52,7 +52,6 @@ pub enum Limit {
     Bytes,
     Depth,
     Values,
-    StringBytes,
 }
 
 impl Limit {
@@ -61,7 +60,6 @@ impl Limit {
             Limit::Bytes => MAX_APPLICATION_BYTES,
             Limit::Depth => MAX_DEPTH,
             Limit::Values => MAX_VALUES,
-            Limit::StringBytes => MAX_STRING_BYTES,
         }
     }
 
@@ -74,8 +72,6 @@ impl Limit {
             (Limit::Depth, Locale::En) => "levels of nesting",
             (Limit::Values, Locale::ZhCn) => "字段与行的总数",
             (Limit::Values, Locale::En) => "fields and rows in all",
-            (Limit::StringBytes, Locale::ZhCn) => "单个文本的字节数",
-            (Limit::StringBytes, Locale::En) => "bytes in one text",
         }
     }
 }
@@ -95,11 +91,11 @@ pub fn scan(text: &str) -> Result<(), (Limit, usize)> {
     while let Some(&b) = bytes.get(at) {
         let value = match b {
             b'"' => {
-                let start = at;
                 at += 1;
                 // To the closing quote, skipping escaped characters, eight bytes at a time as the
                 // reader looks for it. Most of an application's bytes are inside strings, so this
-                // is the scan's loop.
+                // is the scan's loop. A string's length is not limited here (see the module's
+                // comment): the whole text's is.
                 loop {
                     let rest = bytes.get(at..).unwrap_or_default();
                     let Some(next) = crate::json_text::first_special(rest) else {
@@ -113,9 +109,6 @@ pub fn scan(text: &str) -> Result<(), (Limit, usize)> {
                         // A control character, which the reader refuses: passed over here.
                         _ => at += 1,
                     }
-                }
-                if at - start > MAX_STRING_BYTES {
-                    return Err((Limit::StringBytes, start));
                 }
                 false
             }
@@ -172,19 +165,13 @@ pub fn limit_key(limit: Limit) -> &'static str {
         Limit::Bytes => "bytes",
         Limit::Depth => "depth",
         Limit::Values => "values",
-        Limit::StringBytes => "stringBytes",
     }
 }
 
 pub fn limit_by_key(key: &str) -> Option<Limit> {
-    [
-        Limit::Bytes,
-        Limit::Depth,
-        Limit::Values,
-        Limit::StringBytes,
-    ]
-    .into_iter()
-    .find(|l| limit_key(*l) == key)
+    [Limit::Bytes, Limit::Depth, Limit::Values]
+        .into_iter()
+        .find(|l| limit_key(*l) == key)
 }
 
 /// A key or path as it may be echoed: its first [`MAX_ECHOED_PATH`] characters, then `…`.
@@ -243,8 +230,9 @@ mod tests {
                 .join(",")
         );
         assert_eq!(scan(&wide).map_err(|e| e.0), Err(Limit::Values));
-        let long = format!("{{\"name\":\"{}\"}}", "字".repeat(MAX_STRING_BYTES / 3 + 1));
-        assert_eq!(scan(&long), Err((Limit::StringBytes, 8)));
+        // A long string is a field's problem, not the text's.
+        let long = format!("{{\"name\":\"{}\"}}", "字".repeat(200_000));
+        assert_eq!(scan(&long), Ok(()));
         let big = " ".repeat(MAX_APPLICATION_BYTES + 1);
         assert_eq!(scan(&big).map_err(|e| e.0), Err(Limit::Bytes));
         // Brackets, colons and commas inside strings, and escaped quotes, count for nothing.
@@ -259,12 +247,13 @@ mod tests {
     #[test]
     fn the_place_is_a_json_path() {
         let text = format!(
-            "{{\"funding\":{{\"thisYear\":{{\"note\":\"{}\"}}}}}}",
-            "x".repeat(MAX_STRING_BYTES)
+            "{{\"funding\":{{\"thisYear\":{{\"note\":{}1{}}}}}}}",
+            "[".repeat(MAX_DEPTH),
+            "]".repeat(MAX_DEPTH)
         );
         let d = refusal(&text).unwrap();
         assert_eq!(d.code, Code::InputTooLarge);
-        assert_eq!(d.path, "funding.thisYear.note");
+        assert!(d.path.starts_with("funding.thisYear.note["), "{}", d.path);
     }
 
     #[test]

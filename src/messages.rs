@@ -132,7 +132,8 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &SortedMap<String, 
     d.message = message.into_boxed_str();
 }
 
-/// `funding.thisYear.total` → 本年度申请资金：合计; `resources[2].sharing` → 信息资源表第3行：共享属性.
+/// `funding.thisYear.total` → 本年度申请资金：合计; `funding.thisYear` → 本年度申请资金;
+/// `resources[2].sharing` → 信息资源表第3行：共享属性.
 pub fn field_label(path: &str, locale: Locale) -> String {
     if path.is_empty() {
         return locale.pick("申报内容", "The application").to_string();
@@ -140,6 +141,9 @@ pub fn field_label(path: &str, locale: Locale) -> String {
     if let Some(field) = Field::by_path(path) {
         let spec = field.spec();
         return locale.pick(spec.zh, spec.en).to_string();
+    }
+    if let Some(group) = crate::model::fields::group_by_path(path) {
+        return locale.pick(group.zh, group.en).to_string();
     }
     if let Some(label) = item_label(path, locale) {
         return label;
@@ -348,6 +352,114 @@ mod tests {
                 !text.chars().any(|c| c.is_ascii_alphabetic()),
                 "{path}: {text}"
             );
+        }
+    }
+
+    /// An amount in Arabic digits with words around them is not a number; one written in Chinese
+    /// numerals, in whole or in part, is told to use Arabic digits.
+    #[test]
+    fn amounts_name_chinese_numerals_only_where_they_are() {
+        let amount = |input: &str, locale: Locale| {
+            let mut options = crate::Options::for_jurisdiction("tongzhou");
+            options.locale = locale;
+            let app = serde_json::json!({ "totalInvestment": input }).to_string();
+            crate::validate_json(&app, &options)
+                .diagnostics
+                .iter()
+                .find(|d| d.path == "totalInvestment" && d.code == Code::InvalidAmount)
+                .map(|d| {
+                    let reason = d.params.get("reason").map(|r| r.to_string());
+                    (reason.unwrap_or_default(), d.message.to_string())
+                })
+                .unwrap_or_default()
+        };
+        for input in ["300万元整", "300万元人民币", "300 万 元", "３００万元整"] {
+            let (reason, message) = amount(input, Locale::ZhCn);
+            assert_eq!(reason, "notANumber", "{input}");
+            assert!(message.contains("格式不正确"), "{message}");
+            assert!(!message.contains("中文数字"), "{message}");
+            let (_, message) = amount(input, Locale::En);
+            assert!(message.contains("it is not a number"), "{message}");
+        }
+        for input in ["三百万", "三百", "叁佰万元", "3百万"] {
+            let (reason, message) = amount(input, Locale::ZhCn);
+            assert_eq!(reason, "chineseNumerals", "{input}");
+            assert!(
+                message.contains("请用阿拉伯数字而不是中文数字"),
+                "{message}"
+            );
+        }
+        assert_eq!(amount("300元", Locale::ZhCn).0, "wrongUnit");
+        assert_eq!(amount("3,000", Locale::ZhCn).0, "thousandsSeparator");
+    }
+
+    /// A group given something other than an object is named by its label, as its fields are, in
+    /// either locale; a key the form does not have keeps its own name.
+    #[test]
+    fn groups_are_named_by_their_label() {
+        let app = r#"{"funding": "abc", "preparation": 1, "expertPanel": true, "dates": [],
+            "adjustment": "x", "acceptancePanel": 3, "fundingX": {"a": 1}}"#;
+        let thisyear = r#"{"funding": {"thisYear": "abc", "priorYears": 5, "other": {}}}"#;
+        let messages = |text: &str, locale: Locale| {
+            let mut options = crate::Options::for_jurisdiction("tongzhou");
+            options.locale = locale;
+            crate::validate_json(text, &options)
+                .diagnostics
+                .iter()
+                .map(|d| (d.path.to_string(), d.message.to_string()))
+                .collect::<Vec<_>>()
+        };
+        let message = |text: &str, locale: Locale, path: &str| {
+            messages(text, locale)
+                .into_iter()
+                .find(|(at, _)| at == path)
+                .map(|(_, message)| message)
+                .unwrap_or_default()
+        };
+        let zh = Locale::ZhCn;
+        let en = Locale::En;
+        assert_eq!(
+            message(app, zh, "funding"),
+            "「资金来源」应填写对象，收到的是文字。"
+        );
+        assert_eq!(
+            message(app, en, "funding"),
+            "“Sources of funding” expects an object but got text."
+        );
+        assert_eq!(
+            message(app, zh, "preparation"),
+            "「前期准备」应填写对象，收到的是数字。"
+        );
+        assert_eq!(
+            message(app, en, "preparation"),
+            "“Preparation” expects an object but got a number."
+        );
+        assert_eq!(
+            message(thisyear, zh, "funding.thisYear"),
+            "「本年度申请资金」应填写对象，收到的是文字。"
+        );
+        assert_eq!(
+            message(thisyear, en, "funding.thisYear"),
+            "“Funding applied for this year” expects an object but got text."
+        );
+        assert!(message(thisyear, zh, "funding.priorYears").starts_with("「历年已安排资金」"));
+        for (path, label) in [
+            ("expertPanel", "「评审专家组」"),
+            ("acceptancePanel", "「终验专家组」"),
+            ("dates", "「审批、实施与验收日期」"),
+            ("adjustment", "「概算调整」"),
+        ] {
+            let text = message(app, zh, path);
+            assert!(text.starts_with(label), "{path}: {text}");
+            assert!(!text.chars().any(|c| c.is_ascii_alphabetic()), "{text}");
+        }
+        // A key the form does not have, alone or inside a group, is named as it was written.
+        assert!(message(app, zh, "fundingX").contains("fundingX"));
+        assert!(message(thisyear, zh, "funding.other").contains("funding.other"));
+        assert_eq!(field_label("funding.thisYearX", zh), "funding.thisYearX");
+        for group in crate::model::fields::GROUPS {
+            assert_eq!(field_label(group.path, zh), group.zh);
+            assert_eq!(field_label(group.path, en), group.en);
         }
     }
 

@@ -15,7 +15,7 @@ pub const MAX_INTEGER_DIGITS: usize = 12;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoneyError {
     Empty,
-    /// Chinese numerals such as 「三百万」.
+    /// Chinese numerals such as 「三百万」 or 「3百万」; not 万 after Arabic digits, the unit asked for.
     ChineseNumerals,
     /// Written in 元 (or another unit) where 万元 is asked for.
     WrongUnit,
@@ -24,6 +24,8 @@ pub enum MoneyError {
     Negative,
     TooManyDecimals(u32),
     TooLarge,
+    /// Not an amount for any other reason, such as Arabic digits with words around them
+    /// (「300万元整」, 「300 万 元」).
     NotANumber,
 }
 
@@ -79,10 +81,22 @@ fn checked(text: &str) -> Result<Decimal, MoneyError> {
     if body.is_empty() {
         return Err(MoneyError::Empty);
     }
-    if body.chars().any(|c| CHINESE_NUMERALS.contains(&c)) {
+    // After Arabic digits, 万 is the unit the form asks for (「300万元整」 is Arabic digits and
+    // words around them, not a Chinese numeral); any other numeral writes part of the number
+    // (「3百万」).
+    let arabic = body.bytes().any(|b| b.is_ascii_digit());
+    if body
+        .chars()
+        .any(|c| CHINESE_NUMERALS.contains(&c) && !(arabic && c == '万'))
+    {
         return Err(MoneyError::ChineseNumerals);
     }
-    if body.ends_with('元') || body.ends_with("CNY") || body.ends_with("RMB") {
+    let before_unit = body
+        .strip_suffix('元')
+        .or_else(|| body.strip_suffix("CNY"))
+        .or_else(|| body.strip_suffix("RMB"));
+    // 「300 万 元」 is in 万元, spaced: not a wrong unit, and not read either.
+    if before_unit.is_some_and(|before| !crate::trim(before).ends_with('万')) {
         return Err(MoneyError::WrongUnit);
     }
     if body.contains(['e', 'E']) {
@@ -390,6 +404,42 @@ mod tests {
         assert_eq!(parse("abc"), Err(MoneyError::NotANumber));
         assert_eq!(parse("1234567890123"), Err(MoneyError::TooLarge));
         assert_eq!(parse("9007199254740993"), Err(MoneyError::TooLarge));
+    }
+
+    /// Chinese numerals are named only where they write the number; Arabic digits with words
+    /// around them, 万 among the words, are not a number, and 万 after them is no wrong unit.
+    #[test]
+    fn names_chinese_numerals_only_where_they_write_the_number() {
+        for text in [
+            "三百万",
+            "三百",
+            "叁佰万元",
+            "三百万元整",
+            "贰佰陆拾捌万伍仟",
+            "二〇二六",
+            "3百万",
+            "3万5千",
+            "１.5亿元",
+        ] {
+            assert_eq!(parse(text), Err(MoneyError::ChineseNumerals), "{text}");
+        }
+        for text in [
+            "300万元整",
+            "300万元人民币",
+            "300 万 元",
+            "300万 元",
+            "３００万元整",
+            "300万万",
+            "300整",
+        ] {
+            assert_eq!(parse(text), Err(MoneyError::NotANumber), "{text}");
+        }
+        assert_eq!(parse("300元"), Err(MoneyError::WrongUnit));
+        assert_eq!(parse("300 元"), Err(MoneyError::WrongUnit));
+        assert_eq!(parse("300RMB"), Err(MoneyError::WrongUnit));
+        assert_eq!(parse("3,000万元整"), Err(MoneyError::ThousandsSeparator));
+        assert_eq!(parse("3e2万元整"), Err(MoneyError::Exponent));
+        assert_eq!(parse("300 万元"), Ok(Decimal::from(300)));
     }
 
     #[test]

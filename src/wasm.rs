@@ -225,8 +225,8 @@ impl Validator {
     #[wasm_bindgen(js_name = setScalar)]
     pub fn set_scalar(&mut self, path: &str, value: JsValue) -> Result<Vec<u8>, JsValue> {
         let value = match value.as_string() {
-            Some(text) if text.len() > crate::limits::MAX_STRING_BYTES => {
-                let refused = crate::limits::exceeded(crate::limits::Limit::StringBytes, path);
+            Some(text) if text.len() > crate::limits::MAX_APPLICATION_BYTES => {
+                let refused = crate::limits::exceeded(crate::limits::Limit::Bytes, "");
                 return Err(self.refused(path, refused));
             }
             Some(text) => Input::String(text.into()),

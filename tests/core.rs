@@ -419,12 +419,20 @@ fn options_misuse_is_refused_with_a_hint() {
             "must be an amount",
         ),
         (json!({ "messages": { "ZZ999": "x" } }), "unknown code"),
+        (
+            json!({ "messages": { "FM001": "缺少{label}" } }),
+            "options.messages.FM001: unknown placeholder {label}; FM001 takes {field}",
+        ),
         (json!([]), "must be an object"),
     ] {
         let err = Options::from_json(&json).unwrap_err();
         assert!(err.contains(hint), "{json}: {err}");
     }
-    let ok = Options::from_json(&json!({ "jurisdiction": "shexian", "asOf": "2024-01-02", "stage": "approval", "locale": "en", "parameters": { "decentralizedProcurementLimit": 100 }, "holidays": ["2024-10-01"] })).unwrap();
+    let ok = Options::from_json(&json!({ "jurisdiction": "shexian", "asOf": "2024-01-02", "stage": "approval", "locale": "en", "parameters": { "decentralizedProcurementLimit": 100 }, "holidays": ["2024-10-01"], "messages": { "FM001": "请填{field}（{field}）" } })).unwrap();
+    assert_eq!(
+        ok.messages.get("FM001").map(String::as_str),
+        Some("请填{field}（{field}）")
+    );
     assert_eq!(ok.stage, Some(Stage::Approval));
     assert_eq!(
         ok.parameters
@@ -659,7 +667,8 @@ fn readme_lists_every_provision_not_formalised() {
 
 /// An adjustment a hair over 15 % is shown with the digits that put it over: 60.0001 / 400 is
 /// 15.000025 %, which two decimal places would print as "15%, over 15%" (通州 第二十九条, 歙县
-/// 第三十八条). Exactly 15 % and an ordinary share keep two decimal places.
+/// 第三十八条), and the outcome's ratio, six places, as 0.15 on the full route. Exactly 15 % and an
+/// ordinary share keep two decimal places.
 #[test]
 fn adjustment_share_is_never_rounded_onto_the_limit() {
     for id in ["tongzhou", "shexian"] {
@@ -677,6 +686,12 @@ fn adjustment_share_is_never_rounded_onto_the_limit() {
             "{id}: {}",
             d.message
         );
+        let verdict = over.outcomes.adjustment.as_ref().unwrap().value.as_ref();
+        assert_eq!(
+            verdict.map(|v| (v.route, v.ratio.as_str())),
+            Some(("full", "0.1500002")),
+            "{id}"
+        );
         let plain = run(id, Stage::Implementation, app("61"));
         let d = plain
             .diagnostics
@@ -690,6 +705,14 @@ fn adjustment_share_is_never_rounded_onto_the_limit() {
             trace.facts[0].ends_with("= 14.99998%（上限 15%）"),
             "{id}: {:?}",
             trace.facts
+        );
+        let answered = json!({ "approvedBudget": "400", "adjustment": { "amount": "59.9999", "reason": "technicalOptimisation", "goalsUnchanged": true, "withinApprovedBudget": true } });
+        let under = run(id, Stage::Implementation, answered);
+        let verdict = under.outcomes.adjustment.as_ref().unwrap().value.as_ref();
+        assert_eq!(
+            verdict.map(|v| (v.route, v.ratio.as_str())),
+            Some(("simplified", "0.1499998")),
+            "{id}"
         );
     }
 }

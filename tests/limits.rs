@@ -6,10 +6,10 @@ mod common;
 
 use common::PROFILE_SOURCES;
 use gov_it_rules::limits::{
-    MAX_APPLICATION_BYTES, MAX_DEPTH, MAX_ECHOED_PATH, MAX_STRING_BYTES, MAX_UNKNOWN_FIELDS,
-    MAX_VALUES,
+    MAX_APPLICATION_BYTES, MAX_DEPTH, MAX_ECHOED_PATH, MAX_UNKNOWN_FIELDS, MAX_VALUES,
 };
 use gov_it_rules::live::LiveValidator;
+use gov_it_rules::model::FIELDS;
 use gov_it_rules::{profile, Options, Registry};
 use serde_json::{json, Value};
 
@@ -42,11 +42,6 @@ fn an_application_over_each_limit_is_refused_with_the_limit_and_the_place() {
             "resources[0].note",
         ),
         (
-            format!("{{\"name\":\"{}\"}}", "长".repeat(MAX_STRING_BYTES / 3 + 1)),
-            "stringBytes",
-            "name",
-        ),
-        (
             format!("{{\"name\":\"x\"{}}}", " ".repeat(MAX_APPLICATION_BYTES)),
             "bytes",
             "",
@@ -69,6 +64,75 @@ fn an_application_over_each_limit_is_refused_with_the_limit_and_the_place() {
             .iter()
             .any(|d| d.code == "FM001" && d.path == "unit"));
         assert!(!report.diagnostics.iter().any(|d| d.code == "IN005"));
+    }
+}
+
+/// A long string within the whole text's limit is the problem of the field that holds it, located
+/// there, and the rest of the application is read and checked: a description pasted at 22,000
+/// characters (66 KB) is the text field's `IN008`, not the whole form refused and every other
+/// field reported empty.
+#[test]
+fn a_long_string_is_its_own_fields_problem_and_the_rest_is_read() {
+    let registry = gov_it_rules::builtin();
+    let fixture = common::fixture("tongzhou-declaration");
+    let before = registry.validate_str(&fixture.to_string(), &options());
+    let mut long = fixture.clone();
+    long["purposeAndContent"] = json!("建".repeat(22_000));
+    let after = registry.validate_str(&long.to_string(), &options());
+    let added: Vec<(&str, &str)> = after
+        .diagnostics
+        .iter()
+        .filter(|d| !before.diagnostics.contains(d))
+        .map(|d| (d.code.id(), d.path.as_str()))
+        .collect();
+    assert_eq!(added, [("IN008", "purposeAndContent")]);
+    assert_eq!(after.diagnostics.len(), before.diagnostics.len() + 1);
+    assert_eq!(after.outcomes.approval, before.outcomes.approval);
+}
+
+/// Every field of the 申报表, and a table's cell, given a string of 256 KiB: a problem of that
+/// field alone or none, echoed clipped, so the report stays small.
+#[test]
+fn a_long_string_in_any_field_stays_at_that_field() {
+    let registry = gov_it_rules::builtin();
+    let empty = registry.validate_str("{}", &options());
+    let huge = "9".repeat(256 * 1024);
+    let mut paths: Vec<&str> = FIELDS.iter().map(|spec| spec.path).collect();
+    paths.push("resources");
+    for path in paths {
+        let mut app = json!({});
+        let (parents, last) = path.rsplit_once('.').map_or(("", path), |(p, l)| (p, l));
+        let mut at = &mut app;
+        for key in parents.split('.').filter(|k| !k.is_empty()) {
+            at = &mut at[key];
+        }
+        at[last] = if path == "resources" {
+            json!([{ "name": huge }])
+        } else {
+            json!(huge)
+        };
+        let text = app.to_string();
+        assert!(text.len() < MAX_APPLICATION_BYTES);
+        let report = registry.validate_str(&text, &options());
+        let own = if path == "resources" {
+            "resources["
+        } else {
+            path
+        };
+        for d in report
+            .diagnostics
+            .iter()
+            .filter(|d| !empty.diagnostics.contains(d))
+        {
+            assert!(
+                d.path.starts_with(own) && d.code.id() != "IN012",
+                "{path}: {} at {}",
+                d.code.id(),
+                d.path
+            );
+        }
+        let answer = serde_json::to_string(&report).unwrap();
+        assert!(answer.len() < 64 * 1024, "{path}: {} bytes", answer.len());
     }
 }
 

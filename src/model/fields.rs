@@ -283,23 +283,83 @@ fn joins(path: &str, prefix: &str, key: &str) -> bool {
         && path.as_bytes().get(prefix.len()) == Some(&b'.')
 }
 
+/// A group of fields: the part of their paths before a dot, named as the 申报表 heads it.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupSpec {
+    /// Dotted JSON path in camelCase, e.g. `funding.thisYear`.
+    pub path: &'static str,
+    /// Label as the 申报表 writes it (the heading of its fields).
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+/// Every group of fields, in form order: each dotted prefix of a field's path, once, as the build
+/// checks against [`FIELDS`] (a group a new field opens needs its labels here).
+pub const GROUPS: &[GroupSpec] = &[
+    GroupSpec {
+        path: "preparation",
+        zh: "前期准备",
+        en: "Preparation",
+    },
+    GroupSpec {
+        path: "funding",
+        zh: "资金来源",
+        en: "Sources of funding",
+    },
+    GroupSpec {
+        path: "funding.priorYears",
+        zh: "历年已安排资金",
+        en: "Funding in prior years",
+    },
+    GroupSpec {
+        path: "funding.thisYear",
+        zh: "本年度申请资金",
+        en: "Funding applied for this year",
+    },
+    GroupSpec {
+        path: "expertPanel",
+        zh: "评审专家组",
+        en: "Review panel",
+    },
+    GroupSpec {
+        path: "acceptancePanel",
+        zh: "终验专家组",
+        en: "Final-acceptance panel",
+    },
+    GroupSpec {
+        path: "dates",
+        zh: "审批、实施与验收日期",
+        en: "Dates of approval, implementation and acceptance",
+    },
+    GroupSpec {
+        path: "adjustment",
+        zh: "概算调整",
+        en: "Budget adjustment",
+    },
+];
+
 /// Whether `prefix.key` (or `key` when `prefix` is empty) is a group of fields: `funding`,
-/// `funding.thisYear`, `dates` … Each group is compared once, from a table built when the crate
-/// is compiled, rather than every field's path taken apart: an application's reading asks this
-/// of each group it holds.
+/// `funding.thisYear`, `dates` … An application's reading asks this of each group it holds.
 pub fn is_group(prefix: &str, key: &str) -> bool {
+    group_by_parts(prefix, key).is_some()
+}
+
+/// The group at `path` (`funding.thisYear`), for its labels.
+pub fn group_by_path(path: &str) -> Option<&'static GroupSpec> {
+    group_by_parts("", path)
+}
+
+/// The group at `prefix.key` (or `key` when `prefix` is empty), without building the path: each
+/// group of the path's length compared once.
+fn group_by_parts(prefix: &str, key: &str) -> Option<&'static GroupSpec> {
     let length = if prefix.is_empty() {
         key.len()
     } else {
         prefix.len() + 1 + key.len()
     };
-    GROUPS.iter().any(|&(field, group_length)| {
-        usize::from(group_length) == length
-            && FIELDS
-                .get(usize::from(field))
-                .and_then(|spec| spec.path.get(..length))
-                .is_some_and(|group| joins(group, prefix, key))
-    })
+    GROUPS
+        .iter()
+        .find(|group| group.path.len() == length && joins(group.path, prefix, key))
 }
 
 /// Whether the first `length` bytes of two paths are the same.
@@ -320,9 +380,9 @@ const fn same_start(a: &str, b: &str, length: usize) -> bool {
     true
 }
 
-/// The groups of fields, each once: the part of a path before one of its dots, as the place in
-/// [`FIELDS`] of the first field in it and its length; and how many there are, which a first call
-/// with `N` 0 counts. Built when the crate is compiled.
+/// The groups of fields, each once, in form order: the part of a path before one of its dots, as
+/// the place in [`FIELDS`] of the first field in it and its length; and how many there are, which
+/// a first call with `N` 0 counts. Built when the crate is compiled, to check [`GROUPS`].
 // Indexing in a constant is evaluated by the compiler: out of range, the build fails.
 #[allow(clippy::indexing_slicing)]
 const fn groups<const N: usize>() -> ([(u8, u8); N], usize) {
@@ -365,11 +425,30 @@ const fn groups<const N: usize>() -> ([(u8, u8); N], usize) {
     (groups, count)
 }
 
-/// How many groups of fields there are.
+/// How many groups the fields' paths make.
 const GROUP_COUNT: usize = groups::<0>().1;
 
-/// Each group of fields ([`groups`]).
-const GROUPS: [(u8, u8); GROUP_COUNT] = groups::<GROUP_COUNT>().0;
+// [`GROUPS`] is the groups the fields' paths make, in the same order: no group without its labels,
+// none that no field is in. Checked when the crate is compiled.
+#[allow(clippy::indexing_slicing)]
+const _: () = {
+    let made = groups::<GROUP_COUNT>().0;
+    assert!(
+        GROUPS.len() == GROUP_COUNT,
+        "GROUPS lists each group of FIELDS once"
+    );
+    let mut i = 0;
+    while i < GROUP_COUNT {
+        let (field, length) = made[i];
+        let path = GROUPS[i].path;
+        assert!(
+            path.len() == length as usize
+                && same_start(path, FIELDS[field as usize].path, length as usize),
+            "GROUPS lists the groups of FIELDS in form order"
+        );
+        i += 1;
+    }
+};
 
 const FALLBACK: FieldSpec = FieldSpec {
     field: Field::Year,
@@ -496,10 +575,7 @@ mod tests {
             .collect();
         prefixes.sort_unstable();
         prefixes.dedup();
-        let mut table: Vec<&str> = GROUPS
-            .iter()
-            .map(|&(field, length)| &FIELDS[usize::from(field)].path[..usize::from(length)])
-            .collect();
+        let mut table: Vec<&str> = GROUPS.iter().map(|group| group.path).collect();
         table.sort_unstable();
         assert_eq!(table, prefixes);
         assert!(prefixes.contains(&"funding.thisYear"));
@@ -511,5 +587,24 @@ mod tests {
             let (prefix, key) = spec.path.rsplit_once('.').unwrap_or(("", spec.path));
             assert!(!is_group(prefix, key), "{} is a field", spec.path);
         }
+    }
+
+    #[test]
+    fn each_group_is_labelled_in_both_locales() {
+        for group in GROUPS {
+            assert!(!group.zh.is_ascii(), "{}", group.path);
+            assert!(!group.en.is_empty(), "{}", group.path);
+            assert_eq!(
+                group_by_path(group.path).map(|found| found.path),
+                Some(group.path)
+            );
+        }
+        assert_eq!(
+            group_by_path("funding.thisYear").map(|g| g.zh),
+            Some("本年度申请资金")
+        );
+        assert_eq!(group_by_path("preparation").map(|g| g.zh), Some("前期准备"));
+        assert!(group_by_path("thisYear").is_none());
+        assert!(group_by_path("funding.thisYear.total").is_none());
     }
 }

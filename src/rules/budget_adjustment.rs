@@ -148,7 +148,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
         value: (status == Status::Determined).then(|| {
             Arc::new(AdjustmentVerdict {
                 route: if simplified { "simplified" } else { "full" },
-                ratio: crate::money::format(&ratio.round_dp(6)),
+                ratio: crate::money::format(&on_its_side(ratio, limit, 6)),
                 procedure: procedure.clone(),
             })
         }),
@@ -169,11 +169,19 @@ fn percent(ratio: Decimal, limit: Decimal) -> String {
     // limits stay far below it.
     let exact = ratio.saturating_mul(Decimal::ONE_HUNDRED);
     let bound = limit.saturating_mul(Decimal::ONE_HUNDRED);
-    let shown = (2..=Decimal::MAX_SCALE)
-        .map(|dp| exact.round_dp(dp))
-        .find(|shown| shown.cmp(&bound) == exact.cmp(&bound))
-        .unwrap_or(exact);
-    format!("{}%", &*crate::money::written(&shown))
+    format!(
+        "{}%",
+        &*crate::money::written(&on_its_side(exact, bound, 2))
+    )
+}
+
+/// `value` rounded to `places` decimal places, or to as many more as it takes to stay on the
+/// side of `bound` it is on: a share over the limit is never shown as the limit itself.
+fn on_its_side(value: Decimal, bound: Decimal, places: u32) -> Decimal {
+    (places..=Decimal::MAX_SCALE)
+        .map(|dp| value.round_dp(dp))
+        .find(|shown| shown.cmp(&bound) == value.cmp(&bound))
+        .unwrap_or(value)
 }
 
 #[cfg(test)]
@@ -190,6 +198,26 @@ mod tests {
         assert_eq!(percent(decimal("0.15"), decimal("0.15")), "15%");
         // 60.0001 / 400: over the limit by less than a hundredth of a percent.
         assert_eq!(percent(decimal("0.15000025"), decimal("0.15")), "15.00002%");
+    }
+
+    #[test]
+    fn a_ratio_is_given_on_its_own_side_of_the_limit() {
+        let limit = decimal("0.15");
+        assert_eq!(on_its_side(decimal("0.1525"), limit, 6), decimal("0.1525"));
+        assert_eq!(on_its_side(decimal("0.15"), limit, 6), limit);
+        assert_eq!(
+            on_its_side(decimal("0.123456789"), limit, 6),
+            decimal("0.123457")
+        );
+        // 60.0001 / 400 and 59.9999 / 400: six places would make both the limit itself.
+        assert_eq!(
+            on_its_side(decimal("0.15000025"), limit, 6),
+            decimal("0.1500002")
+        );
+        assert_eq!(
+            on_its_side(decimal("0.14999975"), limit, 6),
+            decimal("0.1499998")
+        );
     }
 
     #[test]

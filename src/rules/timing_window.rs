@@ -1,6 +1,7 @@
 //! ## What it checks
-//! A date falls within its window counted from an earlier date: no earlier than `min` after it
-//! (`TW001`), no later than `max` after it (`TW002`); when the later date is still empty and the
+//! A date falls within its window counted from an earlier date: not before that date (`TW007`,
+//! for a window with no `min`), no earlier than `min` after it (`TW001`), no later than `max`
+//! after it (`TW002`); when the later date is still empty and the
 //! window has closed by the as-of date, a warning says what to do now (`TW003`). Windows counted in
 //! working days say so when the portal has not supplied the holiday calendar (`TW005`). An approved
 //! postponement (延期验收) moves the latest date to the one granted; a step that must come before
@@ -47,6 +48,7 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
         Code::WindowTooLate,
         Code::WindowOverdue,
         Code::WindowMissedBefore,
+        Code::WindowBeforeStart,
         Code::WorkingDaysApproximate,
     ],
 };
@@ -79,11 +81,13 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         .map(|l| granted.map_or(l, |g| g.max(l)));
     let reported = applies && ctx.stage_matches(&w.stages);
     let citations = ctx.cite(&w.cite);
-    let base = |code: Code, span: Span| {
+    let base = |code: Code, span: Option<Span>| {
         let mut d = Diagnostic::new(code, to_path)
             .rule(&w.id, citations.clone())
-            .param("from", ctx.text(from_spec.zh, from_spec.en))
-            .param("span", describe(span, en));
+            .param("from", ctx.text(from_spec.zh, from_spec.en));
+        if let Some(span) = span {
+            d = d.param("span", describe(span, en));
+        }
         if let Some(f) = from_date {
             d = d.param("fromDate", calendar::iso(f));
         }
@@ -94,11 +98,19 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     };
     let status = match (from_date, actual) {
         (None, _) => "pending",
-        (Some(_), Some(date)) => {
-            if let Some((e, span)) = earliest.zip(w.min).filter(|(e, _)| date < *e) {
+        (Some(from), Some(date)) => {
+            // 「建成后半年内」: a window opens at its start even where it names no least span.
+            if w.min.is_none() && date < from {
                 if reported {
                     sink.diagnostics.push(
-                        base(Code::WindowTooEarly, span)
+                        base(Code::WindowBeforeStart, None).param("date", calendar::iso(date)),
+                    );
+                }
+                "early"
+            } else if let Some((e, span)) = earliest.zip(w.min).filter(|(e, _)| date < *e) {
+                if reported {
+                    sink.diagnostics.push(
+                        base(Code::WindowTooEarly, Some(span))
                             .param("date", calendar::iso(date))
                             .param("earliest", calendar::iso(e)),
                     );
@@ -107,7 +119,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
             } else if let Some((l, span)) = latest.zip(w.max).filter(|(l, _)| date > *l) {
                 if reported {
                     sink.diagnostics.push(
-                        base(Code::WindowTooLate, span)
+                        base(Code::WindowTooLate, Some(span))
                             .param("date", calendar::iso(date))
                             .param("latest", calendar::iso(l)),
                     );
@@ -126,7 +138,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                     let target = w.to.0.spec();
                     let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
                     sink.diagnostics.push(
-                        base(Code::WindowMissedBefore, span)
+                        base(Code::WindowMissedBefore, Some(span))
                             .at(field.path())
                             .param("date", calendar::iso(date))
                             .param("target", ctx.text(target.zh, target.en))
@@ -140,7 +152,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                 if reported {
                     let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
                     sink.diagnostics.push(
-                        base(Code::WindowOverdue, span)
+                        base(Code::WindowOverdue, Some(span))
                             .severity(crate::codes::Severity::Warning)
                             .param("latest", calendar::iso(l))
                             .param("asOf", calendar::iso(ctx.as_of))

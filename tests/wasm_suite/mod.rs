@@ -534,9 +534,9 @@ fn hostile_numbers_beyond_2_to_the_53() {
 #[wasm_bindgen_test]
 fn hostile_long_strings() {
     let mut v = live();
-    // Over the 10,000 characters a text field takes, under the 64 KiB any string may have: the
-    // field is refused, located, and the rest of the form is checked.
-    let long = "字".repeat(20_000);
+    // Over the 10,000 characters a text field takes (and over 64 KiB): the field is refused,
+    // located, and the rest of the form is checked.
+    let long = "字".repeat(25_000);
     let report = with("name", json!(long));
     let d = diagnostic_at(&report, "name");
     assert_eq!(d["code"], "IN008");
@@ -585,8 +585,7 @@ fn hostile_ten_megabyte_strings() {
     let error = v.set("name", &json!(huge).to_string()).unwrap_err();
     assert!(error.is_instance_of::<js_sys::RangeError>());
     assert!(
-        error_message(&error).contains("单个文本的字节数最多 65536")
-            || error_message(&error).contains("整份申报的字节数最多"),
+        error_message(&error).contains("整份申报的字节数最多"),
         "{}",
         error_message(&error)
     );
@@ -804,6 +803,33 @@ fn hostile_chinese_numerals_are_refused_with_the_reason() {
         "IN001",
     );
     assert_eq!(d["params"]["reason"], "chineseNumerals");
+    for amount in ["三百", "叁佰万元", "3百万"] {
+        let d = diagnostic_at(&with("totalInvestment", json!(amount)), "totalInvestment");
+        assert_eq!(d["params"]["reason"], "chineseNumerals", "{amount}");
+    }
+    still_works(&mut v);
+}
+
+/// Arabic digits with words around them are not a number: the digits are not Chinese numerals.
+#[wasm_bindgen_test]
+fn arabic_digits_with_words_around_them_are_not_a_number() {
+    let mut v = live();
+    for amount in ["300万元整", "300万元人民币", "300 万 元"] {
+        let d = diagnostic_at(&with("totalInvestment", json!(amount)), "totalInvestment");
+        assert_eq!(d["code"], "IN001", "{amount}");
+        assert_eq!(d["params"]["reason"], "notANumber", "{amount}");
+        let message = d["message"].as_str().unwrap();
+        assert!(message.contains("格式不正确"), "{message}");
+        assert!(!message.contains("中文数字"), "{message}");
+    }
+    let d = added_at(
+        v.set("funding.thisYear.total", r#""268.5万元整""#).unwrap(),
+        "funding.thisYear.total",
+        "IN001",
+    );
+    assert_eq!(d["params"]["reason"], "notANumber");
+    let d = diagnostic_at(&with("totalInvestment", json!("300元")), "totalInvestment");
+    assert_eq!(d["params"]["reason"], "wrongUnit");
     still_works(&mut v);
 }
 

@@ -157,8 +157,13 @@ test("attach() in Node says there is no page to attach to", () => {
 // Display in five rare places (−2.4 KB of raw wasm): 222.98 KB; 2026-12-03: 224 → 223 with amounts
 // past u64 written by long division of 32-bit words rather than a 128-bit division (−1.1 KB of raw
 // wasm): 222.05 KB; 2026-12-03: unchanged for the Chinese numerals an amount is checked for held as
-// characters rather than searched for in a text (the layout moving, +0.12 KB): 222.17 KB.
-const SIZE_CEILING_KB = 223;
+// characters rather than searched for in a text (the layout moving, +0.12 KB): 222.17 KB;
+// 2026-12-03: 223 → 225 with what the texts say and odd input answered where it stands: the
+// five regulations' readings of their self-evaluation windows in the embedded profiles, the new
+// TW007, the groups' labels in both languages, message templates' placeholders checked, long
+// strings read as their fields' problems (+2.08 KB, of which +1.25 KB in the module without
+// regulations or attach()): 224.25 KB.
+const SIZE_CEILING_KB = 225;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
@@ -359,6 +364,16 @@ test('misuse throws a TypeError that says what to do', () => {
   assert.throws(() => v.set(42, 'x'), { name: 'TypeError', message: /path must be a string/ });
   assert.throws(() => v.set('resources[9]', {}), { name: 'RangeError', message: /has 2 rows; set resources\[2\] to add a row/ });
   v.free();
+  // Freed, it says so; freeing it again (or disposing of it after free()) does nothing.
+  for (const call of [() => v.set('name', 'x'), () => v.report(), () => v.replace(fixture)]) {
+    assert.throws(call, { name: 'Error', message: /this validator was freed .*createValidator/ });
+  }
+  v.free();
+  v[Symbol.dispose]?.();
+  assert.throws(() => validate(fixture, { ...options, messages: { FM001: '缺少{label}' } }), {
+    name: 'TypeError',
+    message: /options.messages.FM001: unknown placeholder \{label\}; FM001 takes \{field\}/,
+  });
 });
 
 test('an option set to undefined is left out, as JavaScript APIs read undefined', () => {
