@@ -1459,13 +1459,6 @@ function formValue(value) {
   return copy;
 }
 
-/** A form's value in canonical form (see the `normalise` export of the module). */
-function normalised(value) {
-  if (typeof value === 'string') return parse(guard(() => wasmNormalise(unmarked(value), false)));
-  const text = need(encode(value, 'application'));
-  return parse(guard(() => wasmNormalise(text, true)));
-}
-
 /** `fields` as given to schema() or elementRules(): left out, or a list of field paths. */
 function fieldList(fields, who) {
   if (fields === undefined) return undefined;
@@ -1531,14 +1524,14 @@ export function schema(options) {
     checkOptions();
     const application = formValue(value);
     // A form library hands the form's value, never JSON text: a string is a wrong value (an issue
-    // at the root), not text to parse.
-    const report = typeof application === 'string'
-      ? readDiagnostics(guard(() => wasmValidate(JSON.stringify(application), true, need(encode(settings, 'options')))))
-      : validate(application, settings);
-    const issues = errorsWithin(report, named ?? (isRecord(application) ? fieldsOf(application) : [])).map((d) =>
+    // at the root), not text to parse. The value is read once, here, so that each getter runs
+    // once and the value returned is the one validated.
+    const text = typeof application === 'string' ? JSON.stringify(application) : need(encode(application, 'application'));
+    const report = readDiagnostics(guard(() => wasmValidate(text, true, need(encode(settings, 'options')))));
+    const issues = errorsWithin(report, named ?? (isRecord(application) ? fieldsOf(text) : [])).map((d) =>
       d.path === '' ? { message: d.message } : { message: d.message, path: pathSegments(d.path) },
     );
-    return issues.length > 0 ? { issues } : { value: normalised(application) };
+    return issues.length > 0 ? { issues } : { value: parse(guard(() => wasmNormalise(text, true))) };
   }
   return {
     '~standard': {

@@ -180,6 +180,7 @@ cat > "$out/package.json" <<JSON
     "url": "git+https://github.com/gov-it-rules/gov-it-rules.git"
   },
   "homepage": "https://github.com/gov-it-rules/gov-it-rules#readme",
+  "bugs": { "url": "https://github.com/gov-it-rules/gov-it-rules/issues" },
   "type": "module",
   "main": "./node.cjs",
   "module": "./index.js",

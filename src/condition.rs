@@ -411,7 +411,12 @@ impl Evaluator<'_> {
                 let on = self.app.has_document(d);
                 ev.fact(|| {
                     let on = if on { "已提交" } else { "未提交" };
-                    Fact::around(self.version.document_name(d), "：", on, "")
+                    Fact::around(
+                        self.version.document_name(d, crate::messages::Locale::ZhCn),
+                        "：",
+                        on,
+                        "",
+                    )
                 });
                 on.into()
             }

@@ -515,6 +515,36 @@ fn messages_come_in_both_locales_and_can_be_overridden() {
     }
 }
 
+/// In English a required document is named by the profile's English name, in the report's list
+/// and in the message that says it is missing, as `documentNames` and chapters already were.
+#[test]
+fn documents_are_named_in_the_reports_language() {
+    let mut options = common::options("tongzhou", Stage::Declaration);
+    options.locale = gov_it_rules::messages::Locale::En;
+    let en = run_with(json!({ "documents": [] }), &options);
+    let missing = en
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "DC001" && d.rule.as_deref() == Some("tongzhou.declaration.form"))
+        .unwrap();
+    assert!(
+        missing.message.contains("“Application form (annex 1)”"),
+        "{}",
+        missing.message
+    );
+    let listed = &en.outcomes.required_documents;
+    let form = listed
+        .iter()
+        .find(|r| &*r.document == "applicationForm")
+        .unwrap();
+    assert_eq!(&*form.name, "Application form (annex 1)");
+    let zh = run("tongzhou", Stage::Declaration, json!({ "documents": [] }));
+    let listed = &zh.outcomes.required_documents;
+    assert!(listed
+        .iter()
+        .any(|r| &*r.name == "通州区政务信息化项目建设申报表"));
+}
+
 #[test]
 fn the_as_of_date_picks_the_version_and_says_when_none_is_in_force() {
     let mut options = common::options("shexian", Stage::Declaration);

@@ -1048,14 +1048,19 @@ impl Version {
         }
     }
 
-    pub fn document_name<'a>(&'a self, key: &'a str) -> &'a str {
-        self.documents.get(key).map_or(key, |d| &*d.name)
+    /// A document's name in `locale` (in Chinese where the profile has no English one), or its key
+    /// where the profile does not name it.
+    pub fn document_name<'a>(&'a self, key: &'a str, locale: Locale) -> &'a str {
+        self.documents
+            .get(key)
+            .map_or(key, |d| locale.pick(&*d.name, &*d.name_en))
     }
 
     /// [`Version::document_name`], shared with the profile rather than copied.
-    pub fn shared_document_name(&self, key: &Arc<str>) -> Arc<str> {
-        self.documents
-            .get(&**key)
-            .map_or_else(|| Arc::clone(key), |d| Arc::clone(&d.name))
+    pub fn shared_document_name(&self, key: &Arc<str>, locale: Locale) -> Arc<str> {
+        self.documents.get(&**key).map_or_else(
+            || Arc::clone(key),
+            |d| Arc::clone(locale.pick(&d.name, &d.name_en)),
+        )
     }
 }

@@ -64,7 +64,11 @@ impl Version {
                 .documents
                 .get(&*r.document)
                 .map_or(&*r.document, |d| &*d.name_en);
-            let zh = format!("{}：{}", self.document_name(&r.document), r.why);
+            let zh = format!(
+                "{}：{}",
+                self.document_name(&r.document, Locale::ZhCn),
+                r.why
+            );
             push(
                 &r.id,
                 format!("requirement.{}", r.stage.key()),

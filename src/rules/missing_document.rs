@@ -138,7 +138,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         listed.push(RequiredDocument {
             rule: Arc::clone(&rule.id),
             document: Arc::clone(&rule.document),
-            name: ctx.version.shared_document_name(&rule.document),
+            name: ctx.version.shared_document_name(&rule.document, ctx.locale),
             alternatives: rule
                 .any_of
                 .iter()
@@ -169,7 +169,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
                     &format!("documents[{index}].chapters"),
                 )
                 .rule(&rule.id, citations.clone())
-                .param("document", ctx.version.document_name(&doc.kind))
+                .param("document", ctx.version.document_name(&doc.kind, ctx.locale))
                 .param("chapter", chapter_name)
                 .param("why", Arc::clone(&why))
                 .param("chapterKey", chapter.as_str()),
@@ -208,10 +208,14 @@ fn missing(
             }
             citations = joined.into();
             Diagnostic::new(Code::AlternativeRefused, "documents")
-                .param("document", ctx.version.shared_document_name(&rule.document))
+                .param(
+                    "document",
+                    ctx.version.shared_document_name(&rule.document, ctx.locale),
+                )
                 .param(
                     "alternative",
-                    ctx.version.shared_document_name(refusal.document),
+                    ctx.version
+                        .shared_document_name(refusal.document, ctx.locale),
                 )
                 .param("because", refusal.reason.as_str())
                 .param("alternativeKey", Arc::clone(refusal.document))
@@ -231,12 +235,12 @@ fn missing(
 /// The document's name, or its name and those of the stand-ins still allowed, joined.
 fn alternatives_label(ctx: &Ctx, first: &Arc<str>, others: &[&str]) -> Arc<str> {
     if others.is_empty() {
-        return ctx.version.shared_document_name(first);
+        return ctx.version.shared_document_name(first, ctx.locale);
     }
     let sep = ctx.text("」或「", "” or “");
     std::iter::once(&**first)
         .chain(others.iter().copied())
-        .map(|k| ctx.version.document_name(k))
+        .map(|k| ctx.version.document_name(k, ctx.locale))
         .collect::<Vec<_>>()
         .join(sep)
         .into()

@@ -558,6 +558,15 @@ test('Standard Schema v1: errors are issues with paths; a complete application i
   assert.ok(issues.every((i) => typeof i.message === 'string' && i.message.length > 0));
   // A whole-application error has no path.
   assert.equal(s['~standard'].validate('{').issues[0].path, undefined);
+  // The value is read once: a getter runs once, and the value returned is the one validated.
+  let reads = 0;
+  const changing = clone(fixture);
+  Object.defineProperty(changing, 'totalInvestment', {
+    enumerable: true,
+    get: () => (++reads === 1 ? '268.50' : '三百万'),
+  });
+  assert.deepEqual(s['~standard'].validate(changing), { value: { ...fixture, totalInvestment: '268.5' } });
+  assert.equal(reads, 1);
 });
 
 test("react-hook-form's standardSchemaResolver accepts the schema (example)", async () => {
