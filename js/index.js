@@ -1515,7 +1515,7 @@ export function schema(options) {
     if (checked) return;
     needInit();
     if (named !== undefined) checkFields(named, 'schema');
-    guard(() => wasmValidate('{}', false, need(encode(settings, 'options'))));
+    checkJurisdiction(need(encode(settings, 'options')), 'schema');
     checked = true;
   }
   if (ready) checkOptions();
@@ -1542,6 +1542,21 @@ export function schema(options) {
       },
     },
   };
+}
+
+/**
+ * Throws when the options (`settingsText`, encoded) are refused, or name a jurisdiction the page
+ * has not loaded: an integrator's mistake, said as such rather than shown to the applicant as an
+ * issue of every field.
+ */
+function checkJurisdiction(settingsText, who) {
+  const { diagnostics } = readDiagnostics(guard(() => wasmValidate('{}', false, settingsText)));
+  const unknown = diagnostics.find((d) => d.code === 'JU001');
+  if (unknown !== undefined) {
+    throw new RangeError(
+      `gov-it-rules: ${who}({ jurisdiction }): unknown jurisdiction \`${unknown.params.input}\`; known: ${unknown.params.allowed}`,
+    );
+  }
 }
 
 /** `resources[2].sharing` → ['resources', 2, 'sharing']. */
@@ -1610,7 +1625,11 @@ export function elementRules(options) {
       checked = true;
     }
     needInit();
-    optionsText ??= need(encode(settings, 'options'));
+    if (optionsText === undefined) {
+      const text = need(encode(settings, 'options'));
+      checkJurisdiction(text, 'elementRules');
+      optionsText = text;
+    }
     const application = formValue(current === undefined ? unflatten(source) : current());
     const text = need(encode(application, 'application'));
     if (text !== lastText) {

@@ -322,6 +322,13 @@ test('elementRules(): fields, a model getter, the locale and the trigger; withou
 
   assert.throws(() => elementRules('tongzhou'), { name: 'TypeError', message: /elementRules\(options\) needs an options object/ });
   assert.throws(() => elementRules({ ...options, model: 5 }), { name: 'TypeError', message: /elementRules\(\{ model \}\)/ });
+
+  // A jurisdiction the page does not have is the integrator's mistake, said when the rules first
+  // run and when a schema is made, not shown as an issue of every field.
+  const unknown = /\(\{ jurisdiction \}\): unknown jurisdiction `atlantis`; known: tongzhou, /;
+  const misnamed = elementRules({ ...options, jurisdiction: 'atlantis', model: form });
+  assert.throws(() => misnamed.totalInvestment[0].validator({}, form.totalInvestment), { name: 'RangeError', message: unknown });
+  assert.throws(() => schema({ ...options, jurisdiction: 'atlantis' }), { name: 'RangeError', message: unknown });
 });
 
 test('elementRules() made before init() answers through the callback once the module is loaded', async () => {
