@@ -418,30 +418,41 @@ mod tests {
         };
         let zh = Locale::ZhCn;
         let en = Locale::En;
-        assert_eq!(
-            message(app, zh, "funding"),
-            "「资金来源」应填写对象，收到的是文字。"
-        );
-        assert_eq!(
-            message(app, en, "funding"),
-            "“Sources of funding” expects an object but got text."
-        );
-        assert_eq!(
-            message(app, zh, "preparation"),
-            "「前期准备」应填写对象，收到的是数字。"
-        );
-        assert_eq!(
-            message(app, en, "preparation"),
-            "“Preparation” expects an object but got a number."
-        );
-        assert_eq!(
-            message(thisyear, zh, "funding.thisYear"),
-            "「本年度申请资金」应填写对象，收到的是文字。"
-        );
-        assert_eq!(
-            message(thisyear, en, "funding.thisYear"),
-            "“Funding applied for this year” expects an object but got text."
-        );
+        for (text, locale, path, expected) in [
+            (app, zh, "funding", "「资金来源」应填写对象，收到的是文字。"),
+            (
+                app,
+                en,
+                "funding",
+                "“Sources of funding” expects an object but got text.",
+            ),
+            (
+                app,
+                zh,
+                "preparation",
+                "「前期准备」应填写对象，收到的是数字。",
+            ),
+            (
+                app,
+                en,
+                "preparation",
+                "“Preparation” expects an object but got a number.",
+            ),
+            (
+                thisyear,
+                zh,
+                "funding.thisYear",
+                "「本年度申请资金」应填写对象，收到的是文字。",
+            ),
+            (
+                thisyear,
+                en,
+                "funding.thisYear",
+                "“Funding applied for this year” expects an object but got text.",
+            ),
+        ] {
+            assert_eq!(message(text, locale, path), expected, "{path}");
+        }
         assert!(message(thisyear, zh, "funding.priorYears").starts_with("「历年已安排资金」"));
         for (path, label) in [
             ("expertPanel", "「评审专家组」"),
