@@ -961,6 +961,11 @@ export interface Labels {
    * Every field path of the 申报表 with its label, in form order, then `documents` and `resources`.
    */
   fields: Record<FieldPath | 'documents' | 'resources', string>;
+  /**
+   * Every group of fields with its heading on the 申报表, in form order (`funding` 资金来源,
+   * `funding.thisYear` 本年度申请资金, …), as messages name a group.
+   */
+  groups: Record<'preparation' | 'funding' | 'funding.priorYears' | 'funding.thisYear' | 'expertPanel' | 'acceptancePanel' | 'dates' | 'adjustment', string>;
   /** The labels of each table's cells. */
   cells: {
     documents: Record<keyof DocumentOnFile & string, string>;

@@ -145,6 +145,9 @@ pub struct Labels {
     /// Every field path of the 申报表 with its label, in form order, then `documents` and
     /// `resources`.
     fields: Ordered<&'static str>,
+    /// Every group of fields with its heading on the 申报表, in form order (`funding` 资金来源,
+    /// `funding.thisYear` 本年度申请资金, …), as messages name a group.
+    groups: Ordered<&'static str>,
     /// The labels of each table's cells.
     cells: Ordered<Ordered<&'static str>>,
     /// The labels of the choices of each field that takes listed keys, by field path.
@@ -173,6 +176,10 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
             .iter()
             .map(|(t, zh, en, _)| (*t, locale.pick(*zh, *en))),
     );
+    let groups = crate::model::fields::GROUPS
+        .iter()
+        .map(|g| (g.path, locale.pick(g.zh, g.en)))
+        .collect();
     let cells = TABLES
         .iter()
         .map(|(table, _, _, keys)| {
@@ -221,6 +228,7 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
     Labels {
         locale,
         fields: Ordered(fields),
+        groups: Ordered(groups),
         cells: Ordered(cells),
         choices: Ordered(choices),
         verdicts: Ordered(verdicts),
@@ -325,10 +333,20 @@ mod tests {
         assert_eq!(zh["stages"]["acceptance"], "验收");
         assert_eq!(zh["choices"]["unitKind"]["township"], "乡镇、街道");
         assert_eq!(zh["cells"]["resources"]["sharing"], "共享属性");
+        assert_eq!(zh["groups"]["funding.thisYear"], "本年度申请资金");
         assert_eq!(zh["documents"]["tongzhou"]["proposal"], "项目建设建议书");
         let en = json(Locale::En);
         assert_eq!(en["verdicts"]["approval"]["notRequired"], "no approval");
         assert_eq!(en["stages"]["approval"], "approval");
+        assert_eq!(en["groups"]["funding"], "Sources of funding");
+        let groups = zh["groups"].as_object().cloned().unwrap_or_default();
+        // serde_json's map sorts its keys: every group, each once.
+        let mut table: Vec<&str> = crate::model::fields::GROUPS
+            .iter()
+            .map(|g| g.path)
+            .collect();
+        table.sort_unstable();
+        assert!(groups.keys().map(String::as_str).eq(table), "every group");
         for profile in crate::builtin().profiles() {
             let names = en["documents"][&profile.id]
                 .as_object()

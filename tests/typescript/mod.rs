@@ -710,6 +710,10 @@ fn labels(krate: &Crate) -> String {
         let ty = match field.name.as_str() {
             "locale" => "Locale".to_string(),
             "fields" => format!("Record<FieldPath | {}, string>", union(&tables)),
+            "groups" => {
+                let groups: Vec<&str> = fields::GROUPS.iter().map(|g| g.path).collect();
+                format!("Record<{}, string>", union(&groups))
+            }
             "cells" => {
                 let mut ty = String::from("{\n");
                 for table in &tables {

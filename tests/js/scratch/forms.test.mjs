@@ -259,6 +259,14 @@ test('labels() in both locales cover every verdict value, field and document the
   assert.deepEqual(Object.keys(zh.stages), ['declaration', 'approval', 'implementation', 'acceptance']);
   assert.equal(zh.choices.unitKind.township, '乡镇、街道');
   assert.equal(en.cells.resources.sharing, 'sharing');
+  // Groups by their headings on the 申报表, as a message names a group given something else.
+  assert.equal(en.groups.funding, 'Sources of funding');
+  for (const [group, heading] of Object.entries(zh.groups)) {
+    const [top, inner] = group.split('.');
+    const value = inner === undefined ? { [top]: 'x' } : { [top]: { [inner]: 'x' } };
+    const named = validate(value, options).diagnostics.find((d) => d.path === group);
+    assert.ok(named?.message.includes(`「${heading}」`), `${group}: ${named?.message}`);
+  }
   // Fields come in form order.
   const order = Object.keys(zh.fields);
   assert.ok(order.indexOf('name') < order.indexOf('totalInvestment') && order.indexOf('totalInvestment') < order.indexOf('documents'));
