@@ -182,23 +182,23 @@ impl Options {
                         return Err(bad("an object of templates by code"));
                     };
                     for (code, template) in templates {
-                        let Some(known) = Code::by_id(code) else {
+                        let Some(known_code) = Code::by_id(code) else {
                             return Err(format!("options.messages.{code}: unknown code"));
                         };
                         let text = template
                             .as_str()
                             .ok_or_else(|| format!("options.messages.{code} must be a string"))?;
                         // A misspelt placeholder would be shown as written, to the applicant.
-                        let takes = known.spec().params;
+                        let takes = known_code.spec().params;
                         if let Some(name) =
                             crate::messages::placeholders(text).find(|name| !takes.contains(name))
                         {
-                            let known: Vec<String> =
+                            let taken: Vec<String> =
                                 takes.iter().map(|p| format!("{{{p}}}")).collect();
                             return Err(format!(
                                 "options.messages.{code}: unknown placeholder {{{}}}; {code} takes {}",
                                 crate::limits::clip_path(name),
-                                if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                                if taken.is_empty() { "none".to_string() } else { taken.join(", ") }
                             ));
                         }
                         options.messages.insert(code.to_string(), text.to_string());
