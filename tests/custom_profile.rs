@@ -197,3 +197,51 @@ fn a_value_serde_refuses_is_located_in_the_formatted_file() {
     assert_eq!(errors[0].message, "`2024-7-1` is not a date YYYY-MM-DD");
     assert!(r.get("example-county").is_none(), "nothing is half-loaded");
 }
+
+#[test]
+fn the_english_catalogue_names_a_document_in_chinese_where_the_profile_has_no_english() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/profiles/example-county.json"
+    ))
+    .unwrap();
+    let mut profile: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for version in profile["versions"].as_array_mut().unwrap() {
+        let form = version["documents"]["applicationForm"]
+            .as_object_mut()
+            .unwrap();
+        form.remove("nameEn");
+        for requirement in version["requirements"].as_array_mut().unwrap() {
+            if requirement["document"] == "applicationForm" {
+                requirement.as_object_mut().unwrap().remove("whyEn");
+            }
+        }
+    }
+    let mut r = Registry::builtin();
+    r.load(&profile.to_string()).unwrap();
+    let summary = |locale| {
+        let catalogue = gov_it_rules::catalogue::rules(
+            &r,
+            Some("example-county"),
+            "2025-06-01".parse().unwrap(),
+            locale,
+        )
+        .unwrap();
+        catalogue
+            .provisions
+            .into_iter()
+            .find(|p| p.rule == "example.declaration.form")
+            .unwrap()
+            .summary
+    };
+    use gov_it_rules::messages::Locale;
+    assert_eq!(
+        summary(Locale::ZhCn),
+        "示例县政务信息化项目申报表：申报须附申报表。"
+    );
+    // As DC001 names it and says why in English: the profile's Chinese where it has no English.
+    assert_eq!(
+        summary(Locale::En),
+        "示例县政务信息化项目申报表: 申报须附申报表。"
+    );
+}

@@ -60,14 +60,17 @@ impl Version {
             );
         }
         for r in &self.requirements {
-            let en = self
-                .documents
-                .get(&*r.document)
-                .map_or(&*r.document, |d| &*d.name_en);
+            // As the report names the document and says why: in Chinese where the profile has no
+            // English.
             let zh = format!(
                 "{}：{}",
                 self.document_name(&r.document, Locale::ZhCn),
                 r.why
+            );
+            let en = format!(
+                "{}: {}",
+                self.document_name(&r.document, Locale::En),
+                Locale::En.pick(&r.why, &r.why_en)
             );
             push(
                 &r.id,
@@ -75,7 +78,7 @@ impl Version {
                 &["DC001", "DC002"],
                 &r.cite,
                 zh,
-                format!("{en}: {}", r.why_en),
+                en,
             );
         }
         for w in &self.windows {
