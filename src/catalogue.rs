@@ -145,6 +145,10 @@ pub struct ProvisionEntry {
     pub kind: String,
     /// The codes it can report; none for a decision-table case, which decides an outcome.
     pub codes: &'static [&'static str],
+    /// What breaking it is: `warning` for a duty the text qualifies (原则上) or checks only as a
+    /// reminder, where its codes alone would say `error`; `null` for a decision-table case or a
+    /// provision not checked.
+    pub severity: Option<crate::codes::Severity>,
     pub summary: String,
     pub citations: Vec<Citation>,
 }
@@ -187,6 +191,7 @@ pub fn rules(
                 rule: rule.id,
                 kind: rule.kind,
                 codes: rule.codes,
+                severity: rule.severity,
                 summary: locale.pick(&rule.summary, &rule.summary_en).to_string(),
                 citations: rule
                     .cite
@@ -201,6 +206,7 @@ pub fn rules(
                 rule: n.id.clone(),
                 kind: "notFormalised".into(),
                 codes: &[],
+                severity: None,
                 summary: locale.pick(&n.reason, &n.reason_en).to_string(),
                 citations: n
                     .cite

@@ -607,6 +607,9 @@ fn run(
         .or_else(|| app.text(Field::Stage).and_then(Stage::from_key))
         .unwrap_or(Stage::Declaration);
     let rejected = Rejected::new(input_problems.iter().map(|d| d.path.clone()));
+    // Input refused whole (over a limit, not JSON, not an object) leaves nothing read: no rule is
+    // derived from the blanks that leaves, which would call a filled-in form empty.
+    let unread = input_problems.iter().any(crate::model::refuses_whole);
     let found = registry
         .get(&options.jurisdiction)
         .and_then(|profile| profile.version_on(as_of).map(|v| (profile, v)));
@@ -618,7 +621,7 @@ fn run(
         let steps = prior.steps.take();
         let report = take_report(&mut prior.report);
         match (steps, changed) {
-            (Some(steps), Some(changed)) if found.is_some() && steps.stage == stage => {
+            (Some(steps), Some(changed)) if found.is_some() && steps.stage == stage && !unread => {
                 let rejected_changed = !steps.rejected.same_paths(&rejected);
                 old = Some(Old {
                     diagnostics: report.diagnostics.into_iter(),
@@ -712,40 +715,6 @@ fn run(
             };
             let version_count = version_notices.len();
             run.notices = version_notices;
-            let (o, verdicts) = run_steps(&mut run, &ctx);
-            (outcomes, nearest) = o;
-            // One notice per portal parameter a verdict waits for.
-            let mut missing = SortedSet::default();
-            for record in &run.records {
-                missing.extend(record.missing_parameters().cloned());
-            }
-            let here = run.notices.len();
-            for (param, outcome) in missing {
-                let label = version.parameters.get(&*param).map_or(param.clone(), |p| {
-                    options.locale.pick(&p.label, &p.label_en).to_string()
-                });
-                let cites = version
-                    .parameters
-                    .get(&*param)
-                    .map(|p| ctx.cite(&p.cite))
-                    .unwrap_or_default();
-                let notice = Diagnostic::new(Code::ParameterMissing, "")
-                    .rule(&Arc::from(param.as_str()), cites)
-                    .param("parameter", label)
-                    .param("outcome", outcome)
-                    .param("parameterKey", param.as_str());
-                run.notices.push(notice);
-            }
-            if let Some(old) = &mut run.old {
-                // The parameters' notices are the last of the report before.
-                replace_part(
-                    &mut old.notices,
-                    usize::MAX,
-                    &mut run.replaced.notices,
-                    &mut run.replaced.notice_parts,
-                    here..run.notices.len(),
-                );
-            }
             let shared = &version.shared;
             jurisdiction = Some(Arc::clone(shared.info.get(options.locale, || {
                 Arc::new(info(profile, version, options.locale))
@@ -753,16 +722,34 @@ fn run(
             document_names = Arc::clone(shared.document_names.get(options.locale, || {
                 Arc::new(version.document_names(options.locale))
             }));
-            let counted = run.records.iter().all(StepRecord::counted);
-            steps = counted.then(|| Steps {
-                records: std::mem::take(&mut run.records),
-                compared: run.compared,
-                input_problems,
-                version_notices: version_count,
-                verdicts,
-                rejected: Rejected::default(),
-                stage,
-            });
+            // Without steps run there are no outcomes and no records: the next evaluation of a
+            // live validator is a whole one.
+            if !unread {
+                let (o, verdicts) = run_steps(&mut run, &ctx);
+                (outcomes, nearest) = o;
+                let here = run.notices.len();
+                parameter_notices(&mut run, &ctx, options);
+                if let Some(old) = &mut run.old {
+                    // The parameters' notices are the last of the report before.
+                    replace_part(
+                        &mut old.notices,
+                        usize::MAX,
+                        &mut run.replaced.notices,
+                        &mut run.replaced.notice_parts,
+                        here..run.notices.len(),
+                    );
+                }
+                let counted = run.records.iter().all(StepRecord::counted);
+                steps = counted.then(|| Steps {
+                    records: std::mem::take(&mut run.records),
+                    compared: run.compared,
+                    input_problems,
+                    version_notices: version_count,
+                    verdicts,
+                    rejected: Rejected::default(),
+                    stage,
+                });
+            }
         }
     }
     if let Some(steps) = &mut steps {
@@ -800,6 +787,27 @@ fn run(
     }
     write_messages(&mut report, had_prior.then_some(&mut replaced), options);
     (Evaluation { report, steps }, replaced)
+}
+
+/// One notice for each portal parameter a verdict waits for.
+fn parameter_notices(run: &mut Run, ctx: &Ctx, options: &Options) {
+    let mut missing = SortedSet::default();
+    for record in &run.records {
+        missing.extend(record.missing_parameters().cloned());
+    }
+    for (param, outcome) in missing {
+        let parameter = ctx.version.parameters.get(&*param);
+        let label = parameter.map_or(param.clone(), |p| {
+            options.locale.pick(&p.label, &p.label_en).to_string()
+        });
+        let cites = parameter.map(|p| ctx.cite(&p.cite)).unwrap_or_default();
+        let notice = Diagnostic::new(Code::ParameterMissing, "")
+            .rule(&Arc::from(param.as_str()), cites)
+            .param("parameter", label)
+            .param("outcome", outcome)
+            .param("parameterKey", param.as_str());
+        run.notices.push(notice);
+    }
 }
 
 /// Each step in order: the four tables later rules may read, then the rest.

@@ -257,10 +257,11 @@ impl LiveValidator {
         } else {
             (path, self.app.set_path(path, input))
         };
-        // Problems of the whole input (a syntax error) go with any edit; the count of unknown
-        // fields not listed is of all of them, and stays.
+        // Problems of the whole input (a syntax error, a limit crossed) go with any edit; the
+        // count of unknown fields not listed is of all of them, and stays.
         self.problems.retain(|d| {
-            !related(&d.path, scope) || d.code == crate::codes::Code::UnknownFieldsOmitted
+            (!related(&d.path, scope) && !crate::model::refuses_whole(d))
+                || d.code == crate::codes::Code::UnknownFieldsOmitted
         });
         self.problems.extend(fresh);
         crate::limits::cap_unknown_fields(&mut self.problems);

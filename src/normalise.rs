@@ -6,8 +6,9 @@
 //! - text trimmed (a blank one is `""`); a blank answer to any other field is `null`;
 //! - dates as `YYYY-MM-DD`, months as `YYYY-MM`, full-width digits folded;
 //! - yes/no answers as booleans (「是」 → `true`), whole numbers as numbers (「２」 → `2`);
-//! - a group of checkboxes as an array of what is ticked: `false` or `null` (none ticked) is `[]`,
-//!   one string is a list of one (or, for answers in the form's own words, split at 、，, and ；);
+//! - a group of checkboxes as an array of what is ticked: `false` (none ticked) is `[]`, one string
+//!   is a list of one (or, for answers in the form's own words, split at 、，, and ；); `null` stays
+//!   `null`, not answered, which some verdicts wait for (`[]` answers 「无」);
 //! - the tables' text cells trimmed; a table given as `false` or `null` is `[]`.
 //!
 //! Everything else keeps the shape it was given: a value the rules refused (which a valid form
@@ -64,9 +65,7 @@ fn scalar(spec: &FieldSpec, value: Option<&Value>, given: &Input<'static>) -> In
     match value {
         Some(value) => canonical(value),
         None => match (spec.kind, given) {
-            (Kind::Choices(_) | Kind::Texts, Input::Null | Input::Bool(false)) => {
-                Input::Array(Vec::new())
-            }
+            (Kind::Choices(_) | Kind::Texts, Input::Bool(false)) => Input::Array(Vec::new()),
             (Kind::Text, Input::String(given)) => text(given.trim()),
             // A blank answer to a field that is not text is no answer.
             (_, Input::String(given)) if given.trim().is_empty() => Input::Null,
@@ -195,7 +194,23 @@ mod tests {
         assert_eq!(out["resources"], json!([]));
         let one = normalise(&json!({ "mandatedBy": "provincial", "networkType": null }));
         assert_eq!(one["mandatedBy"], json!(["provincial"]));
-        assert_eq!(one["networkType"], json!([]));
+        assert_eq!(one["networkType"], Json::Null);
+    }
+
+    /// `null` is not answered and `[]` answers 「无」: 通州's merge verdict over 300 万元 waits for
+    /// the first and is decided by the second, so the canonical form keeps them apart.
+    #[test]
+    fn an_unanswered_checkbox_group_stays_unanswered() {
+        let options = crate::Options::for_jurisdiction("tongzhou");
+        for given in [json!(null), json!(false), json!([]), json!("provincial")] {
+            let application = json!({ "totalInvestment": "300.01", "mandatedBy": given });
+            let stored = normalise(&application);
+            let merge = |a: &Json| {
+                let report = crate::builtin().validate_value(a, &options);
+                serde_json::to_value(&report.outcomes.merge).unwrap_or_default()
+            };
+            assert_eq!(merge(&stored), merge(&application), "{given}");
+        }
     }
 
     #[test]

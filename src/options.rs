@@ -72,7 +72,7 @@ options! {
     "locale": "LocaleTag";
     /// Portal configuration: values for the parameters a regulation names but leaves to the portal
     /// (`jurisdictions()[].parameters` with `value: null`, e.g. 歙县's 分散采购限额标准), by key, in
-    /// the parameter's unit.
+    /// the parameter's unit. A key the jurisdiction does not leave open is a TypeError.
     "parameters": "Record<string, Amount>";
     /// Public holidays, so that working days are counted exactly.
     "holidays": "DateString[]";
@@ -102,7 +102,38 @@ impl Options {
                 known.join(", ")
             ));
         }
-        Options::from_input(input)
+        let options = Options::from_input(input)?;
+        if let Some(profile) = registry.get(&options.jurisdiction) {
+            // Only a value the text leaves open (`"value": null`) is taken from the options: a key
+            // naming anything else would be ignored without a word.
+            let open = |name: &str| {
+                profile
+                    .versions
+                    .iter()
+                    .any(|v| v.parameters.get(name).is_some_and(|p| p.value.is_none()))
+            };
+            if let Some(name) = options.parameters.keys().find(|name| !open(name)) {
+                let mut left: Vec<&str> = profile
+                    .versions
+                    .iter()
+                    .flat_map(|v| v.parameters.iter())
+                    .filter(|(_, p)| p.value.is_none())
+                    .map(|(name, _)| &**name)
+                    .collect();
+                left.sort_unstable();
+                left.dedup();
+                let left = if left.is_empty() {
+                    "none".to_string()
+                } else {
+                    left.join(", ")
+                };
+                return Err(format!(
+                    "options.parameters.{name}: {} leaves no parameter of that name to the portal (the ones it leaves: {left})",
+                    profile.id
+                ));
+            }
+        }
+        Ok(options)
     }
 
     /// Reads options from JSON, as [`Options::from_input`] does.

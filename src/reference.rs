@@ -62,9 +62,9 @@ pub fn markdown(registry: &Registry) -> String {
             );
             let _ = writeln!(
                 md,
-                "| rule | checked as | codes | citation | what it says |"
+                "| rule | checked as | codes | severity | citation | what it says |"
             );
-            let _ = writeln!(md, "|---|---|---|---|---|");
+            let _ = writeln!(md, "|---|---|---|---|---|---|");
             for rule in version.rules() {
                 let cites: Vec<String> = rule
                     .cite
@@ -79,9 +79,10 @@ pub fn markdown(registry: &Registry) -> String {
                 } else {
                     rule.codes.join(" ")
                 };
+                let severity = rule.severity.map(|s| format!("{s:?}")).unwrap_or_default();
                 let _ = writeln!(
                     md,
-                    "| `{}` | {} | {} | {} | {} |",
+                    "| `{}` | {} | {} | {severity} | {} | {} |",
                     rule.id,
                     rule.kind,
                     codes,

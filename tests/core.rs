@@ -882,3 +882,48 @@ fn a_syntax_error_is_described_in_the_messages_language() {
         en.diagnostics[0].message
     );
 }
+
+#[test]
+fn a_document_is_located_at_its_own_row_after_rows_that_could_not_be_read() {
+    let r = run(
+        "tongzhou",
+        Stage::Declaration,
+        json!({ "documents": [1, { "title": "x" }, "feasability"] }),
+    );
+    assert!(has(&r, "IN004", "documents[0]"));
+    assert!(has(&r, "IN010", "documents[1].kind"));
+    assert!(has(&r, "IN011", "documents[2].kind"));
+    let r = run(
+        "jiangjin",
+        Stage::Approval,
+        json!({ "documents": [5, { "kind": "feasibilityStudy", "chapters": [] }] }),
+    );
+    assert!(has(&r, "IN004", "documents[0]"));
+    assert!(has(&r, "DC002", "documents[1].chapters"));
+    assert!(!r
+        .diagnostics
+        .iter()
+        .any(|d| d.path == "documents[0].chapters"));
+}
+
+#[test]
+fn a_portal_parameter_the_regulation_does_not_leave_open_is_refused_by_name() {
+    let read = |options: serde_json::Value| {
+        let input = gov_it_rules::model::Input::from_json(&options);
+        gov_it_rules::Options::for_validation(&input, gov_it_rules::builtin())
+    };
+    let open = json!({ "decentralizedProcurementLimit": "100" });
+    assert!(read(json!({ "jurisdiction": "shexian", "parameters": open })).is_ok());
+    let error =
+        read(json!({ "jurisdiction": "shexian", "parameters": { "fooLimit": 1 } })).unwrap_err();
+    assert!(
+        error.starts_with("options.parameters.fooLimit: shexian"),
+        "{error}"
+    );
+    assert!(error.contains("decentralizedProcurementLimit"), "{error}");
+    // Fixed by the text: taking it from the options would say nothing and change nothing.
+    let fixed = json!({ "jurisdiction": "tongzhou", "parameters": { "approvalThreshold": "10" } });
+    assert!(read(fixed).unwrap_err().contains("none"));
+    // An unknown jurisdiction is reported in the report (JU001), its parameters unchecked.
+    assert!(read(json!({ "jurisdiction": "nowhere", "parameters": { "x": 1 } })).is_ok());
+}

@@ -58,12 +58,13 @@ fn an_application_over_each_limit_is_refused_with_the_limit_and_the_place() {
             "{}",
             d.message
         );
-        // Refused whole, as text that is not JSON is: nothing was read, not even the name.
-        assert!(report
-            .diagnostics
-            .iter()
-            .any(|d| d.code == "FM001" && d.path == "unit"));
-        assert!(!report.diagnostics.iter().any(|d| d.code == "IN005"));
+        // Refused whole, as text that is not JSON is: nothing was read, so nothing is derived
+        // from the blanks that leaves (no 「请填写」 for fields the text may well fill in).
+        assert_eq!(report.diagnostics.len(), 1, "{limit}");
+        assert_eq!(report.summary.errors, 1, "{limit}");
+        assert!(report.outcomes.approval.is_none(), "{limit}");
+        assert!(report.outcomes.required_documents.is_empty(), "{limit}");
+        assert!(report.jurisdiction.is_some(), "{limit}");
     }
 }
 
@@ -144,9 +145,9 @@ fn ten_megabytes_of_unknown_keys_are_refused_and_the_next_validation_is_ordinary
     let report = registry.validate_str(&hostile, &options());
     assert_eq!(report.diagnostics[0].code, "IN012");
     let text = serde_json::to_string(&report).unwrap();
-    // The report on an empty form, as for text that is not JSON: some 20 KB, whatever the input.
+    // The refusal alone, as for text that is not JSON: a few KB, whatever the input.
     assert!(
-        text.len() < 32_000,
+        text.len() < 8_000,
         "a refusal is a small report, not {} bytes",
         text.len()
     );
@@ -298,4 +299,60 @@ fn a_profile_whose_values_would_drive_long_loops_or_misstate_amounts_is_refused(
     );
     let errors = Registry::default().load(&huge).unwrap_err();
     assert!(errors[0].message.contains("larger than"), "{errors:?}");
+}
+
+/// Text that is not JSON, or JSON that is not an object, is refused at the root alone; a live
+/// validator given it and then the form again answers the whole form.
+#[test]
+fn an_application_that_is_not_an_object_is_refused_alone() {
+    let registry = gov_it_rules::builtin();
+    let fixture = include_str!("fixtures/tongzhou-declaration.json");
+    let truncated = &fixture[..fixture.len() / 2];
+    for text in [truncated, "null", "[]", "\"300\"", "{} trailing"] {
+        let report = registry.validate_str(text, &options());
+        let codes: Vec<_> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.id(), &*d.path))
+            .collect();
+        assert_eq!(codes, [("IN004", "")], "{text:.40}");
+        assert!(report.outcomes.merge.is_none());
+    }
+    let mut live = gov_it_rules::live::LiveValidator::new(registry, options());
+    live.replace_text(fixture);
+    live.replace_text("null");
+    assert_eq!(live.report().diagnostics.len(), 1);
+    live.replace_text(fixture);
+    assert!(live.report().summary.complete);
+    assert!(live.report().outcomes.merge.is_some());
+    // An edit after a refusal starts from the empty form the refusal left: it is checked.
+    live.replace_text(&unknown_keys(MAX_VALUES + 1, 1));
+    assert_eq!(live.report().diagnostics.len(), 1);
+    live.set("name", &serde_json::json!("示例项目")).unwrap();
+    let report = live.report();
+    assert!(!report.diagnostics.iter().any(|d| d.code == "IN012"));
+    assert!(report
+        .diagnostics
+        .iter()
+        .any(|d| d.code == "FM001" && d.path == "unit"));
+    assert!(report.outcomes.merge.is_some());
+}
+
+#[test]
+fn a_window_counted_from_a_field_that_is_not_a_date_is_refused_where_it_is_named() {
+    let errors = tongzhou_with(|p| {
+        p["versions"][0]["windows"][0]["alsoAfter"] = json!(["dates.goLive", "totalInvestment"]);
+    });
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].path.ends_with("windows[0].alsoAfter"),
+        "{errors:?}"
+    );
+    assert!(errors[0]
+        .message
+        .contains("`totalInvestment` is not a date field"));
+    assert!(tongzhou_with(|p| {
+        p["versions"][0]["windows"][0]["alsoAfter"] = json!(["dates.goLive"]);
+    })
+    .is_empty());
 }

@@ -48,13 +48,16 @@ pub enum Value {
 }
 
 /// A document on file (项目建议书, 可行性研究报告 …) and the chapters it contains. Boxed texts and
-/// list, which keep no spare room: a live validator holds every document between edits (24 bytes
-/// each in wasm rather than 36).
+/// list, which keep no spare room: a live validator holds every document between edits (28 bytes
+/// each in wasm rather than 40).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DocumentOnFile {
     pub kind: Box<str>,
     pub chapters: Box<[Box<str>]>,
     pub title: Option<Box<str>>,
+    /// Its row in `documents` as given, which a diagnostic's path names: a row that could not be
+    /// read is not held, so the rows after it are not at their own index here.
+    pub row: u32,
 }
 
 /// A row of the information-resource table (相城 附件2 四(1)). Its cells' texts, trimmed, are held
@@ -417,6 +420,13 @@ pub(crate) fn within(inner: &str, outer: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
+/// Whether `problem` kept the whole input from being read: text over a limit, text that is not
+/// JSON, or a value that is not an object.
+pub fn refuses_whole(problem: &Diagnostic) -> bool {
+    problem.code == Code::InputTooLarge
+        || (problem.code == Code::WrongType && problem.path.is_empty())
+}
+
 /// An application's JSON text, read as the core reads it: refused before it is parsed when it is
 /// over a limit of [`crate::limits`], a leading byte-order mark ignored, and a syntax error one
 /// diagnostic at the root with its line and column.
@@ -669,13 +679,19 @@ fn read_documents(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFi
     for (i, item) in items.iter().enumerate() {
         // Paths are written only for a problem to report.
         let path = || format!("documents[{i}]");
+        // Fewer than `MAX_ROWS`.
+        let row = u32::try_from(i).unwrap_or(u32::MAX);
         match item {
             Input::String(kind) if !trim(kind).is_empty() => documents.push(DocumentOnFile {
                 kind: trim(kind).into(),
+                row,
                 ..Default::default()
             }),
             Input::Object(map) => {
-                let mut doc = DocumentOnFile::default();
+                let mut doc = DocumentOnFile {
+                    row,
+                    ..Default::default()
+                };
                 for (key, value) in map {
                     let cell = || format!("documents[{i}].{key}");
                     match (key.as_ref(), value) {

@@ -474,6 +474,7 @@ impl<'a> Checker<'a> {
                 .postponed_to
                 .iter()
                 .map(|f| ("postponedTo", *f))
+                .chain(w.also_after.iter().map(|f| ("alsoAfter", *f)))
                 .chain(w.preceded_by.iter().map(|f| ("precededBy", *f)));
             for (name, f) in [("from", w.from), ("to", w.to)].into_iter().chain(later) {
                 if f.0.spec().kind != Kind::Date {

@@ -35,10 +35,10 @@ use crate::sorted::SortedMap;
 
 /// `GOVIT` + format version. A file of another version is refused with a message that says to
 /// recompile it with this package's `gov-it-check compile`.
-pub const MAGIC: &[u8; 8] = b"GOVITPF\x02";
+pub const MAGIC: &[u8; 8] = b"GOVITPF\x03";
 
 /// The header of a profile's English texts kept apart (`<id>.en.govit`), same format version.
-pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x02";
+pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x03";
 
 /// How deep conditions may nest (`all` in `any` in `not` …); the profiles nest four levels at most.
 const MAX_DEPTH: u32 = 32;
@@ -966,6 +966,7 @@ compact_struct!(Alternative {
 compact_struct!(Window {
     id,
     from,
+    also_after,
     to,
     min,
     max,

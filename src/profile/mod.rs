@@ -736,6 +736,12 @@ pub enum Span {
 pub struct Window {
     pub id: Arc<str>,
     pub from: FieldRef,
+    /// Further dates the window counts from, as `from` does, where the text names two events
+    /// (通过验收并投入运行后: after both): it opens after the latest of them. While one is blank the
+    /// start is not known: a date before the latest start known so far is still early, and none
+    /// is late.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_after: Vec<FieldRef>,
     pub to: FieldRef,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min: Option<Span>,

@@ -18,6 +18,9 @@ pub struct RuleEntry {
     /// What it says, in zh-CN and en.
     pub summary: String,
     pub summary_en: String,
+    /// What breaking it is: the profile's own severity where it sets one (a 原则上 duty is a
+    /// warning), otherwise its first code's; none for a decision-table case.
+    pub severity: Option<crate::codes::Severity>,
 }
 
 impl Version {
@@ -37,7 +40,19 @@ impl Version {
             &[],
         ));
         out.extend(case_entries(&o.acceptance, kind(Table::Acceptance), &[]));
-        let mut push = |id: &str, kind: String, codes, cite: &[Cite], zh: String, en: String| {
+        let mut push = |id: &str,
+                        kind: String,
+                        codes: &'static [&'static str],
+                        cite: &[Cite],
+                        zh: String,
+                        en: String,
+                        own: Option<crate::codes::Severity>| {
+            let severity = own.or_else(|| {
+                codes
+                    .first()
+                    .and_then(|c| crate::codes::Code::by_id(c))
+                    .map(|c| c.spec().severity)
+            });
             out.push(RuleEntry {
                 id: id.to_string(),
                 kind,
@@ -45,6 +60,7 @@ impl Version {
                 cite: cite.to_vec(),
                 summary: zh,
                 summary_en: en,
+                severity,
             });
         };
         for r in &self.required_fields {
@@ -57,6 +73,7 @@ impl Version {
                 &r.cite,
                 format!("须填写：{}", zh.join("、")),
                 format!("Required: {}", en.join(", ")),
+                None,
             );
         }
         for r in &self.requirements {
@@ -79,6 +96,7 @@ impl Version {
                 &r.cite,
                 zh,
                 en,
+                r.severity,
             );
         }
         for w in &self.windows {
@@ -89,6 +107,7 @@ impl Version {
                 &w.cite,
                 w.description.to_string(),
                 w.description_en.to_string(),
+                w.severity,
             );
         }
         for d in &self.deadlines {
@@ -99,6 +118,7 @@ impl Version {
                 &d.cite,
                 d.description.clone(),
                 d.description_en.clone(),
+                None,
             );
         }
         for e in &self.enumerations {
@@ -110,6 +130,7 @@ impl Version {
                 &e.cite,
                 format!("{}：{}", spec.zh, e.values.join("、")),
                 format!("{}: {}", spec.en, e.values.join(", ")),
+                None,
             );
         }
         if let Some(f) = &self.funding_sums {
@@ -120,6 +141,7 @@ impl Version {
                 &f.cite,
                 "资金表各行合计等于各来源之和".into(),
                 "Each funding row's total equals the sum of its sources".into(),
+                None,
             );
         }
         if let Some(t) = &self.resource_table {
@@ -135,6 +157,7 @@ impl Version {
                 &t.cite,
                 zh,
                 "Resource rows: sharing, its condition or reason, update frequency".into(),
+                None,
             );
         }
         for p in &self.panels {
@@ -146,6 +169,9 @@ impl Version {
                     &c.cite,
                     c.explanation.to_string(),
                     c.explanation_en.to_string(),
+                    c.result
+                        .in_principle
+                        .then_some(crate::codes::Severity::Warning),
                 );
             }
         }
@@ -157,6 +183,7 @@ impl Version {
                 &r.cite,
                 r.message.clone(),
                 r.message_en.clone(),
+                r.severity,
             );
         }
         if let Some(a) = &self.adjustment {
@@ -167,6 +194,7 @@ impl Version {
                 &a.cite,
                 a.simplified.clone(),
                 a.simplified_en.clone(),
+                None,
             );
         }
         out
@@ -185,5 +213,6 @@ fn case_entries<'a, T>(
         cite: c.cite.to_vec(),
         summary: c.explanation.to_string(),
         summary_en: c.explanation_en.to_string(),
+        severity: None,
     })
 }

@@ -166,7 +166,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
             sink.diagnostics.push(
                 Diagnostic::new(
                     Code::MissingChapter,
-                    &format!("documents[{index}].chapters"),
+                    &format!("documents[{}].chapters", doc.row),
                 )
                 .rule(&rule.id, citations.clone())
                 .param("document", ctx.version.document_name(&doc.kind, ctx.locale))

@@ -1,5 +1,6 @@
 //! ## What it checks
-//! A date falls within its window counted from an earlier date: not before that date (`TW007`,
+//! A date falls within its window counted from an earlier date (from the latest of two, where the
+//! text names two events: 通过验收并投入运行后): not before that date (`TW007`,
 //! for a window with no `min`), no earlier than `min` after it (`TW001`), no later than `max`
 //! after it (`TW002`); when the later date is still empty and the
 //! window has closed by the as-of date, a warning says what to do now (`TW003`). Windows counted in
@@ -67,15 +68,16 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<WindowReport> {
 
 fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowReport {
     let en = ctx.locale.is_en();
-    let from_spec = w.from.0.spec();
+    let (from, from_date, start_known) = start(ctx, w);
+    let from_spec = from.spec();
     let to_path = w.to.0.path();
-    let from_date = ctx.app.date(w.from.0);
     let actual = ctx.app.date(w.to.0);
     let earliest = from_date
         .zip(w.min)
         .and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
     let granted = w.postponed_to.and_then(|f| ctx.app.date(f.0));
     let latest = from_date
+        .filter(|_| start_known)
         .zip(w.max)
         .and_then(|(d, s)| calendar::add(d, s, ctx.calendar))
         .map(|l| granted.map_or(l, |g| g.max(l)));
@@ -125,8 +127,10 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                     );
                 }
                 "late"
-            } else {
+            } else if start_known {
                 "met"
+            } else {
+                "pending"
             }
         }
         (Some(_), None) => match (
@@ -161,7 +165,8 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                 }
                 "overdue"
             }
-            _ => "open",
+            _ if start_known => "open",
+            _ => "pending",
         },
     };
     let status = if applies { status } else { "conditional" };
@@ -194,6 +199,21 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         description: Arc::clone(ctx.locale.pick(&w.description, &w.description_en)),
         citations,
     }
+}
+
+/// The date the window counts from, and its field: the latest of `from` and `also_after` filled
+/// in, and whether all of them are.
+fn start(ctx: &Ctx, w: &Window) -> (crate::model::Field, Option<chrono::NaiveDate>, bool) {
+    let mut start = (w.from.0, ctx.app.date(w.from.0));
+    let mut known = start.1.is_some();
+    for f in &w.also_after {
+        match ctx.app.date(f.0) {
+            Some(d) if start.1.is_none_or(|s| d > s) => start = (f.0, Some(d)),
+            Some(_) => {}
+            None => known = false,
+        }
+    }
+    (start.0, start.1, known)
 }
 
 /// The first step that must come before the window's end and is already dated after `latest`.

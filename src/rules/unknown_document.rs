@@ -28,12 +28,15 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 };
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
-    for (i, doc) in ctx.app.documents().iter().enumerate() {
+    for doc in ctx.app.documents() {
         if !ctx.version.documents.contains_key(&*doc.kind) {
             sink.diagnostics.push(
-                Diagnostic::new(Code::UnknownDocument, &format!("documents[{i}].kind"))
-                    .param("input", &*doc.kind)
-                    .param("regulation", ctx.version.title.as_str()),
+                Diagnostic::new(
+                    Code::UnknownDocument,
+                    &format!("documents[{}].kind", doc.row),
+                )
+                .param("input", &*doc.kind)
+                .param("regulation", ctx.version.title.as_str()),
             );
         }
     }
