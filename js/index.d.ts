@@ -278,7 +278,7 @@ export interface Options {
   /**
    * Portal configuration: values for the parameters a regulation names but leaves to the portal
    * (`jurisdictions()[].parameters` with `value: null`, e.g. 歙县's 分散采购限额标准), by key, in the
-   * parameter's unit.
+   * parameter's unit. A key the jurisdiction does not leave open is a TypeError.
    */
   parameters?: Record<string, Amount> | null | undefined;
   /** Public holidays, so that working days are counted exactly. */
@@ -816,6 +816,12 @@ export interface ProvisionEntry {
   kind: string;
   /** The codes it can report; none for a decision-table case, which decides an outcome. */
   codes: Code[];
+  /**
+   * What breaking it is: `warning` for a duty the text qualifies (原则上) or checks only as a
+   * reminder, where its codes alone would say `error`; `null` for a decision-table case or a
+   * provision not checked.
+   */
+  severity: Severity | null;
   summary: string;
   citations: Citation[];
 }
@@ -902,7 +908,8 @@ type NormalizedField<K, T> = K extends 'year' | 'mlpsLevel' | 'size' | 'external
         : [Present<T>] extends [object]
           ? Normalized<Present<T>> | Extract<T, null>
           : T
-    : Extract<Present<T>, readonly unknown[]>;
+    : // A checkbox group not answered stays `null`; a table left empty is `[]`.
+      Extract<Present<T>, readonly unknown[]> | (K extends 'documents' | 'resources' ? never : Extract<T, null>);
 
 /** A field, group, table, row or cell a form has, as `schema({ fields })` and `elementRules({ fields })` name it. */
 export type FormField = Path;
@@ -1092,7 +1099,9 @@ export interface InitDefault {
  * `jurisdictions`; `init({ locales: ['zh-CN', 'en'] })` fetches the regulations' English texts,
  * which a page showing Chinese only does without. In Node the package is ready on import (with the module that reads JSON
  * profiles) and this resolves at once. Imported as `gov-it-rules/noform`, it loads the modules
- * without `attach()` by default and refuses `form: true` and `profileJson: true`.
+ * without `attach()` by default and refuses `form: true` and `profileJson: true`. An options object
+ * with a key not declared here rejects with a TypeError that names it (`jurisdiction`: did you mean
+ * `jurisdictions`?), in Node too; a Promise is awaited, and what it resolves to loaded.
  */
 export function init(
   input?: InitInput | Promise<InitInput> | InitJurisdictions | InitProfileJson | InitDefault,
@@ -1180,3 +1189,33 @@ export interface AttachHandle {
 
 /** Binds live validation to an existing form (browser only; call `init()` first). */
 export function attach(form: DomFormElement, options: AttachOptions): AttachHandle;
+
+/** The `detail` of `govit:report`, dispatched on the form after every update and once by `attach()` itself. */
+export interface AttachReportDetail {
+  /** The whole report, as `validate()` returns it; made when first read. */
+  readonly report: Report;
+  /** Milliseconds the update took, debounce excluded. */
+  readonly elapsedMs: number;
+}
+
+/** The `detail` of `govit:invalid`, dispatched on the form when a submit with errors is stopped. */
+export interface AttachInvalidDetail {
+  /** The whole report, as `validate()` returns it; made when first read. */
+  readonly report: Report;
+}
+
+/**
+ * A `CustomEvent` whose `detail` is `T`, where the consumer's libs declare `CustomEvent` (without
+ * its deprecated `initCustomEvent`, whose `detail` the DOM lib types loosely).
+ */
+export type AttachEvent<T> = typeof globalThis extends { CustomEvent: { prototype: infer E } }
+  ? Omit<E, 'detail' | 'initCustomEvent'> & { readonly detail: T }
+  : never;
+
+declare global {
+  /** The events `attach()` dispatches on the form (they do not bubble), for `form.addEventListener`. */
+  interface HTMLElementEventMap {
+    'govit:report': AttachEvent<AttachReportDetail>;
+    'govit:invalid': AttachEvent<AttachInvalidDetail>;
+  }
+}

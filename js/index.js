@@ -56,8 +56,11 @@ const englishTexts = [];
 // package's dist/gov-it-rules.iife.js) import.meta.url is undefined, and the files are looked for
 // beside the script that holds this code instead.
 
-/** The script that is running this module, if it is a classic <script>; read while it runs. */
-const script = typeof document === 'undefined' ? undefined : document.currentScript?.src;
+/**
+ * The script that is running this module, if it is a classic <script src>; read while it runs.
+ * An inline <script> (a bundle inserted as text) has no URL of its own: the page's is used.
+ */
+const script = typeof document === 'undefined' ? undefined : document.currentScript?.src || undefined;
 
 /** `file` beside this module's script, for a bundle without import.meta.url. */
 function beside(file) {
@@ -119,8 +122,9 @@ let englishLoading = null;
 
 /**
  * Loads the WebAssembly module. With no argument it is fetched from beside this file
- * (`new URL('./gov_it_rules_bg.wasm', import.meta.url)`); pass a URL, a Response, the bytes or a
- * compiled WebAssembly.Module to load it from elsewhere. Safe to call more than once.
+ * (`new URL('./gov_it_rules_bg.wasm', import.meta.url)`); pass a URL, a Request or Response, the
+ * bytes or a compiled WebAssembly.Module (or a Promise of one) to load it from elsewhere. Safe to
+ * call more than once.
  *
  * `init({ jurisdictions: ['tongzhou'] })` loads instead the module without the embedded
  * regulations and only the named ones' compiled profiles (profiles/<id>.govit), fetched in
@@ -140,8 +144,13 @@ let englishLoading = null;
  * (profiles/<id>.en.govit; with `jurisdictions`, only theirs), which the browser modules leave
  * out: without them an English answer gives the regulations' texts in Chinese, with a JU006
  * notice. It combines with the others; the module that reads JSON profiles embeds them.
+ *
+ * An options object with a key not among these is a TypeError that names it, in Node too, where
+ * the module is loaded already: `init({ jurisdiction: 'tongzhou' })` would otherwise load all
+ * five regulations without a word.
  */
 export async function init(input) {
+  checkInitOptions(input);
   if (ready) return;
   loading ??= load(input).then(
     () => {
@@ -155,7 +164,37 @@ export async function init(input) {
   await loading;
 }
 
+/** The keys of init()'s options (index.d.ts: InitJurisdictions, InitProfileJson, InitDefault). */
+const INIT_OPTIONS = 'jurisdictions, wasm, profiles, locales, profileJson, form';
+
+/** Whether `input` is a Promise (or another thenable) of what init() loads the module from. */
+function isThenable(input) {
+  return input !== null && typeof input === 'object' && typeof input.then === 'function';
+}
+
+/**
+ * Throws a TypeError naming the first key of init()'s options that it does not take, as
+ * validate() names an unknown option (with `jurisdictions` for `jurisdiction`); what is no options
+ * object passes.
+ */
+function checkInitOptions(input) {
+  if (input === null || typeof input !== 'object' || isModuleSource(input) || isThenable(input)) return;
+  for (const name of Object.keys(input)) {
+    const known = INIT_OPTIONS.split(', ');
+    if (known.includes(name)) continue;
+    const meant = known.includes(`${name}s`) ? ` (did you mean \`${name}s\`?)` : '';
+    throw new TypeError(`gov-it-rules: init(): unknown option \`${key(name)}\`${meant}; known options: ${INIT_OPTIONS}`);
+  }
+}
+
 async function load(input) {
+  // A Promise of the module's source (index.d.ts, InitInput), awaited here: what it resolves to
+  // is loaded as if given itself, a URL fetched.
+  if (isThenable(input)) {
+    const source = await input;
+    checkInitOptions(source);
+    return load(source);
+  }
   const isObject = input !== null && typeof input === 'object' && !isModuleSource(input);
   if (!isObject) {
     await instantiate(input ?? (WITH_FORM ? FULL_WASM() : NOFORM_WASM()));
@@ -383,10 +422,11 @@ function unmarked(text) {
 // and otherwise carefully (Walk): a getter or Proxy trap that throws, a cycle, nesting deeper
 // than MAX_DEPTH, more than MAX_ITEMS items in one array or object, or more than MAX_TOTAL values
 // in all becomes a TypeError located at the value (`application.funding.a`); Infinity is the
-// number 1e400 (which the module refuses, located), a Map is an object, a Date or any other
-// object is its own enumerable keys, a Promise is refused (a forgotten await), and functions,
-// symbols, typed arrays and BigInts beyond 64 bits are refused, located. The whole application
-// (or options) must be an object, an array or a Map: a Promise or a Date there is a TypeError.
+// number 1e400 (which the module refuses, located), a BigInt is its decimal digits as a string
+// (exact, and judged as any digits typed are), a Map is an object, a Date or any other object is
+// its own enumerable keys, a Promise is refused (a forgotten await), and functions, symbols and
+// typed arrays are refused, located. The whole application (or options) must be an object, an
+// array or a Map: a Promise or a Date there is a TypeError.
 // Nothing a caller's object does can run while the WebAssembly module is mid-call. Should the
 // module ever trap (out of memory, or a panic; none is reachable from any input), the call
 // throws an Error with the panic's message instead of an opaque WebAssembly.RuntimeError, and
@@ -456,7 +496,7 @@ const TOO_MUCH_TEXT = `more than ${MAX_CHARS} characters of text in all (a share
  * A copy of `value`, read once: every getter and Proxy trap runs here and nowhere else. Plain
  * objects (prototype Object.prototype or null) and arrays are copied member by member, with
  * undefined as null; strings, booleans, null and ordinary numbers as they are. Anything else (a
- * Map, a Date, a class instance, a typed array, a function, a number JSON.stringify would
+ * Map, a Date, a class instance, a typed array, a function, a BigInt, a number JSON.stringify would
  * misstate) is kept as it is, unread, for the careful writer, and clears `state.exact`. A read
  * that throws, nesting too deep and too many items leave a Threw or Unreadable in place and stop
  * the reading (`state.stop`): the writer, which goes in the same order, throws there.
@@ -620,9 +660,6 @@ function clip(name) {
   return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : chars.join('');
 }
 
-const I64_MIN = -(2n ** 63n);
-const U64_END = 2n ** 64n;
-
 /**
  * A number as JSON text, as the module reads numbers: NaN is null, ±Infinity is ±1e400, integers
  * beyond 2 ** 53 keep every digit of the value held, others are the shortest digits that read
@@ -738,11 +775,14 @@ class Walk {
     return this.fail(`reading it threw ${describe(error)}`, error);
   }
 
-  /** Keeps the first refusal, located as the module locates values; the value reads as null. */
-  refuse(message) {
+  /**
+   * Keeps the first refusal, located as the module locates values; the value reads as null.
+   * `plain`: the message is the wrapper's own words, not worded as the module's errors are.
+   */
+  refuse(message, plain = false) {
     if (this.refusal === undefined) {
       const at = this.located(clip(this.root), clip);
-      this.refusal = new TypeError(wellFormed(`${at}: Error: ${message}; ${PLAIN}`));
+      this.refusal = new TypeError(wellFormed(`${at}: ${plain ? '' : 'Error: '}${message}; ${PLAIN}`));
     }
     return 'null';
   }
@@ -768,10 +808,17 @@ class Walk {
     }
     switch (typeof value) {
       case 'bigint':
-        if (value >= I64_MIN && value < U64_END) return value.toString();
-        return this.refuse("Couldn't deserialize i64 or u64 from a BigInt outside i64::MIN..u64::MAX bounds");
+        // Its decimal digits as a string: exact, and judged as digits typed are. One of more than
+        // 4096 bits (1,233 digits; no amount has near as many) is refused first: the digits of
+        // the largest an engine holds take minutes to write, and 16 Mi characters of these 0.3 s.
+        if (BigInt.asIntN(4096, value) !== value) throw this.fail('a BigInt of more than 4096 bits');
+        value = value.toString();
+        if ((this.chars += value.length) > MAX_CHARS) throw this.fail(TOO_MUCH_TEXT);
+        return JSON.stringify(value);
       case 'object':
         break;
+      case 'function':
+        return this.refuse('is a function, not a value', true);
       default:
         return this.refuse(`invalid type: JsValue(${debug(value)}), expected plain data`);
     }

@@ -133,9 +133,9 @@ const __gov_it_rules_url = require('node:url').pathToFileURL(__filename).href;" 
   --outfile="$out/node.cjs"
 cat > "$glue/iife-url.js" <<'JS'
 // The URL the package's files resolve against: the package folder, one up from dist/, read while
-// the <script> runs.
+// the <script> runs. A script inserted as text has no src: init() is then given the files' URLs.
 export const packageUrl =
-  typeof document !== 'undefined' && document.currentScript
+  typeof document !== 'undefined' && document.currentScript && document.currentScript.src
     ? new URL('../index.js', document.currentScript.src).href
     : undefined;
 JS

@@ -120,7 +120,7 @@ impl Options {
                     .filter(|(_, p)| p.value.is_none())
                     .map(|(name, _)| &**name)
                     .collect();
-                left.sort_unstable();
+                crate::sorted::sort(&mut left);
                 left.dedup();
                 let left = if left.is_empty() {
                     "none".to_string()

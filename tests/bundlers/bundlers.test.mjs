@@ -231,6 +231,11 @@ test('esbuild, IIFE bundle (a classic script): the files are found beside the sc
 test('a plain <script> tag: dist/gov-it-rules.iife.js and the global govItRules', async () => {
   await assertBothPages('script-tag/index.html', 'script-tag/index.html?one');
   await assertEnglishPage('script-tag/index.html?english', ALL);
+  // Its text inserted as an inline script, as a portal's loader may do: no src to find the files
+  // beside, so init() is given the module's URL.
+  const inline = await run('script-tag/inline.html');
+  assertReport(inline.result);
+  assertWasm(inline.fetched, 'full');
 });
 
 function node(args) {

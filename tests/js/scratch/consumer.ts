@@ -40,6 +40,7 @@ await init({ jurisdictions: ['tongzhou'] });
 await init({ jurisdictions: ['xiangcheng'], wasm: '/assets/gov_it_rules_core_bg.wasm', profiles: '/assets/profiles/' });
 await init({ jurisdictions: ['tongzhou'], locales: ['zh-CN', 'en'] });
 await init({ locales: ['zh-CN', 'en'], form: false });
+await init(fetch('/assets/gov_it_rules_bg.wasm'));
 await loadLocale('en');
 // @ts-expect-error: a locale the package does not answer in
 await loadLocale('fr');
@@ -131,16 +132,19 @@ if (result.issues) {
 } else {
   const value: Application = result.value;
   const normalized: NormalizedApplication = result.value;
-  // Amounts come back as canonical decimal strings, yes/no answers as booleans, groups as arrays.
+  // Amounts come back as canonical decimal strings, yes/no answers as booleans, groups as arrays
+  // (or null, not answered).
   const amount: string | null | undefined = normalized.totalInvestment;
   const total: string | null | undefined = normalized.funding?.thisYear?.total;
   const urgent: boolean | null | undefined = normalized.urgent;
   const year: number | null | undefined = normalized.year;
-  const levels: Level[] | undefined = normalized.mandatedBy;
-  const networks: string[] | undefined = normalized.networkType;
+  const levels: Level[] | null | undefined = normalized.mandatedBy;
+  const networks: string[] | null | undefined = normalized.networkType;
+  // @ts-expect-error: a group may be null, not answered
+  const ticked: Level[] | undefined = normalized.mandatedBy;
   // @ts-expect-error: an amount is never a number once normalised
   const asNumber: number | null | undefined = normalized.totalInvestment;
-  console.log(value.totalInvestment, amount, total, urgent, year, levels, networks, asNumber);
+  console.log(value.totalInvestment, amount, total, urgent, year, levels, networks, ticked, asNumber);
 }
 // A wizard step: the fields it has, by their paths.
 const step: ApplicationSchema = schema({ ...options, fields: ['name', 'totalInvestment', 'funding.thisYear', 'resources'] });
@@ -205,6 +209,26 @@ export function bind(form: HTMLFormElement): Report {
   const current: Report = handle.report;
   handle.detach();
   return current;
+}
+
+// The events attach() dispatches on the form are typed (HTMLElementEventMap): their detail is the
+// report, and govit:report's also the update's duration.
+export function listen(form: HTMLFormElement): void {
+  form.addEventListener('govit:report', (e) => {
+    const report: Report = e.detail.report;
+    const elapsed: number = e.detail.elapsedMs;
+    console.log(report.summary.errors, elapsed);
+  });
+  form.addEventListener('govit:invalid', (e) => {
+    const report: Report = e.detail.report;
+    // @ts-expect-error: govit:invalid carries the report only
+    console.log(report.outcomes, e.detail.elapsedMs);
+  });
+  form.addEventListener('govit:report', (e) => {
+    // @ts-expect-error: the detail is typed, not any
+    const wrong: number = e.detail.report;
+    console.log(wrong);
+  });
 }
 
 // attach() takes a <form>, not any element.

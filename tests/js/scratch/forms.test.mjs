@@ -104,6 +104,18 @@ test('a checkbox group given as false or undefined is empty, not unanswered', ()
   }
 });
 
+test('a checkbox group given as null stays unanswered in the value that comes back, and is checked so', () => {
+  const over = { ...clone(fixture), totalInvestment: '300.01' };
+  for (const given of [null, '']) {
+    const app = { ...over, mandatedBy: given };
+    const { value } = run(schema({ ...options, fields: ['mandatedBy', 'totalInvestment'] }), app);
+    assert.equal(value.mandatedBy, null, JSON.stringify(given));
+    // The server re-checking the stored value reaches the verdict the page showed.
+    assert.deepEqual(validate(value, options).outcomes.merge, validate(app, options).outcomes.merge);
+  }
+  assert.equal(validate({ ...over, mandatedBy: null }, options).outcomes.merge.status, 'undetermined');
+});
+
 test('messages for odd input name the field and, in Chinese, hold no English', () => {
   const odd = { mandatedBy: [true, '银河'], unitKind: '某类', classified: 3, startMonth: 202603 };
   const { issues } = run(schema({ ...options, fields: Object.keys(odd) }), odd);
