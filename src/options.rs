@@ -72,7 +72,8 @@ options! {
     "locale": "LocaleTag";
     /// Portal configuration: values for the parameters a regulation names but leaves to the portal
     /// (`jurisdictions()[].parameters` with `value: null`, e.g. 歙县's 分散采购限额标准), by key, in
-    /// the parameter's unit. A key the jurisdiction does not leave open is a TypeError.
+    /// the parameter's unit; a portal serving several counties may give all of theirs. A key no
+    /// regulation loaded leaves open is a TypeError.
     "parameters": "Record<string, Amount>";
     /// Public holidays, so that working days are counted exactly.
     "holidays": "DateString[]";
@@ -80,6 +81,45 @@ options! {
     "workdays": "DateString[]";
     /// Replacement message templates by code; `{name}` marks a parameter (see `rules().codes`).
     "messages": "Partial<Record<Code, string>>";
+}
+
+/// Refuses a portal parameter no regulation leaves open: a value is taken only where the text
+/// leaves it to the portal (`"value": null`), and any other key would be ignored without a word. A
+/// portal serving several counties may give each one's parameters with every validation.
+fn check_parameters(options: &Options, registry: &crate::Registry) -> Result<(), String> {
+    let open_in = |profile: &crate::profile::Profile, name: &str| {
+        profile
+            .versions
+            .iter()
+            .any(|v| v.parameters.get(name).is_some_and(|p| p.value.is_none()))
+    };
+    let own = registry.get(&options.jurisdiction);
+    let unknown = options.parameters.keys().find(|name| {
+        !own.is_some_and(|p| open_in(p, name))
+            && !registry.profiles().iter().any(|p| open_in(p, name))
+    });
+    let Some(name) = unknown else {
+        return Ok(());
+    };
+    let mut left: Vec<String> = Vec::new();
+    for profile in registry.profiles() {
+        for version in &profile.versions {
+            for (key, p) in version.parameters.iter() {
+                let entry = format!("{key} ({})", profile.id);
+                if p.value.is_none() && !left.contains(&entry) {
+                    left.push(entry);
+                }
+            }
+        }
+    }
+    let left = if left.is_empty() {
+        "none".to_string()
+    } else {
+        left.join(", ")
+    };
+    Err(format!(
+        "options.parameters.{name}: no regulation loaded leaves a parameter of that name to the portal (those it leaves: {left})"
+    ))
 }
 
 impl Options {
@@ -103,35 +143,8 @@ impl Options {
             ));
         }
         let options = Options::from_input(input)?;
-        if let Some(profile) = registry.get(&options.jurisdiction) {
-            // Only a value the text leaves open (`"value": null`) is taken from the options: a key
-            // naming anything else would be ignored without a word.
-            let open = |name: &str| {
-                profile
-                    .versions
-                    .iter()
-                    .any(|v| v.parameters.get(name).is_some_and(|p| p.value.is_none()))
-            };
-            if let Some(name) = options.parameters.keys().find(|name| !open(name)) {
-                let mut left: Vec<&str> = profile
-                    .versions
-                    .iter()
-                    .flat_map(|v| v.parameters.iter())
-                    .filter(|(_, p)| p.value.is_none())
-                    .map(|(name, _)| &**name)
-                    .collect();
-                crate::sorted::sort(&mut left);
-                left.dedup();
-                let left = if left.is_empty() {
-                    "none".to_string()
-                } else {
-                    left.join(", ")
-                };
-                return Err(format!(
-                    "options.parameters.{name}: {} leaves no parameter of that name to the portal (the ones it leaves: {left})",
-                    profile.id
-                ));
-            }
+        if !options.parameters.is_empty() {
+            check_parameters(&options, registry)?;
         }
         Ok(options)
     }

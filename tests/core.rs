@@ -907,23 +907,27 @@ fn a_document_is_located_at_its_own_row_after_rows_that_could_not_be_read() {
 }
 
 #[test]
-fn a_portal_parameter_the_regulation_does_not_leave_open_is_refused_by_name() {
+fn a_portal_parameter_no_regulation_leaves_open_is_refused_by_name() {
     let read = |options: serde_json::Value| {
         let input = gov_it_rules::model::Input::from_json(&options);
         gov_it_rules::Options::for_validation(&input, gov_it_rules::builtin())
     };
     let open = json!({ "decentralizedProcurementLimit": "100" });
     assert!(read(json!({ "jurisdiction": "shexian", "parameters": open })).is_ok());
+    // A portal serving several counties gives each one's with every validation.
+    let both =
+        json!({ "decentralizedProcurementLimit": "100", "governmentProcurementLimit": "50" });
+    assert!(read(json!({ "jurisdiction": "tongzhou", "parameters": both })).is_ok());
     let error =
         read(json!({ "jurisdiction": "shexian", "parameters": { "fooLimit": 1 } })).unwrap_err();
     assert!(
-        error.starts_with("options.parameters.fooLimit: shexian"),
+        error.starts_with("options.parameters.fooLimit: no regulation loaded"),
         "{error}"
     );
-    assert!(error.contains("decentralizedProcurementLimit"), "{error}");
+    let named = "decentralizedProcurementLimit (shexian), governmentProcurementLimit (xiangcheng)";
+    assert!(error.contains(named), "{error}");
     // Fixed by the text: taking it from the options would say nothing and change nothing.
     let fixed = json!({ "jurisdiction": "tongzhou", "parameters": { "approvalThreshold": "10" } });
-    assert!(read(fixed).unwrap_err().contains("none"));
-    // An unknown jurisdiction is reported in the report (JU001), its parameters unchecked.
-    assert!(read(json!({ "jurisdiction": "nowhere", "parameters": { "x": 1 } })).is_ok());
+    assert!(read(fixed).is_err());
+    assert!(read(json!({ "jurisdiction": "nowhere", "parameters": { "x": 1 } })).is_err());
 }
