@@ -492,6 +492,8 @@ test('keyboard only: a valid 通州 application is filled in with Tab, typing an
     ['f-nature', down(1)],
     ['f-mlpsLevel', down(2)],
     ['f-purposeAndContent', text('建设政务数据共享交换平台。')],
+    // 第七条: the proposal's designer is qualified, confirmed by ticking (an unticked box is 否).
+    ['designerQualified', space],
     ['f-startMonth', month('2026', '3')],
     ['f-plannedCompletionMonth', month('2026', '12')],
     ['f-totalInvestment', text('120')],
