@@ -165,12 +165,13 @@ test("attach() in Node says there is no page to attach to", () => {
 // strings read as their fields' problems, documents named in the report's language, schema()'s
 // jurisdiction checked, labels()' groups (+2.65 KB, of which +0.61 KB in the module without
 // regulations or attach(), the layout moving each module by ±0.5 KB): 224.82 KB; 2026-12-03:
-// 225 → 229 with a second reading of the texts and of the integrator's path: the five profiles'
-// new checks, readings and reasons not formalised (+3.62 KB on the module with them, 通州's
-// compiled profile +0.52 KB), windows counted from two dates, refusals answered alone, rules'
-// severities, options.parameters and init() options checked, BigInts read as digits (+1.15 KB on
-// the module without regulations or attach(), index.js +0.17 KB): 228.61 KB.
-const SIZE_CEILING_KB = 229;
+// 225 → 230 with a second reading of the texts and of the integrator's path: the five profiles'
+// new checks, readings and reasons not formalised (+4.11 KB on the module with them, 通州's
+// compiled profile +0.54 KB), windows counted from two dates, refusals answered alone, rules'
+// severities, options.parameters and init() options checked, BigInts read as digits (+1.57 KB on
+// the module without regulations or attach(), the layout moving it by ±0.5 KB; index.js
+// +0.17 KB): 229.09 KB.
+const SIZE_CEILING_KB = 230;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
