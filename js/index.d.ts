@@ -278,7 +278,8 @@ export interface Options {
   /**
    * Portal configuration: values for the parameters a regulation names but leaves to the portal
    * (`jurisdictions()[].parameters` with `value: null`, e.g. 歙县's 分散采购限额标准), by key, in the
-   * parameter's unit. A key the jurisdiction does not leave open is a TypeError.
+   * parameter's unit; a portal serving several counties may give all of theirs. A key no regulation
+   * loaded leaves open is a TypeError.
    */
   parameters?: Record<string, Amount> | null | undefined;
   /** Public holidays, so that working days are counted exactly. */
