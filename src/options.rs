@@ -94,19 +94,25 @@ fn check_parameters(options: &Options, registry: &crate::Registry) -> Result<(),
             .any(|v| v.parameters.get(name).is_some_and(|p| p.value.is_none()))
     };
     let own = registry.get(&options.jurisdiction);
+    // The other profiles are listed only for a key the jurisdiction's own does not leave open,
+    // and once: listing them parses any built-in one not parsed yet.
+    let mut all = None;
     let unknown = options.parameters.keys().find(|name| {
         !own.is_some_and(|p| open_in(p, name))
-            && !registry.profiles().iter().any(|p| open_in(p, name))
+            && !all
+                .get_or_insert_with(|| registry.profiles())
+                .iter()
+                .any(|p| open_in(p, name))
     });
     let Some(name) = unknown else {
         return Ok(());
     };
     let mut left: Vec<String> = Vec::new();
-    for profile in registry.profiles() {
+    for profile in all.unwrap_or_else(|| registry.profiles()) {
         for version in &profile.versions {
-            for (key, p) in version.parameters.iter() {
+            for (key, _) in version.parameters.iter().filter(|(_, p)| p.value.is_none()) {
                 let entry = format!("{key} ({})", profile.id);
-                if p.value.is_none() && !left.contains(&entry) {
+                if !left.contains(&entry) {
                     left.push(entry);
                 }
             }
