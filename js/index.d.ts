@@ -195,6 +195,8 @@ export interface Application {
   } | null;
   /** 免费运维期（年） — Free maintenance period (years). */
   freeMaintenanceYears?: Whole | null;
+  /** 首期运维或服务（无上一期合同） — First period of operations or service (no previous contract). */
+  firstPeriod?: Flag | '' | null;
   /** 材料清单 — documents on file: a kind (e.g. `proposal`) or an object. */
   documents?: Array<string | DocumentOnFile> | null;
   /** 信息资源表 — information-resource table. */

@@ -147,6 +147,7 @@ fields! {
     AdjustmentGoalsUnchanged => "adjustment.goalsUnchanged", Kind::Bool, "建设目标不变", "Construction goals unchanged";
     AdjustmentWithinBudget => "adjustment.withinApprovedBudget", Kind::Bool, "投资规模未超出概算批复", "Investment stays within the approved estimate";
     FreeMaintenanceYears => "freeMaintenanceYears", Kind::Count(0, 99), "免费运维期（年）", "Free maintenance period (years)";
+    FirstPeriod => "firstPeriod", Kind::Bool, "首期运维或服务（无上一期合同）", "First period of operations or service (no previous contract)";
 }
 
 impl Field {
