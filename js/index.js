@@ -661,18 +661,21 @@ function clip(name) {
 }
 
 /**
- * A number as JSON text, as the module reads numbers: NaN is null, ±Infinity is ±1e400, integers
- * beyond 2 ** 53 keep every digit of the value held, others are the shortest digits that read
- * back the same, in exponent form outside 1e-5 to 1e16.
+ * A number as JSON text, as the module reads numbers: NaN is null, ±Infinity is ±1e400, an integer
+ * keeps every digit of the value held, others are the shortest digits that read back the same.
+ * All are written out in full: a number field holding 1e21 or 1e-7 is too large or has too many
+ * decimals, not in a scientific notation the applicant never typed.
  */
 function number(value) {
   if (Number.isSafeInteger(value)) return String(value);
   if (value !== value) return 'null';
   if (value === Infinity) return '1e400';
   if (value === -Infinity) return '-1e400';
-  const size = value < 0 ? -value : value;
-  if (Number.isInteger(value) && size < 1e21) return BigInt(value).toString();
-  return size >= 1e-5 && size < 1e16 ? String(value) : value.toExponential();
+  if (Number.isInteger(value)) return BigInt(value).toString();
+  // A fraction of 1e-6 or more is written without an exponent; a smaller one has it spelt out.
+  if ((value < 0 ? -value : value) >= 1e-6) return String(value);
+  const [mantissa, exponent] = value.toExponential().split('e');
+  return `${value < 0 ? '-' : ''}0.${'0'.repeat(-Number(exponent) - 1)}${mantissa.replace(/[-.]/g, '')}`;
 }
 
 /** How a refusal names a value. */
@@ -1555,15 +1558,17 @@ function splitOptions(options, who, example) {
 export function schema(options) {
   const { fields, ...settings } = splitOptions(options, 'schema', '{ jurisdiction: "tongzhou" }');
   const named = fieldList(fields, 'schema');
-  let checked = false;
+  // The options as the module reads them, encoded once they have been checked.
+  let optionsText;
   // Misspelt options and unknown fields are the integrator's mistakes: said when the schema is
   // made if the module is loaded, else at the first validation, never as an applicant's issue.
   function checkOptions() {
-    if (checked) return;
+    if (optionsText !== undefined) return;
     needInit();
     if (named !== undefined) checkFields(named, 'schema');
-    checkJurisdiction(need(encode(settings, 'options')), 'schema');
-    checked = true;
+    const text = need(encode(settings, 'options'));
+    checkJurisdiction(text, 'schema');
+    optionsText = text;
   }
   if (ready) checkOptions();
   function check(value) {
@@ -1574,7 +1579,7 @@ export function schema(options) {
     // at the root), not text to parse. The value is read once, here, so that each getter runs
     // once and the value returned is the one validated.
     const text = typeof application === 'string' ? JSON.stringify(application) : need(encode(application, 'application'));
-    const report = readDiagnostics(guard(() => wasmValidate(text, true, need(encode(settings, 'options')))));
+    const report = readDiagnostics(guard(() => wasmValidate(text, true, optionsText)));
     const issues = errorsWithin(report, named ?? (isRecord(application) ? fieldsOf(text) : [])).map((d) =>
       d.path === '' ? { message: d.message } : { message: d.message, path: pathSegments(d.path) },
     );

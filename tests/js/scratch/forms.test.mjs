@@ -147,6 +147,15 @@ test('a misspelt option is a TypeError when the schema is made, not an issue at 
   assert.throws(() => schema({ ...options, fields: ['nmae'] }), TypeError);
 });
 
+test('schema() reads its options once, when it checks them: a later change to them changes nothing', () => {
+  const parameters = { decentralizedProcurementLimit: '100' };
+  const s = schema({ jurisdiction: 'shexian', asOf: '2025-06-01', parameters });
+  const value = { name: '歙县项目', totalInvestment: '50' };
+  const first = run(s, clone(value));
+  parameters.decentralizedProcurementLimit = 'not an amount';
+  assert.deepEqual(run(s, clone(value)), first);
+});
+
 test('issues come in the order of the 申报表, each with its path as an array', () => {
   const app = clone(fixture);
   app.resources[1].sharing = 5;

@@ -763,7 +763,7 @@ test('hostile JavaScript values: located TypeErrors, and the same validator keep
   stillWorks();
 });
 
-test('numbers cross as the module reads them: NaN is empty, Infinity is 1e400, digits as JavaScript holds them', () => {
+test('numbers cross as the module reads them: NaN is empty, Infinity is 1e400, the digits JavaScript holds written in full', () => {
   const { validator, stillWorks } = harness();
   assert.deepEqual(at(withValue('totalInvestment', NaN), 'totalInvestment'), ['FM001']);
   assert.deepEqual(withValue('totalInvestment', -0), withValue('totalInvestment', 0));
@@ -780,8 +780,9 @@ test('numbers cross as the module reads them: NaN is empty, Infinity is 1e400, d
   for (const [value, input] of [
     [2 ** 53 + 2, '9007199254740994'],
     [2 ** 60, '1152921504606846976'],
-    [1e21, '1e+21'],
-    [1.234e-6, '1.234e-6'],
+    [1e21, '1' + '0'.repeat(21)],
+    [1.234e-6, '0.000001234'],
+    [-1.5e-7, '-0.00000015'],
     [0.000012, '0.000012'],
     [9007199254740993n, '9007199254740993'],
     [2n ** 64n - 1n, '18446744073709551615'],
@@ -789,6 +790,11 @@ test('numbers cross as the module reads them: NaN is empty, Infinity is 1e400, d
     assert.equal(one(withValue('totalInvestment', value), 'totalInvestment').params.input, input, String(value));
   }
   assert.equal(one(withValue('totalInvestment', 12.34567), 'totalInvestment').params.reason, 'tooManyDecimals');
+  // Written out in full, a number is judged for what it is, never as scientific notation the
+  // applicant did not type.
+  for (const [value, reason] of [[1e21, 'tooLarge'], [1e300, 'tooLarge'], [1e-7, 'tooManyDecimals'], [5e-324, 'tooManyDecimals']]) {
+    assert.equal(one(withValue('totalInvestment', value), 'totalInvestment').params.reason, reason, String(value));
+  }
   // A BigInt is its decimal digits as a string, exact at any size: judged as those digits typed
   // are, located at its field.
   assert.deepEqual(withValue('totalInvestment', 268n), withValue('totalInvestment', '268'));
