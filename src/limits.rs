@@ -139,6 +139,79 @@ pub fn scan(text: &str) -> Result<(), (Limit, usize)> {
     Ok(())
 }
 
+/// What a value held counts towards [`MAX_APPLICATION_BYTES`] and [`MAX_VALUES`]: the bytes and
+/// values of its JSON text, as [`scan`] would count them (escapes aside). A live validator holds
+/// the tables it is given to the limits a whole application's text is held to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Size {
+    pub bytes: usize,
+    pub values: usize,
+}
+
+impl Size {
+    /// The size of `input` written as JSON text. Its depth is bounded: it was read from text or
+    /// from JavaScript within [`MAX_DEPTH`].
+    pub fn of(input: &crate::model::Input) -> Size {
+        use crate::model::Input;
+        match input {
+            Input::Null => Size {
+                bytes: 4,
+                values: 0,
+            },
+            Input::Bool(_) => Size {
+                bytes: 5,
+                values: 0,
+            },
+            Input::Number(text) => Size {
+                bytes: text.len(),
+                values: 0,
+            },
+            Input::String(text) => Size {
+                bytes: text.len() + 2,
+                values: 0,
+            },
+            Input::Array(items) => items.iter().fold(
+                Size {
+                    bytes: 2 + items.len(),
+                    values: items.len(),
+                },
+                |size, item| size.plus(Size::of(item)),
+            ),
+            Input::Object(members) => members.iter().fold(
+                Size {
+                    bytes: 2 + members.len(),
+                    values: members.len(),
+                },
+                |size, (key, value)| {
+                    size.plus(Size {
+                        bytes: key.len() + 3,
+                        values: 0,
+                    })
+                    .plus(Size::of(value))
+                },
+            ),
+        }
+    }
+
+    pub fn plus(self, other: Size) -> Size {
+        Size {
+            bytes: self.bytes.saturating_add(other.bytes),
+            values: self.values.saturating_add(other.values),
+        }
+    }
+
+    /// The first limit this size is over, if any.
+    pub fn over(self) -> Option<Limit> {
+        if self.bytes > MAX_APPLICATION_BYTES {
+            Some(Limit::Bytes)
+        } else if self.values > MAX_VALUES {
+            Some(Limit::Values)
+        } else {
+            None
+        }
+    }
+}
+
 /// Why JSON text is refused, if it is: [`scan`] as one diagnostic that names the limit, its
 /// value, and the JSON path of the place where the text crossed it.
 pub fn refusal(text: &str) -> Option<Diagnostic> {

@@ -238,14 +238,20 @@ impl LiveValidator {
             }
             (path, fresh)
         } else if let Some((table, row, cell)) = table_path(path)? {
+            let before = self.table_before(table);
             self.edit_table(table, row, cell, input)?;
             let rows = self.table(table).clone();
+            let fresh = self.app.set_path(table, &rows);
+            self.within_limits(path, table, before)?;
             changed = table_read(table);
-            (table, self.app.set_path(table, &rows))
+            (table, fresh)
         } else if path == "documents" || path == "resources" {
+            let before = self.table_before(path);
             *self.given(path) = Some(Box::new(input.clone().into_owned()));
+            let fresh = self.app.set_path(path, input);
+            self.within_limits(path, path, before)?;
             changed = table_read(path);
-            (path, self.app.set_path(path, input))
+            (path, fresh)
         } else if crate::model::fields::is_group("", path) {
             for spec in FIELDS.iter().filter(|s| within(s.path, path)) {
                 changed.fields.insert(spec.field);
@@ -362,6 +368,52 @@ impl LiveValidator {
         if !has_problem(&self.problems, "resources") {
             self.resources = None;
         }
+    }
+
+    /// A table as it stands before an edit, and whether it was kept as given, for
+    /// [`LiveValidator::within_limits`] to put back.
+    fn table_before(&self, table: &str) -> (Input<'static>, bool) {
+        let held = if table == "documents" {
+            &self.documents
+        } else {
+            &self.resources
+        };
+        match held {
+            Some(held) => ((**held).clone(), true),
+            None => (as_read(&self.app, table), false),
+        }
+    }
+
+    /// Puts `table` back as it was `before` when the edit of `path` has taken the application
+    /// over a limit of [`crate::limits`], which a validation's text is held to: the validator then
+    /// holds no more than a validation would read, and the edit is refused as one value over a
+    /// limit is. Tables are what an edit can make grow (rows, and cells no field reads); the
+    /// fields' texts are bounded each.
+    fn within_limits(
+        &mut self,
+        path: &str,
+        table: &str,
+        before: (Input<'static>, bool),
+    ) -> Result<(), String> {
+        let mut size = self.app.fields_size();
+        for name in ["documents", "resources"] {
+            size = size.plus(match self.given(name) {
+                Some(held) => crate::limits::Size::of(held),
+                None => crate::limits::Size::of(&as_read(&self.app, name)),
+            });
+        }
+        let Some(limit) = size.over() else {
+            return Ok(());
+        };
+        let (rows, given) = before;
+        self.app.set_path(table, &rows);
+        *self.given(table) = given.then(|| Box::new(rows));
+        Err(format!(
+            "{}: with this value the application would be over its limit of {} {}; it was not set",
+            crate::limits::clip_path(path),
+            limit.max(),
+            limit.label(crate::messages::Locale::En)
+        ))
     }
 
     fn edit_table(

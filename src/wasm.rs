@@ -212,7 +212,7 @@ impl Validator {
     /// Sets one value (the wrapper's encoding of it) by path and returns what changed.
     pub fn set(&mut self, path: &str, value: &str) -> Result<Vec<u8>, JsValue> {
         if let Some(refused) = crate::limits::refusal(value) {
-            return Err(self.refused(path, refused));
+            return Err(self.refused_at(path, refused));
         }
         let value = read_value(value, path)?;
         self.edit(path, &value)
@@ -227,7 +227,7 @@ impl Validator {
         let value = match value.as_string() {
             Some(text) if text.len() > crate::limits::MAX_APPLICATION_BYTES => {
                 let refused = crate::limits::exceeded(crate::limits::Limit::Bytes, "");
-                return Err(self.refused(path, refused));
+                return Err(self.refused_at(path, refused));
             }
             Some(text) => Input::String(text.into()),
             None => match value.as_bool() {
@@ -244,9 +244,17 @@ impl Validator {
         self.edit(path, &value)
     }
 
-    /// Replaces the whole application and returns what changed.
+    /// Replaces the whole application and returns what changed. An application over a limit is
+    /// refused as one value over a limit is: a `RangeError`, and the validator keeps what it holds.
     pub fn replace(&mut self, application: &str, encoded: bool) -> Result<Vec<u8>, JsValue> {
-        replace(&mut self.inner, application, encoded)
+        let answer = crate::model::read_application_text(application, encoded, |read| match read {
+            Err(problem) if problem.code == crate::codes::Code::InputTooLarge => {
+                Err(self.refused("replace()", problem))
+            }
+            read => to_answer(&self.inner.replace_read(read)),
+        });
+        self.inner.release_answered();
+        answer
     }
 
     /// The report on the application as it stands.
@@ -289,19 +297,24 @@ impl Validator {
         answer
     }
 
-    /// A live edit over a limit: a `RangeError` naming it; the field keeps its value.
-    fn refused(&self, path: &str, mut refused: crate::report::Diagnostic) -> JsValue {
+    /// A live edit over a limit: a `RangeError` naming it (`call`: `replace()`, or the path set);
+    /// the validator keeps what it holds.
+    fn refused(&self, call: &str, mut refused: crate::report::Diagnostic) -> JsValue {
         crate::messages::render(
             &mut refused,
             self.inner.options().locale,
             &SortedMap::default(),
         );
-        let at = crate::limits::clip_path(path);
         JsValue::from(js_sys::RangeError::new(&format!(
-            "set({}): {}",
-            quoted(&at),
+            "{call}: {}",
             refused.message
         )))
+    }
+
+    /// [`Validator::refused`] for a value set at `path`.
+    fn refused_at(&self, path: &str, refused: crate::report::Diagnostic) -> JsValue {
+        let at = crate::limits::clip_path(path);
+        self.refused(&format!("set({})", quoted(&at)), refused)
     }
 }
 

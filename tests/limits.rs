@@ -356,3 +356,114 @@ fn a_window_counted_from_a_field_that_is_not_a_date_is_refused_where_it_is_named
     })
     .is_empty());
 }
+
+#[test]
+fn a_window_no_date_could_meet_or_counted_from_its_own_end_is_refused() {
+    let errors = tongzhou_with(|p| {
+        let window = &mut p["versions"][0]["windows"][0];
+        window["min"] = json!({"months": 6});
+        window["max"] = json!({"months": 1});
+    });
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].path.ends_with("windows[0].min"), "{errors:?}");
+    assert!(errors[0].message.contains("`min` is longer than `max`"));
+    // Units apart, only a window no month's length could meet: 1 month and 31 days may meet.
+    assert!(!tongzhou_with(|p| {
+        let window = &mut p["versions"][0]["windows"][0];
+        window["min"] = json!({"months": 2});
+        window["max"] = json!({"days": 40});
+    })
+    .is_empty());
+    assert!(tongzhou_with(|p| {
+        let window = &mut p["versions"][0]["windows"][0];
+        window["min"] = json!({"months": 1});
+        window["max"] = json!({"days": 31});
+    })
+    .is_empty());
+    assert!(tongzhou_with(|p| {
+        let window = &mut p["versions"][0]["windows"][0];
+        window["min"] = json!({"days": 30});
+        window["max"] = json!({"workingDays": 20});
+    })
+    .is_empty());
+    let errors = tongzhou_with(|p| {
+        let window = &mut p["versions"][0]["windows"][0];
+        let to = window["to"].clone();
+        window["alsoAfter"] = json!([to]);
+    });
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].path.ends_with("windows[0].alsoAfter"),
+        "{errors:?}"
+    );
+    assert!(errors[0].message.contains("is the window's own `to`"));
+}
+
+#[test]
+fn a_live_validator_holds_no_more_than_a_validation_would_read() {
+    let registry = gov_it_rules::builtin();
+    let fixture: Value =
+        serde_json::from_str(include_str!("fixtures/tongzhou-declaration.json")).unwrap();
+    let mut live = LiveValidator::new(registry, options());
+    live.replace(&fixture);
+    let cell = Value::String("x".repeat(100_000));
+    // Cells no field reads, each within the limits of one value: the whole would pass them.
+    let mut refused = None;
+    for i in 0..40 {
+        let before = serde_json::to_value(live.report()).unwrap();
+        match live.set(&format!("resources[0].extra{i}"), &cell) {
+            Ok(_) => {}
+            Err(message) => {
+                let after = serde_json::to_value(live.report()).unwrap();
+                assert_eq!(before, after, "the refused edit changed the report");
+                refused = Some((i, message));
+                break;
+            }
+        }
+    }
+    let (at, message) = refused.expect("an edit past the limit was refused");
+    assert!(at > 10 && at < 25, "refused at the {at}th cell of 100 KB");
+    assert!(
+        message.starts_with(&format!("resources[0].extra{at}: with this value the application would be over its limit of {MAX_APPLICATION_BYTES} bytes")),
+        "{message}"
+    );
+    // Room made, the same cell is taken.
+    live.set("resources[0].extra0", &Value::Null).unwrap();
+    live.set(&format!("resources[0].extra{at}"), &cell).unwrap();
+
+    // Rows, each small, up to the count of values.
+    let mut live = LiveValidator::new(registry, options());
+    let row = json!({"name": "库", "a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9});
+    let rows = (0..MAX_VALUES / 11 - 10)
+        .map(|_| row.clone())
+        .collect::<Vec<_>>();
+    live.set("resources", &Value::Array(rows)).unwrap();
+    let mut tail = MAX_VALUES / 11 - 10;
+    let error = loop {
+        match live.set(&format!("resources[{tail}]"), &row) {
+            Ok(_) => tail += 1,
+            Err(message) => break message,
+        }
+        assert!(
+            tail < MAX_VALUES / 11 + 10,
+            "rows were added past the count of values"
+        );
+    };
+    assert!(
+        error.contains(&format!(
+            "over its limit of {MAX_VALUES} fields and rows in all"
+        )),
+        "{error}"
+    );
+    // The row refused was not kept.
+    let past = live
+        .set(&format!("resources[{}]", tail + 1), &row)
+        .unwrap_err();
+    assert!(
+        past.contains(&format!("the table has {tail} rows")),
+        "{past}"
+    );
+    live.set(&format!("resources[{}]", tail - 1), &Value::Null)
+        .unwrap();
+    live.set(&format!("resources[{}]", tail - 1), &row).unwrap();
+}

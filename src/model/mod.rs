@@ -260,6 +260,27 @@ impl Application {
         &self.resources
     }
 
+    /// What the fields' values count towards the limits of an application's text: each value's
+    /// text, and room for its key (a path is at most some thirty bytes).
+    pub fn fields_size(&self) -> crate::limits::Size {
+        self.values
+            .iter()
+            .fold(crate::limits::Size::default(), |size, value| {
+                let bytes = match value {
+                    Value::Text(text) => text.len() + 2,
+                    Value::Texts(texts) => texts.iter().map(|t| t.len() + 3).sum::<usize>() + 2,
+                    Value::Choices(choices) => {
+                        choices.iter().map(|c| c.len() + 3).sum::<usize>() + 2
+                    }
+                    _ => 12,
+                };
+                size.plus(crate::limits::Size {
+                    bytes: bytes + 32,
+                    values: 1,
+                })
+            })
+    }
+
     pub fn set(&mut self, field: Field, value: Option<Value>) {
         let Some(slot) = self.slots.get_mut(field.index()) else {
             return;

@@ -94,6 +94,27 @@ pub fn bounds(profile: &Profile) -> Vec<ProfileError> {
     errors
 }
 
+/// The fewest days a span can take (a month 28, a year 365, a working day one).
+#[cfg(feature = "profile-check")]
+fn days_at_least(span: Span) -> u64 {
+    match span {
+        Span::Days(n) | Span::WorkingDays(n) => u64::from(n),
+        Span::Months(n) => u64::from(n) * 28,
+        Span::Years(n) => u64::from(n) * 365,
+    }
+}
+
+/// The most days a span can take; working days have no bound, holidays being the portal's.
+#[cfg(feature = "profile-check")]
+fn days_at_most(span: Span) -> u64 {
+    match span {
+        Span::Days(n) => u64::from(n),
+        Span::WorkingDays(_) => u64::MAX,
+        Span::Months(n) => u64::from(n) * 31,
+        Span::Years(n) => u64::from(n) * 366,
+    }
+}
+
 /// [`bounds`], and the cross-reference checks serde cannot make: citations name articles and
 /// clauses that exist, documents, chapters and parameters are declared, ids are unique, versions
 /// are in date order.
@@ -486,6 +507,23 @@ impl<'a> Checker<'a> {
             }
             if w.min.is_none() && w.max.is_none() {
                 c.err(path, "a window needs `min`, `max` or both".into());
+            }
+            if let (Some(min), Some(max)) = (w.min, w.max) {
+                if days_at_least(min) > days_at_most(max) {
+                    c.err(
+                        path.key("min"),
+                        "`min` is longer than `max`: no date could meet the window".into(),
+                    );
+                }
+            }
+            if w.also_after.contains(&w.to) {
+                c.err(
+                    path.key("alsoAfter"),
+                    format!(
+                        "`{}` is the window's own `to`: a window counts from other dates",
+                        w.to.0.path()
+                    ),
+                );
             }
         });
         self.rules(&v.deadlines, at.key("deadlines"), |c, d, path| {

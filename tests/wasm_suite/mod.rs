@@ -296,6 +296,21 @@ fn the_live_validator_returns_what_changed() {
     assert_eq!(delta["summary"]["complete"], true);
     let delta = parsed(v.replace(&fixture().to_string(), true).unwrap());
     assert_eq!(delta["summary"]["complete"], true);
+
+    // An application over a limit is refused as one value over a limit is: the validator keeps
+    // the application it holds, and the next edit is checked against it.
+    let mut over = fixture();
+    over["notes"] = json!("长".repeat(800_000));
+    let error = v.replace(&over.to_string(), true).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::RangeError>());
+    assert!(
+        error_message(&error).starts_with("replace(): "),
+        "{}",
+        error_message(&error)
+    );
+    assert_eq!(parsed(v.report().unwrap()), report_of(&fixture()));
+    let delta = parsed(v.set("name", "\"平台\"").unwrap());
+    assert_eq!(delta["summary"]["complete"], true);
 }
 
 #[wasm_bindgen_test]
@@ -579,7 +594,12 @@ fn hostile_ten_megabyte_strings() {
     // Ten megabytes of text that is not JSON.
     let report = parsed(validate(&huge, false, OPTIONS).unwrap());
     assert_eq!(codes_at(&report, ""), ["IN012"]);
-    added_at(v.replace(&huge, false).unwrap(), "", "IN012");
+    // A whole application over a limit, put in place of the one held: refused, the one held kept.
+    v.replace(FIXTURE, false).unwrap();
+    let error = v.replace(&huge, false).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::RangeError>());
+    assert!(error_message(&error).contains("整份申报的字节数最多 2097152"));
+    assert_eq!(parsed(v.report().unwrap()), report_of(&fixture()));
     // One value by a live edit: refused, the field keeps what it held.
     v.replace(FIXTURE, false).unwrap();
     let error = v.set("name", &json!(huge).to_string()).unwrap_err();
@@ -668,8 +688,9 @@ fn hostile_deep_nesting() {
     let d = &report["diagnostics"][0];
     assert_eq!(d["code"], "IN012");
     assert!(d["path"].as_str().unwrap().starts_with("[0][0]"), "{d}");
-    let delta = parsed(v.replace(&text, false).unwrap());
-    assert_eq!(delta["diagnostics"]["added"][0]["code"], "IN012");
+    let error = v.replace(&text, false).unwrap_err();
+    assert!(error.is_instance_of::<js_sys::RangeError>());
+    assert!(error_message(&error).contains("嵌套层数最多 16"));
     still_works(&mut v);
 }
 
