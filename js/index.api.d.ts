@@ -85,10 +85,15 @@ export interface Validator {
    * Sets one value and returns what changed: a field (`funding.thisYear.total`), a group
    * (`funding.thisYear`, from an object), a table (`documents`), a row (`resources[2]`; `null`
    * removes it, the index one past the end appends) or a cell (`resources[2].sharing`). `null`
-   * clears. A bad value comes back as a diagnostic; a row index past the end throws a RangeError.
+   * clears. A bad value comes back as a diagnostic. A row index past the end, a value over a
+   * limit, or an edit of a table that would take the application over one (2 MiB of JSON text,
+   * 50,000 values) throws a RangeError, and the validator keeps what it holds.
    */
   set(path: Path, value: unknown): Delta;
-  /** Replaces the whole application (an object or JSON text) and returns what changed. */
+  /**
+   * Replaces the whole application (an object or JSON text) and returns what changed. One over a
+   * limit throws a RangeError, and the validator keeps what it holds.
+   */
   replace(application: Application | string): Delta;
   /** The whole report on the application as it stands. */
   report(): Report;
@@ -193,22 +198,34 @@ export interface SchemaOptions extends Options {
 // ---------------------------------------------------------------------------------------------
 // async-validator rules (Element Plus, Ant Design Vue)
 
-/** What async-validator calls a validator with; only the callback and the source are used. */
-export type ValidateCallback = (error?: Error) => void;
+/**
+ * The callback async-validator hands a validator. It is given an `Error` or nothing; typed to take
+ * a string too, so that the rules fit Element Plus's types (`string | Error`) and Ant Design Vue's
+ * (`string`) alike.
+ */
+export type ValidateCallback = (error?: string | Error) => void;
 
 /** One rule of async-validator with a validator that checks a field against the regulation. */
 export interface ElementRule {
   /**
    * Given async-validator's callback, calls `callback()` or `callback(new Error(message))` and
-   * returns nothing; without one, returns a Promise that resolves, or rejects with that Error.
+   * returns nothing. The whole form comes from `model`; without it, from `source` (Element Plus
+   * passes it), else from the value alone.
    */
-  validator(rule: unknown, value: unknown, callback?: ValidateCallback, source?: Record<string, unknown>): Promise<void> | void;
+  validator(rule: unknown, value: unknown, callback: ValidateCallback, source?: Record<string, unknown>): void;
+  /** Without a callback: a Promise that resolves, or rejects with the field's first error. */
+  validator(rule: unknown, value: unknown): Promise<void>;
   trigger: ElementTrigger | ElementTrigger[];
 }
 
-export type ElementTrigger = 'blur' | 'change' | (string & {});
+/** The events Element Plus and Ant Design Vue validate a form item on. */
+export type ElementTrigger = 'blur' | 'change';
 
-/** The `rules` of `<el-form>` and `<a-form>`, by the path a form-item names (`prop="funding.thisYear.total"`). */
+/**
+ * The `rules` of `<el-form>` and `<a-form>`, by the path a form-item names
+ * (`prop="funding.thisYear.total"`); Ant Design Vue's `:name="['funding', 'thisYear', 'total']"`
+ * finds the same rules part by part.
+ */
 export type ElementRules = { [path: string]: ElementRule[] };
 
 export interface ElementRulesOptions extends Options {
@@ -217,7 +234,8 @@ export interface ElementRulesOptions extends Options {
   /**
    * The whole form: the object `<el-form :model>` is given (e.g. a `reactive()` one), or a function
    * returning it (`() => form.value` for a `ref`). Each validator reads it, since the rules are
-   * cross-field. Left out, a validator sees only the value async-validator hands it.
+   * cross-field. Left out, a validator sees only what async-validator hands it: the source
+   * (Element Plus passes the form item's), else the value alone (Ant Design Vue).
    */
   model?: Application | (() => Application) | undefined;
   /** When the form library runs the rules; default `['blur', 'change']`. */

@@ -22,6 +22,8 @@ import wasmInit, {
 
 let ready = false;
 let loading = null;
+/** Which of the package's own calls loaded the module with init()'s defaults, before the page did. */
+let loadedByDefault;
 
 /**
  * Whether this entry has the form component: `gov-it-rules` does; `gov-it-rules/noform` is this
@@ -151,7 +153,20 @@ let englishLoading = null;
  */
 export async function init(input) {
   checkInitOptions(input);
-  if (ready) return;
+  if (input !== undefined && loadedByDefault !== undefined) {
+    // Said once: the page's init() lost the race to a validator, and its options (a county's
+    // module, English texts, the profiles' folder) were not applied.
+    console.warn(
+      `gov-it-rules: init() came after ${loadedByDefault} had loaded the package with init()'s defaults (every regulation, no English texts); these options were not applied. Await init() before the form can be validated, e.g. before mounting it.`,
+    );
+    loadedByDefault = undefined;
+  }
+  if (ready) {
+    // Loaded already (in Node, on import): a Promise given is still awaited, so that its
+    // rejection is thrown here rather than left unhandled, and what it gives is checked.
+    if (isThenable(input)) checkInitOptions(await input);
+    return;
+  }
   loading ??= load(input).then(
     () => {
       ready = true;
@@ -348,6 +363,10 @@ async function instantiate(source) {
 /** Loads the WebAssembly module synchronously from its bytes or a compiled WebAssembly.Module. */
 export function initSync(bytes) {
   if (ready) return;
+  if (loading !== null) {
+    // A second instance would replace the one init() is setting up, and everything loaded into it.
+    throw new Error('gov-it-rules: initSync() while init() is loading the module; await init() instead');
+  }
   if (bytes === undefined || bytes === null) {
     throw new TypeError(
       'gov-it-rules: initSync(bytes) needs the bytes of gov_it_rules_bg.wasm (an ArrayBuffer or typed array) or a WebAssembly.Module',
@@ -1590,7 +1609,7 @@ export function schema(options) {
       version: 1,
       vendor: 'gov-it-rules',
       validate(value) {
-        return ready ? check(value) : init().then(() => check(value));
+        return ready ? check(value) : initFor('a schema() validation').then(() => check(value));
       },
     },
   };
@@ -1609,6 +1628,12 @@ function checkJurisdiction(settingsText, who) {
       `gov-it-rules: ${who}({ jurisdiction }): unknown jurisdiction \`${unknown.params.input}\`; known: ${unknown.params.allowed}`,
     );
   }
+}
+
+/** init() with its defaults, for `who`'s validation before the page has called it. */
+function initFor(who) {
+  if (!ready && loading === null) loadedByDefault = who;
+  return init();
 }
 
 /** `resources[2].sharing` → ['resources', 2, 'sharing']. */
@@ -1640,9 +1665,10 @@ function unflatten(source) {
 /**
  * Rules for Element Plus's `<el-form :rules>` and Ant Design Vue's `<a-form :rules>` (the rules
  * of async-validator): `{ [fieldPath]: [{ validator, trigger }] }`, keyed by the paths the
- * form-items name (`prop="funding.thisYear.total"`, `name="…"` in Ant Design Vue). Rules are
- * cross-field, so each validator reads the whole form from `model` (the reactive form object, or
- * a function returning it); without `model` it sees only the value async-validator hands it.
+ * form-items name (`prop="funding.thisYear.total"`), and part by part for Ant Design Vue's
+ * `:name="['funding', 'thisYear', 'total']"`. Rules are cross-field, so each validator reads the
+ * whole form from `model` (the reactive form object, or a function returning it); without `model`
+ * it sees only what async-validator hands it (the source, else the value alone).
  * Keys: `fields`, else the fields `model` has when the rules are made, else every field (after
  * init()). A validator reports the first error on its field or inside it: given async-validator's
  * callback it calls `callback()` or `callback(new Error(message))`, and otherwise returns a
@@ -1671,7 +1697,7 @@ export function elementRules(options) {
   let optionsText;
   let lastText;
   let lastReport;
-  function firstError(path, source) {
+  function firstError(path, value, source) {
     if (!checked) {
       checkFields(named, 'elementRules');
       checked = true;
@@ -1682,7 +1708,10 @@ export function elementRules(options) {
       checkJurisdiction(text, 'elementRules');
       optionsText = text;
     }
-    const application = formValue(current === undefined ? unflatten(source) : current());
+    // Without `model`: the source async-validator hands over (Element Plus's), else the value
+    // alone (Ant Design Vue passes no source).
+    const given = () => unflatten(isRecord(source) ? source : { [path]: value });
+    const application = formValue(current === undefined ? given() : current());
     const text = need(encode(application, 'application'));
     if (text !== lastText) {
       lastReport = readDiagnostics(guard(() => wasmValidate(text, true, optionsText)));
@@ -1697,21 +1726,44 @@ export function elementRules(options) {
       {
         trigger,
         validator(rule, value, callback, source) {
-          const answer = () => firstError(path, source);
+          const answer = () => firstError(path, value, source);
           const report = typeof callback === 'function';
           if (ready) {
             const error = answer();
             if (report) return void callback(error);
             return error === undefined ? Promise.resolve() : Promise.reject(error);
           }
-          const later = init().then(answer);
+          const later = initFor('an elementRules() validator').then(answer);
           if (report) return void later.then(callback, callback);
           return later.then((error) => (error === undefined ? undefined : Promise.reject(error)));
         },
       },
     ];
   }
+  nameParts(rules, keys);
   return rules;
+}
+
+/**
+ * Makes each nested path's rules reachable part by part too, as Ant Design Vue looks them up for
+ * `:name="['funding', 'thisYear', 'total']"` (Element Plus finds `prop="funding.thisYear.total"`
+ * by its key). The parts hang off `rules` as properties that are not enumerable, so that listing
+ * the rules (Object.keys, Ant Design Vue's useForm) still gives each path once.
+ */
+function nameParts(rules, paths) {
+  for (const path of paths) {
+    const parts = pathSegments(path).map(String);
+    if (parts.length < 2) continue;
+    let node = rules;
+    for (const [i, part] of parts.slice(0, -1).entries()) {
+      if (!Object.prototype.hasOwnProperty.call(node, part)) {
+        Object.defineProperty(node, part, { value: {}, enumerable: i > 0, writable: true, configurable: true });
+      }
+      node = node[part];
+      if (!isRecord(node)) break;
+    }
+    if (isRecord(node)) node[parts[parts.length - 1]] = rules[path];
+  }
 }
 
 const labelCache = new Map();

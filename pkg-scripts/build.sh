@@ -167,6 +167,8 @@ cp "$kept/noform.js" "$out/.noform/glue.js"
   --sourcemap --sources-content=true --outfile="$out/noform.js"
 rm -r "$out/.noform"
 cp js/noform.d.ts "$out/"
+# In Node, gov-it-rules/noform is Node's entry, require()d as gov-it-rules is: the same instance.
+sed "s#'./index.js'#'./index.cjs'#" js/noform.d.ts > "$out/noform.d.cts"
 cp LICENSE-MIT LICENSE-APACHE "$out/"
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 cat > "$out/package.json" <<JSON
@@ -195,8 +197,11 @@ cat > "$out/package.json" <<JSON
       "default": "./index.js"
     },
     "./noform": {
+      "node": {
+        "import": { "types": "./noform.d.ts", "default": "./node.js" },
+        "require": { "types": "./noform.d.cts", "default": "./node.cjs" }
+      },
       "types": "./noform.d.ts",
-      "node": "./node.js",
       "default": "./noform.js"
     },
     "./dist/gov-it-rules.iife.js": "./dist/gov-it-rules.iife.js",
@@ -221,6 +226,7 @@ cat > "$out/package.json" <<JSON
     "noform.js",
     "noform.js.map",
     "noform.d.ts",
+    "noform.d.cts",
     "dist/gov-it-rules.iife.js",
     "attach.css",
     "${name}_bg.wasm",

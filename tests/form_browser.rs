@@ -155,6 +155,11 @@ fn passing_through_a_field_shows_nothing_and_changing_it_does() {
     fire(&name, "focusout");
     let shown = select_all(".gov-error[data-path=name]");
     assert_eq!(shown.len(), 1, "changed and left");
+    assert_eq!(
+        shown[0].class_name(),
+        "gov-error",
+        "an error's classes, each once"
+    );
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = name.get_attribute("aria-describedby").unwrap();
     assert_eq!(described, format!("{}-text", shown[0].id()));

@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -137,11 +138,44 @@ test('Ant Design Vue with elementRules(): message under the field, cleared once 
 test('VeeValidate with schema() (a Standard Schema): message under the field, cleared once corrected, then sent', () =>
   applicantFlow('vee-validate.html', (page, label) => page.locator(`label:text-is("${label}") ~ .error:not(:empty)`)));
 
-test('the index links to the three pages', async () => {
+test('Ant Design Vue, nested fields named by their parts: the sum\'s message comes, goes once the sources add up, the values are sent nested and reset', async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  saved.length = 0;
+  await page.goto(base + 'ant-design-vue-funding.html');
+  const TOTAL = '本年度申请资金：合计（万元）';
+  const input = (label) => page.getByLabel(label, { exact: true });
+  const totalMessage = itemMessage('.ant-form-item', '.ant-form-item-explain-error')(page, TOTAL);
+  await input(TOTAL).waitFor({ timeout: 30_000 });
+  await input(TOTAL).fill('100');
+  await input(TOTAL).blur();
+  await totalMessage.filter({ hasText: '不一致' }).waitFor({ timeout: 10_000 });
+  await input('申请财政拨款（万元）').fill('60');
+  await input('申请财政拨款（万元）').blur();
+  await input('单位自筹（万元）').fill('40');
+  await input('单位自筹（万元）').blur();
+  await totalMessage.waitFor({ state: 'detached', timeout: 10_000 });
+  await page.getByRole('button', { name: /^提\s*交$/ }).click();
+  await page.getByRole('status').filter({ hasText: '已提交' }).waitFor({ timeout: 10_000 });
+  assert.deepEqual(saved, [{ funding: { thisYear: { total: '100', fiscal: '60', selfRaised: '40' } } }]);
+  await page.getByRole('button', { name: /^重\s*置$/ }).click();
+  assert.equal(await input(TOTAL).inputValue(), '');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("elementRules() fits Element Plus's and Ant Design Vue's own rule types (tsc, strict)", () => {
+  // Throws, with tsc's errors, where src/rules-types.ts does not compile.
+  execFileSync(process.execPath, [join(here, 'node_modules/typescript/bin/tsc'), '-p', join(here, 'tsconfig.json')], { encoding: 'utf8' });
+});
+
+test('the index links to the pages', async () => {
   const page = await context.newPage();
   await page.goto(base);
   const links = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  assert.deepEqual(links, ['./element-plus.html', './ant-design-vue.html', './vee-validate.html']);
+  assert.deepEqual(links, ['./element-plus.html', './ant-design-vue.html', './vee-validate.html', './ant-design-vue-funding.html']);
   await page.close();
 });
 

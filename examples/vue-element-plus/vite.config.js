@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 
-// Four pages: an index, and the same 申报 form with Element Plus, Ant Design Vue and VeeValidate.
+// Five pages: an index, the same 申报 form with Element Plus, Ant Design Vue and VeeValidate, and
+// a funding group of nested fields in Ant Design Vue.
 const page = (name) => resolve(import.meta.dirname, `${name}.html`);
 export default defineConfig({
   root: import.meta.dirname,
@@ -12,7 +13,7 @@ export default defineConfig({
   plugins: [vue()],
   build: {
     rollupOptions: {
-      input: { index: page('index'), element: page('element-plus'), antd: page('ant-design-vue'), vee: page('vee-validate') },
+      input: { index: page('index'), element: page('element-plus'), antd: page('ant-design-vue'), vee: page('vee-validate'), funding: page('ant-design-vue-funding') },
     },
   },
 });

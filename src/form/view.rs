@@ -713,12 +713,13 @@ fn message(
     locale: Locale,
     citations: bool,
 ) -> Option<Element> {
-    let severity = if d.severity == Severity::Error {
+    // Every message is a `gov-error`; a warning is also a `gov-warning`.
+    let class = if d.severity == Severity::Error {
         "gov-error"
     } else {
-        "gov-warning"
+        "gov-error gov-warning"
     };
-    let node = element(doc, "div", &format!("gov-error {severity}"), None)?;
+    let node = element(doc, "div", class, None)?;
     node.set_id(id);
     node.set_attribute("data-code", d.code.id()).ok()?;
     node.set_attribute("data-path", &d.path).ok()?;

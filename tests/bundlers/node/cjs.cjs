@@ -1,6 +1,8 @@
 // CommonJS: require() works on every Node version engines names, including those without
 // require(esm) (before 20.19), which `node --no-experimental-require-module` simulates.
 const { validate, jurisdictions } = require('gov-it-rules');
+// gov-it-rules/noform, shared by code that also runs in the browser: in Node, the same instance.
+const noform = require('gov-it-rules/noform');
 const application = require('../../fixtures/tongzhou-declaration.json');
 
 const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01' };
@@ -10,4 +12,5 @@ console.log(JSON.stringify({
   errors: validate(application, options).summary.errors,
   approval: above.outcomes.approval.value.need,
   above: above.outcomes.merge.value.mode,
+  noformSame: noform.validate === validate,
 }));

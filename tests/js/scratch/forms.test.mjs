@@ -207,6 +207,25 @@ test('schema() with nobody calling init() calls it, with its defaults', async ()
   assert.equal(fresh.validate(fixture, options).summary.complete, true);
 });
 
+test('an init() that comes after a validator loaded the package with its defaults says its options were not applied', async () => {
+  const fresh = await import(new URL('./node_modules/gov-it-rules/index.js?late-init', import.meta.url).href);
+  const rules = fresh.elementRules({ ...options, fields: ['name'] });
+  const warned = [];
+  const warn = console.warn;
+  console.warn = (message) => warned.push(message);
+  try {
+    await fetching(async () => {
+      await new Promise((resolve) => rules.name[0].validator({}, '平台', resolve));
+      await fresh.init({ jurisdictions: ['tongzhou'] });
+      await fresh.init({ jurisdictions: ['tongzhou'] });
+    });
+  } finally {
+    console.warn = warn;
+  }
+  assert.equal(warned.length, 1);
+  assert.match(warned[0], /init\(\) came after an elementRules\(\) validator had loaded the package with init\(\)'s defaults.*these options were not applied/);
+});
+
 /** Every verdict value, document key and field path the shipped regulations name. */
 function catalogue() {
   const values = { approval: new Set(), merge: new Set(), supervision: new Set(), management: new Set(), initialAcceptance: new Set() };
@@ -348,6 +367,22 @@ test('elementRules(): fields, a model getter, the locale and the trigger; withou
   const alone = elementRules({ ...options, fields: ['dates.approval'] });
   assert.equal(await validateProp(alone, 'dates.approval', { dates: { approval: '2026-02-28' } }), undefined);
   assert.match((await validateProp(alone, 'dates.approval', { dates: { approval: '2026-02-30' } }))[0].message, /立项批复日期.*不是有效日期/);
+  // Ant Design Vue hands a validator (rule, value, callback) and no source: the value alone.
+  const answers = [];
+  alone['dates.approval'][0].validator({}, '2026-02-30', (e) => answers.push(e));
+  alone['dates.approval'][0].validator({}, '2026-02-28', (e) => answers.push(e));
+  assert.match(answers[0]?.message, /立项批复日期.*不是有效日期/);
+  assert.equal(answers[1], undefined);
+  assert.equal(answers.length, 2);
+
+  // Ant Design Vue's :name="['funding', 'thisYear', 'total']" finds the same rules part by part;
+  // listing the rules still gives each path once.
+  const nested = elementRules({ ...options, fields: ['name', 'funding.thisYear.total', 'funding.thisYear.fiscal', 'resources[0].sharing'] });
+  assert.deepEqual(Object.keys(nested), ['name', 'funding.thisYear.total', 'funding.thisYear.fiscal', 'resources[0].sharing']);
+  assert.equal(nested.funding.thisYear.total, nested['funding.thisYear.total']);
+  assert.equal(nested.funding.thisYear.fiscal, nested['funding.thisYear.fiscal']);
+  assert.equal(nested.resources[0].sharing, nested['resources[0].sharing']);
+  assert.deepEqual(JSON.parse(JSON.stringify(Object.keys(nested))), Object.keys(nested));
 
   assert.throws(() => elementRules('tongzhou'), { name: 'TypeError', message: /elementRules\(options\) needs an options object/ });
   assert.throws(() => elementRules({ ...options, model: 5 }), { name: 'TypeError', message: /elementRules\(\{ model \}\)/ });

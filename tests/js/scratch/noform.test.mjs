@@ -82,8 +82,18 @@ const noformEntry = (tag) => import(`${pathToFileURL(join(dir, 'noform.js')).hre
 
 test('gov-it-rules/noform is the browser entry without the form component; in Node, Node\'s entry', () => {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  assert.deepEqual(pkg.exports['./noform'], { types: './noform.d.ts', node: './node.js', default: './noform.js' });
-  assert.equal(createRequire(import.meta.url).resolve('gov-it-rules/noform'), join(dir, 'node.js'));
+  assert.deepEqual(pkg.exports['./noform'], {
+    node: {
+      import: { types: './noform.d.ts', default: './node.js' },
+      require: { types: './noform.d.cts', default: './node.cjs' },
+    },
+    types: './noform.d.ts',
+    default: './noform.js',
+  });
+  // require() gets the CommonJS build, the same instance as require('gov-it-rules').
+  const require = createRequire(import.meta.url);
+  assert.equal(require.resolve('gov-it-rules/noform'), join(dir, 'node.cjs'));
+  assert.equal(require('gov-it-rules/noform').validate, require('gov-it-rules').validate);
 });
 
 test('gov-it-rules/noform: init() loads the module with the five regulations without the component', async () => {
