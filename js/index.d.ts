@@ -776,6 +776,17 @@ export interface JurisdictionEntry {
   parameters: ParameterEntry[];
   /** Document kinds for the application's `documents` table, with their names. */
   documents: Record<string, string>;
+  /**
+   * The values the regulation's form lists for a field, which the applicant picks from and `FM002`
+   * holds it to (项目性质 for `nature`, 联网方式 for `networkType`), by field path; the form's own words,
+   * in either locale.
+   */
+  choices: Partial<Record<FieldPath, string[]>>;
+  /**
+   * The values it lists for a cell of the information-resource table (`sharing` 共享属性,
+   * `updateFrequency` 采集更新频率; `RS002`, `RS005`), by cell.
+   */
+  resourceChoices: Partial<Record<'sharing' | 'updateFrequency', string[]>>;
   /** Every dated version, oldest first. */
   versions: VersionEntry[];
 }

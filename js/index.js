@@ -1260,6 +1260,11 @@ const madeIn = new WeakMap();
 
 /** Throws when `validator` was freed, or the instance that held it trapped and was replaced. */
 function current(validator) {
+  if (!madeIn.has(validator)) {
+    throw new TypeError(
+      "gov-it-rules: not called on a validator: call it on what createValidator() returned (v.set(…), not a method taken off it), from the same import of the package",
+    );
+  }
   if (validator.__wbg_ptr === 0) {
     throw new Error('gov-it-rules: this validator was freed (free() or [Symbol.dispose]()); create another with createValidator()');
   }

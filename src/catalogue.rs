@@ -33,6 +33,13 @@ pub struct JurisdictionEntry {
     pub parameters: Vec<ParameterEntry>,
     /// Document kinds for the application's `documents` table, with their names.
     pub documents: SortedMap<String, String>,
+    /// The values the regulation's form lists for a field, which the applicant picks from and
+    /// `FM002` holds it to (项目性质 for `nature`, 联网方式 for `networkType`), by field path; the
+    /// form's own words, in either locale.
+    pub choices: SortedMap<String, Vec<String>>,
+    /// The values it lists for a cell of the information-resource table (`sharing` 共享属性,
+    /// `updateFrequency` 采集更新频率; `RS002`, `RS005`), by cell.
+    pub resource_choices: SortedMap<String, Vec<String>>,
     /// Every dated version, oldest first.
     pub versions: Vec<VersionEntry>,
 }
@@ -96,6 +103,21 @@ pub fn jurisdictions(
                     })
                     .collect(),
                 documents: v.document_names(locale),
+                choices: v
+                    .enumerations
+                    .iter()
+                    .map(|e| (e.field.0.path().to_string(), e.values.clone()))
+                    .collect(),
+                resource_choices: v
+                    .resource_table
+                    .iter()
+                    .flat_map(|t| {
+                        [
+                            ("sharing".to_string(), t.sharing.clone()),
+                            ("updateFrequency".to_string(), t.frequencies.clone()),
+                        ]
+                    })
+                    .collect(),
                 versions: profile
                     .versions
                     .iter()

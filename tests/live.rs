@@ -410,10 +410,25 @@ fn jurisdictions_list_titles_document_numbers_and_dates() {
     assert_eq!(merge.citations[0].article, "第十一条");
     assert!(t.documents.contains_key("proposal"));
     assert_eq!(t.versions.len(), 1);
+    // What the regulation's form lists for a field, and for a resource row's cells, as data.
+    assert_eq!(t.choices.get("nature").unwrap(), &["新建", "续建", "维护"]);
+    assert!(t.resource_choices.is_empty());
+    let x = list.iter().find(|j| j.id == "xiangcheng").unwrap();
+    assert_eq!(x.choices.get("networkType").unwrap()[1], "政务外网");
+    assert_eq!(
+        x.resource_choices.get("sharing").unwrap(),
+        &["无条件共享", "有条件共享", "不予共享"]
+    );
+    assert_eq!(
+        x.resource_choices.get("updateFrequency").unwrap()[0],
+        "实时"
+    );
 
     let en = catalogue::jurisdictions(builtin(), as_of, Locale::En);
     let t = en.iter().find(|j| j.id == J).unwrap();
     assert!(t.title.contains("Tongzhou"), "{}", t.title);
+    // The form's own words in either locale.
+    assert_eq!(t.choices.get("nature").unwrap(), &["新建", "续建", "维护"]);
 }
 
 #[test]

@@ -100,6 +100,14 @@ const FIELD_TYPES: &[(&str, &str)] = &[
     ("JurisdictionEntry.issued", "DateString | null"),
     ("JurisdictionEntry.inForce", "DateString | null"),
     ("JurisdictionEntry.repealed", "DateString | null"),
+    (
+        "JurisdictionEntry.choices",
+        "Partial<Record<FieldPath, string[]>>",
+    ),
+    (
+        "JurisdictionEntry.resourceChoices",
+        "Partial<Record<'sharing' | 'updateFrequency', string[]>>",
+    ),
     ("VersionEntry.issued", "DateString | null"),
     ("VersionEntry.inForce", "DateString | null"),
     ("VersionEntry.repealed", "DateString | null"),

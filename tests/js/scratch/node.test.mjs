@@ -388,6 +388,11 @@ test('misuse throws a TypeError that says what to do', () => {
   const v = createValidator(options, fixture);
   assert.throws(() => v.set(42, 'x'), { name: 'TypeError', message: /path must be a string/ });
   assert.throws(() => v.set('resources[9]', {}), { name: 'RangeError', message: /has 2 rows; set resources\[2\] to add a row/ });
+  // A method taken off its validator, or called on something else, says so.
+  const { set } = v;
+  for (const call of [() => set('name', 'x'), () => v.report.call({}), () => v.replace.call(undefined, fixture)]) {
+    assert.throws(call, { name: 'TypeError', message: /not called on a validator: call it on what createValidator\(\) returned/ });
+  }
   v.free();
   // Freed, it says so; freeing it again (or disposing of it after free()) does nothing.
   for (const call of [() => v.set('name', 'x'), () => v.report(), () => v.replace(fixture)]) {
@@ -625,6 +630,14 @@ test('jurisdictions: title, document number, dates, portal parameters', () => {
   assert.equal(t.parameters.find((p) => p.key === 'approvalThreshold').value, '50');
   assert.equal(t.documents.proposal, '项目建设建议书');
   assert.ok(jurisdictions({ locale: 'en' }).find((j) => j.id === 'tongzhou').title.includes('Tongzhou'));
+  // The values a regulation's form lists, as a <select> offers them: FM002 holds a value to them.
+  assert.deepEqual(t.choices, { nature: ['新建', '续建', '维护'] });
+  const x = list.find((j) => j.id === 'xiangcheng');
+  for (const nature of x.choices.nature) {
+    const report = validate({ nature }, { jurisdiction: 'xiangcheng', asOf: '2025-06-01' });
+    assert.ok(!report.diagnostics.some((d) => d.code === 'FM002'), nature);
+  }
+  assert.deepEqual(x.resourceChoices.sharing, ['无条件共享', '有条件共享', '不予共享']);
 });
 
 test('rules: the catalogue of codes and cited provisions', () => {
