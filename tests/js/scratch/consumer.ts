@@ -171,8 +171,9 @@ const form: Application = { name: '', totalInvestment: '' };
 const elRules: ElementRules = elementRules({ jurisdiction: 'tongzhou', model: form, fields: ['name', 'totalInvestment'], trigger: 'blur' });
 elementRules({ jurisdiction: 'tongzhou', model: () => form, locale: 'en', trigger: ['blur', 'change'] });
 const rule: ElementRule | undefined = elRules['totalInvestment']?.[0];
-rule?.validator({}, form.totalInvestment, (error?: Error) => console.log(error?.message));
-const promised: Promise<void> | void = rule?.validator({}, form.totalInvestment);
+// async-validator's callback, typed as its own: given an Error, or nothing.
+rule?.validator({}, form.totalInvestment, (error) => console.log(error instanceof Error ? error.message : error));
+const promised: Promise<void> | undefined = rule?.validator({}, form.totalInvestment);
 // @ts-expect-error: the model is the form object or a function returning it
 elementRules({ jurisdiction: 'tongzhou', model: 'form' });
 console.log(promised);
