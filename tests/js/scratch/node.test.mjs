@@ -175,8 +175,11 @@ test("attach() in Node says there is no page to attach to", () => {
 // compiled profile +0.38 KB), a live validator held to the limits of an application's text and a
 // replace() over one refused (+0.6 KB on the module without regulations or attach()), index.js
 // +0.34 KB (Ant Design Vue's nested names, the late init() warning, numbers written in full,
-// init() awaiting a Promise in Node): 231.53 KB.
-const SIZE_CEILING_KB = 233;
+// init() awaiting a Promise in Node): 231.53 KB; then the verdicts of a reading of the decision
+// tables in the profiles and the lists each regulation's form offers in jurisdictions() (+0.78 KB
+// on the module without regulations or attach()): 232.65 KB; 233 → 234 for the layout's half
+// kilobyte.
+const SIZE_CEILING_KB = 234;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
