@@ -370,7 +370,9 @@ impl Evaluator<'_> {
                             let listed = if chosen.is_empty() {
                                 "无".to_string()
                             } else {
-                                chosen.join("、")
+                                let shown: Vec<&str> =
+                                    chosen.iter().map(|c| as_on_form(c)).collect();
+                                shown.join("、")
                             };
                             Fact::around(spec.zh, "：", &listed, "")
                         });
@@ -386,7 +388,7 @@ impl Evaluator<'_> {
                     }
                     Some(_) => {
                         let text = self.app.text(i.field.0).unwrap_or_default();
-                        ev.fact(|| Fact::around(spec.zh, "：", text, ""));
+                        ev.fact(|| Fact::around(spec.zh, "：", as_on_form(text), ""));
                         i.values.iter().any(|v| v == text).into()
                     }
                 }
@@ -542,6 +544,11 @@ fn compare(value: Decimal, op: Op, threshold: Decimal) -> bool {
         Op::Lt => value < threshold,
         Op::Le => value <= threshold,
     }
+}
+
+/// A listed value as the 申报表 writes it (`new` → 新建): facts quote the form, in Chinese.
+fn as_on_form(key: &str) -> &str {
+    crate::labels::choice_label(key).map_or(key, |(zh, _)| zh)
 }
 
 fn push_missing(ev: &mut Evidence, what: &str) {

@@ -174,6 +174,75 @@ fn passing_through_a_field_shows_nothing_and_changing_it_does() {
     handle.detach();
 }
 
+/// A lone box that answers a yes/no field has its message after its own label, not after the
+/// legend of the fieldset it sits in with other boxes.
+#[wasm_bindgen_test]
+fn a_lone_boxs_message_sits_after_its_own_label() {
+    let form = form(&[]);
+    form.insert_adjacent_html(
+        "afterbegin",
+        r#"<fieldset><legend>项目特点</legend>
+        <label><input type="checkbox" name="urgent"> 情况紧急、确需增补</label>
+        <label id="dq-label"><input type="checkbox" id="dq" name="designerQualified"> 建议书由具有相关资质的设计单位编制</label>
+        </fieldset>"#,
+    )
+    .unwrap();
+    let mut handle = attach(&form, 0);
+    let dq = by_id("dq");
+    fire(&dq, "change");
+    fire(&dq, "focusout");
+    let shown = select_all(".gov-error[data-path=designerQualified]");
+    assert_eq!(
+        shown.len(),
+        1,
+        "{:?}",
+        codes_at(&report(&handle), "designerQualified")
+    );
+    let container = shown[0].parent_element().unwrap();
+    assert_eq!(
+        container.previous_element_sibling().map(|e| e.id()),
+        Some("dq-label".to_string())
+    );
+    handle.detach();
+}
+
+/// Chromium fires `change` on a date or month input at each part typed, while it has the focus
+/// (a year typed as 2025 passes through 0002, 0020 and 0202): that is typing, and an error waits
+/// until the field is left.
+#[wasm_bindgen_test]
+async fn a_month_typed_part_by_part_shows_its_error_when_left() {
+    let form = form(&[]);
+    form.insert_adjacent_html(
+        "afterbegin",
+        r#"<label for="start">启动年月</label><input id="start" type="month" name="startMonth" value="2026-03">
+        <label for="end">计划完成年月</label><input id="end" type="month" name="plannedCompletionMonth">"#,
+    )
+    .unwrap();
+    let mut handle = attach(&form, 0);
+    let end = by_id("end");
+    end.unchecked_ref::<HtmlInputElement>().focus().unwrap();
+    end.unchecked_ref::<HtmlInputElement>().set_value("0002-12");
+    fire(&end, "input");
+    fire(&end, "change");
+    sleep(20).await;
+    assert!(
+        select_all(".gov-error[data-path=plannedCompletionMonth]").is_empty(),
+        "no error while the year is being typed"
+    );
+    end.unchecked_ref::<HtmlInputElement>().blur().unwrap();
+    fire(&end, "focusout");
+    assert_eq!(
+        codes_at(&report(&handle), "plannedCompletionMonth"),
+        ["FM004"]
+    );
+    assert_eq!(
+        select_all(".gov-error[data-path=plannedCompletionMonth]").len(),
+        1,
+        "shown once left"
+    );
+    handle.detach();
+}
+
 #[wasm_bindgen_test]
 async fn an_error_goes_while_typing_and_a_new_one_waits_for_leaving() {
     let form = form(&[]);
@@ -237,6 +306,13 @@ fn the_summary_follows_the_form_and_links_each_document_to_its_own_box() {
     // Focus: the summary, then the control a link names.
     let active = || doc().active_element().unwrap();
     assert!(active().class_list().contains("gov-summary"));
+    // A region named by its title.
+    assert_eq!(active().get_attribute("role").as_deref(), Some("region"));
+    let title = active().get_attribute("aria-labelledby").unwrap();
+    assert_eq!(
+        by_id(&title).text_content().as_deref(),
+        Some("存在以下问题")
+    );
     let link: HtmlElement = select_all(".gov-summary-list a")[0]
         .clone()
         .unchecked_into();

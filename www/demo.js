@@ -45,10 +45,30 @@ function showRegulation() {
   const j = current();
   const parts = [`《${j.title}》`, j.documentNumber ?? '文号：原文未载明', j.inForce ? `自 ${j.inForce} 起施行` : '施行日期：原文未载明'];
   regulation.textContent = parts.join('　');
+  fillNature();
 }
 
+// 项目性质 offers what the regulation's form lists (jurisdictions()' choices). A value chosen
+// before that the regulation does not list stays chosen, so that its message says so.
+function fillNature() {
+  const select = document.getElementById('f-nature');
+  const chosen = select.value;
+  const values = current().choices.nature ?? ['新建', '续建', '维护', '往年未支付'];
+  const listed = chosen && !values.includes(chosen) ? [...values, chosen] : values;
+  select.replaceChildren(new Option('请选择', ''), ...listed.map((value) => new Option(value, value)));
+  select.value = chosen;
+}
+
+// The documents ticked, kept across a switch of regulation: one the next regulation does not list
+// is ticked again when a regulation that lists it comes back.
+const ticked = new Set();
+
 function renderDocuments() {
-  const checked = new Set([...documentsBox.querySelectorAll('input:checked')].map((c) => c.value));
+  for (const box of documentsBox.querySelectorAll('input')) {
+    if (box.checked) ticked.add(box.value);
+    else ticked.delete(box.value);
+  }
+  const checked = ticked;
   const items = Object.entries(current().documents).map(([key, name]) => {
     const label = document.createElement('label');
     const box = document.createElement('input');
@@ -98,6 +118,7 @@ document.getElementById('add-resource').addEventListener('click', () => {
 
 function fill(application) {
   form.reset();
+  ticked.clear();
   rows.replaceChildren();
   const flat = (obj, prefix = '') => Object.entries(obj).flatMap(([k, v]) =>
     v && typeof v === 'object' && !Array.isArray(v) ? flat(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v]]);

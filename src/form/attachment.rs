@@ -446,6 +446,9 @@ impl Attachment {
 
     /// A field was left (`focusout`), or changed (`change`: a choice is made and left at once).
     fn on_leave(&mut self, target: &Element, changed: bool) -> After {
+        if changed && typed_in_place(target) {
+            return self.on_input(target);
+        }
         let Some(path) = self.controls.path_of(target) else {
             return After::default();
         };
@@ -572,6 +575,24 @@ impl Attachment {
 }
 
 /// A check box, radio button or list: changing it is choosing, and leaving it at once.
+/// A date, month or time input that still has the focus: Chromium fires `change` at each part
+/// typed (0002, 0020, 0202, 2025 for a year), so there it is typing, not leaving.
+fn typed_in_place(target: &Element) -> bool {
+    let dated = target
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .is_some_and(|i| {
+            matches!(
+                i.type_().as_str(),
+                "date" | "month" | "time" | "datetime-local" | "week"
+            )
+        });
+    dated
+        && target
+            .owner_document()
+            .and_then(|d| d.active_element())
+            .is_some_and(|active| &active == target)
+}
+
 fn is_choice(target: &Element) -> bool {
     if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
         return matches!(input.type_().as_str(), "checkbox" | "radio");

@@ -8,7 +8,7 @@ use web_sys::{Document, Element};
 use super::controls::Controls;
 use super::keyed::{Keyed, Patch, Wanted};
 use super::reveal::field_of;
-use super::words::{self, announcement, cite_text, verdict_line, VerdictLine, Words, VERDICTS};
+use super::words::{self, announcement, verdict_line, VerdictLine, Words, VERDICTS};
 use crate::calendar;
 use crate::codes::Severity;
 use crate::messages::Locale;
@@ -672,12 +672,16 @@ fn place_for(controls: &Controls, p: &Placed) -> Option<Element> {
     if let Some(slot) = controls.slot_for(field) {
         return Some(slot);
     }
-    let choice = p
+    let kind = p
         .control
         .dyn_ref::<web_sys::HtmlInputElement>()
-        .is_some_and(|i| matches!(i.type_().as_str(), "checkbox" | "radio"));
-    if choice {
-        let own_box = p.diagnostic.params.contains_key("documentKey");
+        .map(|i| i.type_());
+    if matches!(kind.as_deref(), Some("checkbox" | "radio")) {
+        // A document's own box, or a lone box that answers a yes/no field, is not a group.
+        let lone = kind.as_deref() == Some("checkbox")
+            && crate::model::Field::by_path(field)
+                .is_some_and(|f| f.spec().kind == crate::model::Kind::Bool);
+        let own_box = lone || p.diagnostic.params.contains_key("documentKey");
         if !own_box {
             if let Some(legend) = p
                 .control
@@ -736,7 +740,8 @@ fn message(
     )
     .ok()?;
     node.append_with_node_1(&said).ok()?;
-    let cite = cite_text(&d.citations, locale);
+    // The disclosure is named 「依据」; what it opens to is the list alone.
+    let cite = words::cited(&d.citations, locale);
     if citations && !cite.is_empty() {
         // On demand: a screen reader reads the message alone, and the basis when asked for.
         let details = element(doc, "details", "gov-cite", None)?;
@@ -769,6 +774,11 @@ impl Summary {
         let title = element(doc, "h2", "gov-summary-title", None)?;
         title.set_id(id);
         region.set_attribute("aria-labelledby", id).ok()?;
+        // Named by its title, as a region of the page a screen reader can list and jump to; a
+        // portal's own element keeps the role it has.
+        if !region.has_attribute("role") {
+            region.set_attribute("role", "region").ok()?;
+        }
         let list = element(doc, "ul", "gov-summary-list", None)?;
         region.replace_children_with_node_2(&title, &list);
         Some(Summary {

@@ -3,7 +3,9 @@
 //! natively; the DOM code in [`super`] only places these strings.
 
 use crate::messages::Locale;
-use crate::profile::{Acceptance, Approval, FinancialReview, InitialAcceptance, Merge, Panel};
+use crate::profile::{
+    Acceptance, Approval, FinancialReview, InitialAcceptance, Merge, MergeMode, Panel,
+};
 use crate::report::{Citation, Outcome, Status};
 use crate::{Outcomes, Report};
 
@@ -225,14 +227,26 @@ fn line_of(
         }),
         "merge" => line(o.merge.as_ref(), locale, |v: &Merge| {
             let mut text = lang(locale, v.mode.label()).to_string();
-            if !v.documents.is_empty() {
-                let docs: Vec<String> = v.documents.iter().map(&doc).collect();
+            let docs: Vec<String> = v.documents.iter().map(&doc).collect();
+            let replaced: Vec<String> = v.replaces.iter().map(&doc).collect();
+            // 「无需编制」 names what is not needed, and then what is compiled; the other modes
+            // name what is compiled, and what it stands in for.
+            let (named, then) = if v.mode == MergeMode::Omit {
+                (replaced, docs)
+            } else {
+                (docs, replaced)
+            };
+            if !named.is_empty() {
                 text.push_str(w.colon);
-                text.push_str(&docs.join(w.comma));
+                text.push_str(&named.join(w.comma));
             }
-            if !v.replaces.is_empty() {
-                let replaced: Vec<String> = v.replaces.iter().map(&doc).collect();
-                text.push_str(&format!("（→ {}）", replaced.join(w.comma)));
+            if !then.is_empty() {
+                let (open, close) = match (v.mode == MergeMode::Omit, locale.is_en()) {
+                    (true, false) => ("（编制", "）"),
+                    (true, true) => (" (compile ", ")"),
+                    (false, _) => ("（→ ", "）"),
+                };
+                text.push_str(&format!("{open}{}{close}", then.join(w.comma)));
             }
             (v.mode.key().to_string(), text)
         }),
@@ -345,6 +359,16 @@ fn line<T>(
 
 /// `依据：《…》第十一条、《…》第十二条`, each citation once; empty without citations.
 pub fn cite_text(citations: &[Citation], locale: Locale) -> String {
+    let list = cited(citations, locale);
+    if list.is_empty() {
+        return list;
+    }
+    let w = words(locale);
+    format!("{}{}{list}", w.basis, w.colon)
+}
+
+/// The regulations and articles cited, each once: 「《…》第七条、《…》第九条」.
+pub fn cited(citations: &[Citation], locale: Locale) -> String {
     let mut parts: Vec<String> = Vec::new();
     for c in citations {
         let part = format!("《{}》{}", c.regulation, c.article);
@@ -352,11 +376,7 @@ pub fn cite_text(citations: &[Citation], locale: Locale) -> String {
             parts.push(part);
         }
     }
-    if parts.is_empty() {
-        return String::new();
-    }
-    let w = words(locale);
-    format!("{}{}{}", w.basis, w.colon, parts.join(w.comma))
+    parts.join(words(locale).comma)
 }
 
 /// The sentence a screen reader hears when the verdict `name` changes from `before` to `after`,
@@ -388,6 +408,11 @@ pub fn announcement(
 
 /// A verdict's first clause: the value without the documents and steps that follow it.
 pub fn short<'a>(verdict: &'a str, w: &Words) -> &'a str {
+    // The acceptance verdict opens with its label (「组织验收：」): the value is what follows.
+    let verdict = verdict
+        .strip_prefix(w.organiser)
+        .and_then(|rest| rest.strip_prefix(w.colon))
+        .unwrap_or(verdict);
     let end = [w.semicolon, w.colon]
         .iter()
         .filter_map(|sep| crate::find_str(verdict, sep))
@@ -442,6 +467,38 @@ mod tests {
                 .any(|(d, m)| *d == "below" && m.contains("100 万元")),
             "{:?}",
             line.nearest
+        );
+    }
+
+    #[test]
+    fn a_merge_verdict_of_omit_names_what_is_not_needed_then_what_is_compiled() {
+        let mut options = Options::for_jurisdiction("shexian");
+        options.parameters.insert(
+            "decentralizedProcurementLimit".into(),
+            "100".parse().unwrap(),
+        );
+        let r = validate_json(
+            r#"{"kind": "new", "totalInvestment": "280", "inAnnualPlan": false, "urgent": false, "emergency": false}"#,
+            &options,
+        );
+        let line = verdict_line("merge", &r).unwrap();
+        assert_eq!(line.key, "omit");
+        assert_eq!(line.verdict, "无需编制：初步设计方案（编制可行性研究报告）");
+    }
+
+    #[test]
+    fn an_acceptance_announcement_says_who_organises_it() {
+        let r = report(r#"{"totalInvestment": "300", "kind": "new"}"#, Locale::En);
+        let line = verdict_line("acceptance", &r).unwrap();
+        assert!(
+            line.verdict.starts_with("Organised by: "),
+            "{}",
+            line.verdict
+        );
+        let said = short(&line.verdict, words(Locale::En));
+        assert!(
+            !said.is_empty() && !said.starts_with("Organised by"),
+            "{said}"
         );
     }
 

@@ -123,6 +123,19 @@ test('switching to 江津 changes the chain at 3000', async () => {
   await page.close();
 });
 
+test('switching regulation keeps the documents ticked, and 项目性质 offers what each regulation lists', async () => {
+  const { page } = await open('?j=tongzhou');
+  const natures = () => page.locator('#f-nature option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(await natures(), ['', '新建', '续建', '维护']);
+  for (const kind of ['applicationForm', 'proposal', 'meetingMinutes']) await page.check(`#documents input[value="${kind}"]`);
+  await page.selectOption('#jurisdiction', 'xiangcheng');
+  assert.deepEqual(await natures(), ['', '新建', '续建', '往年未支付', '维护']);
+  await page.selectOption('#jurisdiction', 'tongzhou');
+  const ticked = await page.locator('#documents input:checked').evaluateAll((bs) => bs.map((b) => b.value));
+  assert.deepEqual(ticked.sort(), ['applicationForm', 'meetingMinutes', 'proposal']);
+  await page.close();
+});
+
 test('submitting an incomplete form: summary focused, links focus fields, nothing cleared', async () => {
   const { page } = await open('?j=tongzhou');
   await page.screenshot({ path: join(output, 'demo-before-submit.png'), fullPage: true });
@@ -354,10 +367,15 @@ test('the rule reference page lists every provision with its citation', async ()
   await page.selectOption('#jurisdiction', 'tongzhou');
   const row = page.locator('#provisions tr[data-rule="tongzhou.merge.small"]');
   assert.match(await row.textContent(), /第十一条/);
+  // How it is checked, and a code's gravity, in the page's language.
+  assert.match(await row.textContent(), /结论（合并编报）/);
+  assert.match(await page.locator('#provisions tr[data-rule="tongzhou.declaration.proposal"]').textContent(), /所需材料（申报）/);
+  assert.match(await page.locator('#codes tr[data-code="DC001"]').textContent(), /错误/);
   assert.ok(await page.locator('#provisions tbody tr').count() > 30);
   assert.ok(await page.locator('#codes tr[data-code="BD001"]').count() === 1);
   await page.selectOption('#locale', 'en');
   assert.match(await page.locator('#codes tr[data-code="DC001"]').textContent(), /not on file/);
+  assert.match(await row.textContent(), /verdict \(merged compilation\)/);
   await page.close();
 });
 
