@@ -34,11 +34,12 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 };
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
-    let plan_year = ctx
-        .app
-        .count(Field::Year)
-        .and_then(|y| i32::try_from(y).ok())
-        .unwrap_or(ctx.as_of.year() + 1);
+    let plan_year = match ctx.app.count(Field::Year) {
+        Some(year) => i32::try_from(year).unwrap_or(ctx.as_of.year() + 1),
+        // A year typed that could not be read is its own problem: no year is assumed in its place.
+        None if ctx.rejected.contains(Field::Year.path()) => return,
+        None => ctx.as_of.year() + 1,
+    };
     for rule in ctx
         .version
         .deadlines
