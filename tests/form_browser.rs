@@ -160,6 +160,7 @@ fn passing_through_a_field_shows_nothing_and_changing_it_does() {
         "gov-error",
         "an error's classes, each once"
     );
+    assert_eq!(shown[0].get_attribute("lang").as_deref(), Some("zh-CN"));
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = name.get_attribute("aria-describedby").unwrap();
     assert_eq!(described, format!("{}-text", shown[0].id()));
@@ -171,6 +172,17 @@ fn passing_through_a_field_shows_nothing_and_changing_it_does() {
         .query_selector("details.gov-cite")
         .unwrap()
         .is_some());
+    // In English on a Chinese page, what the component writes says it is English (WCAG 3.1.2).
+    handle
+        .set_options(r#"{"jurisdiction":"tongzhou","asOf":"2026-11-30","locale":"en"}"#)
+        .unwrap();
+    let shown = select_all(".gov-error[data-path=name]");
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].get_attribute("lang").as_deref(), Some("en"));
+    let text = shown[0].text_content().unwrap();
+    assert!(text.contains("Fill in"), "{text}");
+    let panel = select_all(".gov-verdicts-body");
+    assert_eq!(panel[0].get_attribute("lang").as_deref(), Some("en"));
     handle.detach();
 }
 

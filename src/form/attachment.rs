@@ -328,6 +328,7 @@ impl Attachment {
                 } else {
                     w.semicolon
                 };
+                let _ = self.announcer.set_attribute("lang", w.lang);
                 self.announcer.set_text_content(Some(&said.join(separator)));
             }
         }

@@ -172,6 +172,9 @@ impl Panel {
         if self.title.text_content().as_deref() != Some(w.verdicts) {
             self.title.set_text_content(Some(w.verdicts));
         }
+        if let Some(body) = self.title.parent_element() {
+            set_if_changed(&body, "lang", w.lang);
+        }
         let mut wanted = Vec::new();
         for (name, zh, en) in VERDICTS {
             let heading = if locale.is_en() { en } else { zh };
@@ -400,6 +403,7 @@ impl Beside {
             let Some((_, keyed)) = self.boxes.get_mut(at) else {
                 continue;
             };
+            set_if_changed(keyed.parent(), "lang", w.lang);
             let mut wanted = Vec::new();
             for (name, zh, en) in VERDICTS {
                 if !report
@@ -725,6 +729,7 @@ fn message(
     };
     let node = element(doc, "div", class, None)?;
     node.set_id(id);
+    node.set_attribute("lang", w.lang).ok()?;
     node.set_attribute("data-code", d.code.id()).ok()?;
     node.set_attribute("data-path", &d.path).ok()?;
     let said = element(doc, "p", "gov-error-message", None)?;
@@ -799,6 +804,8 @@ impl Summary {
         if self.title.text_content().as_deref() != Some(w.summary_title) {
             self.title.set_text_content(Some(w.summary_title));
         }
+        set_if_changed(&self.title, "lang", w.lang);
+        set_if_changed(self.list.parent(), "lang", w.lang);
         let given_ids = &mut self.given_ids;
         self.list.sync(
             errors

@@ -11,6 +11,9 @@ use crate::{Outcomes, Report};
 
 /// The component's fixed texts in one locale.
 pub struct Words {
+    /// The language tag of what the component writes (WCAG 3.1.2: a page in Chinese may show it
+    /// in English).
+    pub lang: &'static str,
     pub summary_title: &'static str,
     pub error_prefix: &'static str,
     pub warning_prefix: &'static str,
@@ -35,6 +38,7 @@ pub struct Words {
 }
 
 const ZH: Words = Words {
+    lang: "zh-CN",
     summary_title: "存在以下问题",
     error_prefix: "错误：",
     warning_prefix: "提示：",
@@ -56,6 +60,7 @@ const ZH: Words = Words {
 };
 
 const EN: Words = Words {
+    lang: "en",
     summary_title: "There is a problem",
     error_prefix: "Error: ",
     warning_prefix: "Note: ",
