@@ -179,8 +179,9 @@ test("attach() in Node says there is no page to attach to", () => {
 // tables in the profiles and the lists each regulation's form offers in jurisdictions() (+0.78 KB
 // on the module without regulations or attach()): 232.65 KB; 233 → 234 for the layout's half
 // kilobyte; with attach()'s fixes from an accessibility review and facts quoting choices as the
-// form writes them: 233.00 KB.
-const SIZE_CEILING_KB = 234;
+// form writes them: 233.00 KB; with the language of what attach() writes (+0.44 KB on the module
+// with the regulations and attach(), some of it the layout): 233.46 KB; 234 → 235 for the layout.
+const SIZE_CEILING_KB = 235;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
