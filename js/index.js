@@ -1590,9 +1590,7 @@ export function schema(options) {
     if (optionsText !== undefined) return;
     needInit();
     if (named !== undefined) checkFields(named, 'schema');
-    const text = need(encode(settings, 'options'));
-    checkJurisdiction(text, 'schema');
-    optionsText = text;
+    optionsText = checkedOptions(settings, 'schema');
   }
   if (ready) checkOptions();
   function check(value) {
@@ -1621,11 +1619,12 @@ export function schema(options) {
 }
 
 /**
- * Throws when the options (`settingsText`, encoded) are refused, or name a jurisdiction the page
- * has not loaded: an integrator's mistake, said as such rather than shown to the applicant as an
- * issue of every field.
+ * The options encoded as the module reads them, once checked: throws when they are refused, or
+ * name a jurisdiction the page has not loaded, an integrator's mistake said as such rather than
+ * shown to the applicant as an issue of every field.
  */
-function checkJurisdiction(settingsText, who) {
+function checkedOptions(settings, who) {
+  const settingsText = need(encode(settings, 'options'));
   const { diagnostics } = readDiagnostics(guard(() => wasmValidate('{}', false, settingsText)));
   const unknown = diagnostics.find((d) => d.code === 'JU001');
   if (unknown !== undefined) {
@@ -1633,6 +1632,7 @@ function checkJurisdiction(settingsText, who) {
       `gov-it-rules: ${who}({ jurisdiction }): unknown jurisdiction \`${unknown.params.input}\`; known: ${unknown.params.allowed}`,
     );
   }
+  return settingsText;
 }
 
 /** init() with its defaults, for `who`'s validation before the page has called it. */
@@ -1708,11 +1708,7 @@ export function elementRules(options) {
       checked = true;
     }
     needInit();
-    if (optionsText === undefined) {
-      const text = need(encode(settings, 'options'));
-      checkJurisdiction(text, 'elementRules');
-      optionsText = text;
-    }
+    optionsText ??= checkedOptions(settings, 'elementRules');
     // Without `model`: the source async-validator hands over (Element Plus's), else the value
     // alone (Ant Design Vue passes no source).
     const given = () => unflatten(isRecord(source) ? source : { [path]: value });

@@ -343,6 +343,15 @@ impl LiveValidator {
         &self.options
     }
 
+    /// The table `name` (`documents` or `resources`) as given, if it is kept.
+    fn held(&self, name: &str) -> &Option<Box<Input<'static>>> {
+        if name == "documents" {
+            &self.documents
+        } else {
+            &self.resources
+        }
+    }
+
     /// Where the table `name` (`documents` or `resources`) is kept as given.
     fn given(&mut self, name: &str) -> &mut Option<Box<Input<'static>>> {
         if name == "documents" {
@@ -373,12 +382,7 @@ impl LiveValidator {
     /// A table as it stands before an edit, and whether it was kept as given, for
     /// [`LiveValidator::within_limits`] to put back.
     fn table_before(&self, table: &str) -> (Input<'static>, bool) {
-        let held = if table == "documents" {
-            &self.documents
-        } else {
-            &self.resources
-        };
-        match held {
+        match self.held(table) {
             Some(held) => ((**held).clone(), true),
             None => (as_read(&self.app, table), false),
         }
@@ -397,7 +401,7 @@ impl LiveValidator {
     ) -> Result<(), String> {
         let mut size = self.app.fields_size();
         for name in ["documents", "resources"] {
-            size = size.plus(match self.given(name) {
+            size = size.plus(match self.held(name) {
                 Some(held) => crate::limits::Size::of(held),
                 None => crate::limits::Size::of(&as_read(&self.app, name)),
             });

@@ -204,7 +204,7 @@ impl Validator {
         install_panic_hook();
         let mut inner = LiveValidator::new(&registry(), validation_options(options)?);
         if let Some(application) = application {
-            replace(&mut inner, &application, encoded)?;
+            replace(&mut inner, &application, encoded, None)?;
         }
         Ok(Validator { inner })
     }
@@ -247,14 +247,7 @@ impl Validator {
     /// Replaces the whole application and returns what changed. An application over a limit is
     /// refused as one value over a limit is: a `RangeError`, and the validator keeps what it holds.
     pub fn replace(&mut self, application: &str, encoded: bool) -> Result<Vec<u8>, JsValue> {
-        let answer = crate::model::read_application_text(application, encoded, |read| match read {
-            Err(problem) if problem.code == crate::codes::Code::InputTooLarge => {
-                Err(self.refused("replace()", problem))
-            }
-            read => to_answer(&self.inner.replace_read(read)),
-        });
-        self.inner.release_answered();
-        answer
+        replace(&mut self.inner, application, encoded, Some("replace()"))
     }
 
     /// The report on the application as it stands.
@@ -297,35 +290,48 @@ impl Validator {
         answer
     }
 
-    /// A live edit over a limit: a `RangeError` naming it (`call`: `replace()`, or the path set);
-    /// the validator keeps what it holds.
-    fn refused(&self, call: &str, mut refused: crate::report::Diagnostic) -> JsValue {
-        crate::messages::render(
-            &mut refused,
-            self.inner.options().locale,
-            &SortedMap::default(),
-        );
-        JsValue::from(js_sys::RangeError::new(&format!(
-            "{call}: {}",
-            refused.message
-        )))
-    }
-
-    /// [`Validator::refused`] for a value set at `path`.
+    /// A value set at `path` over a limit: [`refused`]; the field keeps its value.
     fn refused_at(&self, path: &str, refused: crate::report::Diagnostic) -> JsValue {
         let at = crate::limits::clip_path(path);
-        self.refused(&format!("set({})", quoted(&at)), refused)
+        self::refused(
+            self.inner.options().locale,
+            &format!("set({})", quoted(&at)),
+            refused,
+        )
     }
 }
 
+/// A live edit over a limit: a `RangeError` naming it (`call`: `replace()`, or the value set), in
+/// the validator's locale.
+fn refused(
+    locale: crate::messages::Locale,
+    call: &str,
+    mut refused: crate::report::Diagnostic,
+) -> JsValue {
+    crate::messages::render(&mut refused, locale, &SortedMap::default());
+    JsValue::from(js_sys::RangeError::new(&format!(
+        "{call}: {}",
+        refused.message
+    )))
+}
+
+/// Replaces the application `inner` holds. With `refusing` (the call's name), an application over
+/// a limit is a `RangeError` and `inner` keeps what it holds; without (a new validator, which holds
+/// nothing yet), it is answered with its `IN012`, as a validation is.
 fn replace(
     inner: &mut LiveValidator,
     application: &str,
     encoded: bool,
+    refusing: Option<&str>,
 ) -> Result<Vec<u8>, JsValue> {
-    let answer = crate::model::read_application_text(application, encoded, |read| {
-        to_answer(&inner.replace_read(read))
-    });
+    let locale = inner.options().locale;
+    let answer =
+        crate::model::read_application_text(application, encoded, |read| match (read, refusing) {
+            (Err(problem), Some(call)) if problem.code == crate::codes::Code::InputTooLarge => {
+                Err(refused(locale, call, problem))
+            }
+            (read, _) => to_answer(&inner.replace_read(read)),
+        });
     inner.release_answered();
     answer
 }
