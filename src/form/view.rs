@@ -421,7 +421,7 @@ impl Beside {
                     .find(|(n, _)| *n == name)
                     .and_then(|(_, b)| b.as_ref());
                 let heading = if locale.is_en() { en } else { zh };
-                let verdict = format!("{heading}{}{}", w.colon, words::short(&line.verdict, w));
+                let verdict = format!("{heading}{}{}", w.colon, line.said());
                 wanted.push(Wanted {
                     key: name.to_string(),
                     patch: nearest_patch(before, line),

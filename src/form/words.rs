@@ -2,6 +2,8 @@
 //! one line, and the sentence announced when a verdict changes. Pure, so that it is tested
 //! natively; the DOM code in [`super`] only places these strings.
 
+use std::ops::Range;
+
 use crate::messages::Locale;
 use crate::profile::{
     Acceptance, Approval, FinancialReview, InitialAcceptance, Merge, MergeMode, Panel,
@@ -139,6 +141,9 @@ pub struct VerdictLine {
     pub key: String,
     /// The verdict in words; empty while undetermined.
     pub verdict: String,
+    /// Where in `verdict` its value is, as an announcement says it: the verdict without the
+    /// label before it and the documents and steps after it.
+    pub said: Range<usize>,
     /// Each reason with its citation text.
     pub because: Vec<(String, String)>,
     /// The paths still needed, while undetermined.
@@ -151,6 +156,11 @@ pub struct VerdictLine {
 }
 
 impl VerdictLine {
+    /// The verdict's value, as an announcement says it.
+    pub fn said(&self) -> &str {
+        self.verdict.get(self.said.clone()).unwrap_or(&self.verdict)
+    }
+
     /// The same line, but for how far the amount is from the thresholds.
     pub fn same_but_nearest(&self, other: &VerdictLine) -> bool {
         self.status == other.status
@@ -227,11 +237,13 @@ fn line_of(
                 let chain: Vec<String> = v.chain.iter().map(&doc).collect();
                 parts.push(format!("{}{}{}", w.chain, w.colon, chain.join(" → ")));
             }
+            let said = 0..parts.first().map_or(0, String::len);
             parts.extend(v.steps.iter().cloned());
-            (v.need.key().to_string(), parts.join(w.semicolon))
+            (v.need.key().to_string(), parts.join(w.semicolon), said)
         }),
         "merge" => line(o.merge.as_ref(), locale, |v: &Merge| {
             let mut text = lang(locale, v.mode.label()).to_string();
+            let said = 0..text.len();
             let docs: Vec<String> = v.documents.iter().map(&doc).collect();
             let replaced: Vec<String> = v.replaces.iter().map(&doc).collect();
             // 「无需编制」 names what is not needed, and then what is compiled; the other modes
@@ -253,23 +265,22 @@ fn line_of(
                 };
                 text.push_str(&format!("{open}{}{close}", then.join(w.comma)));
             }
-            (v.mode.key().to_string(), text)
+            (v.mode.key().to_string(), text, said)
         }),
         "supervision" => line(o.supervision.as_ref(), locale, |v| {
             let mut parts = vec![lang(locale, v.mode.label()).to_string()];
+            let said = 0..parts.first().map_or(0, String::len);
             parts.extend(v.provider.iter().cloned());
             match v.fee_in_budget {
                 Some(true) => parts.push(w.fee_in_budget.to_string()),
                 Some(false) => parts.push(w.fee_not_in_budget.to_string()),
                 None => {}
             }
-            (v.mode.key().to_string(), parts.join(w.semicolon))
+            (v.mode.key().to_string(), parts.join(w.semicolon), said)
         }),
         "management" => line(o.management.as_ref(), locale, |v| {
-            (
-                v.mode.key().to_string(),
-                lang(locale, v.mode.label()).to_string(),
-            )
+            let text = lang(locale, v.mode.label()).to_string();
+            (v.mode.key().to_string(), text.clone(), 0..text.len())
         }),
         "expertPanel" => line(o.expert_panel.as_ref(), locale, |v: &Panel| {
             let text = if locale.is_en() {
@@ -287,7 +298,7 @@ fn line_of(
                     if v.external_only { "外部" } else { "" }
                 )
             };
-            (v.min_size.to_string(), text)
+            (v.min_size.to_string(), text.clone(), 0..text.len())
         }),
         "financialReview" => line(
             o.financial_review.as_ref(),
@@ -300,19 +311,22 @@ fn line_of(
                     (false, false) => "无需财政评审".to_string(),
                     (false, true) => "not required".to_string(),
                 };
-                (v.required.to_string(), text)
+                (v.required.to_string(), text.clone(), 0..text.len())
             },
         ),
         "acceptance" => line(o.acceptance.as_ref(), locale, |v: &Acceptance| {
-            let mut text = format!("{}{}{}", w.organiser, w.colon, v.organiser);
+            let mut text = format!("{}{}", w.organiser, w.colon);
+            let said = text.len()..text.len() + v.organiser.len();
+            text.push_str(&v.organiser);
             if v.initial_acceptance != InitialAcceptance::NotProvided {
                 text.push_str(w.semicolon);
                 text.push_str(lang(locale, v.initial_acceptance.label()));
             }
-            (String::new(), text)
+            (String::new(), text, said)
         }),
         "adjustment" => line(o.adjustment.as_ref(), locale, |v| {
-            (v.route.to_string(), v.procedure.clone())
+            let said = 0..first_clause(&v.procedure, w);
+            (v.route.to_string(), v.procedure.clone(), said)
         }),
         _ => None,
     }
@@ -321,12 +335,12 @@ fn line_of(
 fn line<T>(
     outcome: Option<&Outcome<T>>,
     locale: Locale,
-    describe: impl FnOnce(&T) -> (String, String),
+    describe: impl FnOnce(&T) -> (String, String, Range<usize>),
 ) -> Option<VerdictLine> {
     let outcome = outcome?;
-    let (key, verdict) = match (&outcome.status, &outcome.value) {
+    let (key, verdict, said) = match (&outcome.status, &outcome.value) {
         (Status::Determined, Some(value)) => describe(value),
-        _ => (String::new(), String::new()),
+        _ => (String::new(), String::new(), 0..0),
     };
     let determined = outcome.status == Status::Determined;
     Some(VerdictLine {
@@ -337,6 +351,7 @@ fn line<T>(
         },
         key,
         verdict,
+        said,
         because: if determined {
             outcome
                 .because
@@ -402,7 +417,7 @@ pub fn announcement(
         return None;
     }
     let w = words(locale);
-    let mut sentence = format!("{heading}{}{}", w.colon, short(&after.verdict, w));
+    let mut sentence = format!("{heading}{}{}", w.colon, after.said());
     if let Some(fact) = &after.fact {
         sentence.push_str(if locale.is_en() { " (" } else { "（" });
         sentence.push_str(fact);
@@ -411,19 +426,13 @@ pub fn announcement(
     Some(sentence)
 }
 
-/// A verdict's first clause: the value without the documents and steps that follow it.
-pub fn short<'a>(verdict: &'a str, w: &Words) -> &'a str {
-    // The acceptance verdict opens with its label (「组织验收：」): the value is what follows.
-    let verdict = verdict
-        .strip_prefix(w.organiser)
-        .and_then(|rest| rest.strip_prefix(w.colon))
-        .unwrap_or(verdict);
-    let end = [w.semicolon, w.colon]
+/// The length of a text's first clause: up to its first semicolon or colon.
+fn first_clause(text: &str, w: &Words) -> usize {
+    [w.semicolon, w.colon]
         .iter()
-        .filter_map(|sep| crate::find_str(verdict, sep))
+        .filter_map(|sep| crate::find_str(text, sep))
         .min()
-        .unwrap_or(verdict.len());
-    verdict.get(..end).unwrap_or(verdict)
+        .unwrap_or(text.len())
 }
 
 /// Whether any verdict of `outcomes` exists at all (a regulation with none shows no panel).
@@ -500,9 +509,19 @@ mod tests {
             "{}",
             line.verdict
         );
-        let said = short(&line.verdict, words(Locale::En));
+        let organiser = &r
+            .outcomes
+            .acceptance
+            .as_ref()
+            .unwrap()
+            .value
+            .as_ref()
+            .unwrap()
+            .organiser;
+        assert_eq!(line.said(), organiser);
+        let said = announcement("Acceptance", None, Some(&line), Locale::En).unwrap();
         assert!(
-            !said.is_empty() && !said.starts_with("Organised by"),
+            said.starts_with(&format!("Acceptance: {organiser}")),
             "{said}"
         );
     }
