@@ -1409,7 +1409,7 @@ export function loadProfile(profile, english) {
   let text = typeof profile === 'string' ? unmarked(profile) : profile;
   if (typeof profile !== 'string') {
     if (profile === null || typeof profile !== 'object') {
-      throw new TypeError('loadProfile(profile): profile must be JSON text or an object');
+      throw new TypeError('loadProfile(profile): profile must be a compiled profile\'s bytes (a Uint8Array or ArrayBuffer), JSON text or an object');
     }
     // The careful encoding an application gets: Infinity is the number 1e400 (which the profile
     // reader refuses, located) rather than JSON.stringify's null, which would read as a

@@ -149,6 +149,9 @@ pub fn run(registry: &Registry, file: &CaseFile) -> Result<Vec<CaseResult>, Stri
     let profile = registry
         .get(&file.profile)
         .ok_or_else(|| format!("case file: unknown profile `{}`", file.profile))?;
+    if file.cases.is_empty() {
+        return Err("case file: no cases: a profile is tested by at least one".into());
+    }
     let mut seen = BTreeSet::new();
     Ok(file
         .cases
@@ -164,6 +167,7 @@ pub fn run(registry: &Registry, file: &CaseFile) -> Result<Vec<CaseResult>, Stri
                     let version = options.as_of.and_then(|d| profile.version_on(d));
                     if let Some(version) = version.or_else(|| profile.versions.last()) {
                         check_citations(version, &case.rests_on, &mut mismatches);
+                        check_names(version, &case.expect, &mut mismatches);
                     }
                     let report = registry.validate_value(&case.application, &options);
                     match serde_json::to_value(&report) {
@@ -227,10 +231,89 @@ fn check_citations(version: &Version, cites: &[Cite], out: &mut Vec<Mismatch>) {
     }
 }
 
+/// The rules, windows, documents and codes a case names must exist: an expectation that a
+/// misspelt rule does not fire, or that a misspelt code is not reported, would pass whatever the
+/// report said.
+fn check_names(version: &Version, expect: &Expect, out: &mut Vec<Mismatch>) {
+    let rules: BTreeSet<String> = version.rules().into_iter().map(|r| r.id).collect();
+    let mut unknown = |at: String, what: &str, name: &str| {
+        out.push(mismatch(
+            &at,
+            what,
+            &format!("`{name}`, which the profile does not have"),
+        ));
+    };
+    for (key, names) in [("fired", &expect.fired), ("notFired", &expect.not_fired)] {
+        for (i, rule) in names.iter().enumerate() {
+            if !rules.contains(rule) {
+                unknown(
+                    format!("expect.{key}[{i}]"),
+                    "a rule id of the profile",
+                    rule,
+                );
+            }
+        }
+    }
+    for rule in expect.windows.keys() {
+        if !version.windows.iter().any(|w| *w.id == **rule) {
+            unknown(format!("expect.windows.{rule}"), "a window's rule id", rule);
+        }
+    }
+    for key in expect.required_documents.keys() {
+        if key != "*" && !rules.contains(key) && version.documents.get(key).is_none() {
+            let what = "a requirement's rule id, a document key or `*`";
+            unknown(format!("expect.requiredDocuments.{key}"), what, key);
+        }
+    }
+    let lists = [
+        ("diagnostics", &expect.diagnostics),
+        ("noDiagnostics", &expect.no_diagnostics),
+        ("notices", &expect.notices),
+        ("noNotices", &expect.no_notices),
+    ];
+    for (key, entries) in lists {
+        for (i, entry) in entries.iter().enumerate() {
+            if let Some(code) = entry.get("code").and_then(Json::as_str) {
+                if crate::codes::Code::by_id(code).is_none() {
+                    unknown(
+                        format!("expect.{key}[{i}].code"),
+                        "a code of RULES.md",
+                        code,
+                    );
+                }
+            }
+            // A notice of a parameter the portal has not set names the parameter as its rule.
+            if let Some(rule) = entry.get("rule").and_then(Json::as_str) {
+                if !rules.contains(rule) && version.parameters.get(rule).is_none() {
+                    let what = "a rule id or a parameter of the profile";
+                    unknown(format!("expect.{key}[{i}].rule"), what, rule);
+                }
+            }
+        }
+    }
+}
+
 fn check(expect: &Expect, report: &Json, out: &mut Vec<Mismatch>) {
     let get = |key: &str| report.get(key);
     if let Some(outcomes) = &expect.outcomes {
+        let before = out.len();
         matches(outcomes, get("outcomes"), "expect.outcomes", out);
+        // A verdict expected but undetermined: say what it waits for, the likely cause.
+        for m in out.iter_mut().skip(before) {
+            let name = m.at.split('.').nth(2).unwrap_or_default();
+            let outcome = get("outcomes").and_then(|o| o.get(name));
+            if outcome.and_then(|o| o.get("status")) == Some(&Json::from("undetermined")) {
+                let waits: Vec<&str> = list(outcome.and_then(|o| o.get("missing")))
+                    .iter()
+                    .filter_map(Json::as_str)
+                    .collect();
+                m.got = format!(
+                    "{} ({name} undetermined, waiting for {})",
+                    m.got,
+                    waits.join(", ")
+                );
+            }
+        }
     }
     if let Some(summary) = &expect.summary {
         matches(summary, get("summary"), "expect.summary", out);

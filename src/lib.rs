@@ -10,6 +10,29 @@
 //! let supervision = report.outcomes.supervision.unwrap().value.unwrap();
 //! assert_eq!(supervision.mode, gov_it_rules::profile::SupervisionMode::Mandatory);
 //! ```
+//!
+//! A back office re-checks a submitted application against a county's own profile as the portal
+//! did; a refused profile's errors each name where they are, and are `std::error::Error`s:
+//!
+//! ```
+//! use gov_it_rules::{Options, Registry};
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let mut registry = Registry::builtin();
+//! let county = include_str!("../tests/fixtures/profiles/example-county.json");
+//! let id = registry.load(county).map_err(|errors| errors[0].clone())?.id.clone();
+//! let mut options = Options::for_jurisdiction(&id);
+//! options.as_of = "2025-01-01".parse().ok();
+//! let report = registry.validate_str(r#"{"totalInvestment": "250"}"#, &options);
+//! assert!(report.outcomes.approval.is_some());
+//! assert!(registry.load("{}").is_err());
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The crate turns on serde_json's `arbitrary_precision` feature, so that an amount such as
+//! 300.0001 reaches the money parser as its digits. Cargo turns a feature on for the whole build:
+//! in a crate that depends on this one, serde_json keeps every number as its digits too, which
+//! changes how an untagged enum or a `Value` compared with a float reads a number.
 
 // clippy.toml keeps the standard library's sorts out of the module; tests may use them.
 #![cfg_attr(test, allow(clippy::disallowed_methods))]

@@ -96,3 +96,66 @@ fn cases_for_another_profile_are_a_usage_error() {
     let (code, _) = check(&["test", "shexian", tongzhou.to_str().unwrap()]);
     assert_eq!(code, Some(2));
 }
+
+#[test]
+fn a_case_naming_what_the_profile_does_not_have_fails_rather_than_passing_unread() {
+    let dir = scratch("names");
+    let cases = r#"{
+      "profile": "example-county",
+      "options": {"asOf": "2025-01-01"},
+      "cases": [
+        {"id": "misspelt", "restsOn": [{"article": 3}], "stage": "declaration",
+         "application": {"totalInvestment": "150"},
+         "expect": {"notFired": ["example-county.approval.requird"],
+                    "noDiagnostics": [{"code": "DC01"}],
+                    "windows": {"example-county.window.nowhere": null}}},
+        {"id": "undetermined", "restsOn": [{"article": 3}], "stage": "declaration",
+         "application": {},
+         "expect": {"outcomes": {"approval": {"value": {"need": "required"}}}}}
+      ]
+    }"#;
+    let file = dir.join("names.cases.json");
+    std::fs::write(&file, cases).unwrap();
+    let example = root().join("tests/fixtures/profiles/example-county.json");
+    let (code, out) = check(&["test", example.to_str().unwrap(), file.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    for at in [
+        "expect.notFired[0]: expected a rule id of the profile, got `example-county.approval.requird`",
+        "expect.noDiagnostics[0].code: expected a code of RULES.md, got `DC01`",
+        "expect.windows.example-county.window.nowhere: expected a window's rule id",
+        "(approval undetermined, waiting for totalInvestment)",
+    ] {
+        assert!(out.contains(at), "{at}\n{out}");
+    }
+    assert!(out.trim_end().ends_with("0 passed, 2 failed"), "{out}");
+    std::fs::write(&file, r#"{"profile": "example-county", "cases": []}"#).unwrap();
+    let (code, out) = check(&["test", example.to_str().unwrap(), file.to_str().unwrap()]);
+    assert_ne!(code, Some(0), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_refused_profile_is_shown_where_it_is_wrong_without_the_usage() {
+    let dir = scratch("refused");
+    let profile = dir.join("broken.json");
+    std::fs::write(&profile, "{\n  \"id\": \"x\",\n  \"id\": \"y\"\n}").unwrap();
+    let out = Command::new(BIN)
+        .args(["compile", profile.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("broken.json: duplicate field `id` at line 3 column 6"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("usage:"), "{stderr}");
+    let out = Command::new(BIN).args(["compile"]).output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("usage:"),
+        "a usage problem shows the usage: {stderr}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

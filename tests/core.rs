@@ -149,6 +149,15 @@ fn a_value_of_the_wrong_kind_is_located_without_line_and_column() {
     });
     assert_eq!(path, "versions[0].parameters.mergeThreshold.value");
     assert_eq!(message, "invalid type: boolean `true`, expected a string");
+    // An amount written as a number is told to be written as text, exact in decimal.
+    let (path, message) = tongzhou_error(|p| {
+        p["versions"][0]["parameters"]["mergeThreshold"]["value"] = json!(300);
+    });
+    assert_eq!(path, "versions[0].parameters.mergeThreshold.value");
+    assert_eq!(
+        message,
+        "invalid type: integer `300`, expected a string (write it in quotes: \"300\")"
+    );
     let (path, message) = tongzhou_error(|p| {
         p["versions"][0]["parameters"]["mergeThreshold"]["value"] = json!("三百");
     });
@@ -159,6 +168,15 @@ fn a_value_of_the_wrong_kind_is_located_without_line_and_column() {
     });
     assert_eq!(path, "versions[0].outcomes.approval[0].when.amount.op");
     assert!(message.starts_with("unknown variant `above`"), "{message}");
+}
+
+#[test]
+fn a_key_written_twice_in_the_profile_itself_keeps_its_line() {
+    let errors = profile::load("{\n  \"id\": \"x\",\n  \"id\": \"y\"\n}").unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "duplicate field `id` at line 3 column 6"
+    );
 }
 
 #[test]
@@ -207,9 +225,15 @@ fn unknown_missing_and_duplicate_fields_are_located() {
     assert!(message.starts_with("unknown variant `amont`"), "{message}");
     let (_, tongzhou) = PROFILE_SOURCES[0];
     let twice = tongzhou.replacen("\"titleEn\":", "\"titleEn\":\"x\",\"titleEn\":", 1);
-    assert_eq!(
-        text_error(&twice),
-        ("versions[0]".into(), "duplicate field `titleEn`".into())
+    let (path, message) = text_error(&twice);
+    assert_eq!(path, "versions[0]");
+    // The second of the two, by its line, as the path names the object holding both.
+    let line = tongzhou[..tongzhou.find("\"titleEn\":").unwrap()]
+        .lines()
+        .count();
+    assert!(
+        message.starts_with(&format!("duplicate field `titleEn` at line {line} column ")),
+        "{message}"
     );
 }
 

@@ -386,6 +386,28 @@ fn a_window_no_date_could_meet_or_counted_from_its_own_end_is_refused() {
         window["max"] = json!({"workingDays": 20});
     })
     .is_empty());
+    // Longer from every start: working days against working days, 93 days against three
+    // months (92 at most), 13 months against a year; a year and 12 months may meet.
+    for (min, max, refused) in [
+        (json!({"workingDays": 20}), json!({"workingDays": 10}), true),
+        (json!({"days": 93}), json!({"months": 3}), true),
+        (json!({"days": 92}), json!({"months": 3}), false),
+        (json!({"months": 13}), json!({"years": 1}), true),
+        (json!({"years": 1}), json!({"months": 12}), false),
+        (json!({"months": 12}), json!({"days": 365}), false),
+        (json!({"months": 12}), json!({"days": 364}), true),
+    ] {
+        let errors = tongzhou_with(|p| {
+            let window = &mut p["versions"][0]["windows"][0];
+            window["min"] = min.clone();
+            window["max"] = max.clone();
+        });
+        assert_eq!(
+            errors.len(),
+            usize::from(refused),
+            "{min} {max}: {errors:?}"
+        );
+    }
     let errors = tongzhou_with(|p| {
         let window = &mut p["versions"][0]["windows"][0];
         let to = window["to"].clone();

@@ -122,6 +122,23 @@ proptest! {
         }
     }
 
+    /// Every decision table of the built-in profiles has a case for every answer: a verdict is
+    /// either given or waits for a named field or parameter.
+    #[test]
+    fn every_verdict_is_given_or_names_what_it_waits_for(
+        j in prop::sample::select(JURISDICTIONS), facts in facts(), a in amount(),
+        stage in prop::sample::select(STAGES), limit in prop::option::of(amount()),
+    ) {
+        let r = builtin().validate_value(&with_amount(facts, &a), &options(j, stage, limit.as_deref()));
+        let outcomes = serde_json::to_value(&r).unwrap()["outcomes"].clone();
+        for (name, outcome) in outcomes.as_object().unwrap() {
+            if outcome["status"] == "undetermined" {
+                let missing = outcome["missing"].as_array().map_or(0, Vec::len);
+                prop_assert!(missing > 0, "{j} {a}: {name} undetermined without saying why");
+            }
+        }
+    }
+
     #[test]
     fn validation_is_deterministic_and_survives_a_json_round_trip(
         j in prop::sample::select(JURISDICTIONS), facts in facts(), a in amount(), stage in prop::sample::select(STAGES),

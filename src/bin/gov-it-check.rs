@@ -9,7 +9,9 @@
 //! gov-it-check test PROFILE-ID-OR-FILE [CASES.json]
 //! gov-it-check compile PROFILE.json... [--out-dir DIR] [--english-apart]
 //! ```
-//! Exit status: 0 when the application has no errors, 1 when it has, 2 on a usage problem.
+//! Exit status: 0 when the application has no errors (or every case passes), 1 when it has
+//! errors (or a case fails), 2 when it could not run: a usage problem, shown with the usage, or a
+//! file that could not be read, a profile or a case file refused, each shown with where it is.
 //!
 //! `test` runs a profile's test cases (docs/profile-format.md, "Test cases"): a built-in profile
 //! by id with its own `src/profiles/<id>.cases.json`, or a county's profile file with the
@@ -32,7 +34,32 @@ use gov_it_rules::profile::{Profile, Stage};
 use gov_it_rules::report::Status;
 use gov_it_rules::{cases, Options, Registry, Report};
 
-const USAGE: &str = "usage: gov-it-check --jurisdiction ID [--stage STAGE] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json\n       gov-it-check --list\n       gov-it-check test PROFILE-ID-OR-FILE [CASES.json]\n       gov-it-check compile PROFILE.json... [--out-dir DIR] [--english-apart]";
+const USAGE: &str = "usage: gov-it-check --jurisdiction|-j ID [--stage STAGE] [--as-of YYYY-MM-DD] [--locale zh-CN|en] [--param NAME=AMOUNT]... [--profile FILE]... [--json] APPLICATION.json
+       gov-it-check [--profile FILE]... --list
+       gov-it-check [--profile FILE]... --reference          (RULES.md: every rule, its codes and citation)
+       gov-it-check [--profile FILE]... --not-formalised     (the provisions not checked, with why)
+       gov-it-check test PROFILE-ID-OR-FILE [CASES.json]
+       gov-it-check compile PROFILE.json... [--out-dir DIR] [--english-apart]   (writes <id>.govit, named by the profile's id)";
+
+/// Why the command could not run.
+enum Problem {
+    /// The command line: shown with the usage.
+    Usage(String),
+    /// A file that could not be read, or a profile or case file refused: shown with where.
+    Input(String),
+}
+
+impl From<String> for Problem {
+    fn from(message: String) -> Problem {
+        Problem::Usage(message)
+    }
+}
+
+impl From<&str> for Problem {
+    fn from(message: &str) -> Problem {
+        Problem::Usage(message.to_string())
+    }
+}
 
 /// The built-in profiles' own test cases, by profile id.
 const BUILTIN_CASES: &[(&str, &str)] = &[
@@ -69,14 +96,18 @@ macro_rules! print {
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
         Ok(code) => code,
-        Err(message) => {
+        Err(Problem::Usage(message)) => {
             eprintln!("gov-it-check: {message}\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Problem::Input(message)) => {
+            eprintln!("gov-it-check: {message}");
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: Vec<String>) -> Result<ExitCode, String> {
+fn run(args: Vec<String>) -> Result<ExitCode, Problem> {
     match args.first().map(String::as_str) {
         Some("test") => return run_cases(args.get(1..).unwrap_or_default()),
         Some("compile") => return compile(args.get(1..).unwrap_or_default()),
@@ -150,7 +181,7 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
             }
-            other if other.starts_with('-') => return Err(format!("unknown flag {other}")),
+            other if other.starts_with('-') => return Err(format!("unknown flag {other}").into()),
             other => file = Some(other.to_string()),
         }
     }
@@ -158,7 +189,8 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
     if options.jurisdiction.is_empty() {
         return Err("--jurisdiction is required (see --list)".into());
     }
-    let text = std::fs::read_to_string(&file).map_err(|e| format!("{file}: {e}"))?;
+    let text =
+        std::fs::read_to_string(&file).map_err(|e| Problem::Input(format!("{file}: {e}")))?;
     let report = registry.validate_str(&text, &options);
     if json_out {
         println!(
@@ -176,14 +208,16 @@ fn run(args: Vec<String>) -> Result<ExitCode, String> {
 }
 
 /// `gov-it-check test`: a profile's cases, with each failure and its mismatches.
-fn run_cases(args: &[String]) -> Result<ExitCode, String> {
+fn run_cases(args: &[String]) -> Result<ExitCode, Problem> {
     let [target, rest @ ..] = args else {
         return Err("test needs a profile id or a profile file".into());
     };
     if rest.len() > 1 {
         return Err("test takes a profile and at most one case file".into());
     }
-    let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
+    let read = |path: &str| {
+        std::fs::read_to_string(path).map_err(|e| Problem::Input(format!("{path}: {e}")))
+    };
     let mut registry = Registry::builtin();
     let is_file = std::path::Path::new(target).is_file();
     let (id, default_cases) = if is_file {
@@ -194,31 +228,32 @@ fn run_cases(args: &[String]) -> Result<ExitCode, String> {
         let beside = format!("{}.cases.json", stem.unwrap_or(target));
         (
             profile.id.clone(),
-            read(&beside).map_err(|e| format!("{e} (the cases beside the profile)")),
+            read(&beside).map_err(|e| match e {
+                Problem::Input(e) | Problem::Usage(e) => {
+                    Problem::Input(format!("{e} (the cases beside the profile)"))
+                }
+            }),
         )
     } else if registry.get(target).is_some() {
         let builtin = BUILTIN_CASES.iter().find(|(id, _)| id == target);
-        let text = builtin
-            .map(|(_, text)| (*text).to_string())
-            .ok_or_else(|| format!("no built-in cases for {target}; name a case file"));
+        let text = builtin.map(|(_, text)| (*text).to_string()).ok_or_else(|| {
+            Problem::from(format!("no built-in cases for {target}; name a case file"))
+        });
         (target.clone(), text)
     } else {
-        return Err(format!(
-            "{target}: neither a profile file nor a profile id (see --list)"
-        ));
+        return Err(
+            format!("{target}: neither a profile file nor a profile id (see --list)").into(),
+        );
     };
     let text = match rest.first() {
         Some(path) => read(path)?,
         None => default_cases?,
     };
-    let file = cases::parse(&text)?;
+    let file = cases::parse(&text).map_err(Problem::Input)?;
     if file.profile != id {
-        return Err(format!(
-            "the cases are for profile `{}`, not `{id}`",
-            file.profile
-        ));
+        return Err(format!("the cases are for profile `{}`, not `{id}`", file.profile).into());
     }
-    let results = cases::run(&registry, &file)?;
+    let results = cases::run(&registry, &file).map_err(Problem::Input)?;
     let failed: Vec<&cases::CaseResult> = results.iter().filter(|r| !r.passed()).collect();
     for result in &failed {
         println!("{result}");
@@ -236,8 +271,8 @@ fn run_cases(args: &[String]) -> Result<ExitCode, String> {
 }
 
 /// Loads a profile file into the registry: compiled (`.govit`, recognised by its header) or JSON.
-fn load_file<'r>(registry: &'r mut Registry, path: &str) -> Result<&'r Profile, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+fn load_file<'r>(registry: &'r mut Registry, path: &str) -> Result<&'r Profile, Problem> {
+    let bytes = std::fs::read(path).map_err(|e| Problem::Input(format!("{path}: {e}")))?;
     let loaded = if bytes.starts_with(b"GOVITPF") {
         let beside = format!("{}.en.govit", path.strip_suffix(".govit").unwrap_or(path));
         match std::fs::read(&beside) {
@@ -245,18 +280,22 @@ fn load_file<'r>(registry: &'r mut Registry, path: &str) -> Result<&'r Profile, 
             Err(_) => registry.load_compiled(&bytes),
         }
     } else {
-        let text = String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Problem::Input(format!("{path}: not UTF-8 text")))?;
         registry.load(&text)
     };
-    loaded.map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| format!("  {path}: {e}")).collect();
-        format!("profile rejected:\n{}", lines.join("\n"))
-    })
+    loaded.map_err(|errors| rejected(path, &errors))
+}
+
+/// A profile refused, with each error where it is.
+fn rejected(path: &str, errors: &[gov_it_rules::profile::ProfileError]) -> Problem {
+    let lines: Vec<String> = errors.iter().map(|e| format!("  {path}: {e}")).collect();
+    Problem::Input(format!("profile rejected:\n{}", lines.join("\n")))
 }
 
 /// `gov-it-check compile`: each profile read and checked, then written as `<id>.govit` (and its
 /// English texts as `<id>.en.govit` with `--english-apart`).
-fn compile(args: &[String]) -> Result<ExitCode, String> {
+fn compile(args: &[String]) -> Result<ExitCode, Problem> {
     let mut out_dir = None;
     let mut english_apart = false;
     let mut files = Vec::new();
@@ -265,7 +304,7 @@ fn compile(args: &[String]) -> Result<ExitCode, String> {
         match arg.as_str() {
             "--out-dir" => out_dir = Some(it.next().ok_or("--out-dir needs a value")?),
             "--english-apart" => english_apart = true,
-            other if other.starts_with('-') => return Err(format!("unknown flag {other}")),
+            other if other.starts_with('-') => return Err(format!("unknown flag {other}").into()),
             other => files.push(other),
         }
     }
@@ -273,11 +312,10 @@ fn compile(args: &[String]) -> Result<ExitCode, String> {
         return Err("compile needs at least one profile file".into());
     }
     for path in files {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-        let profile = gov_it_rules::profile::load(&text).map_err(|errors| {
-            let lines: Vec<String> = errors.iter().map(|e| format!("  {path}: {e}")).collect();
-            format!("profile rejected:\n{}", lines.join("\n"))
-        })?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Problem::Input(format!("{path}: {e}")))?;
+        let profile =
+            gov_it_rules::profile::load(&text).map_err(|errors| rejected(path, &errors))?;
         let dir = match out_dir {
             Some(dir) => std::path::PathBuf::from(dir),
             None => std::path::Path::new(path)
@@ -287,7 +325,8 @@ fn compile(args: &[String]) -> Result<ExitCode, String> {
         };
         let out = dir.join(format!("{}.govit", profile.id));
         let write = |out: &std::path::Path, bytes: &[u8]| {
-            std::fs::write(out, bytes).map_err(|e| format!("{}: {e}", out.display()))
+            std::fs::write(out, bytes)
+                .map_err(|e| Problem::Input(format!("{}: {e}", out.display())))
         };
         if english_apart {
             let (bytes, english) = gov_it_rules::profile::compact::encode_apart(&profile);

@@ -94,24 +94,37 @@ pub fn bounds(profile: &Profile) -> Vec<ProfileError> {
     errors
 }
 
-/// The fewest days a span can take (a month 28, a year 365, a working day one).
+/// The fewest and the most days a span can take from any start: a month or a year as the
+/// calendar counts them from each day of a four-year cycle (a month after 31 January ends on the
+/// last day of February); a working day at least a day, and with no most, holidays being the
+/// portal's.
 #[cfg(feature = "profile-check")]
-fn days_at_least(span: Span) -> u64 {
-    match span {
-        Span::Days(n) | Span::WorkingDays(n) => u64::from(n),
-        Span::Months(n) => u64::from(n) * 28,
-        Span::Years(n) => u64::from(n) * 365,
+fn days_between(span: Span) -> (i64, i64) {
+    use chrono::Datelike;
+    let months = match span {
+        Span::Days(n) => return (i64::from(n), i64::from(n)),
+        Span::WorkingDays(n) => return (i64::from(n), i64::MAX),
+        Span::Months(n) => n,
+        Span::Years(n) => n.saturating_mul(12),
+    };
+    let mut range = (i64::MAX, i64::MIN);
+    let mut day = NaiveDate::from_ymd_opt(2000, 1, 1);
+    while let Some(start) = day.filter(|d| d.year() < 2004) {
+        if let Some(end) = start.checked_add_months(chrono::Months::new(months)) {
+            let days = (end - start).num_days();
+            range = (range.0.min(days), range.1.max(days));
+        }
+        day = start.succ_opt();
     }
+    range
 }
 
-/// The most days a span can take; working days have no bound, holidays being the portal's.
+/// Whether a window's `min` is longer than its `max` from every start, so no date could meet it.
 #[cfg(feature = "profile-check")]
-fn days_at_most(span: Span) -> u64 {
-    match span {
-        Span::Days(n) => u64::from(n),
-        Span::WorkingDays(_) => u64::MAX,
-        Span::Months(n) => u64::from(n) * 31,
-        Span::Years(n) => u64::from(n) * 366,
+fn min_exceeds_max(min: Span, max: Span) -> bool {
+    match (min, max) {
+        (Span::WorkingDays(a), Span::WorkingDays(b)) => a > b,
+        _ => days_between(min).0 > days_between(max).1,
     }
 }
 
@@ -298,6 +311,19 @@ impl<'a> Checker<'a> {
     }
 
     fn condition(&mut self, c: &Condition, path: Path) {
+        self.nested(c, path, 0);
+    }
+
+    /// A condition `depth` levels inside a rule's.
+    fn nested(&mut self, c: &Condition, path: Path, depth: u32) {
+        if depth >= crate::limits::MAX_CONDITION_DEPTH {
+            let message = format!(
+                "conditions nested more than {} levels deep",
+                crate::limits::MAX_CONDITION_DEPTH
+            );
+            self.err(path, message);
+            return;
+        }
         match c {
             Condition::Always => {}
             Condition::All(cs) | Condition::Any(cs) => {
@@ -308,10 +334,10 @@ impl<'a> Checker<'a> {
                 };
                 let list = path.key(key);
                 for (i, inner) in cs.iter().enumerate() {
-                    self.condition(inner, list.index(i));
+                    self.nested(inner, list.index(i), depth + 1);
                 }
             }
-            Condition::Not(inner) => self.condition(inner, path.key("not")),
+            Condition::Not(inner) => self.nested(inner, path.key("not"), depth + 1),
             Condition::Flag(f) => {
                 if f.0.spec().kind != Kind::Bool {
                     self.err(
@@ -409,6 +435,22 @@ impl<'a> Checker<'a> {
             let at = path.index(i);
             self.rule(&case.id, &case.cite, &case.when, at);
             extra(self, &case.result, at);
+        }
+        // The first case that holds decides: one without `when` holds for every application, so
+        // a case after it never applies.
+        if let Some(always) = cases
+            .iter()
+            .position(|c| matches!(c.when, Condition::Always))
+        {
+            if always + 1 < cases.len() {
+                self.err(
+                    path.index(always + 1),
+                    format!(
+                        "this case never applies: `{}` before it has no `when` and decides every application (put the case without `when` last)",
+                        path.index(always)
+                    ),
+                );
+            }
         }
     }
 
@@ -509,7 +551,9 @@ impl<'a> Checker<'a> {
                 c.err(path, "a window needs `min`, `max` or both".into());
             }
             if let (Some(min), Some(max)) = (w.min, w.max) {
-                if days_at_least(min) > days_at_most(max) {
+                let bounded =
+                    crate::limits::span_is_bounded(min) && crate::limits::span_is_bounded(max);
+                if bounded && min_exceeds_max(min, max) {
                     c.err(
                         path.key("min"),
                         "`min` is longer than `max`: no date could meet the window".into(),
@@ -614,7 +658,11 @@ mod tests {
     }
 
     fn paths(profile: &Profile) -> Vec<String> {
-        check(profile).into_iter().map(|e| e.path).collect()
+        paths_of(check(profile))
+    }
+
+    fn paths_of(errors: Vec<ProfileError>) -> Vec<String> {
+        errors.into_iter().map(|e| e.path).collect()
     }
 
     #[test]
@@ -666,6 +714,45 @@ mod tests {
             errors[0].message.starts_with("`-300.5` is not a threshold"),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn conditions_nested_deeper_than_a_compiled_profile_holds_are_refused() {
+        let nest = |levels: u32| {
+            let mut profile = tongzhou();
+            let when = &mut profile.versions[0].outcomes.approval[0].when;
+            for _ in 0..levels {
+                *when = Condition::Not(Box::new(std::mem::take(when)));
+            }
+            let errors = check(&profile);
+            (profile, errors)
+        };
+        let deepest = crate::limits::MAX_CONDITION_DEPTH - 1;
+        assert_eq!(paths_of(nest(deepest).1), Vec::<String>::new());
+        // What the check accepts compiles and loads.
+        let compiled = super::super::compact::encode(&nest(deepest).0);
+        assert!(super::super::compact::decode(&compiled).is_ok());
+        let (profile, errors) = nest(deepest + 1);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].message.contains("nested more than 32"),
+            "{errors:?}"
+        );
+        let compiled = super::super::compact::encode(&profile);
+        assert!(super::super::compact::decode(&compiled).is_err());
+    }
+
+    #[test]
+    fn a_case_after_one_without_a_condition_is_refused() {
+        let mut profile = tongzhou();
+        let merge = &mut profile.versions[0].outcomes.merge;
+        let last = merge.len() - 1;
+        assert!(matches!(merge[last].when, Condition::Always));
+        merge.swap(0, last);
+        let errors = check(&profile);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].path, "versions[0].outcomes.merge[1]");
+        assert!(errors[0].message.contains("never applies"), "{errors:?}");
     }
 
     #[test]

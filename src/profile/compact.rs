@@ -40,8 +40,7 @@ pub const MAGIC: &[u8; 8] = b"GOVITPF\x03";
 /// The header of a profile's English texts kept apart (`<id>.en.govit`), same format version.
 pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x03";
 
-/// How deep conditions may nest (`all` in `any` in `not` …); the profiles nest four levels at most.
-const MAX_DEPTH: u32 = 32;
+use crate::limits::MAX_CONDITION_DEPTH as MAX_DEPTH;
 
 /// Why compiled bytes could not be read, and at which byte of which file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,7 +232,7 @@ pub fn decode_with_english(bytes: &[u8], english: Option<&[u8]>) -> Result<Profi
         None => {
             return Err(DecodeError::from(ReadError {
                 at: 0,
-                what: "not a compiled profile (it does not start with GOVITPF)",
+                what: "not a compiled profile (it does not start with GOVITPF); a JSON profile is given as text, not as its bytes",
             }))
         }
     };

@@ -58,7 +58,8 @@ test('a compiled profile (gov-it-check compile) loads as bytes, and altered byte
   assert.equal(cut.ok, false);
   assert.match(cut.errors[0].message, /^compiled profile, byte \d+: unexpected end$/);
   const notCompiled = loadProfile(new TextEncoder().encode('{"id":"x"}'));
-  assert.match(notCompiled.errors[0].message, /not a compiled profile/);
+  assert.match(notCompiled.errors[0].message, /not a compiled profile .*a JSON profile is given as text, not as its bytes/);
+  assert.throws(() => loadProfile(42), /must be a compiled profile's bytes \(a Uint8Array or ArrayBuffer\), JSON text or an object/);
 });
 
 test('a profile object holding Infinity or a negative threshold is refused, located, not read as "left to the portal"', () => {
