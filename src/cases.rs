@@ -321,6 +321,21 @@ fn check(expect: &Expect, report: &Json, out: &mut Vec<Mismatch>) {
     if let Some(whole) = &expect.report {
         matches(whole, Some(report), "expect.report", out);
     }
+    // A table with no case for these answers: the verdict is undetermined with nothing to wait
+    // for, which no applicant can resolve (a gap in the profile, whatever the case expects).
+    if let Some(Json::Object(outcomes)) = get("outcomes") {
+        for (name, outcome) in outcomes {
+            let waits = list(outcome.get("missing"));
+            if text(outcome, "status") == "undetermined" && waits.is_empty() {
+                let expected = "a case of the table that holds, or a field it waits for";
+                out.push(mismatch(
+                    &format!("outcomes.{name}"),
+                    expected,
+                    "no case holds",
+                ));
+            }
+        }
+    }
     let diagnostics = list(get("diagnostics"));
     let notices = list(get("notices"));
     present(&expect.diagnostics, diagnostics, "expect.diagnostics", out);

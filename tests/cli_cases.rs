@@ -159,3 +159,29 @@ fn a_refused_profile_is_shown_where_it_is_wrong_without_the_usage() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_decision_table_with_no_case_for_the_answers_fails_its_cases() {
+    let dir = scratch("gap");
+    let example = root().join("tests/fixtures/profiles/example-county.json");
+    let mut profile: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(example).unwrap()).unwrap();
+    // The fallback case gone: an amount at or below the threshold has no case.
+    for version in profile["versions"].as_array_mut().unwrap() {
+        let approval = version["outcomes"]["approval"].as_array_mut().unwrap();
+        approval.retain(|case| case.get("when").is_some());
+    }
+    let file = dir.join("gap.json");
+    std::fs::write(&file, profile.to_string()).unwrap();
+    let cases = r#"{"profile": "example-county", "options": {"asOf": "2025-01-01"}, "cases": [
+        {"id": "small", "restsOn": [{"article": 3}], "stage": "declaration",
+         "application": {"totalInvestment": "50"}, "expect": {}}]}"#;
+    std::fs::write(dir.join("gap.cases.json"), cases).unwrap();
+    let (code, out) = check(&["test", file.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("outcomes.approval: expected a case of the table that holds, or a field it waits for, got no case holds"),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
