@@ -375,6 +375,48 @@ fn the_live_region_speaks_only_when_a_verdict_changes() {
 }
 
 #[wasm_bindgen_test]
+async fn while_typing_a_verdict_is_said_once_typing_pauses_as_the_net_change() {
+    let form = form(&[("amount", "99"), ("kind", "new")]);
+    let mut handle = attach(&form, 0);
+    let announcer = select_all(".gov-announce[role=status]").pop().unwrap();
+    let shown = || {
+        select_all("dd[data-outcome=supervision]")[0]
+            .get_attribute("data-value")
+            .unwrap_or_default()
+    };
+    let before = shown();
+    type_into("amount", "300.01");
+    sleep(50).await;
+    assert_ne!(shown(), before, "the panel follows the keystroke");
+    assert_eq!(
+        announcer.text_content().as_deref(),
+        Some(""),
+        "not said yet"
+    );
+    // Back to where it was before typing paused: nothing changed, nothing is said.
+    type_into("amount", "99");
+    sleep(1300).await;
+    assert_eq!(shown(), before);
+    assert_eq!(announcer.text_content().as_deref(), Some(""));
+    type_into("amount", "300.01");
+    sleep(1300).await;
+    let said = announcer.text_content().unwrap();
+    assert!(
+        said.starts_with("工程监理：必须实行工程监理（预计总投资 300.01 万元"),
+        "said once typing paused: {said}"
+    );
+    // Leaving the field says it at once.
+    announcer.set_text_content(Some("unchanged"));
+    type_into("amount", "99");
+    sleep(50).await;
+    assert_eq!(announcer.text_content().as_deref(), Some("unchanged"));
+    fire(&by_id("amount"), "focusout");
+    let said = announcer.text_content().unwrap();
+    assert!(said.contains("工程监理：申请统一监理服务"), "{said}");
+    handle.detach();
+}
+
+#[wasm_bindgen_test]
 async fn nothing_moves_while_a_pointer_is_pressed() {
     let form = form(&[]);
     let mut handle = attach(&form, 0);

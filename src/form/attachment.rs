@@ -20,7 +20,9 @@ use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, MutationOb
 
 use super::controls::{Controls, Target, Value};
 use super::reveal::{field_of, Reveal};
-use super::view::{element, identity, Beside, Lines, Listed, Messages, Panel, Placed, Summary};
+use super::view::{
+    element, identity, Beside, Lines, Listed, Messages, Panel, Placed, Previous, Summary,
+};
 use super::words;
 use crate::codes::Severity;
 use crate::live::LiveValidator;
@@ -67,6 +69,11 @@ struct Attachment {
     beside: Beside,
     /// The live region: a short sentence when a verdict changes, and nothing else.
     announcer: Element,
+    /// The verdicts changed since the last announcement, each with its line as then: while the
+    /// applicant types they are said once typing pauses ([`ANNOUNCE_PAUSE_MS`]), or the field is
+    /// left, as the net change.
+    unsaid: Vec<Previous>,
+    announce: Option<Timeout>,
     messages: Messages,
     summary: Summary,
     /// What attach() added to the page, removed by detach().
@@ -181,6 +188,12 @@ impl Changed {
             !(delta.diagnostics.added.is_empty() && delta.diagnostics.removed.is_empty());
     }
 }
+
+/// How long typing pauses before a changed verdict is said. The panel and the notes beside the
+/// amount follow each keystroke; a screen reader hears the verdict once the applicant stops
+/// typing rather than once per digit (「3」「30」「300」「300.01」 may each change a verdict), as the
+/// GOV.UK Design System's character count says its count only when typing stops.
+const ANNOUNCE_PAUSE_MS: u32 = 1000;
 
 /// How an update came about, which decides what it may show.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -320,17 +333,25 @@ impl Attachment {
             }
             self.beside
                 .show(&self.doc, &self.controls, report, &self.lines, &previous);
-            let said = self.lines.announcements(&previous, report.locale);
-            if !said.is_empty() {
-                let w = words::words(report.locale);
-                let separator = if report.locale.is_en() {
-                    ". "
-                } else {
-                    w.semicolon
-                };
-                let _ = self.announcer.set_attribute("lang", w.lang);
-                self.announcer.set_text_content(Some(&said.join(separator)));
+            for (name, before) in previous {
+                if !self.unsaid.iter().any(|(n, _)| *n == name) {
+                    self.unsaid.push((name, before));
+                }
             }
+        }
+        if moment == Moment::Typing {
+            if !self.unsaid.is_empty() {
+                let me = self.me.clone();
+                // Replacing the timer cancels the one before it.
+                self.announce = Some(Timeout::new(ANNOUNCE_PAUSE_MS, move || {
+                    with(&me, |a| {
+                        a.say();
+                        After::default()
+                    });
+                }));
+            }
+        } else {
+            self.say();
         }
         if moment == Moment::Typing && !changed.diagnostics {
             return;
@@ -406,6 +427,20 @@ impl Attachment {
             if self.doc.title() != title {
                 self.doc.set_title(&title);
             }
+        }
+    }
+
+    /// Announces the verdicts whose value changed since they were last said.
+    fn say(&mut self) {
+        self.announce = None;
+        let unsaid = std::mem::take(&mut self.unsaid);
+        let locale = self.validator.report().locale;
+        let said = self.lines.announcements(&unsaid, locale);
+        if !said.is_empty() {
+            let w = words::words(locale);
+            let separator = if locale.is_en() { ". " } else { w.semicolon };
+            let _ = self.announcer.set_attribute("lang", w.lang);
+            self.announcer.set_text_content(Some(&said.join(separator)));
         }
     }
 
@@ -560,6 +595,7 @@ impl Attachment {
     fn detach(&mut self) {
         self.timer = None;
         self.release = None;
+        self.announce = None;
         self.messages.clear();
         self.beside.clear();
         self.summary.forget_ids();
@@ -712,6 +748,8 @@ impl FormHandle {
                 panel,
                 beside: Beside::default(),
                 announcer,
+                unsaid: Vec::new(),
+                announce: None,
                 messages: Messages::default(),
                 summary,
                 inserted,

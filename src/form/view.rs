@@ -9,7 +9,6 @@ use super::controls::Controls;
 use super::keyed::{Keyed, Patch, Wanted};
 use super::reveal::field_of;
 use super::words::{self, announcement, verdict_line, VerdictLine, Words, VERDICTS};
-use crate::calendar;
 use crate::codes::Severity;
 use crate::messages::Locale;
 use crate::report::Diagnostic;
@@ -266,20 +265,12 @@ impl Panel {
                 .iter()
                 .filter(|win| win.status != "pending")
                 .map(|win| {
-                    let range: Vec<String> = [win.earliest, win.latest]
-                        .into_iter()
-                        .flatten()
-                        .map(calendar::iso)
-                        .collect();
-                    let range = if range.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}{}", w.comma, range.join(" ~ "))
-                    };
-                    let text = format!(
-                        "{}（{}{range}）",
-                        win.description,
-                        words::window_status(win.status, locale)
+                    let text = words::window_line(
+                        &win.description,
+                        win.status,
+                        win.earliest,
+                        win.latest,
+                        locale,
                     );
                     Wanted {
                         key: win.rule.to_string(),

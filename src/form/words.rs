@@ -4,6 +4,9 @@
 
 use std::ops::Range;
 
+use chrono::NaiveDate;
+
+use crate::calendar::iso;
 use crate::messages::Locale;
 use crate::profile::{
     Acceptance, Approval, FinancialReview, InitialAcceptance, Merge, MergeMode, Panel,
@@ -31,6 +34,9 @@ pub struct Words {
     pub organiser: &'static str,
     pub fee_in_budget: &'static str,
     pub fee_not_in_budget: &'static str,
+    /// Before a window's only date: its earliest, or its latest.
+    pub earliest: &'static str,
+    pub latest: &'static str,
     /// Separates a label from its value: 「：」 or ": ".
     pub colon: &'static str,
     /// Separates items of a list: 「、」 or ", ".
@@ -56,6 +62,8 @@ const ZH: Words = Words {
     organiser: "组织验收",
     fee_in_budget: "监理费用纳入投资概算",
     fee_not_in_budget: "监理费用不由项目列支",
+    earliest: "最早",
+    latest: "最迟",
     colon: "：",
     comma: "、",
     semicolon: "；",
@@ -78,6 +86,8 @@ const EN: Words = Words {
     organiser: "Organised by",
     fee_in_budget: "fee in the budget estimate",
     fee_not_in_budget: "fee not paid by the project",
+    earliest: "from",
+    latest: "by",
     colon: ": ",
     comma: ", ",
     semicolon: "; ",
@@ -107,8 +117,37 @@ pub fn document_status(status: &str, locale: Locale) -> &'static str {
     }
 }
 
+/// A timing window as the panel lists it: its description, then its status and dates
+/// (「建成后半年内申请竣工验收（已逾期；最迟 2025-07-10）」); a lone date says which end it is.
+pub fn window_line(
+    description: &str,
+    status: &str,
+    earliest: Option<NaiveDate>,
+    latest: Option<NaiveDate>,
+    locale: Locale,
+) -> String {
+    let w = words(locale);
+    let dates = match (earliest, latest) {
+        (Some(a), Some(b)) => format!("{} ~ {}", iso(a), iso(b)),
+        (Some(a), None) => format!("{} {}", w.earliest, iso(a)),
+        (None, Some(b)) => format!("{} {}", w.latest, iso(b)),
+        (None, None) => String::new(),
+    };
+    let status = window_status(status, locale);
+    let (open, close) = if locale.is_en() {
+        (" (", ")")
+    } else {
+        ("（", "）")
+    };
+    if dates.is_empty() {
+        format!("{description}{open}{status}{close}")
+    } else {
+        format!("{description}{open}{status}{}{dates}{close}", w.semicolon)
+    }
+}
+
 /// A timing window's status.
-pub fn window_status(status: &str, locale: Locale) -> &'static str {
+fn window_status(status: &str, locale: Locale) -> &'static str {
     let zh = match status {
         "pending" => "待起算",
         "open" => "进行中",
@@ -338,10 +377,14 @@ fn line<T>(
     describe: impl FnOnce(&T) -> (String, String, Range<usize>),
 ) -> Option<VerdictLine> {
     let outcome = outcome?;
-    let (key, verdict, said) = match (&outcome.status, &outcome.value) {
+    let (key, mut verdict, said) = match (&outcome.status, &outcome.value) {
         (Status::Determined, Some(value)) => describe(value),
         _ => (String::new(), String::new(), 0..0),
     };
+    // An English verdict stands alone in the panel: a sentence's capital.
+    if let Some(first) = verdict.get_mut(..1).filter(|_| locale.is_en()) {
+        first.make_ascii_uppercase();
+    }
     let determined = outcome.status == Status::Determined;
     Some(VerdictLine {
         status: if determined {
@@ -557,12 +600,51 @@ mod tests {
             Locale::En,
         );
         let line = verdict_line("supervision", &r).unwrap();
-        assert_eq!(line.verdict, "mandatory; fee in the budget estimate");
+        assert_eq!(line.verdict, "Mandatory; fee in the budget estimate");
         assert!(cite_text(
             &r.outcomes.supervision.unwrap().because[0].citations,
             Locale::En
         )
         .starts_with("Basis: "));
+    }
+
+    #[test]
+    fn a_window_says_which_end_a_lone_date_is() {
+        let day = |d: &str| d.parse::<NaiveDate>().ok();
+        assert_eq!(
+            window_line(
+                "建成后半年内申请竣工验收",
+                "overdue",
+                None,
+                day("2025-07-10"),
+                Locale::ZhCn
+            ),
+            "建成后半年内申请竣工验收（已逾期；最迟 2025-07-10）"
+        );
+        assert_eq!(
+            window_line(
+                "x",
+                "open",
+                day("2025-01-01"),
+                day("2025-07-10"),
+                Locale::ZhCn
+            ),
+            "x（进行中；2025-01-01 ~ 2025-07-10）"
+        );
+        assert_eq!(
+            window_line(
+                "Within 6 months",
+                "early",
+                day("2025-01-01"),
+                None,
+                Locale::En
+            ),
+            "Within 6 months (too early; from 2025-01-01)"
+        );
+        assert_eq!(
+            window_line("x", "met", None, None, Locale::ZhCn),
+            "x（符合）"
+        );
     }
 
     #[test]

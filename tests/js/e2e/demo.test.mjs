@@ -74,6 +74,8 @@ test('typing 300 then 300.01 under 通州 flips merge-eligibility', async () => 
   assert.equal(await verdict(page, 'merge'), 'separate');
   // The panel is not a live region; a short sentence is announced when a verdict changes.
   assert.equal(await page.locator('.gov-verdicts').getAttribute('aria-live'), null);
+  // Said once typing pauses, not at each keystroke.
+  await page.waitForFunction(() => document.querySelector('.gov-announce[role="status"]').textContent !== '');
   const announcer = page.locator('.gov-announce[role="status"]');
   assert.match(await announcer.textContent(), /^合并编报：分别编报/);
   // Beside the amount, as it is typed: the verdict and how far it is from the line.
@@ -649,6 +651,7 @@ test('the summary is in form order, each missing document links to its own check
   await page.waitForTimeout(400);
   assert.equal(await announcer.textContent(), 'unchanged', 'typing the name changes no verdict and announces nothing');
   await typeAmount(page, '300.01');
+  await page.waitForFunction(() => document.querySelector('.gov-announce').textContent !== 'unchanged');
   assert.match(await announcer.textContent(), /工程监理：必须实行工程监理/);
   assert.deepEqual(problems, []);
   await page.close();
