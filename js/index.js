@@ -165,8 +165,10 @@ export async function init(input) {
     // Loaded already (in Node, on import): a Promise given is still awaited, so that its
     // rejection is thrown here rather than left unhandled, and what it gives is checked.
     if (isThenable(input)) checkInitOptions(await input);
+    warnNotLoaded(input);
     return;
   }
+  const later = loading !== null;
   loading ??= load(input).then(
     () => {
       ready = true;
@@ -177,6 +179,21 @@ export async function init(input) {
     },
   );
   await loading;
+  if (later) warnNotLoaded(input);
+}
+
+/**
+ * A later init() loads nothing: said where it names jurisdictions the first one did not load, which
+ * would otherwise be 「未知的地区」 (JU001) at their first validation, e.g. an init() on each route.
+ */
+function warnNotLoaded(input) {
+  if (input === null || typeof input !== 'object' || !Array.isArray(input.jurisdictions)) return;
+  const loaded = new Set(jurisdictions().map((j) => j.id));
+  const missing = input.jurisdictions.filter((id) => !loaded.has(id));
+  if (missing.length === 0) return;
+  console.warn(
+    `gov-it-rules: init() had loaded the package already, without ${missing.join(', ')}; a later init() loads nothing. Name every jurisdiction the app needs in its one init(), or load one later with loadProfile().`,
+  );
 }
 
 /** The keys of init()'s options (index.d.ts: InitJurisdictions, InitProfileJson, InitDefault). */
@@ -1848,7 +1865,7 @@ function clearComponent(form, ui) {
   }
   for (const control of form.querySelectorAll('[aria-invalid], [aria-describedby]')) {
     control.removeAttribute('aria-invalid');
-    const own = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && !id.startsWith('gov-msg-'));
+    const own = (control.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && !/^gov-\d+-msg-/.test(id));
     if (own.length) control.setAttribute('aria-describedby', own.join(' '));
     else control.removeAttribute('aria-describedby');
   }
@@ -1900,7 +1917,6 @@ export function attach(form, options = {}) {
       ? { get report() { return read(); } }
       : { elapsedMs, get report() { return read(); } };
   };
-  const title = form.ownerDocument.title;
   const make = () => {
     handle = guard(() => new FormHandle(form, need(encode(settings, 'options')), ui));
     // Out of the glue's finaliser, which would free it in whichever instance is current.
@@ -1914,27 +1930,45 @@ export function attach(form, options = {}) {
   const attachment = {
     revive() {
       clearComponent(form, ui);
-      form.ownerDocument.title = title;
+      ui.revived = true;
       make();
     },
   };
   attachments.add(attachment);
   watchTraps();
   let attached = true;
-  const live = () => {
+  // A call into the handle in progress: its govit:* listeners may call detach(), which then
+  // waits for the call to return rather than reach into the handle while it is in use.
+  let calls = 0;
+  let detachWhenDone = false;
+  const release = () => {
+    finalization?.unregister(handle);
+    guard(() => handle.detach());
+    handle.free();
+  };
+  const call = (f) => {
     if (!attached) throw new Error('gov-it-rules: this form was detached; attach() it again');
-    return handle;
+    calls++;
+    try {
+      return f(handle);
+    } finally {
+      calls--;
+      if (calls === 0 && detachWhenDone) {
+        detachWhenDone = false;
+        release();
+      }
+    }
   };
   return {
     validate() {
-      return parse(guard(() => live().validate()));
+      return parse(guard(() => call((h) => h.validate())));
     },
     get report() {
-      return parse(guard(() => live().report()));
+      return parse(guard(() => call((h) => h.report())));
     },
     setOptions(changes) {
       const next = { ...settings, ...changes };
-      guard(() => live().setOptions(need(encode(next, 'options'))));
+      guard(() => call((h) => h.setOptions(need(encode(next, 'options')))));
       settings = next;
     },
     detach() {
@@ -1942,9 +1976,8 @@ export function attach(form, options = {}) {
       attached = false;
       attachedForms.delete(form);
       attachments.delete(attachment);
-      finalization?.unregister(handle);
-      guard(() => handle.detach());
-      handle.free();
+      if (calls > 0) detachWhenDone = true;
+      else release();
     },
   };
 }

@@ -78,7 +78,9 @@ struct Attachment {
     summary: Summary,
     /// What attach() added to the page, removed by detach().
     inserted: Vec<Element>,
-    original_title: String,
+    /// The prefix (「错误：」) put before the page's title while the summary shows errors, as long as
+    /// it is there: the portal's router may retitle the page meanwhile, and keeps its title.
+    title_prefix: Option<&'static str>,
 }
 
 /// Work done once the attachment is no longer borrowed: focusing an element and dispatching an
@@ -419,14 +421,25 @@ impl Attachment {
             });
             let w = words::words(report.locale);
             let shown = self.summary.show(&self.doc, &errors, w);
-            let title = if shown && !self.original_title.starts_with(w.title_prefix) {
-                format!("{}{}", w.title_prefix, self.original_title)
-            } else {
-                self.original_title.clone()
-            };
-            if self.doc.title() != title {
-                self.doc.set_title(&title);
-            }
+            self.retitle(shown.then_some(w.title_prefix));
+        }
+    }
+
+    /// Puts `prefix` before the page's title as it is now, or takes away the one put there.
+    fn retitle(&mut self, prefix: Option<&'static str>) {
+        let current = self.doc.title();
+        let bare = self
+            .title_prefix
+            .and_then(|p| current.strip_prefix(p))
+            .unwrap_or(&current);
+        let prefix = prefix.filter(|p| !bare.starts_with(p));
+        let wanted = match prefix {
+            Some(p) => format!("{p}{bare}"),
+            None => bare.to_string(),
+        };
+        self.title_prefix = prefix;
+        if current != wanted {
+            self.doc.set_title(&wanted);
         }
     }
 
@@ -607,7 +620,7 @@ impl Attachment {
             let _ = panel.region().class_list().remove_1("gov-verdicts");
         }
         self.panel = None;
-        self.doc.set_title(&self.original_title);
+        self.retitle(None);
     }
 }
 
@@ -689,6 +702,17 @@ impl FormHandle {
             detail: get("detail").dyn_into().ok(),
         };
         let controls = Controls::new(form.clone(), fields_option(&get("fields"))?);
+        // Attached again after a trap: the summary the instance that trapped showed is gone, and
+        // so is the prefix it put before the title.
+        if get("revived").as_bool() == Some(true) {
+            let title = doc.title();
+            if let Some(bare) = words::TITLE_PREFIXES
+                .into_iter()
+                .find_map(|p| title.strip_prefix(p))
+            {
+                doc.set_title(bare);
+            }
+        }
 
         let mut inserted = Vec::new();
         let insert = |tag: &str, inserted: &mut Vec<Element>| -> Result<Element, JsValue> {
@@ -715,8 +739,8 @@ impl FormHandle {
             Ok(given) => given,
             Err(_) => insert("div", &mut inserted)?,
         };
-        let unique = format!("gov-summary-title-{}", next_serial());
-        let summary = Summary::new(&doc, summary_region, &unique)
+        let prefix = free_prefix(&doc);
+        let summary = Summary::new(&doc, summary_region, &prefix)
             .ok_or_else(|| type_error("attach(): cannot create the error summary"))?;
         let panel = match panel_region {
             Some(region) => Some(
@@ -729,7 +753,7 @@ impl FormHandle {
         let shared = Rc::new_cyclic(|me| {
             RefCell::new(Attachment {
                 me: me.clone(),
-                original_title: doc.title(),
+                title_prefix: None,
                 doc: doc.clone(),
                 controls,
                 validator,
@@ -750,7 +774,7 @@ impl FormHandle {
                 announcer,
                 unsaid: Vec::new(),
                 announce: None,
-                messages: Messages::default(),
+                messages: Messages::new(&prefix),
                 summary,
                 inserted,
             })
@@ -850,14 +874,27 @@ fn busy() -> JsValue {
     .into()
 }
 
-fn next_serial() -> u32 {
+/// The start of every id an attachment gives (`gov-3`): its messages `gov-3-msg-1`, its summary's
+/// title, controls it links to. Numbered for each attachment, and past any number the page
+/// already uses, so that two forms, or two copies of the package, never share an id.
+fn free_prefix(doc: &Document) -> String {
     thread_local! {
         static SERIAL: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     }
-    SERIAL.with(|s| {
-        s.set(s.get() + 1);
-        s.get()
-    })
+    loop {
+        let serial = SERIAL.with(|s| {
+            s.set(s.get().wrapping_add(1));
+            s.get()
+        });
+        let prefix = format!("gov-{serial}");
+        let taken = doc
+            .query_selector(&format!("[id^=\"{prefix}-\"]"))
+            .ok()
+            .flatten();
+        if taken.is_none() {
+            return prefix;
+        }
+    }
 }
 
 /// The `fields` option: path → a selector, an element, or a list of elements.
@@ -942,7 +979,9 @@ fn listen(
             move |_| with(&me, |a| a.on_pointer(down)),
         ));
     }
-    // A summary link focuses its control, and brings it into view.
+    // A summary link focuses its control, and brings it into view; where the portal has replaced
+    // the control since (a framework re-rendering it), the one now at its path. The link is the
+    // component's own: it never navigates, which a hash router would take for a route.
     let me = Rc::downgrade(shared);
     let summary = shared.borrow().summary.region().clone();
     listeners.push(EventListener::new_with_options(
@@ -955,13 +994,26 @@ fn listen(
             else {
                 return;
             };
-            let Some(control) = link.get_attribute("href").and_then(|href| {
-                me.upgrade()
-                    .and_then(|s| s.borrow().doc.get_element_by_id(href.get(1..)?))
-            }) else {
+            event.prevent_default();
+            let Some(shared) = me.upgrade() else {
                 return;
             };
-            event.prevent_default();
+            let Ok(a) = shared.try_borrow() else {
+                return;
+            };
+            let by_id = link
+                .get_attribute("href")
+                .and_then(|href| a.doc.get_element_by_id(href.get(1..)?))
+                .filter(|c| c.is_connected());
+            let control = by_id.or_else(|| {
+                let path = link.get_attribute("data-gov-path")?;
+                let document = link.get_attribute("data-gov-document");
+                a.controls.anchor_for(&path, document.as_deref())
+            });
+            drop(a);
+            let Some(control) = control else {
+                return;
+            };
             if let Some(control) = control.dyn_ref::<HtmlElement>() {
                 let _ = control.focus();
             }

@@ -505,6 +505,8 @@ pub struct Listed<'r> {
 /// arrives and removed with the last.
 #[derive(Default)]
 pub struct Messages {
+    /// The attachment's own start of every id it gives (`gov-3`), unique on the page.
+    prefix: String,
     places: Vec<(Element, Keyed)>,
     /// The controls described by a message, with the ids of their own descriptions.
     described: Vec<(Element, Option<String>)>,
@@ -513,6 +515,13 @@ pub struct Messages {
 }
 
 impl Messages {
+    pub fn new(prefix: &str) -> Messages {
+        Messages {
+            prefix: prefix.to_string(),
+            ..Messages::default()
+        }
+    }
+
     /// Shows exactly `placed`, which is in form order.
     pub fn show(
         &mut self,
@@ -560,7 +569,7 @@ impl Messages {
             let Some((_, keyed)) = self.places.get_mut(at) else {
                 continue;
             };
-            let made = &self.made;
+            let (made, prefix) = (&self.made, &self.prefix);
             let wanted: Vec<Wanted> = list
                 .iter()
                 .map(|p| {
@@ -571,7 +580,7 @@ impl Messages {
                         content: format!("{}\u{1f}{}", d.message, d.severity == Severity::Error),
                         make: Box::new(move || {
                             made.set(made.get() + 1);
-                            let id = format!("gov-msg-{}", made.get());
+                            let id = format!("{prefix}-msg-{}", made.get());
                             message(doc, d, &id, w, locale, citations)
                         }),
                     }
@@ -760,16 +769,19 @@ pub struct Summary {
     list: Keyed,
     /// Controls that had no id, given one for their link; detach() takes it back.
     given_ids: Vec<Element>,
+    /// The attachment's own start of every id it gives, unique on the page.
+    prefix: String,
 }
 
 impl Summary {
-    pub fn new(doc: &Document, region: Element, id: &str) -> Option<Summary> {
+    pub fn new(doc: &Document, region: Element, prefix: &str) -> Option<Summary> {
         region.class_list().add_1("gov-summary").ok()?;
         region.set_attribute("tabindex", "-1").ok()?;
         region.set_attribute("hidden", "").ok()?;
         let title = element(doc, "h2", "gov-summary-title", None)?;
-        title.set_id(id);
-        region.set_attribute("aria-labelledby", id).ok()?;
+        let id = format!("{prefix}-summary-title");
+        title.set_id(&id);
+        region.set_attribute("aria-labelledby", &id).ok()?;
         // Named by its title, as a region of the page a screen reader can list and jump to; a
         // portal's own element keeps the role it has.
         if !region.has_attribute("role") {
@@ -782,6 +794,7 @@ impl Summary {
             title,
             list: Keyed::new(list),
             given_ids: Vec::new(),
+            prefix: prefix.to_string(),
         })
     }
 
@@ -797,7 +810,7 @@ impl Summary {
         }
         set_if_changed(&self.title, "lang", w.lang);
         set_if_changed(self.list.parent(), "lang", w.lang);
-        let given_ids = &mut self.given_ids;
+        let (given_ids, prefix) = (&mut self.given_ids, &self.prefix);
         self.list.sync(
             errors
                 .iter()
@@ -805,7 +818,7 @@ impl Summary {
                     let d = listed.diagnostic;
                     let target = listed.control.as_ref().map(|c| {
                         if c.id().is_empty() {
-                            c.set_id(&format!("gov-field-{}", unique_suffix(&listed.key)));
+                            c.set_id(&format!("{prefix}-field-{}", unique_suffix(&listed.key)));
                             given_ids.push(c.clone());
                         }
                         c.id()
@@ -820,6 +833,11 @@ impl Summary {
                                 Some(id) => {
                                     let a = element(doc, "a", "", Some(&d.message))?;
                                     a.set_attribute("href", &format!("#{id}")).ok()?;
+                                    // The control again, should the portal replace it.
+                                    a.set_attribute("data-gov-path", &d.path).ok()?;
+                                    if let Some(key) = d.params.get("documentKey") {
+                                        a.set_attribute("data-gov-document", key).ok()?;
+                                    }
                                     li.append_with_node_1(&a).ok()?;
                                 }
                                 None => li.set_text_content(Some(&d.message)),

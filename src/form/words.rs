@@ -93,6 +93,9 @@ const EN: Words = Words {
     semicolon: "; ",
 };
 
+/// The prefixes a page's title gets while the summary shows errors, in each locale.
+pub const TITLE_PREFIXES: [&str; 2] = [ZH.title_prefix, EN.title_prefix];
+
 pub fn words(locale: Locale) -> &'static Words {
     if locale.is_en() {
         &EN

@@ -76,8 +76,10 @@ test('typing 300 then 300.01 under 通州 flips merge-eligibility', async () => 
   assert.equal(await page.locator('.gov-verdicts').getAttribute('aria-live'), null);
   // Said once typing pauses, not at each keystroke.
   await page.waitForFunction(() => document.querySelector('.gov-announce[role="status"]').textContent !== '');
+  // The net change since it last spoke: typing 300 then 300.01 without a pause says the verdicts
+  // that moved since the form was opened, the merge verdict among them.
   const announcer = page.locator('.gov-announce[role="status"]');
-  assert.match(await announcer.textContent(), /^合并编报：分别编报/);
+  assert.match(await announcer.textContent(), /合并编报：分别编报/);
   // Beside the amount, as it is typed: the verdict and how far it is from the line.
   const beside = page.locator('.gov-beside[data-gov-for="totalInvestment"] li[data-outcome="merge"]');
   assert.match(await beside.textContent(), /^合并编报：分别编报/);

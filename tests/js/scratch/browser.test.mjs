@@ -256,6 +256,8 @@ for (const [path, module, other] of [
     assert.deepEqual(requested.filter((p) => p.startsWith('/profiles/')), ['/profiles/tongzhou.govit']);
     assert.match(result.refused, /^TypeError: .*one or more of tongzhou, shexian, tinghu, jiangjin, xiangcheng; load a county's own profile with loadProfile\(\)/);
     assert.deepEqual(result.ids, ['tongzhou']);
+    assert.equal(result.warned.length, 1, 'the same init() again is quiet');
+    assert.match(result.warned[0], /without shexian; a later init\(\) loads nothing/);
     assert.deepEqual(result.county, ['tongzhou', 'example-county'], 'a compiled county profile loads beside it');
     assert.equal(result.json.length, 1);
     assert.match(result.json[0], /compiled profiles only: compile the profile with `gov-it-check compile`/);
@@ -364,5 +366,79 @@ test('a form attached before a trap is attached again in the new instance, once,
   });
   assert.deepEqual(result, { threw: true, panels: 1, summaries: 1, shown: 'mandatory', report: 'mandatory' });
   assert.deepEqual(problems.filter((p) => !/a trap for the test/.test(p)), []);
+  await page.close();
+});
+
+test('in a single-page app: two forms keep their own ids, detach() from a listener of validate() completes, the router\'s title is kept, a summary link finds a replaced control', async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  await page.goto(`${base}trap.html`);
+  const result = await page.evaluate(async () => {
+    const api = await import('./trap/index.js');
+    await api.init();
+    const markup = '<label for="PFX-name">项目名称</label><input id="PFX-name" name="name">'
+      + '<label for="PFX-amount">预计总投资</label><input id="PFX-amount" name="totalInvestment"><button>提交</button>';
+    document.body.innerHTML = `<form id="one">${markup.replaceAll('PFX', 'one')}</form><form id="two">${markup.replaceAll('PFX', 'two')}</form>`;
+    const [one, two] = document.querySelectorAll('form');
+    const options = { jurisdiction: 'tongzhou', asOf: '2026-11-30', debounce: 0 };
+    const a = api.attach(one, options);
+    const b = api.attach(two, { ...options, jurisdiction: 'shexian' });
+    a.validate();
+    b.validate();
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    const duplicates = ids.filter((id, i) => ids.indexOf(id) !== i);
+    const describedBy = two.querySelector('#two-name').getAttribute('aria-describedby');
+    const describedInOwnForm = describedBy.split(' ').every((id) => two.contains(document.getElementById(id)));
+
+    // The router retitles the page while errors are shown; the component keeps the new title.
+    const titledWithErrors = document.title;
+    document.title = '我的项目 - 门户';
+    b.detach();
+    const titleAfterDetach = document.title;
+
+    // A framework replaces a control: the summary link focuses the one now at its path.
+    const old = one.querySelector('#one-name');
+    const fresh = old.cloneNode();
+    fresh.id = 'one-name-2';
+    old.replaceWith(fresh);
+    const before = location.href;
+    one.querySelector('.gov-summary-list a').click();
+    const focusedFresh = document.activeElement === fresh;
+    const navigated = location.href !== before;
+
+    // detach() from a govit:report listener fired by validate(): done once validate() returns.
+    one.addEventListener('govit:report', () => a.detach(), { once: true });
+    let threw = '';
+    try {
+      a.validate();
+    } catch (error) {
+      threw = error.message;
+    }
+    return {
+      duplicates,
+      describedInOwnForm,
+      titledWithErrors: titledWithErrors.startsWith('错误：'),
+      titleAfterDetach,
+      focusedFresh,
+      navigated,
+      threw,
+      left: document.querySelectorAll('.gov-verdicts, .gov-summary, .gov-announce, .gov-field-errors, [aria-invalid]').length,
+      reattached: (() => { const h = api.attach(one, options); h.detach(); return true; })(),
+    };
+  });
+  assert.deepEqual(result, {
+    duplicates: [],
+    describedInOwnForm: true,
+    titledWithErrors: true,
+    titleAfterDetach: '我的项目 - 门户',
+    focusedFresh: true,
+    navigated: false,
+    threw: '',
+    left: 0,
+    reattached: true,
+  });
+  assert.deepEqual(problems, []);
   await page.close();
 });

@@ -8,6 +8,13 @@ const form = new URLSearchParams(location.search).get('form') !== 'false';
 window.result = (async () => {
   const refused = await init({ jurisdictions: ['example-county'], form }).then(() => 'loaded', (e) => `${e.name}: ${e.message}`);
   await init({ jurisdictions: ['tongzhou'], form });
+  // An init() on another route, for another county: it loads nothing, and says so.
+  const warned = [];
+  const warn = console.warn;
+  console.warn = (message) => warned.push(String(message));
+  await init({ jurisdictions: ['tongzhou'], form });
+  await init({ jurisdictions: ['shexian'], form });
+  console.warn = warn;
   const application = await (await fetch('./fixture.json')).json();
   const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01' };
   const ids = jurisdictions().map((j) => j.id);
@@ -22,6 +29,7 @@ window.result = (async () => {
     }
   }
   return {
+    warned,
     refused,
     attach: attached,
     ids,
