@@ -345,6 +345,7 @@ export type Code =
   | 'TW005' // working-days-approximate, Info
   | 'TW006' // window-missed, Error
   | 'TW007' // window-before-start, Error
+  | 'TW008' // window-too-late-postponed, Error
   | 'RX001' // restricted, Error
   | 'EP001' // panel-too-small, Error
   | 'EP002' // panel-even, Error

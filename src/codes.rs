@@ -177,6 +177,9 @@ codes! {
     WindowBeforeStart => "TW007", "window-before-start", Error, "timing", ["field", "date", "from", "fromDate"], Text,
         "「{field}」为 {date}，早于{from}（{fromDate}）：应在{from}之后。",
         "“{field}” is {date}, before {from} ({fromDate}); it comes after it.";
+    WindowTooLatePostponed => "TW008", "window-too-late-postponed", Error, "timing", ["field", "date", "latest"], Text,
+        "「{field}」为 {date}，晚于经批准延期后的最迟日期 {latest}。",
+        "“{field}” is {date}, after {latest}, the latest date of the approved postponement.";
     Restricted => "RX001", "restricted", Error, "restriction", ["message"], Number,
         "{message}",
         "{message}";
@@ -186,9 +189,9 @@ codes! {
     PanelEven => "EP002", "panel-even", Error, "panel", ["field", "size"], Around("size"),
         "「{field}」为 {size} 人，应为单数。",
         "“{field}” is {size}; it must be an odd number.";
-    PanelExternalTooFew => "EP003", "panel-external-too-few", Error, "panel", ["field", "size", "min"], Around("size"),
-        "「{field}」为 {size} 人，应全部由外部专家组成且不少于 {min} 人。",
-        "“{field}” is {size}; the panel must be at least {min} external experts.";
+    PanelExternalTooFew => "EP003", "panel-external-too-few", Error, "panel", ["field", "external", "size", "min"], Text,
+        "「{field}」为 {external} 人：专家组共 {size} 人，应全部由外部专家组成且不少于 {min} 人。",
+        "“{field}” is {external}: the panel of {size} must be at least {min} experts, all of them external.";
     AdjustmentOverLimit => "AD001", "adjustment-over-limit", Warning, "adjustment", ["amount", "ratio", "limit", "procedure"], Text,
         "调整资金 {amount} 万元，占批复概算总投资的 {ratio}，超过 {limit}，不能走简易调整程序：{procedure}",
         "The adjustment of {amount} 万元 is {ratio} of the approved estimate, over {limit}; the simplified route is closed: {procedure}";

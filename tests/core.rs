@@ -955,3 +955,30 @@ fn a_portal_parameter_no_regulation_leaves_open_is_refused_by_name() {
     assert!(read(fixed).is_err());
     assert!(read(json!({ "jurisdiction": "nowhere", "parameters": { "x": 1 } })).is_err());
 }
+
+#[test]
+fn a_choice_given_as_the_label_a_form_shows_reads_as_its_key() {
+    let options = Options::for_jurisdiction("tongzhou");
+    let by_key = validate_json(
+        r#"{"kind": "new", "mandatedBy": ["national"], "totalInvestment": "300.01"}"#,
+        &options,
+    );
+    let by_label = validate_json(
+        r#"{"kind": "新建", "mandatedBy": ["国家"], "totalInvestment": "300.01"}"#,
+        &options,
+    );
+    assert!(
+        !by_label.diagnostics.iter().any(|d| d.code == "IN006"),
+        "{:?}",
+        by_label.diagnostics
+    );
+    assert_eq!(by_label.outcomes, by_key.outcomes);
+    // Neither a key nor a label: refused, the labels listed.
+    let wrong = validate_json(r#"{"kind": "新建项目"}"#, &options);
+    let d = wrong
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "IN006")
+        .unwrap();
+    assert!(d.message.contains("可选：「新建」"), "{}", d.message);
+}

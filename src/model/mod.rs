@@ -685,11 +685,23 @@ fn read_choice(
     let Input::String(s) = json else {
         return Err(wrong_type(path, "string", json));
     };
-    keys.iter().copied().find(|k| *k == trim(s)).ok_or_else(|| {
-        Diagnostic::new(Code::UnknownChoice, path)
-            .param("input", clip(s))
-            .param("allowed", keys.join(", "))
-    })
+    let wanted = trim(s);
+    // The key, or the label a form shows for it (「新建」 for `new`): a portal's select may hold
+    // either, and the message lists the labels.
+    let by_label = || {
+        keys.iter()
+            .copied()
+            .find(|k| crate::labels::choice_label(k).is_some_and(|(zh, _)| zh == wanted))
+    };
+    keys.iter()
+        .copied()
+        .find(|k| *k == wanted)
+        .or_else(by_label)
+        .ok_or_else(|| {
+            Diagnostic::new(Code::UnknownChoice, path)
+                .param("input", clip(s))
+                .param("allowed", keys.join(", "))
+        })
 }
 
 fn read_documents(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFile> {

@@ -730,6 +730,16 @@ pub enum Span {
     Years(u32),
 }
 
+impl Span {
+    /// No time at all: `{ "days": 0 }`, a window that only orders two dates.
+    pub fn is_zero(self) -> bool {
+        matches!(
+            self,
+            Span::Days(0) | Span::WorkingDays(0) | Span::Months(0) | Span::Years(0)
+        )
+    }
+}
+
 /// `to` must fall no earlier than `from + min` and no later than `from + max`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -79,13 +79,10 @@ pub fn check(ctx: &Ctx, sink: &mut Sink, review: Option<&Outcome<Panel>>) {
             push(Diagnostic::new(Code::PanelEven, path));
         }
         if let (true, Some(external)) = (panel.external_only, check.external) {
-            if ctx
-                .app
-                .count(external.0)
-                .is_some_and(|n| n < size || n < min)
-            {
+            if let Some(n) = ctx.app.count(external.0).filter(|&n| n < size || n < min) {
                 push(
                     Diagnostic::new(Code::PanelExternalTooFew, external.0.path())
+                        .param("external", n.to_string())
                         .param("min", min.to_string()),
                 );
             }

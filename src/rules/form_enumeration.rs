@@ -28,10 +28,21 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
     codes: &[Code::NotInFormList],
 };
 
+/// Whether `value` is the listed answer `listed`, its brackets full-width or not: the texts write
+/// 「政务内网(涉密网)」 and an applicant types 「政务内网（涉密网）」, which look the same.
+fn listed_as(listed: &str, value: &str) -> bool {
+    let narrow = |c: char| match c {
+        '（' => '(',
+        '）' => ')',
+        c => c,
+    };
+    listed.chars().map(narrow).eq(value.chars().map(narrow))
+}
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for rule in &ctx.version.enumerations {
         for value in ctx.app.texts(rule.field.0) {
-            if rule.values.iter().any(|v| v == value) {
+            if rule.values.iter().any(|v| listed_as(v, value)) {
                 continue;
             }
             let sep = ctx.text("、", ", ");

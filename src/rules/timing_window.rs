@@ -50,6 +50,7 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
         Code::WindowOverdue,
         Code::WindowMissedBefore,
         Code::WindowBeforeStart,
+        Code::WindowTooLatePostponed,
         Code::WorkingDaysApproximate,
     ],
 };
@@ -76,33 +77,39 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         .zip(w.min)
         .and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
     let granted = w.postponed_to.and_then(|f| ctx.app.date(f.0));
-    let latest = from_date
+    let by_the_text = from_date
         .filter(|_| start_known)
         .zip(w.max)
-        .and_then(|(d, s)| calendar::add(d, s, ctx.calendar))
-        .map(|l| granted.map_or(l, |g| g.max(l)));
+        .and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
+    let latest = by_the_text.map(|l| granted.map_or(l, |g| g.max(l)));
+    // An approved postponement past the text's limit is the latest date now, and a date after it
+    // is late by the postponement, not by the text's span.
+    let postponed = by_the_text.zip(granted).is_some_and(|(l, g)| g > l);
     let reported = applies && ctx.stage_matches(&w.stages);
     let citations = ctx.cite(&w.cite);
+    let plain = |code: Code| {
+        let d = Diagnostic::new(code, to_path).rule(&w.id, citations.clone());
+        match w.severity {
+            Some(s) => d.severity(s),
+            None => d,
+        }
+    };
     let base = |code: Code, span: Option<Span>| {
-        let mut d = Diagnostic::new(code, to_path)
-            .rule(&w.id, citations.clone())
-            .param("from", ctx.text(from_spec.zh, from_spec.en));
+        let mut d = plain(code).param("from", ctx.text(from_spec.zh, from_spec.en));
         if let Some(span) = span {
             d = d.param("span", describe(span, en));
         }
         if let Some(f) = from_date {
             d = d.param("fromDate", calendar::iso(f));
         }
-        if let Some(s) = w.severity {
-            d = d.severity(s);
-        }
         d
     };
     let status = match (from_date, actual) {
         (None, _) => "pending",
         (Some(from), Some(date)) => {
-            // 「建成后半年内」: a window opens at its start even where it names no least span.
-            if w.min.is_none() && date < from {
+            // 「建成后半年内」: a window opens at its start even where it names no least span; one
+            // whose least span is nothing (合同在批复之后签订) says so without 「后0日」.
+            if w.min.is_none_or(Span::is_zero) && date < from {
                 if reported {
                     sink.diagnostics.push(
                         base(Code::WindowBeforeStart, None).param("date", calendar::iso(date)),
@@ -120,9 +127,13 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                 "early"
             } else if let Some((l, span)) = latest.zip(w.max).filter(|(l, _)| date > *l) {
                 if reported {
-                    sink.diagnostics.push(
+                    let d = if postponed {
+                        plain(Code::WindowTooLatePostponed)
+                    } else {
                         base(Code::WindowTooLate, Some(span))
-                            .param("date", calendar::iso(date))
+                    };
+                    sink.diagnostics.push(
+                        d.param("date", calendar::iso(date))
                             .param("latest", calendar::iso(l)),
                     );
                 }
