@@ -67,10 +67,10 @@ codes! {
         "「{field}」填写的「{input}」不是有效金额：{reason}。请填写以万元为单位的阿拉伯数字，最多保留4位小数（精确到1元），例如 300 或 300.5。",
         "“{field}”: “{input}” is not a valid amount: {reason}. Enter Arabic digits in 万元 (10,000 CNY), at most 4 decimal places (1 CNY), e.g. 300 or 300.5.";
     InvalidDate => "IN002", "invalid-date", Error, "input", ["field", "input"], Around("input"),
-        "「{field}」填写的「{input}」不是有效日期，请按“年-月-日”填写，例如 2024-03-01。",
+        "「{field}」填写的「{input}」不是有效日期，请按 2024-03-01 的格式填写（年-月-日，用短横线分隔）。",
         "“{field}”: “{input}” is not a valid date. Use year-month-day, e.g. 2024-03-01.";
     InvalidYearMonth => "IN003", "invalid-year-month", Error, "input", ["field", "input"], Around("input"),
-        "「{field}」填写的「{input}」不是有效年月，请按“年-月”填写，例如 2024-03。",
+        "「{field}」填写的「{input}」不是有效年月，请按 2024-03 的格式填写（年-月，用短横线分隔）。",
         "“{field}”: “{input}” is not a valid month. Use year-month, e.g. 2024-03.";
     WrongType => "IN004", "wrong-type", Error, "input", ["field", "expected", "got"], Number,
         "「{field}」应填写{expected}，收到的是{got}。",
@@ -130,7 +130,7 @@ codes! {
         "「{field}」为 {total} 万元，与申请财政拨款、单位自筹、国家下拨、其它四项之和 {sum} 万元不一致。",
         "“{field}” is {total} 万元 but its four sources add up to {sum} 万元.";
     MonthOrder => "FM004", "month-order", Error, "form", ["end", "start"], Text,
-        "计划完成年月 {end} 早于启动年月 {start}，请检查。",
+        "计划完成年月 {end} 早于启动年月 {start}：请核对这两个年月，计划完成应在启动之后。",
         "Planned completion {end} is before the start month {start}.";
     MissingDocument => "DC001", "missing-document", Error, "completeness", ["document", "stage", "why"], Number,
         "{stage}阶段需提交「{document}」，目前未上传。{why}",
@@ -193,10 +193,10 @@ codes! {
         "「{field}」为 {external} 人：专家组共 {size} 人，应全部由外部专家组成且不少于 {min} 人。",
         "“{field}” is {external}: the panel of {size} must be at least {min} experts, all of them external.";
     AdjustmentOverLimit => "AD001", "adjustment-over-limit", Warning, "adjustment", ["amount", "ratio", "limit", "procedure"], Text,
-        "调整资金 {amount} 万元，占批复概算总投资的 {ratio}，超过 {limit}，不能走简易调整程序：{procedure}",
+        "调整资金 {amount} 万元，占批复概算总投资的 {ratio}，超过 {limit}，不适用简易调整程序：{procedure}",
         "The adjustment of {amount} 万元 is {ratio} of the approved estimate, over {limit}; the simplified route is closed: {procedure}";
     AdjustmentReasonNotListed => "AD002", "adjustment-reason-not-listed", Warning, "adjustment", ["procedure"], Number,
-        "调整情形不属于规定的三种情形之一，不能走简易调整程序：{procedure}",
+        "调整情形不属于规定的三种情形之一，不适用简易调整程序：{procedure}",
         "The reason is not one of the three listed; the simplified route is closed: {procedure}";
     AdjustmentConditionsUnmet => "AD003", "adjustment-conditions-unmet", Warning, "adjustment", ["procedure"], Number,
         "简易调整要求投资规模未超出概算批复且建设目标不变，本次不满足：{procedure}",
