@@ -166,7 +166,7 @@ codes! {
         "{from}为 {fromDate}，「{field}」应在{span}内（{latest} 前）完成，截至 {asOf} 仍未填写。{action}",
         "{from} was {fromDate}; “{field}” was due within {span} (by {latest}) and is still empty on {asOf}. {action}";
     DeadlinePassed => "TW004", "deadline-passed", Warning, "timing", ["deadline", "asOf", "year"], Number,
-        "{year} 年度项目应于 {deadline} 前申报，今天（{asOf}）已过申报期，项目可能无法列入 {year} 年度计划。",
+        "{year} 年度项目应于 {deadline} 前申报，截至 {asOf} 已过申报期，项目可能无法列入 {year} 年度计划。",
         "Applications for {year} were due by {deadline}; on {asOf} that date has passed, and the project may miss the {year} plan.";
     WorkingDaysApproximate => "TW005", "working-days-approximate", Info, "timing", ["span"], Number,
         "{span}按周一至周五计算，未计入法定节假日及调休；门户提供节假日安排后可精确计算。",
