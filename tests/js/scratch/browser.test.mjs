@@ -321,12 +321,18 @@ for (const [mode, atInit, later] of [
   });
 }
 
-test('a form attached before a trap is attached again in the new instance, once, and keeps working', async () => {
+/** A blank page beside the test build of the package (trap/), and the errors it logs. */
+async function trapPage() {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   await page.goto(`${base}trap.html`);
+  return { page, problems };
+}
+
+test('a form attached before a trap is attached again in the new instance, once, and keeps working', async () => {
+  const { page, problems } = await trapPage();
   const result = await page.evaluate(async () => {
     const api = await import('./trap/index.js');
     const hooks = await import('./trap/gov_it_rules.js');
@@ -370,11 +376,7 @@ test('a form attached before a trap is attached again in the new instance, once,
 });
 
 test('in a single-page app: two forms keep their own ids, detach() from a listener of validate() completes, the router\'s title is kept, a summary link finds a replaced control', async () => {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-  await page.goto(`${base}trap.html`);
+  const { page, problems } = await trapPage();
   const result = await page.evaluate(async () => {
     const api = await import('./trap/index.js');
     await api.init();
