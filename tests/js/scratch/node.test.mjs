@@ -180,8 +180,12 @@ test("attach() in Node says there is no page to attach to", () => {
 // on the module without regulations or attach()): 232.65 KB; 233 → 234 for the layout's half
 // kilobyte; with attach()'s fixes from an accessibility review and facts quoting choices as the
 // form writes them: 233.00 KB; with the language of what attach() writes (+0.44 KB on the module
-// with the regulations and attach(), some of it the layout): 233.46 KB; 234 → 235 for the layout.
-const SIZE_CEILING_KB = 235;
+// with the regulations and attach(), some of it the layout): 233.46 KB; 234 → 235 for the layout;
+// 2026-12-04, checks from a fourth reading of the texts (+0.8 KB of embedded profiles), a choice
+// read by its label and TW008 (+0.5 KB on the module without regulations or attach()), attach() in
+// a single-page app and announcements held while typing (+1.4 KB): 235.56 KB (236.02 KB in a build
+// of the same sources an hour before); 235 → 237.
+const SIZE_CEILING_KB = 237;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
