@@ -34,9 +34,10 @@ pub struct Words {
     pub organiser: &'static str,
     pub fee_in_budget: &'static str,
     pub fee_not_in_budget: &'static str,
-    /// Before a window's only date: its earliest, or its latest.
+    /// Before a window's only date: its earliest, or its latest; between its two dates.
     pub earliest: &'static str,
     pub latest: &'static str,
+    pub until: &'static str,
     /// Separates a label from its value: 「：」 or ": ".
     pub colon: &'static str,
     /// Separates items of a list: 「、」 or ", ".
@@ -64,6 +65,7 @@ const ZH: Words = Words {
     fee_not_in_budget: "监理费用不由项目列支",
     earliest: "最早",
     latest: "最迟",
+    until: "至",
     colon: "：",
     comma: "、",
     semicolon: "；",
@@ -88,6 +90,7 @@ const EN: Words = Words {
     fee_not_in_budget: "fee not paid by the project",
     earliest: "from",
     latest: "by",
+    until: "to",
     colon: ": ",
     comma: ", ",
     semicolon: "; ",
@@ -131,7 +134,7 @@ pub fn window_line(
 ) -> String {
     let w = words(locale);
     let dates = match (earliest, latest) {
-        (Some(a), Some(b)) => format!("{} ~ {}", iso(a), iso(b)),
+        (Some(a), Some(b)) => format!("{} {} {}", iso(a), w.until, iso(b)),
         (Some(a), None) => format!("{} {}", w.earliest, iso(a)),
         (None, Some(b)) => format!("{} {}", w.latest, iso(b)),
         (None, None) => String::new(),
@@ -632,7 +635,7 @@ mod tests {
                 day("2025-07-10"),
                 Locale::ZhCn
             ),
-            "x（进行中；2025-01-01 ~ 2025-07-10）"
+            "x（进行中；2025-01-01 至 2025-07-10）"
         );
         assert_eq!(
             window_line(
