@@ -346,6 +346,7 @@ export type Code =
   | 'TW006' // window-missed, Error
   | 'TW007' // window-before-start, Error
   | 'TW008' // window-too-late-postponed, Error
+  | 'TW009' // window-overdue-postponed, Warning
   | 'RX001' // restricted, Error
   | 'EP001' // panel-too-small, Error
   | 'EP002' // panel-even, Error

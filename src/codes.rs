@@ -180,6 +180,9 @@ codes! {
     WindowTooLatePostponed => "TW008", "window-too-late-postponed", Error, "timing", ["field", "date", "latest"], Text,
         "「{field}」为 {date}，晚于经批准延期后的最迟日期 {latest}。",
         "“{field}” is {date}, after {latest}, the latest date of the approved postponement.";
+    WindowOverduePostponed => "TW009", "window-overdue-postponed", Warning, "timing", ["field", "latest", "asOf", "action"], Text,
+        "「{field}」经批准延期至 {latest}，截至 {asOf} 仍未填写。{action}",
+        "“{field}” was postponed to {latest} and is still empty on {asOf}. {action}";
     Restricted => "RX001", "restricted", Error, "restriction", ["message"], Number,
         "{message}",
         "{message}";

@@ -51,6 +51,7 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
         Code::WindowMissedBefore,
         Code::WindowBeforeStart,
         Code::WindowTooLatePostponed,
+        Code::WindowOverduePostponed,
         Code::WorkingDaysApproximate,
     ],
 };
@@ -166,9 +167,13 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
             (Some((l, span)), None) if ctx.as_of > l => {
                 if reported {
                     let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
-                    sink.diagnostics.push(
+                    let d = if postponed {
+                        plain(Code::WindowOverduePostponed)
+                    } else {
                         base(Code::WindowOverdue, Some(span))
-                            .severity(crate::codes::Severity::Warning)
+                    };
+                    sink.diagnostics.push(
+                        d.severity(crate::codes::Severity::Warning)
                             .param("latest", calendar::iso(l))
                             .param("asOf", calendar::iso(ctx.as_of))
                             .param("action", action),
