@@ -1,11 +1,13 @@
 //! ## What it checks
 //! A date falls within its window counted from an earlier date (from the latest of two, where the
 //! text names two events: 通过验收并投入运行后): not before that date (`TW007`,
-//! for a window with no `min`), no earlier than `min` after it (`TW001`), no later than `max`
-//! after it (`TW002`); when the later date is still empty and the
-//! window has closed by the as-of date, a warning says what to do now (`TW003`). Windows counted in
-//! working days say so when the portal has not supplied the holiday calendar (`TW005`). An approved
-//! postponement (延期验收) moves the latest date to the one granted; a step that must come before
+//! for a window with no `min` or a `min` of nothing, which only orders two dates), no earlier than
+//! `min` after it (`TW001`), no later than `max` after it (`TW002`); when the later date is still
+//! empty and the window has closed by the as-of date, a warning says what to do now (`TW003`).
+//! Windows counted in working days say so when the portal has not supplied the holiday calendar
+//! (`TW005`). An approved postponement (延期验收) moves the latest date to the one granted, and a
+//! date past it, or a step still empty after it, is said by the postponement (`TW008`, `TW009`)
+//! rather than by the text's span; a step that must come before
 //! the later date (验收申请 before 验收) and already lies past the latest date shows the window missed
 //! (`TW006`) before the later date is filled in. A window that applies only to some projects, and
 //! turns on something not filled in yet, is listed as `conditional` and reports nothing. Every
