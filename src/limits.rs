@@ -30,12 +30,12 @@ pub const MAX_PROFILE_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_PROFILE_ID: usize = 64;
 /// A threshold in a profile, in 万元 (a ratio is far below it).
 pub const MAX_PARAMETER: u64 = 1_000_000_000;
-/// What [`span_is_bounded`] allows, as a profile error says it.
 /// How deep a profile's conditions may nest (`all` in `any` in `not` …); the profiles nest four
 /// levels at most. The profile check refuses deeper ones, so that what it accepts compiles and
 /// loads.
 pub const MAX_CONDITION_DEPTH: u32 = 32;
 
+/// What [`span_is_bounded`] allows, as a profile error says it.
 pub const SPAN_BOUND: &str =
     "a window is at most 10 years: 3660 days, 2600 working days, 120 months or 10 years";
 

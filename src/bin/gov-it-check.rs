@@ -215,9 +215,7 @@ fn run_cases(args: &[String]) -> Result<ExitCode, Problem> {
     if rest.len() > 1 {
         return Err("test takes a profile and at most one case file".into());
     }
-    let read = |path: &str| {
-        std::fs::read_to_string(path).map_err(|e| Problem::Input(format!("{path}: {e}")))
-    };
+    let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
     let mut registry = Registry::builtin();
     let is_file = std::path::Path::new(target).is_file();
     let (id, default_cases) = if is_file {
@@ -228,11 +226,8 @@ fn run_cases(args: &[String]) -> Result<ExitCode, Problem> {
         let beside = format!("{}.cases.json", stem.unwrap_or(target));
         (
             profile.id.clone(),
-            read(&beside).map_err(|e| match e {
-                Problem::Input(e) | Problem::Usage(e) => {
-                    Problem::Input(format!("{e} (the cases beside the profile)"))
-                }
-            }),
+            read(&beside)
+                .map_err(|e| Problem::Input(format!("{e} (the cases beside the profile)"))),
         )
     } else if registry.get(target).is_some() {
         let builtin = BUILTIN_CASES.iter().find(|(id, _)| id == target);
@@ -246,7 +241,7 @@ fn run_cases(args: &[String]) -> Result<ExitCode, Problem> {
         );
     };
     let text = match rest.first() {
-        Some(path) => read(path)?,
+        Some(path) => read(path).map_err(Problem::Input)?,
         None => default_cases?,
     };
     let file = cases::parse(&text).map_err(Problem::Input)?;

@@ -325,7 +325,8 @@ fn line_of(
         }),
         "management" => line(o.management.as_ref(), locale, |v| {
             let text = lang(locale, v.mode.label()).to_string();
-            (v.mode.key().to_string(), text.clone(), 0..text.len())
+            let said = 0..text.len();
+            (v.mode.key().to_string(), text, said)
         }),
         "expertPanel" => line(o.expert_panel.as_ref(), locale, |v: &Panel| {
             let text = if locale.is_en() {
@@ -343,7 +344,8 @@ fn line_of(
                     if v.external_only { "外部" } else { "" }
                 )
             };
-            (v.min_size.to_string(), text.clone(), 0..text.len())
+            let said = 0..text.len();
+            (v.min_size.to_string(), text, said)
         }),
         "financialReview" => line(
             o.financial_review.as_ref(),
@@ -356,7 +358,8 @@ fn line_of(
                     (false, false) => "无需财政评审".to_string(),
                     (false, true) => "not required".to_string(),
                 };
-                (v.required.to_string(), text.clone(), 0..text.len())
+                let said = 0..text.len();
+                (v.required.to_string(), text, said)
             },
         ),
         "acceptance" => line(o.acceptance.as_ref(), locale, |v: &Acceptance| {

@@ -30,6 +30,7 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::codes::Severity;
+use crate::limits::MAX_CONDITION_DEPTH as MAX_DEPTH;
 use crate::model::Field;
 use crate::sorted::SortedMap;
 
@@ -39,8 +40,6 @@ pub const MAGIC: &[u8; 8] = b"GOVITPF\x03";
 
 /// The header of a profile's English texts kept apart (`<id>.en.govit`), same format version.
 pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x03";
-
-use crate::limits::MAX_CONDITION_DEPTH as MAX_DEPTH;
 
 /// Why compiled bytes could not be read, and at which byte of which file.
 #[derive(Debug, Clone, PartialEq, Eq)]
