@@ -424,6 +424,11 @@ export interface AttachHandle {
   validate(): Report;
   /** The report on the form as it stands. */
   readonly report: Report;
+  /**
+   * Reads the whole form again, after your script set its values (a saved draft loaded):
+   * setting `value` or `checked` fires no event. Shows no error that was not shown.
+   */
+  refresh(): void;
   /** Changes validation options (jurisdiction, stage, locale …) and re-checks the form. */
   setOptions(changes: Partial<Options>): void;
   /** Removes every listener and everything attach() added. */

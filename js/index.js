@@ -1966,6 +1966,9 @@ export function attach(form, options = {}) {
     get report() {
       return parse(guard(() => call((h) => h.report())));
     },
+    refresh() {
+      guard(() => call((h) => h.refresh()));
+    },
     setOptions(changes) {
       const next = { ...settings, ...changes };
       guard(() => call((h) => h.setOptions(need(encode(next, 'options')))));

@@ -484,3 +484,74 @@ async fn verdicts_hold_while_a_typed_amount_cannot_be_read_yet() {
     assert_eq!(select_all(".gov-error[data-path=totalInvestment]").len(), 1);
     handle.detach();
 }
+
+#[wasm_bindgen_test]
+async fn values_set_by_script_and_controls_that_come_or_go_are_read() {
+    let form = form(&[("amount", "99"), ("kind", "new")]);
+    let mut handle = attach(&form, 0);
+    let supervision = |handle: &FormHandle| report(handle)["outcomes"]["supervision"].clone();
+    assert_ne!(supervision(&handle)["value"]["mode"], "mandatory");
+
+    // A saved draft loaded: setting a value fires no event.
+    by_id("amount")
+        .unchecked_ref::<HtmlInputElement>()
+        .set_value("300.01");
+    assert_ne!(supervision(&handle)["value"]["mode"], "mandatory");
+    handle.refresh().unwrap();
+    assert_eq!(supervision(&handle)["value"]["mode"], "mandatory");
+    assert!(
+        select_all("#application .gov-error").is_empty(),
+        "reading the form again shows no error the applicant has not met"
+    );
+
+    by_id("amount").remove();
+    sleep(0).await;
+    assert_eq!(
+        supervision(&handle)["status"],
+        "undetermined",
+        "a control gone holds nothing"
+    );
+
+    let section = doc().create_element("div").unwrap();
+    section.set_inner_html(r#"<input id="amount" name="totalInvestment" value="abc">"#);
+    form.append_with_node_1(&section).unwrap();
+    sleep(0).await;
+    assert_eq!(codes_at(&report(&handle), "totalInvestment"), ["IN001"]);
+    type_into("amount", "abcd");
+    fire(&by_id("amount"), "focusout");
+    assert!(by_id("amount").get_attribute("aria-describedby").is_some());
+    // The framework renders the control afresh: its message follows it.
+    section.set_inner_html(r#"<input id="amount" name="totalInvestment" value="abcd">"#);
+    sleep(0).await;
+    let described = by_id("amount").get_attribute("aria-describedby").unwrap();
+    let message = by_id(&described).text_content().unwrap();
+    assert!(message.contains("「abcd」不是有效金额"), "{message}");
+    assert_eq!(
+        by_id("amount").get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        select_all("#application .gov-error[data-path=totalInvestment]").len(),
+        1
+    );
+
+    // 相城 asks for a resource table.
+    handle
+        .set_options(r#"{"jurisdiction":"xiangcheng","asOf":"2026-11-30"}"#)
+        .unwrap();
+    let table = doc().create_element("table").unwrap();
+    table.set_attribute("data-gov-table", "resources").unwrap();
+    table.set_inner_html(
+        r#"<tbody><tr data-gov-row><td><input data-gov-cell="name" value="企业名录"></td><td><input data-gov-cell="sharing" value="随便"></td></tr></tbody>"#,
+    );
+    form.append_with_node_1(&table).unwrap();
+    sleep(0).await;
+    assert_eq!(
+        codes_at(&report(&handle), "resources[0].sharing"),
+        ["RS002"]
+    );
+    table.remove();
+    sleep(0).await;
+    assert!(codes_at(&report(&handle), "resources[0].sharing").is_empty());
+    handle.detach();
+}

@@ -136,3 +136,14 @@ test('a field left empty is reported at the field on submit, and clears once fil
   assert.equal(await page.locator('[data-code="FM001"][data-path="name"]').count(), 0);
   await page.close();
 });
+
+test('a saved draft put into the form by script is read when the portal calls refresh()', async () => {
+  const page = await open();
+  const report = nextReport(page);
+  await page.click('#load-draft');
+  assert.equal((await report).outcomes.merge.value.mode, 'separate');
+  assert.equal(await verdict(page, 'merge'), 'separate');
+  // The applicant has not met an error yet: none is shown.
+  assert.equal(await page.locator('.gov-error').count(), 0);
+  await page.close();
+});

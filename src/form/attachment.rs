@@ -53,6 +53,9 @@ struct Attachment {
     labels: RefCell<crate::sorted::SortedMap<String, String>>,
     /// Edits not yet given to the validator, by path, in order.
     pending: Vec<(String, Value)>,
+    /// The paths the form held when it was last read whole: one whose controls have gone since
+    /// holds nothing.
+    read_paths: Vec<String>,
     /// Fields left while a pointer was pressed, revealed when it is released.
     deferred: Vec<String>,
     pointer_down: bool,
@@ -240,9 +243,30 @@ impl Attachment {
         changed
     }
 
+    /// Queues what each path holds now: the form's own, and those it held when last read whole.
+    fn queue_form(&mut self) {
+        let unknown = &self.unknown;
+        let paths = self.controls.paths(&|p| unknown.contains(top(p)));
+        let gone: Vec<String> = self
+            .read_paths
+            .iter()
+            .filter(|p| !paths.contains(p))
+            .cloned()
+            .collect();
+        for path in gone {
+            self.queue(path, Value::Null);
+        }
+        for path in &paths {
+            let value = self.controls.value_of(path);
+            self.queue(path.clone(), value);
+        }
+        self.read_paths = paths;
+    }
+
     /// Reads the whole form into the validator afresh.
     fn load(&mut self) {
         let unknown = &self.unknown;
+        self.read_paths = self.controls.paths(&|p| unknown.contains(top(p)));
         let application = self.controls.read(&|p| unknown.contains(top(p)));
         self.validator.replace_input(&application);
         let found: Vec<String> = self
@@ -551,11 +575,7 @@ impl Attachment {
     fn validate(&mut self) -> After {
         let started = now();
         self.timer = None;
-        let unknown = &self.unknown;
-        for path in self.controls.paths(&|p| unknown.contains(top(p))) {
-            let value = self.controls.value_of(&path);
-            self.queue(path, value);
-        }
+        self.queue_form();
         let mut changed = self.flush();
         changed.diagnostics = true;
         self.held = false;
@@ -579,15 +599,16 @@ impl Attachment {
         after
     }
 
-    fn on_rows(&mut self, tables: Vec<String>) -> After {
+    /// Reads the whole form again: controls, rows or tables came or went (a section shown, a
+    /// row added, a control the portal's framework replaced), or the portal's script set values,
+    /// which no event tells of. Shows no error that was not shown.
+    fn reread(&mut self) -> After {
         let started = now();
-        for table in tables {
-            let rows = self.controls.read_table(&table);
-            self.queue(table, rows);
-        }
+        self.queue_form();
         self.labels.borrow_mut().clear();
         let mut changed = self.flush();
-        // Row indexes shift when a row goes: messages at rows are placed afresh.
+        // Row indexes shift when a row goes, and a control may be another element now: messages
+        // are placed afresh.
         changed.diagnostics = true;
         self.render(Moment::Settled, &changed);
         After::report(started)
@@ -661,8 +682,8 @@ fn form_order(a: &Element, b: &Element) -> std::cmp::Ordering {
     }
 }
 
-/// The observer of a form's table rows, with the callback it calls.
-type RowObserver = (
+/// The observer of the form's controls, rows and tables, with the callback it calls.
+type FormObserver = (
     MutationObserver,
     Closure<dyn FnMut(js_sys::Array, MutationObserver)>,
 );
@@ -672,7 +693,7 @@ type RowObserver = (
 pub struct FormHandle {
     shared: Option<Rc<RefCell<Attachment>>>,
     listeners: Vec<EventListener>,
-    observer: Option<RowObserver>,
+    observer: Option<FormObserver>,
 }
 
 #[wasm_bindgen]
@@ -762,6 +783,7 @@ impl FormHandle {
                 unknown: Default::default(),
                 labels: RefCell::default(),
                 pending: Vec::new(),
+                read_paths: Vec::new(),
                 deferred: Vec::new(),
                 pointer_down: false,
                 held: false,
@@ -781,7 +803,7 @@ impl FormHandle {
         });
 
         let listeners = listen(&shared, &form, &doc);
-        let observer = observe_rows(&shared, &form)?;
+        let observer = observe_form(&shared, &form)?;
         {
             let mut attachment = shared.borrow_mut();
             attachment.load();
@@ -807,20 +829,10 @@ impl FormHandle {
     /// Validates the whole form, shows every error and the summary (focused when there are
     /// errors), and returns the report as JSON text (UTF-8).
     pub fn validate(&self) -> Result<Vec<u8>, JsValue> {
-        let shared = self.attached()?;
-        let (after, text, form, detail) = {
-            let mut a = shared.try_borrow_mut().map_err(|_| busy())?;
+        self.run(|a| {
             let after = a.validate();
-            let text = to_text(a.validator.report())?;
-            (
-                after,
-                text,
-                a.controls.form().clone(),
-                a.settings.detail.clone(),
-            )
-        };
-        after.run(&form, detail.as_ref());
-        Ok(text)
+            Ok((after, to_text(a.validator.report())?))
+        })
     }
 
     /// The report on the form as it stands, with edits not yet applied applied.
@@ -837,14 +849,13 @@ impl FormHandle {
     /// Validates with other options (JSON text, all of them), reading the form again.
     #[wasm_bindgen(js_name = setOptions)]
     pub fn set_options(&self, options: &str) -> Result<(), JsValue> {
-        let shared = self.attached()?;
-        let (after, form, detail) = {
-            let mut a = shared.try_borrow_mut().map_err(|_| busy())?;
-            let after = a.set_options(options)?;
-            (after, a.controls.form().clone(), a.settings.detail.clone())
-        };
-        after.run(&form, detail.as_ref());
-        Ok(())
+        self.run(|a| Ok((a.set_options(options)?, ())))
+    }
+
+    /// Reads the whole form again, after the portal's script set values (a saved draft loaded):
+    /// setting `value` or `checked` fires no event.
+    pub fn refresh(&self) -> Result<(), JsValue> {
+        self.run(|a| Ok((a.reread(), ())))
     }
 
     /// Removes every listener and everything the component added; the form is left as it was.
@@ -858,6 +869,30 @@ impl FormHandle {
                 a.detach();
             }
         }
+    }
+
+    /// Runs `f` on the attachment, then what it asked for. Each call that uses this reads the
+    /// form whole, so mutations not yet observed are dropped rather than read once more.
+    fn run<T>(
+        &self,
+        f: impl FnOnce(&mut Attachment) -> Result<(After, T), JsValue>,
+    ) -> Result<T, JsValue> {
+        let shared = self.attached()?;
+        if let Some((observer, _)) = &self.observer {
+            observer.take_records();
+        }
+        let (after, value, form, detail) = {
+            let mut a = shared.try_borrow_mut().map_err(|_| busy())?;
+            let (after, value) = f(&mut a)?;
+            (
+                after,
+                value,
+                a.controls.form().clone(),
+                a.settings.detail.clone(),
+            )
+        };
+        after.run(&form, detail.as_ref());
+        Ok(value)
     }
 
     fn attached(&self) -> Result<&Rc<RefCell<Attachment>>, JsValue> {
@@ -1025,51 +1060,35 @@ fn listen(
     listeners
 }
 
-/// Rows added or removed by the portal's own script. Our messages inside a table are no rows.
-fn observe_rows(
+/// Controls, rows or tables the portal's script or framework adds or removes: a section shown by
+/// a choice, a row added, a checklist rendered afresh. What the component itself adds (messages,
+/// the panel) holds no control and is passed over.
+fn observe_form(
     shared: &Rc<RefCell<Attachment>>,
     form: &HtmlFormElement,
-) -> Result<Option<RowObserver>, JsValue> {
-    let tables = form.query_selector_all("[data-gov-table]")?;
-    if tables.length() == 0 {
-        return Ok(None);
-    }
+) -> Result<Option<FormObserver>, JsValue> {
+    const STRUCTURE: &str = "input, select, textarea, [data-gov-table], [data-gov-row]";
     let me = Rc::downgrade(shared);
     let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
         move |records: js_sys::Array, _| {
-            let is_row = |node: JsValue| {
+            let holds_controls = |node: Node| {
                 node.dyn_into::<Element>().is_ok_and(|e| {
-                    e.matches("[data-gov-row]").unwrap_or(false)
-                        || e.query_selector("[data-gov-row]").ok().flatten().is_some()
+                    e.matches(STRUCTURE).unwrap_or(false)
+                        || e.query_selector(STRUCTURE).ok().flatten().is_some()
                 })
             };
-            let mut changed: Vec<String> = Vec::new();
-            for record in records.iter() {
+            let structural = records.iter().any(|record| {
                 let record: web_sys::MutationRecord = record.unchecked_into();
-                let rows = record.added_nodes();
-                let gone = record.removed_nodes();
-                let any = (0..rows.length())
-                    .filter_map(|i| rows.item(i))
-                    .any(|n| is_row(n.into()))
-                    || (0..gone.length())
-                        .filter_map(|i| gone.item(i))
-                        .any(|n| is_row(n.into()));
-                if !any {
-                    continue;
-                }
-                let table = record
-                    .target()
-                    .and_then(|t| t.dyn_into::<Element>().ok())
-                    .and_then(|t| t.closest("[data-gov-table]").ok().flatten())
-                    .and_then(|t| t.get_attribute("data-gov-table"));
-                if let Some(table) = table {
-                    if !changed.contains(&table) {
-                        changed.push(table);
-                    }
-                }
-            }
-            if !changed.is_empty() {
-                with(&me, |a| a.on_rows(changed));
+                [record.added_nodes(), record.removed_nodes()]
+                    .iter()
+                    .any(|nodes| {
+                        (0..nodes.length())
+                            .filter_map(|i| nodes.item(i))
+                            .any(holds_controls)
+                    })
+            });
+            if structural {
+                with(&me, Attachment::reread);
             }
         },
     );
@@ -1077,10 +1096,6 @@ fn observe_rows(
     let init = web_sys::MutationObserverInit::new();
     init.set_child_list(true);
     init.set_subtree(true);
-    for i in 0..tables.length() {
-        if let Some(table) = tables.item(i) {
-            observer.observe_with_options(&table, &init)?;
-        }
-    }
+    observer.observe_with_options(form, &init)?;
     Ok(Some((observer, callback)))
 }

@@ -207,6 +207,7 @@ createValidator({ jurisdiction: 'tongzhou' }).free();
 export function bind(form: HTMLFormElement): Report {
   const handle = attach(form, { jurisdiction: 'tongzhou', fields: { totalInvestment: '#amount' }, outcomes: false });
   handle.setOptions({ locale: 'en' });
+  handle.refresh();
   const current: Report = handle.report;
   handle.detach();
   return current;
