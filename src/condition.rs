@@ -364,8 +364,13 @@ impl Evaluator<'_> {
                         push_missing(ev, spec.path);
                         Truth::Unknown
                     }
-                    Some(Value::Choices(chosen)) => {
+                    Some(Value::Choices { chosen, unread }) => {
                         let hit = chosen.iter().any(|c| i.values.iter().any(|v| v == c));
+                        // 「国家」 given as 「国」: not ticked is not known.
+                        if !hit && *unread {
+                            push_missing(ev, spec.path);
+                            return Truth::Unknown;
+                        }
                         ev.fact(|| {
                             let listed = if chosen.is_empty() {
                                 "无".to_string()

@@ -270,7 +270,7 @@ impl LiveValidator {
                 || d.code == crate::codes::Code::UnknownFieldsOmitted
         });
         self.problems.extend(fresh);
-        crate::limits::cap_unknown_fields(&mut self.problems);
+        crate::model::settle_problems(&mut self.problems);
         self.forget_tables_read_whole();
         Ok(self.revalidate(Some(changed)))
     }

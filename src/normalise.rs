@@ -85,7 +85,7 @@ fn canonical(value: &Value) -> Input<'static> {
         Value::Bool(flag) => Input::Bool(*flag),
         Value::Count(count) => Input::Number(Cow::Owned(count.to_string())),
         Value::Choice(key) => text(*key),
-        Value::Choices(keys) => strings(&mut keys.iter().map(|k| (*k).to_string())),
+        Value::Choices { chosen: keys, .. } => strings(&mut keys.iter().map(|k| (*k).to_string())),
         Value::Texts(items) => strings(&mut items.iter().cloned()),
     }
 }

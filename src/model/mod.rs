@@ -43,7 +43,12 @@ pub enum Value {
     Bool(bool),
     Count(i32),
     Choice(&'static str),
-    Choices(Vec<&'static str>),
+    /// The answers read, and whether an answer given could not be read (it is reported): an
+    /// answer not among those read may then be the one meant.
+    Choices {
+        chosen: Vec<&'static str>,
+        unread: bool,
+    },
     Texts(Vec<String>),
 }
 
@@ -269,8 +274,8 @@ impl Application {
                 let bytes = match value {
                     Value::Text(text) => text.len() + 2,
                     Value::Texts(texts) => texts.iter().map(|t| t.len() + 3).sum::<usize>() + 2,
-                    Value::Choices(choices) => {
-                        choices.iter().map(|c| c.len() + 3).sum::<usize>() + 2
+                    Value::Choices { chosen, .. } => {
+                        chosen.iter().map(|c| c.len() + 3).sum::<usize>() + 2
                     }
                     _ => 12,
                 };
@@ -358,7 +363,7 @@ impl Application {
 
     pub fn choices(&self, field: Field) -> &[&'static str] {
         match self.get(field) {
-            Some(Value::Choices(c)) => c,
+            Some(Value::Choices { chosen, .. }) => chosen,
             _ => &[],
         }
     }
@@ -384,7 +389,7 @@ impl Application {
             Input::Object(_) => read_object(&mut app, input, "", diagnostics),
             other => diagnostics.push(wrong_type("", "object", other)),
         }
-        crate::limits::cap_unknown_fields(diagnostics);
+        settle_problems(diagnostics);
         app
     }
 
@@ -435,6 +440,31 @@ impl Application {
 }
 
 /// `inner` is `outer` or lies under it (`outer.x`, `outer[i]`).
+/// Puts reading problems in the order of their paths as a whole application is read (keys as
+/// sorted, rows by number), and caps the unknown fields listed: a live validator's problems, each
+/// edit's added where they belong, then stand as `validate()` lists them.
+pub(crate) fn settle_problems(problems: &mut Vec<Diagnostic>) {
+    crate::sorted::sort_by(problems, |a, b| reading_order(&a.path, &b.path));
+    crate::limits::cap_unknown_fields(problems);
+}
+
+fn reading_order(a: &str, b: &str) -> std::cmp::Ordering {
+    #[derive(PartialEq, Eq, PartialOrd, Ord)]
+    enum Step<'a> {
+        Row(u64),
+        Key(&'a str),
+    }
+    fn steps(path: &str) -> impl Iterator<Item = Step<'_>> {
+        path.split(['.', '[']).filter(|s| !s.is_empty()).map(|s| {
+            match s.strip_suffix(']').map(str::parse) {
+                Some(Ok(row)) => Step::Row(row),
+                _ => Step::Key(s),
+            }
+        })
+    }
+    steps(a).cmp(steps(b))
+}
+
 pub(crate) fn within(inner: &str, outer: &str) -> bool {
     inner
         .strip_prefix(outer)
@@ -554,19 +584,29 @@ fn read_scalar(
             Kind::Choice(keys) => read_choice(json, path, keys).map(Value::Choice),
             Kind::Choices(keys) => match json {
                 // A group of checkboxes none of which was ticked, as form libraries report it.
-                Input::Bool(false) => Ok(Value::Choices(Vec::new())),
+                Input::Bool(false) => Ok(Value::Choices {
+                    chosen: Vec::new(),
+                    unread: false,
+                }),
                 Input::Array(items) => {
                     let mut chosen = Vec::new();
+                    let mut unread = false;
                     for (i, item) in items.iter().enumerate() {
                         match read_choice(item, &format!("{path}[{i}]"), keys) {
                             Ok(key) if !chosen.contains(&key) => chosen.push(key),
                             Ok(_) => {}
-                            Err(d) => diags.push(d),
+                            Err(d) => {
+                                unread = true;
+                                diags.push(d);
+                            }
                         }
                     }
-                    Ok(Value::Choices(chosen))
+                    Ok(Value::Choices { chosen, unread })
                 }
-                other => read_choice(other, path, keys).map(|k| Value::Choices(vec![k])),
+                other => read_choice(other, path, keys).map(|k| Value::Choices {
+                    chosen: vec![k],
+                    unread: false,
+                }),
             },
             Kind::Texts => read_texts(json, path, diags),
         };
