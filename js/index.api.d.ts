@@ -80,7 +80,18 @@ export interface CatalogueOptions extends ListingOptions {
 // @generate live
 
 /** A validator holding one application, for a live form. */
-export interface Validator {
+export type Validator = ValidatorMethods & DisposeMethod;
+
+/**
+ * `[Symbol.dispose]()`, the same as `free()`, where the consumer's libs declare `Symbol.dispose`
+ * (`esnext.disposable`): `using v = createValidator(…)` frees it at the end of the block.
+ */
+export type DisposeMethod = SymbolConstructor extends { readonly dispose: infer D extends symbol }
+  ? { [K in D]: () => void }
+  : unknown;
+
+/** What a validator does. */
+export interface ValidatorMethods {
   /**
    * Sets one value and returns what changed: a field (`funding.thisYear.total`), a group
    * (`funding.thisYear`, from an object), a table (`documents`), a row (`resources[2]`; `null`
@@ -169,6 +180,9 @@ export interface ApplicationSchemaProps extends StandardSchemaV1.Props<Applicati
 export type NormalizedApplication = Normalized<Application>;
 type Normalized<T> = { [K in keyof T]: NormalizedField<K, T[K]> };
 type Present<T> = Exclude<T, null | undefined>;
+/** The labels a form may give for a listed choice, which come back as its key. */
+type ChoiceLabel = ProjectKindLabel | UnitKindLabel | LevelLabel | StageLabel | AdjustmentReasonLabel;
+type Keyed<T> = T extends readonly (infer E)[] ? Exclude<E, ChoiceLabel>[] : T;
 type NormalizedField<K, T> = K extends 'year' | 'mlpsLevel' | 'size' | 'external' | 'freeMaintenanceYears'
   ? number | null
   : [Extract<Present<T>, readonly unknown[]>] extends [never]
@@ -178,9 +192,9 @@ type NormalizedField<K, T> = K extends 'year' | 'mlpsLevel' | 'size' | 'external
         ? string | null
         : [Present<T>] extends [object]
           ? Normalized<Present<T>> | Extract<T, null>
-          : T
+          : Exclude<T, ChoiceLabel>
     : // A checkbox group not answered stays `null`; a table left empty is `[]`.
-      Extract<Present<T>, readonly unknown[]> | (K extends 'documents' | 'resources' ? never : Extract<T, null>);
+      Keyed<Extract<Present<T>, readonly unknown[]>> | (K extends 'documents' | 'resources' ? never : Extract<T, null>);
 
 /** A field, group, table, row or cell a form has, as `schema({ fields })` and `elementRules({ fields })` name it. */
 export type FormField = Path;
@@ -400,8 +414,14 @@ export function schema(options: SchemaOptions): ApplicationSchema;
 /** The `rules` of Element Plus's `<el-form>` and Ant Design Vue's `<a-form>` (async-validator). */
 export function elementRules(options: ElementRulesOptions): ElementRules;
 
-/** Every label in `locale` (default `zh-CN`): fields, cells, choices, verdict values, stages, documents. */
-export function labels(locale?: Locale): Labels;
+/** `T` read-only at every depth, as an object the package freezes is. */
+export type Frozen<T> = { readonly [K in keyof T]: Frozen<T[K]> };
+
+/**
+ * Every label in `locale` (default `zh-CN`): fields, cells, choices, verdict values, stages,
+ * documents. Frozen, and the same object each call.
+ */
+export function labels(locale?: Locale): Frozen<Labels>;
 
 // ---------------------------------------------------------------------------------------------
 // attach(): live, cited feedback inside an existing <form> (the form component in the module, src/form/; styles in attach.css)

@@ -25,10 +25,20 @@ export type Flag = boolean | 'true' | 'false' | '是' | '否';
 export type Whole = number | string;
 
 export type ProjectKind = 'new' | 'continuation' | 'upgrade' | 'operations' | 'serviceProcurement' | 'priorYearUnpaid';
+/** The labels a form shows for {@link ProjectKind} (e.g. 「新建」), read as their keys. */
+export type ProjectKindLabel = '新建' | '续建' | '升级改造' | '运维' | '购买服务' | '往年未支付';
 export type UnitKind = 'department' | 'township' | 'subordinate' | 'enterprise' | 'other';
+/** The labels a form shows for {@link UnitKind} (e.g. 「部门、直属单位」), read as their keys. */
+export type UnitKindLabel = '部门、直属单位' | '乡镇、街道' | '部门下属单位' | '区（县）管企事业单位' | '其他';
 export type Level = 'national' | 'provincial' | 'municipal' | 'county';
+/** The labels a form shows for {@link Level} (e.g. 「国家」), read as their keys. */
+export type LevelLabel = '国家' | '省级' | '市级' | '区（县）级';
 export type Stage = 'declaration' | 'approval' | 'implementation' | 'acceptance';
+/** The labels a form shows for {@link Stage} (e.g. 「申报」), read as their keys. */
+export type StageLabel = '申报' | '审批' | '实施' | '验收';
 export type AdjustmentReason = 'superiorDeployment' | 'technicalOptimisation' | 'businessDevelopment' | 'other';
+/** The labels a form shows for {@link AdjustmentReason} (e.g. 「根据上级部署确需改变建设内容」), read as their keys. */
+export type AdjustmentReasonLabel = '根据上级部署确需改变建设内容' | '确需对原技术方案完善优化' | '业务发展需要，在已批复框架下调整' | '其他';
 
 /**
  * An application (申报表 and the facts the rules turn on). Every field is optional: a form is
@@ -40,7 +50,7 @@ export interface Application {
   /** 申报部门 — Applying unit. */
   unit?: string | null;
   /** 申报单位类别 — Kind of applying unit. */
-  unitKind?: UnitKind | '' | null;
+  unitKind?: UnitKind | UnitKindLabel | '' | null;
   /** 项目负责人 — Project lead. */
   projectLead?: string | null;
   /** 联系电话 — Contact phone. */
@@ -54,7 +64,7 @@ export interface Application {
   /** 项目性质 — Project nature (as on the form). */
   nature?: string | null;
   /** 项目类别 — Project kind. */
-  kind?: ProjectKind | '' | null;
+  kind?: ProjectKind | ProjectKindLabel | '' | null;
   /** 信息系统网络安全等级保护测评拟定级 — Proposed MLPS level. */
   mlpsLevel?: Whole | null;
   /** 项目建设目的和内容 — Purpose and content. */
@@ -106,7 +116,7 @@ export interface Application {
   /** 密级要求 — Classification. */
   classificationLevel?: string | null;
   /** 明确要求建设的上级 — Levels that explicitly require the project. */
-  mandatedBy?: Level[] | Level | '' | null;
+  mandatedBy?: (Level | LevelLabel)[] | Level | LevelLabel | '' | null;
   /** 情况紧急、确需增补 — Urgent addition. */
   urgent?: Flag | '' | null;
   /** 应对突发事件紧急建设 — Emergency response. */
@@ -140,7 +150,7 @@ export interface Application {
   /** 建议书由具有相关资质的设计单位编制 — Proposal compiled by a qualified design unit. */
   designerQualified?: Flag | '' | null;
   /** 阶段 — Stage. */
-  stage?: Stage | '' | null;
+  stage?: Stage | StageLabel | '' | null;
   expertPanel?: {
     /** 评审专家人数 — Review panel size. */
     size?: Whole | null;
@@ -187,7 +197,7 @@ export interface Application {
     /** 调整资金数额 — Amount adjusted. */
     amount?: Amount | null;
     /** 调整情形 — Reason for the adjustment. */
-    reason?: AdjustmentReason | '' | null;
+    reason?: AdjustmentReason | AdjustmentReasonLabel | '' | null;
     /** 建设目标不变 — Construction goals unchanged. */
     goalsUnchanged?: Flag | '' | null;
     /** 投资规模未超出概算批复 — Investment stays within the approved estimate. */
@@ -269,8 +279,8 @@ export interface Options {
   /** The regulation: one of `jurisdictions()[].id`. An unknown one is reported as `JU001`. */
   jurisdiction: JurisdictionId | (string & {});
   /**
-   * The date the application is made; the regulation version in force then applies. Default: today,
-   * local time.
+   * The date the application is made; the regulation version in force then applies. Default: today
+   * in China (UTC+8), whatever the time zone the code runs in.
    */
   asOf?: DateString | null | undefined;
   /** Overrides the application's own `stage`; default `declaration`. */
@@ -730,7 +740,18 @@ export interface Delta {
 }
 
 /** A validator holding one application, for a live form. */
-export interface Validator {
+export type Validator = ValidatorMethods & DisposeMethod;
+
+/**
+ * `[Symbol.dispose]()`, the same as `free()`, where the consumer's libs declare `Symbol.dispose`
+ * (`esnext.disposable`): `using v = createValidator(…)` frees it at the end of the block.
+ */
+export type DisposeMethod = SymbolConstructor extends { readonly dispose: infer D extends symbol }
+  ? { [K in D]: () => void }
+  : unknown;
+
+/** What a validator does. */
+export interface ValidatorMethods {
   /**
    * Sets one value and returns what changed: a field (`funding.thisYear.total`), a group
    * (`funding.thisYear`, from an object), a table (`documents`), a row (`resources[2]`; `null`
@@ -919,6 +940,9 @@ export interface ApplicationSchemaProps extends StandardSchemaV1.Props<Applicati
 export type NormalizedApplication = Normalized<Application>;
 type Normalized<T> = { [K in keyof T]: NormalizedField<K, T[K]> };
 type Present<T> = Exclude<T, null | undefined>;
+/** The labels a form may give for a listed choice, which come back as its key. */
+type ChoiceLabel = ProjectKindLabel | UnitKindLabel | LevelLabel | StageLabel | AdjustmentReasonLabel;
+type Keyed<T> = T extends readonly (infer E)[] ? Exclude<E, ChoiceLabel>[] : T;
 type NormalizedField<K, T> = K extends 'year' | 'mlpsLevel' | 'size' | 'external' | 'freeMaintenanceYears'
   ? number | null
   : [Extract<Present<T>, readonly unknown[]>] extends [never]
@@ -928,9 +952,9 @@ type NormalizedField<K, T> = K extends 'year' | 'mlpsLevel' | 'size' | 'external
         ? string | null
         : [Present<T>] extends [object]
           ? Normalized<Present<T>> | Extract<T, null>
-          : T
+          : Exclude<T, ChoiceLabel>
     : // A checkbox group not answered stays `null`; a table left empty is `[]`.
-      Extract<Present<T>, readonly unknown[]> | (K extends 'documents' | 'resources' ? never : Extract<T, null>);
+      Keyed<Extract<Present<T>, readonly unknown[]>> | (K extends 'documents' | 'resources' ? never : Extract<T, null>);
 
 /** A field, group, table, row or cell a form has, as `schema({ fields })` and `elementRules({ fields })` name it. */
 export type FormField = Path;
@@ -1191,8 +1215,14 @@ export function schema(options: SchemaOptions): ApplicationSchema;
 /** The `rules` of Element Plus's `<el-form>` and Ant Design Vue's `<a-form>` (async-validator). */
 export function elementRules(options: ElementRulesOptions): ElementRules;
 
-/** Every label in `locale` (default `zh-CN`): fields, cells, choices, verdict values, stages, documents. */
-export function labels(locale?: Locale): Labels;
+/** `T` read-only at every depth, as an object the package freezes is. */
+export type Frozen<T> = { readonly [K in keyof T]: Frozen<T[K]> };
+
+/**
+ * Every label in `locale` (default `zh-CN`): fields, cells, choices, verdict values, stages,
+ * documents. Frozen, and the same object each call.
+ */
+export function labels(locale?: Locale): Frozen<Labels>;
 
 // ---------------------------------------------------------------------------------------------
 // attach(): live, cited feedback inside an existing <form> (the form component in the module, src/form/; styles in attach.css)

@@ -164,7 +164,9 @@ export async function init(input) {
   if (ready) {
     // Loaded already (in Node, on import): a Promise given is still awaited, so that its
     // rejection is thrown here rather than left unhandled, and what it gives is checked.
-    if (isThenable(input)) checkInitOptions(await input);
+    const given = isThenable(input) ? await input : input;
+    if (given !== input) checkInitOptions(given);
+    checkInitValues(given);
     warnNotLoaded(input);
     return;
   }
@@ -219,6 +221,39 @@ function checkInitOptions(input) {
   }
 }
 
+/**
+ * Throws a TypeError for a value of init()'s options it does not take, whether or not init() then
+ * loads anything: in Node the package is ready on import, and start-up code shared with a page
+ * is refused there as the page would refuse it.
+ */
+function checkInitValues(input) {
+  if (input === null || typeof input !== 'object' || isModuleSource(input) || isThenable(input)) return;
+  const { locales, profileJson, form, jurisdictions: ids } = input;
+  if (locales !== undefined && (!Array.isArray(locales) || locales.some((locale) => !LOCALES.includes(locale)))) {
+    throw new TypeError(
+      "gov-it-rules: init({ locales }) takes a list of the locales the page shows, 'zh-CN' and 'en'; with 'en' the regulations' English texts are fetched too",
+    );
+  }
+  if (profileJson !== undefined && profileJson !== false) {
+    if (!WITH_FORM) throw new TypeError(`gov-it-rules: init({ profileJson: true }) loads a module with attach(): ${NOFORM_ENTRY}`);
+    if (profileJson !== true || ids !== undefined || (form !== undefined && form !== true)) {
+      throw new TypeError(
+        'gov-it-rules: init({ profileJson: true }) loads the module that reads JSON profiles, which embeds the five regulations, their English texts and attach(); it takes no jurisdictions and no form: false',
+      );
+    }
+    return;
+  }
+  if (form !== undefined && form !== true && form !== false) {
+    throw new TypeError('gov-it-rules: init({ form }) takes true (the default) or false, the module without attach()');
+  }
+  if (form === true && !WITH_FORM) throw new TypeError(`gov-it-rules: init({ form: true }): ${NOFORM_ENTRY}`);
+  if (ids !== undefined && (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => !SHIPPED.includes(id)))) {
+    throw new TypeError(
+      `gov-it-rules: init({ jurisdictions }) takes a list of one or more of ${SHIPPED.join(', ')}; load a county's own profile with loadProfile() after init()`,
+    );
+  }
+}
+
 async function load(input) {
   // A Promise of the module's source (index.d.ts, InitInput), awaited here: what it resolves to
   // is loaded as if given itself, a URL fetched.
@@ -232,35 +267,15 @@ async function load(input) {
     await instantiate(input ?? (WITH_FORM ? FULL_WASM() : NOFORM_WASM()));
     return;
   }
-  const { locales } = input;
-  if (locales !== undefined && (!Array.isArray(locales) || locales.some((locale) => !LOCALES.includes(locale)))) {
-    throw new TypeError(
-      "gov-it-rules: init({ locales }) takes a list of the locales the page shows, 'zh-CN' and 'en'; with 'en' the regulations' English texts are fetched too",
-    );
-  }
-  const english = locales?.includes('en') ?? false;
+  checkInitValues(input);
+  const english = input.locales?.includes('en') ?? false;
   // `jurisdictions: undefined` is left out, as JavaScript APIs read undefined.
-  if (input.profileJson !== undefined && input.profileJson !== false) {
-    if (!WITH_FORM) throw new TypeError(`gov-it-rules: init({ profileJson: true }) loads a module with attach(): ${NOFORM_ENTRY}`);
-    if (input.profileJson !== true || input.jurisdictions !== undefined || (input.form !== undefined && input.form !== true)) {
-      throw new TypeError(
-        'gov-it-rules: init({ profileJson: true }) loads the module that reads JSON profiles, which embeds the five regulations, their English texts and attach(); it takes no jurisdictions and no form: false',
-      );
-    }
+  if (input.profileJson === true) {
     await instantiate(input.wasm ?? JSON_WASM());
     return;
   }
-  if (input.form !== undefined && input.form !== true && input.form !== false) {
-    throw new TypeError('gov-it-rules: init({ form }) takes true (the default) or false, the module without attach()');
-  }
-  if (input.form === true && !WITH_FORM) throw new TypeError(`gov-it-rules: init({ form: true }): ${NOFORM_ENTRY}`);
   const form = WITH_FORM && input.form !== false;
   const { jurisdictions: ids, wasm, profiles } = input;
-  if (ids !== undefined && (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => !SHIPPED.includes(id)))) {
-    throw new TypeError(
-      `gov-it-rules: init({ jurisdictions }) takes a list of one or more of ${SHIPPED.join(', ')}; load a county's own profile with loadProfile() after init()`,
-    );
-  }
   const folder =
     profiles === undefined ? undefined : new URL(profiles, globalThis.location?.href ?? import.meta.url ?? script);
   const fetched = (id, kind) => fetchShipped(id, kind, folder);

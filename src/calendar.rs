@@ -8,6 +8,18 @@ use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 use crate::profile::Span;
 
+/// The date in China (UTC+8, no daylight saving) at `unix_ms` milliseconds after 1970: the day
+/// the texts' deadlines count in, wherever the server or the browser runs.
+pub fn date_in_china(unix_ms: f64) -> Option<NaiveDate> {
+    const UTC_PLUS_8_MS: f64 = 8.0 * 3_600_000.0;
+    let days = ((unix_ms + UTC_PLUS_8_MS) / 86_400_000.0).floor();
+    if !days.is_finite() || days.abs() > 3_000_000.0 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(1970, 1, 1)?
+        .checked_add_signed(chrono::TimeDelta::try_days(days as i64)?)
+}
+
 /// `YYYY-MM-DD`, as reports print dates. Written digit by digit: reports print several dates per
 /// validation, and chrono's `Display` goes through the formatting machinery for each character.
 /// A year outside 0–9999 is written with its sign, as chrono writes it (`+10000-01-01`), without
@@ -98,6 +110,27 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    /// Today is Beijing's day: 17:00 UTC on 31 October is 1 November in China.
+    #[test]
+    fn the_date_is_chinas() {
+        let at = |text: &str| {
+            let ms = chrono::DateTime::parse_from_rfc3339(text)
+                .unwrap()
+                .timestamp_millis();
+            date_in_china(ms as f64)
+        };
+        assert_eq!(at("2025-10-31T15:59:59.999Z"), Some(d("2025-10-31")));
+        assert_eq!(at("2025-10-31T16:00:00Z"), Some(d("2025-11-01")));
+        assert_eq!(at("1969-12-31T15:00:00Z"), Some(d("1969-12-31")));
+        assert_eq!(at("1969-12-31T16:00:00Z"), Some(d("1970-01-01")));
+        assert_eq!(date_in_china(f64::NAN), None);
+        assert_eq!(
+            date_in_china(8.64e15),
+            None,
+            "the year 275760, as far as a JS date goes"
+        );
     }
 
     /// Dates are written as chrono writes them, in and past the years of four digits.

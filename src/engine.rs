@@ -1230,11 +1230,12 @@ fn info(profile: &Profile, version: &Version, locale: Locale) -> JurisdictionInf
     }
 }
 
-/// Today's date where the platform has a clock; the pure core never reads it otherwise.
+/// Today's date in China where the platform has a clock; the pure core never reads it otherwise.
 fn today() -> NaiveDate {
     #[cfg(not(target_arch = "wasm32"))]
     {
-        chrono::Utc::now().date_naive()
+        let ms = chrono::Utc::now().timestamp_millis() as f64;
+        calendar::date_in_china(ms).unwrap_or_default()
     }
     #[cfg(target_arch = "wasm32")]
     {

@@ -64,7 +64,7 @@ options! {
     /// The regulation: one of `jurisdictions()[].id`. An unknown one is reported as `JU001`.
     "jurisdiction": "JurisdictionId | (string & {})", required;
     /// The date the application is made; the regulation version in force then applies. Default:
-    /// today, local time.
+    /// today in China (UTC+8), whatever the time zone the code runs in.
     "asOf": "DateString";
     /// Overrides the application's own `stage`; default `declaration`.
     "stage": "Stage";

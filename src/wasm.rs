@@ -354,7 +354,7 @@ pub fn citations(from: u32) -> Vec<u8> {
 #[wasm_bindgen]
 pub fn jurisdictions(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
-    let options = listing_options(options.as_deref())?;
+    let options = listing_options(options.as_deref(), "jurisdictions()", &["asOf", "locale"])?;
     to_text(&catalogue::jurisdictions(
         &registry(),
         as_of_or_today(options.as_of)?,
@@ -366,7 +366,11 @@ pub fn jurisdictions(options: Option<String>) -> Result<Vec<u8>, JsValue> {
 #[wasm_bindgen]
 pub fn rules(options: Option<String>) -> Result<Vec<u8>, JsValue> {
     install_panic_hook();
-    let options = listing_options(options.as_deref())?;
+    let options = listing_options(
+        options.as_deref(),
+        "rules()",
+        &["jurisdiction", "asOf", "locale"],
+    )?;
     let jurisdiction = Some(options.jurisdiction.as_str()).filter(|j| !j.is_empty());
     let catalogue = catalogue::rules(
         &registry(),
@@ -417,7 +421,7 @@ pub fn form_layout() -> Result<Vec<u8>, JsValue> {
 }
 
 /// Options for a validation: `jurisdiction` is required (`null`, JavaScript's `undefined`, is
-/// absent), `asOf` defaults to today's local date.
+/// absent), `asOf` defaults to today's date in China.
 pub(crate) fn validation_options(options: &str) -> Result<Options, JsValue> {
     options_of(&read_value(options, "options")?)
 }
@@ -430,13 +434,23 @@ fn options_of(value: &Input) -> Result<Options, JsValue> {
 }
 
 /// Options for a listing, which may be left out (`undefined` or `null`).
-fn listing_options(options: Option<&str>) -> Result<Options, JsValue> {
-    match options {
-        None => Ok(Options::default()),
-        Some(text) => {
-            Options::from_input(&read_value(text, "options")?).map_err(|m| type_error(&m))
+fn listing_options(options: Option<&str>, call: &str, takes: &[&str]) -> Result<Options, JsValue> {
+    let Some(text) = options else {
+        return Ok(Options::default());
+    };
+    let value = read_value(text, "options")?;
+    // A validation's option a listing does not read (`stage`, `jurisdiction` for jurisdictions())
+    // would be ignored without a word.
+    if let Input::Object(members) = &value {
+        if let Some((other, _)) = members.iter().find(|(k, _)| !takes.contains(&k.as_ref())) {
+            return Err(type_error(&format!(
+                "{call}: unknown option `{}`; known options: {}",
+                clip(other),
+                takes.join(", ")
+            )));
         }
     }
+    Options::from_input(&value).map_err(|m| type_error(&m))
 }
 
 /// A value the wrapper encoded as JSON text ([`Input::parse_stringified`]); `what` names it in a
@@ -491,8 +505,8 @@ pub(crate) fn type_error(message: &str) -> JsValue {
     js_sys::TypeError::new(message).into()
 }
 
-/// `as_of`, or else today in the user's time zone (the core has no clock on wasm). A clock that
-/// gives no calendar date (`new Date()` is an Invalid Date, as fake timers set to `NaN` give, or
+/// `as_of`, or else today in China (UTC+8, as the texts' deadlines count), whatever the time zone
+/// the browser or server is set to (the core has no clock on wasm). A clock that gives no calendar date (`new Date()` is an Invalid Date, as fake timers set to `NaN` give, or
 /// lies beyond the years a date can hold, such as 275760) is refused with a `RangeError` that
 /// says to pass `asOf`, rather than read as some other day.
 fn as_of_or_today(as_of: Option<NaiveDate>) -> Result<NaiveDate, JsValue> {
@@ -500,14 +514,7 @@ fn as_of_or_today(as_of: Option<NaiveDate>) -> Result<NaiveDate, JsValue> {
         return Ok(date);
     }
     let now = js_sys::Date::new_0();
-    let today = if now.get_time().is_finite() {
-        i32::try_from(now.get_full_year())
-            .ok()
-            .and_then(|y| NaiveDate::from_ymd_opt(y, now.get_month() + 1, now.get_date()))
-    } else {
-        None
-    };
-    today.ok_or_else(|| {
+    crate::calendar::date_in_china(now.get_time()).ok_or_else(|| {
         let shown = String::from(now.to_string());
         JsValue::from(js_sys::RangeError::new(&format!(
             "gov-it-rules: the clock gives no usable date for the default asOf (new Date() is {}); pass options.asOf, such as \"2025-06-01\"",

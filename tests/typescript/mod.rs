@@ -420,8 +420,8 @@ fn field_type(kind: Kind) -> String {
         // select or unanswered radio group gives it; the other kinds' types already take ''.
         Kind::Bool => "Flag | ''".into(),
         Kind::Count(..) => "Whole".into(),
-        Kind::Choice(keys) => format!("{} | ''", list_name(keys)),
-        Kind::Choices(keys) => format!("{0}[] | {0} | ''", list_name(keys)),
+        Kind::Choice(keys) => format!("{0} | {0}Label | ''", list_name(keys)),
+        Kind::Choices(keys) => format!("({0} | {0}Label)[] | {0} | {0}Label | ''", list_name(keys)),
         Kind::Texts => "string[] | string".into(),
     }
 }
@@ -483,6 +483,20 @@ fn application() -> String {
     let mut out = String::new();
     for (name, keys) in CHOICE_LISTS {
         let _ = writeln!(out, "export type {name} = {};", union(keys));
+        let labels: Vec<&str> = keys
+            .iter()
+            .map(|k| {
+                gov_it_rules::labels::choice_label(k)
+                    .unwrap_or_else(|| panic!("{k} has no label"))
+                    .0
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "/** The labels a form shows for {{@link {name}}} (e.g. 「{}」), read as their keys. */\nexport type {name}Label = {};",
+            labels[0],
+            union(&labels)
+        );
     }
     out.push_str(
         "\n/**\n * An application (申报表 and the facts the rules turn on). Every field is optional: a form is\n * validated as it is filled in. `null` or an empty string means not filled in.\n */\n",

@@ -364,14 +364,14 @@ fn a_profile_is_loaded_from_json_text() {
 }
 
 #[wasm_bindgen_test]
-fn the_as_of_date_defaults_to_today() {
+fn the_as_of_date_defaults_to_today_in_china() {
     let report = parsed(validate("{}", false, r#"{"jurisdiction": "tongzhou"}"#).unwrap());
-    let now = js_sys::Date::new_0();
+    let in_china = js_sys::Date::new(&(js_sys::Date::now() + 8.0 * 3_600_000.0).into());
     let today = format!(
         "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
+        in_china.get_utc_full_year(),
+        in_china.get_utc_month() + 1,
+        in_china.get_utc_date()
     );
     assert_eq!(report["asOf"], today);
 }

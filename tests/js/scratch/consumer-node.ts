@@ -23,11 +23,20 @@ initSync(new Uint8Array(8));
 initSync(new ArrayBuffer(8));
 
 const draft: Application = { kind: '', unitKind: '', urgent: '', mandatedBy: '', totalInvestment: '' };
+// A choice may be given as the label the form shows.
+export const labelled: Application = { kind: '新建', mandatedBy: ['国家', 'provincial'], unitKind: '乡镇、街道', stage: '审批' };
+// @ts-expect-error: neither a key nor a label
+export const misspelt: Application = { kind: '旧建' };
 const options: Options = { jurisdiction: 'tongzhou', parameters: undefined, locale: undefined, asOf: undefined };
 export const report: Report = validate(draft, options);
 export const listed = jurisdictions({ asOf: undefined }).map((j) => j.id);
 export const codes = rules({ jurisdiction: undefined }).codes.length;
 createValidator(options, draft).free();
+// With esnext.disposable in the libs (tsconfig.node.json), a validator is disposable.
+export function checkOnce(application: Application): Report {
+  using validator = createValidator(options, application);
+  return validator.report();
+}
 
 const applicationSchema = schema({ jurisdiction: 'xiangcheng', locale: undefined });
 export const input: StandardSchemaV1.InferInput<typeof applicationSchema> = draft;

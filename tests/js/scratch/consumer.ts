@@ -164,6 +164,10 @@ const choice: string = zh.choices.unitKind.township;
 console.log(zh.verdicts.merge.sometimes);
 // @ts-expect-error: labels come in zh-CN and en
 labels('fr');
+export function relabel(): void {
+  // @ts-expect-error: labels are frozen
+  labels().fields.name = '名称';
+}
 console.log(mergeLabel, fieldLabel, stageLabel, documentName, choice);
 
 // Element Plus / Ant Design Vue rules over a reactive model (or a getter).

@@ -139,8 +139,7 @@ test('JSON text that starts with a byte-order mark is read as the text after it'
 test('a clock that gives no date (fake timers at NaN, year 275760) is a RangeError asking for asOf, not 1970-01-01', () => {
   const RealDate = globalThis.Date;
   const { asOf, ...noDate } = options;
-  const now = new RealDate();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const today = new RealDate(RealDate.now() + 8 * 3600e3).toISOString().slice(0, 10);
   assert.equal(validate(fixture, noDate).asOf, today);
   for (const time of [NaN, 8.64e15]) {
     globalThis.Date = class extends RealDate {
@@ -162,4 +161,28 @@ test('a clock that gives no date (fake timers at NaN, year 275760) is a RangeErr
     }
   }
   stillWorks();
+});
+
+test("the default asOf is the day in China (UTC+8) whatever the host's time zone", () => {
+  const RealDate = globalThis.Date;
+  const zone = process.env.TZ;
+  const { asOf, ...noDate } = options;
+  try {
+    for (const tz of ['UTC', 'America/Los_Angeles', 'Asia/Shanghai']) {
+      process.env.TZ = tz;
+      for (const [at, day] of [['2025-10-31T15:59:59Z', '2025-10-31'], ['2025-10-31T16:00:00Z', '2025-11-01']]) {
+        globalThis.Date = class extends RealDate {
+          constructor(...args) {
+            if (args.length === 0) super(at);
+            else super(...args);
+          }
+        };
+        assert.equal(validate(fixture, noDate).asOf, day, `${at} with TZ=${tz}`);
+      }
+    }
+  } finally {
+    globalThis.Date = RealDate;
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
 });

@@ -358,8 +358,8 @@ test('options: locale, stage, default as-of date, portal parameters, message ove
   assert.equal(en.stage, 'approval');
   assert.match(en.diagnostics.find((d) => d.code === 'IN001').message, /not a valid amount/);
 
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  // Today in China (UTC+8), as the texts' deadlines count.
+  const today = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 10);
   assert.equal(validate({}, { jurisdiction: 'tongzhou' }).asOf, today);
 
   const custom = validate({}, { ...options, messages: { FM001: '必填：{field}' } });
@@ -393,6 +393,9 @@ test('misuse throws a TypeError that says what to do', () => {
   assert.throws(() => createValidator({ jurisdiction: 'tongzhou', locale: 'fr' }, fixture), { name: 'TypeError', message: /options.locale/ });
   assert.throws(() => schema('tongzhou'), { name: 'TypeError', message: /schema\(options\) needs an options object/ });
   assert.throws(() => jurisdictions({ juristiction: 'x' }), { name: 'TypeError', message: /unknown option/ });
+  // A validation's option a listing would ignore is refused, naming what the listing takes.
+  assert.throws(() => jurisdictions({ jurisdiction: 'shexian' }), { name: 'TypeError', message: /jurisdictions\(\): unknown option `jurisdiction`; known options: asOf, locale$/ });
+  assert.throws(() => rules({ stage: 'approval' }), { name: 'TypeError', message: /rules\(\): unknown option `stage`; known options: jurisdiction, asOf, locale$/ });
   assert.throws(() => rules({ jurisdiction: 'atlantis' }), { name: 'RangeError', message: /unknown jurisdiction `atlantis`; known: .*tongzhou/ });
   const v = createValidator(options, fixture);
   assert.throws(() => v.set(42, 'x'), { name: 'TypeError', message: /path must be a string/ });
@@ -466,7 +469,7 @@ test('init({ jurisdictions: undefined }) is init(): the list is left out, not re
   assert.equal(fresh.validate(fixture, options).summary.complete, true);
 });
 
-test('init() refuses an options key it does not take, naming it and the known ones, in Node too', async () => {
+test('init() refuses an options key it does not take, naming it and the known ones, and a value a page would refuse, in Node too', async () => {
   const known = '; known options: jurisdictions, wasm, profiles, locales, profileJson, form';
   // Node's entry is loaded already, and still says so rather than resolving.
   await assert.rejects(init({ bogus: 1 }), { name: 'TypeError', message: `gov-it-rules: init(): unknown option \`bogus\`${known}` });
@@ -481,6 +484,12 @@ test('init() refuses an options key it does not take, naming it and the known on
   await assert.rejects(init({ bogus: undefined }), { name: 'TypeError', message: /unknown option `bogus`/ });
   await init({ jurisdictions: undefined, wasm: undefined, profiles: undefined, locales: ['zh-CN', 'en'], profileJson: undefined, form: undefined });
   await init(new Uint8Array(8));
+  // And a value a page would refuse, so that start-up code shared with a page fails here first.
+  await assert.rejects(init({ form: 'no' }), { name: 'TypeError', message: /init\(\{ form \}\) takes true \(the default\) or false/ });
+  await assert.rejects(init({ jurisdictions: 'tongzhou' }), { name: 'TypeError', message: /takes a list of one or more of/ });
+  await assert.rejects(init({ locales: ['fr'] }), { name: 'TypeError', message: /init\(\{ locales \}\) takes a list/ });
+  await assert.rejects(init({ profileJson: true, jurisdictions: ['tongzhou'] }), { name: 'TypeError', message: /it takes no jurisdictions/ });
+  await assert.rejects(init(Promise.resolve({ form: 1 })), { name: 'TypeError', message: /init\(\{ form \}\)/ });
   // A Promise is awaited even so: its rejection is init()'s own, never unhandled, and the options
   // it gives are checked.
   await assert.rejects(init(Promise.reject(new Error('fetch failed'))), { message: 'fetch failed' });

@@ -30,9 +30,9 @@ const expected = api.validate(fixture, options);
 function trapInside(hook) {
   const RealDate = globalThis.Date;
   globalThis.Date = class extends RealDate {
-    getFullYear() {
+    getTime() {
       hook();
-      return super.getFullYear();
+      return super.getTime();
     }
   };
   try {
