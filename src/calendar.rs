@@ -97,10 +97,19 @@ pub fn describe(span: Span, en: bool) -> String {
         (Span::WorkingDays(n), false) => format!("{n}个工作日"),
         (Span::Months(n), false) => format!("{n}个月"),
         (Span::Years(n), false) => format!("{n}年"),
-        (Span::Days(n), true) => format!("{n} days"),
-        (Span::WorkingDays(n), true) => format!("{n} working days"),
-        (Span::Months(n), true) => format!("{n} months"),
-        (Span::Years(n), true) => format!("{n} years"),
+        (Span::Days(n), true) => english(n, "day"),
+        (Span::WorkingDays(n), true) => english(n, "working day"),
+        (Span::Months(n), true) => english(n, "month"),
+        (Span::Years(n), true) => english(n, "year"),
+    }
+}
+
+/// `1 month`, `6 months`.
+fn english(n: u32, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
     }
 }
 
@@ -110,6 +119,14 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn one_is_singular_in_english() {
+        assert_eq!(describe(Span::Months(1), true), "1 month");
+        assert_eq!(describe(Span::Years(1), true), "1 year");
+        assert_eq!(describe(Span::WorkingDays(7), true), "7 working days");
+        assert_eq!(describe(Span::Months(1), false), "1个月");
     }
 
     /// Today is Beijing's day: 17:00 UTC on 31 October is 1 November in China.

@@ -110,13 +110,13 @@ codes! {
         "{regulation} takes effect on {inForce}; on {asOf} it was not yet in force. The verdicts below apply it for reference only.";
     Repealed => "JU003", "repealed", Warning, "jurisdiction", ["regulation", "repealed", "asOf"], Number,
         "《{regulation}》已于 {repealed} 废止，申报日期 {asOf} 时不再适用；请按新规定办理。",
-        "{regulation} was repealed on {repealed} and no longer applied on {asOf}.";
+        "{regulation} was repealed on {repealed} and no longer applied on {asOf}; follow the rules that replaced it.";
     DateNotPrinted => "JU004", "date-not-printed", Info, "jurisdiction", ["regulation", "what"], Number,
         "《{regulation}》原文未载明{what}，本检查不作推定。",
-        "{regulation} does not print its {what}; no date is assumed.";
+        "{regulation} does not print its {what}; none is assumed.";
     ParameterMissing => "JU005", "parameter-missing", Warning, "jurisdiction", ["parameter", "outcome"], Number,
         "{outcome}取决于「{parameter}」，该标准由上级规定、需由门户配置提供，本次未提供，因此暂无法判断。",
-        "{outcome} depends on “{parameter}”, which the portal must supply; it was not supplied, so this cannot be decided yet.";
+        "“{parameter}”, a limit set by a higher authority that the portal must supply, was not supplied, so {outcome} cannot be decided yet.";
     EnglishNotLoaded => "JU006", "english-not-loaded", Info, "jurisdiction", ["regulation"], Number,
         "《{regulation}》的英文文本未加载，其条文摘要和说明以中文给出。",
         "The English texts of {regulation} were not loaded, so its article summaries and explanations are given in Chinese.";
@@ -131,10 +131,10 @@ codes! {
         "“{field}” is {total} 万元 but its four sources add up to {sum} 万元.";
     MonthOrder => "FM004", "month-order", Error, "form", ["end", "start"], Text,
         "计划完成年月 {end} 早于启动年月 {start}：请核对这两个年月，计划完成应在启动之后。",
-        "Planned completion {end} is before the start month {start}.";
+        "Planned completion {end} is before the start month {start}: check both months; completion comes after the start.";
     MissingDocument => "DC001", "missing-document", Error, "completeness", ["document", "stage", "why"], Number,
         "{stage}阶段需提交「{document}」，目前未上传。{why}",
-        "The {stage} stage needs “{document}”, which is not on file. {why}";
+        "The {stage} stage needs “{document}”; none is on file. {why}";
     MissingChapter => "DC002", "missing-chapter", Error, "completeness", ["document", "chapter", "why"], Number,
         "「{document}」应包含「{chapter}」篇（章），目前未注明。{why}",
         "“{document}” must contain the chapter “{chapter}”, which is not listed. {why}";
@@ -176,7 +176,7 @@ codes! {
         "“{field}” is {date}, after the latest date for “{target}”, {latest} ({span} after {from}, {fromDate}); “{target}” can no longer be done in time. {action}";
     WindowBeforeStart => "TW007", "window-before-start", Error, "timing", ["field", "date", "from", "fromDate"], Text,
         "「{field}」为 {date}，早于{from}（{fromDate}）：应在{from}之后。",
-        "“{field}” is {date}, before {from} ({fromDate}); it comes after it.";
+        "“{field}” is {date}, before {from} ({fromDate}); it must come after {from}.";
     WindowTooLatePostponed => "TW008", "window-too-late-postponed", Error, "timing", ["field", "date", "latest"], Text,
         "「{field}」为 {date}，晚于经批准延期后的最迟日期 {latest}。",
         "“{field}” is {date}, after {latest}, the latest date of the approved postponement.";
@@ -206,7 +206,7 @@ codes! {
         "The simplified route needs the investment within the approved estimate and unchanged goals; this adjustment does not qualify: {procedure}";
     AmountOnBoundary => "BD001", "amount-on-boundary", Info, "boundary", ["field", "amount", "article", "wording", "reading", "result"], Number,
         "「{field}」恰为 {amount} 万元，正好在{article}「{wording}」的界线上：{reading}，因此{result}。",
-        "“{field}” is exactly {amount} 万元, on the line drawn by {article} (“{wording}”): {reading}, so {result}.";
+        "“{field}” is exactly {amount} 万元, on the line drawn by {article} (“{wording}”): {reading}. {result}.";
 }
 
 impl Code {

@@ -437,8 +437,12 @@ impl LiveValidator {
         };
         let len = rows.len();
         if row > len {
+            let has = match len {
+                1 => "1 row".to_string(),
+                n => format!("{n} rows"),
+            };
             return Err(format!(
-                "{table}[{row}]: the table has {len} rows; set {table}[{len}] to add a row, or set \
+                "{table}[{row}]: the table has {has}; set {table}[{len}] to add a row, or set \
                  {table} to the whole array"
             ));
         }

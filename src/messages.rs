@@ -230,6 +230,10 @@ fn reason_text(reason: &str, params: &SortedMap<&'static str, Arc<str>>, locale:
             "请勿使用千位分隔符".to_string(),
             "leave out thousands separators".to_string(),
         ),
+        "decimalComma" => (
+            "小数请用小数点（例如 300.5）".to_string(),
+            "write decimals with a point (e.g. 300.5)".to_string(),
+        ),
         "negative" => (
             "金额不能为负数".to_string(),
             "amounts cannot be negative".to_string(),

@@ -19,8 +19,12 @@ pub enum MoneyError {
     ChineseNumerals,
     /// Written in 元 (or another unit) where 万元 is asked for.
     WrongUnit,
+    /// A digit, `e` and a digit (`3e2`, `1.5E+3`): not a word that has an `e` in it.
     Exponent,
+    /// Digits grouped by commas in threes (`3,000`).
     ThousandsSeparator,
+    /// A comma before other than three digits (`300,5`): a decimal comma.
+    DecimalComma,
     Negative,
     TooManyDecimals(u32),
     TooLarge,
@@ -38,6 +42,7 @@ impl MoneyError {
             MoneyError::WrongUnit => "wrongUnit",
             MoneyError::Exponent => "exponent",
             MoneyError::ThousandsSeparator => "thousandsSeparator",
+            MoneyError::DecimalComma => "decimalComma",
             MoneyError::Negative => "negative",
             MoneyError::TooManyDecimals(_) => "tooManyDecimals",
             MoneyError::TooLarge => "tooLarge",
@@ -99,17 +104,53 @@ fn checked(text: &str) -> Result<Decimal, MoneyError> {
     if before_unit.is_some_and(|before| !crate::trim(before).ends_with('万')) {
         return Err(MoneyError::WrongUnit);
     }
-    if body.contains(['e', 'E']) {
+    if has_exponent(body) {
         return Err(MoneyError::Exponent);
     }
-    if body.contains([',', '，']) {
-        return Err(MoneyError::ThousandsSeparator);
+    if let Some(comma) = separator(body) {
+        return Err(comma);
     }
     let (negative, digits) = match body.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, body.strip_prefix('+').unwrap_or(body)),
     };
     from_digits(negative, digits)
+}
+
+fn has_exponent(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    (1..bytes.len()).any(|i| {
+        let at = |k: usize| bytes.get(k).copied().unwrap_or(0);
+        let after = if matches!(at(i + 1), b'+' | b'-') {
+            i + 2
+        } else {
+            i + 1
+        };
+        at(i - 1).is_ascii_digit() && matches!(at(i), b'e' | b'E') && at(after).is_ascii_digit()
+    })
+}
+
+/// A comma between digits: a thousands separator where each group after it has three digits,
+/// else a decimal comma.
+fn separator(body: &str) -> Option<MoneyError> {
+    let mut groups = body.split([',', '，']);
+    let first = groups.next()?;
+    let mut rest = groups.peekable();
+    rest.peek()?;
+    let ends_in_digit = first.bytes().last().is_some_and(|b| b.is_ascii_digit());
+    let mut thousands = ends_in_digit;
+    for group in rest {
+        let run = group.bytes().take_while(u8::is_ascii_digit).count();
+        if run == 0 {
+            return Some(MoneyError::ThousandsSeparator);
+        }
+        thousands &= run == 3;
+    }
+    Some(if thousands || !ends_in_digit {
+        MoneyError::ThousandsSeparator
+    } else {
+        MoneyError::DecimalComma
+    })
 }
 
 /// The amount `digits` (with no sign, negative when `negative`) writes: digits, and a point
@@ -397,6 +438,15 @@ mod tests {
         assert_eq!(parse("12.34567"), Err(MoneyError::TooManyDecimals(5)));
         assert_eq!(parse("3000000元"), Err(MoneyError::WrongUnit));
         assert_eq!(parse("1,000"), Err(MoneyError::ThousandsSeparator));
+        assert_eq!(parse("1,000,000.5"), Err(MoneyError::ThousandsSeparator));
+        assert_eq!(parse("300,5"), Err(MoneyError::DecimalComma));
+        assert_eq!(parse("300，25"), Err(MoneyError::DecimalComma));
+        // A word is not a number, whatever letters it has.
+        for word in ["yes", "none", "test", "e", "1e", "e5", "3 e 2"] {
+            assert_eq!(parse(word), Err(MoneyError::NotANumber), "{word}");
+        }
+        assert_eq!(parse("1.5E+3"), Err(MoneyError::Exponent));
+        assert_eq!(parse("2e-1"), Err(MoneyError::Exponent));
         assert_eq!(parse(""), Err(MoneyError::Empty));
         assert_eq!(parse("万元"), Err(MoneyError::Empty));
         assert_eq!(parse("12."), Err(MoneyError::NotANumber));

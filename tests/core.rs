@@ -569,6 +569,67 @@ fn documents_are_named_in_the_reports_language() {
         .any(|r| &*r.name == "通州区政务信息化项目建设申报表"));
 }
 
+/// English messages read as English: an order of dates says what must come first, one month
+/// is singular, a boundary's result is a sentence of its own, and a word is not taken for
+/// scientific notation.
+#[test]
+fn english_messages_read_as_english() {
+    let en = |jurisdiction: &str, stage: Stage, application: serde_json::Value| {
+        let mut options = common::options(jurisdiction, stage);
+        options.locale = gov_it_rules::messages::Locale::En;
+        let report = run_with(application, &options);
+        report
+            .diagnostics
+            .iter()
+            .chain(report.notices.iter())
+            .map(|d| (d.code.id().to_string(), d.message.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let message = |all: &[(String, String)], code: &str| {
+        all.iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_else(|| panic!("no {code} in {all:?}"))
+    };
+    let order = en(
+        "shexian",
+        Stage::Implementation,
+        json!({"kind": "new", "dates": {"approval": "2025-03-10", "contractSigned": "2025-03-09"}}),
+    );
+    assert!(
+        message(&order, "TW007").ends_with("; it must come after Approval date."),
+        "{order:?}"
+    );
+    let month = en(
+        "shexian",
+        Stage::Implementation,
+        json!({"dates": {"trialRunStart": "2025-01-15", "trialRunEnd": "2025-02-14"}}),
+    );
+    assert!(
+        message(&month, "TW001").contains(" 1 month after "),
+        "{month:?}"
+    );
+    let line = en(
+        "tinghu",
+        Stage::Declaration,
+        json!({"totalInvestment": "100"}),
+    );
+    let boundary = message(&line, "BD001");
+    assert!(
+        boundary.contains("under full-process management. 100 万元 or more: full-process"),
+        "{boundary}"
+    );
+    let word = en(
+        "tongzhou",
+        Stage::Declaration,
+        json!({"totalInvestment": "yes"}),
+    );
+    assert!(
+        message(&word, "IN001").contains("it is not a number"),
+        "{word:?}"
+    );
+}
+
 #[test]
 fn the_as_of_date_picks_the_version_and_says_when_none_is_in_force() {
     let mut options = common::options("shexian", Stage::Declaration);

@@ -58,20 +58,33 @@ pub fn report(ctx: &Ctx, sink: &mut Sink) {
             Diagnostic::new(Code::AmountOnBoundary, hit.field.path())
                 .rule(&rule, cites.clone())
                 .param("amount", money::format(&hit.amount))
-                .param("article", article_label(&cites))
+                .param("article", article_label(&cites, ctx.locale.is_en()))
                 .param("wording", Arc::clone(&hit.wording))
                 .param("reading", reading)
-                .param("result", result.trim_end_matches(['。', '.']))
+                .param(
+                    "result",
+                    sentence(result.trim_end_matches(['。', '.']), ctx.locale.is_en()),
+                )
                 .param("parameter", Arc::clone(&hit.param)),
         );
     }
 }
 
-/// The articles of a list of citations, e.g. `第十一条、第十二条`.
-fn article_label(citations: &[Citation]) -> String {
+/// The articles of a list of citations, e.g. `第十一条、第十二条` (in English `第十一条, 第十二条`).
+fn article_label(citations: &[Citation], en: bool) -> String {
     citations
         .iter()
         .map(|c| c.article.as_str())
         .collect::<Vec<_>>()
-        .join("、")
+        .join(if en { ", " } else { "、" })
+}
+
+/// In English the result is a sentence of its own, after the reading's: its first letter a
+/// capital.
+fn sentence(result: &str, en: bool) -> String {
+    let mut chars = result.chars();
+    match chars.next() {
+        Some(first) if en => first.to_ascii_uppercase().to_string() + chars.as_str(),
+        _ => result.to_string(),
+    }
 }
