@@ -1198,18 +1198,8 @@ fn version_notices(
         notices.push(
             Diagnostic::new(Code::DateNotPrinted, "")
                 .param("regulation", title)
-                .param("what", listed(&unprinted, locale)),
+                .param("what", messages::enumerate(&unprinted, locale)),
         );
-    }
-}
-
-/// `a、b、c`; in English `a, b and c`.
-fn listed(items: &[&str], locale: Locale) -> String {
-    match items.split_last() {
-        Some((last, rest)) if locale.is_en() && !rest.is_empty() => {
-            format!("{} and {last}", rest.join(", "))
-        }
-        _ => items.join("、"),
     }
 }
 

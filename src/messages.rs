@@ -101,6 +101,16 @@ fn fill_with<'a>(template: &str, value: impl Fn(&str) -> Option<Cow<'a, str>>) -
     out
 }
 
+/// A list in running text: `a、b、c`; in English `a, b and c`.
+pub fn enumerate(items: &[&str], locale: Locale) -> String {
+    match items.split_last() {
+        Some((last, rest)) if locale.is_en() && !rest.is_empty() => {
+            format!("{} and {last}", rest.join(", "))
+        }
+        _ => items.join("、"),
+    }
+}
+
 /// Formats a diagnostic's message in place. Parameters that name a field path or a reason key are
 /// shown as their label; the raw values stay in `params` for programs.
 pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &SortedMap<String, String>) {

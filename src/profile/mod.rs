@@ -511,11 +511,11 @@ keyed_values! {
         /// The documents may be compiled as one (合并编报).
         Merge => "merge", "可以合并编报", "may be compiled as one";
         /// `documents` stand in for `replaces` (e.g. 可研及概算代初步设计).
-        Substitute => "substitute", "可以替代", "may stand in";
+        Substitute => "substitute", "可以替代", "one document may stand in for another";
         /// A lighter document replaces the whole chain (e.g. 建设方案).
         Lighter => "lighter", "以简化文本代替", "a lighter document replaces the chain";
         /// `replaces` need not be compiled at all.
-        Omit => "omit", "无需编制", "not needed";
+        Omit => "omit", "无需编制", "a document need not be compiled";
         /// Each document is compiled and approved on its own.
         Separate => "separate", "分别编报", "compiled separately";
     }
@@ -535,13 +535,13 @@ pub struct Merge {
 keyed_values! {
     pub enum SupervisionMode {
         /// 必须实行工程监理制.
-        Mandatory => "mandatory", "必须实行工程监理", "mandatory";
+        Mandatory => "mandatory", "必须实行工程监理", "supervision mandatory";
         /// Apply to the leading group's office for the unified supervision service.
-        UnifiedService => "unifiedService", "申请统一监理服务", "apply for the unified service";
+        UnifiedService => "unifiedService", "申请统一监理服务", "apply for the unified supervision service";
         /// Arranged centrally; the applicant neither procures nor budgets it.
-        Central => "central", "由主管部门统一安排", "arranged centrally";
+        Central => "central", "由主管部门统一安排", "supervision arranged centrally";
         /// 原则上实行监理制.
-        InPrinciple => "inPrinciple", "原则上实行监理", "in principle";
+        InPrinciple => "inPrinciple", "原则上实行监理", "supervision in principle";
         /// The text names the supervision system (工程监理制度) without saying which projects must
         /// be supervised.
         NotSpecified => "notSpecified", "未规定须否监理，按工程监理制度执行", "not specified; follow the supervision rules";
@@ -569,7 +569,7 @@ keyed_values! {
         /// 全过程管理.
         FullProcess => "fullProcess", "全过程管理", "full-process management";
         /// 报备制管理.
-        Filing => "filing", "报备制管理", "filing";
+        Filing => "filing", "报备制管理", "filing-based management";
     }
 }
 

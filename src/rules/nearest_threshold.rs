@@ -120,12 +120,10 @@ fn document<'s>(ctx: &'s Ctx<'_>, key: &'s str) -> &'s str {
         .map_or(key, |d| ctx.text(&d.name, &d.name_en))
 }
 
-/// Document names as a list, e.g. `项目建议书、可行性研究报告`.
+/// Document names as a list, e.g. `项目建议书、可行性研究报告` (in English `…, … and …`).
 fn documents(ctx: &Ctx, keys: &[String]) -> String {
-    keys.iter()
-        .map(|k| document(ctx, k))
-        .collect::<Vec<_>>()
-        .join(ctx.text("、", ", "))
+    let names: Vec<&str> = keys.iter().map(|k| document(ctx, k)).collect();
+    crate::messages::enumerate(&names, ctx.locale)
 }
 
 impl Verdict for Approval {
