@@ -584,28 +584,39 @@ function snapshot(value, depth, state) {
     state.exact = false;
     return value;
   }
+  if (state.open.has(value)) return stop(state, new Unreadable(CYCLE));
   if (depth >= MAX_DEPTH) return stop(state, new Unreadable(`nested deeper than ${MAX_DEPTH} levels`));
-  if (array) {
-    let length;
-    try {
-      length = value.length;
-    } catch (error) {
-      return stop(state, new Threw(error));
-    }
-    if (!(length <= MAX_ITEMS)) return stop(state, new Unreadable(`more than ${MAX_ITEMS} items`));
-    const copy = new Array(length);
-    for (let i = 0; i < length && !state.stop; i++) {
-      let item;
-      try {
-        item = value[i];
-      } catch (error) {
-        copy[i] = stop(state, new Threw(error));
-        break;
-      }
-      copy[i] = snapshot(item, depth + 1, state);
-    }
-    return copy;
+  state.open.add(value);
+  try {
+    return array ? snapshotArray(value, depth, state) : snapshotObject(value, depth, state);
+  } finally {
+    state.open.delete(value);
   }
+}
+
+function snapshotArray(value, depth, state) {
+  let length;
+  try {
+    length = value.length;
+  } catch (error) {
+    return stop(state, new Threw(error));
+  }
+  if (!(length <= MAX_ITEMS)) return stop(state, new Unreadable(`more than ${MAX_ITEMS} items`));
+  const copy = new Array(length);
+  for (let i = 0; i < length && !state.stop; i++) {
+    let item;
+    try {
+      item = value[i];
+    } catch (error) {
+      copy[i] = stop(state, new Threw(error));
+      break;
+    }
+    copy[i] = snapshot(item, depth + 1, state);
+  }
+  return copy;
+}
+
+function snapshotObject(value, depth, state) {
   let names;
   try {
     names = Object.keys(value);
@@ -675,7 +686,7 @@ function notAnObject(value) {
 function encode(value, at, root = at) {
   const odd = notAnObject(value);
   if (odd !== undefined) throw new TypeError(`${at}: ${odd}; ${PLAIN}`);
-  const state = { exact: true, stop: false, items: 0, chars: 0 };
+  const state = { exact: true, stop: false, items: 0, chars: 0, open: new Set() };
   const copy = snapshot(value, 0, state);
   // JSON.stringify would call a toJSON that a script put on Object.prototype or Array.prototype.
   if (state.exact && Object.prototype.toJSON === undefined && Array.prototype.toJSON === undefined) {
@@ -809,6 +820,8 @@ class Walk {
     /** Values and characters read so far, against MAX_TOTAL and MAX_CHARS. */
     this.items = 0;
     this.chars = 0;
+    /** The objects being read, from the root down: one met again is a cycle. */
+    this.open = new Set();
   }
 
   /** `root` and the path to the value being read, each key shown by `show`. */
@@ -873,11 +886,24 @@ class Walk {
         break;
       case 'function':
         return this.refuse('is a function, not a value', true);
+      case 'symbol':
+        return this.refuse('is a symbol, not a value', true);
       default:
         return this.refuse(`invalid type: JsValue(${debug(value)}), expected plain data`);
     }
     if (ArrayBuffer.isView(value)) return this.view(value, depth);
+    if (this.open.has(value)) throw this.fail(CYCLE);
     if (depth >= MAX_DEPTH) throw this.fail(`nested deeper than ${MAX_DEPTH} levels`);
+    this.open.add(value);
+    try {
+      return this.object(value, depth);
+    } finally {
+      this.open.delete(value);
+    }
+  }
+
+  /** An array, a Map or an object's own keys. */
+  object(value, depth) {
     let array;
     let map;
     let promise;
@@ -936,6 +962,9 @@ class Walk {
     return `{${parts.join(',')}}`;
   }
 }
+
+/** What an object that contains itself is told, where it is met again. */
+const CYCLE = 'contains the object around it again: a cycle';
 
 /** The JSON text of a string, number, boolean, null or undefined; undefined for anything else. */
 function scalarText(value) {
