@@ -146,16 +146,16 @@ codes! {
         "Row {row} of the information-resource table has no name.";
     ResourceSharingInvalid => "RS002", "resource-sharing-invalid", Error, "resources", ["row", "input", "allowed"], Around("input"),
         "信息资源表第 {row} 行的共享属性「{input}」应为{allowed}之一。",
-        "Row {row}: sharing “{input}” must be one of {allowed}.";
+        "Row {row} of the information-resource table: sharing “{input}” must be one of {allowed}.";
     ResourceConditionMissing => "RS003", "resource-condition-missing", Error, "resources", ["row"], Number,
         "信息资源表第 {row} 行为“有条件共享”，请注明共享条件。",
-        "Row {row} is shared on conditions: state the conditions.";
+        "Row {row} of the information-resource table is shared on conditions: state the conditions.";
     ResourceReasonMissing => "RS004", "resource-reason-missing", Error, "resources", ["row"], Number,
         "信息资源表第 {row} 行为“不予共享”，请写明不予共享的原因。",
-        "Row {row} is not shared: state why.";
+        "Row {row} of the information-resource table is not shared: state why.";
     ResourceFrequencyInvalid => "RS005", "resource-frequency-invalid", Error, "resources", ["row", "input", "allowed"], Around("input"),
         "信息资源表第 {row} 行的采集更新频率「{input}」应为{allowed}之一。",
-        "Row {row}: update frequency “{input}” must be one of {allowed}.";
+        "Row {row} of the information-resource table: update frequency “{input}” must be one of {allowed}.";
     WindowTooEarly => "TW001", "window-too-early", Error, "timing", ["field", "date", "from", "fromDate", "span", "earliest"], Text,
         "「{field}」为 {date}，早于{from}（{fromDate}）后{span}，最早应为 {earliest}。",
         "“{field}” is {date}, earlier than {span} after {from} ({fromDate}); the earliest is {earliest}.";

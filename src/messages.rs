@@ -159,7 +159,7 @@ pub fn field_label(path: &str, locale: Locale) -> String {
         return label;
     }
     for (table, zh, en) in [
-        ("resources", "信息资源表", "Resource table"),
+        ("resources", "信息资源表", "Information-resource table"),
         ("documents", "材料清单", "Documents"),
     ] {
         if let Some(rest) = path.strip_prefix(table) {
