@@ -16,8 +16,8 @@ pub fn date_in_china(unix_ms: f64) -> Option<NaiveDate> {
     if !days.is_finite() || days.abs() > 3_000_000.0 {
         return None;
     }
-    NaiveDate::from_ymd_opt(1970, 1, 1)?
-        .checked_add_signed(chrono::TimeDelta::try_days(days as i64)?)
+    // 1970-01-01 is day 719,163 of the common era.
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(days as i64).ok()?.checked_add(719_163)?)
 }
 
 /// `YYYY-MM-DD`, as reports print dates. Written digit by digit: reports print several dates per

@@ -17,7 +17,12 @@ use crate::Registry;
 /// cells.
 pub const TABLES: &[(&str, &str, &str, &[&str])] = &[
     ("documents", "材料清单", "Documents", DOCUMENT_KEYS),
-    ("resources", "信息资源表", "Information-resource table", RESOURCE_KEYS),
+    (
+        "resources",
+        "信息资源表",
+        "Information-resource table",
+        RESOURCE_KEYS,
+    ),
 ];
 
 /// The label of a table cell (`sharing` → 共享属性); `None` for a key that is no cell.

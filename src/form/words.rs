@@ -609,7 +609,10 @@ mod tests {
             Locale::En,
         );
         let line = verdict_line("supervision", &r).unwrap();
-        assert_eq!(line.verdict, "Supervision mandatory; fee in the budget estimate");
+        assert_eq!(
+            line.verdict,
+            "Supervision mandatory; fee in the budget estimate"
+        );
         assert!(cite_text(
             &r.outcomes.supervision.unwrap().because[0].citations,
             Locale::En

@@ -455,12 +455,16 @@ fn reading_order(a: &str, b: &str) -> std::cmp::Ordering {
         Key(&'a str),
     }
     fn steps(path: &str) -> impl Iterator<Item = Step<'_>> {
-        path.split(['.', '[']).filter(|s| !s.is_empty()).map(|s| {
-            match s.strip_suffix(']').map(str::parse) {
-                Some(Ok(row)) => Step::Row(row),
+        path.split(['.', '['])
+            .filter(|s| !s.is_empty())
+            .map(|s| match s.strip_suffix(']') {
+                Some(row) if !row.is_empty() && row.bytes().all(|b| b.is_ascii_digit()) => {
+                    Step::Row(row.bytes().fold(0u64, |n, b| {
+                        n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+                    }))
+                }
                 _ => Step::Key(s),
-            }
-        })
+            })
     }
     steps(a).cmp(steps(b))
 }
