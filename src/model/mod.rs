@@ -448,25 +448,49 @@ pub(crate) fn settle_problems(problems: &mut Vec<Diagnostic>) {
     crate::limits::cap_unknown_fields(problems);
 }
 
+/// Paths compared as their steps are: a key's characters, where `.` and `[` end a step and sort
+/// before any character, and a row's number by its value (`resources[2]` before `resources[10]`).
 fn reading_order(a: &str, b: &str) -> std::cmp::Ordering {
-    #[derive(PartialEq, Eq, PartialOrd, Ord)]
-    enum Step<'a> {
-        Row(u64),
-        Key(&'a str),
+    use std::cmp::Ordering;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let at = |s: &[u8], i: usize| s.get(i).copied();
+    let digits = |s: &[u8], i: usize| {
+        s.get(i..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let (x, y) = match (at(a, i), at(b, j)) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) => (x, y),
+        };
+        let row = i > 0 && at(a, i - 1) == Some(b'[') && j > 0 && at(b, j - 1) == Some(b'[');
+        let (m, n) = (digits(a, i), digits(b, j));
+        if row && m > 0 && n > 0 {
+            // Row numbers as given carry no leading zeros: the longer is the larger.
+            let order = m
+                .cmp(&n)
+                .then_with(|| a.get(i..i + m).cmp(&b.get(j..j + n)));
+            if order != Ordering::Equal {
+                return order;
+            }
+            (i, j) = (i + m, j + n);
+            continue;
+        }
+        let rank = |c: u8| {
+            if matches!(c, b'.' | b'[') {
+                0
+            } else {
+                u16::from(c) + 1
+            }
+        };
+        match rank(x).cmp(&rank(y)) {
+            Ordering::Equal => (i, j) = (i + 1, j + 1),
+            order => return order,
+        }
     }
-    fn steps(path: &str) -> impl Iterator<Item = Step<'_>> {
-        path.split(['.', '['])
-            .filter(|s| !s.is_empty())
-            .map(|s| match s.strip_suffix(']') {
-                Some(row) if !row.is_empty() && row.bytes().all(|b| b.is_ascii_digit()) => {
-                    Step::Row(row.bytes().fold(0u64, |n, b| {
-                        n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
-                    }))
-                }
-                _ => Step::Key(s),
-            })
-    }
-    steps(a).cmp(steps(b))
 }
 
 pub(crate) fn within(inner: &str, outer: &str) -> bool {
