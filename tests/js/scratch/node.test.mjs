@@ -184,8 +184,13 @@ test("attach() in Node says there is no page to attach to", () => {
 // 2026-12-04, checks from a fourth reading of the texts (+0.8 KB of embedded profiles), a choice
 // read by its label and TW008 (+0.5 KB on the module without regulations or attach()), attach() in
 // a single-page app and announcements held while typing (+1.4 KB): 235.56 KB (236.02 KB in a build
-// of the same sources an hour before); 235 → 237.
-const SIZE_CEILING_KB = 237;
+// of the same sources an hour before); 235 → 237; later that day, attach() reading controls that
+// come and go and refresh(), the acceptance checks of a fifth reading, a default date in China,
+// reading problems in a whole reading's order, decimal commas and English messages (+1.8 KB on
+// the module with the regulations and attach(); +0.7 KB on the one without either, after its
+// paths are compared byte by byte rather than split and parsed, which had cost 1.1 KB): 237.50 KB;
+// 237 → 239.
+const SIZE_CEILING_KB = 239;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
