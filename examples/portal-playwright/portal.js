@@ -4,7 +4,7 @@
 import { init, attach } from '/pkg/index.js';
 
 // A portal for one county loads its own regulation: the module without the others and 通州's
-// compiled profile (about 201 KB gzip of the package rather than 236 KB).
+// compiled profile (about 201 KB gzip of the package rather than 238 KB).
 await init({ jurisdictions: ['tongzhou'] });
 const form = document.querySelector('#apply');
 const handle = attach(form, { jurisdiction: 'tongzhou', asOf: '2025-06-01' });
