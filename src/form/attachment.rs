@@ -266,7 +266,6 @@ impl Attachment {
     /// Reads the whole form into the validator afresh.
     fn load(&mut self) {
         let unknown = &self.unknown;
-        self.read_paths = self.controls.paths(&|p| unknown.contains(top(p)));
         let application = self.controls.read(&|p| unknown.contains(top(p)));
         self.validator.replace_input(&application);
         let found: Vec<String> = self
@@ -283,6 +282,8 @@ impl Attachment {
             let application = self.controls.read(&|p| unknown.contains(top(p)));
             self.validator.replace_input(&application);
         }
+        let unknown = &self.unknown;
+        self.read_paths = self.controls.paths(&|p| unknown.contains(top(p)));
         self.validator.release();
         self.pending.clear();
     }
