@@ -134,7 +134,7 @@ struct StepRecord {
 #[derive(Debug, Clone, Default, PartialEq)]
 struct RareOutputs {
     boundaries: Vec<Boundary>,
-    missing_parameters: SortedSet<(String, String)>,
+    missing_parameters: SortedSet<(String, String, String)>,
     /// The nearest thresholds' walk, kept so that an amount that moves between the same two
     /// thresholds needs none.
     walk: Option<Walk>,
@@ -158,7 +158,7 @@ impl StepRecord {
         self.rare.as_ref().map_or(&[], |r| &r.boundaries)
     }
 
-    fn missing_parameters(&self) -> impl Iterator<Item = &(String, String)> {
+    fn missing_parameters(&self) -> impl Iterator<Item = &(String, String, String)> {
         self.rare.iter().flat_map(|r| r.missing_parameters.iter())
     }
 
@@ -795,7 +795,7 @@ fn parameter_notices(run: &mut Run, ctx: &Ctx, options: &Options) {
     for record in &run.records {
         missing.extend(record.missing_parameters().cloned());
     }
-    for (param, outcome) in missing {
+    for (param, _, outcome) in missing {
         let parameter = ctx.version.parameters.get(&*param);
         let label = parameter.map_or(param.clone(), |p| {
             options.locale.pick(&p.label, &p.label_en).to_string()

@@ -619,6 +619,30 @@ fn english_messages_read_as_english() {
         boundary.contains("under full-process management. 100 万元 or more: full-process"),
         "{boundary}"
     );
+    // Notices of a missing portal parameter come in the same order in either language.
+    let outcomes = |locale| {
+        let mut options = common::options("shexian", Stage::Approval);
+        options.locale = locale;
+        run_with(json!({"totalInvestment": "300", "kind": "new"}), &options)
+            .notices
+            .iter()
+            .filter(|d| d.code == "JU005")
+            .map(|d| {
+                d.params
+                    .get("outcome")
+                    .map(|o| o.to_string())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        outcomes(gov_it_rules::messages::Locale::ZhCn),
+        ["合并编报", "审批层级", "所需材料"]
+    );
+    assert_eq!(
+        outcomes(gov_it_rules::messages::Locale::En),
+        ["Merge-eligibility", "Approval tier", "Required documents"]
+    );
     let word = en(
         "tongzhou",
         Stage::Declaration,

@@ -221,7 +221,7 @@ fn decide_case(
     let picked = pick_case(ctx, cases);
     let compared = picked.compared;
     let Some((case, rule)) = picked.case.and_then(|case| Some((case, cases.rule(case)?))) else {
-        sink.note_missing_parameters(&picked.missing, ctx.text(name.0, name.1));
+        sink.note_missing_parameters(ctx, &picked.missing, name);
         let undetermined = CaseOutcome {
             status: Status::Undetermined,
             case: None,

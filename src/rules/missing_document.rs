@@ -53,7 +53,7 @@ struct Refusal<'a> {
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
     let mut listed = Vec::new();
-    let verdict_name = ctx.text("所需材料", "Required documents");
+    let verdict_name = ("所需材料", "Required documents");
     for rule in ctx
         .version
         .requirements
@@ -129,7 +129,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         if status == "present" {
             depends_on.clear();
         } else {
-            sink.note_missing_parameters(&depends_on, verdict_name);
+            sink.note_missing_parameters(ctx, &depends_on, verdict_name);
         }
         if status == "missing" {
             sink.diagnostics

@@ -161,7 +161,7 @@ pub struct Sink {
     /// The money fields a decision compared.
     pub compared: FieldSet,
     /// Portal parameters a verdict needed, with the verdict's name.
-    pub missing_parameters: SortedSet<(String, String)>,
+    pub missing_parameters: SortedSet<(String, String, String)>,
     /// What the nearest thresholds' walk found, kept for the next evaluation.
     pub walk: Option<nearest_threshold::Walk>,
 }
@@ -190,13 +190,22 @@ impl Sink {
         out
     }
 
-    /// Records the portal parameters among what a verdict still needs (`parameter:NAME`), so that
-    /// the report says once per parameter which verdict waits for it.
-    pub fn note_missing_parameters(&mut self, missing: &[String], verdict: &str) {
+    /// Records the portal parameters among what a verdict (named `(zh, en)`) still needs
+    /// (`parameter:NAME`), so that the report says once per parameter which verdict waits for it:
+    /// in the order of the Chinese names, the same in either language.
+    pub fn note_missing_parameters(
+        &mut self,
+        ctx: &Ctx,
+        missing: &[String],
+        verdict: (&str, &str),
+    ) {
         for m in missing {
             if let Some(param) = m.strip_prefix("parameter:") {
-                self.missing_parameters
-                    .insert((param.to_string(), verdict.to_string()));
+                self.missing_parameters.insert((
+                    param.to_string(),
+                    verdict.0.to_string(),
+                    ctx.text(verdict.0, verdict.1).to_string(),
+                ));
             }
         }
     }
