@@ -167,7 +167,7 @@ test('the bundled page shows the verdicts of the 通州 fixture', async () => {
     undefined: 'FM001',
     lone: '3\uFFFD',
     bigint: '1152921504606846976',
-    cycle: 'TypeError: application.self.self',
+    cycle: 'TypeError: application.self: contains the object',
   });
   assert.deepEqual(problems, []);
   await page.close();

@@ -33,7 +33,7 @@ async function main() {
   try {
     validate(cyclic, options);
   } catch (e) {
-    cycle = `${e.name}: ${e.message.slice(0, 21)}`;
+    cycle = `${e.name}: ${e.message.slice(0, 37)}`;
   }
   show('values', JSON.stringify({
     infinity: input({ ...fixture, totalInvestment: -Infinity }, 'totalInvestment').input,
