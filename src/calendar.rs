@@ -6,6 +6,7 @@ use crate::sorted::SortedSet;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use crate::messages::counted;
 use crate::profile::Span;
 
 /// The date in China (UTC+8, no daylight saving) at `unix_ms` milliseconds after 1970: the day
@@ -97,19 +98,10 @@ pub fn describe(span: Span, en: bool) -> String {
         (Span::WorkingDays(n), false) => format!("{n}个工作日"),
         (Span::Months(n), false) => format!("{n}个月"),
         (Span::Years(n), false) => format!("{n}年"),
-        (Span::Days(n), true) => english(n, "day"),
-        (Span::WorkingDays(n), true) => english(n, "working day"),
-        (Span::Months(n), true) => english(n, "month"),
-        (Span::Years(n), true) => english(n, "year"),
-    }
-}
-
-/// `1 month`, `6 months`.
-fn english(n: u32, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
+        (Span::Days(n), true) => counted(n.into(), "day"),
+        (Span::WorkingDays(n), true) => counted(n.into(), "working day"),
+        (Span::Months(n), true) => counted(n.into(), "month"),
+        (Span::Years(n), true) => counted(n.into(), "year"),
     }
 }
 

@@ -437,10 +437,7 @@ impl LiveValidator {
         };
         let len = rows.len();
         if row > len {
-            let has = match len {
-                1 => "1 row".to_string(),
-                n => format!("{n} rows"),
-            };
+            let has = crate::messages::counted(len as u64, "row");
             return Err(format!(
                 "{table}[{row}]: the table has {has}; set {table}[{len}] to add a row, or set \
                  {table} to the whole array"

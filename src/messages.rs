@@ -101,6 +101,15 @@ fn fill_with<'a>(template: &str, value: impl Fn(&str) -> Option<Cow<'a, str>>) -
     out
 }
 
+/// So many of `unit` in English: `1 month`, `6 months`.
+pub fn counted(n: u64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
 /// A list in running text: `a、b、c`; in English `a, b and c`.
 pub fn enumerate(items: &[&str], locale: Locale) -> String {
     match items.split_last() {

@@ -138,7 +138,7 @@ fn separator(body: &str) -> Option<MoneyError> {
     let mut rest = groups.peekable();
     rest.peek()?;
     let ends_in_digit = first.bytes().last().is_some_and(|b| b.is_ascii_digit());
-    let mut thousands = ends_in_digit;
+    let mut thousands = true;
     for group in rest {
         let run = group.bytes().take_while(u8::is_ascii_digit).count();
         if run == 0 {

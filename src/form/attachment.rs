@@ -243,10 +243,15 @@ impl Attachment {
         changed
     }
 
+    /// The paths the form holds, less the portal's own controls.
+    fn known_paths(&self) -> Vec<String> {
+        let unknown = &self.unknown;
+        self.controls.paths(&|p| unknown.contains(top(p)))
+    }
+
     /// Queues what each path holds now: the form's own, and those it held when last read whole.
     fn queue_form(&mut self) {
-        let unknown = &self.unknown;
-        let paths = self.controls.paths(&|p| unknown.contains(top(p)));
+        let paths = self.known_paths();
         let gone: Vec<String> = self
             .read_paths
             .iter()
@@ -265,9 +270,8 @@ impl Attachment {
 
     /// Reads the whole form into the validator afresh.
     fn load(&mut self) {
-        let unknown = &self.unknown;
-        let application = self.controls.read(&|p| unknown.contains(top(p)));
-        self.validator.replace_input(&application);
+        let mut paths = self.known_paths();
+        self.validator.replace_input(&self.controls.read(&paths));
         let found: Vec<String> = self
             .validator
             .report()
@@ -279,11 +283,10 @@ impl Attachment {
         if !found.is_empty() {
             self.unknown.extend(found);
             let unknown = &self.unknown;
-            let application = self.controls.read(&|p| unknown.contains(top(p)));
-            self.validator.replace_input(&application);
+            paths.retain(|p| !unknown.contains(top(p)));
+            self.validator.replace_input(&self.controls.read(&paths));
         }
-        let unknown = &self.unknown;
-        self.read_paths = self.controls.paths(&|p| unknown.contains(top(p)));
+        self.read_paths = paths;
         self.validator.release();
         self.pending.clear();
     }
@@ -694,6 +697,7 @@ type FormObserver = (
 pub struct FormHandle {
     shared: Option<Rc<RefCell<Attachment>>>,
     listeners: Vec<EventListener>,
+    /// Taken by `detach()`.
     observer: Option<FormObserver>,
 }
 
@@ -804,7 +808,7 @@ impl FormHandle {
         });
 
         let listeners = listen(&shared, &form, &doc);
-        let observer = observe_form(&shared, &form)?;
+        let observer = Some(observe_form(&shared, &form)?);
         {
             let mut attachment = shared.borrow_mut();
             attachment.load();
@@ -1067,7 +1071,7 @@ fn listen(
 fn observe_form(
     shared: &Rc<RefCell<Attachment>>,
     form: &HtmlFormElement,
-) -> Result<Option<FormObserver>, JsValue> {
+) -> Result<FormObserver, JsValue> {
     const STRUCTURE: &str = "input, select, textarea, [data-gov-table], [data-gov-row]";
     let me = Rc::downgrade(shared);
     let callback = Closure::<dyn FnMut(js_sys::Array, MutationObserver)>::new(
@@ -1098,5 +1102,5 @@ fn observe_form(
     init.set_child_list(true);
     init.set_subtree(true);
     observer.observe_with_options(form, &init)?;
-    Ok(Some((observer, callback)))
+    Ok((observer, callback))
 }

@@ -211,13 +211,13 @@ impl Controls {
         paths
     }
 
-    /// The whole application the form holds, blanks left out.
-    pub fn read(&self, skip: &dyn Fn(&str) -> bool) -> Value {
+    /// The application `paths` hold, blanks left out.
+    pub fn read(&self, paths: &[String]) -> Value {
         let mut application = Members::new();
-        for path in self.paths(skip) {
-            let value = self.value_of(&path);
+        for path in paths {
+            let value = self.value_of(path);
             if !matches!(value, Input::Null) {
-                put(&mut application, &path, value);
+                put(&mut application, path, value);
             }
         }
         Input::Object(application)
