@@ -516,7 +516,10 @@ export interface RequiredDocument {
   document: string;
   /** Its name in the regulation, e.g. 项目建议书. */
   name: string;
-  /** Other documents that satisfy the same requirement (some only where a verdict allows). */
+  /**
+   * Other documents that satisfy the same requirement for this project: those the text allows here,
+   * or may allow once what they turn on is answered (合并编报文本 only where merging is).
+   */
   alternatives?: string[];
   /**
    * `present`, `missing`, or `conditional` when the rule, or whether a document on file may stand

@@ -79,7 +79,8 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
         Field::AdjustmentWithinBudget,
         Field::AdjustmentGoalsUnchanged,
     ];
-    let goals_broken = conditions.iter().any(|f| ctx.app.flag(*f) == Some(false));
+    // The message names both conditions; it stands beside the first one answered 否.
+    let broken = conditions.iter().find(|f| ctx.app.flag(**f) == Some(false));
     let mut failures = Vec::new();
     if ratio > limit {
         failures.push(
@@ -95,10 +96,10 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
             Field::AdjustmentReason.path(),
         ));
     }
-    if goals_broken {
+    if let Some(field) = broken {
         failures.push(Diagnostic::new(
             Code::AdjustmentConditionsUnmet,
-            Field::AdjustmentGoalsUnchanged.path(),
+            field.path(),
         ));
     }
     let facts = vec![Fact::written(format!(

@@ -81,43 +81,50 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         let mut on_file = ctx.app.document_index(&rule.document);
         let mut satisfied_by = None;
         let mut refusals = Vec::new();
-        if on_file.is_none() {
-            for alt in &rule.any_of {
-                let Some(index) = ctx.app.document_index(&alt.document) else {
-                    continue;
-                };
-                let mut gate = Evidence::default();
-                match ctx.eval(&alt.when, &mut gate) {
-                    Truth::True => {
-                        on_file = Some(index);
-                        satisfied_by = Some(alt.document.clone());
-                        break;
-                    }
-                    Truth::Unknown => {
-                        for m in gate.missing {
-                            if !depends_on.contains(&m) {
-                                depends_on.push(m);
-                            }
+        // The stand-ins the text allows here, or may allow once what they turn on is answered: a
+        // message offers no stand-in the same report would refuse.
+        let mut offered = Vec::new();
+        for alt in &rule.any_of {
+            let mut gate = Evidence::default();
+            let allowed = ctx.eval(&alt.when, &mut gate);
+            if allowed != Truth::False {
+                offered.push(Arc::clone(&alt.document));
+            }
+            if on_file.is_some() {
+                continue;
+            }
+            let Some(index) = ctx.app.document_index(&alt.document) else {
+                continue;
+            };
+            match allowed {
+                Truth::True => {
+                    on_file = Some(index);
+                    satisfied_by = Some(alt.document.clone());
+                }
+                Truth::Unknown => {
+                    for m in gate.missing {
+                        if !depends_on.contains(&m) {
+                            depends_on.push(m);
                         }
                     }
-                    Truth::False => {
-                        let mut explained = Evidence::explained();
-                        ctx.eval(&alt.when, &mut explained);
-                        let mut citations = ctx.cite(&alt.cite);
-                        if citations.is_empty() {
-                            citations = ctx.cite(&rule.cite);
-                        }
-                        refusals.push(Refusal {
-                            document: &alt.document,
-                            reason: explained
-                                .facts
-                                .iter()
-                                .map(Fact::as_str)
-                                .collect::<Vec<_>>()
-                                .join(ctx.text("；", "; ")),
-                            citations,
-                        });
+                }
+                Truth::False => {
+                    let mut explained = Evidence::explained();
+                    ctx.eval(&alt.when, &mut explained);
+                    let mut citations = ctx.cite(&alt.cite);
+                    if citations.is_empty() {
+                        citations = ctx.cite(&rule.cite);
                     }
+                    refusals.push(Refusal {
+                        document: &alt.document,
+                        reason: explained
+                            .facts
+                            .iter()
+                            .map(Fact::as_str)
+                            .collect::<Vec<_>>()
+                            .join(ctx.text("；", "; ")),
+                        citations,
+                    });
                 }
             }
         }
@@ -132,18 +139,20 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
             sink.note_missing_parameters(ctx, &depends_on, verdict_name);
         }
         if status == "missing" {
-            sink.diagnostics
-                .push(missing(ctx, rule, &refusals, citations.clone(), &why));
+            sink.diagnostics.push(missing(
+                ctx,
+                rule,
+                &offered,
+                &refusals,
+                citations.clone(),
+                &why,
+            ));
         }
         listed.push(RequiredDocument {
             rule: Arc::clone(&rule.id),
             document: Arc::clone(&rule.document),
             name: ctx.version.shared_document_name(&rule.document, ctx.locale),
-            alternatives: rule
-                .any_of
-                .iter()
-                .map(|a| Arc::clone(&a.document))
-                .collect(),
+            alternatives: offered,
             status,
             satisfied_by,
             depends_on,
@@ -183,22 +192,15 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
 fn missing(
     ctx: &Ctx,
     rule: &crate::profile::Requirement,
+    offered: &[Arc<str>],
     refusals: &[Refusal],
     citations: crate::report::Citations,
     why: &Arc<str>,
 ) -> Diagnostic {
-    let allowed: Vec<&str> = rule
-        .any_of
-        .iter()
-        .filter(|a| !refusals.iter().any(|r| *r.document == a.document))
-        .map(|a| &*a.document)
-        .collect();
     let mut citations = citations;
     let mut d = match refusals.first() {
-        None => Diagnostic::new(Code::MissingDocument, "documents").param(
-            "document",
-            alternatives_label(ctx, &rule.document, &allowed),
-        ),
+        None => Diagnostic::new(Code::MissingDocument, "documents")
+            .param("document", alternatives_label(ctx, &rule.document, offered)),
         Some(refusal) => {
             let mut joined = citations.to_vec();
             for c in refusal.citations.iter() {
@@ -233,13 +235,13 @@ fn missing(
 }
 
 /// The document's name, or its name and those of the stand-ins still allowed, joined.
-fn alternatives_label(ctx: &Ctx, first: &Arc<str>, others: &[&str]) -> Arc<str> {
+fn alternatives_label(ctx: &Ctx, first: &Arc<str>, others: &[Arc<str>]) -> Arc<str> {
     if others.is_empty() {
         return ctx.version.shared_document_name(first, ctx.locale);
     }
     let sep = ctx.text("」或「", "” or “");
     std::iter::once(&**first)
-        .chain(others.iter().copied())
+        .chain(others.iter().map(|k| &**k))
         .map(|k| ctx.version.document_name(k, ctx.locale))
         .collect::<Vec<_>>()
         .join(sep)
