@@ -108,11 +108,13 @@ rows.addEventListener('click', (event) => {
   const button = event.target.closest('.remove-row');
   if (!button) return;
   const row = button.closest('tr');
+  edited = true;
   const next = row.nextElementSibling?.querySelector('input') ?? document.getElementById('add-resource');
   row.remove();
   next.focus();
 });
 document.getElementById('add-resource').addEventListener('click', () => {
+  edited = true;
   addRow().querySelector('input').focus();
 });
 
@@ -142,17 +144,27 @@ function fill(application) {
   for (const row of application.resources ?? []) addRow(row);
 }
 
+// What the user typed, ticked or added is not replaced by a sample without asking.
+let edited = false;
+for (const type of ['input', 'change']) {
+  form.addEventListener(type, (event) => {
+    if (event.isTrusted) edited = true;
+  });
+}
+
 for (const [id, label] of SAMPLES) {
   const button = document.createElement('button');
   button.type = 'button';
   button.textContent = label;
   button.dataset.sample = id;
   button.addEventListener('click', async () => {
+    if (edited && !confirm(`载入示例「${label}」将替换表单中已填写的内容。是否继续？`)) return;
     const response = await fetch(`samples/${id}-declaration.json`);
     const application = await response.json();
     picker.value = id;
     showRegulation();
     fill(application);
+    edited = false;
     handle.setOptions({ jurisdiction: id });
   });
   document.getElementById('samples').append(button);

@@ -224,6 +224,37 @@ test('every sample the demo offers loads and validates without errors under its 
   await page.close();
 });
 
+test('a sample replaces what the user typed only once the user agrees; a sample over a sample asks nothing', async () => {
+  const { page } = await open('?j=tongzhou');
+  const dialogs = [];
+  let answer = 'dismiss';
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog[answer]();
+  });
+  await page.fill('#f-name', '我的项目');
+  await page.click('button[data-sample="shexian"]');
+  await page.waitForTimeout(200);
+  assert.equal(dialogs.length, 1);
+  assert.match(dialogs[0], /载入示例「歙县 · 应急指挥平台」将替换表单中已填写的内容/);
+  assert.equal(await page.inputValue('#f-name'), '我的项目', 'declined: the typed name stays');
+  assert.equal(await page.inputValue('#jurisdiction'), 'tongzhou');
+
+  answer = 'accept';
+  await loadSample(page, 'shexian');
+  assert.equal(dialogs.length, 2);
+  assert.notEqual(await page.inputValue('#f-name'), '我的项目');
+  await loadSample(page, 'tinghu');
+  assert.equal(dialogs.length, 2, 'a sample over an untouched sample asks nothing');
+  await page.click('#add-resource');
+  answer = 'dismiss';
+  await page.click('button[data-sample="jiangjin"]');
+  await page.waitForTimeout(200);
+  assert.equal(dialogs.length, 3, 'an added row is the user\'s too');
+  assert.equal(await page.inputValue('#jurisdiction'), 'tinghu');
+  await page.close();
+});
+
 test('a loaded sample validates cleanly and the verdicts cite their articles', async () => {
   const { page } = await open('?j=tongzhou');
   await page.click('button[data-sample="tongzhou"]');
