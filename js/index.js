@@ -1865,6 +1865,8 @@ const COMPONENT_OPTIONS = ['fields', 'debounce', 'outcomes', 'summary', 'citatio
 
 /** Forms attached and their handles: a form keeps its component alive until detach(). */
 const attachedForms = new WeakMap();
+/** The attribute that marks a form attached, whichever copy of the package attached it. */
+const ATTACHED = 'data-gov-attached';
 
 /** The attachments to make again in a new instance after a trap. */
 const attachments = new Set();
@@ -1952,6 +1954,11 @@ export function attach(form, options = {}) {
   if (attachedForms.has(form)) {
     throw new Error('attach(): this form is attached already; call detach() on its handle first');
   }
+  // Marked on the form itself, which another copy of the package on the page (the script-tag
+  // build beside a bundled one) sees too: two would show every message and verdict twice.
+  if (form.hasAttribute(ATTACHED)) {
+    throw new Error('attach(): this form is attached already by another copy of gov-it-rules on this page; call detach() on that copy\'s handle first');
+  }
   let handle;
   // An event's detail: its report is made only when a listener reads it.
   ui.detail = (name, elapsedMs) => {
@@ -1968,6 +1975,7 @@ export function attach(form, options = {}) {
     handle.__wbg_ptr = ptr;
     finalization?.register(handle, { ptr, made: generation, free: '__wbg_formhandle_free' }, handle);
     attachedForms.set(form, handle);
+    form.setAttribute(ATTACHED, '');
     guard(() => handle.start());
   };
   make();
@@ -2022,6 +2030,7 @@ export function attach(form, options = {}) {
       if (!attached) return;
       attached = false;
       attachedForms.delete(form);
+      form.removeAttribute(ATTACHED);
       attachments.delete(attachment);
       if (calls > 0) detachWhenDone = true;
       else release();

@@ -555,3 +555,243 @@ async fn values_set_by_script_and_controls_that_come_or_go_are_read() {
     assert!(codes_at(&report(&handle), "resources[0].sharing").is_empty());
     handle.detach();
 }
+
+#[wasm_bindgen_test]
+async fn a_reset_reads_the_form_again_and_shows_no_error_until_one_is_met() {
+    let form = form(&[]);
+    let mut handle = attach(&form, 0);
+    type_into("amount", "12abc");
+    fire(&by_id("amount"), "focusout");
+    handle.validate().unwrap();
+    assert!(!select_all("#application .gov-error").is_empty());
+    assert!(doc().title().starts_with("错误："), "{}", doc().title());
+
+    form.reset();
+    sleep(10).await;
+    assert!(
+        select_all("#application .gov-error").is_empty(),
+        "the reset form shows nothing the applicant has not met"
+    );
+    assert!(select_all("#application .gov-summary")[0].has_attribute("hidden"));
+    assert!(!doc().title().starts_with("错误："), "{}", doc().title());
+    assert_eq!(by_id("amount").get_attribute("aria-invalid"), None);
+    let reading = report(&handle);
+    assert!(
+        !codes_at(&reading, "totalInvestment").contains(&"IN001".to_string()),
+        "the report is of the reset form"
+    );
+
+    // A reset the page cancels changes nothing.
+    type_into("amount", "12abc");
+    fire(&by_id("amount"), "focusout");
+    let cancel = gloo_events::EventListener::new_with_options(
+        &form,
+        "reset",
+        gloo_events::EventListenerOptions::enable_prevent_default(),
+        |e| e.prevent_default(),
+    );
+    form.reset();
+    sleep(10).await;
+    assert_eq!(codes_at(&report(&handle), "totalInvestment"), ["IN001"]);
+    assert_eq!(select_all("#application .gov-error").len(), 1);
+    drop(cancel);
+    handle.detach();
+}
+
+/// 相城's resource table, one row with 有条件共享 and no condition.
+fn resource_table(form: &HtmlFormElement) -> Element {
+    let table = doc().create_element("table").unwrap();
+    table.set_attribute("data-gov-table", "resources").unwrap();
+    table.set_inner_html(
+        r#"<tbody><tr data-gov-row><td><input data-gov-cell="name" value="企业名录"></td><td><input data-gov-cell="sharing" value="有条件共享"></td><td><input data-gov-cell="condition"></td><td><input data-gov-cell="updateFrequency"></td></tr></tbody>"#,
+    );
+    form.append_with_node_1(&table).unwrap();
+    table
+}
+
+fn duplicate_ids() -> Vec<String> {
+    let mut seen = std::collections::BTreeMap::<String, usize>::new();
+    for element in select_all("[id]") {
+        *seen.entry(element.id()).or_default() += 1;
+    }
+    seen.into_iter()
+        .filter(|(_, n)| *n > 1)
+        .map(|(id, _)| id)
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_row_cloned_with_its_messages_arrives_without_them_and_shows_nothing_of_its_own() {
+    let form = form(&[]);
+    let mut handle = attach(&form, 0);
+    handle
+        .set_options(r#"{"jurisdiction":"xiangcheng","asOf":"2026-11-30"}"#)
+        .unwrap();
+    let table = resource_table(&form);
+    sleep(0).await;
+    let condition = table
+        .query_selector("[data-gov-cell=condition]")
+        .unwrap()
+        .unwrap();
+    condition.unchecked_ref::<HtmlInputElement>().set_value("x");
+    fire(&condition, "input");
+    condition.unchecked_ref::<HtmlInputElement>().set_value("");
+    fire(&condition, "input");
+    fire(&condition, "focusout");
+    assert!(!select_all("[data-gov-table] .gov-error").is_empty());
+
+    // The page's 增加一行, as old pages write it: the last row cloned and emptied.
+    let tbody = table.query_selector("tbody").unwrap().unwrap();
+    let add_row = || {
+        let last = tbody.last_element_child().unwrap();
+        let copy: Element = last.clone_node_with_deep(true).unwrap().unchecked_into();
+        let inputs = copy.query_selector_all("input").unwrap();
+        for i in 0..inputs.length() {
+            inputs
+                .item(i)
+                .unwrap()
+                .unchecked_into::<HtmlInputElement>()
+                .set_value("");
+        }
+        tbody.append_with_node_1(&copy).unwrap();
+        copy
+    };
+    let second = add_row();
+    sleep(0).await;
+    assert_eq!(
+        second
+            .query_selector_all(".gov-field-errors")
+            .unwrap()
+            .length(),
+        0
+    );
+    assert_eq!(
+        second
+            .query_selector_all("[aria-invalid], [aria-describedby]")
+            .unwrap()
+            .length(),
+        0
+    );
+    assert_eq!(duplicate_ids(), Vec::<String>::new());
+    assert!(
+        select_all(".gov-error[data-path^='resources[1]']").is_empty(),
+        "a new row shows no error before the applicant has been in it"
+    );
+
+    // Typing into the first row shows nothing of the second.
+    let name = table
+        .query_selector("[data-gov-cell=name]")
+        .unwrap()
+        .unwrap();
+    name.unchecked_ref::<HtmlInputElement>()
+        .set_value("企业名录2");
+    fire(&name, "input");
+    fire(&name, "focusout");
+    assert!(select_all(".gov-error[data-path^='resources[1]']").is_empty());
+
+    // After a submit the summary gives id-less controls ids; a row cloned then carries them.
+    handle.validate().unwrap();
+    let third = add_row();
+    sleep(0).await;
+    handle.validate().unwrap();
+    assert_eq!(duplicate_ids(), Vec::<String>::new());
+    let link = select_all(".gov-summary a[data-gov-path='resources[2].name']");
+    let target = link[0].get_attribute("href").unwrap();
+    assert!(
+        third.contains(Some(by_id(&target[1..]).as_ref())),
+        "the summary's link leads into the row it names"
+    );
+    handle.detach();
+    assert_eq!(
+        select_all("#application [aria-describedby], #application .gov-field-errors").len(),
+        0
+    );
+}
+
+#[wasm_bindgen_test]
+async fn what_the_field_shows_is_what_is_checked_and_the_pages_own_descriptions_are_kept() {
+    let form = form(&[("kind", "new")]);
+    let mut handle = attach(&form, 0);
+    // A controlled input that keeps two decimals puts its value back after the form has heard
+    // the keystroke, as React does from its root.
+    let mask = gloo_events::EventListener::new(&doc(), "input", |e| {
+        let input: HtmlInputElement = e.target().unwrap().unchecked_into();
+        if let Some((whole, decimals)) = input.value().split_once('.') {
+            let kept: String = decimals.chars().take(2).collect();
+            input.set_value(&format!("{whole}.{kept}"));
+        }
+    });
+    type_into("amount", "50.001");
+    sleep(10).await;
+    assert_eq!(
+        by_id("amount").unchecked_ref::<HtmlInputElement>().value(),
+        "50.00"
+    );
+    assert_eq!(
+        report(&handle)["outcomes"]["approval"]["value"]["need"],
+        "mayBeExempt",
+        "the amount checked is the one the field shows"
+    );
+    drop(mask);
+
+    // The page describes the control itself, and its framework changes that description while a
+    // message is shown.
+    by_id("amount")
+        .set_attribute("aria-describedby", "hint-1")
+        .unwrap();
+    type_into("amount", "abc");
+    fire(&by_id("amount"), "focusout");
+    let described = by_id("amount").get_attribute("aria-describedby").unwrap();
+    assert!(described.starts_with("hint-1 gov-"), "{described}");
+    by_id("amount")
+        .set_attribute("aria-describedby", "hint-2")
+        .unwrap();
+    type_into("amount", "abcd");
+    fire(&by_id("amount"), "focusout");
+    let described = by_id("amount").get_attribute("aria-describedby").unwrap();
+    assert!(described.starts_with("hint-2 gov-"), "{described}");
+    type_into("amount", "300");
+    fire(&by_id("amount"), "focusout");
+    assert_eq!(
+        by_id("amount").get_attribute("aria-describedby").as_deref(),
+        Some("hint-2")
+    );
+    handle.detach();
+}
+
+#[wasm_bindgen_test]
+async fn a_form_rendered_afresh_gets_its_panel_summary_and_slot_messages_back() {
+    let form = form(&[]);
+    let mut handle = attach(&form, 0);
+    // The page's own slot for the name's messages, which its framework renders afresh.
+    let slot = doc().create_element("div").unwrap();
+    slot.set_attribute("data-gov-error-for", "name").unwrap();
+    form.append_with_node_1(&slot).unwrap();
+    type_into("name", "x");
+    type_into("name", "");
+    fire(&by_id("name"), "focusout");
+    assert_eq!(slot.query_selector_all(".gov-error").unwrap().length(), 1);
+    slot.set_text_content(Some("（由系统带出）"));
+    handle.refresh().unwrap();
+    assert_eq!(
+        slot.query_selector_all(".gov-error").unwrap().length(),
+        1,
+        "the message is put back in its slot"
+    );
+
+    // The whole content replaced, as a template re-rendered into the form.
+    form.set_inner_html(
+        r#"<label for="amount">预计总投资（万元）</label><input id="amount" name="totalInvestment"><button type="submit">提交申报</button>"#,
+    );
+    sleep(0).await;
+    for region in [".gov-summary", ".gov-announce", ".gov-verdicts"] {
+        assert_eq!(
+            form.query_selector_all(region).unwrap().length(),
+            1,
+            "{region} is back in the form"
+        );
+    }
+    handle.validate().unwrap();
+    assert!(!select_all("#application .gov-summary li").is_empty());
+    handle.detach();
+}

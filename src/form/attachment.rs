@@ -52,7 +52,7 @@ struct Attachment {
     /// The form's labels of the fields verdicts wait for, read once.
     labels: RefCell<crate::sorted::SortedMap<String, String>>,
     /// Edits not yet given to the validator, by path, in order.
-    pending: Vec<(String, Value)>,
+    pending: Vec<(String, Pending)>,
     /// The paths the form held when it was last read whole: one whose controls have gone since
     /// holds nothing.
     read_paths: Vec<String>,
@@ -63,6 +63,8 @@ struct Attachment {
     held: bool,
     timer: Option<Timeout>,
     release: Option<Timeout>,
+    /// The form's reading after a reset, which comes after the `reset` event.
+    reset: Option<Timeout>,
     /// The verdicts as last shown.
     lines: Lines,
     /// What changed in the verdicts while they were held (a value being typed that cannot be
@@ -101,6 +103,13 @@ impl After {
             events: vec![("govit:report", now() - started)],
         }
     }
+}
+
+/// An edit waiting for the next update: a value read already, or a control typed into, read
+/// when the update runs.
+enum Pending {
+    Read(Value),
+    Edited(Element),
 }
 
 fn now() -> f64 {
@@ -212,7 +221,7 @@ enum Moment {
 }
 
 impl Attachment {
-    fn queue(&mut self, path: String, value: Value) {
+    fn queue(&mut self, path: String, value: Pending) {
         match self.pending.iter_mut().find(|(p, _)| *p == path) {
             Some(slot) => slot.1 = value,
             None => self.pending.push((path, value)),
@@ -222,7 +231,11 @@ impl Attachment {
     /// Gives the queued edits to the validator and says what they changed.
     fn flush(&mut self) -> Changed {
         let mut changed = Changed::default();
-        for (path, value) in std::mem::take(&mut self.pending) {
+        for (path, pending) in std::mem::take(&mut self.pending) {
+            let value = match pending {
+                Pending::Read(value) => value,
+                Pending::Edited(control) => self.controls.value_after_edit(&control, &path),
+            };
             let Ok(delta) = self.validator.set_input(&path, &value) else {
                 continue;
             };
@@ -259,11 +272,11 @@ impl Attachment {
             .cloned()
             .collect();
         for path in gone {
-            self.queue(path, Value::Null);
+            self.queue(path, Pending::Read(Value::Null));
         }
         for path in &paths {
             let value = self.controls.value_of(path);
-            self.queue(path.clone(), value);
+            self.queue(path.clone(), Pending::Read(value));
         }
         self.read_paths = paths;
     }
@@ -514,9 +527,10 @@ impl Attachment {
         if self.unknown.contains(top(&path)) {
             return After::default();
         }
-        self.reveal.edit(field_of(&path));
-        let value = self.controls.value_after_edit(target, &path);
-        self.queue(path, value);
+        self.reveal.edit(&self.controls.revealed_by(target, &path));
+        // Read when the update runs, not now: a framework's controlled input (React) or an
+        // input mask puts back what it refuses after this event, and the field shows that.
+        self.queue(path, Pending::Edited(target.clone()));
         self.schedule();
         After::default()
     }
@@ -532,9 +546,9 @@ impl Attachment {
         if self.unknown.contains(top(&path)) {
             return After::default();
         }
-        let field = field_of(&path).to_string();
+        let field = self.controls.revealed_by(target, &path);
         let value = self.controls.value_of(&path);
-        self.queue(path, value);
+        self.queue(path, Pending::Read(value));
         if changed && is_choice(target) {
             self.reveal.edit(&field);
         }
@@ -608,6 +622,16 @@ impl Attachment {
     /// which no event tells of. Shows no error that was not shown.
     fn reread(&mut self) -> After {
         let started = now();
+        let form: &Element = self.controls.form();
+        // The form's content rendered afresh (`form.innerHTML = …`) took the panel, the summary
+        // and the live region with it: put back where attach() put them.
+        for region in &self.inserted {
+            if !region.is_connected() {
+                let _ = form.prepend_with_node_1(region);
+            }
+        }
+        self.messages.disown_copies(form);
+        self.summary.disown_copies(form);
         self.queue_form();
         self.labels.borrow_mut().clear();
         let mut changed = self.flush();
@@ -616,6 +640,21 @@ impl Attachment {
         changed.diagnostics = true;
         self.render(Moment::Settled, &changed);
         After::report(started)
+    }
+
+    /// The form was reset (a 重置 button, `form.reset()`): read again once the reset has put the
+    /// controls back, and, as for a form loaded afresh, no error shown until a field is changed
+    /// and left, or the form submitted.
+    fn after_reset(&mut self, event: &Event) -> After {
+        if event.default_prevented() {
+            return After::default();
+        }
+        self.reveal.reset();
+        self.deferred.clear();
+        let w = words::words(self.validator.report().locale);
+        self.summary.show(&self.doc, &[], w);
+        self.retitle(None);
+        self.reread()
     }
 
     fn set_options(&mut self, options: &str) -> Result<After, JsValue> {
@@ -633,6 +672,7 @@ impl Attachment {
     fn detach(&mut self) {
         self.timer = None;
         self.release = None;
+        self.reset = None;
         self.announce = None;
         self.messages.clear();
         self.beside.clear();
@@ -794,6 +834,7 @@ impl FormHandle {
                 held: false,
                 timer: None,
                 release: None,
+                reset: None,
                 lines: Lines::default(),
                 unshown: Changed::default(),
                 panel,
@@ -996,6 +1037,17 @@ fn listen(
             }
         }));
     }
+    let me = Rc::downgrade(shared);
+    listeners.push(EventListener::new(form, "reset", move |event| {
+        let event = event.clone();
+        let later = me.clone();
+        with(&me, |a| {
+            a.reset = Some(Timeout::new(0, move || {
+                with(&later, |a| a.after_reset(&event));
+            }));
+            After::default()
+        });
+    }));
     let me = Rc::downgrade(shared);
     listeners.push(EventListener::new_with_options(
         form,

@@ -63,6 +63,19 @@ impl Controls {
         own_path(control)
     }
 
+    /// The field an edit of `control` at `path` reveals: its row (`resources[2]`) for a table's
+    /// cell, so that typing into one row shows nothing of the others, else the path's field.
+    pub fn revealed_by(&self, control: &Element, path: &str) -> String {
+        let row = table_of(control).and_then(|table| {
+            let row = control.closest("[data-gov-row]").ok().flatten()?;
+            let index = all(&table, "[data-gov-row]")
+                .iter()
+                .position(|r| *r == row)?;
+            Some(format!("{path}[{index}]"))
+        });
+        row.unwrap_or_else(|| super::reveal::field_of(path).to_string())
+    }
+
     /// The controls of `path` outside tables, in form order.
     pub fn controls_for(&self, path: &str) -> Vec<Element> {
         if let Some((_, target)) = self.mapped.iter().find(|(p, _)| p == path) {
@@ -268,7 +281,8 @@ impl Controls {
     }
 }
 
-fn all(root: &Element, selector: &str) -> Vec<Element> {
+/// The elements under `root` that match `selector`, in document order.
+pub(super) fn all(root: &Element, selector: &str) -> Vec<Element> {
     root.query_selector_all(selector)
         .map(|list| {
             (0..list.length())

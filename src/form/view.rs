@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use super::controls::Controls;
+use super::controls::{all, Controls};
 use super::keyed::{Keyed, Patch, Wanted};
 use super::reveal::field_of;
 use super::words::{self, announcement, verdict_line, VerdictLine, Words, VERDICTS};
@@ -508,8 +508,8 @@ pub struct Messages {
     /// The attachment's own start of every id it gives (`gov-3`), unique on the page.
     prefix: String,
     places: Vec<(Element, Keyed)>,
-    /// The controls described by a message, with the ids of their own descriptions.
-    described: Vec<(Element, Option<String>)>,
+    /// The controls described by a message.
+    described: Vec<Element>,
     /// The number of the last message made, for its id.
     made: std::cell::Cell<u32>,
 }
@@ -546,6 +546,11 @@ impl Messages {
         let mut kept = Vec::new();
         for (place, mut keyed) in std::mem::take(&mut self.places) {
             if by_place.iter().any(|(p, _)| *p == place) {
+                // A framework that renders the portal's slot afresh drops the container with
+                // it: put back, messages and all.
+                if !keyed.parent().is_connected() {
+                    let _ = insert_at(&place, keyed.parent());
+                }
                 kept.push((place, keyed));
             } else {
                 keyed.clear();
@@ -605,35 +610,71 @@ impl Messages {
                 now.push(p.control.clone());
             }
         }
-        for (control, own) in &self.described {
+        for control in &self.described {
             if !now.contains(control) {
-                restore(control, own.as_deref());
+                self.restore(control);
             }
         }
-        let mut described = Vec::new();
-        for control in now {
-            let own = match self.described.iter().find(|(c, _)| *c == control) {
-                Some((_, own)) => own.clone(),
-                None => control.get_attribute("aria-describedby"),
-            };
-            let ids: Vec<&str> = messages
-                .iter()
-                .filter(|(c, _)| *c == control)
-                .map(|(_, id)| id.as_str())
-                .collect();
-            let all: Vec<&str> = own.iter().map(String::as_str).chain(ids).collect();
-            set_if_changed(&control, "aria-describedby", &all.join(" "));
+        for control in &now {
+            let mut all = self.own_descriptions(control);
+            all.extend(
+                messages
+                    .iter()
+                    .filter(|(c, _)| c == control)
+                    .map(|(_, id)| id.clone()),
+            );
+            set_if_changed(control, "aria-describedby", &all.join(" "));
             let invalid = placed
                 .iter()
-                .any(|p| p.control == control && p.diagnostic.severity == Severity::Error);
+                .any(|p| p.control == *control && p.diagnostic.severity == Severity::Error);
             if invalid {
-                set_if_changed(&control, "aria-invalid", "true");
+                set_if_changed(control, "aria-invalid", "true");
             } else {
                 let _ = control.remove_attribute("aria-invalid");
             }
-            described.push((control, own));
         }
-        self.described = described;
+        self.described = now;
+    }
+
+    /// The ids a control's `aria-describedby` holds less those of this component's messages: the
+    /// page's own descriptions as they are now (its framework may have changed them since).
+    fn own_descriptions(&self, control: &Element) -> Vec<String> {
+        let ours = format!("{}-msg-", self.prefix);
+        control
+            .get_attribute("aria-describedby")
+            .unwrap_or_default()
+            .split_whitespace()
+            .filter(|id| !id.starts_with(&ours))
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Gives a control back its own descriptions, and no `aria-invalid`.
+    fn restore(&self, control: &Element) {
+        let own = self.own_descriptions(control);
+        let _ = if own.is_empty() {
+            control.remove_attribute("aria-describedby")
+        } else {
+            control.set_attribute("aria-describedby", &own.join(" "))
+        };
+        let _ = control.remove_attribute("aria-invalid");
+    }
+
+    /// Takes away what the page copied of these messages, as a row cloned with them does
+    /// (`$('tr:last').clone()`): containers this component did not make, and the ids of its
+    /// messages on controls it does not describe.
+    pub fn disown_copies(&self, form: &Element) {
+        for container in all(form, ".gov-field-errors") {
+            if !self.places.iter().any(|(_, k)| *k.parent() == container) {
+                container.remove();
+            }
+        }
+        let copied = format!("[aria-describedby*=\"{}-msg-\"]", self.prefix);
+        for control in all(form, &copied) {
+            if !self.described.contains(&control) {
+                self.restore(&control);
+            }
+        }
     }
 
     /// Whether the message with this identity is shown.
@@ -649,8 +690,8 @@ impl Messages {
             keyed.clear();
             keyed.parent().remove();
         }
-        for (control, own) in self.described.drain(..) {
-            restore(&control, own.as_deref());
+        for control in std::mem::take(&mut self.described) {
+            self.restore(&control);
         }
     }
 }
@@ -659,14 +700,6 @@ fn set_if_changed(element: &Element, name: &str, value: &str) {
     if element.get_attribute(name).as_deref() != Some(value) {
         let _ = element.set_attribute(name, value);
     }
-}
-
-fn restore(control: &Element, own: Option<&str>) {
-    let _ = match own {
-        Some(ids) => control.set_attribute("aria-describedby", ids),
-        None => control.remove_attribute("aria-describedby"),
-    };
-    let _ = control.remove_attribute("aria-invalid");
 }
 
 /// Where a message goes: the portal's slot for the field; after a check box's or radio button's
@@ -861,6 +894,17 @@ impl Summary {
 }
 
 impl Summary {
+    /// Takes away the ids of its links' controls that the page copied onto other elements (a
+    /// row cloned after a submit): a link would lead to the row copied from.
+    pub fn disown_copies(&self, form: &Element) {
+        let copied = format!("[id^=\"{}-field-\"]", self.prefix);
+        for element in all(form, &copied) {
+            if !self.given_ids.contains(&element) {
+                let _ = element.remove_attribute("id");
+            }
+        }
+    }
+
     /// Takes back the ids given to controls for their links.
     pub fn forget_ids(&mut self) {
         for control in self.given_ids.drain(..) {
