@@ -328,6 +328,7 @@ export type Code =
   | 'IN009' // too-many-rows, Error
   | 'IN010' // required-cell, Error
   | 'IN011' // unknown-document, Warning
+  | 'IN014' // amount-in-yuan, Warning
   | 'IN012' // input-too-large, Error
   | 'IN013' // unknown-fields-omitted, Warning
   | 'JU001' // unknown-jurisdiction, Error
@@ -516,10 +517,7 @@ export interface RequiredDocument {
   document: string;
   /** Its name in the regulation, e.g. 项目建议书. */
   name: string;
-  /**
-   * Other documents that satisfy the same requirement for this project: those the text allows here,
-   * or may allow once what they turn on is answered (合并编报文本 only where merging is).
-   */
+  /** Other documents that satisfy the same requirement (some only where a verdict allows). */
   alternatives?: string[];
   /**
    * `present`, `missing`, or `conditional` when the rule, or whether a document on file may stand

@@ -96,6 +96,9 @@ codes! {
     UnknownDocument => "IN011", "unknown-document", Warning, "input", ["input", "regulation"], Around("input"),
         "材料类别「{input}」不是《{regulation}》所列材料，已忽略。",
         "Document kind “{input}” is not one that {regulation} names; it was ignored.";
+    AmountInYuan => "IN014", "amount-in-yuan", Warning, "input", ["field", "input", "divided"], Around("input"),
+        "「{field}」填写的是 {input} 万元，即 {divided} 亿元。金额以万元为单位：如填写的是元，应为 {divided} 万元。",
+        "“{field}” reads {input} 万元, that is {divided} 亿元 ({divided} × 100 million yuan). Amounts are in 万元 (10,000 yuan): if this is in yuan, it is {divided} 万元.";
     InputTooLarge => "IN012", "input-too-large", Error, "input", ["limit", "max", "at"], Text,
         "申报内容超出上限：{limit}最多 {max}，在「{at}」处超出，因此未予读取，请精简后重试。",
         "The application is over a limit: at most {max} {limit}, crossed at “{at}”, so it was not read; reduce it and try again.";

@@ -39,6 +39,9 @@ pub struct BoundaryHit {
     pub boundary_reading: Arc<str>,
     pub boundary_reading_en: Arc<str>,
     pub held: bool,
+    /// The provisions the wording quotes: the condition's own citation, or, for a case of a
+    /// decision table the amount just failed, that case's; `None` for the rule's own.
+    pub cite: Option<crate::profile::Cites>,
 }
 
 /// A set of the application's fields, one bit each in as many 32-bit words as the fields need
@@ -536,6 +539,7 @@ impl Evaluator<'_> {
                 boundary_reading: a.boundary_reading.clone(),
                 boundary_reading_en: a.boundary_reading_en.clone(),
                 held,
+                cite: (!a.cite.is_empty()).then(|| a.cite.clone()),
             });
         }
         held.into()

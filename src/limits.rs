@@ -30,6 +30,12 @@ pub const MAX_PROFILE_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_PROFILE_ID: usize = 64;
 /// A threshold in a profile, in 万元 (a ratio is far below it).
 pub const MAX_PARAMETER: u64 = 1_000_000_000;
+
+/// An amount from which a district's or county's IT project is more likely written in 元 than
+/// in 万元: 100,000 万元 is 10 亿元, and a project of 10 万元 written in 元 reads 100,000. At and
+/// above it the amount is read as written and a warning (`IN014`) asks the applicant to check
+/// the unit.
+pub const AMOUNT_LIKELY_IN_YUAN: u64 = 100_000;
 /// How deep a profile's conditions may nest (`all` in `any` in `not` …); the profiles nest four
 /// levels at most. The profile check refuses deeper ones, so that what it accepts compiles and
 /// loads.

@@ -665,8 +665,7 @@ pub struct RequiredDocument {
     /// Its name in the regulation, e.g. 项目建议书.
     #[serde(serialize_with = "crate::json_text::fixed_text")]
     pub name: Arc<str>,
-    /// Other documents that satisfy the same requirement for this project: those the text allows
-    /// here, or may allow once what they turn on is answered (合并编报文本 only where merging is).
+    /// Other documents that satisfy the same requirement (some only where a verdict allows).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub alternatives: Vec<Arc<str>>,
     /// `present`, `missing`, or `conditional` when the rule, or whether a document on file may

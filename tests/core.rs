@@ -8,7 +8,8 @@
 mod common;
 
 use common::*;
-use gov_it_rules::profile::{self, Stage};
+use gov_it_rules::codes::Severity;
+use gov_it_rules::profile::{self, MergeMode, Stage};
 use gov_it_rules::{builtin, validate_json, Options, Registry};
 use serde_json::json;
 
@@ -322,6 +323,39 @@ fn errors_on_the_first_and_last_lines_of_a_formatted_profile() {
     let (path, message) = text_error(&comma);
     assert_eq!(path, "versions[0].issued");
     assert_eq!(message, "expected `,` or `}` at line 11 column 7");
+}
+
+#[test]
+fn an_amount_that_reads_as_written_in_yuan_is_kept_and_questioned() {
+    let r = run(
+        "tongzhou",
+        Stage::Declaration,
+        json!({ "totalInvestment": "3000000", "annualFunding": "99999.9999", "kind": "new", "mandatedBy": [] }),
+    );
+    let warning = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "IN014" && d.path == "totalInvestment")
+        .unwrap();
+    assert_eq!(warning.severity, Severity::Warning);
+    assert!(
+        warning.message.contains("即 300 亿元") && warning.message.contains("应为 300 万元"),
+        "{}",
+        warning.message
+    );
+    assert!(
+        !has(&r, "IN014", "annualFunding"),
+        "99999.9999 万元 is taken as written"
+    );
+    // The amount is read as written: the verdicts are of 3,000,000 万元.
+    let merge = r.outcomes.merge.as_ref().unwrap();
+    assert_eq!(merge.value.as_ref().unwrap().mode, MergeMode::Separate);
+    let at_line = run(
+        "tongzhou",
+        Stage::Declaration,
+        json!({ "totalInvestment": "100000" }),
+    );
+    assert!(has(&at_line, "IN014", "totalInvestment"));
 }
 
 #[test]

@@ -85,6 +85,28 @@ fn boundaries_of_each_version() {
         "{:#?}",
         on.notices
     );
+    // 200 fails the first case (「投资超过200万元」, 第三条（一）) and the fallback (第三条（二）)
+    // decides: the notice quotes the first case's wording under its own clause, and cites both.
+    let notice = on
+        .notices
+        .iter()
+        .find(|n| n.code == "BD001" && n.rule.as_deref() == Some("example.approval.filing"))
+        .unwrap();
+    assert_eq!(
+        notice.params.get("article").map(|a| &**a),
+        Some("第三条（一）")
+    );
+    assert!(
+        notice.message.contains("第三条（一）「投资超过"),
+        "{}",
+        notice.message
+    );
+    let cited: Vec<&str> = notice
+        .citations
+        .iter()
+        .map(|c| c.article.as_str())
+        .collect();
+    assert_eq!(cited, ["第三条（一）", "第三条（二）"]);
     let merge = |a: &str, d: &str| run(&r, a, d).outcomes.merge.unwrap().value.unwrap().mode;
     assert_eq!(merge("400", "2025-01-01"), MergeMode::Merge);
     assert_eq!(merge("400.0001", "2025-01-01"), MergeMode::Separate);
@@ -244,4 +266,44 @@ fn the_english_catalogue_names_a_document_in_chinese_where_the_profile_has_no_en
         summary(Locale::En),
         "示例县政务信息化项目申报表: 申报须附申报表。"
     );
+}
+
+/// Every key ending in `En`, taken out of a JSON value.
+fn without_english(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(members) => {
+            members.retain(|key, _| !key.ends_with("En"));
+            members.values_mut().for_each(without_english);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(without_english),
+        _ => {}
+    }
+}
+
+#[test]
+fn an_english_report_of_a_profile_written_in_chinese_only_says_so() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/profiles/example-county.json"
+    ))
+    .unwrap();
+    let english = |r: &Registry| {
+        let options = Options {
+            jurisdiction: "example-county".into(),
+            as_of: Some("2025-01-01".parse().unwrap()),
+            locale: gov_it_rules::messages::Locale::En,
+            ..Options::default()
+        };
+        r.validate_value(&json!({ "totalInvestment": "300" }), &options)
+            .notices
+            .iter()
+            .any(|n| n.code == "JU006")
+    };
+    let mut r = Registry::builtin();
+    r.load(&text).unwrap();
+    assert!(!english(&r), "the fixture has its English texts");
+    let mut chinese: serde_json::Value = serde_json::from_str(&text).unwrap();
+    without_english(&mut chinese);
+    r.load(&chinese.to_string()).unwrap();
+    assert!(english(&r));
 }

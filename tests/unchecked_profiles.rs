@@ -249,6 +249,8 @@ fn amount(field: FieldRef, param: &str) -> AmountCondition {
         wording: "".into(),
         boundary_reading: "".into(),
         boundary_reading_en: "".into(),
+        // A citation of nothing the regulation has: the boundary notice must still be written.
+        cite: cite(Some(999), Some("九"), None),
     }
 }
 

@@ -596,7 +596,13 @@ fn read_scalar(
                 Input::String(s) => Ok(Value::Text(s.to_string())),
                 other => Err(wrong_type(path, "string", other)),
             },
-            Kind::Money => read_money(json, path),
+            Kind::Money => read_money(json, path).inspect(|value| {
+                if let Value::Money(amount) = value {
+                    if let Some(d) = likely_in_yuan(*amount, path) {
+                        diags.push(d);
+                    }
+                }
+            }),
             Kind::Date => read_date(json, path),
             Kind::YearMonth => read_year_month(json, path),
             Kind::Bool => match json {
@@ -701,6 +707,19 @@ fn read_money(json: &Input, path: &str) -> Result<Value, Diagnostic> {
             _ => d,
         }
     })
+}
+
+/// `IN014` for an amount that reads as if written in 元 ([`crate::limits::AMOUNT_LIKELY_IN_YUAN`]).
+fn likely_in_yuan(amount: rust_decimal::Decimal, path: &str) -> Option<Diagnostic> {
+    if amount < rust_decimal::Decimal::from(crate::limits::AMOUNT_LIKELY_IN_YUAN) {
+        return None;
+    }
+    let divided = amount.checked_div(rust_decimal::Decimal::from(10_000))?;
+    Some(
+        Diagnostic::new(Code::AmountInYuan, path)
+            .param("input", crate::money::format(&amount))
+            .param("divided", crate::money::format(&divided)),
+    )
 }
 
 fn read_date(json: &Input, path: &str) -> Result<Value, Diagnostic> {

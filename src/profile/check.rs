@@ -146,6 +146,14 @@ pub fn check(profile: &Profile) -> Vec<ProfileError> {
                 });
             }
         }
+        if let (Some(start), Some(end)) = (version.in_force, version.repealed) {
+            if end <= start {
+                errors.push(ProfileError {
+                    path: at.key("repealed").to_string(),
+                    message: "repealed on or before the day it came into force".into(),
+                });
+            }
+        }
         previous = version.in_force.or(previous);
         let mut checker = Checker {
             v: version,
@@ -246,6 +254,14 @@ impl<'a> Checker<'a> {
 
     /// A rule: its id is unique, its citations resolve, its condition refers to what exists.
     fn rule(&mut self, id: &'a str, cite: &[Cite], when: &Condition, path: Path<'_, 'a>) {
+        // Cases, reports and portals name a rule by its id: a word of the profile's own.
+        let word = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_');
+        if id.is_empty() || !id.bytes().all(word) {
+            self.err(
+                path.key("id"),
+                "a rule's id is ASCII letters, digits, `.`, `-` or `_`, e.g. `my-county.approval.required`".into(),
+            );
+        }
         self.ids.push((id, path.steps()));
         self.cites(cite, path.key("cite"));
         self.condition(when, path.key("when"));
@@ -310,6 +326,25 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A parameter compared with what is in `unit` (an amount in 万元, a share as a 比例).
+    fn parameter_in(&mut self, name: &str, unit: &str, path: Path) {
+        self.parameter(name, path);
+        if let Some(p) = self.v.parameters.get(name).filter(|p| p.unit != unit) {
+            let message = if unit == "万元" {
+                format!(
+                    "parameter `{name}` is in `{}`; it is compared with an amount, in 万元 (2000000 元 is 200 万元)",
+                    p.unit
+                )
+            } else {
+                format!(
+                    "parameter `{name}` is in `{}`; it is used as a `{unit}`",
+                    p.unit
+                )
+            };
+            self.err(path, message);
+        }
+    }
+
     fn condition(&mut self, c: &Condition, path: Path) {
         self.nested(c, path, 0);
     }
@@ -333,6 +368,14 @@ impl<'a> Checker<'a> {
                     "any"
                 };
                 let list = path.key(key);
+                if cs.is_empty() {
+                    // `all` of nothing always holds and `any` of nothing never does: neither is
+                    // what a text says.
+                    let message = format!(
+                        "an empty `{key}`: give it conditions, or write \"always\" for a case that always applies"
+                    );
+                    self.err(list, message);
+                }
                 for (i, inner) in cs.iter().enumerate() {
                     self.nested(inner, list.index(i), depth + 1);
                 }
@@ -373,7 +416,10 @@ impl<'a> Checker<'a> {
                     let message = format!("`{}` is not an amount field", a.field.0.path());
                     self.err(at.key("field"), message);
                 }
-                self.parameter(&a.param, at.key("param"));
+                self.parameter_in(&a.param, "万元", at.key("param"));
+                for (i, c) in a.cite.iter().enumerate() {
+                    self.cite(c, at.key("cite").index(i));
+                }
             }
             Condition::Number(n) => {
                 let at = path.key("number");
@@ -547,6 +593,15 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
+            if w.from == w.to {
+                c.err(
+                    path.key("to"),
+                    format!(
+                        "`{}` is the window's own `from`: a window is between two dates",
+                        w.to.0.path()
+                    ),
+                );
+            }
             if w.min.is_none() && w.max.is_none() {
                 c.err(path, "a window needs `min`, `max` or both".into());
             }
@@ -572,12 +627,27 @@ impl<'a> Checker<'a> {
         });
         self.rules(&v.deadlines, at.key("deadlines"), |c, d, path| {
             c.rule(&d.id, &d.cite, &Condition::Always, path);
-            if parse_month_day(&d.by).is_none() {
-                c.err(path.key("by"), "expected `MM-DD`".into());
+            match parse_month_day(&d.by) {
+                None => c.err(
+                    path.key("by"),
+                    "expected `MM-DD`, a day every year has".into(),
+                ),
+                // Three years in four have no 29 February: the deadline would never fall.
+                Some((2, 29)) => c.err(
+                    path.key("by"),
+                    "`02-29` is no day in three years of four: for 2月底 write `02-28`".into(),
+                ),
+                Some(_) => {}
             }
         });
         self.rules(&v.enumerations, at.key("enumerations"), |c, e, path| {
             c.rule(&e.id, &e.cite, &Condition::Always, path);
+            if e.values.is_empty() {
+                c.err(
+                    path.key("values"),
+                    "no values: list those the form offers".into(),
+                );
+            }
             if !matches!(e.field.0.spec().kind, Kind::Text | Kind::Texts) {
                 c.err(
                     path.key("field"),
@@ -617,7 +687,7 @@ impl<'a> Checker<'a> {
         if let Some(a) = &v.adjustment {
             let path = at.key("adjustment");
             self.rule(&a.id, &a.cite, &Condition::Always, path);
-            self.parameter(&a.max_ratio_param, path.key("maxRatioParam"));
+            self.parameter_in(&a.max_ratio_param, "比例", path.key("maxRatioParam"));
         }
         self.rules(
             &v.interpretations,
@@ -753,6 +823,65 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].path, "versions[0].outcomes.merge[1]");
         assert!(errors[0].message.contains("never applies"), "{errors:?}");
+    }
+
+    #[test]
+    fn what_loads_but_could_never_mean_what_a_text_says_is_refused() {
+        let mut profile = tongzhou();
+        let v = &mut profile.versions[0];
+        v.outcomes.approval[0].when = Condition::All(Vec::new());
+        v.windows[0].to = v.windows[0].from;
+        v.deadlines[0].by = "02-29".into();
+        v.enumerations[0].values.clear();
+        v.repealed = v.in_force;
+        for name in ["approvalThreshold", "adjustmentMaxRatio"] {
+            if let Some(p) = v.parameters.get_mut(name) {
+                p.unit = "元".into();
+            }
+        }
+        let errors = check(&profile);
+        let said = |path: &str, words: &str| {
+            errors
+                .iter()
+                .any(|e| e.path == path && e.message.contains(words))
+        };
+        assert!(
+            said(
+                "versions[0].outcomes.approval[0].when.all",
+                "an empty `all`"
+            ),
+            "{errors:?}"
+        );
+        assert!(
+            said("versions[0].windows[0].to", "the window's own `from`"),
+            "{errors:?}"
+        );
+        assert!(
+            said("versions[0].deadlines[0].by", "write `02-28`"),
+            "{errors:?}"
+        );
+        assert!(
+            said("versions[0].enumerations[0].values", "no values"),
+            "{errors:?}"
+        );
+        assert!(
+            said("versions[0].repealed", "repealed on or before"),
+            "{errors:?}"
+        );
+        assert!(
+            said("versions[0].outcomes.approval[0].when.all", "an empty")
+                && errors.iter().any(|e| e
+                    .message
+                    .contains("in `元`; it is compared with an amount, in 万元")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.path.ends_with("adjustment.maxRatioParam")
+                    && e.message.contains("used as a `比例`")),
+            "{errors:?}"
+        );
     }
 
     #[test]

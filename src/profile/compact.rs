@@ -36,10 +36,10 @@ use crate::sorted::SortedMap;
 
 /// `GOVIT` + format version. A file of another version is refused with a message that says to
 /// recompile it with this package's `gov-it-check compile`.
-pub const MAGIC: &[u8; 8] = b"GOVITPF\x03";
+pub const MAGIC: &[u8; 8] = b"GOVITPF\x04";
 
 /// The header of a profile's English texts kept apart (`<id>.en.govit`), same format version.
-pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x03";
+pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x04";
 
 /// Why compiled bytes could not be read, and at which byte of which file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -269,7 +269,7 @@ pub fn decode_with_english(bytes: &[u8], english: Option<&[u8]>) -> Result<Profi
     if r.at != body.len() {
         return Err(r.error("bytes after the end of the profile").into());
     }
-    profile.english_not_loaded = r.english.len() < r.english_count;
+    profile.english_not_loaded = r.english.len() < r.english_count || profile.lacks_english();
     if id.is_some_and(|id| id != profile.id) {
         return Err(DecodeError::in_english(ReadError {
             at: ENGLISH_MAGIC.len(),
@@ -894,7 +894,8 @@ compact_struct!(AmountCondition {
     wording,
     boundary_reading,
     #[en]
-    boundary_reading_en
+    boundary_reading_en,
+    cite
 });
 compact_struct!(DecisionTables {
     approval,

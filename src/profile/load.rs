@@ -31,7 +31,8 @@ pub fn load(json: &str) -> Result<Profile, Vec<ProfileError>> {
     if json.len() > crate::limits::MAX_PROFILE_BYTES {
         return Err(vec![too_large()]);
     }
-    let profile = parse(json)?;
+    let mut profile = parse(json)?;
+    profile.english_not_loaded = profile.lacks_english();
     let errors = check(&profile);
     if errors.is_empty() {
         Ok(profile)

@@ -211,6 +211,13 @@ impl Cites {
     }
 }
 
+/// Two lists are equal when they cite the same provisions, whatever either has resolved.
+impl PartialEq for Cites {
+    fn eq(&self, other: &Cites) -> bool {
+        self.list == other.list
+    }
+}
+
 impl Cites {
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
@@ -356,6 +363,10 @@ pub struct AmountCondition {
     pub boundary_reading: Arc<str>,
     #[serde(default, skip_serializing_if = "no_text")]
     pub boundary_reading_en: Arc<str>,
+    /// The provision the wording quotes, where it is not the rule's own (a requirement of 第8条
+    /// that applies from 第4条（一）'s 「预算金额100万元（含）以上」): the boundary notice cites it.
+    #[serde(default, skip_serializing_if = "Cites::is_empty")]
+    pub cite: Cites,
 }
 
 fn no_text(text: &Arc<str>) -> bool {
@@ -991,6 +1002,13 @@ pub fn parse_month_day(text: &str) -> Option<(u32, u32)> {
 }
 
 impl Profile {
+    /// Written without English texts (a county's profile in Chinese only): an English report
+    /// gives its Chinese texts and says so (`JU006`), as for English texts kept apart and not
+    /// loaded.
+    pub fn lacks_english(&self) -> bool {
+        self.versions.iter().all(|v| v.title_en.is_empty())
+    }
+
     /// The version in force on `as_of`: the latest one in force by then, or the first when
     /// `as_of` precedes them all. `None` only for a profile with no version, which the loader
     /// refuses.

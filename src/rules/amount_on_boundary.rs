@@ -54,11 +54,22 @@ pub fn report(ctx: &Ctx, sink: &mut Sink) {
                 (false, true) => "this wording excludes the amount itself".to_string(),
             }
         };
+        // The notice cites the provision whose wording it quotes, and the rule's.
+        let quoted = hit
+            .cite
+            .as_ref()
+            .map_or_else(|| cites.clone(), |c| ctx.cite(c));
+        let mut all = quoted.to_vec();
+        for c in cites.iter() {
+            if !all.contains(c) {
+                all.push(c.clone());
+            }
+        }
         sink.notices.push(
             Diagnostic::new(Code::AmountOnBoundary, hit.field.path())
-                .rule(&rule, cites.clone())
+                .rule(&rule, all.into())
                 .param("amount", money::format(&hit.amount))
-                .param("article", article_label(&cites, ctx.locale.is_en()))
+                .param("article", article_label(&quoted, ctx.locale.is_en()))
                 .param("wording", Arc::clone(&hit.wording))
                 .param("reading", reading)
                 .param(

@@ -131,7 +131,14 @@ pub(crate) fn pick_case(ctx: &Ctx, cases: &dyn Cases) -> Picked<usize> {
         let truth = ctx.eval(when, &mut ev);
         compared = compared.union(ev.compared);
         match truth {
-            Truth::False => boundaries.extend(ev.boundaries),
+            // The wording of a case the amount just failed is that case's provision, not the
+            // one of the case that decides.
+            Truth::False => boundaries.extend(ev.boundaries.into_iter().map(|mut hit| {
+                if hit.cite.is_none() {
+                    hit.cite = cases.rule(case).map(|rule| rule.cite.clone());
+                }
+                hit
+            })),
             Truth::Unknown => {
                 open.push(case);
                 for m in ev.missing {

@@ -152,7 +152,14 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
             rule: Arc::clone(&rule.id),
             document: Arc::clone(&rule.document),
             name: ctx.version.shared_document_name(&rule.document, ctx.locale),
-            alternatives: offered,
+            // Every stand-in the profile names, as a static list: whether one is allowed here is
+            // the message's, and `satisfiedBy`'s (a delta then carries no entry whose list alone
+            // changed with the amount).
+            alternatives: rule
+                .any_of
+                .iter()
+                .map(|a| Arc::clone(&a.document))
+                .collect(),
             status,
             satisfied_by,
             depends_on,
