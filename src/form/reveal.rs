@@ -45,16 +45,20 @@ impl Reveal {
     }
 
     /// Whether an error at `path` is shown: the form was submitted, or the field it is at, a field
-    /// within it (a sum at `funding.thisYear` once `funding.thisYear.total` was left) or the group
-    /// or table it lies in was revealed.
+    /// within it (a sum at `funding.thisYear` once `funding.thisYear.total` was left), the group
+    /// or table it lies in, or, for a table's own error, one of its rows was revealed.
     pub fn shows(&self, path: &str) -> bool {
         if self.submitted {
             return true;
         }
         let field = field_of(path);
-        self.shown
-            .iter()
-            .any(|s| s == field || nested(field, s) || nested(s, field) || s == table_of(field))
+        self.shown.iter().any(|s| {
+            s == field
+                || nested(field, s)
+                || nested(s, field)
+                || s == table_of(field)
+                || table_of(s) == field
+        })
     }
 
     /// Forgets what was edited and shown, as for a form loaded afresh.
@@ -126,6 +130,17 @@ mod tests {
         assert_eq!(field_of("resources[3].sharing"), "resources[3]");
         assert_eq!(field_of("documents"), "documents");
         assert_eq!(field_of("documents[0].chapters"), "documents[0]");
+    }
+
+    #[test]
+    fn a_row_left_shows_its_own_errors_and_the_tables_not_another_rows() {
+        let mut r = Reveal::default();
+        r.edit("resources[1]");
+        r.leave("resources[1]");
+        assert!(r.shows("resources[1].condition"));
+        assert!(r.shows("resources"), "the table's own error");
+        assert!(!r.shows("resources[0].condition"));
+        assert!(!r.shows("resources[2].name"));
     }
 
     #[test]
