@@ -1865,8 +1865,8 @@ const COMPONENT_OPTIONS = ['fields', 'debounce', 'outcomes', 'summary', 'citatio
 
 /** Forms attached and their handles: a form keeps its component alive until detach(). */
 const attachedForms = new WeakMap();
-/** The attribute that marks a form attached, whichever copy of the package attached it. */
-const ATTACHED = 'data-gov-attached';
+/** The mark of a form attached, whichever copy of the package on the page attached it. */
+const ATTACHED = Symbol.for('gov-it-rules.attached');
 
 /** The attachments to make again in a new instance after a trap. */
 const attachments = new Set();
@@ -1955,8 +1955,10 @@ export function attach(form, options = {}) {
     throw new Error('attach(): this form is attached already; call detach() on its handle first');
   }
   // Marked on the form itself, which another copy of the package on the page (the script-tag
-  // build beside a bundled one) sees too: two would show every message and verdict twice.
-  if (form.hasAttribute(ATTACHED)) {
+  // build beside a bundled one) sees too: two would show every message and verdict twice. A
+  // property under a registered symbol, not an attribute: markup saved, restored or cloned from
+  // an attached form is not attached.
+  if (form[ATTACHED]) {
     throw new Error('attach(): this form is attached already by another copy of gov-it-rules on this page; call detach() on that copy\'s handle first');
   }
   let handle;
@@ -1975,7 +1977,7 @@ export function attach(form, options = {}) {
     handle.__wbg_ptr = ptr;
     finalization?.register(handle, { ptr, made: generation, free: '__wbg_formhandle_free' }, handle);
     attachedForms.set(form, handle);
-    form.setAttribute(ATTACHED, '');
+    form[ATTACHED] = true;
     guard(() => handle.start());
   };
   make();
@@ -2030,7 +2032,7 @@ export function attach(form, options = {}) {
       if (!attached) return;
       attached = false;
       attachedForms.delete(form);
-      form.removeAttribute(ATTACHED);
+      delete form[ATTACHED];
       attachments.delete(attachment);
       if (calls > 0) detachWhenDone = true;
       else release();

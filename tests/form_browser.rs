@@ -779,6 +779,20 @@ async fn a_form_rendered_afresh_gets_its_panel_summary_and_slot_messages_back() 
         "the message is put back in its slot"
     );
 
+    // The content set again from itself (`form.innerHTML = form.innerHTML`): copies of the panel,
+    // the summary, the live region and the messages come with it.
+    handle.validate().unwrap();
+    form.set_inner_html(&form.inner_html());
+    sleep(0).await;
+    for region in [".gov-summary", ".gov-announce", ".gov-verdicts"] {
+        assert_eq!(
+            form.query_selector_all(region).unwrap().length(),
+            1,
+            "one {region}, the live one"
+        );
+    }
+    assert_eq!(duplicate_ids(), Vec::<String>::new());
+
     // The whole content replaced, as a template re-rendered into the form.
     form.set_inner_html(
         r#"<label for="amount">预计总投资（万元）</label><input id="amount" name="totalInvestment"><button type="submit">提交申报</button>"#,

@@ -341,7 +341,7 @@ fn the_report_serialises_the_entry_in_camel_case() {
 fn a_delta_carries_the_nearest_thresholds_that_changed() {
     let options = options("tongzhou", Stage::Declaration);
     let mut v = LiveValidator::new(builtin(), options);
-    v.replace(&json!({ "totalInvestment": "299", "mandatedBy": [], "kind": "new" }));
+    v.replace(&json!({ "totalInvestment": "299", "mandatedBy": [], "nature": "新建" }));
 
     // Across the line: the entry above goes, one below comes.
     let delta = v.set("totalInvestment", &json!("300.01")).unwrap();

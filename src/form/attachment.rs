@@ -630,6 +630,7 @@ impl Attachment {
                 let _ = form.prepend_with_node_1(region);
             }
         }
+        self.disown_region_copies(form);
         self.messages.disown_copies(form);
         self.summary.disown_copies(form);
         self.queue_form();
@@ -640,6 +641,26 @@ impl Attachment {
         changed.diagnostics = true;
         self.render(Moment::Settled, &changed);
         After::report(started)
+    }
+
+    /// Copies of the component's own regions the page made (`form.innerHTML = form.innerHTML`
+    /// copies the panel, the summary, the live region and the notes beside an amount): removed,
+    /// or the page would show stale verdicts beside the live ones, and speak in two live regions.
+    fn disown_region_copies(&self, form: &Element) {
+        let ours = |e: &Element| {
+            self.inserted.contains(e)
+                || self.summary.region() == e
+                || self.panel.as_ref().is_some_and(|p| p.region() == e)
+                || self.beside.owns(e)
+        };
+        for copy in super::controls::all(
+            form,
+            ".gov-verdicts, .gov-summary, .gov-announce, .gov-beside",
+        ) {
+            if !ours(&copy) {
+                copy.remove();
+            }
+        }
     }
 
     /// The form was reset (a 重置 button, `form.reset()`): read again once the reset has put the

@@ -435,6 +435,13 @@ impl Beside {
         }
     }
 
+    /// Whether `element` is one of the notes this component shows.
+    pub fn owns(&self, element: &Element) -> bool {
+        self.boxes
+            .iter()
+            .any(|(_, keyed)| keyed.parent() == element)
+    }
+
     pub fn clear(&mut self) {
         for (_, mut keyed) in self.boxes.drain(..) {
             keyed.clear();
@@ -643,7 +650,7 @@ impl Messages {
         control
             .get_attribute("aria-describedby")
             .unwrap_or_default()
-            .split_whitespace()
+            .split_ascii_whitespace()
             .filter(|id| !id.starts_with(&ours))
             .map(str::to_string)
             .collect()

@@ -514,7 +514,7 @@ mod tests {
     #[test]
     fn supervision_line_names_the_mode_and_the_fee() {
         let r = report(
-            r#"{"totalInvestment": "300.01", "kind": "new"}"#,
+            r#"{"totalInvestment": "300.01", "kind": "new", "nature": "新建"}"#,
             Locale::ZhCn,
         );
         let line = verdict_line("supervision", &r).unwrap();
@@ -554,7 +554,10 @@ mod tests {
 
     #[test]
     fn an_acceptance_announcement_says_who_organises_it() {
-        let r = report(r#"{"totalInvestment": "300", "kind": "new"}"#, Locale::En);
+        let r = report(
+            r#"{"totalInvestment": "300", "kind": "new", "nature": "新建"}"#,
+            Locale::En,
+        );
         let line = verdict_line("acceptance", &r).unwrap();
         assert!(
             line.verdict.starts_with("Organised by: "),
@@ -580,12 +583,18 @@ mod tests {
 
     #[test]
     fn an_announcement_only_when_the_value_changes() {
-        let low = report(r#"{"totalInvestment": "99", "kind": "new"}"#, Locale::ZhCn);
-        let high = report(
-            r#"{"totalInvestment": "300.01", "kind": "new"}"#,
+        let low = report(
+            r#"{"totalInvestment": "99", "kind": "new", "nature": "新建"}"#,
             Locale::ZhCn,
         );
-        let higher = report(r#"{"totalInvestment": "400", "kind": "new"}"#, Locale::ZhCn);
+        let high = report(
+            r#"{"totalInvestment": "300.01", "kind": "new", "nature": "新建"}"#,
+            Locale::ZhCn,
+        );
+        let higher = report(
+            r#"{"totalInvestment": "400", "kind": "new", "nature": "新建"}"#,
+            Locale::ZhCn,
+        );
         let (a, b, c) = (
             verdict_line("supervision", &low),
             verdict_line("supervision", &high),
@@ -605,7 +614,7 @@ mod tests {
     #[test]
     fn english_lines_use_english_labels() {
         let r = report(
-            r#"{"totalInvestment": "300.01", "kind": "new"}"#,
+            r#"{"totalInvestment": "300.01", "kind": "new", "nature": "新建"}"#,
             Locale::En,
         );
         let line = verdict_line("supervision", &r).unwrap();

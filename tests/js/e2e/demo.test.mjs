@@ -678,9 +678,9 @@ test('the summary is in form order, each missing document links to its own check
   assert.ok(order.documents.length >= 2, `document errors link to checkboxes: ${order.documents}`);
   assert.equal(new Set(order.documents).size, order.documents.length, `each document its own checkbox: ${order.documents}`);
 
-  // 通州's supervision turns on the project's kind (an operations project has no construction to
+  // 通州's supervision turns on the project's nature (a 维护 project has no construction to
   // supervise) and on the amount.
-  await page.selectOption('#f-kind', 'new');
+  await page.selectOption('#f-nature', '新建');
   const announcer = page.locator('.gov-announce');
   await page.evaluate(() => { document.querySelector('.gov-announce').textContent = 'unchanged'; });
   await page.locator('#f-name').type('智慧城市平台');

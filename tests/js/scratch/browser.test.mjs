@@ -375,6 +375,44 @@ test('a form attached before a trap is attached again in the new instance, once,
   await page.close();
 });
 
+test('a form attached by another copy of the package is refused; markup cloned from an attached form is not attached', async () => {
+  const { page, problems } = await trapPage();
+  const result = await page.evaluate(async () => {
+    const first = await import('./trap/index.js');
+    // The same files under another URL: a second copy of the package, as a script-tag build beside
+    // a bundled one is.
+    const second = await import('./trap/index.js?another-copy');
+    await first.init();
+    await second.init();
+    document.body.innerHTML = '<form id="one"><label for="amount">预计总投资</label><input id="amount" name="totalInvestment"></form>';
+    const form = document.querySelector('#one');
+    const options = { jurisdiction: 'tongzhou', asOf: '2026-11-30', debounce: 0 };
+    const handle = first.attach(form, options);
+    let refused = '';
+    try {
+      second.attach(form, options);
+    } catch (error) {
+      refused = error.message;
+    }
+    const panels = form.querySelectorAll('.gov-verdicts').length;
+    const copy = form.cloneNode(true);
+    copy.id = 'copy';
+    copy.querySelectorAll('.gov-verdicts, .gov-summary, .gov-announce').forEach((e) => e.remove());
+    document.body.append(copy);
+    const copyHandle = second.attach(copy, options);
+    copyHandle.detach();
+    handle.detach();
+    const again = second.attach(form, options);
+    again.detach();
+    return { refused, panels, attribute: form.getAttributeNames().filter((n) => n.startsWith('data-gov')) };
+  });
+  assert.match(result.refused, /attached already by another copy of gov-it-rules/);
+  assert.equal(result.panels, 1);
+  assert.deepEqual(result.attribute, []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('in a single-page app: two forms keep their own ids, detach() from a listener of validate() completes, the router\'s title is kept, a summary link finds a replaced control', async () => {
   const { page, problems } = await trapPage();
   const result = await page.evaluate(async () => {
