@@ -40,8 +40,10 @@ pub struct BoundaryHit {
     pub boundary_reading_en: Arc<str>,
     pub held: bool,
     /// The provisions the wording quotes: the condition's own citation, or, for a case of a
-    /// decision table the amount just failed, that case's; `None` for the rule's own.
-    pub cite: Option<crate::profile::Cites>,
+    /// decision table the amount just failed, that case's; `None` for the rule's own. Resolved
+    /// through the profile's own list, so that each notice shares its citations, as a compact
+    /// answer numbers them by address.
+    pub cite: Option<crate::report::Citations>,
 }
 
 /// A set of the application's fields, one bit each in as many 32-bit words as the fields need
@@ -318,6 +320,9 @@ pub struct Evaluator<'a> {
     /// An amount read in place of the application's, to ask what a verdict would be if that field
     /// held another amount, without copying the application.
     pub moved: Option<(Field, Decimal)>,
+    /// For the citations of a boundary's wording.
+    pub jurisdiction: &'a str,
+    pub locale: crate::messages::Locale,
 }
 
 impl Evaluator<'_> {
@@ -539,7 +544,8 @@ impl Evaluator<'_> {
                 boundary_reading: a.boundary_reading.clone(),
                 boundary_reading_en: a.boundary_reading_en.clone(),
                 held,
-                cite: (!a.cite.is_empty()).then(|| a.cite.clone()),
+                cite: (!a.cite.is_empty())
+                    .then(|| a.cite.resolve(self.version, self.jurisdiction, self.locale)),
             });
         }
         held.into()

@@ -211,13 +211,6 @@ impl Cites {
     }
 }
 
-/// Two lists are equal when they cite the same provisions, whatever either has resolved.
-impl PartialEq for Cites {
-    fn eq(&self, other: &Cites) -> bool {
-        self.list == other.list
-    }
-}
-
 impl Cites {
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()

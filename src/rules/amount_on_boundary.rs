@@ -54,20 +54,12 @@ pub fn report(ctx: &Ctx, sink: &mut Sink) {
                 (false, true) => "this wording excludes the amount itself".to_string(),
             }
         };
-        // The notice cites the provision whose wording it quotes, and the rule's.
-        let quoted = hit
-            .cite
-            .as_ref()
-            .map_or_else(|| cites.clone(), |c| ctx.cite(c));
-        let mut all = quoted.to_vec();
-        for c in cites.iter() {
-            if !all.contains(c) {
-                all.push(c.clone());
-            }
-        }
+        // The notice cites the provision whose wording it quotes; its rule is named beside it.
+        // Shared lists, not new ones: a compact answer numbers a notice by its citations' address.
+        let quoted = hit.cite.clone().unwrap_or_else(|| cites.clone());
         sink.notices.push(
             Diagnostic::new(Code::AmountOnBoundary, hit.field.path())
-                .rule(&rule, all.into())
+                .rule(&rule, quoted.clone())
                 .param("amount", money::format(&hit.amount))
                 .param("article", article_label(&quoted, ctx.locale.is_en()))
                 .param("wording", Arc::clone(&hit.wording))

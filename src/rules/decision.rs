@@ -135,7 +135,7 @@ pub(crate) fn pick_case(ctx: &Ctx, cases: &dyn Cases) -> Picked<usize> {
             // one of the case that decides.
             Truth::False => boundaries.extend(ev.boundaries.into_iter().map(|mut hit| {
                 if hit.cite.is_none() {
-                    hit.cite = cases.rule(case).map(|rule| rule.cite.clone());
+                    hit.cite = cases.rule(case).map(|rule| ctx.cite(rule.cite));
                 }
                 hit
             })),

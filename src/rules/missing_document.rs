@@ -82,16 +82,18 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         let mut satisfied_by = None;
         let mut refusals = Vec::new();
         // The stand-ins the text allows here, or may allow once what they turn on is answered: a
-        // message offers no stand-in the same report would refuse.
+        // message offers no stand-in the same report would refuse. Looked at only while the
+        // document is missing, so that a requirement met reads no verdict (an edit of the amount
+        // would otherwise run it again).
         let mut offered = Vec::new();
         for alt in &rule.any_of {
+            if on_file.is_some() {
+                break;
+            }
             let mut gate = Evidence::default();
             let allowed = ctx.eval(&alt.when, &mut gate);
             if allowed != Truth::False {
                 offered.push(Arc::clone(&alt.document));
-            }
-            if on_file.is_some() {
-                continue;
             }
             let Some(index) = ctx.app.document_index(&alt.document) else {
                 continue;

@@ -219,6 +219,8 @@ impl Ctx<'_> {
             params: self.params,
             verdicts: self.verdicts,
             moved: self.moved,
+            jurisdiction: &self.profile.id,
+            locale: self.locale,
         }
         .eval(condition, evidence)
     }
