@@ -121,8 +121,8 @@ codes! {
         "{outcome}取决于「{parameter}」，该标准由上级规定、需由门户配置提供，本次未提供，因此暂无法判断。",
         "“{parameter}”, a limit set by a higher authority that the portal must supply, was not supplied, so {outcome} cannot be decided yet.";
     EnglishNotLoaded => "JU006", "english-not-loaded", Info, "jurisdiction", ["regulation"], Number,
-        "《{regulation}》的英文文本未加载，其条文摘要和说明以中文给出。",
-        "The English texts of {regulation} were not loaded, so its article summaries and explanations are given in Chinese.";
+        "《{regulation}》的英文文本未加载或未编写，其条文摘要和说明以中文给出。",
+        "The English texts of {regulation} were not loaded or not written, so its article summaries and explanations are given in Chinese.";
     RequiredField => "FM001", "required-field", Error, "form", ["field"], Number,
         "请填写「{field}」。",
         "Fill in “{field}”.";
