@@ -759,6 +759,17 @@ async fn what_the_field_shows_is_what_is_checked_and_the_pages_own_descriptions_
     handle.detach();
 }
 
+/// The panel, the summary and the live region are in the form once each: the live ones.
+fn each_region_once(form: &HtmlFormElement, after: &str) {
+    for region in [".gov-summary", ".gov-announce", ".gov-verdicts"] {
+        assert_eq!(
+            form.query_selector_all(region).unwrap().length(),
+            1,
+            "{after}: one {region}, the live one"
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_form_rendered_afresh_gets_its_panel_summary_and_slot_messages_back() {
     let form = form(&[]);
@@ -784,13 +795,7 @@ async fn a_form_rendered_afresh_gets_its_panel_summary_and_slot_messages_back() 
     handle.validate().unwrap();
     form.set_inner_html(&form.inner_html());
     sleep(0).await;
-    for region in [".gov-summary", ".gov-announce", ".gov-verdicts"] {
-        assert_eq!(
-            form.query_selector_all(region).unwrap().length(),
-            1,
-            "one {region}, the live one"
-        );
-    }
+    each_region_once(&form, "the content set again from itself");
     assert_eq!(duplicate_ids(), Vec::<String>::new());
 
     // The whole content replaced, as a template re-rendered into the form.
@@ -798,13 +803,7 @@ async fn a_form_rendered_afresh_gets_its_panel_summary_and_slot_messages_back() 
         r#"<label for="amount">预计总投资（万元）</label><input id="amount" name="totalInvestment"><button type="submit">提交申报</button>"#,
     );
     sleep(0).await;
-    for region in [".gov-summary", ".gov-announce", ".gov-verdicts"] {
-        assert_eq!(
-            form.query_selector_all(region).unwrap().length(),
-            1,
-            "{region} is back in the form"
-        );
-    }
+    each_region_once(&form, "the content replaced");
     handle.validate().unwrap();
     assert!(!select_all("#application .gov-summary li").is_empty());
     handle.detach();
