@@ -406,6 +406,19 @@ impl Evaluator<'_> {
                     }
                 }
             }
+            Condition::Answered(inner) => {
+                let missing = ev.missing.len();
+                match self.eval(inner, ev) {
+                    Truth::Unknown => {
+                        ev.missing.truncate(missing);
+                        if let Some(field) = inner.field() {
+                            ev.fact(|| Fact::around(field.spec().zh, "：", "未填", ""));
+                        }
+                        Truth::False
+                    }
+                    answered => answered,
+                }
+            }
             Condition::Amount(a) => self.amount(a, ev),
             Condition::Number(n) => self.number(n, ev),
             Condition::Verdict(v) => self.verdict(v, ev),

@@ -381,6 +381,14 @@ impl<'a> Checker<'a> {
                 }
             }
             Condition::Not(inner) => self.nested(inner, path.key("not"), depth + 1),
+            Condition::Answered(inner) => {
+                let at = path.key("answered");
+                if inner.field().is_none() {
+                    let message = "`answered` reads one `flag` or `in`: what an applicant claims by a tick or a choice".into();
+                    self.err(at, message);
+                }
+                self.nested(inner, at, depth + 1);
+            }
             Condition::Flag(f) => {
                 if f.0.spec().kind != Kind::Bool {
                     self.err(
@@ -834,6 +842,7 @@ mod tests {
         v.deadlines[0].by = "02-29".into();
         v.enumerations[0].values.clear();
         v.repealed = v.in_force;
+        v.restrictions[0].when = Condition::Answered(Box::new(Condition::Always));
         for name in ["approvalThreshold", "adjustmentMaxRatio"] {
             if let Some(p) = v.parameters.get_mut(name) {
                 p.unit = "元".into();
@@ -866,6 +875,13 @@ mod tests {
         );
         assert!(
             said("versions[0].repealed", "repealed on or before"),
+            "{errors:?}"
+        );
+        assert!(
+            said(
+                "versions[0].restrictions[0].when.answered",
+                "`answered` reads one `flag` or `in`"
+            ),
             "{errors:?}"
         );
         assert!(

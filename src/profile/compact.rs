@@ -36,10 +36,10 @@ use crate::sorted::SortedMap;
 
 /// `GOVIT` + format version. A file of another version is refused with a message that says to
 /// recompile it with this package's `gov-it-check compile`.
-pub const MAGIC: &[u8; 8] = b"GOVITPF\x04";
+pub const MAGIC: &[u8; 8] = b"GOVITPF\x05";
 
 /// The header of a profile's English texts kept apart (`<id>.en.govit`), same format version.
-pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x04";
+pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x05";
 
 /// Why compiled bytes could not be read, and at which byte of which file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -713,10 +713,14 @@ impl Compact for Condition {
                 out.push(10);
                 c.write(out);
             }
+            Condition::Answered(inner) => {
+                out.push(11);
+                inner.write(out);
+            }
         }
     }
     fn read(r: &mut Reader) -> Self {
-        let tag = r.tag(11);
+        let tag = r.tag(12);
         if r.depth >= MAX_DEPTH {
             r.fail("conditions nested too deeply");
             return Condition::Always;
@@ -733,7 +737,8 @@ impl Compact for Condition {
             7 => Condition::Number(AmountCondition::read(r)),
             8 => Condition::HasDocument(String::read(r)),
             9 => Condition::Dated(FieldRef::read(r)),
-            _ => Condition::Verdict(VerdictCondition::read(r)),
+            10 => Condition::Verdict(VerdictCondition::read(r)),
+            _ => Condition::Answered(Box::new(Condition::read(r))),
         };
         r.depth -= 1;
         condition

@@ -282,10 +282,25 @@ pub enum Condition {
     /// The event a date field records has happened (合同签订后): true once the date is filled in,
     /// unknown while it is blank, since a blank date does not say the event has not happened.
     Dated(FieldRef),
+    /// The inner `flag` or `in` as answered: a blank field makes it false, not unknown. For an
+    /// exception or a category the applicant claims (「确需紧急建设的除外」, 运维项目), which does not
+    /// apply until claimed, so that the text's general rule holds meanwhile.
+    Answered(Box<Condition>),
     /// Another outcome's verdict, e.g. merge-eligibility is `merge`: unknown while that outcome is
     /// undetermined, and then it needs what the outcome needs. Read after the decision tables, so
     /// the tables themselves may not use it.
     Verdict(VerdictCondition),
+}
+
+impl Condition {
+    /// The one field a `flag` or an `in` reads.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Condition::Flag(f) => Some(f.0),
+            Condition::In(i) => Some(i.field.0),
+            _ => None,
+        }
+    }
 }
 
 /// The outcomes a condition can read, by the value that names their verdict; numbered in the order
