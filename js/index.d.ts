@@ -294,9 +294,12 @@ export interface Options {
    * loaded leaves open is a TypeError.
    */
   parameters?: Record<string, Amount> | null | undefined;
-  /** Public holidays, so that working days are counted exactly. */
+  /**
+   * Public holidays, so that working days are counted exactly and a period whose last day is a
+   * holiday runs to the next working day; give every year a count may run into.
+   */
   holidays?: DateString[] | null | undefined;
-  /** Weekend days that are working days (调休). */
+  /** Weekend days that are working days (调休); a day is not in both lists. */
   workdays?: DateString[] | null | undefined;
   /** Replacement message templates by code; `{name}` marks a parameter (see `rules().codes`). */
   messages?: Partial<Record<Code, string>> | null | undefined;

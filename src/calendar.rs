@@ -21,6 +21,16 @@ pub fn date_in_china(unix_ms: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(days as i64).ok()?.checked_add(719_163)?)
 }
 
+/// Today in China by the clock: the host's on wasm (JavaScript's `Date.now()`), the system's
+/// otherwise. `None` where the clock gives no calendar date (a fake timer set to `NaN`).
+pub fn today_in_china() -> Option<NaiveDate> {
+    #[cfg(target_arch = "wasm32")]
+    let ms = js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    let ms = chrono::Utc::now().timestamp_millis() as f64;
+    date_in_china(ms)
+}
+
 /// `YYYY-MM-DD`, as reports print dates. Written digit by digit: reports print several dates per
 /// validation, and chrono's `Display` goes through the formatting machinery for each character.
 /// A year outside 0–9999 is written with its sign, as chrono writes it (`+10000-01-01`), without
@@ -59,8 +69,11 @@ pub struct HolidayCalendar {
 }
 
 impl HolidayCalendar {
-    pub fn is_supplied(&self) -> bool {
-        !self.holidays.is_empty() || !self.workdays.is_empty()
+    /// Whether it holds the public holidays of each year from `from` to `to`: a year with none
+    /// is one the portal has not supplied (every year has 元旦), and a count through it is
+    /// Monday to Friday only.
+    pub fn covers(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        (from.year()..=to.year()).all(|year| self.holidays.iter().any(|d| d.year() == year))
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
@@ -89,6 +102,20 @@ pub fn add(date: NaiveDate, span: Span, calendar: &HolidayCalendar) -> Option<Na
             Some(day)
         }
     }
+}
+
+/// The last day of a period of `span` from `date`: `date` plus `span`, moved past a weekend or a
+/// public holiday it falls on to the next working day, as 民法典 第二百零三条 counts a period
+/// whose last day is a rest day (a count of working days ends on one already). `None` only past
+/// the end of the calendar.
+pub fn last_day(date: NaiveDate, span: Span, calendar: &HolidayCalendar) -> Option<NaiveDate> {
+    let mut day = add(date, span, calendar)?;
+    if !span.is_zero() {
+        while !calendar.is_working_day(day) {
+            day = day.succ_opt()?;
+        }
+    }
+    Some(day)
 }
 
 /// The span in words, e.g. `6个月`, `10个工作日`.
@@ -173,6 +200,56 @@ mod tests {
             add(d("2024-01-15"), Span::Years(1), &cal),
             Some(d("2025-01-15"))
         );
+    }
+
+    #[test]
+    fn a_period_ending_on_a_rest_day_ends_on_the_next_working_day() {
+        let plain = HolidayCalendar::default();
+        // 2025-12-06 + 6 months is Saturday 2026-06-06.
+        assert_eq!(
+            last_day(d("2025-12-06"), Span::Months(6), &plain),
+            Some(d("2026-06-08"))
+        );
+        assert_eq!(
+            last_day(d("2025-12-05"), Span::Months(6), &plain),
+            Some(d("2026-06-05"))
+        );
+        let national_day = HolidayCalendar {
+            holidays: (1..=7)
+                .map(|day| NaiveDate::from_ymd_opt(2026, 10, day).unwrap())
+                .collect(),
+            workdays: [d("2026-10-10")].into_iter().collect(),
+        };
+        // 2026-04-01 + 6 months is 1 October: the period runs to the 8th.
+        assert_eq!(
+            last_day(d("2026-04-01"), Span::Months(6), &national_day),
+            Some(d("2026-10-08"))
+        );
+        // A swapped working day (Saturday 10 October) is a working day.
+        assert_eq!(
+            last_day(d("2026-09-10"), Span::Days(30), &national_day),
+            Some(d("2026-10-10"))
+        );
+        // Nothing moves a span of nothing, and working days end on one.
+        assert_eq!(
+            last_day(d("2026-10-03"), Span::Days(0), &national_day),
+            Some(d("2026-10-03"))
+        );
+        assert_eq!(
+            last_day(d("2026-09-30"), Span::WorkingDays(1), &national_day),
+            add(d("2026-09-30"), Span::WorkingDays(1), &national_day)
+        );
+    }
+
+    #[test]
+    fn a_calendar_covers_the_years_it_has_holidays_in() {
+        let only_2026 = HolidayCalendar {
+            holidays: [d("2026-10-01")].into_iter().collect(),
+            workdays: [d("2027-02-07")].into_iter().collect(),
+        };
+        assert!(only_2026.covers(d("2026-01-01"), d("2026-12-31")));
+        assert!(!only_2026.covers(d("2026-12-28"), d("2027-01-12")));
+        assert!(!HolidayCalendar::default().covers(d("2026-03-01"), d("2026-03-02")));
     }
 
     #[test]

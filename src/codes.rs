@@ -166,7 +166,7 @@ codes! {
         "「{field}」为 {date}，晚于{from}（{fromDate}）后{span}，最迟应为 {latest}。",
         "“{field}” is {date}, later than {span} after {from} ({fromDate}); the latest is {latest}.";
     WindowOverdue => "TW003", "window-overdue", Warning, "timing", ["field", "from", "fromDate", "span", "latest", "asOf", "action"], Text,
-        "{from}为 {fromDate}，「{field}」应在{span}内（{latest} 前）完成，截至 {asOf} 仍未填写。{action}",
+        "{from}为 {fromDate}，「{field}」应在{span}内（最迟 {latest}）完成，截至 {asOf} 仍未填写。{action}",
         "{from} was {fromDate}; “{field}” was due within {span} (by {latest}) and is still empty on {asOf}. {action}";
     DeadlinePassed => "TW004", "deadline-passed", Warning, "timing", ["deadline", "asOf", "year"], Number,
         "{year} 年度项目应于 {deadline} 前申报，截至 {asOf} 已过申报期，项目可能无法列入 {year} 年度计划。",
@@ -183,9 +183,9 @@ codes! {
     WindowTooLatePostponed => "TW008", "window-too-late-postponed", Error, "timing", ["field", "date", "latest"], Text,
         "「{field}」为 {date}，晚于经批准延期后的最迟日期 {latest}。",
         "“{field}” is {date}, after {latest}, the latest date of the approved postponement.";
-    WindowOverduePostponed => "TW009", "window-overdue-postponed", Warning, "timing", ["field", "latest", "asOf", "action"], Text,
-        "「{field}」经批准延期至 {latest}，截至 {asOf} 仍未填写。{action}",
-        "“{field}” was postponed to {latest} and is still empty on {asOf}. {action}";
+    WindowOverduePostponed => "TW009", "window-overdue-postponed", Warning, "timing", ["field", "latest", "asOf"], Text,
+        "「{field}」经批准延期至 {latest}，截至 {asOf} 仍未填写，已过延期的期限。",
+        "“{field}” was postponed to {latest} and is still empty on {asOf}, past the postponement.";
     Restricted => "RX001", "restricted", Error, "restriction", ["message"], Number,
         "{message}",
         "{message}";

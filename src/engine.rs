@@ -621,7 +621,10 @@ fn run(
         let steps = prior.steps.take();
         let report = take_report(&mut prior.report);
         match (steps, changed) {
-            (Some(steps), Some(changed)) if found.is_some() && steps.stage == stage && !unread => {
+            // A new day (a validator left open past midnight) moves every window and deadline.
+            (Some(steps), Some(changed))
+                if found.is_some() && steps.stage == stage && report.as_of == as_of && !unread =>
+            {
                 let rejected_changed = !steps.rejected.same_paths(&rejected);
                 old = Some(Old {
                     diagnostics: report.diagnostics.into_iter(),
@@ -1230,17 +1233,9 @@ fn info(profile: &Profile, version: &Version, locale: Locale) -> JurisdictionInf
     }
 }
 
-/// Today's date in China where the platform has a clock; the pure core never reads it otherwise.
+/// Today's date in China, for a validation given no `asOf`.
 fn today() -> NaiveDate {
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let ms = chrono::Utc::now().timestamp_millis() as f64;
-        calendar::date_in_china(ms).unwrap_or_default()
-    }
-    #[cfg(target_arch = "wasm32")]
-    {
-        NaiveDate::default()
-    }
+    calendar::today_in_china().unwrap_or_default()
 }
 
 #[cfg(test)]

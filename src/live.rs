@@ -61,6 +61,10 @@ pub struct LiveValidator {
     /// The parts of the report an answer already carried that [`LiveValidator::release_answered`]
     /// let go of, each by its fingerprint.
     let_go: Option<Box<LetGo>>,
+    /// Given no `asOf`, it validates as of today, read again at each edit: a form left open past
+    /// midnight moves on to the next day's windows and deadlines, as a back office checking it
+    /// then would.
+    follows_today: bool,
 }
 
 /// What an edit replaced of the report, and the fingerprints of those replaced parts that had
@@ -140,7 +144,11 @@ impl LetGo {
 impl LiveValidator {
     /// A validator holding an empty application; give it one with [`LiveValidator::replace`].
     /// It keeps the registry's profiles as they are now, whatever is loaded into it later.
-    pub fn new(registry: &Registry, options: Options) -> LiveValidator {
+    pub fn new(registry: &Registry, mut options: Options) -> LiveValidator {
+        let follows_today = options.as_of.is_none();
+        if follows_today {
+            options.as_of = crate::calendar::today_in_china();
+        }
         let app = Application::read(&Input::Object(Vec::new()), &mut Vec::new());
         let evaluation = Evaluation::new(registry, &app, Vec::new(), &options);
         LiveValidator {
@@ -153,7 +161,30 @@ impl LiveValidator {
             evaluation,
             replaced: None,
             let_go: None,
+            follows_today,
         }
+    }
+
+    /// Validates again as of today where the day has changed since the last evaluation and no
+    /// `asOf` was given, so that a report asked for after midnight is of the new day; whether it
+    /// did.
+    pub fn follow_today(&mut self) -> bool {
+        if !self.moves_to_today() {
+            return false;
+        }
+        self.revalidate(None);
+        self.replaced = None;
+        true
+    }
+
+    /// Takes today's date where it follows today; whether the date changed.
+    fn moves_to_today(&mut self) -> bool {
+        let today = crate::calendar::today_in_china();
+        if !self.follows_today || today.is_none() || today == self.options.as_of {
+            return false;
+        }
+        self.options.as_of = today;
+        true
     }
 
     /// The report on the application as it stands; after [`LiveValidator::release_answered`],
@@ -498,6 +529,7 @@ impl LiveValidator {
     /// Evaluates again what an edit that changed `changed` may have changed (everything, for
     /// `None`), and says what changed.
     fn revalidate(&mut self, changed: Option<Reads>) -> Delta<'_> {
+        self.moves_to_today();
         let replaced = self.evaluation.update(
             &self.registry,
             &self.app,

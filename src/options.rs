@@ -75,9 +75,10 @@ options! {
     /// the parameter's unit; a portal serving several counties may give all of theirs. A key no
     /// regulation loaded leaves open is a TypeError.
     "parameters": "Record<string, Amount>";
-    /// Public holidays, so that working days are counted exactly.
+    /// Public holidays, so that working days are counted exactly and a period whose last day is
+    /// a holiday runs to the next working day; give every year a count may run into.
     "holidays": "DateString[]";
-    /// Weekend days that are working days (调休).
+    /// Weekend days that are working days (调休); a day is not in both lists.
     "workdays": "DateString[]";
     /// Replacement message templates by code; `{name}` marks a parameter (see `rules().codes`).
     "messages": "Partial<Record<Code, string>>";
@@ -215,11 +216,14 @@ impl Options {
                     let Input::Array(days) = value else {
                         return Err(bad("an array of YYYY-MM-DD dates"));
                     };
-                    for day in days {
-                        let date = day
-                            .as_str()
-                            .and_then(parse_date)
-                            .ok_or_else(|| bad("an array of YYYY-MM-DD dates"))?;
+                    for (i, day) in days.iter().enumerate() {
+                        let date = day.as_str().and_then(parse_date).ok_or_else(|| {
+                            let given = day.as_str().map_or_else(
+                                || "not a string".to_string(),
+                                |text| format!("got \"{}\"", crate::limits::clip_path(text)),
+                            );
+                            format!("options.{key}[{i}] must be a date YYYY-MM-DD, {given}")
+                        })?;
                         if key == "holidays" {
                             options.calendar.holidays.insert(date);
                         } else {
@@ -262,8 +266,36 @@ impl Options {
                 }
             }
         }
+        check_calendar(&options.calendar)?;
         Ok(options)
     }
+}
+
+/// Refuses a calendar that says two things of one day: a day both a holiday and a working day,
+/// or a weekday listed as a swapped working day (`workdays` are the weekend days worked).
+fn check_calendar(calendar: &crate::calendar::HolidayCalendar) -> Result<(), String> {
+    use chrono::{Datelike, Weekday};
+    if let Some(both) = calendar
+        .workdays
+        .iter()
+        .find(|d| calendar.holidays.contains(d))
+    {
+        let both = crate::calendar::iso(*both);
+        return Err(format!(
+            "options.workdays: {both} is in options.holidays too; a day is one or the other"
+        ));
+    }
+    if let Some(weekday) = calendar
+        .workdays
+        .iter()
+        .find(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+    {
+        let weekday = crate::calendar::iso(*weekday);
+        return Err(format!(
+            "options.workdays: {weekday} is a weekday; workdays lists the weekend days worked (调休)"
+        ));
+    }
+    Ok(())
 }
 
 /// A date written `YYYY-MM-DD`, the one form the crate reads (options, forms and profiles alike).

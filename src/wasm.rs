@@ -202,7 +202,7 @@ impl Validator {
         encoded: bool,
     ) -> Result<Validator, JsValue> {
         install_panic_hook();
-        let mut inner = LiveValidator::new(&registry(), validation_options(options)?);
+        let mut inner = LiveValidator::new(&registry(), live_options(options)?);
         if let Some(application) = application {
             replace(&mut inner, &application, encoded, None)?;
         }
@@ -284,6 +284,7 @@ impl Validator {
         &mut self,
         write: impl FnOnce(&crate::Report) -> Result<T, JsValue>,
     ) -> Result<T, JsValue> {
+        self.inner.follow_today();
         self.inner.restore_answered();
         let answer = write(self.inner.report());
         self.inner.release_answered();
@@ -426,6 +427,15 @@ pub(crate) fn validation_options(options: &str) -> Result<Options, JsValue> {
     options_of(&read_value(options, "options")?)
 }
 
+/// Options for a validator, kept as given: without `asOf` it follows today, day after day
+/// ([`LiveValidator::new`]). A clock that gives no date is refused here, as for a validation.
+pub(crate) fn live_options(options: &str) -> Result<Options, JsValue> {
+    let value = read_value(options, "options")?;
+    let options = Options::for_validation(&value, &registry()).map_err(|m| type_error(&m))?;
+    as_of_or_today(options.as_of)?;
+    Ok(options)
+}
+
 /// Validation options from their value, however it crossed.
 fn options_of(value: &Input) -> Result<Options, JsValue> {
     let mut options = Options::for_validation(value, &registry()).map_err(|m| type_error(&m))?;
@@ -513,9 +523,8 @@ fn as_of_or_today(as_of: Option<NaiveDate>) -> Result<NaiveDate, JsValue> {
     if let Some(date) = as_of {
         return Ok(date);
     }
-    let now = js_sys::Date::new_0();
-    crate::calendar::date_in_china(now.get_time()).ok_or_else(|| {
-        let shown = String::from(now.to_string());
+    crate::calendar::today_in_china().ok_or_else(|| {
+        let shown = String::from(js_sys::Date::new_0().to_string());
         JsValue::from(js_sys::RangeError::new(&format!(
             "gov-it-rules: the clock gives no usable date for the default asOf (new Date() is {}); pass options.asOf, such as \"2025-06-01\"",
             clip(&shown)

@@ -539,6 +539,113 @@ fn options_set_to_null_are_absent() {
     assert!(err.contains("unknown option `asof`"), "{err}");
 }
 
+/// A holiday calendar is refused where it is wrong, at the entry, or says two things of one day.
+#[test]
+fn a_holiday_calendar_is_refused_at_the_entry_that_is_wrong() {
+    let refused = |calendar: serde_json::Value| {
+        let mut options = calendar;
+        options["jurisdiction"] = json!("tinghu");
+        Options::from_json(&options).unwrap_err()
+    };
+    assert_eq!(
+        refused(json!({ "holidays": ["2026-10-01", "2026-10-2"] })),
+        "options.holidays[1] must be a date YYYY-MM-DD, got \"2026-10-2\""
+    );
+    assert_eq!(
+        refused(json!({ "workdays": [20261010] })),
+        "options.workdays[0] must be a date YYYY-MM-DD, not a string"
+    );
+    assert_eq!(
+        refused(json!({ "holidays": ["2026-10-10"], "workdays": ["2026-10-10"] })),
+        "options.workdays: 2026-10-10 is in options.holidays too; a day is one or the other"
+    );
+    assert!(refused(json!({ "workdays": ["2026-10-05"] })).contains("2026-10-05 is a weekday"));
+    let fine =
+        json!({ "jurisdiction": "tinghu", "holidays": ["2026-10-01"], "workdays": ["2026-10-10"] });
+    assert!(Options::from_json(&fine).is_ok());
+}
+
+/// A window's last day that is a rest day moves to the next working day (民法典 第二百零三条), by
+/// the portal's holidays where it gives them; a count of working days through a year the
+/// calendar leaves out says it is approximate.
+#[test]
+fn a_window_ends_on_a_working_day_and_says_when_its_count_is_approximate() {
+    let national_day: Vec<String> = (1..=7).map(|d| format!("2026-10-0{d}")).collect();
+    let with_calendar = |calendar: serde_json::Value, stage: &str| {
+        let mut options = calendar;
+        options["asOf"] = json!("2027-02-01");
+        options["stage"] = json!(stage);
+        options
+    };
+    // 通州: 建成后半年内 from 2026-04-01 runs to 1 October, a holiday; the 8th is the first
+    // working day after National Day.
+    let options = Options::from_json(&with_calendar(
+        json!({ "jurisdiction": "tongzhou", "holidays": national_day, "workdays": ["2026-09-20", "2026-10-10"] }),
+        "acceptance",
+    ))
+    .unwrap();
+    let app =
+        json!({ "dates": { "completion": "2026-04-01", "acceptanceApplication": "2026-10-08" } });
+    let report = builtin().validate_value(&app, &options);
+    let window = report
+        .outcomes
+        .windows
+        .iter()
+        .find(|w| &*w.rule == "tongzhou.window.acceptance-application")
+        .unwrap();
+    assert_eq!(
+        window.latest.map(|d| d.to_string()).as_deref(),
+        Some("2026-10-08")
+    );
+    assert_eq!(window.status, "met");
+    let late =
+        json!({ "dates": { "completion": "2026-04-01", "acceptanceApplication": "2026-10-09" } });
+    let report = builtin().validate_value(&late, &options);
+    assert!(report.diagnostics.iter().any(|d| d.code == "TW002"));
+
+    // 亭湖: 10 working days from 2026-12-28 run into 2027, which a 2026 calendar leaves out.
+    let tinghu = |holidays: Vec<String>| {
+        let options = Options::from_json(&with_calendar(
+            json!({ "jurisdiction": "tinghu", "holidays": holidays }),
+            "implementation",
+        ))
+        .unwrap();
+        let app = json!({ "totalInvestment": "368", "dates": { "approval": "2026-12-28", "basicInfoFiled": "2027-01-08" } });
+        builtin()
+            .validate_value(&app, &options)
+            .notices
+            .iter()
+            .any(|n| n.code == "TW005")
+    };
+    assert!(tinghu(national_day.clone()));
+    let mut both_years = national_day;
+    both_years.push("2027-01-01".into());
+    assert!(!tinghu(both_years));
+}
+
+/// A date typed that could not be read is said to be unreadable, and not also to be still empty.
+#[test]
+fn an_unreadable_date_is_not_also_overdue() {
+    let options = Options::from_json(
+        &json!({ "jurisdiction": "tinghu", "asOf": "2026-12-01", "stage": "implementation" }),
+    )
+    .unwrap();
+    let codes = |filed: &str| {
+        let app = json!({ "totalInvestment": "368", "dates": { "approval": "2026-09-25", "basicInfoFiled": filed } });
+        let report = builtin().validate_value(&app, &options);
+        let mut codes: Vec<String> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.path == "dates.basicInfoFiled")
+            .map(|d| d.code.to_string())
+            .collect();
+        codes.dedup();
+        codes
+    };
+    assert_eq!(codes("2026年10月9日"), ["IN002"]);
+    assert_eq!(codes(""), ["TW003"]);
+}
+
 #[test]
 fn messages_come_in_both_locales_and_can_be_overridden() {
     let app = json!({ "totalInvestment": "abc" });

@@ -27,7 +27,7 @@ use super::words;
 use crate::codes::Severity;
 use crate::live::LiveValidator;
 use crate::report::Diagnostic;
-use crate::wasm::{install_panic_hook, to_text, type_error, validation_options};
+use crate::wasm::{install_panic_hook, live_options, to_text, type_error};
 
 /// The component's own options (the validation options are read as `createValidator` reads
 /// them).
@@ -679,7 +679,7 @@ impl Attachment {
     }
 
     fn set_options(&mut self, options: &str) -> Result<After, JsValue> {
-        let options = validation_options(options)?;
+        let options = live_options(options)?;
         let registry = crate::wasm::current_registry();
         self.validator = LiveValidator::new(&registry, options);
         self.unknown.clear();
@@ -775,7 +775,7 @@ impl FormHandle {
         let form: HtmlFormElement = form
             .dyn_into()
             .map_err(|_| type_error("attach(form, options): form must be a <form> element"))?;
-        let options = validation_options(options)?;
+        let options = live_options(options)?;
         let doc = form
             .owner_document()
             .ok_or_else(|| type_error("attach(form, options): the form is in no document"))?;

@@ -83,7 +83,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     let by_the_text = from_date
         .filter(|_| start_known)
         .zip(w.max)
-        .and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
+        .and_then(|(d, s)| calendar::last_day(d, s, ctx.calendar));
     let latest = by_the_text.map(|l| granted.map_or(l, |g| g.max(l)));
     // An approved postponement past the text's limit is the latest date now, and a date after it
     // is late by the postponement, not by the text's span.
@@ -166,19 +166,20 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                 }
                 "late"
             }
-            (Some((l, span)), None) if ctx.as_of > l => {
+            // A date typed that could not be read is its own problem (IN002), not a blank.
+            (Some((l, span)), None) if ctx.as_of > l && !ctx.rejected.contains(to_path) => {
                 if reported {
-                    let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
+                    // Past an approved postponement, the text's advice to ask for one is spent.
                     let d = if postponed {
                         plain(Code::WindowOverduePostponed)
                     } else {
-                        base(Code::WindowOverdue, Some(span))
+                        let action = ctx.text(&w.late_action, &w.late_action_en);
+                        base(Code::WindowOverdue, Some(span)).param("action", action.to_string())
                     };
                     sink.diagnostics.push(
                         d.severity(crate::codes::Severity::Warning)
                             .param("latest", calendar::iso(l))
-                            .param("asOf", calendar::iso(ctx.as_of))
-                            .param("action", action),
+                            .param("asOf", calendar::iso(ctx.as_of)),
                     );
                 }
                 "overdue"
@@ -192,7 +193,13 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         .iter()
         .flatten()
         .any(|s| matches!(s, Span::WorkingDays(_)));
-    if applies && counts_working_days && from_date.is_some() && !ctx.calendar.is_supplied() {
+    // The count runs to the later of its two ends; a calendar that leaves out a year it runs
+    // through counts that year's holidays as working days.
+    let counted_to = latest.max(earliest).or(from_date);
+    let approximate = from_date
+        .zip(counted_to)
+        .is_some_and(|(from, to)| !ctx.calendar.covers(from, to));
+    if applies && counts_working_days && approximate {
         let span = [w.max, w.min]
             .into_iter()
             .flatten()
