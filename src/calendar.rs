@@ -118,6 +118,25 @@ pub fn last_day(date: NaiveDate, span: Span, calendar: &HolidayCalendar) -> Opti
     Some(day)
 }
 
+/// The last day of `span` lasting from `date`, `date` itself counted: 3 months from 1 March run
+/// through 31 May, 10 working days from a Monday through the Friday after next. A month from
+/// 31 January runs through the last day of February, which has no day 31 to stop before.
+pub fn through(date: NaiveDate, span: Span, calendar: &HolidayCalendar) -> Option<NaiveDate> {
+    match span {
+        _ if span.is_zero() => Some(date),
+        Span::WorkingDays(_) => add(date.pred_opt()?, span, calendar),
+        Span::Days(_) => add(date, span, calendar)?.pred_opt(),
+        Span::Months(_) | Span::Years(_) => {
+            let end = add(date, span, calendar)?;
+            if end.day() == date.day() {
+                end.pred_opt()
+            } else {
+                Some(end)
+            }
+        }
+    }
+}
+
 /// The span in words, e.g. `6个月`, `10个工作日`.
 pub fn describe(span: Span, en: bool) -> String {
     match (span, en) {
@@ -238,6 +257,41 @@ mod tests {
         assert_eq!(
             last_day(d("2026-09-30"), Span::WorkingDays(1), &national_day),
             add(d("2026-09-30"), Span::WorkingDays(1), &national_day)
+        );
+    }
+
+    #[test]
+    fn a_span_lasting_from_a_day_counts_that_day() {
+        let plain = HolidayCalendar::default();
+        let through = |from: &str, span| through(d(from), span, &plain).map(|d| d.to_string());
+        assert_eq!(
+            through("2026-03-01", Span::Months(3)).as_deref(),
+            Some("2026-05-31")
+        );
+        assert_eq!(
+            through("2026-03-01", Span::Months(6)).as_deref(),
+            Some("2026-08-31")
+        );
+        assert_eq!(
+            through("2026-02-01", Span::Months(1)).as_deref(),
+            Some("2026-02-28")
+        );
+        assert_eq!(
+            through("2026-01-31", Span::Months(1)).as_deref(),
+            Some("2026-02-28")
+        );
+        assert_eq!(
+            through("2028-02-29", Span::Years(1)).as_deref(),
+            Some("2029-02-28")
+        );
+        // Monday 2 March and nine more working days: Friday 13 March.
+        assert_eq!(
+            through("2026-03-02", Span::WorkingDays(10)).as_deref(),
+            Some("2026-03-13")
+        );
+        assert_eq!(
+            through("2026-03-02", Span::Days(0)).as_deref(),
+            Some("2026-03-02")
         );
     }
 

@@ -170,6 +170,9 @@ pub fn run(registry: &Registry, file: &CaseFile) -> Result<Vec<CaseResult>, Stri
                         check_names(version, &case.expect, &mut mismatches);
                     }
                     let report = registry.validate_value(&case.application, &options);
+                    if let Some(version) = version {
+                        check_declared_codes(version, &report, &mut mismatches);
+                    }
                     match serde_json::to_value(&report) {
                         Ok(report) => check(&case.expect, &report, &mut mismatches),
                         Err(e) => mismatches.push(mismatch("report", "a report", &e.to_string())),
@@ -204,6 +207,23 @@ fn options(file: &CaseFile, case: &Case) -> Result<Options, String> {
         merged.insert("stage".into(), Json::String(stage.clone()));
     }
     Options::from_json(&Json::Object(merged))
+}
+
+/// Each diagnostic a provision reports has a code the rule reference lists for it.
+fn check_declared_codes(version: &Version, report: &crate::Report, out: &mut Vec<Mismatch>) {
+    let rules = version.rules();
+    for d in &report.diagnostics {
+        let Some(rule) = d.rule.as_deref() else {
+            continue;
+        };
+        let Some(entry) = rules.iter().find(|r| r.id == rule) else {
+            continue;
+        };
+        if !entry.codes.contains(&d.code.id()) {
+            let listed = format!("{} among {rule}'s codes", d.code.id());
+            out.push(mismatch("codes", &listed, &entry.codes.join(" ")));
+        }
+    }
 }
 
 /// The citations a case rests on must exist in the regulation, as a profile's own must.

@@ -430,17 +430,21 @@ pub(crate) fn validation_options(options: &str) -> Result<Options, JsValue> {
 /// Options for a validator, kept as given: without `asOf` it follows today, day after day
 /// ([`LiveValidator::new`]). A clock that gives no date is refused here, as for a validation.
 pub(crate) fn live_options(options: &str) -> Result<Options, JsValue> {
-    let value = read_value(options, "options")?;
-    let options = Options::for_validation(&value, &registry()).map_err(|m| type_error(&m))?;
-    as_of_or_today(options.as_of)?;
+    options_as_given(&read_value(options, "options")?).map(|(options, _)| options)
+}
+
+/// Validation options from their value, however it crossed, with `asOf` or else today.
+fn options_of(value: &Input) -> Result<Options, JsValue> {
+    let (mut options, as_of) = options_as_given(value)?;
+    options.as_of = Some(as_of);
     Ok(options)
 }
 
-/// Validation options from their value, however it crossed.
-fn options_of(value: &Input) -> Result<Options, JsValue> {
-    let mut options = Options::for_validation(value, &registry()).map_err(|m| type_error(&m))?;
-    options.as_of = Some(as_of_or_today(options.as_of)?);
-    Ok(options)
+/// The options as given, and the day they validate as of.
+fn options_as_given(value: &Input) -> Result<(Options, NaiveDate), JsValue> {
+    let options = Options::for_validation(value, &registry()).map_err(|m| type_error(&m))?;
+    let as_of = as_of_or_today(options.as_of)?;
+    Ok((options, as_of))
 }
 
 /// Options for a listing, which may be left out (`undefined` or `null`).
@@ -516,7 +520,7 @@ pub(crate) fn type_error(message: &str) -> JsValue {
 }
 
 /// `as_of`, or else today in China (UTC+8, as the texts' deadlines count), whatever the time zone
-/// the browser or server is set to (the core has no clock on wasm). A clock that gives no calendar date (`new Date()` is an Invalid Date, as fake timers set to `NaN` give, or
+/// the browser or server is set to, by `Date.now()` on wasm. A clock that gives no calendar date (`Date.now()` is `NaN`, as fake timers set to `NaN` give, or
 /// lies beyond the years a date can hold, such as 275760) is refused with a `RangeError` that
 /// says to pass `asOf`, rather than read as some other day.
 fn as_of_or_today(as_of: Option<NaiveDate>) -> Result<NaiveDate, JsValue> {
@@ -524,10 +528,10 @@ fn as_of_or_today(as_of: Option<NaiveDate>) -> Result<NaiveDate, JsValue> {
         return Ok(date);
     }
     crate::calendar::today_in_china().ok_or_else(|| {
-        let shown = String::from(js_sys::Date::new_0().to_string());
+        // Written by JavaScript: Rust's formatting of a float is kilobytes of the module.
+        let now = String::from(js_sys::Number::from(js_sys::Date::now()).to_string_with_radix(10).unwrap_or_default());
         JsValue::from(js_sys::RangeError::new(&format!(
-            "gov-it-rules: the clock gives no usable date for the default asOf (new Date() is {}); pass options.asOf, such as \"2025-06-01\"",
-            clip(&shown)
+            "gov-it-rules: the clock gives no usable date for the default asOf (Date.now() is {now}); pass options.asOf, such as \"2025-06-01\""
         )))
     })
 }

@@ -362,6 +362,11 @@ fn the_claims_exempted_are_the_profiles_own() {
         ("tongzhou.supervision.operations", "nature"),
         ("tongzhou.plan.not-in-plan", "emergency"),
         ("tongzhou.plan.not-in-plan", "governmentConsent"),
+        ("tongzhou.window.approval-before-contract", "emergency"),
+        (
+            "tongzhou.window.approval-before-contract",
+            "governmentConsent",
+        ),
         ("shexian.plan.not-in-plan", "urgent"),
     ];
     let expected: Vec<(String, String)> = expected

@@ -744,7 +744,7 @@ fn english_messages_read_as_english() {
     let month = en(
         "shexian",
         Stage::Implementation,
-        json!({"dates": {"trialRunStart": "2025-01-15", "trialRunEnd": "2025-02-14"}}),
+        json!({"dates": {"trialRunStart": "2025-01-15", "trialRunEnd": "2025-02-13"}}),
     );
     assert!(
         message(&month, "TW001").contains(" 1 month after "),

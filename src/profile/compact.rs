@@ -986,6 +986,7 @@ compact_struct!(Window {
     late_action_en,
     postponed_to,
     preceded_by,
+    duration,
 });
 compact_struct!(Deadline {
     id,

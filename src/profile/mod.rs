@@ -801,6 +801,11 @@ pub struct Window {
     /// shows the window missed before `to` is filled in (`TW006`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub preceded_by: Vec<FieldRef>,
+    /// The window measures how long something lasts, `from` its first day `to` its last, both
+    /// counted (试运行时间不少于3个月: 1 March to 31 May is three months), rather than a period
+    /// after an event.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub duration: bool,
 }
 
 /// A yearly submission date for next year's plan, e.g. 每年10月底前.

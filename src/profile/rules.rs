@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::*;
-use crate::rules::nearest_threshold::Table;
+use crate::rules::{self, nearest_threshold::Table};
 
 /// One provision of a version as the rule reference lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -13,7 +13,7 @@ pub struct RuleEntry {
     /// Which mechanism checks it: `outcome.approval`, `requirement.declaration`, `window` …
     pub kind: String,
     /// The codes it can report (none for a decision-table case, which feeds an outcome).
-    pub codes: &'static [&'static str],
+    pub codes: Vec<&'static str>,
     pub cite: Vec<Cite>,
     /// What it says, in zh-CN and en.
     pub summary: String,
@@ -33,7 +33,13 @@ impl Version {
         out.extend(case_entries(&o.merge, kind(Table::Merge), &[]));
         out.extend(case_entries(&o.supervision, kind(Table::Supervision), &[]));
         out.extend(case_entries(&o.management, kind(Table::Management), &[]));
-        out.extend(case_entries(&o.expert_panel, kind(Table::ExpertPanel), &[]));
+        // The review panel's size is checked against the case that decides it.
+        let panel = codes_of(&rules::expert_panel::MECHANISM);
+        out.extend(case_entries(
+            &o.expert_panel,
+            kind(Table::ExpertPanel),
+            &panel,
+        ));
         out.extend(case_entries(
             &o.financial_review,
             kind(Table::FinancialReview),
@@ -42,7 +48,7 @@ impl Version {
         out.extend(case_entries(&o.acceptance, kind(Table::Acceptance), &[]));
         let mut push = |id: &str,
                         kind: String,
-                        codes: &'static [&'static str],
+                        codes: Vec<&'static str>,
                         cite: &[Cite],
                         zh: String,
                         en: String,
@@ -69,7 +75,7 @@ impl Version {
             push(
                 &r.id,
                 "requiredFields".into(),
-                &["FM001"],
+                codes_of(&rules::required_field::MECHANISM),
                 &r.cite,
                 format!("须填写：{}", zh.join("、")),
                 format!("Required: {}", en.join(", ")),
@@ -92,7 +98,7 @@ impl Version {
             push(
                 &r.id,
                 format!("requirement.{}", r.stage.key()),
-                &["DC001", "DC002"],
+                codes_of(&rules::missing_document::MECHANISM),
                 &r.cite,
                 zh,
                 en,
@@ -103,7 +109,7 @@ impl Version {
             push(
                 &w.id,
                 "window".into(),
-                &["TW001", "TW002", "TW003", "TW005"],
+                rules::timing_window::codes(w),
                 &w.cite,
                 w.description.to_string(),
                 w.description_en.to_string(),
@@ -114,7 +120,7 @@ impl Version {
             push(
                 &d.id,
                 "deadline".into(),
-                &["TW004"],
+                codes_of(&rules::annual_deadline::MECHANISM),
                 &d.cite,
                 d.description.clone(),
                 d.description_en.clone(),
@@ -126,7 +132,7 @@ impl Version {
             push(
                 &e.id,
                 "enumeration".into(),
-                &["FM002"],
+                codes_of(&rules::form_enumeration::MECHANISM),
                 &e.cite,
                 format!("{}：{}", spec.zh, e.values.join("、")),
                 format!("{}: {}", spec.en, e.values.join(", ")),
@@ -137,7 +143,7 @@ impl Version {
             push(
                 &f.id,
                 "fundingSums".into(),
-                &["FM003"],
+                codes_of(&rules::funding_sum::MECHANISM),
                 &f.cite,
                 "资金表各行合计等于各来源之和".into(),
                 "Each funding row's total equals the sum of its sources".into(),
@@ -153,7 +159,7 @@ impl Version {
             push(
                 &t.id,
                 "resourceTable".into(),
-                &["RS001", "RS002", "RS003", "RS004", "RS005"],
+                codes_of(&rules::resource_table::MECHANISM),
                 &t.cite,
                 zh,
                 "Resource rows: sharing, its condition or reason, update frequency".into(),
@@ -165,7 +171,7 @@ impl Version {
                 push(
                     &c.id,
                     "panel".into(),
-                    &["EP001", "EP002", "EP003"],
+                    codes_of(&rules::expert_panel::MECHANISM),
                     &c.cite,
                     c.explanation.to_string(),
                     c.explanation_en.to_string(),
@@ -179,7 +185,7 @@ impl Version {
             push(
                 &r.id,
                 "restriction".into(),
-                &["RX001"],
+                codes_of(&rules::restriction::MECHANISM),
                 &r.cite,
                 r.message.clone(),
                 r.message_en.clone(),
@@ -190,7 +196,7 @@ impl Version {
             push(
                 &a.id,
                 "adjustment".into(),
-                &["AD001", "AD002", "AD003"],
+                codes_of(&rules::budget_adjustment::MECHANISM),
                 &a.cite,
                 a.simplified.clone(),
                 a.simplified_en.clone(),
@@ -201,15 +207,22 @@ impl Version {
     }
 }
 
+/// The codes a mechanism declares, in the order of their ids.
+fn codes_of(mechanism: &rules::Mechanism) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = mechanism.codes.iter().map(|c| c.id()).collect();
+    crate::sorted::sort(&mut ids);
+    ids
+}
+
 fn case_entries<'a, T>(
     cases: &'a [Case<T>],
     kind: &'a str,
-    codes: &'static [&'static str],
+    codes: &'a [&'static str],
 ) -> impl Iterator<Item = RuleEntry> + 'a {
     cases.iter().map(move |c| RuleEntry {
         id: c.id.to_string(),
         kind: kind.to_string(),
-        codes,
+        codes: codes.to_vec(),
         cite: c.cite.to_vec(),
         summary: c.explanation.to_string(),
         summary_en: c.explanation_en.to_string(),

@@ -58,6 +58,36 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
     ],
 };
 
+/// The codes `w` can report, as the check reports them: a window that only orders two dates
+/// says a date comes before its start, one with a least span that it comes too early; one with a
+/// latest date that it comes too late or is overdue, and, where they apply, that a step before it
+/// came too late and that an approved postponement has passed; one counted in working days that
+/// its count is approximate.
+pub fn codes(w: &Window) -> Vec<&'static str> {
+    let mut codes = vec![if w.min.is_none_or(Span::is_zero) {
+        Code::WindowBeforeStart
+    } else {
+        Code::WindowTooEarly
+    }];
+    if w.max.is_some() {
+        codes.extend([Code::WindowTooLate, Code::WindowOverdue]);
+        if !w.preceded_by.is_empty() {
+            codes.push(Code::WindowMissedBefore);
+        }
+        if w.postponed_to.is_some() {
+            codes.extend([Code::WindowTooLatePostponed, Code::WindowOverduePostponed]);
+        }
+    }
+    if [w.min, w.max]
+        .iter()
+        .flatten()
+        .any(|s| matches!(s, Span::WorkingDays(_)))
+    {
+        codes.push(Code::WorkingDaysApproximate);
+    }
+    codes.into_iter().map(Code::id).collect()
+}
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<WindowReport> {
     let mut listed = Vec::new();
     for w in &ctx.version.windows {
@@ -76,14 +106,21 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     let from_spec = from.spec();
     let to_path = w.to.0.path();
     let actual = ctx.app.date(w.to.0);
+    // A duration ends on its last day, counted from its first; a period after an event runs to
+    // a working day.
+    let (least, most): (End, End) = if w.duration {
+        (calendar::through, calendar::through)
+    } else {
+        (calendar::add, calendar::last_day)
+    };
     let earliest = from_date
         .zip(w.min)
-        .and_then(|(d, s)| calendar::add(d, s, ctx.calendar));
+        .and_then(|(d, s)| least(d, s, ctx.calendar));
     let granted = w.postponed_to.and_then(|f| ctx.app.date(f.0));
     let by_the_text = from_date
         .filter(|_| start_known)
         .zip(w.max)
-        .and_then(|(d, s)| calendar::last_day(d, s, ctx.calendar));
+        .and_then(|(d, s)| most(d, s, ctx.calendar));
     let latest = by_the_text.map(|l| granted.map_or(l, |g| g.max(l)));
     // An approved postponement past the text's limit is the latest date now, and a date after it
     // is late by the postponement, not by the text's span.
@@ -225,6 +262,9 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         citations,
     }
 }
+
+/// A window's end from its start and span.
+type End = fn(chrono::NaiveDate, Span, &calendar::HolidayCalendar) -> Option<chrono::NaiveDate>;
 
 /// The date the window counts from, and its field: the latest of `from` and `also_after` filled
 /// in, and whether all of them are.

@@ -703,7 +703,12 @@ test('rules: the catalogue of codes and cited provisions', () => {
   assert.equal(catalogue.codes.find((c) => c.code === 'IN001').emittedBy, 'input');
   assert.equal(catalogue.codes.find((c) => c.code === 'JU001').emittedBy, 'engine');
   const proposal = catalogue.provisions.find((p) => p.rule === 'tongzhou.declaration.proposal');
-  assert.deepEqual(proposal.codes, ['DC001', 'DC002']);
+  assert.deepEqual(proposal.codes, ['DC001', 'DC002', 'DC003']);
+  // A window lists what its shape can report: an order of two dates, a deadline with a postponement.
+  const order = catalogue.provisions.find((p) => p.rule === 'tongzhou.window.acceptance-after-application');
+  assert.deepEqual(order.codes, ['TW007']);
+  const application = catalogue.provisions.find((p) => p.rule === 'tongzhou.window.acceptance-application');
+  assert.deepEqual(application.codes, ['TW007', 'TW002', 'TW003', 'TW008', 'TW009']);
   assert.equal(proposal.citations[0].article, '第七条');
   assert.ok(catalogue.provisions.every((p) => p.jurisdiction === 'tongzhou'));
   assert.ok(rules().provisions.length >= catalogue.provisions.length);
