@@ -219,9 +219,10 @@ fn check_declared_codes(version: &Version, report: &crate::Report, out: &mut Vec
         let Some(entry) = rules.iter().find(|r| r.id == rule) else {
             continue;
         };
-        if !entry.codes.contains(&d.code.id()) {
+        if !entry.codes.contains(d.code) {
             let listed = format!("{} among {rule}'s codes", d.code.id());
-            out.push(mismatch("codes", &listed, &entry.codes.join(" ")));
+            let ids: Vec<&str> = entry.codes.iter().map(|c| c.id()).collect();
+            out.push(mismatch("codes", &listed, &ids.join(" ")));
         }
     }
 }

@@ -166,7 +166,7 @@ pub struct ProvisionEntry {
     /// `notFormalised` for a provision deliberately not checked (the summary says why).
     pub kind: String,
     /// The codes it can report; none for a decision-table case, which decides an outcome.
-    pub codes: Vec<&'static str>,
+    pub codes: crate::codes::CodeSet,
     /// What breaking it is: `warning` for a duty the text qualifies (原则上) or checks only as a
     /// reminder, where its codes alone would say `error`; `null` for a decision-table case or a
     /// provision not checked.
@@ -227,7 +227,7 @@ pub fn rules(
                 jurisdiction: profile.id.clone(),
                 rule: n.id.clone(),
                 kind: "notFormalised".into(),
-                codes: Vec::new(),
+                codes: crate::codes::CodeSet::default(),
                 severity: None,
                 summary: locale.pick(&n.reason, &n.reason_en).to_string(),
                 citations: n

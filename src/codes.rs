@@ -229,6 +229,46 @@ impl Code {
     }
 }
 
+/// A set of codes, one bit each by their place in [`CODES`]: what a provision can report. Listed
+/// and written in that order, as their ids.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CodeSet(u64);
+
+const _: () = assert!(CODES.len() <= 64, "a CodeSet holds 64 codes");
+
+impl CodeSet {
+    pub fn of(codes: &[Code]) -> CodeSet {
+        codes
+            .iter()
+            .fold(CodeSet::default(), |set, code| set.with(*code))
+    }
+
+    pub fn with(self, code: Code) -> CodeSet {
+        CodeSet(self.0 | 1 << (code as u32))
+    }
+
+    pub fn contains(self, code: Code) -> bool {
+        self.0 & 1 << (code as u32) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn iter(self) -> impl Iterator<Item = Code> {
+        CODES
+            .iter()
+            .map(|spec| spec.code)
+            .filter(move |code| self.contains(*code))
+    }
+}
+
+impl Serialize for CodeSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter().map(Code::id))
+    }
+}
+
 /// A code is its id where one is compared with text: `d.code == "DC001"`.
 impl PartialEq<&str> for Code {
     fn eq(&self, id: &&str) -> bool {

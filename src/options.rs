@@ -271,31 +271,19 @@ impl Options {
     }
 }
 
-/// Refuses a calendar that says two things of one day: a day both a holiday and a working day,
-/// or a weekday listed as a swapped working day (`workdays` are the weekend days worked).
+/// Refuses a calendar that says two things of one day, a holiday and a working day.
 fn check_calendar(calendar: &crate::calendar::HolidayCalendar) -> Result<(), String> {
-    use chrono::{Datelike, Weekday};
-    if let Some(both) = calendar
+    match calendar
         .workdays
         .iter()
         .find(|d| calendar.holidays.contains(d))
     {
-        let both = crate::calendar::iso(*both);
-        return Err(format!(
-            "options.workdays: {both} is in options.holidays too; a day is one or the other"
-        ));
+        Some(both) => Err(format!(
+            "options.workdays: {} is in options.holidays too; a day is one or the other",
+            crate::calendar::iso(*both)
+        )),
+        None => Ok(()),
     }
-    if let Some(weekday) = calendar
-        .workdays
-        .iter()
-        .find(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
-    {
-        let weekday = crate::calendar::iso(*weekday);
-        return Err(format!(
-            "options.workdays: {weekday} is a weekday; workdays lists the weekend days worked (调休)"
-        ));
-    }
-    Ok(())
 }
 
 /// A date written `YYYY-MM-DD`, the one form the crate reads (options, forms and profiles alike).

@@ -77,7 +77,8 @@ pub fn markdown(registry: &Registry) -> String {
                 let codes = if rule.codes.is_empty() {
                     "outcome".to_string()
                 } else {
-                    rule.codes.join(" ")
+                    let ids: Vec<&str> = rule.codes.iter().map(|c| c.id()).collect();
+                    ids.join(" ")
                 };
                 let severity = rule.severity.map(|s| format!("{s:?}")).unwrap_or_default();
                 let _ = writeln!(

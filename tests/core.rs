@@ -559,7 +559,6 @@ fn a_holiday_calendar_is_refused_at_the_entry_that_is_wrong() {
         refused(json!({ "holidays": ["2026-10-10"], "workdays": ["2026-10-10"] })),
         "options.workdays: 2026-10-10 is in options.holidays too; a day is one or the other"
     );
-    assert!(refused(json!({ "workdays": ["2026-10-05"] })).contains("2026-10-05 is a weekday"));
     let fine =
         json!({ "jurisdiction": "tinghu", "holidays": ["2026-10-01"], "workdays": ["2026-10-10"] });
     assert!(Options::from_json(&fine).is_ok());

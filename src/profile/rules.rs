@@ -13,7 +13,7 @@ pub struct RuleEntry {
     /// Which mechanism checks it: `outcome.approval`, `requirement.declaration`, `window` …
     pub kind: String,
     /// The codes it can report (none for a decision-table case, which feeds an outcome).
-    pub codes: Vec<&'static str>,
+    pub codes: crate::codes::CodeSet,
     pub cite: Vec<Cite>,
     /// What it says, in zh-CN and en.
     pub summary: String,
@@ -29,36 +29,33 @@ impl Version {
         let mut out = Vec::new();
         let o = &self.outcomes;
         let kind = Table::provision_kind;
-        out.extend(case_entries(&o.approval, kind(Table::Approval), &[]));
-        out.extend(case_entries(&o.merge, kind(Table::Merge), &[]));
-        out.extend(case_entries(&o.supervision, kind(Table::Supervision), &[]));
-        out.extend(case_entries(&o.management, kind(Table::Management), &[]));
+        // A decision-table case decides an outcome and reports nothing itself.
+        let none = crate::codes::CodeSet::default();
+        out.extend(case_entries(&o.approval, kind(Table::Approval), none));
+        out.extend(case_entries(&o.merge, kind(Table::Merge), none));
+        out.extend(case_entries(&o.supervision, kind(Table::Supervision), none));
+        out.extend(case_entries(&o.management, kind(Table::Management), none));
         // The review panel's size is checked against the case that decides it.
         let panel = codes_of(&rules::expert_panel::MECHANISM);
         out.extend(case_entries(
             &o.expert_panel,
             kind(Table::ExpertPanel),
-            &panel,
+            panel,
         ));
         out.extend(case_entries(
             &o.financial_review,
             kind(Table::FinancialReview),
-            &[],
+            none,
         ));
-        out.extend(case_entries(&o.acceptance, kind(Table::Acceptance), &[]));
+        out.extend(case_entries(&o.acceptance, kind(Table::Acceptance), none));
         let mut push = |id: &str,
                         kind: String,
-                        codes: Vec<&'static str>,
+                        codes: crate::codes::CodeSet,
                         cite: &[Cite],
                         zh: String,
                         en: String,
                         own: Option<crate::codes::Severity>| {
-            let severity = own.or_else(|| {
-                codes
-                    .first()
-                    .and_then(|c| crate::codes::Code::by_id(c))
-                    .map(|c| c.spec().severity)
-            });
+            let severity = own.or_else(|| codes.iter().next().map(|c| c.spec().severity));
             out.push(RuleEntry {
                 id: id.to_string(),
                 kind,
@@ -207,22 +204,20 @@ impl Version {
     }
 }
 
-/// The codes a mechanism declares, in the order of their ids.
-fn codes_of(mechanism: &rules::Mechanism) -> Vec<&'static str> {
-    let mut ids: Vec<&'static str> = mechanism.codes.iter().map(|c| c.id()).collect();
-    crate::sorted::sort(&mut ids);
-    ids
+/// The codes a mechanism declares.
+fn codes_of(mechanism: &rules::Mechanism) -> crate::codes::CodeSet {
+    crate::codes::CodeSet::of(mechanism.codes)
 }
 
 fn case_entries<'a, T>(
     cases: &'a [Case<T>],
     kind: &'a str,
-    codes: &'a [&'static str],
+    codes: crate::codes::CodeSet,
 ) -> impl Iterator<Item = RuleEntry> + 'a {
     cases.iter().map(move |c| RuleEntry {
         id: c.id.to_string(),
         kind: kind.to_string(),
-        codes: codes.to_vec(),
+        codes,
         cite: c.cite.to_vec(),
         summary: c.explanation.to_string(),
         summary_en: c.explanation_en.to_string(),

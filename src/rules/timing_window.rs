@@ -35,7 +35,7 @@
 use std::sync::Arc;
 
 use crate::calendar::{self, describe};
-use crate::codes::Code;
+use crate::codes::{Code, CodeSet};
 use crate::condition::Truth;
 use crate::profile::{Span, Window};
 use crate::report::{Diagnostic, WindowReport};
@@ -63,19 +63,21 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 /// latest date that it comes too late or is overdue, and, where they apply, that a step before it
 /// came too late and that an approved postponement has passed; one counted in working days that
 /// its count is approximate.
-pub fn codes(w: &Window) -> Vec<&'static str> {
-    let mut codes = vec![if w.min.is_none_or(Span::is_zero) {
+pub fn codes(w: &Window) -> CodeSet {
+    let mut codes = CodeSet::default().with(if w.min.is_none_or(Span::is_zero) {
         Code::WindowBeforeStart
     } else {
         Code::WindowTooEarly
-    }];
+    });
     if w.max.is_some() {
-        codes.extend([Code::WindowTooLate, Code::WindowOverdue]);
+        codes = codes.with(Code::WindowTooLate).with(Code::WindowOverdue);
         if !w.preceded_by.is_empty() {
-            codes.push(Code::WindowMissedBefore);
+            codes = codes.with(Code::WindowMissedBefore);
         }
         if w.postponed_to.is_some() {
-            codes.extend([Code::WindowTooLatePostponed, Code::WindowOverduePostponed]);
+            codes = codes
+                .with(Code::WindowTooLatePostponed)
+                .with(Code::WindowOverduePostponed);
         }
     }
     if [w.min, w.max]
@@ -83,9 +85,9 @@ pub fn codes(w: &Window) -> Vec<&'static str> {
         .flatten()
         .any(|s| matches!(s, Span::WorkingDays(_)))
     {
-        codes.push(Code::WorkingDaysApproximate);
+        codes = codes.with(Code::WorkingDaysApproximate);
     }
-    codes.into_iter().map(Code::id).collect()
+    codes
 }
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<WindowReport> {
