@@ -1016,7 +1016,8 @@ compact_struct!(PanelCheck {
     id,
     size,
     external,
-    cases
+    cases,
+    stages
 });
 compact_struct!(Restriction {
     id,

@@ -865,6 +865,10 @@ pub struct PanelCheck {
     /// by leaving this empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cases: Vec<Case<Panel>>,
+    /// Stages at which the panel is checked; empty means every stage. A review panel belongs to
+    /// the review before approval, and is not reported again at acceptance.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stages: Vec<Stage>,
 }
 
 /// Something a project of this kind must not do, or a condition it must meet.
