@@ -528,8 +528,14 @@ fn as_of_or_today(as_of: Option<NaiveDate>) -> Result<NaiveDate, JsValue> {
         return Ok(date);
     }
     crate::calendar::today_in_china().ok_or_else(|| {
-        // Written by JavaScript: Rust's formatting of a float is kilobytes of the module.
-        let now = String::from(js_sys::Number::from(js_sys::Date::now()).to_string_with_radix(10).unwrap_or_default());
+        // A clock's milliseconds are whole: written as an integer, since Rust's formatting of a
+        // float is kilobytes of the module.
+        let now = js_sys::Date::now();
+        let now = if now.is_nan() {
+            "NaN".to_string()
+        } else {
+            (now as i64).to_string()
+        };
         JsValue::from(js_sys::RangeError::new(&format!(
             "gov-it-rules: the clock gives no usable date for the default asOf (Date.now() is {now}); pass options.asOf, such as \"2025-06-01\""
         )))

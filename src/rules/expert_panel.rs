@@ -39,7 +39,12 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 
 /// `review`: the expert-panel outcome already decided, used by a check that has no cases of its own.
 pub fn check(ctx: &Ctx, sink: &mut Sink, review: Option<&Outcome<Panel>>) {
-    for check in ctx.version.panels.iter().filter(|c| ctx.stage_matches(&c.stages)) {
+    for check in ctx
+        .version
+        .panels
+        .iter()
+        .filter(|c| ctx.stage_matches(&c.stages))
+    {
         let Some(size) = ctx.app.count(check.size.0) else {
             continue;
         };

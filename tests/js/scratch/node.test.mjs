@@ -192,8 +192,13 @@ test("attach() in Node says there is no page to attach to", () => {
 // 237 → 239; later still, the readings of the implementation stage and the approval routes, a
 // boundary notice's own citation, the profile checks and IN014 (+1.2 KB of embedded profiles,
 // +0.4 KB on the module without regulations or attach()), attach() on cloned rows, resets,
-// re-rendered regions and controlled inputs (+1.4 KB): 238.34 → 240.84 KB; 239 → 241.
-const SIZE_CEILING_KB = 241;
+// re-rendered regions and controlled inputs (+1.4 KB): 238.34 → 240.84 KB; 239 → 241. Latest that
+// day, claims read as answered, windows run to a working day and trial runs counted as durations,
+// a validator following today, each provision's codes from its mechanism and shape, holiday
+// calendars checked by entry, panel stages (+1.1 KB on the module without regulations or attach(),
+// +2.7 KB raw), 通州's operations reading and the go-live date asked at acceptance (+0.4 KB of
+// embedded profiles), the rest the layout: 240.25 → 242.46 KB; 241 → 243.
+const SIZE_CEILING_KB = 243;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
