@@ -361,6 +361,7 @@ export type Code =
   | 'TW007' // window-before-start, Error
   | 'TW008' // window-too-late-postponed, Error
   | 'TW009' // window-overdue-postponed, Warning
+  | 'TW010' // period-end-approximate, Info
   | 'RX001' // restricted, Error
   | 'EP001' // panel-too-small, Error
   | 'EP002' // panel-even, Error
@@ -741,6 +742,11 @@ export interface Delta {
   /** The stage now applied (the application's `stage` field may have been edited). */
   stage: Stage;
   summary: Summary;
+  /**
+   * The day the report is now of, where it moved with this edit: a validator given no `asOf`
+   * follows today, and the first edit after midnight evaluates everything as of the new day.
+   */
+  asOf?: DateString;
 }
 
 /** A validator holding one application, for a live form. */

@@ -1271,6 +1271,7 @@ function readDelta(bytes) {
     stage: sent.stage,
     summary: summaryOf(sent.summary),
   };
+  if (sent.asOf !== undefined) delta.asOf = sent.asOf;
   citeDiagnostics(epoch, delta.diagnostics.added);
   citeDiagnostics(epoch, delta.diagnostics.removed);
   citeDiagnostics(epoch, delta.notices.added);

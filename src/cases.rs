@@ -209,10 +209,10 @@ fn options(file: &CaseFile, case: &Case) -> Result<Options, String> {
     Options::from_json(&Json::Object(merged))
 }
 
-/// Each diagnostic a provision reports has a code the rule reference lists for it.
+/// Each diagnostic and notice a provision reports has a code the rule reference lists for it.
 fn check_declared_codes(version: &Version, report: &crate::Report, out: &mut Vec<Mismatch>) {
     let rules = version.rules();
-    for d in &report.diagnostics {
+    for d in report.diagnostics.iter().chain(&report.notices) {
         let Some(rule) = d.rule.as_deref() else {
             continue;
         };

@@ -186,6 +186,9 @@ codes! {
     WindowOverduePostponed => "TW009", "window-overdue-postponed", Warning, "timing", ["field", "latest", "asOf"], Text,
         "「{field}」经批准延期至 {latest}，截至 {asOf} 仍未填写，已过延期的期限。",
         "“{field}” was postponed to {latest} and is still empty on {asOf}, past the postponement.";
+    PeriodEndApproximate => "TW010", "period-end-approximate", Info, "timing", ["latest"], Number,
+        "最后一日 {latest} 只按周末顺延，未计入法定节假日：最后一日为法定节假日的，顺延至节后第一个工作日；门户提供节假日安排后可精确计算。",
+        "The last day, {latest}, is moved past weekends only: a last day that is a public holiday moves to the next working day, which the portal's holiday calendar makes exact.";
     Restricted => "RX001", "restricted", Error, "restriction", ["message"], Number,
         "{message}",
         "{message}";

@@ -323,17 +323,24 @@ pub struct Evaluator<'a> {
     /// For the citations of a boundary's wording.
     pub jurisdiction: &'a str,
     pub locale: crate::messages::Locale,
+    /// The paths whose input could not be read: an answer typed and unreadable is not a blank.
+    pub rejected: &'a crate::rules::Rejected,
 }
 
 impl Evaluator<'_> {
     pub fn eval(&self, c: &Condition, ev: &mut Evidence) -> Truth {
         match c {
             Condition::Always => Truth::True,
+            // An answer that does not turn on the unknowns before it leaves them out of what is
+            // still needed: 通州's 运维 materials are due for 项目性质 「维护」 whatever 项目类别 says.
             Condition::All(cs) => {
-                let mut result = Truth::True;
+                let (mut result, missing) = (Truth::True, ev.missing.len());
                 for inner in cs {
                     match self.eval(inner, ev) {
-                        Truth::False => return Truth::False,
+                        Truth::False => {
+                            ev.missing.truncate(missing);
+                            return Truth::False;
+                        }
                         Truth::Unknown => result = Truth::Unknown,
                         Truth::True => {}
                     }
@@ -341,10 +348,13 @@ impl Evaluator<'_> {
                 result
             }
             Condition::Any(cs) => {
-                let mut result = Truth::False;
+                let (mut result, missing) = (Truth::False, ev.missing.len());
                 for inner in cs {
                     match self.eval(inner, ev) {
-                        Truth::True => return Truth::True,
+                        Truth::True => {
+                            ev.missing.truncate(missing);
+                            return Truth::True;
+                        }
                         Truth::Unknown => result = Truth::Unknown,
                         Truth::False => {}
                     }
@@ -409,6 +419,14 @@ impl Evaluator<'_> {
             Condition::Answered(inner) => {
                 let missing = ev.missing.len();
                 match self.eval(inner, ev) {
+                    // 「是否紧急」 answered 「maybe」: an answer not read, not a claim not made.
+                    Truth::Unknown
+                        if inner
+                            .field()
+                            .is_some_and(|f| self.rejected.contains(f.spec().path)) =>
+                    {
+                        Truth::Unknown
+                    }
                     Truth::Unknown => {
                         ev.missing.truncate(missing);
                         if let Some(field) = inner.field() {

@@ -166,10 +166,10 @@ impl LiveValidator {
     }
 
     /// Validates again as of today where the day has changed since the last evaluation and no
-    /// `asOf` was given, so that a report asked for after midnight is of the new day; whether it
-    /// did.
+    /// `asOf` was given, for a caller that shows the whole report again rather than a delta (the
+    /// form component); whether it did.
     pub fn follow_today(&mut self) -> bool {
-        if !self.moves_to_today() {
+        if !self.new_day() {
             return false;
         }
         self.revalidate(None);
@@ -177,14 +177,10 @@ impl LiveValidator {
         true
     }
 
-    /// Takes today's date where it follows today; whether the date changed.
-    fn moves_to_today(&mut self) -> bool {
-        let today = crate::calendar::today_in_china();
-        if !self.follows_today || today.is_none() || today == self.options.as_of {
-            return false;
-        }
-        self.options.as_of = today;
-        true
+    /// Whether it follows today and today is another day than the one it validated as of.
+    fn new_day(&self) -> bool {
+        self.follows_today
+            && crate::calendar::today_in_china().is_some_and(|t| self.options.as_of != Some(t))
     }
 
     /// The report on the application as it stands; after [`LiveValidator::release_answered`],
@@ -262,7 +258,7 @@ impl LiveValidator {
                 .iter()
                 .filter(|d| related(&d.path, path))
                 .eq(fresh.iter());
-            if same_problems && identical(before.as_ref(), self.app.get(field)) {
+            if same_problems && identical(before.as_ref(), self.app.get(field)) && !self.new_day() {
                 // The value the field holds, again: a form sends it on input and once more on
                 // change and on blur. Nothing the report depends on has changed.
                 return Ok(Delta::unchanged(self.report()));
@@ -529,7 +525,15 @@ impl LiveValidator {
     /// Evaluates again what an edit that changed `changed` may have changed (everything, for
     /// `None`), and says what changed.
     fn revalidate(&mut self, changed: Option<Reads>) -> Delta<'_> {
-        self.moves_to_today();
+        // A new day moves every window and deadline: everything is evaluated again.
+        let today = crate::calendar::today_in_china().filter(|_| self.follows_today);
+        let new_day = today.is_some() && today != self.options.as_of;
+        let changed = if new_day {
+            self.options.as_of = today;
+            None
+        } else {
+            changed
+        };
         let replaced = self.evaluation.update(
             &self.registry,
             &self.app,
@@ -552,7 +556,11 @@ impl LiveValidator {
             let_go,
             nearest_removed,
         }));
-        Delta::from_replaced(&self.evaluation.report, last)
+        let mut delta = Delta::from_replaced(&self.evaluation.report, last);
+        if new_day {
+            delta.as_of = Some(self.evaluation.report.as_of);
+        }
+        delta
     }
 }
 
@@ -665,6 +673,13 @@ pub struct Delta<'r> {
     /// The stage now applied (the application's `stage` field may have been edited).
     pub stage: &'static str,
     pub summary: Summary,
+    /// The day the report is now of, where it moved with this edit: a validator given no `asOf`
+    /// follows today, and the first edit after midnight evaluates everything as of the new day.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "crate::json_text::some_date"
+    )]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 /// In a compact answer ([`json_text::to_vec_citing`]), the lists with nothing in them are left
@@ -673,7 +688,7 @@ pub struct Delta<'r> {
 impl Serialize for Delta<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let all = !json_text::writing_compact();
-        let mut delta = serializer.serialize_struct("Delta", 8)?;
+        let mut delta = serializer.serialize_struct("Delta", 9)?;
         if all || !self.diagnostics.is_empty() {
             delta.serialize_field("diagnostics", &self.diagnostics)?;
         }
@@ -692,6 +707,9 @@ impl Serialize for Delta<'_> {
         }
         delta.serialize_field("stage", self.stage)?;
         delta.serialize_field("summary", &self.summary)?;
+        if let Some(day) = self.as_of {
+            delta.serialize_field("asOf", &crate::calendar::iso(day))?;
+        }
         delta.end()
     }
 }
@@ -910,6 +928,7 @@ impl<'r> Delta<'r> {
             nearest: nearest_rows(before.nearest, &new.nearest),
             stage: new.stage,
             summary: new.summary.clone(),
+            as_of: None,
         }
     }
 
@@ -924,6 +943,7 @@ impl<'r> Delta<'r> {
             nearest: RowChanges::none(),
             stage: report.stage,
             summary: report.summary.clone(),
+            as_of: None,
         }
     }
 

@@ -218,10 +218,16 @@ impl Options {
                     };
                     for (i, day) in days.iter().enumerate() {
                         let date = day.as_str().and_then(parse_date).ok_or_else(|| {
-                            let given = day.as_str().map_or_else(
-                                || "not a string".to_string(),
-                                |text| format!("got \"{}\"", crate::limits::clip_path(text)),
-                            );
+                            let given = match day {
+                                Input::String(text) => {
+                                    format!("got \"{}\"", crate::limits::clip_path(text))
+                                }
+                                Input::Null => "got null".into(),
+                                Input::Bool(_) => "got a boolean".into(),
+                                Input::Number(_) => "got a number".into(),
+                                Input::Array(_) => "got an array".into(),
+                                Input::Object(_) => "got an object".into(),
+                            };
                             format!("options.{key}[{i}] must be a date YYYY-MM-DD, {given}")
                         })?;
                         if key == "holidays" {

@@ -284,7 +284,6 @@ impl Validator {
         &mut self,
         write: impl FnOnce(&crate::Report) -> Result<T, JsValue>,
     ) -> Result<T, JsValue> {
-        self.inner.follow_today();
         self.inner.restore_answered();
         let answer = write(self.inner.report());
         self.inner.release_answered();
@@ -530,7 +529,7 @@ fn as_of_or_today(as_of: Option<NaiveDate>) -> Result<NaiveDate, JsValue> {
     crate::calendar::today_in_china().ok_or_else(|| {
         // A clock's milliseconds are whole: written as an integer, since Rust's formatting of a
         // float is kilobytes of the module.
-        let now = js_sys::Date::now();
+        let now = crate::calendar::now_ms();
         let now = if now.is_nan() {
             "NaN".to_string()
         } else {

@@ -910,6 +910,10 @@ impl FormHandle {
             let changed = a.flush();
             a.render(Moment::Typing, &changed);
         }
+        // A form left open past midnight, untouched since: its report is of the new day.
+        if a.validator.follow_today() {
+            a.render(Moment::Typing, &Changed::everything());
+        }
         to_text(a.validator.report())
     }
 

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use super::*;
+use crate::codes::{Code, CodeSet, Severity};
 use crate::rules::{self, nearest_threshold::Table};
 
 /// One provision of a version as the rule reference lists it.
@@ -29,32 +30,63 @@ impl Version {
         let mut out = Vec::new();
         let o = &self.outcomes;
         let kind = Table::provision_kind;
-        // A decision-table case decides an outcome and reports nothing itself.
-        let none = crate::codes::CodeSet::default();
-        out.extend(case_entries(&o.approval, kind(Table::Approval), none));
-        out.extend(case_entries(&o.merge, kind(Table::Merge), none));
-        out.extend(case_entries(&o.supervision, kind(Table::Supervision), none));
-        out.extend(case_entries(&o.management, kind(Table::Management), none));
-        // The review panel's size is checked against the case that decides it.
-        let panel = codes_of(&rules::expert_panel::MECHANISM);
+        // A decision-table case decides an outcome; it reports an amount on one of its table's
+        // lines (BD001), and the expert panel's case the review panel's size.
+        out.extend(case_entries(
+            &o.approval,
+            kind(Table::Approval),
+            CodeSet::default(),
+            no_severity,
+        ));
+        out.extend(case_entries(
+            &o.merge,
+            kind(Table::Merge),
+            CodeSet::default(),
+            no_severity,
+        ));
+        out.extend(case_entries(
+            &o.supervision,
+            kind(Table::Supervision),
+            CodeSet::default(),
+            no_severity,
+        ));
+        out.extend(case_entries(
+            &o.management,
+            kind(Table::Management),
+            CodeSet::default(),
+            no_severity,
+        ));
         out.extend(case_entries(
             &o.expert_panel,
             kind(Table::ExpertPanel),
-            panel,
+            codes_of(&rules::expert_panel::MECHANISM),
+            |panel: &Panel| {
+                Some(if panel.in_principle {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                })
+            },
         ));
         out.extend(case_entries(
             &o.financial_review,
             kind(Table::FinancialReview),
-            none,
+            CodeSet::default(),
+            no_severity,
         ));
-        out.extend(case_entries(&o.acceptance, kind(Table::Acceptance), none));
+        out.extend(case_entries(
+            &o.acceptance,
+            kind(Table::Acceptance),
+            CodeSet::default(),
+            no_severity,
+        ));
         let mut push = |id: &str,
                         kind: String,
-                        codes: crate::codes::CodeSet,
+                        codes: CodeSet,
                         cite: &[Cite],
                         zh: String,
                         en: String,
-                        own: Option<crate::codes::Severity>| {
+                        own: Option<Severity>| {
             let severity = own.or_else(|| codes.iter().next().map(|c| c.spec().severity));
             out.push(RuleEntry {
                 id: id.to_string(),
@@ -95,7 +127,11 @@ impl Version {
             push(
                 &r.id,
                 format!("requirement.{}", r.stage.key()),
-                codes_of(&rules::missing_document::MECHANISM),
+                if compares_amounts(&r.when) {
+                    codes_of(&rules::missing_document::MECHANISM).with(Code::AmountOnBoundary)
+                } else {
+                    codes_of(&rules::missing_document::MECHANISM)
+                },
                 &r.cite,
                 zh,
                 en,
@@ -205,15 +241,23 @@ impl Version {
 }
 
 /// The codes a mechanism declares.
-fn codes_of(mechanism: &rules::Mechanism) -> crate::codes::CodeSet {
-    crate::codes::CodeSet::of(mechanism.codes)
+fn codes_of(mechanism: &rules::Mechanism) -> CodeSet {
+    CodeSet::of(mechanism.codes)
 }
 
+/// The cases of a decision table, with `codes` and, where the table compares an amount with a
+/// line, the boundary notice.
 fn case_entries<'a, T>(
     cases: &'a [Case<T>],
     kind: &'a str,
-    codes: crate::codes::CodeSet,
+    codes: CodeSet,
+    severity: impl Fn(&T) -> Option<Severity> + 'a,
 ) -> impl Iterator<Item = RuleEntry> + 'a {
+    let codes = if cases.iter().any(|c| compares_amounts(&c.when)) {
+        codes.with(Code::AmountOnBoundary)
+    } else {
+        codes
+    };
     cases.iter().map(move |c| RuleEntry {
         id: c.id.to_string(),
         kind: kind.to_string(),
@@ -221,6 +265,21 @@ fn case_entries<'a, T>(
         cite: c.cite.to_vec(),
         summary: c.explanation.to_string(),
         summary_en: c.explanation_en.to_string(),
-        severity: None,
+        severity: severity(&c.result),
     })
+}
+
+/// A decision-table case is no duty that can be broken.
+fn no_severity<T>(_: &T) -> Option<Severity> {
+    None
+}
+
+/// Whether a condition compares an amount with a line, which a boundary notice can then quote.
+fn compares_amounts(c: &Condition) -> bool {
+    match c {
+        Condition::Amount(_) => true,
+        Condition::All(cs) | Condition::Any(cs) => cs.iter().any(compares_amounts),
+        Condition::Not(inner) | Condition::Answered(inner) => compares_amounts(inner),
+        _ => false,
+    }
 }

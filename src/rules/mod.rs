@@ -221,6 +221,7 @@ impl Ctx<'_> {
             moved: self.moved,
             jurisdiction: &self.profile.id,
             locale: self.locale,
+            rejected: self.rejected,
         }
         .eval(condition, evidence)
     }

@@ -55,6 +55,7 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
         Code::WindowTooLatePostponed,
         Code::WindowOverduePostponed,
         Code::WorkingDaysApproximate,
+        Code::PeriodEndApproximate,
     ],
 };
 
@@ -87,7 +88,18 @@ pub fn codes(w: &Window) -> CodeSet {
     {
         codes = codes.with(Code::WorkingDaysApproximate);
     }
+    if moves_to_a_working_day(w) {
+        codes = codes.with(Code::PeriodEndApproximate);
+    }
     codes
+}
+
+/// Whether the window's latest date is moved past rest days: a period after an event, not
+/// counted in working days.
+fn moves_to_a_working_day(w: &Window) -> bool {
+    !w.duration
+        && w.max
+            .is_some_and(|s| !s.is_zero() && !matches!(s, Span::WorkingDays(_)))
 }
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<WindowReport> {
@@ -250,6 +262,18 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                 .rule(&w.id, citations.clone())
                 .param("span", span),
         );
+    }
+    // A late verdict may turn on a holiday the portal has not given: the last day moved past
+    // weekends alone.
+    let late = reported && !postponed && matches!(status, "late" | "overdue");
+    if let Some(latest) = by_the_text.filter(|_| late && moves_to_a_working_day(w)) {
+        if !ctx.calendar.covers(latest, latest) {
+            sink.notices.push(
+                Diagnostic::new(Code::PeriodEndApproximate, to_path)
+                    .rule(&w.id, citations.clone())
+                    .param("latest", calendar::iso(latest)),
+            );
+        }
     }
     WindowReport {
         rule: w.id.clone(),

@@ -114,6 +114,7 @@ const FIELD_TYPES: &[(&str, &str)] = &[
     ("CodeEntry.code", "Code"),
     ("CodeEntry.family", "CodeFamily"),
     ("ProvisionEntry.codes", "Code[]"),
+    ("Delta.asOf", "DateString"),
 ];
 
 /// What the package's types say of a type whose Rust doc speaks of Rust (the borrowing of the

@@ -365,29 +365,37 @@ test('JSON text gives the same report as the object', () => {
   assert.deepEqual(validate(JSON.stringify(fixture), options), validate(fixture, options));
 });
 
-test('a validator given no asOf moves on to the next day in China, at an edit and at report()', () => {
+test('a validator given no asOf moves on to the next day in China at its next edit, and its delta says so', () => {
   const clock = Date.now;
   // 23:50 on 31 October in China: 通州's declaration deadline for next year's plan is that day.
   let now = Date.parse('2026-10-31T15:50:00Z');
   Date.now = () => now;
   try {
     const edited = createValidator({ jurisdiction: 'tongzhou' }, { year: 2027 });
-    const asked = createValidator({ jurisdiction: 'tongzhou' }, { year: 2027 });
+    const again = createValidator({ jurisdiction: 'tongzhou' }, { year: 2027 });
     const fixed = createValidator({ jurisdiction: 'tongzhou', asOf: '2026-10-31' }, { year: 2027 });
-    assert.equal(edited.report().asOf, '2026-10-31');
-    assert.ok(!edited.report().diagnostics.some((d) => d.code === 'TW004'));
+    const before = edited.report();
+    assert.equal(before.asOf, '2026-10-31');
+    assert.ok(!before.diagnostics.some((d) => d.code === 'TW004'));
+    assert.equal(edited.set('name', '区级政务服务平台').asOf, undefined);
     now = Date.parse('2026-10-31T16:10:00Z');
-    const delta = edited.set('name', '区级政务服务平台');
+    // report() is of the last edit: a delta consumer misses nothing.
+    assert.equal(again.report().asOf, '2026-10-31');
+    const delta = edited.set('name', '区级政务服务平台（二期）');
+    assert.equal(delta.asOf, '2026-11-01');
     assert.deepEqual(delta.diagnostics.added.filter((d) => d.code === 'TW004').map((d) => d.path), ['year']);
     assert.equal(edited.report().asOf, '2026-11-01');
-    const report = asked.report();
-    assert.equal(report.asOf, '2026-11-01');
-    assert.deepEqual(report, validate({ year: 2027 }, { jurisdiction: 'tongzhou' }));
+    // The same value again (a form's change and blur) still moves the day.
+    const same = again.set('year', 2027);
+    assert.equal(same.asOf, '2026-11-01');
+    assert.ok(same.diagnostics.added.some((d) => d.code === 'TW004'));
+    assert.deepEqual(again.report(), validate({ year: 2027 }, { jurisdiction: 'tongzhou' }));
+    assert.equal(again.set('year', 2027).asOf, undefined);
     // Given a date, it keeps it.
-    fixed.set('name', '区级政务服务平台');
+    assert.equal(fixed.set('name', '区级政务服务平台').asOf, undefined);
     assert.equal(fixed.report().asOf, '2026-10-31');
     assert.ok(!fixed.report().diagnostics.some((d) => d.code === 'TW004'));
-    for (const v of [edited, asked, fixed]) v.free();
+    for (const v of [edited, again, fixed]) v.free();
   } finally {
     Date.now = clock;
   }

@@ -30,9 +30,9 @@ const expected = api.validate(fixture, options);
 function trapInside(hook) {
   const RealDate = globalThis.Date;
   globalThis.Date = class extends RealDate {
-    getTime() {
+    static now() {
       hook();
-      return super.getTime();
+      return RealDate.now();
     }
   };
   try {
