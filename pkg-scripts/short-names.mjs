@@ -20,7 +20,7 @@
 // drives the modules already renamed: a name the file does not hold fails the build.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { lebBytes, nameBytes, readLeb, readName, sectionBytes, sections } from './wasm-binary.mjs';
+import { importTypes, lebBytes, nameBytes, readLeb, readName, sectionBytes, sections } from './wasm-binary.mjs';
 
 const args = process.argv.slice(2);
 /** The value of `--name VALUE`, taken out of the arguments. */
@@ -143,8 +143,23 @@ function rewrite(path) {
   return written;
 }
 const exportedSomewhere = new Set();
+// One glue drives every module only if each name it gives means one thing to all of them:
+// wasm-bindgen numbers some imports per module (its casts, `__wbindgen_cast_0000…1`), so two
+// modules may import one name with different types, and a value would cross as another (an f64
+// read as a closure).
+const importedAs = new Map();
+const originalOf = new Map([...renamed].map(([name, to]) => [to, name]));
 for (const path of modulePaths) {
-  const compiled = new WebAssembly.Module(rewrite(path));
+  const written = rewrite(path);
+  for (const [field, type] of importTypes(written)) {
+    const seen = importedAs.get(field);
+    if (seen === undefined) importedAs.set(field, { type, path });
+    else if (seen.type !== type) {
+      const name = originalOf.get(field) ?? field;
+      fail(`${path} imports ${name} as ${type}, ${seen.path} as ${seen.type}: one glue cannot drive both`);
+    }
+  }
+  const compiled = new WebAssembly.Module(written);
   WebAssembly.Module.imports(compiled).forEach(({ module, name: field }) => {
     if (module !== shortModule || !/^[A-Za-z]{1,2}$/.test(field)) fail(`${path}: ${module}.${field} was not renamed`);
   });

@@ -93,6 +93,54 @@ export function importedFunctions(bytes, start, where) {
   return imported;
 }
 
+/**
+ * The type of each imported function of the module `bytes`, by the import's field name, written
+ * as `(params)->(results)` in the format's value-type bytes: `(7c)->(6f)` takes an f64 and gives
+ * an externref.
+ */
+export function importTypes(bytes) {
+  const types = [];
+  const imports = new Map();
+  for (const { id, start } of sections(bytes)) {
+    if (id === 1) {
+      let [count, p] = readLeb(bytes, start);
+      for (; count > 0; count--) {
+        p++; // 0x60, a function type
+        const list = () => {
+          const [n, at] = readLeb(bytes, p);
+          p = at + n;
+          return bytes.subarray(at, at + n).toString('hex');
+        };
+        const params = list();
+        types.push(`(${params})->(${list()})`);
+      }
+    } else if (id === 2) {
+      let [count, p] = readLeb(bytes, start);
+      for (; count > 0; count--) {
+        let field;
+        [, p] = readName(bytes, p);
+        [field, p] = readName(bytes, p);
+        const kind = bytes[p++];
+        if (kind === 0x00) {
+          let type;
+          [type, p] = readLeb(bytes, p);
+          imports.set(field, types[type]);
+        } else {
+          // Past a table's, memory's or global's description, as importedFunctions reads it.
+          if (kind === 0x01) p++;
+          if (kind === 0x01 || kind === 0x02) {
+            const flags = bytes[p++];
+            [, p] = readLeb(bytes, p);
+            if (flags & 1) [, p] = readLeb(bytes, p);
+          } else if (kind === 0x03) p += 2;
+          else throw new Error(`an import of kind ${kind}`);
+        }
+      }
+    }
+  }
+  return imports;
+}
+
 /** The function bodies of the code section whose contents begin at `start`, each whole. */
 export function functionBodies(bytes, start) {
   const bodies = [];

@@ -150,10 +150,17 @@ impl Options {
             ));
         }
         let options = Options::from_input(input)?;
-        if !options.parameters.is_empty() {
-            check_parameters(&options, registry)?;
-        }
+        options.check_parameters(registry)?;
         Ok(options)
+    }
+
+    /// Refuses a portal parameter no regulation of `registry` leaves open, which would be ignored
+    /// without a word (a misspelt name, `decentralisedProcurementLimit`).
+    pub fn check_parameters(&self, registry: &crate::Registry) -> Result<(), String> {
+        if self.parameters.is_empty() {
+            return Ok(());
+        }
+        check_parameters(self, registry)
     }
 
     /// Reads options from JSON, as [`Options::from_input`] does.

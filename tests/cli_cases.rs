@@ -185,3 +185,42 @@ fn a_decision_table_with_no_case_for_the_answers_fails_its_cases() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A run checks one application: a second file is refused rather than checked in place of the
+/// first, and a portal parameter no regulation leaves open is refused as the library refuses it.
+#[test]
+fn one_application_a_run_and_no_parameter_misspelt() {
+    let application = scratch("one-application").join("application.json");
+    std::fs::write(&application, "{}").unwrap();
+    let path = application.to_str().unwrap();
+    let refused = |args: &[&str]| {
+        let out = Command::new(BIN).args(args).output().unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let (code, said) = refused(&["-j", "shexian", path, path]);
+    assert_eq!(code, Some(2));
+    assert!(said.contains("give one application file per run"), "{said}");
+    let (code, said) = refused(&[
+        "-j",
+        "shexian",
+        "--param",
+        "decentralisedProcurementLimit=50",
+        path,
+    ]);
+    assert_eq!(code, Some(2));
+    assert!(
+        said.contains("--param decentralisedProcurementLimit"),
+        "{said}"
+    );
+    let (code, _) = check(&[
+        "-j",
+        "shexian",
+        "--param",
+        "decentralizedProcurementLimit=50",
+        path,
+    ]);
+    assert!(matches!(code, Some(0 | 1)), "{code:?}");
+}

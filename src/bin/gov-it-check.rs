@@ -182,6 +182,10 @@ fn run(args: Vec<String>) -> Result<ExitCode, Problem> {
                 return Ok(ExitCode::SUCCESS);
             }
             other if other.starts_with('-') => return Err(format!("unknown flag {other}").into()),
+            // One report per run: a second file would be checked in place of the first.
+            other if file.is_some() => {
+                return Err(format!("{other}: give one application file per run").into())
+            }
             other => file = Some(other.to_string()),
         }
     }
@@ -189,6 +193,9 @@ fn run(args: Vec<String>) -> Result<ExitCode, Problem> {
     if options.jurisdiction.is_empty() {
         return Err("--jurisdiction is required (see --list)".into());
     }
+    options
+        .check_parameters(&registry)
+        .map_err(|e| e.replace("options.parameters.", "--param "))?;
     let text =
         std::fs::read_to_string(&file).map_err(|e| Problem::Input(format!("{file}: {e}")))?;
     let report = registry.validate_str(&text, &options);

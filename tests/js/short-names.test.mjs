@@ -14,13 +14,16 @@ const script = fileURLToPath(new URL('../../pkg-scripts/short-names.mjs', import
 const dir = mkdtempSync(join(tmpdir(), 'short-names-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A module importing `imports` (functions () -> i32) from `from`, exporting `call<i>` for each. */
-function module(imports, from = './x_bg.js') {
+/**
+ * A module importing `imports` (functions () -> i32, or -> the value type `result`) from `from`,
+ * exporting `call<i>` for each.
+ */
+function module(imports, from = './x_bg.js', result = 0x7f) {
   const bytes = (...values) => Buffer.from(values);
   const body = (i) => Buffer.concat([lebBytes(4), bytes(0, 0x10, i, 0x0b)]);
   return Buffer.concat([
     bytes(0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0),
-    section(1, vector([bytes(0x60, 0, 1, 0x7f)])),
+    section(1, vector([bytes(0x60, 0, 1, result)])),
     section(2, vector(imports.map((name) => Buffer.concat([nameBytes(from), nameBytes(name), bytes(0x00, 0)])))),
     section(3, vector(imports.map(() => bytes(0)))),
     section(7, vector(imports.map((_, i) => Buffer.concat([nameBytes(`call${i}`), bytes(0x00, imports.length + i)])))),
@@ -126,6 +129,13 @@ test("a module does not instantiate with the glue of a build with other imports"
     () => new WebAssembly.Instance(new WebAssembly.Module(readFileSync(newer.modulePaths[0])), olderImports),
     /module is not an object or function|Import #0/,
   );
+});
+
+test('modules importing one name with different types fail the build: one glue cannot drive both', () => {
+  // wasm-bindgen numbers its casts per module: one module's cast 1 may take a closure, another's an f64.
+  const result = rename(write(glue(names), module(names), module([names[2]], './x_bg.js', 0x7c)));
+  assert.equal(result.status, 1);
+  assert.match(result.stderr, /imports __wbindgen_generic_0000000000000001 as \(\)->\(7c\), .* as \(\)->\(7f\): one glue cannot drive both/);
 });
 
 test('a module importing what the glue does not give fails the build, naming the import', () => {
