@@ -526,7 +526,11 @@ impl LiveValidator {
     /// `None`), and says what changed.
     fn revalidate(&mut self, changed: Option<Reads>) -> Delta<'_> {
         // A new day moves every window and deadline: everything is evaluated again.
-        let today = crate::calendar::today_in_china().filter(|_| self.follows_today);
+        let today = if self.follows_today {
+            crate::calendar::today_in_china()
+        } else {
+            None
+        };
         let new_day = today.is_some() && today != self.options.as_of;
         let changed = if new_day {
             self.options.as_of = today;

@@ -32,30 +32,10 @@ impl Version {
         let kind = Table::provision_kind;
         // A decision-table case decides an outcome; it reports an amount on one of its table's
         // lines (BD001), and the expert panel's case the review panel's size.
-        out.extend(case_entries(
-            &o.approval,
-            kind(Table::Approval),
-            CodeSet::default(),
-            no_severity,
-        ));
-        out.extend(case_entries(
-            &o.merge,
-            kind(Table::Merge),
-            CodeSet::default(),
-            no_severity,
-        ));
-        out.extend(case_entries(
-            &o.supervision,
-            kind(Table::Supervision),
-            CodeSet::default(),
-            no_severity,
-        ));
-        out.extend(case_entries(
-            &o.management,
-            kind(Table::Management),
-            CodeSet::default(),
-            no_severity,
-        ));
+        out.extend(plain_cases(&o.approval, kind(Table::Approval)));
+        out.extend(plain_cases(&o.merge, kind(Table::Merge)));
+        out.extend(plain_cases(&o.supervision, kind(Table::Supervision)));
+        out.extend(plain_cases(&o.management, kind(Table::Management)));
         out.extend(case_entries(
             &o.expert_panel,
             kind(Table::ExpertPanel),
@@ -68,18 +48,11 @@ impl Version {
                 })
             },
         ));
-        out.extend(case_entries(
+        out.extend(plain_cases(
             &o.financial_review,
             kind(Table::FinancialReview),
-            CodeSet::default(),
-            no_severity,
         ));
-        out.extend(case_entries(
-            &o.acceptance,
-            kind(Table::Acceptance),
-            CodeSet::default(),
-            no_severity,
-        ));
+        out.extend(plain_cases(&o.acceptance, kind(Table::Acceptance)));
         let mut push = |id: &str,
                         kind: String,
                         codes: CodeSet,
@@ -269,9 +242,10 @@ fn case_entries<'a, T>(
     })
 }
 
-/// A decision-table case is no duty that can be broken.
-fn no_severity<T>(_: &T) -> Option<Severity> {
-    None
+/// The cases of a table that decides an outcome and checks nothing itself: no duty that can be
+/// broken, and no code but a boundary notice.
+fn plain_cases<'a, T>(cases: &'a [Case<T>], kind: &'a str) -> impl Iterator<Item = RuleEntry> + 'a {
+    case_entries(cases, kind, CodeSet::default(), |_| None)
 }
 
 /// Whether a condition compares an amount with a line, which a boundary notice can then quote.

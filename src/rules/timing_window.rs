@@ -4,8 +4,11 @@
 //! for a window with no `min` or a `min` of nothing, which only orders two dates), no earlier than
 //! `min` after it (`TW001`), no later than `max` after it (`TW002`); when the later date is still
 //! empty and the window has closed by the as-of date, a warning says what to do now (`TW003`).
-//! Windows counted in working days say so when the portal has not supplied the holiday calendar
-//! (`TW005`). An approved postponement (延期验收) moves the latest date to the one granted, and a
+//! The latest date of a period after an event that falls on a weekend or a supplied holiday runs
+//! to the next working day (民法典 第二百零三条); a window that measures a duration (`duration`:
+//! a trial run) counts its first and last days. Windows counted in working days say so when the
+//! portal has not supplied the holiday calendar for the years they run through (`TW005`), and a
+//! late verdict whose last day knew no holidays says that (`TW010`). An approved postponement (延期验收) moves the latest date to the one granted, and a
 //! date past it, or a step still empty after it, is said by the postponement (`TW008`, `TW009`)
 //! rather than by the text's span; a step that must come before
 //! the later date (验收申请 before 验收) and already lies past the latest date shows the window missed
@@ -63,7 +66,8 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 /// says a date comes before its start, one with a least span that it comes too early; one with a
 /// latest date that it comes too late or is overdue, and, where they apply, that a step before it
 /// came too late and that an approved postponement has passed; one counted in working days that
-/// its count is approximate.
+/// its count is approximate; one whose last day moves past rest days, that a late verdict's last
+/// day knew no holidays.
 pub fn codes(w: &Window) -> CodeSet {
     let mut codes = CodeSet::default().with(if w.min.is_none_or(Span::is_zero) {
         Code::WindowBeforeStart
@@ -247,10 +251,12 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     // The count runs to the later of its two ends; a calendar that leaves out a year it runs
     // through counts that year's holidays as working days.
     let counted_to = latest.max(earliest).or(from_date);
-    let approximate = from_date
-        .zip(counted_to)
-        .is_some_and(|(from, to)| !ctx.calendar.covers(from, to));
-    if applies && counts_working_days && approximate {
+    let approximate = || {
+        from_date
+            .zip(counted_to)
+            .is_some_and(|(from, to)| !ctx.calendar.covers(from, to))
+    };
+    if applies && counts_working_days && approximate() {
         let span = [w.max, w.min]
             .into_iter()
             .flatten()
