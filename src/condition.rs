@@ -423,7 +423,7 @@ impl Evaluator<'_> {
                     Truth::Unknown
                         if inner
                             .field()
-                            .is_some_and(|f| self.rejected.contains(f.spec().path)) =>
+                            .is_some_and(|f| self.rejected.rejects_read_field(f.spec().path)) =>
                     {
                         Truth::Unknown
                     }

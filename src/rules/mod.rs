@@ -137,6 +137,13 @@ impl Rejected {
         self.paths.contains(path)
     }
 
+    /// Whether the field at `path` was rejected, for a rule that has read the field itself: its
+    /// rejection changes only with an edit of the field, which runs the rule again, so the step
+    /// need not run again each time another field's rejection changes.
+    pub(crate) fn rejects_read_field(&self, path: &str) -> bool {
+        self.paths.contains(path)
+    }
+
     /// Whether a rule asked since the last call.
     pub(crate) fn take_consulted(&self) -> bool {
         self.consulted.take()
