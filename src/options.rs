@@ -227,15 +227,11 @@ impl Options {
                         let date = day.as_str().and_then(parse_date).ok_or_else(|| {
                             let given = match day {
                                 Input::String(text) => {
-                                    format!("got \"{}\"", crate::limits::clip_path(text))
+                                    format!("\"{}\"", crate::limits::clip_path(text))
                                 }
-                                Input::Null => "got null".into(),
-                                Input::Bool(_) => "got a boolean".into(),
-                                Input::Number(_) => "got a number".into(),
-                                Input::Array(_) => "got an array".into(),
-                                Input::Object(_) => "got an object".into(),
+                                other => other.type_name().to_string(),
                             };
-                            format!("options.{key}[{i}] must be a date YYYY-MM-DD, {given}")
+                            format!("options.{key}[{i}] must be a date YYYY-MM-DD, got {given}")
                         })?;
                         if key == "holidays" {
                             options.calendar.holidays.insert(date);

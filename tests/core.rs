@@ -553,7 +553,7 @@ fn a_holiday_calendar_is_refused_at_the_entry_that_is_wrong() {
     );
     assert_eq!(
         refused(json!({ "workdays": [20261010] })),
-        "options.workdays[0] must be a date YYYY-MM-DD, got a number"
+        "options.workdays[0] must be a date YYYY-MM-DD, got number"
     );
     assert_eq!(
         refused(json!({ "holidays": ["2026-10-10"], "workdays": ["2026-10-10"] })),

@@ -197,8 +197,10 @@ test("attach() in Node says there is no page to attach to", () => {
 // a validator following today, each provision's codes from its mechanism and shape, holiday
 // calendars checked by entry, panel stages (+1.1 KB on the module without regulations or attach(),
 // +2.7 KB raw), 通州's operations reading and the go-live date asked at acceptance (+0.4 KB of
-// embedded profiles), the rest the layout: 240.25 → 242.46 KB; 241 → 243.
-const SIZE_CEILING_KB = 243;
+// embedded profiles), the rest the layout: 240.25 → 242.46 KB; 241 → 243; then a delta's day
+// (asOf), TW010, an unreadable claim, provisions' boundary codes and the build's review of them:
+// 242.98 KB (the CI build of 658660c); 243 → 244.
+const SIZE_CEILING_KB = 244;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
@@ -721,7 +723,7 @@ test('rules: the catalogue of codes and cited provisions', () => {
   const order = catalogue.provisions.find((p) => p.rule === 'tongzhou.window.acceptance-after-application');
   assert.deepEqual(order.codes, ['TW007']);
   const application = catalogue.provisions.find((p) => p.rule === 'tongzhou.window.acceptance-application');
-  assert.deepEqual(application.codes, ['TW002', 'TW003', 'TW007', 'TW008', 'TW009']);
+  assert.deepEqual(application.codes, ['TW002', 'TW003', 'TW007', 'TW008', 'TW009', 'TW010']);
   assert.equal(proposal.citations[0].article, '第七条');
   assert.ok(catalogue.provisions.every((p) => p.jurisdiction === 'tongzhou'));
   assert.ok(rules().provisions.length >= catalogue.provisions.length);
