@@ -43,17 +43,25 @@ export function amount(v) {
 export const YEAR_MONTH = /^\d{4}-(0?[1-9]|1[0-2])$/;
 
 /**
- * The three verdicts, from the parsed total investment and mandating levels (undefined: not
- * answered; a blank is never read as 否, so over 300 万元 merge waits for the mandate).
+ * Whether the applicant says the project is an operations project (项目类别 运维, or 项目性质
+ * 「维护」): 第二十五条's supervision is of construction, and a blank is not that claim.
  */
-export function verdicts(total, mandatedBy) {
+export const operations = (app) =>
+  app?.kind === 'operations' || (typeof app?.nature === 'string' && app.nature.trim() === '维护');
+
+/**
+ * The three verdicts, from the parsed total investment and mandating levels (undefined: not
+ * answered; a blank is never read as 否, so over 300 万元 merge waits for the mandate) and whether
+ * the project is one of operations.
+ */
+export function verdicts(total, mandatedBy, ofOperations = false) {
   const known = total !== undefined && !Number.isNaN(total);
   const mandated = Array.isArray(mandatedBy) && mandatedBy.some((l) => MERGE_LEVELS.includes(l));
   const answered = Array.isArray(mandatedBy);
   return {
     approval: known ? (total > APPROVAL ? 'required' : 'mayBeExempt') : 'undetermined',
     merge: mandated ? 'merge' : known && total <= MERGE ? 'merge' : known && answered ? 'separate' : 'undetermined',
-    supervision: known ? (total > SUPERVISION ? 'mandatory' : 'unifiedService') : 'undetermined',
+    supervision: ofOperations ? 'notSpecified' : known ? (total > SUPERVISION ? 'mandatory' : 'unifiedService') : 'undetermined',
   };
 }
 

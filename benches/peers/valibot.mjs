@@ -1,7 +1,7 @@
 // The 通州 rules written with Valibot, the same way as zod.mjs: one schema for the whole 申报表,
 // re-run on the whole object at every edit (valibotResolver → safeParse), plus the verdicts.
 import * as v from 'valibot';
-import { amount, blank, verdicts, sumMismatch, YEAR_MONTH, NATURES, LEVELS, PROJECT_KINDS, UNIT_KINDS } from './tongzhou-rules.mjs';
+import { amount, blank, operations, verdicts, sumMismatch, YEAR_MONTH, NATURES, LEVELS, PROJECT_KINDS, UNIT_KINDS } from './tongzhou-rules.mjs';
 
 const kind = (iss) => (iss.input === undefined ? 'required' : 'invalid');
 const pre = (f, schema) => v.pipe(v.unknown(), v.transform(f), schema);
@@ -78,6 +78,6 @@ export function validate(app) {
   const parsed = v.safeParse(schema, app);
   const facts = v.safeParse(verdictSchema, app);
   const issues = parsed.success ? [] : parsed.issues.map((i) => ({ kind: i.message, path: v.getDotPath(i) ?? '' }));
-  const out = facts.success ? verdicts(facts.output.totalInvestment, facts.output.mandatedBy) : verdicts(undefined, undefined);
+  const out = facts.success ? verdicts(facts.output.totalInvestment, facts.output.mandatedBy, operations(app)) : verdicts(undefined, undefined, operations(app));
   return { verdicts: out, issues };
 }

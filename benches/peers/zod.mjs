@@ -3,7 +3,7 @@
 // derived from the parsed amount. Returns { verdicts, issues: [{ kind, path }] } for the agreement
 // check; kinds: required, invalid, notInFormList, fundingSum.
 import * as z from 'zod';
-import { amount, blank, verdicts, sumMismatch, YEAR_MONTH, NATURES, LEVELS, PROJECT_KINDS, UNIT_KINDS } from './tongzhou-rules.mjs';
+import { amount, blank, operations, verdicts, sumMismatch, YEAR_MONTH, NATURES, LEVELS, PROJECT_KINDS, UNIT_KINDS } from './tongzhou-rules.mjs';
 
 const kind = (iss) => (iss.input === undefined ? 'required' : 'invalid');
 const text = z.preprocess(blank, z.string({ error: kind }).max(2000, 'invalid'));
@@ -81,6 +81,6 @@ export function validate(app) {
   const parsed = schema.safeParse(app);
   const facts = verdictSchema.safeParse(app);
   const issues = parsed.success ? [] : parsed.error.issues.map((i) => ({ kind: i.message, path: i.path.join('.') }));
-  const v = facts.success ? verdicts(facts.data.totalInvestment, facts.data.mandatedBy) : verdicts(undefined, undefined);
+  const v = facts.success ? verdicts(facts.data.totalInvestment, facts.data.mandatedBy, operations(app)) : verdicts(undefined, undefined, operations(app));
   return { verdicts: v, issues };
 }
