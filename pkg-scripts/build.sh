@@ -76,15 +76,29 @@ without_form() {
     cargo build --lib --release --target wasm32-unknown-unknown --quiet --no-default-features
   rm -rf "${glue:?}"/*
   wasm-bindgen --target web --no-typescript --out-dir "$glue" --out-name "$name" "$built"
+  # Each import it makes, given by the shared glue as its own glue gives it: wasm-bindgen names
+  # some imports by a number per module, and a name the two glues define otherwise would make a
+  # value cross as another.
   node -e '
     const { readFileSync } = require("node:fs");
-    const [wasm, js] = process.argv.slice(1);
+    const [wasm, js, own] = process.argv.slice(1);
     const glue = readFileSync(js, "utf8");
-    const missing = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasm))).filter((i) => !glue.includes(i.name));
+    const ownGlue = readFileSync(own, "utf8");
+    const member = (text, name) => {
+      const at = text.indexOf(`\n        ${name}: function(`);
+      return at < 0 ? undefined : text.slice(at, text.indexOf("\n        },", at));
+    };
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasm)));
+    const missing = imports.filter((i) => member(glue, i.name) === undefined);
     if (missing.length) {
       console.error(`build: the shared glue lacks imports of ${wasm}: ${missing.map((i) => i.name).join(", ")}`);
       process.exit(1);
-    }' "$glue/${name}_bg.wasm" "$out/$name.js"
+    }
+    const other = imports.filter((i) => member(glue, i.name) !== member(ownGlue, i.name));
+    if (other.length) {
+      console.error(`build: the shared glue gives ${wasm} other functions than its own glue under: ${other.map((i) => i.name).join(", ")}`);
+      process.exit(1);
+    }' "$glue/${name}_bg.wasm" "$out/$name.js" "$glue/$name.js"
   # Its own glue, for gov-it-rules/noform: the same from both builds without the component.
   if [ -f "$kept/noform.js" ] && ! cmp -s "$glue/$name.js" "$kept/noform.js"; then
     echo "build: the module $2 needs other JS glue than the other without the form component" >&2

@@ -113,6 +113,11 @@ pub fn add(date: NaiveDate, span: Span, calendar: &HolidayCalendar) -> Option<Na
     }
 }
 
+/// The longest run of rest days a State Council holiday calendar has set (国庆 and 中秋 together,
+/// 8 days in 2023 and 2025), and a day more: a last day moved past public holidays moves at most
+/// this far past weekends alone.
+pub const LONGEST_REST_RUN_DAYS: i64 = 9;
+
 /// The last day of a period of `span` from `date`: `date` plus `span`, moved past a weekend or a
 /// public holiday it falls on to the next working day, as 民法典 第二百零三条 counts a period
 /// whose last day is a rest day (a count of working days ends on one already). `None` only past

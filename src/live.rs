@@ -679,6 +679,8 @@ pub struct Delta<'r> {
     pub summary: Summary,
     /// The day the report is now of, where it moved with this edit: a validator given no `asOf`
     /// follows today, and the first edit after midnight evaluates everything as of the new day.
+    /// Where a new version of the regulation came into force that day, its citations and names
+    /// are in `report()`, not repeated here.
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "crate::json_text::some_date"

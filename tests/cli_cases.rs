@@ -215,12 +215,10 @@ fn one_application_a_run_and_no_parameter_misspelt() {
         said.contains("--param decentralisedProcurementLimit"),
         "{said}"
     );
-    let (code, _) = check(&[
-        "-j",
-        "shexian",
-        "--param",
-        "decentralizedProcurementLimit=50",
-        path,
-    ]);
+    let limit = "decentralizedProcurementLimit=50";
+    let (code, said) = refused(&["-j", "shexian", "--param", limit, "--param", limit, path]);
+    assert_eq!(code, Some(2));
+    assert!(said.contains("is given twice"), "{said}");
+    let (code, _) = check(&["-j", "shexian", "--param", limit, path]);
     assert!(matches!(code, Some(0 | 1)), "{code:?}");
 }

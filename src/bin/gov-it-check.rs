@@ -144,6 +144,9 @@ fn run(args: Vec<String>) -> Result<ExitCode, Problem> {
                 let (name, amount) = v.split_once('=').ok_or("--param takes NAME=AMOUNT")?;
                 let amount = gov_it_rules::money::parse(amount)
                     .map_err(|e| format!("--param {name}: {}", e.key()))?;
+                if options.parameters.contains_key(name) {
+                    return Err(format!("--param {name} is given twice").into());
+                }
                 options.parameters.insert(name.to_string(), amount);
             }
             "--profile" => {

@@ -141,7 +141,11 @@ impl Rejected {
     /// rejection changes only with an edit of the field, which runs the rule again, so the step
     /// need not run again each time another field's rejection changes.
     pub(crate) fn rejects_read_field(&self, path: &str) -> bool {
-        self.paths.contains(path)
+        // A multi-choice field's unreadable entry is rejected at `mandatedBy[0]`.
+        self.paths.iter().any(|p| {
+            p.strip_prefix(path)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('['))
+        })
     }
 
     /// Whether a rule asked since the last call.
@@ -249,5 +253,20 @@ impl Ctx<'_> {
 
     pub fn stage_matches(&self, stages: &[Stage]) -> bool {
         stages.is_empty() || stages.contains(&self.stage)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rejected;
+
+    #[test]
+    fn a_field_is_rejected_at_itself_or_at_an_entry_of_it() {
+        let rejected = Rejected::new(["mandatedBy[0]".to_string(), "emergency".to_string()]);
+        assert!(rejected.rejects_read_field("mandatedBy"));
+        assert!(rejected.rejects_read_field("emergency"));
+        assert!(!rejected.rejects_read_field("emergencyConsent"));
+        assert!(!rejected.rejects_read_field("mandated"));
+        assert!(!rejected.take_consulted());
     }
 }

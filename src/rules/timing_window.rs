@@ -270,10 +270,14 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         );
     }
     // A late verdict may turn on a holiday the portal has not given: the last day moved past
-    // weekends alone.
+    // weekends alone, and the date (or today, for one still empty) within a holiday run of it.
     let late = reported && !postponed && matches!(status, "late" | "overdue");
+    let within_a_holiday_run = |latest: chrono::NaiveDate| {
+        let after = actual.unwrap_or(ctx.as_of);
+        (after - latest).num_days() <= calendar::LONGEST_REST_RUN_DAYS
+    };
     if let Some(latest) = by_the_text.filter(|_| late && moves_to_a_working_day(w)) {
-        if !ctx.calendar.covers(latest, latest) {
+        if within_a_holiday_run(latest) && !ctx.calendar.covers(latest, latest) {
             sink.notices.push(
                 Diagnostic::new(Code::PeriodEndApproximate, to_path)
                     .rule(&w.id, citations.clone())
