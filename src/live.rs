@@ -169,7 +169,7 @@ impl LiveValidator {
     /// `asOf` was given, for a caller that shows the whole report again rather than a delta (the
     /// form component); whether it did.
     pub fn follow_today(&mut self) -> bool {
-        if !self.new_day() {
+        if self.new_day().is_none() {
             return false;
         }
         self.revalidate(None);
@@ -177,10 +177,12 @@ impl LiveValidator {
         true
     }
 
-    /// Whether it follows today and today is another day than the one it validated as of.
-    fn new_day(&self) -> bool {
-        self.follows_today
-            && crate::calendar::today_in_china().is_some_and(|t| self.options.as_of != Some(t))
+    /// Today, where it follows today and today is another day than the one it validated as of.
+    fn new_day(&self) -> Option<chrono::NaiveDate> {
+        if !self.follows_today {
+            return None;
+        }
+        crate::calendar::today_in_china().filter(|t| self.options.as_of != Some(*t))
     }
 
     /// The report on the application as it stands; after [`LiveValidator::release_answered`],
@@ -258,7 +260,10 @@ impl LiveValidator {
                 .iter()
                 .filter(|d| related(&d.path, path))
                 .eq(fresh.iter());
-            if same_problems && identical(before.as_ref(), self.app.get(field)) && !self.new_day() {
+            if same_problems
+                && identical(before.as_ref(), self.app.get(field))
+                && self.new_day().is_none()
+            {
                 // The value the field holds, again: a form sends it on input and once more on
                 // change and on blur. Nothing the report depends on has changed.
                 return Ok(Delta::unchanged(self.report()));
@@ -526,17 +531,13 @@ impl LiveValidator {
     /// `None`), and says what changed.
     fn revalidate(&mut self, changed: Option<Reads>) -> Delta<'_> {
         // A new day moves every window and deadline: everything is evaluated again.
-        let today = if self.follows_today {
-            crate::calendar::today_in_china()
-        } else {
-            None
-        };
-        let new_day = today.is_some() && today != self.options.as_of;
-        let changed = if new_day {
-            self.options.as_of = today;
-            None
-        } else {
-            changed
+        let new_day = self.new_day();
+        let changed = match new_day {
+            Some(today) => {
+                self.options.as_of = Some(today);
+                None
+            }
+            None => changed,
         };
         let replaced = self.evaluation.update(
             &self.registry,
@@ -561,7 +562,7 @@ impl LiveValidator {
             nearest_removed,
         }));
         let mut delta = Delta::from_replaced(&self.evaluation.report, last);
-        if new_day {
+        if new_day.is_some() {
             delta.as_of = Some(self.evaluation.report.as_of);
         }
         delta

@@ -526,10 +526,10 @@ fn as_of_or_today(as_of: Option<NaiveDate>) -> Result<NaiveDate, JsValue> {
     if let Some(date) = as_of {
         return Ok(date);
     }
-    crate::calendar::today_in_china().ok_or_else(|| {
+    let now = crate::calendar::now_ms();
+    crate::calendar::date_in_china(now).ok_or_else(|| {
         // A clock's milliseconds are whole: written as an integer, since Rust's formatting of a
         // float is kilobytes of the module.
-        let now = crate::calendar::now_ms();
         let now = if now.is_nan() {
             "NaN".to_string()
         } else {

@@ -804,7 +804,7 @@ pub struct Window {
     /// The window measures how long something lasts, `from` its first day `to` its last, both
     /// counted (试运行时间不少于3个月: 1 March to 31 May is three months), rather than a period
     /// after an event.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(default, skip_serializing_if = "is_false")]
     pub duration: bool,
 }
 

@@ -100,11 +100,10 @@ impl Version {
             push(
                 &r.id,
                 format!("requirement.{}", r.stage.key()),
-                if compares_amounts(&r.when) {
-                    codes_of(&rules::missing_document::MECHANISM).with(Code::AmountOnBoundary)
-                } else {
-                    codes_of(&rules::missing_document::MECHANISM)
-                },
+                with_boundary(
+                    codes_of(&rules::missing_document::MECHANISM),
+                    std::iter::once(&r.when),
+                ),
                 &r.cite,
                 zh,
                 en,
@@ -226,11 +225,7 @@ fn case_entries<'a, T>(
     codes: CodeSet,
     severity: impl Fn(&T) -> Option<Severity> + 'a,
 ) -> impl Iterator<Item = RuleEntry> + 'a {
-    let codes = if cases.iter().any(|c| compares_amounts(&c.when)) {
-        codes.with(Code::AmountOnBoundary)
-    } else {
-        codes
-    };
+    let codes = with_boundary(codes, cases.iter().map(|c| &c.when));
     cases.iter().map(move |c| RuleEntry {
         id: c.id.to_string(),
         kind: kind.to_string(),
@@ -246,6 +241,19 @@ fn case_entries<'a, T>(
 /// broken, and no code but a boundary notice.
 fn plain_cases<'a, T>(cases: &'a [Case<T>], kind: &'a str) -> impl Iterator<Item = RuleEntry> + 'a {
     case_entries(cases, kind, CodeSet::default(), |_| None)
+}
+
+/// `codes` and, where one of `conditions` compares an amount with a line, the boundary notice
+/// that can then quote it.
+fn with_boundary<'c>(
+    codes: CodeSet,
+    mut conditions: impl Iterator<Item = &'c Condition>,
+) -> CodeSet {
+    if conditions.any(compares_amounts) {
+        codes.with(Code::AmountOnBoundary)
+    } else {
+        codes
+    }
 }
 
 /// Whether a condition compares an amount with a line, which a boundary notice can then quote.

@@ -8,8 +8,8 @@
 //! to the next working day (民法典 第二百零三条); a window that measures a duration (`duration`:
 //! a trial run) counts its first and last days. Windows counted in working days say so when the
 //! portal has not supplied the holiday calendar for the years they run through (`TW005`), and a
-//! late verdict whose last day knew no holidays says that (`TW010`). An approved postponement (延期验收) moves the latest date to the one granted, and a
-//! date past it, or a step still empty after it, is said by the postponement (`TW008`, `TW009`)
+//! late verdict whose last day knew no holidays says that (`TW010`). An approved postponement
+//! (延期验收) moves the latest date to the one granted, and a date past it, or a step still empty after it, is said by the postponement (`TW008`, `TW009`)
 //! rather than by the text's span; a step that must come before
 //! the later date (验收申请 before 验收) and already lies past the latest date shows the window missed
 //! (`TW006`) before the later date is filled in. A window that applies only to some projects, and
@@ -85,17 +85,21 @@ pub fn codes(w: &Window) -> CodeSet {
                 .with(Code::WindowOverduePostponed);
         }
     }
-    if [w.min, w.max]
-        .iter()
-        .flatten()
-        .any(|s| matches!(s, Span::WorkingDays(_)))
-    {
+    if counts_working_days(w) {
         codes = codes.with(Code::WorkingDaysApproximate);
     }
     if moves_to_a_working_day(w) {
         codes = codes.with(Code::PeriodEndApproximate);
     }
     codes
+}
+
+/// Whether either of the window's spans is counted in working days.
+fn counts_working_days(w: &Window) -> bool {
+    [w.min, w.max]
+        .iter()
+        .flatten()
+        .any(|s| matches!(s, Span::WorkingDays(_)))
 }
 
 /// Whether the window's latest date is moved past rest days: a period after an event, not
@@ -244,10 +248,6 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         },
     };
     let status = if applies { status } else { "conditional" };
-    let counts_working_days = [w.min, w.max]
-        .iter()
-        .flatten()
-        .any(|s| matches!(s, Span::WorkingDays(_)));
     // The count runs to the later of its two ends; a calendar that leaves out a year it runs
     // through counts that year's holidays as working days.
     let counted_to = latest.max(earliest).or(from_date);
@@ -256,7 +256,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
             .zip(counted_to)
             .is_some_and(|(from, to)| !ctx.calendar.covers(from, to))
     };
-    if applies && counts_working_days && approximate() {
+    if applies && counts_working_days(w) && approximate() {
         let span = [w.max, w.min]
             .into_iter()
             .flatten()
@@ -272,18 +272,20 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     // A late verdict may turn on a holiday the portal has not given: the last day moved past
     // weekends alone, and the date (or today, for one still empty) within a holiday run of it.
     let late = reported && !postponed && matches!(status, "late" | "overdue");
-    let within_a_holiday_run = |latest: chrono::NaiveDate| {
+    let holiday_unknown = |latest: &chrono::NaiveDate| {
         let after = actual.unwrap_or(ctx.as_of);
-        (after - latest).num_days() <= calendar::LONGEST_REST_RUN_DAYS
+        (after - *latest).num_days() <= calendar::LONGEST_REST_RUN_DAYS
+            && !ctx.calendar.covers(*latest, *latest)
     };
-    if let Some(latest) = by_the_text.filter(|_| late && moves_to_a_working_day(w)) {
-        if within_a_holiday_run(latest) && !ctx.calendar.covers(latest, latest) {
-            sink.notices.push(
-                Diagnostic::new(Code::PeriodEndApproximate, to_path)
-                    .rule(&w.id, citations.clone())
-                    .param("latest", calendar::iso(latest)),
-            );
-        }
+    if let Some(latest) = by_the_text
+        .filter(|_| late && moves_to_a_working_day(w))
+        .filter(holiday_unknown)
+    {
+        sink.notices.push(
+            Diagnostic::new(Code::PeriodEndApproximate, to_path)
+                .rule(&w.id, citations.clone())
+                .param("latest", calendar::iso(latest)),
+        );
     }
     WindowReport {
         rule: w.id.clone(),
