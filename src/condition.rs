@@ -529,16 +529,28 @@ impl Evaluator<'_> {
         }
     }
 
+    /// The field an amount condition compares and its amount: the field that supersedes it once
+    /// that is given (an unreadable one too, which leaves the comparison unknown rather than
+    /// falling back on the amount it replaces).
+    fn compared_amount(&self, a: &AmountCondition) -> (Field, Option<Decimal>) {
+        match a.superseded_by.map(|by| (by.0, self.money(by.0))) {
+            Some((by, Some(amount))) => (by, Some(amount)),
+            Some((by, None)) if self.rejected.rejects_read_field(by.spec().path) => (by, None),
+            _ => (a.field.0, self.money(a.field.0)),
+        }
+    }
+
     fn amount(&self, a: &AmountCondition, ev: &mut Evidence) -> Truth {
-        let spec = a.field.0.spec();
-        let Some(amount) = self.money(a.field.0) else {
+        let (field, amount) = self.compared_amount(a);
+        let spec = field.spec();
+        let Some(amount) = amount else {
             push_missing(ev, spec.path);
             return Truth::Unknown;
         };
         let Some(threshold) = self.threshold(&a.param, ev) else {
             return Truth::Unknown;
         };
-        ev.compared.insert(a.field.0);
+        ev.compared.insert(field);
         let held = compare(amount, a.op, threshold);
         ev.fact(|| {
             let belongs = if held {
@@ -554,7 +566,13 @@ impl Evaluator<'_> {
                 },
                 |text| money::push(text, &amount),
                 |text| {
-                    for piece in [" 万元", belongs, &a.wording, "」（"] {
+                    text.push_str(" 万元");
+                    if field != a.field.0 {
+                        for piece in ["（代替", a.field.0.spec().zh, "）"] {
+                            text.push_str(piece);
+                        }
+                    }
+                    for piece in [belongs, &a.wording, "」（"] {
                         text.push_str(piece);
                     }
                     money::push(text, &threshold);
@@ -567,7 +585,7 @@ impl Evaluator<'_> {
         // on a line because of it.
         if amount == threshold && self.moved.is_none() {
             ev.boundaries.push(BoundaryHit {
-                field: a.field.0,
+                field,
                 amount,
                 param: a.param.clone(),
                 op: a.op,

@@ -489,3 +489,30 @@ fn a_live_validator_holds_no_more_than_a_validation_would_read() {
         .unwrap();
     live.set(&format!("resources[{}]", tail - 1), &row).unwrap();
 }
+
+#[test]
+fn an_amount_superseded_by_anything_but_another_amount_is_refused_where_it_is_named() {
+    let supervision = |by: serde_json::Value| {
+        tongzhou_with(|p| {
+            p["versions"][0]["outcomes"]["supervision"][1]["when"]["amount"]["supersededBy"] =
+                by.clone();
+        })
+    };
+    for by in ["dates.approval", "totalInvestment"] {
+        let errors = supervision(json!(by));
+        assert_eq!(errors.len(), 1, "{by}: {errors:?}");
+        assert!(
+            errors[0]
+                .path
+                .ends_with("supervision[1].when.amount.supersededBy"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[0]
+                .message
+                .contains(&format!("`{by}` is not another amount field")),
+            "{errors:?}"
+        );
+    }
+    assert!(supervision(json!("approvedBudget")).is_empty());
+}

@@ -642,7 +642,9 @@ proptest::proptest! {
                 let (path, value) = &others[other % others.len()];
                 (path.as_str(), value)
             } else {
-                ("totalInvestment", &amounts[other % amounts.len()])
+                // The approved budget, once given, is what some verdicts compare instead.
+                let field = if pick % 4 == 1 { "approvedBudget" } else { "totalInvestment" };
+                (field, &amounts[other % amounts.len()])
             };
             edit_agrees(&mut v, &mut answering, &mut doc, &options, path, value, pick % 8 < 4)?;
         }
@@ -746,6 +748,7 @@ fn beside_amounts() -> Vec<(String, Value)> {
         ("annualFunding", json!("40")),
         ("annualFunding", json!("400")),
         ("approvedBudget", json!("120")),
+        ("approvedBudget", Value::Null),
     ] {
         edits.push((path.to_string(), value));
     }

@@ -244,6 +244,7 @@ fn field(kind: fn(&Kind) -> bool) -> FieldRef {
 fn amount(field: FieldRef, param: &str) -> AmountCondition {
     AmountCondition {
         field,
+        superseded_by: None,
         op: Op::Ge,
         param: param.into(),
         wording: "".into(),

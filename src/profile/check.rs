@@ -424,6 +424,16 @@ impl<'a> Checker<'a> {
                     let message = format!("`{}` is not an amount field", a.field.0.path());
                     self.err(at.key("field"), message);
                 }
+                if let Some(by) = a.superseded_by {
+                    if by.0.spec().kind != Kind::Money || by == a.field {
+                        let message = format!(
+                            "`{}` is not another amount field to compare instead of `{}`",
+                            by.0.path(),
+                            a.field.0.path()
+                        );
+                        self.err(at.key("supersededBy"), message);
+                    }
+                }
                 self.parameter_in(&a.param, "万元", at.key("param"));
                 for (i, c) in a.cite.iter().enumerate() {
                     self.cite(c, at.key("cite").index(i));
@@ -434,6 +444,10 @@ impl<'a> Checker<'a> {
                 if !matches!(n.field.0.spec().kind, Kind::Count(..)) {
                     let message = format!("`{}` is not a whole-number field", n.field.0.path());
                     self.err(at.key("field"), message);
+                }
+                if n.superseded_by.is_some() {
+                    let message = "a whole-number condition reads its own field: `supersededBy` is for amounts";
+                    self.err(at.key("supersededBy"), message.to_string());
                 }
                 self.parameter(&n.param, at.key("param"));
             }

@@ -36,10 +36,10 @@ use crate::sorted::SortedMap;
 
 /// `GOVIT` + format version. A file of another version is refused with a message that says to
 /// recompile it with this package's `gov-it-check compile`.
-pub const MAGIC: &[u8; 8] = b"GOVITPF\x05";
+pub const MAGIC: &[u8; 8] = b"GOVITPF\x06";
 
 /// The header of a profile's English texts kept apart (`<id>.en.govit`), same format version.
-pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x05";
+pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x06";
 
 /// Why compiled bytes could not be read, and at which byte of which file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -894,6 +894,7 @@ compact_struct!(VerdictCondition { of, is });
 compact_struct!(InCondition { field, values });
 compact_struct!(AmountCondition {
     field,
+    superseded_by,
     op,
     param,
     wording,

@@ -360,6 +360,10 @@ pub struct InCondition {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AmountCondition {
     pub field: FieldRef,
+    /// A money field whose amount, once given, is the one compared instead (批复概算总投资 for
+    /// 预计总投资 after the approval): blank, `field` is read; given but unreadable, unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<FieldRef>,
     pub op: Op,
     /// Its texts are shared, not copied, with each amount found on the line
     /// ([`crate::condition::BoundaryHit`]).

@@ -647,7 +647,9 @@ fn collect<'a>(
             }
         }
         Condition::Not(inner) => collect(ctx, inner, field, follow_verdicts, into),
-        Condition::Amount(a) if a.field.0 == field => {
+        Condition::Amount(a)
+            if a.field.0 == field || a.superseded_by.is_some_and(|by| by.0 == field) =>
+        {
             if let Some(at) = ctx.params.position(&a.param) {
                 if let Some(value) = ctx.params.value_at(at) {
                     into.push((value, at));
