@@ -593,7 +593,7 @@ fn read_scalar(
                 Input::String(s) if too_long(s) => Err(Diagnostic::new(Code::TextTooLong, path)
                     .param("max", MAX_TEXT_CHARS.to_string())),
                 Input::String(s) if trim(s).is_empty() => return None,
-                Input::String(s) => Ok(Value::Text(s.to_string())),
+                Input::String(s) => Ok(Value::Text(trim(s).to_string())),
                 other => Err(wrong_type(path, "string", other)),
             },
             Kind::Money => read_money(json, path).inspect(|value| {
