@@ -1071,6 +1071,11 @@ export interface Labels {
   stages: Record<Stage, string>;
   /** Each jurisdiction's document names, by document key (every version's). */
   documents: Record<JurisdictionId | (string & {}), Record<string, string>>;
+  /**
+   * Each jurisdiction's own labels of the fields its regulation words otherwise than `fields` does
+   * (相城's 「预算总投资」 for 预计总投资), by field path (every version's).
+   */
+  jurisdictionFields: Record<JurisdictionId | (string & {}), Partial<Record<FieldPath, string>>>;
 }
 
 // ---------------------------------------------------------------------------------------------

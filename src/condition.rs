@@ -327,7 +327,7 @@ pub struct Evaluator<'a> {
     pub rejected: &'a crate::rules::Rejected,
 }
 
-impl Evaluator<'_> {
+impl<'a> Evaluator<'a> {
     pub fn eval(&self, c: &Condition, ev: &mut Evidence) -> Truth {
         match c {
             Condition::Always => Truth::True,
@@ -372,7 +372,7 @@ impl Evaluator<'_> {
                     push_missing(ev, spec.path);
                     return Truth::Unknown;
                 };
-                ev.fact(|| Fact::around(spec.zh, "：", if on { "是" } else { "否" }, ""));
+                ev.fact(|| Fact::around(self.label(f.0), "：", if on { "是" } else { "否" }, ""));
                 on.into()
             }
             Condition::In(i) => {
@@ -397,7 +397,7 @@ impl Evaluator<'_> {
                                     chosen.iter().map(|c| as_on_form(c)).collect();
                                 shown.join("、")
                             };
-                            Fact::around(spec.zh, "：", &listed, "")
+                            Fact::around(self.label(i.field.0), "：", &listed, "")
                         });
                         hit.into()
                     }
@@ -406,12 +406,14 @@ impl Evaluator<'_> {
                         Truth::Unknown
                     }
                     Some(Value::Texts(items)) => {
-                        ev.fact(|| Fact::around(spec.zh, "：", &items.join("、"), ""));
+                        ev.fact(|| {
+                            Fact::around(self.label(i.field.0), "：", &items.join("、"), "")
+                        });
                         items.iter().any(|t| i.values.contains(t)).into()
                     }
                     Some(_) => {
                         let text = self.app.text(i.field.0).unwrap_or_default();
-                        ev.fact(|| Fact::around(spec.zh, "：", as_on_form(text), ""));
+                        ev.fact(|| Fact::around(self.label(i.field.0), "：", as_on_form(text), ""));
                         i.values.iter().any(|v| v == text).into()
                     }
                 }
@@ -430,7 +432,7 @@ impl Evaluator<'_> {
                     Truth::Unknown => {
                         ev.missing.truncate(missing);
                         if let Some(field) = inner.field() {
-                            ev.fact(|| Fact::around(field.spec().zh, "：", "未填", ""));
+                            ev.fact(|| Fact::around(self.label(field), "：", "未填", ""));
                         }
                         Truth::False
                     }
@@ -444,7 +446,9 @@ impl Evaluator<'_> {
                 let spec = f.0.spec();
                 match self.app.date(f.0) {
                     Some(date) => {
-                        ev.fact(|| Fact::around(spec.zh, "：", &crate::calendar::iso(date), ""));
+                        ev.fact(|| {
+                            Fact::around(self.label(f.0), "：", &crate::calendar::iso(date), "")
+                        });
                         Truth::True
                     }
                     None => {
@@ -513,7 +517,7 @@ impl Evaluator<'_> {
         ev.fact(|| {
             let belongs = if held { "，属于" } else { "，不属于" };
             let after = format!("{belongs}「{}」", n.wording);
-            Fact::around(spec.zh, " ", &count.to_string(), &after)
+            Fact::around(self.label(n.field.0), " ", &count.to_string(), &after)
         });
         held.into()
     }
@@ -527,6 +531,12 @@ impl Evaluator<'_> {
             }
             _ => self.app.money(field),
         }
+    }
+
+    /// A field's label as the facts quote it: in Chinese, as the regulation words it.
+    fn label(&self, field: Field) -> &'a str {
+        self.version
+            .field_label(field, crate::messages::Locale::ZhCn)
     }
 
     /// The field an amount condition compares and its amount: the field that supersedes it once
@@ -559,16 +569,16 @@ impl Evaluator<'_> {
                 "，不属于「"
             };
             Fact::composed(
-                spec.zh.len() + a.wording.len() + 96,
+                self.label(field).len() + a.wording.len() + 96,
                 |text| {
-                    text.push_str(spec.zh);
+                    text.push_str(self.label(field));
                     text.push(' ');
                 },
                 |text| money::push(text, &amount),
                 |text| {
                     text.push_str(" 万元");
                     if field != a.field.0 {
-                        for piece in ["（代替", a.field.0.spec().zh, "）"] {
+                        for piece in ["（代替", self.label(a.field.0), "）"] {
                             text.push_str(piece);
                         }
                     }

@@ -788,7 +788,13 @@ fn run(
     if let Some(old) = whole_old {
         replaced = Replaced::whole(old, &report);
     }
-    write_messages(&mut report, had_prior.then_some(&mut replaced), options);
+    let version = found.map(|(_, version)| version);
+    write_messages(
+        &mut report,
+        had_prior.then_some(&mut replaced),
+        options,
+        version,
+    );
     (Evaluation { report, steps }, replaced)
 }
 
@@ -992,11 +998,16 @@ fn run_steps(run: &mut Run, ctx: &Ctx) -> ((Outcomes, Vec<NearestThreshold>), Ve
 /// the part is rendered, and so is one the part no longer holds whose message was let go of,
 /// which a delta writes as gone. After an evaluation with none before it (`replaced` is `None`),
 /// renders every message.
-fn write_messages(report: &mut Report, replaced: Option<&mut Replaced>, options: &Options) {
+fn write_messages(
+    report: &mut Report,
+    replaced: Option<&mut Replaced>,
+    options: &Options,
+    version: Option<&Version>,
+) {
     // A diagnostic's parameters are complete once it is rendered; a validator holds them between
     // edits, so the room they grew into and do not use is given back then.
     let render = |d: &mut Diagnostic| {
-        messages::render(d, options.locale, &options.messages);
+        messages::render(d, options.locale, &options.messages, version);
         d.params.shrink_to_fit();
     };
     let Some(replaced) = replaced else {

@@ -164,6 +164,9 @@ pub struct Labels {
     stages: Ordered<&'static str>,
     /// Each jurisdiction's document names, by document key (every version's).
     documents: SortedMap<String, SortedMap<String, String>>,
+    /// Each jurisdiction's own labels of the fields its regulation words otherwise than `fields`
+    /// does (相城's 「预算总投资」 for 预计总投资), by field path (every version's).
+    jurisdiction_fields: SortedMap<String, SortedMap<&'static str, String>>,
 }
 
 fn pick(locale: Locale, (zh, en): (&'static str, &'static str)) -> &'static str {
@@ -230,6 +233,17 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
         }
         (profile.id.clone(), names)
     }));
+    let jurisdiction_fields =
+        crate::sorted::gathered(registry.profiles().into_iter().map(|profile| {
+            let mut own = SortedMap::default();
+            for version in &profile.versions {
+                own.extend(version.field_labels.iter().map(|l| {
+                    let field = l.field.0;
+                    (field.path(), version.field_label(field, locale).to_string())
+                }));
+            }
+            (profile.id.clone(), own)
+        }));
     Labels {
         locale,
         fields: Ordered(fields),
@@ -239,6 +253,7 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
         verdicts: Ordered(verdicts),
         stages: Ordered(stages),
         documents,
+        jurisdiction_fields,
     }
 }
 
@@ -285,6 +300,20 @@ mod tests {
                 assert!(!zh.is_ascii(), "{verdict}.{key}: {zh}");
             }
         }
+    }
+
+    #[test]
+    fn a_regulation_that_words_a_field_otherwise_has_its_own_label() {
+        let zh = json(Locale::ZhCn);
+        let own = &zh["jurisdictionFields"];
+        assert_eq!(own["xiangcheng"]["totalInvestment"], "预算总投资");
+        assert_eq!(own["xiangcheng"]["dates.approval"], "项目任务书下达日期");
+        assert_eq!(own["tongzhou"]["totalInvestment"], Json::Null);
+        assert_eq!(zh["fields"]["totalInvestment"], "预计总投资");
+        assert_eq!(
+            json(Locale::En)["jurisdictionFields"]["xiangcheng"]["totalInvestment"],
+            "Total budget"
+        );
     }
 
     #[test]

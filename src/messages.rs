@@ -122,7 +122,13 @@ pub fn enumerate(items: &[&str], locale: Locale) -> String {
 
 /// Formats a diagnostic's message in place. Parameters that name a field path or a reason key are
 /// shown as their label; the raw values stay in `params` for programs.
-pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &SortedMap<String, String>) {
+/// A field is named as `version`'s regulation words it, where given.
+pub fn render(
+    d: &mut Diagnostic,
+    locale: Locale,
+    overrides: &SortedMap<String, String>,
+    version: Option<&crate::profile::Version>,
+) {
     let spec = d.code.spec();
     let template = overrides
         .get(spec.id)
@@ -136,7 +142,10 @@ pub fn render(d: &mut Diagnostic, locale: Locale, overrides: &SortedMap<String, 
     let mut message = fill_with(template, |name| {
         let raw = params.get(name);
         Some(match name {
-            "field" => Cow::Owned(field_label(field?, locale)),
+            "field" => match (version, Field::by_path(field?)) {
+                (Some(version), Some(known)) => Cow::Borrowed(version.field_label(known, locale)),
+                _ => Cow::Owned(field_label(field?, locale)),
+            },
             "reason" => Cow::Owned(reason_text(raw?, params, locale)),
             "expected" | "got" => type_text(raw?, locale),
             "stage" => Cow::Borrowed(stage_name(raw?, locale)),

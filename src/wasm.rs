@@ -308,7 +308,7 @@ fn refused(
     call: &str,
     mut refused: crate::report::Diagnostic,
 ) -> JsValue {
-    crate::messages::render(&mut refused, locale, &SortedMap::default());
+    crate::messages::render(&mut refused, locale, &SortedMap::default(), None);
     JsValue::from(js_sys::RangeError::new(&format!(
         "{call}: {}",
         refused.message

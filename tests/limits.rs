@@ -516,3 +516,19 @@ fn an_amount_superseded_by_anything_but_another_amount_is_refused_where_it_is_na
     }
     assert!(supervision(json!("approvedBudget")).is_empty());
 }
+
+#[test]
+fn a_field_labelled_twice_or_without_words_is_refused_where_it_is_named() {
+    let label =
+        |text: &str| json!({"field": "totalInvestment", "label": text, "cite": [{"annex": 1}]});
+    let errors = tongzhou_with(|p| {
+        p["versions"][0]["fieldLabels"] = json!([label("预计总投资"), label(" ")]);
+    });
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(paths[0].ends_with("fieldLabels[1].label"), "{paths:?}");
+    assert!(paths[1].ends_with("fieldLabels[1].field"), "{paths:?}");
+    assert!(errors[1]
+        .message
+        .contains("`totalInvestment` is labelled twice"));
+}

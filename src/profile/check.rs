@@ -721,6 +721,17 @@ impl<'a> Checker<'a> {
         self.rules(&v.not_formalised, at.key("notFormalised"), |c, n, path| {
             c.rule(&n.id, &n.cite, &Condition::Always, path);
         });
+        self.rules(&v.field_labels, at.key("fieldLabels"), |c, l, path| {
+            c.cites(&l.cite, path.key("cite"));
+            if l.label.trim().is_empty() {
+                c.err(path.key("label"), "a label is required".into());
+            }
+            let mut before = v.field_labels.iter().take_while(|o| !std::ptr::eq(*o, l));
+            if before.any(|o| o.field == l.field) {
+                let message = format!("`{}` is labelled twice", l.field.0.path());
+                c.err(path.key("field"), message);
+            }
+        });
         let mut ids = std::mem::take(&mut self.ids);
         crate::sorted::sort_by(&mut ids, |a, b| a.0.cmp(b.0));
         for pair in ids.windows(2) {

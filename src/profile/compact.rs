@@ -36,10 +36,10 @@ use crate::sorted::SortedMap;
 
 /// `GOVIT` + format version. A file of another version is refused with a message that says to
 /// recompile it with this package's `gov-it-check compile`.
-pub const MAGIC: &[u8; 8] = b"GOVITPF\x06";
+pub const MAGIC: &[u8; 8] = b"GOVITPF\x07";
 
 /// The header of a profile's English texts kept apart (`<id>.en.govit`), same format version.
-pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x06";
+pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x07";
 
 /// Why compiled bytes could not be read, and at which byte of which file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -860,8 +860,15 @@ compact_struct!(Version {
     title, #[en] title_en, document_number, issued, in_force, in_force_basis, repealed, replaces,
     articles, annexes, documents, chapters, parameters, outcomes, required_fields, requirements,
     windows, deadlines, enumerations, funding_sums, resource_table, panels, restrictions,
-    adjustment, not_formalised, interpretations,
+    adjustment, not_formalised, interpretations, field_labels,
 } skip { shared });
+compact_struct!(FieldLabel {
+    field,
+    label,
+    #[en]
+    label_en,
+    cite
+});
 compact_struct!(Article {
     n,
     label,

@@ -105,6 +105,9 @@ pub struct Version {
     /// Where the text can be read two ways, the reading the checks take and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interpretations: Vec<Interpretation>,
+    /// Fields this regulation's form or text words otherwise than the package's labels do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field_labels: Vec<FieldLabel>,
     /// What every report made under this version repeats, made once per locale on first use.
     #[serde(skip)]
     pub(crate) shared: Shared,
@@ -129,6 +132,21 @@ pub struct Article {
 pub struct Annex {
     pub n: u32,
     pub title: String,
+}
+
+/// A field as one regulation's own form or text words it, where the package's label is another
+/// regulation's word (相城 附件1's 「预算总投资」 for 预计总投资; 相城 has a 项目任务书, not a
+/// 立项批复): its messages and its trace name the field so.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct FieldLabel {
+    pub field: FieldRef,
+    pub label: String,
+    /// Where empty, the package's English label.
+    #[serde(default)]
+    pub label_en: String,
+    /// Where the text words it so.
+    pub cite: Cites,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -1100,6 +1118,17 @@ impl Version {
                 (format!("附件{n}"), title.clone(), title)
             }
             (None, None) => Default::default(),
+        }
+    }
+
+    /// `field`'s label in `locale`: this regulation's own where it words the field otherwise
+    /// ([`FieldLabel`]), else the package's.
+    pub fn field_label(&self, field: Field, locale: Locale) -> &str {
+        let spec = field.spec();
+        match self.field_labels.iter().find(|l| l.field.0 == field) {
+            Some(own) if !locale.is_en() => &own.label,
+            Some(own) if !own.label_en.is_empty() => &own.label_en,
+            _ => locale.pick(spec.zh, spec.en),
         }
     }
 

@@ -72,8 +72,13 @@ impl Version {
             });
         };
         for r in &self.required_fields {
-            let zh: Vec<&str> = r.fields.iter().map(|f| f.0.spec().zh).collect();
-            let en: Vec<&str> = r.fields.iter().map(|f| f.0.spec().en).collect();
+            let label = |locale| -> Vec<&str> {
+                r.fields
+                    .iter()
+                    .map(|f| self.field_label(f.0, locale))
+                    .collect()
+            };
+            let (zh, en) = (label(Locale::ZhCn), label(Locale::En));
             push(
                 &r.id,
                 "requiredFields".into(),
@@ -133,14 +138,21 @@ impl Version {
             );
         }
         for e in &self.enumerations {
-            let spec = e.field.0.spec();
             push(
                 &e.id,
                 "enumeration".into(),
                 codes_of(&rules::form_enumeration::MECHANISM),
                 &e.cite,
-                format!("{}：{}", spec.zh, e.values.join("、")),
-                format!("{}: {}", spec.en, e.values.join(", ")),
+                format!(
+                    "{}：{}",
+                    self.field_label(e.field.0, Locale::ZhCn),
+                    e.values.join("、")
+                ),
+                format!(
+                    "{}: {}",
+                    self.field_label(e.field.0, Locale::En),
+                    e.values.join(", ")
+                ),
                 None,
             );
         }

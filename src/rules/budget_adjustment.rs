@@ -104,9 +104,11 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Option<Outcome<AdjustmentVerdict>> {
     }
     let facts = vec![Fact::written(format!(
         "{} {} 万元 / {} {} 万元 = {}（上限 {}）",
-        Field::AdjustmentAmount.spec().zh,
+        ctx.version
+            .field_label(Field::AdjustmentAmount, crate::messages::Locale::ZhCn),
         money::format(&amount),
-        Field::ApprovedBudget.spec().zh,
+        ctx.version
+            .field_label(Field::ApprovedBudget, crate::messages::Locale::ZhCn),
         money::format(&approved),
         percent(ratio, limit),
         percent(limit, limit)

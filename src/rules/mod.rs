@@ -222,7 +222,7 @@ impl Sink {
     }
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
     pub fn eval(&self, condition: &Condition, evidence: &mut Evidence) -> Truth {
         Evaluator {
             app: self.app,
@@ -244,6 +244,11 @@ impl Ctx<'_> {
 
     pub fn text<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
         self.locale.pick(zh, en)
+    }
+
+    /// A field's label in the report's locale, as the regulation words it.
+    pub fn label(&self, field: Field) -> &'a str {
+        self.version.field_label(field, self.locale)
     }
 
     /// Resolves citations against the article index.

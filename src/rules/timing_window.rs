@@ -157,7 +157,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         }
     };
     let base = |code: Code, span: Option<Span>| {
-        let mut d = plain(code).param("from", ctx.text(from_spec.zh, from_spec.en));
+        let mut d = plain(code).param("from", ctx.label(from));
         if let Some(span) = span {
             d = d.param("span", describe(span, en));
         }
@@ -212,13 +212,12 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         ) {
             (Some((l, span)), Some((field, date))) => {
                 if reported {
-                    let target = w.to.0.spec();
                     let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
                     sink.diagnostics.push(
                         base(Code::WindowMissedBefore, Some(span))
                             .at(field.path())
                             .param("date", calendar::iso(date))
-                            .param("target", ctx.text(target.zh, target.en))
+                            .param("target", ctx.label(w.to.0))
                             .param("latest", calendar::iso(l))
                             .param("action", action),
                     );

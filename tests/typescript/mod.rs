@@ -779,6 +779,10 @@ fn labels(krate: &Crate) -> String {
             "documents" => {
                 "Record<JurisdictionId | (string & {}), Record<string, string>>".to_string()
             }
+            "jurisdictionFields" => {
+                "Record<JurisdictionId | (string & {}), Partial<Record<FieldPath, string>>>"
+                    .to_string()
+            }
             other => panic!("labels: teach the generator the type of `{other}`"),
         };
         jsdoc(&mut out, &field.doc, 2);
