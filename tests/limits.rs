@@ -532,3 +532,42 @@ fn a_field_labelled_twice_or_without_words_is_refused_where_it_is_named() {
         .message
         .contains("`totalInvestment` is labelled twice"));
 }
+
+/// 联网方式 as a list of strings each holding answers separated by commas: up to 100 different
+/// answers are read, each once; more are refused at the field, and the rest of the form is read.
+#[test]
+fn a_list_of_answers_is_read_up_to_its_limit_and_refused_past_it() {
+    let registry = gov_it_rules::builtin();
+    let answers = |n: usize| -> Vec<String> { (0..n).map(|i| format!("网{i}")).collect() };
+    let read = |value: Value| {
+        let mut app = common::fixture("tongzhou-declaration");
+        app["networkType"] = value;
+        registry.validate_str(&app.to_string(), &options())
+    };
+    let at_limit = read(json!([answers(100).join(","), answers(100).join("、")]));
+    assert!(!at_limit
+        .diagnostics
+        .iter()
+        .any(|d| d.path.starts_with("networkType")));
+    // 100 strings of 2,000 different answers each, 9,999 characters: refused at the field, not
+    // read through (each answer was looked for among all those before it).
+    let many: Vec<String> = (0..100)
+        .map(|s| {
+            (0..2000)
+                .map(|i| format!("{:04x}", s * 2000 + i))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    for value in [json!(answers(101).join(",")), json!(many)] {
+        let report = read(value);
+        let refused: Vec<(&str, &str)> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.path.starts_with("networkType"))
+            .map(|d| (d.code.id(), d.path.as_str()))
+            .collect();
+        assert_eq!(refused, [("IN009", "networkType")]);
+        assert!(report.outcomes.approval.is_some());
+    }
+}

@@ -654,35 +654,30 @@ fn read_scalar(
 }
 
 /// A list of answers: an array of strings, or one string whose answers are separated by 、，, or ；.
-/// Blank answers are dropped; none at all is no value.
+/// Blank answers are dropped; none at all is no value. More than [`MAX_CHAPTERS`] different answers
+/// are refused, so that finding each answer's duplicate stays a short look.
 fn read_texts(json: &Input, path: &str, diags: &mut Vec<Diagnostic>) -> Result<Value, Diagnostic> {
     let mut items = Vec::new();
-    let mut push = |text: &str, at: &str, diags: &mut Vec<Diagnostic>| {
-        if too_long(text) {
-            diags.push(
-                Diagnostic::new(Code::TextTooLong, at).param("max", MAX_TEXT_CHARS.to_string()),
-            );
-            return;
-        }
-        for part in text.split(['、', '，', ',', '；', ';']) {
-            let part = trim(part);
-            if !part.is_empty() && !items.iter().any(|i: &String| i == part) {
-                items.push(part.to_string());
-            }
-        }
-    };
+    let too_many =
+        || Diagnostic::new(Code::TooManyRows, path).param("max", MAX_CHAPTERS.to_string());
     match json {
         Input::Bool(false) => {}
-        Input::String(s) => push(s, path, diags),
+        Input::String(s) => {
+            if !push_answers(&mut items, s, path, diags) {
+                return Err(too_many());
+            }
+        }
         Input::Array(list) => {
             if list.len() > MAX_CHAPTERS {
-                return Err(
-                    Diagnostic::new(Code::TooManyRows, path).param("max", MAX_CHAPTERS.to_string())
-                );
+                return Err(too_many());
             }
             for (i, item) in list.iter().enumerate() {
                 match item {
-                    Input::String(s) => push(s, &format!("{path}[{i}]"), diags),
+                    Input::String(s) => {
+                        if !push_answers(&mut items, s, &format!("{path}[{i}]"), diags) {
+                            return Err(too_many());
+                        }
+                    }
                     Input::Null => {}
                     other => diags.push(wrong_type(&format!("{path}[{i}]"), "string", other)),
                 }
@@ -691,6 +686,31 @@ fn read_texts(json: &Input, path: &str, diags: &mut Vec<Diagnostic>) -> Result<V
         other => return Err(wrong_type(path, "string", other)),
     }
     Ok(Value::Texts(items))
+}
+
+/// Adds the answers `text` holds to `items`, each once; false where they would be more than
+/// [`MAX_CHAPTERS`].
+fn push_answers(
+    items: &mut Vec<String>,
+    text: &str,
+    at: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    if too_long(text) {
+        diags.push(Diagnostic::new(Code::TextTooLong, at).param("max", MAX_TEXT_CHARS.to_string()));
+        return true;
+    }
+    for part in text.split(['、', '，', ',', '；', ';']) {
+        let part = trim(part);
+        if part.is_empty() || items.iter().any(|i| i == part) {
+            continue;
+        }
+        if items.len() == MAX_CHAPTERS {
+            return false;
+        }
+        items.push(part.to_string());
+    }
+    true
 }
 
 fn read_money(json: &Input, path: &str) -> Result<Value, Diagnostic> {
