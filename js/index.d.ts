@@ -322,6 +322,7 @@ export interface CatalogueOptions extends ListingOptions {
 export type Code =
   | 'IN001' // invalid-amount, Error
   | 'IN002' // invalid-date, Error
+  | 'IN015' // date-out-of-range, Error
   | 'IN003' // invalid-year-month, Error
   | 'IN004' // wrong-type, Error
   | 'IN005' // unknown-field, Warning
@@ -343,6 +344,8 @@ export type Code =
   | 'FM001' // required-field, Error
   | 'FM002' // not-in-form-list, Error
   | 'FM003' // funding-sum-mismatch, Error
+  | 'FM005' // above-total, Warning
+  | 'FM006' // total-ten-thousand-times, Warning
   | 'FM004' // month-order, Error
   | 'DC001' // missing-document, Error
   | 'DC002' // missing-chapter, Error
@@ -362,6 +365,7 @@ export type Code =
   | 'TW008' // window-too-late-postponed, Error
   | 'TW009' // window-overdue-postponed, Warning
   | 'TW010' // period-end-approximate, Info
+  | 'RX002' // restriction-unchecked, Info
   | 'RX001' // restricted, Error
   | 'EP001' // panel-too-small, Error
   | 'EP002' // panel-even, Error

@@ -572,6 +572,8 @@ function snapshot(value, depth, state) {
       return value;
   }
   if (value === null) return null;
+  const picked = pickedDate(value);
+  if (picked !== undefined) return picked;
   let prototype;
   let array;
   try {
@@ -982,11 +984,46 @@ function scalarText(value) {
   }
 }
 
-/** The JSON text of a value set by a live edit; a scalar without further ado. */
+/** The JSON text of a value set by a live edit; a scalar or a picked date without further ado. */
 function encodeEdit(value, path) {
+  const picked = pickedDate(value);
+  if (picked !== undefined) return JSON.stringify(picked);
   return (
     scalarText(value) ?? (typeof path === 'string' ? encode(value, key(path), path) : encode(value, 'value'))
   );
+}
+
+const INVALID_DATE = 'Invalid Date';
+
+/**
+ * A date picker's value as the day picked, `YYYY-MM-DD`: a Date (Element Plus's el-date-picker
+ * without value-format) or a dayjs or moment object (Ant Design Vue's DatePicker without
+ * valueFormat) holds the picked day's midnight where the page runs, so its calendar fields there,
+ * not UTC's (which JSON.stringify writes: the day before, east of Greenwich), name that day.
+ * An invalid one is 'Invalid Date', as it prints, which the module refuses as a date at its field;
+ * undefined for anything else.
+ */
+function pickedDate(value) {
+  if (value === null || typeof value !== 'object') return undefined;
+  let date;
+  try {
+    if (Object.prototype.toString.call(value) === '[object Date]') {
+      date = value;
+    } else if (typeof value.toDate === 'function' && typeof value.isValid === 'function') {
+      if (value.isValid() !== true) return INVALID_DATE;
+      date = value.toDate();
+      if (Object.prototype.toString.call(date) !== '[object Date]') return INVALID_DATE;
+    } else {
+      return undefined;
+    }
+    const year = Date.prototype.getFullYear.call(date);
+    if (!(year >= 1 && year <= 9999)) return INVALID_DATE;
+    const two = (n) => String(n).padStart(2, '0');
+    const month = Date.prototype.getMonth.call(date) + 1;
+    return `${String(year).padStart(4, '0')}-${two(month)}-${two(Date.prototype.getDate.call(date))}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -461,6 +461,11 @@ pub fn fired(report: &Json) -> BTreeSet<&str> {
         }
     }
     for d in list(report.get("diagnostics")) {
+        // A restriction that asks for the answer it turns on (RX002) has not applied, as a
+        // window still pending has not.
+        if text(d, "code") == crate::codes::Code::RestrictionUnchecked.id() {
+            continue;
+        }
         if let Some(rule) = d.get("rule").and_then(Json::as_str) {
             ids.insert(rule);
         }

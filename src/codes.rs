@@ -69,6 +69,9 @@ codes! {
     InvalidDate => "IN002", "invalid-date", Error, "input", ["field", "input"], Around("input"),
         "「{field}」填写的「{input}」不是有效日期，请按 2024-03-01 的格式填写（年-月-日，用短横线分隔）。",
         "“{field}”: “{input}” is not a valid date. Use year-month-day, e.g. 2024-03-01.";
+    DateOutOfRange => "IN015", "date-out-of-range", Error, "input", ["field", "input", "min", "max"], Around("input"),
+        "「{field}」填写的「{input}」不在 {min} 年至 {max} 年之间，请检查年份。",
+        "“{field}”: “{input}” is not between the years {min} and {max}; check the year.";
     InvalidYearMonth => "IN003", "invalid-year-month", Error, "input", ["field", "input"], Around("input"),
         "「{field}」填写的「{input}」不是有效年月，请按 2024-03 的格式填写（年-月，用短横线分隔）。",
         "“{field}”: “{input}” is not a valid month. Use year-month, e.g. 2024-03.";
@@ -132,6 +135,12 @@ codes! {
     FundingSumMismatch => "FM003", "funding-sum-mismatch", Error, "form", ["field", "total", "sum"], Text,
         "「{field}」为 {total} 万元，与申请财政拨款、单位自筹、国家下拨、其它四项之和 {sum} 万元不一致。",
         "“{field}” is {total} 万元 but its four sources add up to {sum} 万元.";
+    AboveTotal => "FM005", "above-total", Warning, "form", ["field", "amount", "total", "of"], Text,
+        "「{field}」为 {amount} 万元，大于「{of}」{total} 万元：请核对金额，均以万元填写。",
+        "“{field}” is {amount} 万元, more than “{of}” ({total} 万元): check the amounts, all in 万元 (10,000 CNY).";
+    TotalTenThousandTimes => "FM006", "total-ten-thousand-times", Warning, "form", ["field", "total", "part", "amount"], Text,
+        "「{field}」{total} 万元是「{part}」{amount} 万元的一万倍以上：其中之一可能以元填写，请核对，金额均以万元填写。",
+        "“{field}” ({total} 万元) is ten thousand times “{part}” ({amount} 万元) or more: one of them may be in CNY; check them, all in 万元 (10,000 CNY).";
     MonthOrder => "FM004", "month-order", Error, "form", ["end", "start"], Text,
         "计划完成年月 {end} 早于启动年月 {start}：请核对这两个年月，计划完成应在启动之后。",
         "Planned completion {end} is before the start month {start}: check both months; completion comes after the start.";
@@ -139,8 +148,8 @@ codes! {
         "{stage}阶段需提交「{document}」，目前未上传。{why}",
         "The {stage} stage needs “{document}”; none is on file. {why}";
     MissingChapter => "DC002", "missing-chapter", Error, "completeness", ["document", "chapter", "why"], Number,
-        "「{document}」应包含「{chapter}」篇（章），目前未注明。{why}",
-        "“{document}” must contain the chapter “{chapter}”, which is not listed. {why}";
+        "「{document}」应包含「{chapter}」，目前未注明。{why}",
+        "“{document}” must cover “{chapter}”, which is not listed. {why}";
     AlternativeRefused => "DC003", "alternative-not-allowed", Error, "completeness", ["document", "alternative", "because", "stage", "why"], Number,
         "{stage}阶段需提交「{document}」；已上传的「{alternative}」在本项目中不能代替它：{because}{why}",
         "The {stage} stage needs “{document}”; the “{alternative}” on file cannot stand in for it here: {because} {why}";
@@ -189,6 +198,9 @@ codes! {
     PeriodEndApproximate => "TW010", "period-end-approximate", Info, "timing", ["latest"], Number,
         "最后一日 {latest} 只按周末顺延，未计入法定节假日：最后一日为法定节假日的，顺延至节后第一个工作日；门户提供节假日安排后可精确计算。",
         "The last day, {latest}, is moved past weekends only: a last day that is a public holiday moves to the next working day, which the portal's holiday calendar makes exact.";
+    RestrictionUnchecked => "RX002", "restriction-unchecked", Info, "restriction", ["needed", "message"], Number,
+        "请填写{needed}，以便核对：{message}",
+        "Answer {needed} so that this can be checked: {message}";
     Restricted => "RX001", "restricted", Error, "restriction", ["message"], Number,
         "{message}",
         "{message}";

@@ -166,7 +166,7 @@ pub struct Labels {
     documents: SortedMap<String, SortedMap<String, String>>,
     /// Each jurisdiction's own labels of the fields its regulation words otherwise than `fields`
     /// does (相城's 「预算总投资」 for 预计总投资), by field path (every version's).
-    jurisdiction_fields: SortedMap<String, SortedMap<&'static str, String>>,
+    jurisdiction_fields: SortedMap<String, SortedMap<String, String>>,
 }
 
 fn pick(locale: Locale, (zh, en): (&'static str, &'static str)) -> &'static str {
@@ -239,7 +239,8 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
             for version in &profile.versions {
                 own.extend(version.field_labels.iter().map(|l| {
                     let field = l.field.0;
-                    (field.path(), version.field_label(field, locale).to_string())
+                    let label = version.field_label(field, locale);
+                    (field.path().to_string(), label.to_string())
                 }));
             }
             (profile.id.clone(), own)

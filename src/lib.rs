@@ -87,26 +87,33 @@ pub(crate) fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
-/// `text` without leading and trailing whitespace, as `str::trim` gives it. Most of what a form
-/// sends starts and ends with neither, and is given back after a look at the first bytes of its
-/// first and last characters, without the pattern searcher `trim` runs at each end (the reader
-/// trims every value it reads).
+/// `text` without leading and trailing whitespace, as `str::trim` gives it, nor the invisible
+/// characters text pasted from a document or a chat brings along ([`invisible`]). Most of what a
+/// form sends starts and ends with neither, and is given back after a look at the first bytes of
+/// its first and last characters, without the pattern searcher `trim` runs at each end (the
+/// reader trims every value it reads).
 pub(crate) fn trim(text: &str) -> &str {
     let bytes = text.as_bytes();
     // The first byte of the last character: the last that does not continue one.
     let last = bytes.iter().rev().find(|&&b| b & 0xC0 != 0x80);
     match (bytes.first(), last) {
         (Some(&first), Some(&last)) if never_space(first) && never_space(last) => text,
-        _ => text.trim(),
+        _ => text.trim_matches(|c: char| c.is_whitespace() || invisible(c)),
     }
 }
 
-/// Whether no whitespace character starts with this byte: ASCII other than space and `\t`–`\r`,
-/// or the first byte of a character of another block than the few Unicode whitespace lies in
-/// (U+0085 and U+00A0 start with 0xC2, U+1680 with 0xE1, U+2000–U+205F with 0xE2, U+3000 with
-/// 0xE3). Chinese text starts with 0xE4–0xE9.
+/// A character that shows nothing and is no whitespace: zero-width spaces and joiners, the
+/// direction marks, the word joiner and the byte-order mark (「\u{200B}300」 looks like 300).
+fn invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Whether neither whitespace nor an invisible character starts with this byte: ASCII other
+/// than space and `\t`–`\r`, or the first byte of a character of another block than the few
+/// they lie in (U+0085 and U+00A0 start with 0xC2, U+1680 with 0xE1, U+2000–U+2060 with 0xE2,
+/// U+3000 with 0xE3, U+FEFF with 0xEF). Chinese text starts with 0xE4–0xE9.
 fn never_space(lead: u8) -> bool {
-    !matches!(lead, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3)
+    !matches!(lead, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3 | 0xEF)
 }
 
 /// Where `needle` first occurs in `text`, as `str::find` with a `&str` pattern gives it, found by
@@ -257,9 +264,10 @@ mod tests {
         }
     }
 
-    /// Every character, alone and at either end of a text, is trimmed as `str::trim` trims it.
+    /// Every character, alone and at either end of a text, is trimmed as `str::trim` trims it,
+    /// and the invisible ones too.
     #[test]
-    fn trim_is_str_trim_for_every_character() {
+    fn trim_is_str_trim_and_the_invisible_characters_for_every_character() {
         for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
             for text in [
                 format!("{c}"),
@@ -267,9 +275,12 @@ mod tests {
                 format!("a{c}"),
                 format!("{c} {c}"),
             ] {
-                assert_eq!(trim(&text), text.trim(), "{:?}", text);
+                let expected = text.trim_matches(|c: char| c.is_whitespace() || invisible(c));
+                assert_eq!(trim(&text), expected, "{:?}", text);
             }
         }
         assert_eq!(trim(""), "");
+        assert_eq!(trim("\u{FEFF}\u{200B}300\u{200E} "), "300");
+        assert_eq!(trim("通\u{200D}"), "通");
     }
 }

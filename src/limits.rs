@@ -32,10 +32,14 @@ pub const MAX_PROFILE_ID: usize = 64;
 pub const MAX_PARAMETER: u64 = 1_000_000_000;
 
 /// An amount from which a district's or county's IT project is more likely written in 元 than
-/// in 万元: 100,000 万元 is 10 亿元, and a project of 10 万元 written in 元 reads 100,000. At and
-/// above it the amount is read as written and a warning (`IN014`) asks the applicant to check
-/// the unit.
-pub const AMOUNT_LIKELY_IN_YUAN: u64 = 100_000;
+/// in 万元: 50,000 万元 is 5 亿元, ten times the largest line the five regulations draw (江津's
+/// 3000 万元), and a project of 5 万元 written in 元 reads 50,000. At and above it the amount is
+/// read as written and a warning (`IN014`) asks the applicant to check the unit.
+pub const AMOUNT_LIKELY_IN_YUAN: u64 = 50_000;
+/// The years a date of the application may fall in: a project's approval, contract or acceptance
+/// outside them is a typing slip (「0202-09-01」 for 2025, 「2206」 for 2026), refused at its field
+/// (`IN015`) rather than read as met, open or decades late.
+pub const DATE_YEARS: (i32, i32) = (1990, 2100);
 /// How deep a profile's conditions may nest (`all` in `any` in `not` …); the profiles nest four
 /// levels at most. The profile check refuses deeper ones, so that what it accepts compiles and
 /// loads.

@@ -176,10 +176,7 @@ pub fn field_label(path: &str, locale: Locale) -> String {
     if let Some(label) = item_label(path, locale) {
         return label;
     }
-    for (table, zh, en) in [
-        ("resources", "信息资源表", "Information-resource table"),
-        ("documents", "材料清单", "Documents"),
-    ] {
+    for &(table, zh, en, cells) in crate::labels::TABLES {
         if let Some(rest) = path.strip_prefix(table) {
             let Some(rest) = rest.strip_prefix('[') else {
                 return locale.pick(zh, en).to_string();
@@ -187,7 +184,7 @@ pub fn field_label(path: &str, locale: Locale) -> String {
             let (index, cell) = rest.split_once(']').unwrap_or((rest, ""));
             let row = index.parse::<usize>().map(|i| i + 1).unwrap_or(0);
             let cell = cell.trim_start_matches('.');
-            let cell_name = cell_label(cell, locale);
+            let cell_name = cell_label(cell, cells, locale);
             return if locale.is_en() {
                 format!(
                     "{en} row {row}{}{cell_name}",
@@ -204,9 +201,11 @@ pub fn field_label(path: &str, locale: Locale) -> String {
     path.to_string()
 }
 
-fn cell_label(cell: &str, locale: Locale) -> &str {
-    let cell = cell.split('[').next().unwrap_or(cell);
-    match crate::labels::cell_label(cell) {
+/// A cell's label where it is one of its table's `cells` (a document row's `name` is not the
+/// resource table's 信息资源名称), else the key as given.
+fn cell_label<'c>(cell: &'c str, cells: &[&str], locale: Locale) -> &'c str {
+    let key = cell.split('[').next().unwrap_or(cell);
+    match crate::labels::cell_label(key).filter(|_| cells.contains(&key)) {
         Some((zh, en)) => locale.pick(zh, en),
         None => cell,
     }
@@ -511,6 +510,19 @@ mod tests {
         assert_eq!(
             field_label("resources[2].sharing", Locale::ZhCn),
             "信息资源表第3行：共享属性"
+        );
+        // A key of the other table's is no cell of this one (an upload list's `name` in documents).
+        assert_eq!(
+            field_label("documents[0].name", Locale::ZhCn),
+            "材料清单第1行：name"
+        );
+        assert_eq!(
+            field_label("resources[0].kind", Locale::ZhCn),
+            "信息资源表第1行：kind"
+        );
+        assert_eq!(
+            field_label("documents[1].chapters[2]", Locale::ZhCn),
+            "材料清单第2行：篇章"
         );
         assert_eq!(field_label("totalInvestment", Locale::ZhCn), "预计总投资");
         assert_eq!(

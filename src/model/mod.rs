@@ -747,9 +747,116 @@ fn read_date(json: &Input, path: &str) -> Result<Value, Diagnostic> {
         return Err(wrong_type(path, "date", json));
     };
     let folded = folded_digits(s);
-    crate::parse_date(&folded)
-        .map(Value::Date)
-        .ok_or_else(|| Diagnostic::new(Code::InvalidDate, path).param("input", clip(s)))
+    let date = form_date(&folded)
+        .ok_or_else(|| Diagnostic::new(Code::InvalidDate, path).param("input", clip(s)))?;
+    let (earliest, latest) = crate::limits::DATE_YEARS;
+    if (earliest..=latest).contains(&chrono::Datelike::year(&date)) {
+        Ok(Value::Date(date))
+    } else {
+        Err(Diagnostic::new(Code::DateOutOfRange, path)
+            .param("input", clip(s))
+            .param("min", earliest.to_string())
+            .param("max", latest.to_string()))
+    }
+}
+
+/// A date as forms and people write it: `2026-01-05`, `2026/1/5`, `2026.1.5`, 「2026年1月5日」, a
+/// date-time picker's `2026-01-05 00:00:00` (the time of day dropped), or an instant in ISO 8601
+/// with its offset, as `JSON.stringify` writes a picked `Date` (`2026-01-04T16:00:00.000Z`),
+/// which is the day it falls on in China (UTC+8), where the rules' own dates are read.
+fn form_date(text: &str) -> Option<NaiveDate> {
+    if let Some((day, time)) = text.split_once('T') {
+        return instant_in_china(crate::parse_date(day)?, time);
+    }
+    let day = match text.split_once(' ') {
+        Some((day, time))
+            if !time.is_empty() && time.bytes().all(|b| b.is_ascii_digit() || b == b':') =>
+        {
+            day
+        }
+        Some(_) => return None,
+        None => text,
+    };
+    let (year, month, date) = match day.strip_suffix('日') {
+        Some(rest) => {
+            let (year, rest) = rest.split_once('年')?;
+            let (month, date) = rest.split_once('月')?;
+            (year, month, date)
+        }
+        None => {
+            let separator = day.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+            let mut parts = day.split(separator);
+            let parts = (parts.next()?, parts.next()?, parts.next()?, parts.next());
+            match parts {
+                (year, month, date, None) => (year, month, date),
+                _ => return None,
+            }
+        }
+    };
+    if year.len() != 4 || !(1..=2).contains(&month.len()) || !(1..=2).contains(&date.len()) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(
+        i32::try_from(digits(year)?).ok()?,
+        digits(month)?,
+        digits(date)?,
+    )
+}
+
+/// The day in China (UTC+8) of `day` at `time`, an ISO 8601 time of day with its offset:
+/// `16:00:00.000Z`, `00:00:00+08:00`. Without an offset the time is the form's own, and the day
+/// is `day`.
+fn instant_in_china(day: NaiveDate, time: &str) -> Option<NaiveDate> {
+    let at = time.find(['Z', '+', '-']).unwrap_or(time.len());
+    let (clock, offset) = time.split_at_checked(at)?;
+    let mut fields = clock.splitn(3, ':');
+    let hours = digits(fields.next()?)?;
+    let minutes = digits(fields.next()?)?;
+    // Seconds, with a fraction or without, are read only to be refused when they are not digits.
+    if let Some(seconds) = fields.next() {
+        let (whole, fraction) = seconds.split_once('.').unwrap_or((seconds, "0"));
+        digits(whole)?;
+        digits(fraction)?;
+    }
+    if hours > 23 || minutes > 59 {
+        return None;
+    }
+    let offset_minutes = match offset.split_at_checked(1) {
+        None | Some(("", _)) => return Some(day),
+        Some(("Z", "")) => 0,
+        Some((sign, rest)) => {
+            let (h, m) = match rest.split_once(':') {
+                Some(parts) => parts,
+                None => rest.split_at_checked(rest.len().min(2))?,
+            };
+            let minutes = i64::from(digits(h)?) * 60
+                + if m.is_empty() {
+                    0
+                } else {
+                    i64::from(digits(m)?)
+                };
+            if sign == "-" {
+                -minutes
+            } else {
+                minutes
+            }
+        }
+    };
+    const CHINA: i64 = 8 * 60;
+    let in_china = i64::from(hours * 60 + minutes) - offset_minutes + CHINA;
+    match in_china.div_euclid(24 * 60) {
+        0 => Some(day),
+        shift if shift > 0 => day.checked_add_days(chrono::Days::new(shift.unsigned_abs())),
+        shift => day.checked_sub_days(chrono::Days::new(shift.unsigned_abs())),
+    }
+}
+
+/// A run of ASCII digits as a number; `None` for anything else (a sign, a space, nothing).
+fn digits(text: &str) -> Option<u32> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
 }
 
 fn read_year_month(json: &Input, path: &str) -> Result<Value, Diagnostic> {
@@ -760,8 +867,10 @@ fn read_year_month(json: &Input, path: &str) -> Result<Value, Diagnostic> {
     };
     let folded = folded_digits(s);
     let (y, m) = folded.split_once('-').ok_or_else(bad)?;
-    let year: i32 = y.parse().map_err(|_| bad())?;
-    let month: u32 = m.parse().map_err(|_| bad())?;
+    let year = digits(y)
+        .and_then(|y| i32::try_from(y).ok())
+        .ok_or_else(bad)?;
+    let month = digits(m).ok_or_else(bad)?;
     if y.len() == 4 && (1..=12).contains(&month) && (1..=2).contains(&m.len()) {
         Ok(Value::YearMonth(year, month))
     } else {
@@ -998,6 +1107,43 @@ fn clip(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_read_as_forms_and_people_write_it_and_an_instant_as_its_day_in_china() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        for (text, read) in [
+            ("2026-01-05", day(2026, 1, 5)),
+            ("2026/1/5", day(2026, 1, 5)),
+            ("2026.01.05", day(2026, 1, 5)),
+            ("2026年1月5日", day(2026, 1, 5)),
+            ("2026-01-05 00:00:00", day(2026, 1, 5)),
+            ("2026-01-05 23:59", day(2026, 1, 5)),
+            // A picked day's midnight in China, as JSON.stringify writes a Date.
+            ("2026-01-04T16:00:00.000Z", day(2026, 1, 5)),
+            ("2025-12-31T16:00:00Z", day(2026, 1, 1)),
+            ("2026-01-05T00:00:00+08:00", day(2026, 1, 5)),
+            ("2026-01-05T23:30:00+0800", day(2026, 1, 5)),
+            ("2026-01-05T10:00:00-05:00", day(2026, 1, 5)),
+            ("2026-01-05T20:00:00-05:00", day(2026, 1, 6)),
+            ("2026-01-05T00:00:00", day(2026, 1, 5)),
+            // What names no day, or names it unclearly, is not guessed at.
+            ("2026-1-5-", None),
+            ("2026/01-05", None),
+            ("26-01-05", None),
+            ("2026-001-05", None),
+            ("20260105", None),
+            ("10月9日", None),
+            ("2026年1月5", None),
+            ("2026-02-30", None),
+            ("2026-01-05 noon", None),
+            ("2026-01-05T25:00:00Z", None),
+            ("2026-01-05T10:00:00+xx", None),
+            ("2026-01-05Tbad", None),
+            ("2026-+1-05", None),
+        ] {
+            assert_eq!(form_date(text), read, "{text}");
+        }
+    }
 
     #[test]
     fn a_resource_row_gives_back_each_cell_it_was_made_of() {

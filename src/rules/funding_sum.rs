@@ -1,20 +1,30 @@
 //! ## What it checks
 //! In the funding table, each row's 合计 equals 申请财政拨款 + 单位自筹 + 国家下拨 + 其它, for both
 //! 历年已安排资金 and 本年度申请资金 (`FM003`). A source left empty counts as zero; a row with no
-//! total is not checked. Sums are exact decimals.
+//! total is not checked. Sums are exact decimals. 年度需要资金 and each row's 合计 are parts of the
+//! project's total: one above 预计总投资 is a warning (`FM005`), and so is a 预计总投资 ten thousand
+//! times one of them or more (`FM006`), where one of the two was most likely written in 元 (30000
+//! for 3 万元 reads as 3 亿元, and takes every verdict with it; from 50,000 万元 the reader says so
+//! of the total itself, `IN014`).
 //!
 //! ## Legal basis
 //! 通州 附件1 and 相城 附件1 (the funding table of the 申报表).
 //!
 //! ## Example
 //! `{"funding": {"thisYear": {"total": "100", "fiscal": "60", "selfRaised": "30"}}}` gets
-//! `FM003` at `funding.thisYear.total` (total 100, sources 90).
+//! `FM003` at `funding.thisYear.total` (total 100, sources 90); `{"totalInvestment": "8",
+//! "annualFunding": "80000"}` gets `FM005` at `annualFunding`, and `{"totalInvestment": "30000",
+//! "annualFunding": "3"}` `FM006` at `totalInvestment`.
 //!
 //! ```
 //! use gov_it_rules::{validate_json, Options};
 //! let options = Options::for_jurisdiction("tongzhou");
 //! let report = validate_json(r#"{"funding": {"thisYear": {"total": "100", "fiscal": "60", "selfRaised": "30"}}}"#, &options);
 //! assert!(report.diagnostics.iter().any(|d| d.code == "FM003" && d.path == "funding.thisYear.total"));
+//! let report = validate_json(r#"{"totalInvestment": "8", "annualFunding": "80000"}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "FM005" && d.path == "annualFunding"));
+//! let report = validate_json(r#"{"totalInvestment": "30000", "annualFunding": "3"}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "FM006" && d.path == "totalInvestment"));
 //! ```
 
 use rust_decimal::Decimal;
@@ -30,8 +40,15 @@ use super::{Ctx, Sink};
 /// other).
 pub const MECHANISM: super::Mechanism = super::Mechanism {
     name: "funding_sum",
-    codes: &[Code::FundingSumMismatch],
+    codes: &[
+        Code::FundingSumMismatch,
+        Code::AboveTotal,
+        Code::TotalTenThousandTimes,
+    ],
 };
+
+/// The amounts that are part of the project's total.
+const PARTS_OF_TOTAL: [Field; 3] = [Field::AnnualFunding, Field::PriorTotal, Field::ThisTotal];
 
 const ROWS: [(Field, [Field; 4]); 2] = [
     (
@@ -79,5 +96,32 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
                     .param("sum", money::format(&sum)),
             );
         }
+    }
+    let Some(total) = ctx.app.money(Field::TotalInvestment) else {
+        return;
+    };
+    let ten_thousand = Decimal::from(10_000);
+    // The total is said once to dwarf a part: the parts are alike, and it is the total to check;
+    // from the amount that reads as written in 元 the reader has said so already (IN014).
+    let mut dwarfs = total >= Decimal::from(crate::limits::AMOUNT_LIKELY_IN_YUAN);
+    for part in PARTS_OF_TOTAL {
+        let Some(amount) = ctx.app.money(part).filter(|a| !a.is_zero()) else {
+            continue;
+        };
+        let d = if amount > total {
+            Diagnostic::new(Code::AboveTotal, part.path())
+                .param("of", ctx.label(Field::TotalInvestment))
+        } else if !dwarfs && amount.saturating_mul(ten_thousand) <= total {
+            dwarfs = true;
+            Diagnostic::new(Code::TotalTenThousandTimes, Field::TotalInvestment.path())
+                .param("part", ctx.label(part))
+        } else {
+            continue;
+        };
+        sink.diagnostics.push(
+            d.rule(&rule.id, ctx.cite(&rule.cite))
+                .param("amount", money::format(&amount))
+                .param("total", money::format(&total)),
+        );
     }
 }

@@ -2,7 +2,9 @@
 //! Something a regulation forbids for projects of this kind, or a condition it sets, shown at the
 //! field it concerns (`RX001`) with the regulation's own message: a 乡镇 building its own project,
 //! a standalone mobile app, office equipment outside the scope, a project outside the annual plan
-//! at implementation, a designer who also implements.
+//! at implementation, a designer who also implements. Where an answer it turns on is still blank,
+//! the field is asked for with the restriction's message (`RX002`, for information): a
+//! prohibition has no undetermined verdict to wait in, and a blank 是/否 would pass it unseen.
 //!
 //! ## Legal basis
 //! Per profile, e.g. 歙县 第十三条 (乡镇不得独立建设), 第十八条 (设计与实施分开); 亭湖 第2条
@@ -17,10 +19,14 @@
 //! let options = Options::for_jurisdiction("shexian");
 //! let report = validate_json(r#"{"unitKind": "township"}"#, &options);
 //! assert!(report.diagnostics.iter().any(|d| d.code == "RX001" && d.path == "unitKind"));
+//! // 申报单位类别 not yet answered: asked for, with what it decides.
+//! let report = validate_json(r#"{}"#, &options);
+//! assert!(report.diagnostics.iter().any(|d| d.code == "RX002" && d.path == "unitKind"));
 //! ```
 
 use crate::codes::{Code, Severity};
-use crate::condition::Truth;
+use crate::condition::{Evidence, Truth};
+use crate::model::Field;
 use crate::report::Diagnostic;
 
 use super::{Ctx, Sink};
@@ -29,21 +35,49 @@ use super::{Ctx, Sink};
 /// other).
 pub const MECHANISM: super::Mechanism = super::Mechanism {
     name: "restriction",
-    codes: &[Code::Restricted],
+    codes: &[Code::Restricted, Code::RestrictionUnchecked],
 };
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for rule in &ctx.version.restrictions {
-        if !ctx.stage_matches(&rule.stages) || ctx.holds(&rule.when) != Truth::True {
+        if !ctx.stage_matches(&rule.stages) {
             continue;
         }
-        let path = rule.paths.first().map_or("", |f| f.0.path());
-        let message = ctx.text(&rule.message, &rule.message_en).to_string();
+        let mut evidence = Evidence::default();
+        let message = || ctx.text(&rule.message, &rule.message_en).to_string();
+        let d = match ctx.eval(&rule.when, &mut evidence) {
+            Truth::True => {
+                let path = rule.paths.first().map_or("", |f| f.0.path());
+                Diagnostic::new(Code::Restricted, path)
+                    .severity(rule.severity.unwrap_or(Severity::Error))
+            }
+            Truth::Unknown => {
+                // The fields still blank, as the form names them; a portal parameter is JU005's.
+                let blank: Vec<Field> = evidence
+                    .missing
+                    .iter()
+                    .filter_map(|path| Field::by_path(path))
+                    .collect();
+                let Some(first) = blank.first() else {
+                    continue;
+                };
+                let needed: Vec<String> = blank
+                    .iter()
+                    .map(|&field| format!("「{}」", ctx.label(field)))
+                    .collect();
+                Diagnostic::new(Code::RestrictionUnchecked, first.path()).param(
+                    "needed",
+                    crate::messages::enumerate(
+                        &needed.iter().map(String::as_str).collect::<Vec<_>>(),
+                        ctx.locale,
+                    ),
+                )
+            }
+            Truth::False => continue,
+        };
         sink.diagnostics.push(
-            Diagnostic::new(Code::Restricted, path)
-                .rule(&rule.id, ctx.cite(&rule.cite))
-                .param("message", message)
-                .severity(rule.severity.unwrap_or(Severity::Error)),
+            d.rule(&rule.id, ctx.cite(&rule.cite))
+                .param("message", message()),
         );
     }
 }

@@ -159,7 +159,12 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     let base = |code: Code, span: Option<Span>| {
         let mut d = plain(code).param("from", ctx.label(from));
         if let Some(span) = span {
-            d = d.param("span", describe(span, en));
+            let mut span = describe(span, en);
+            // 「试运行时间不少于3个月」 counts its first day: 1 January to 31 March is three months.
+            if w.duration {
+                span.push_str(ctx.text("（含开始当日）", " (its first day counted)"));
+            }
+            d = d.param("span", span);
         }
         if let Some(f) = from_date {
             d = d.param("fromDate", calendar::iso(f));

@@ -64,12 +64,13 @@ test('a Promise, a Date or another built-in passed as the application or the opt
       message: new RegExp(`^application: is a ${tag}, not an object of fields`),
     });
   }
-  // Deeper, a Promise is refused where it is; a Date is read as its own keys, as documented.
+  // Deeper, a Promise is refused where it is.
   assert.throws(() => validate({ ...fixture, funding: pending }, options), { name: 'TypeError', message: /^application\.funding: is a Promise/ });
   const validator = createValidator(options, fixture);
   assert.throws(() => validator.set('totalInvestment', pending), { name: 'TypeError', message: /^totalInvestment: is a Promise/ });
   validator.free();
-  assert.equal(validate({ ...fixture, name: new Date() }, options).diagnostics.some((d) => d.path === 'name'), true);
+  // A Date is a date picker's day, which no amount is.
+  assert.equal(validate({ ...fixture, totalInvestment: new Date() }, options).diagnostics.some((d) => d.path === 'totalInvestment' && d.code === 'IN001'), true);
   // A class instance is still its own enumerable keys, at the root too.
   class Form {
     constructor() {

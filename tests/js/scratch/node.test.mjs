@@ -199,8 +199,14 @@ test("attach() in Node says there is no page to attach to", () => {
 // +2.7 KB raw), 通州's operations reading and the go-live date asked at acceptance (+0.4 KB of
 // embedded profiles), the rest the layout: 240.25 → 242.46 KB; 241 → 243; then a delta's day
 // (asOf), TW010, an unreadable claim, provisions' boundary codes and the build's review of them:
-// 242.98 KB (the CI build of 658660c); 243 → 244.
-const SIZE_CEILING_KB = 244;
+// 242.98 KB (the CI build of 658660c); 243 → 244. That night, the approved budget read for what
+// follows the approval, each regulation's own field labels, lists of answers bounded, dates read
+// as forms write them (an ISO instant as its day in China) and years bounded, FM005/FM006, RX002,
+// invisible characters trimmed, date pickers' values in the wrapper (+3.6 KB on the module with
+// attach() but without regulations, 2.3 KB raw of it the date reader and 1.3 KB the funding
+// checks), and the words of a sixth reading of the texts with the labels' data (+1.1 KB of
+// embedded profiles): 242.8 → 246.3 KB; 244 → 247.
+const SIZE_CEILING_KB = 247;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
@@ -933,9 +939,9 @@ test('objects cross as their own enumerable keys: Maps are objects, toJSON is no
   const funding = new Map([['thisYear', new Map([['total', '268.5'], ['fiscal', '248.5'], ['selfRaised', '20']])]]);
   assert.deepEqual(withValue('funding', funding), validate(fixture, options));
   refused(() => withValue('funding', new Map([[1, 'x']])), /^application\.funding: Error: invalid type: floating point `1\.0`, expected a string/);
-  // A Date (or any other object) is its own enumerable keys, none: an object, the wrong type.
-  const date = one(withValue('totalInvestment', new Date(0)), 'totalInvestment');
-  assert.deepEqual([date.code, date.params.got], ['IN004', 'object']);
+  // Any other object is its own enumerable keys: none, an object, the wrong type.
+  const other = one(withValue('totalInvestment', new (class Picked {})()), 'totalInvestment');
+  assert.deepEqual([other.code, other.params.got], ['IN004', 'object']);
   class Amount {
     toJSON() {
       return '300';
@@ -992,4 +998,39 @@ test("loadLocale('en') in Node resolves at once: its module embeds the regulatio
   const report = validate(fixture, { ...options, locale: 'en' });
   assert.match(report.jurisdiction.title, /^Measures of Tongzhou District/);
   assert.ok(!report.notices.some((n) => n.code === 'JU006'));
+});
+
+test("a date picker's value is the day picked, in validate() and set() alike: a Date, a dayjs or moment object", () => {
+  const o = { jurisdiction: 'tongzhou', asOf: '2026-02-01', stage: 'acceptance' };
+  // Midnight of the day picked, where the page runs: its calendar fields there name the day.
+  const picked = new Date(2026, 0, 5);
+  class Dayjs {
+    constructor(date) {
+      this.$d = date;
+    }
+    isValid() {
+      return !Number.isNaN(this.$d.getTime());
+    }
+    toDate() {
+      return new Date(this.$d.getTime());
+    }
+  }
+  const typed = validate({ dates: { completion: '2026-01-05' } }, o);
+  for (const value of [picked, new Dayjs(picked)]) {
+    assert.deepEqual(validate({ dates: { completion: value } }, o), typed);
+    const validator = createValidator(o, { dates: { completion: '2025-09-01' } });
+    validator.set('dates.completion', value);
+    assert.deepEqual(validator.report(), typed);
+    validator.free();
+  }
+  // An invalid date, or a dayjs object that is not valid, is a date that cannot be read, at its field.
+  for (const value of [new Date(NaN), new Dayjs(new Date(NaN))]) {
+    const validator = createValidator(o, { dates: { completion: '2025-09-01' } });
+    const added = validator.set('dates.completion', value).diagnostics.added;
+    assert.deepEqual(added.map((d) => [d.code, d.path, d.params.input]), [['IN002', 'dates.completion', 'Invalid Date']]);
+    validator.free();
+  }
+  // A month picker's Date is a day, not a month: refused at the field, not misread.
+  const month = validate({ startMonth: new Date(2026, 2, 1) }, o).diagnostics.find((d) => d.path === 'startMonth');
+  assert.equal(month?.code, 'IN003');
 });
