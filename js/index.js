@@ -997,9 +997,10 @@ const INVALID_DATE = 'Invalid Date';
 
 /**
  * A date picker's value as the day picked, `YYYY-MM-DD`: a Date (Element Plus's el-date-picker
- * without value-format) or a dayjs or moment object (Ant Design Vue's DatePicker without
- * valueFormat) holds the picked day's midnight where the page runs, so its calendar fields there,
- * not UTC's (which JSON.stringify writes: the day before, east of Greenwich), name that day.
+ * without value-format) holds the picked day's midnight where the page runs, so its calendar
+ * fields there, not UTC's (which JSON.stringify writes: the day before, east of Greenwich), name
+ * that day; a dayjs or moment object (Ant Design Vue's DatePicker without valueFormat) names it
+ * by its own format('YYYY-MM-DD').
  * An invalid one is 'Invalid Date', as it prints, which the module refuses as a date at its field;
  * undefined for anything else.
  */
@@ -1011,6 +1012,11 @@ function pickedDate(value) {
       date = value;
     } else if (typeof value.toDate === 'function' && typeof value.isValid === 'function') {
       if (value.isValid() !== true) return INVALID_DATE;
+      // Its own calendar, which is UTC's for dayjs.utc() or a zone's in moment-timezone.
+      if (typeof value.format === 'function') {
+        const day = value.format('YYYY-MM-DD');
+        if (typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day)) return day;
+      }
       date = value.toDate();
       if (Object.prototype.toString.call(date) !== '[object Date]') return INVALID_DATE;
     } else {

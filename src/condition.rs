@@ -458,7 +458,8 @@ impl<'a> Evaluator<'a> {
                 }
             }
             Condition::HasDocument(d) => {
-                let on = self.app.has_document(d);
+                let name = self.version.document_name(d, crate::messages::Locale::ZhCn);
+                let on = self.app.has_document(d, name);
                 ev.fact(|| {
                     let on = if on { "已提交" } else { "未提交" };
                     Fact::around(
@@ -541,9 +542,11 @@ impl<'a> Evaluator<'a> {
 
     /// The field an amount condition compares and its amount: the field that supersedes it once
     /// that is given (an unreadable one too, which leaves the comparison unknown rather than
-    /// falling back on the amount it replaces).
+    /// falling back on the amount it replaces). Zero is none given: a number input starts at 0,
+    /// and no project is approved at 0 万元.
     fn compared_amount(&self, a: &AmountCondition) -> (Field, Option<Decimal>) {
-        match a.superseded_by.map(|by| (by.0, self.money(by.0))) {
+        let given = |by: Field| self.money(by).filter(|amount| !amount.is_zero());
+        match a.superseded_by.map(|by| (by.0, given(by.0))) {
             Some((by, Some(amount))) => (by, Some(amount)),
             Some((by, None)) if self.rejected.rejects_read_field(by.spec().path) => (by, None),
             _ => (a.field.0, self.money(a.field.0)),

@@ -102,18 +102,31 @@ pub(crate) fn trim(text: &str) -> &str {
     }
 }
 
-/// A character that shows nothing and is no whitespace: zero-width spaces and joiners, the
-/// direction marks, the word joiner and the byte-order mark (「\u{200B}300」 looks like 300).
+/// A character that shows nothing and is no whitespace: the soft hyphen, zero-width spaces and
+/// joiners, the direction marks, embeddings and isolates (which Windows puts around a pasted
+/// value), the word joiner and invisible operators, and the byte-order mark (「\u{200B}300」 and
+/// 「\u{202A}300\u{202C}」 look like 300).
 fn invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+    )
 }
 
 /// Whether neither whitespace nor an invisible character starts with this byte: ASCII other
 /// than space and `\t`–`\r`, or the first byte of a character of another block than the few
-/// they lie in (U+0085 and U+00A0 start with 0xC2, U+1680 with 0xE1, U+2000–U+2060 with 0xE2,
-/// U+3000 with 0xE3, U+FEFF with 0xEF). Chinese text starts with 0xE4–0xE9.
+/// they lie in (U+0085, U+00A0 and U+00AD start with 0xC2, U+061C with 0xD8, U+1680 and U+180E
+/// with 0xE1, U+2000–U+206F with 0xE2, U+3000 with 0xE3, U+FEFF with 0xEF). Chinese text starts
+/// with 0xE4–0xE9.
 fn never_space(lead: u8) -> bool {
-    !matches!(lead, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1..=0xE3 | 0xEF)
+    !matches!(lead, b' ' | b'\t'..=b'\r' | 0xC2 | 0xD8 | 0xE1..=0xE3 | 0xEF)
 }
 
 /// Where `needle` first occurs in `text`, as `str::find` with a `&str` pattern gives it, found by
@@ -282,5 +295,7 @@ mod tests {
         assert_eq!(trim(""), "");
         assert_eq!(trim("\u{FEFF}\u{200B}300\u{200E} "), "300");
         assert_eq!(trim("通\u{200D}"), "通");
+        assert_eq!(trim("\u{202A}300\u{202C}"), "300");
+        assert_eq!(trim("\u{2066} 2026-01-05\u{2069}"), "2026-01-05");
     }
 }

@@ -421,6 +421,9 @@ mod tests {
             );
         }
         assert_eq!(amount("300元", Locale::ZhCn).0, "wrongUnit");
+        assert_eq!(amount("1.5亿", Locale::ZhCn).0, "wrongUnit");
+        assert_eq!(amount("1.5亿元", Locale::ZhCn).0, "wrongUnit");
+        assert_eq!(amount("一亿", Locale::ZhCn).0, "chineseNumerals");
         assert_eq!(amount("3,000", Locale::ZhCn).0, "thousandsSeparator");
     }
 

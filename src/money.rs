@@ -90,6 +90,10 @@ fn checked(text: &str) -> Result<Decimal, MoneyError> {
     // words around them, not a Chinese numeral); any other numeral writes part of the number
     // (「3百万」).
     let arabic = body.bytes().any(|b| b.is_ascii_digit());
+    // 「1.5亿」 and 「1.5亿元」 are Arabic digits in another unit, not a Chinese numeral.
+    if arabic && body.strip_suffix('元').unwrap_or(body).ends_with('亿') {
+        return Err(MoneyError::WrongUnit);
+    }
     if body
         .chars()
         .any(|c| CHINESE_NUMERALS.contains(&c) && !(arabic && c == '万'))
@@ -469,9 +473,13 @@ mod tests {
             "二〇二六",
             "3百万",
             "3万5千",
-            "１.5亿元",
+            "3亿5千万",
         ] {
             assert_eq!(parse(text), Err(MoneyError::ChineseNumerals), "{text}");
+        }
+        // Arabic digits in 亿: a number in another unit.
+        for text in ["１.5亿元", "1.5亿", "2 亿元"] {
+            assert_eq!(parse(text), Err(MoneyError::WrongUnit), "{text}");
         }
         for text in [
             "300万元整",

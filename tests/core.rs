@@ -1235,10 +1235,31 @@ fn a_date_in_an_implausible_year_is_refused_at_its_field() {
         let message = &refused.message;
         assert!(message.contains("不在 1990 年至 2100 年之间"), "{message}");
     }
-    let app = json!({ "startMonth": "2026-+3" });
-    let report = builtin().validate_value(&app, &options);
-    assert!(report
-        .diagnostics
-        .iter()
-        .any(|d| d.code == "IN003" && d.path == "startMonth"));
+    let month = |typed: &str| {
+        let app = json!({ "startMonth": typed });
+        let report = builtin().validate_value(&app, &options);
+        let codes: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.path == "startMonth")
+            .map(|d| d.code.id())
+            .collect();
+        (
+            codes,
+            gov_it_rules::normalise::normalise(&app)["startMonth"].clone(),
+        )
+    };
+    assert_eq!(month("2026-+3").0, ["IN003"]);
+    assert_eq!(month("0202-03").0, ["IN015"]);
+    // A month as forms write it, and a month picker's first day, are the month.
+    for typed in [
+        "2026-03",
+        "2026/3",
+        "2026.03",
+        "2026年3月",
+        "2026-03-01",
+        "2026/3/15",
+    ] {
+        assert_eq!(month(typed), (vec![], json!("2026-03")), "{typed}");
+    }
 }

@@ -368,13 +368,17 @@ impl Application {
         }
     }
 
-    pub fn has_document(&self, kind: &str) -> bool {
-        self.documents().iter().any(|d| &*d.kind == kind)
+    /// Whether a document of this kind is on file, given by its key or by `name`, the name the
+    /// regulation gives it (a portal's checkbox group may send what it shows).
+    pub fn has_document(&self, kind: &str, name: &str) -> bool {
+        self.document_index(kind, name).is_some()
     }
 
-    /// Where the first document of this kind sits in `documents`.
-    pub fn document_index(&self, kind: &str) -> Option<usize> {
-        self.documents().iter().position(|d| &*d.kind == kind)
+    /// Where the first document of this kind sits in `documents`, given by its key or its `name`.
+    pub fn document_index(&self, kind: &str, name: &str) -> Option<usize> {
+        self.documents()
+            .iter()
+            .position(|d| &*d.kind == kind || &*d.kind == name)
     }
 
     pub fn document(&self, kind: &str) -> Option<&DocumentOnFile> {
@@ -749,12 +753,17 @@ fn read_date(json: &Input, path: &str) -> Result<Value, Diagnostic> {
     let folded = folded_digits(s);
     let date = form_date(&folded)
         .ok_or_else(|| Diagnostic::new(Code::InvalidDate, path).param("input", clip(s)))?;
+    within_years(chrono::Datelike::year(&date), s, path).map(|()| Value::Date(date))
+}
+
+/// `IN015` for a year outside [`crate::limits::DATE_YEARS`], a typing slip.
+fn within_years(year: i32, typed: &str, path: &str) -> Result<(), Diagnostic> {
     let (earliest, latest) = crate::limits::DATE_YEARS;
-    if (earliest..=latest).contains(&chrono::Datelike::year(&date)) {
-        Ok(Value::Date(date))
+    if (earliest..=latest).contains(&year) {
+        Ok(())
     } else {
         Err(Diagnostic::new(Code::DateOutOfRange, path)
-            .param("input", clip(s))
+            .param("input", clip(typed))
             .param("min", earliest.to_string())
             .param("max", latest.to_string()))
     }
@@ -765,16 +774,14 @@ fn read_date(json: &Input, path: &str) -> Result<Value, Diagnostic> {
 /// with its offset, as `JSON.stringify` writes a picked `Date` (`2026-01-04T16:00:00.000Z`),
 /// which is the day it falls on in China (UTC+8), where the rules' own dates are read.
 fn form_date(text: &str) -> Option<NaiveDate> {
-    if let Some((day, time)) = text.split_once('T') {
+    if let Some((day, time)) = text.split_once(['T', 't']) {
         return instant_in_china(crate::parse_date(day)?, time);
     }
     let day = match text.split_once(' ') {
-        Some((day, time))
-            if !time.is_empty() && time.bytes().all(|b| b.is_ascii_digit() || b == b':') =>
-        {
+        Some((day, time)) => {
+            clock(time)?;
             day
         }
-        Some(_) => return None,
         None => text,
     };
     let (year, month, date) = match day.strip_suffix('日') {
@@ -807,47 +814,68 @@ fn form_date(text: &str) -> Option<NaiveDate> {
 /// `16:00:00.000Z`, `00:00:00+08:00`. Without an offset the time is the form's own, and the day
 /// is `day`.
 fn instant_in_china(day: NaiveDate, time: &str) -> Option<NaiveDate> {
-    let at = time.find(['Z', '+', '-']).unwrap_or(time.len());
-    let (clock, offset) = time.split_at_checked(at)?;
-    let mut fields = clock.splitn(3, ':');
-    let hours = digits(fields.next()?)?;
-    let minutes = digits(fields.next()?)?;
-    // Seconds, with a fraction or without, are read only to be refused when they are not digits.
-    if let Some(seconds) = fields.next() {
-        let (whole, fraction) = seconds.split_once('.').unwrap_or((seconds, "0"));
-        digits(whole)?;
-        digits(fraction)?;
+    let at = time.find(['Z', 'z', '+', '-']).unwrap_or(time.len());
+    let (time, offset) = time.split_at_checked(at)?;
+    let minutes = i64::from(clock(time)?);
+    if offset.is_empty() {
+        return Some(day);
     }
-    if hours > 23 || minutes > 59 {
-        return None;
-    }
-    let offset_minutes = match offset.split_at_checked(1) {
-        None | Some(("", _)) => return Some(day),
-        Some(("Z", "")) => 0,
-        Some((sign, rest)) => {
-            let (h, m) = match rest.split_once(':') {
+    let offset = match offset.split_at_checked(1)? {
+        ("Z" | "z", "") => 0,
+        (sign @ ("+" | "-"), rest) => {
+            let (hours, minutes) = match rest.split_once(':') {
                 Some(parts) => parts,
-                None => rest.split_at_checked(rest.len().min(2))?,
+                None => rest.split_at_checked(2.min(rest.len()))?,
             };
-            let minutes = i64::from(digits(h)?) * 60
-                + if m.is_empty() {
-                    0
-                } else {
-                    i64::from(digits(m)?)
-                };
-            if sign == "-" {
-                -minutes
+            let minutes = if minutes.is_empty() {
+                Some(0)
             } else {
-                minutes
+                two_digits(minutes)
+            };
+            let (hours, minutes) = (two_digits(hours)?, minutes?);
+            if hours > 14 || minutes > 59 {
+                return None;
+            }
+            let offset = i64::from(hours * 60 + minutes);
+            if sign == "-" {
+                -offset
+            } else {
+                offset
             }
         }
+        _ => return None,
     };
     const CHINA: i64 = 8 * 60;
-    let in_china = i64::from(hours * 60 + minutes) - offset_minutes + CHINA;
-    match in_china.div_euclid(24 * 60) {
+    match (minutes - offset + CHINA).div_euclid(24 * 60) {
         0 => Some(day),
         shift if shift > 0 => day.checked_add_days(chrono::Days::new(shift.unsigned_abs())),
         shift => day.checked_sub_days(chrono::Days::new(shift.unsigned_abs())),
+    }
+}
+
+/// A time of day, `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fraction`, as minutes after midnight.
+fn clock(time: &str) -> Option<u32> {
+    let mut fields = time.splitn(3, ':');
+    let hours = two_digits(fields.next()?)?;
+    let minutes = two_digits(fields.next()?)?;
+    if let Some(seconds) = fields.next() {
+        let (whole, fraction) = seconds.split_once('.').unwrap_or((seconds, "0"));
+        if two_digits(whole)? > 59
+            || fraction.is_empty()
+            || !fraction.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+    }
+    (hours <= 23 && minutes <= 59).then_some(hours * 60 + minutes)
+}
+
+/// Exactly two ASCII digits as a number.
+fn two_digits(text: &str) -> Option<u32> {
+    if text.len() == 2 {
+        digits(text)
+    } else {
+        None
     }
 }
 
@@ -866,16 +894,27 @@ fn read_year_month(json: &Input, path: &str) -> Result<Value, Diagnostic> {
         return Err(bad());
     };
     let folded = folded_digits(s);
-    let (y, m) = folded.split_once('-').ok_or_else(bad)?;
-    let year = digits(y)
-        .and_then(|y| i32::try_from(y).ok())
-        .ok_or_else(bad)?;
-    let month = digits(m).ok_or_else(bad)?;
-    if y.len() == 4 && (1..=12).contains(&month) && (1..=2).contains(&m.len()) {
-        Ok(Value::YearMonth(year, month))
-    } else {
-        Err(bad())
-    }
+    // A month picker's value is its first day, and a date written whole names its month.
+    let (year, month) = match form_date(&folded) {
+        Some(date) => (
+            chrono::Datelike::year(&date),
+            chrono::Datelike::month(&date),
+        ),
+        None => {
+            let text = folded.strip_suffix('月').unwrap_or(&folded);
+            let (y, m) = text.split_once(['-', '/', '.', '年']).ok_or_else(bad)?;
+            let year = digits(y)
+                .filter(|_| y.len() == 4)
+                .and_then(|y| i32::try_from(y).ok())
+                .ok_or_else(bad)?;
+            let month = digits(m)
+                .filter(|m| (1..=12).contains(m))
+                .filter(|_| (1..=2).contains(&m.len()))
+                .ok_or_else(bad)?;
+            (year, month)
+        }
+    };
+    within_years(year, s, path).map(|()| Value::YearMonth(year, month))
 }
 
 fn read_count(json: &Input, path: &str, min: i32, max: i32) -> Result<Value, Diagnostic> {
@@ -1138,6 +1177,18 @@ mod tests {
             ("2026-01-05 noon", None),
             ("2026-01-05T25:00:00Z", None),
             ("2026-01-05T10:00:00+xx", None),
+            ("2026-01-05t16:00:00z", day(2026, 1, 6)),
+            ("2026-01-05T00:00:00+99:99", None),
+            ("2026-01-05T00:00:00+15:00", None),
+            ("2026-01-05T00:00:00+14:00", day(2026, 1, 4)),
+            ("2026-01-05T00:00:00Z0800", None),
+            ("2026-01-05T00:00:00+0800000", None),
+            ("2026-01-05T00:00:99Z", None),
+            ("2026-01-05T1:2:3Z", None),
+            ("2026-01-05T00:00:00.123456789012Z", day(2026, 1, 5)),
+            ("2026-01-05 25:99:99", None),
+            ("2026-01-05 :", None),
+            ("2026-01-05 99:99", None),
             ("2026-01-05Tbad", None),
             ("2026-+1-05", None),
         ] {

@@ -3,7 +3,8 @@
 //! 历年已安排资金 and 本年度申请资金 (`FM003`). A source left empty counts as zero; a row with no
 //! total is not checked. Sums are exact decimals. 年度需要资金 and each row's 合计 are parts of the
 //! project's total: one above 预计总投资 is a warning (`FM005`), and so is a 预计总投资 ten thousand
-//! times one of them or more (`FM006`), where one of the two was most likely written in 元 (30000
+//! times one of them or more (`FM006`), said of the first such part in the form's order, where one
+//! of the two was most likely written in 元 (30000
 //! for 3 万元 reads as 3 亿元, and takes every verdict with it; from 50,000 万元 the reader says so
 //! of the total itself, `IN014`).
 //!
@@ -13,7 +14,7 @@
 //! ## Example
 //! `{"funding": {"thisYear": {"total": "100", "fiscal": "60", "selfRaised": "30"}}}` gets
 //! `FM003` at `funding.thisYear.total` (total 100, sources 90); `{"totalInvestment": "8",
-//! "annualFunding": "80000"}` gets `FM005` at `annualFunding`, and `{"totalInvestment": "30000",
+//! "annualFunding": "800"}` gets `FM005` at `annualFunding`, and `{"totalInvestment": "30000",
 //! "annualFunding": "3"}` `FM006` at `totalInvestment`.
 //!
 //! ```
@@ -21,7 +22,7 @@
 //! let options = Options::for_jurisdiction("tongzhou");
 //! let report = validate_json(r#"{"funding": {"thisYear": {"total": "100", "fiscal": "60", "selfRaised": "30"}}}"#, &options);
 //! assert!(report.diagnostics.iter().any(|d| d.code == "FM003" && d.path == "funding.thisYear.total"));
-//! let report = validate_json(r#"{"totalInvestment": "8", "annualFunding": "80000"}"#, &options);
+//! let report = validate_json(r#"{"totalInvestment": "8", "annualFunding": "800"}"#, &options);
 //! assert!(report.diagnostics.iter().any(|d| d.code == "FM005" && d.path == "annualFunding"));
 //! let report = validate_json(r#"{"totalInvestment": "30000", "annualFunding": "3"}"#, &options);
 //! assert!(report.diagnostics.iter().any(|d| d.code == "FM006" && d.path == "totalInvestment"));
@@ -101,27 +102,29 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
         return;
     };
     let ten_thousand = Decimal::from(10_000);
-    // The total is said once to dwarf a part: the parts are alike, and it is the total to check;
-    // from the amount that reads as written in 元 the reader has said so already (IN014).
-    let mut dwarfs = total >= Decimal::from(crate::limits::AMOUNT_LIKELY_IN_YUAN);
-    for part in PARTS_OF_TOTAL {
-        let Some(amount) = ctx.app.money(part).filter(|a| !a.is_zero()) else {
-            continue;
-        };
-        let d = if amount > total {
+    // An amount that reads as written in 元 the reader has questioned already (IN014).
+    let likely_in_yuan = Decimal::from(crate::limits::AMOUNT_LIKELY_IN_YUAN);
+    let questioned = total >= likely_in_yuan;
+    // Said once, of the first part out of proportion: the total and its parts are checked together,
+    // and while the total is typed digit by digit the parts are each above it in turn.
+    let out_of_proportion = PARTS_OF_TOTAL.into_iter().find_map(|part| {
+        let amount = ctx.app.money(part).filter(|a| !a.is_zero())?;
+        let d = if amount > total && amount < likely_in_yuan {
             Diagnostic::new(Code::AboveTotal, part.path())
                 .param("of", ctx.label(Field::TotalInvestment))
-        } else if !dwarfs && amount.saturating_mul(ten_thousand) <= total {
-            dwarfs = true;
+        } else if !questioned && amount.saturating_mul(ten_thousand) <= total {
             Diagnostic::new(Code::TotalTenThousandTimes, Field::TotalInvestment.path())
                 .param("part", ctx.label(part))
         } else {
-            continue;
+            return None;
         };
-        sink.diagnostics.push(
-            d.rule(&rule.id, ctx.cite(&rule.cite))
-                .param("amount", money::format(&amount))
+        Some(
+            d.param("amount", money::format(&amount))
                 .param("total", money::format(&total)),
-        );
+        )
+    });
+    if let Some(d) = out_of_proportion {
+        sink.diagnostics
+            .push(d.rule(&rule.id, ctx.cite(&rule.cite)));
     }
 }

@@ -3,8 +3,9 @@
 //! field it concerns (`RX001`) with the regulation's own message: a 乡镇 building its own project,
 //! a standalone mobile app, office equipment outside the scope, a project outside the annual plan
 //! at implementation, a designer who also implements. Where an answer it turns on is still blank,
-//! the field is asked for with the restriction's message (`RX002`, for information): a
-//! prohibition has no undetermined verdict to wait in, and a blank 是/否 would pass it unseen.
+//! the field is asked for with the restriction's message (`RX002`, for information), once a
+//! field: a prohibition has no undetermined verdict to wait in, and a blank 是/否 would pass it
+//! unseen. A field given but unreadable is not asked for again: its input problem says it.
 //!
 //! ## Legal basis
 //! Per profile, e.g. 歙县 第十三条 (乡镇不得独立建设), 第十八条 (设计与实施分开); 亭湖 第2条
@@ -25,7 +26,7 @@
 //! ```
 
 use crate::codes::{Code, Severity};
-use crate::condition::{Evidence, Truth};
+use crate::condition::{Evidence, FieldSet, Truth};
 use crate::model::Field;
 use crate::report::Diagnostic;
 
@@ -39,12 +40,13 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 };
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
+    // A field is asked for once, by the first restriction that turns on it.
+    let mut asked = FieldSet::default();
     for rule in &ctx.version.restrictions {
         if !ctx.stage_matches(&rule.stages) {
             continue;
         }
         let mut evidence = Evidence::default();
-        let message = || ctx.text(&rule.message, &rule.message_en).to_string();
         let d = match ctx.eval(&rule.when, &mut evidence) {
             Truth::True => {
                 let path = rule.paths.first().map_or("", |f| f.0.path());
@@ -52,32 +54,37 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
                     .severity(rule.severity.unwrap_or(Severity::Error))
             }
             Truth::Unknown => {
-                // The fields still blank, as the form names them; a portal parameter is JU005's.
+                // The fields still blank, as the form names them: one given but unreadable has
+                // its own input problem, and a portal parameter is JU005's.
                 let blank: Vec<Field> = evidence
                     .missing
                     .iter()
+                    .filter(|path| !ctx.rejected.rejects_read_field(path))
                     .filter_map(|path| Field::by_path(path))
                     .collect();
-                let Some(first) = blank.first() else {
+                let Some(&first) = blank.first().filter(|f| !asked.contains(**f)) else {
                     continue;
+                };
+                let (open, close) = if ctx.locale.is_en() {
+                    ("“", "”")
+                } else {
+                    ("「", "」")
                 };
                 let needed: Vec<String> = blank
                     .iter()
-                    .map(|&field| format!("「{}」", ctx.label(field)))
+                    .map(|&field| format!("{open}{}{close}", ctx.label(field)))
                     .collect();
-                Diagnostic::new(Code::RestrictionUnchecked, first.path()).param(
-                    "needed",
-                    crate::messages::enumerate(
-                        &needed.iter().map(String::as_str).collect::<Vec<_>>(),
-                        ctx.locale,
-                    ),
-                )
+                blank.iter().for_each(|&field| asked.insert(field));
+                let needed: Vec<&str> = needed.iter().map(String::as_str).collect();
+                Diagnostic::new(Code::RestrictionUnchecked, first.path())
+                    .param("needed", crate::messages::enumerate(&needed, ctx.locale))
             }
             Truth::False => continue,
         };
+        let message = ctx.text(&rule.message, &rule.message_en).to_string();
         sink.diagnostics.push(
             d.rule(&rule.id, ctx.cite(&rule.cite))
-                .param("message", message()),
+                .param("message", message),
         );
     }
 }

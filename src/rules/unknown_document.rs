@@ -29,7 +29,10 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for doc in ctx.app.documents() {
-        if !ctx.version.documents.contains_key(&*doc.kind) {
+        let named = |d: &crate::profile::Named| *d.name == *doc.kind;
+        if !ctx.version.documents.contains_key(&*doc.kind)
+            && !ctx.version.documents.values().any(named)
+        {
             sink.diagnostics.push(
                 Diagnostic::new(
                     Code::UnknownDocument,

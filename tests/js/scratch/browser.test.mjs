@@ -163,7 +163,7 @@ test('the bundled page shows the verdicts of the 通州 fixture', async () => {
   assert.deepEqual(JSON.parse(await text('values')), {
     infinity: '-1e+400',
     map: 0,
-    date: 'object',
+    date: '2026-01-05',
     undefined: 'FM001',
     lone: '3\uFFFD',
     bigint: '1152921504606846976',

@@ -38,7 +38,8 @@ async function main() {
   show('values', JSON.stringify({
     infinity: input({ ...fixture, totalInvestment: -Infinity }, 'totalInvestment').input,
     map: validate({ ...fixture, funding: new Map(Object.entries(fixture.funding)) }, options).summary.errors,
-    date: input({ ...fixture, totalInvestment: new Date(0) }, 'totalInvestment').got,
+    // A date picker's Date is the day picked where the page runs: no amount.
+    date: input({ ...fixture, totalInvestment: new Date(2026, 0, 5) }, 'totalInvestment').input,
     undefined: validate({ ...fixture, name: undefined }, options).diagnostics.find((d) => d.path === 'name').code,
     lone: validator.set('totalInvestment', '3\uD800').diagnostics.added[0].params.input,
     bigint: input({ ...fixture, totalInvestment: 2n ** 60n }, 'totalInvestment').input,
