@@ -906,9 +906,10 @@ pub struct Restriction {
     /// Fields the message is shown at.
     pub paths: Vec<FieldRef>,
     pub cite: Cites,
-    pub message: String,
+    /// Shared, not copied, with each diagnostic that quotes it.
+    pub message: Arc<str>,
     #[serde(default)]
-    pub message_en: String,
+    pub message_en: Arc<str>,
 }
 
 /// The budget-adjustment rule (通州 第二十九条, 歙县 第三十八条).

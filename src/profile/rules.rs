@@ -204,8 +204,8 @@ impl Version {
                 "restriction".into(),
                 codes_of(&rules::restriction::MECHANISM),
                 &r.cite,
-                r.message.clone(),
-                r.message_en.clone(),
+                r.message.to_string(),
+                r.message_en.to_string(),
                 r.severity,
             );
         }

@@ -25,6 +25,8 @@
 //! assert!(report.diagnostics.iter().any(|d| d.code == "RX002" && d.path == "unitKind"));
 //! ```
 
+use std::sync::Arc;
+
 use crate::codes::{Code, Severity};
 use crate::condition::{Evidence, FieldSet, Truth};
 use crate::model::Field;
@@ -81,7 +83,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             }
             Truth::False => continue,
         };
-        let message = ctx.text(&rule.message, &rule.message_en).to_string();
+        let message = Arc::clone(ctx.locale.pick(&rule.message, &rule.message_en));
         sink.diagnostics.push(
             d.rule(&rule.id, ctx.cite(&rule.cite))
                 .param("message", message),
