@@ -458,8 +458,7 @@ impl<'a> Evaluator<'a> {
                 }
             }
             Condition::HasDocument(d) => {
-                let name = self.version.document_name(d, crate::messages::Locale::ZhCn);
-                let on = self.app.has_document(d, name);
+                let on = self.version.on_file(self.app, d).is_some();
                 ev.fact(|| {
                     let on = if on { "已提交" } else { "未提交" };
                     Fact::around(

@@ -142,10 +142,7 @@ pub fn render(
     let mut message = fill_with(template, |name| {
         let raw = params.get(name);
         Some(match name {
-            "field" => match (version, Field::by_path(field?)) {
-                (Some(version), Some(known)) => Cow::Borrowed(version.field_label(known, locale)),
-                _ => Cow::Owned(field_label(field?, locale)),
-            },
+            "field" => label_in(field?, locale, version),
             "reason" => Cow::Owned(reason_text(raw?, params, locale)),
             "expected" | "got" => type_text(raw?, locale),
             "stage" => Cow::Borrowed(stage_name(raw?, locale)),
@@ -158,6 +155,19 @@ pub fn render(
     });
     message.truncate(message.trim_end().len());
     d.message = message.into_boxed_str();
+}
+
+/// [`field_label`], a field named as `version`'s regulation words it where one is given
+/// (相城's 「预算总投资」).
+pub fn label_in<'v>(
+    path: &str,
+    locale: Locale,
+    version: Option<&'v crate::profile::Version>,
+) -> Cow<'v, str> {
+    match (version, Field::by_path(path)) {
+        (Some(version), Some(field)) => Cow::Borrowed(version.field_label(field, locale)),
+        _ => Cow::Owned(field_label(path, locale)),
+    }
 }
 
 /// `funding.thisYear.total` → 本年度申请资金：合计; `funding.thisYear` → 本年度申请资金;

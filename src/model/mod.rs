@@ -368,13 +368,8 @@ impl Application {
         }
     }
 
-    /// Whether a document of this kind is on file, given by its key or by `name`, the name the
-    /// regulation gives it (a portal's checkbox group may send what it shows).
-    pub fn has_document(&self, kind: &str, name: &str) -> bool {
-        self.document_index(kind, name).is_some()
-    }
-
-    /// Where the first document of this kind sits in `documents`, given by its key or its `name`.
+    /// Where the first document of this kind sits in `documents`, given by its key or by `name`,
+    /// the name the regulation gives it (a portal's checklist may send what it shows).
     pub fn document_index(&self, kind: &str, name: &str) -> Option<usize> {
         self.documents()
             .iter()
@@ -800,14 +795,22 @@ fn form_date(text: &str) -> Option<NaiveDate> {
             }
         }
     };
-    if year.len() != 4 || !(1..=2).contains(&month.len()) || !(1..=2).contains(&date.len()) {
+    let (year, month) = year_month(year, month)?;
+    if !(1..=2).contains(&date.len()) {
         return None;
     }
-    NaiveDate::from_ymd_opt(
-        i32::try_from(digits(year)?).ok()?,
-        digits(month)?,
-        digits(date)?,
-    )
+    NaiveDate::from_ymd_opt(year, month, digits(date)?)
+}
+
+/// A year written in four digits and a month in one or two, 1 to 12.
+fn year_month(year: &str, month: &str) -> Option<(i32, u32)> {
+    let read_year = digits(year)
+        .filter(|_| year.len() == 4)
+        .and_then(|y| i32::try_from(y).ok())?;
+    let read_month = digits(month)
+        .filter(|m| (1..=12).contains(m))
+        .filter(|_| (1..=2).contains(&month.len()))?;
+    Some((read_year, read_month))
 }
 
 /// The day in China (UTC+8) of `day` at `time`, an ISO 8601 time of day with its offset:
@@ -903,15 +906,7 @@ fn read_year_month(json: &Input, path: &str) -> Result<Value, Diagnostic> {
         None => {
             let text = folded.strip_suffix('月').unwrap_or(&folded);
             let (y, m) = text.split_once(['-', '/', '.', '年']).ok_or_else(bad)?;
-            let year = digits(y)
-                .filter(|_| y.len() == 4)
-                .and_then(|y| i32::try_from(y).ok())
-                .ok_or_else(bad)?;
-            let month = digits(m)
-                .filter(|m| (1..=12).contains(m))
-                .filter(|_| (1..=2).contains(&m.len()))
-                .ok_or_else(bad)?;
-            (year, month)
+            year_month(y, m).ok_or_else(bad)?
         }
     };
     within_years(year, s, path).map(|()| Value::YearMonth(year, month))

@@ -1133,6 +1133,12 @@ impl Version {
         }
     }
 
+    /// Where the document of this kind sits in `app`'s documents, given there by its key or by the
+    /// name this version gives it.
+    pub fn on_file(&self, app: &crate::model::Application, kind: &str) -> Option<usize> {
+        app.document_index(kind, self.document_name(kind, Locale::ZhCn))
+    }
+
     /// A document's name in `locale` (in Chinese where the profile has no English one), or its key
     /// where the profile does not name it.
     pub fn document_name<'a>(&'a self, key: &'a str, locale: Locale) -> &'a str {

@@ -78,7 +78,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
             }
         }
         let mut depends_on = ev.missing;
-        let mut on_file = ctx.on_file(&rule.document);
+        let mut on_file = ctx.version.on_file(ctx.app, &rule.document);
         let mut satisfied_by = None;
         let mut refusals = Vec::new();
         // The stand-ins the text allows here, or may allow once what they turn on is answered: a
@@ -95,7 +95,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
             if allowed != Truth::False {
                 offered.push(Arc::clone(&alt.document));
             }
-            let Some(index) = ctx.on_file(&alt.document) else {
+            let Some(index) = ctx.version.on_file(ctx.app, &alt.document) else {
                 continue;
             };
             match allowed {

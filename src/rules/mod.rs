@@ -246,14 +246,6 @@ impl<'a> Ctx<'a> {
         self.locale.pick(zh, en)
     }
 
-    /// Where the document of this kind sits in `documents`, given by its key or its name.
-    pub fn on_file(&self, kind: &str) -> Option<usize> {
-        let name = self
-            .version
-            .document_name(kind, crate::messages::Locale::ZhCn);
-        self.app.document_index(kind, name)
-    }
-
     /// A field's label in the report's locale, as the regulation words it.
     pub fn label(&self, field: Field) -> &'a str {
         self.version.field_label(field, self.locale)

@@ -970,10 +970,7 @@ fn needed(ctx: &Ctx, what: &str) -> String {
             .get(param)
             .map_or(param, |p| ctx.text(&p.label, &p.label_en))
             .to_string(),
-        None => match Field::by_path(what) {
-            Some(field) => ctx.label(field).to_string(),
-            None => crate::messages::field_label(what, ctx.locale),
-        },
+        None => crate::messages::label_in(what, ctx.locale, Some(ctx.version)).into_owned(),
     }
 }
 

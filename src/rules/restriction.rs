@@ -67,11 +67,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
                 let Some(&first) = blank.first().filter(|f| !asked.contains(**f)) else {
                     continue;
                 };
-                let (open, close) = if ctx.locale.is_en() {
-                    ("“", "”")
-                } else {
-                    ("「", "」")
-                };
+                let (open, close) = (ctx.text("「", "“"), ctx.text("」", "”"));
                 let needed: Vec<String> = blank
                     .iter()
                     .map(|&field| format!("{open}{}{close}", ctx.label(field)))
