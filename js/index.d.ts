@@ -653,6 +653,11 @@ export interface JurisdictionInfo {
   issued?: DateString;
   inForce?: DateString;
   inForceBasis: string;
+  /**
+   * The verdicts this regulation names otherwise than the package's headings, by outcome key (江津's
+   * `merge` is 「可研及概算代初步设计」); a form's heading for them.
+   */
+  outcomeNames?: Partial<Record<OutcomeName, string>>;
 }
 
 /** Counts by severity; `complete` when nothing is an error. */
@@ -826,6 +831,11 @@ export interface JurisdictionEntry {
    * `updateFrequency` 采集更新频率; `RS002`, `RS005`), by cell.
    */
   resourceChoices: Partial<Record<'sharing' | 'updateFrequency', string[]>>;
+  /**
+   * The verdicts its regulation names otherwise than the package's headings, by outcome key (江津's
+   * `merge` is 「可研及概算代初步设计」).
+   */
+  outcomeNames: Partial<Record<OutcomeName, string>>;
   /** Every dated version, oldest first. */
   versions: VersionEntry[];
 }

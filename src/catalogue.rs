@@ -40,6 +40,9 @@ pub struct JurisdictionEntry {
     /// The values it lists for a cell of the information-resource table (`sharing` 共享属性,
     /// `updateFrequency` 采集更新频率; `RS002`, `RS005`), by cell.
     pub resource_choices: SortedMap<String, Vec<String>>,
+    /// The verdicts its regulation names otherwise than the package's headings, by outcome key
+    /// (江津's `merge` is 「可研及概算代初步设计」).
+    pub outcome_names: SortedMap<String, String>,
     /// Every dated version, oldest first.
     pub versions: Vec<VersionEntry>,
 }
@@ -118,6 +121,7 @@ pub fn jurisdictions(
                         ]
                     })
                     .collect(),
+                outcome_names: v.outcome_names(locale),
                 versions: profile
                     .versions
                     .iter()

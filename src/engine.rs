@@ -506,7 +506,12 @@ impl Run<'_> {
             &rules::decision::MECHANISM,
             Some(slot),
             |ctx, sink| {
-                let decided = rules::decision::decide_traced(ctx, sink, table.name(), cases);
+                let decided = rules::decision::decide_traced(
+                    ctx,
+                    sink,
+                    ctx.version.outcome_line(table),
+                    cases,
+                );
                 sink.compared = decided.compared;
                 decided.outcome
             },
@@ -1241,6 +1246,7 @@ fn info(profile: &Profile, version: &Version, locale: Locale) -> JurisdictionInf
         issued: version.issued.map(calendar::iso),
         in_force: version.in_force.map(calendar::iso),
         in_force_basis: version.in_force_basis.clone(),
+        outcome_names: version.outcome_names(locale),
     }
 }
 

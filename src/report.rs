@@ -899,6 +899,10 @@ pub struct JurisdictionInfo {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_force: Option<String>,
     pub in_force_basis: String,
+    /// The verdicts this regulation names otherwise than the package's headings, by outcome key
+    /// (江津's `merge` is 「可研及概算代初步设计」); a form's heading for them.
+    #[serde(skip_serializing_if = "SortedMap::is_empty")]
+    pub outcome_names: SortedMap<String, String>,
 }
 
 fn no_citations(citations: &Citations) -> bool {

@@ -533,6 +533,24 @@ fn a_field_labelled_twice_or_without_words_is_refused_where_it_is_named() {
         .contains("`totalInvestment` is labelled twice"));
 }
 
+#[test]
+fn a_verdict_named_twice_without_words_or_unknown_is_refused_where_it_is_named() {
+    let name = |outcome: &str, text: &str| json!({"outcome": outcome, "name": text, "cite": [{"article": 11}]});
+    let errors = tongzhou_with(|p| {
+        p["versions"][0]["outcomeNames"] = json!([name("merge", "合并编报"), name("merge", " ")]);
+    });
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(paths[0].ends_with("outcomeNames[1].name"), "{paths:?}");
+    assert!(paths[1].ends_with("outcomeNames[1].outcome"), "{paths:?}");
+    assert!(errors[1].message.contains("`merge` is named twice"));
+    let errors = tongzhou_with(|p| {
+        p["versions"][0]["outcomeNames"] = json!([name("adjustment", "调整")]);
+    });
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].path.contains("outcomeNames"), "{errors:?}");
+}
+
 /// 联网方式 as a list of strings each holding answers separated by commas: up to 100 different
 /// answers are read, each once; more are refused at the field, and the rest of the form is read.
 #[test]

@@ -314,6 +314,48 @@ fn english_messages() {
     );
 }
 
+/// 江津 第九条 and 亭湖 第8条 have no 合并编报: their messages, and their reports' jurisdiction,
+/// name the verdict as each text does.
+#[test]
+fn a_verdict_a_regulation_names_otherwise_is_named_so() {
+    let jiangjin = json!({ "totalInvestment": "2999.99", "projectKind": "construction" });
+    let r = run("jiangjin", Stage::Declaration, jiangjin.clone());
+    assert_eq!(
+        entry(&r, "merge", "above").message,
+        "距可研及概算代初步设计的界线还有 0.01 万元：3000 万元及以上时，分别编报（第九条）"
+    );
+    let names = &r.jurisdiction.as_ref().unwrap().outcome_names;
+    assert_eq!(
+        names.iter().collect::<Vec<_>>(),
+        [(&"merge".to_string(), &"可研及概算代初步设计".to_string())]
+    );
+    let mut options = options("jiangjin", Stage::Declaration);
+    options.locale = Locale::En;
+    let r = run_with(jiangjin, &options);
+    assert_eq!(
+        entry(&r, "merge", "above").message,
+        "0.01 万元 short of the feasibility study and estimate in place of the design line; at 3000 \
+         万元 or more, compiled separately (第九条)."
+    );
+    let r = run(
+        "tinghu",
+        Stage::Declaration,
+        json!({ "totalInvestment": "999.99" }),
+    );
+    assert_eq!(
+        entry(&r, "merge", "above").message,
+        "距可研与初步设计的界线还有 0.01 万元：1000 万元及以上时，分别编报（第8条）"
+    );
+    // A regulation whose text has the package's word keeps it, and its report says nothing more.
+    let r = tongzhou("300.01");
+    assert!(entry(&r, "merge", "below")
+        .message
+        .starts_with("超出合并编报的界线"));
+    assert!(r.jurisdiction.as_ref().unwrap().outcome_names.is_empty());
+    let v = serde_json::to_value(&r).unwrap();
+    assert!(v["jurisdiction"].get("outcomeNames").is_none());
+}
+
 #[test]
 fn the_report_serialises_the_entry_in_camel_case() {
     let v = serde_json::to_value(tongzhou("300.01")).unwrap();

@@ -48,13 +48,14 @@ const VERDICTS = {
 };
 const SEVERITIES = { error: ['错误', 'error'], warning: ['警告', 'warning'], info: ['提示', 'information'] };
 
-function kindText(kind, locale, names) {
+function kindText(kind, locale, names, outcomeNames) {
   const [family, detail] = kind.split('.');
   const en = locale === 'en' ? 1 : 0;
   const label = KINDS[family]?.[en] ?? family;
   if (detail === undefined) return label;
   // outcome.approval: the verdict's heading; requirement.declaration: the stage.
-  const of = family === 'outcome' ? VERDICTS[detail]?.[en] : names.stages[detail];
+  // outcome.merge: the verdict as the regulation names it (江津 可研及概算代初步设计), else the heading.
+  const of = family === 'outcome' ? outcomeNames[detail] ?? VERDICTS[detail]?.[en] : names.stages[detail];
   return en ? `${label} (${of ?? detail})` : `${label}（${of ?? detail}）`;
 }
 
@@ -68,7 +69,7 @@ function render() {
   const provisions = document.getElementById('provisions');
   const rows = catalogue.provisions.map((p) => {
     const cites = p.citations.map((c) => `${c.article}：${c.summary}`).join('\n');
-    const tr = row(provisions, [p.rule, kindText(p.kind, locale, names), p.codes.join(' ') || '—', cites, p.summary]);
+    const tr = row(provisions, [p.rule, kindText(p.kind, locale, names, j.outcomeNames), p.codes.join(' ') || '—', cites, p.summary]);
     tr.dataset.rule = p.rule;
     return tr;
   });

@@ -488,8 +488,9 @@ impl Attachment {
     fn say(&mut self) {
         self.announce = None;
         let unsaid = std::mem::take(&mut self.unsaid);
-        let locale = self.validator.report().locale;
-        let said = self.lines.announcements(&unsaid, locale);
+        let report = self.validator.report();
+        let locale = report.locale;
+        let said = self.lines.announcements(&unsaid, report);
         if !said.is_empty() {
             let w = words::words(locale);
             let separator = if locale.is_en() { ". " } else { w.semicolon };

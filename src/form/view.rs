@@ -54,13 +54,14 @@ impl Lines {
     }
 
     /// The sentences to announce: one for each verdict whose value changed.
-    pub fn announcements(&self, previous: &[Previous], locale: Locale) -> Vec<String> {
+    pub fn announcements(&self, previous: &[Previous], report: &Report) -> Vec<String> {
         VERDICTS
-            .iter()
-            .filter_map(|(name, zh, en)| {
-                let (_, before) = previous.iter().find(|(n, _)| n == name)?;
-                let heading = if locale.is_en() { en } else { zh };
-                announcement(heading, before.as_ref(), self.get(name), locale)
+            .into_iter()
+            .filter_map(|verdict| {
+                let (name, _, _) = verdict;
+                let (_, before) = previous.iter().find(|(n, _)| *n == name)?;
+                let heading = words::heading(report, verdict);
+                announcement(heading, before.as_ref(), self.get(name), report.locale)
             })
             .collect()
     }
@@ -175,8 +176,9 @@ impl Panel {
             set_if_changed(&body, "lang", w.lang);
         }
         let mut wanted = Vec::new();
-        for (name, zh, en) in VERDICTS {
-            let heading = if locale.is_en() { en } else { zh };
+        for verdict in VERDICTS {
+            let (name, _, _) = verdict;
+            let heading = words::heading(report, verdict);
             let Some((_, before)) = previous.iter().find(|(n, _)| *n == name) else {
                 if let Some((_, content)) = self.contents.iter().find(|(n, _)| *n == name) {
                     wanted.push(Wanted {
@@ -396,7 +398,8 @@ impl Beside {
             };
             set_if_changed(keyed.parent(), "lang", w.lang);
             let mut wanted = Vec::new();
-            for (name, zh, en) in VERDICTS {
+            for verdict in VERDICTS {
+                let (name, _, _) = verdict;
                 if !report
                     .nearest
                     .iter()
@@ -411,7 +414,7 @@ impl Beside {
                     .iter()
                     .find(|(n, _)| *n == name)
                     .and_then(|(_, b)| b.as_ref());
-                let heading = if locale.is_en() { en } else { zh };
+                let heading = words::heading(report, verdict);
                 let verdict = format!("{heading}{}{}", w.colon, line.said());
                 wanted.push(Wanted {
                     key: name.to_string(),

@@ -239,6 +239,16 @@ fn lang(locale: Locale, pair: (&'static str, &'static str)) -> &'static str {
     }
 }
 
+/// The heading of the verdict named `name` (a key of [`VERDICTS`]) in `report`: its regulation's
+/// own name where it has one (江津's 「可研及概算代初步设计」 for 合并编报), else `zh` or `en`.
+pub fn heading<'r>(report: &'r Report, (name, zh, en): (&str, &'r str, &'r str)) -> &'r str {
+    report
+        .jurisdiction
+        .as_ref()
+        .and_then(|j| j.outcome_names.get(name))
+        .map_or_else(|| report.locale.pick(zh, en), String::as_str)
+}
+
 /// The verdict named `name` (a key of [`VERDICTS`]) in `report`, as one line; `None` where the
 /// regulation has no such verdict.
 pub fn verdict_line(name: &str, report: &Report) -> Option<VerdictLine> {

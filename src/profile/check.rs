@@ -732,6 +732,17 @@ impl<'a> Checker<'a> {
                 c.err(path.key("field"), message);
             }
         });
+        self.rules(&v.outcome_names, at.key("outcomeNames"), |c, n, path| {
+            c.cites(&n.cite, path.key("cite"));
+            if n.name.trim().is_empty() {
+                c.err(path.key("name"), "a name is required".into());
+            }
+            let mut before = v.outcome_names.iter().take_while(|o| !std::ptr::eq(*o, n));
+            if before.any(|o| o.outcome == n.outcome) {
+                let message = format!("`{}` is named twice", n.outcome.key());
+                c.err(path.key("outcome"), message);
+            }
+        });
         let mut ids = std::mem::take(&mut self.ids);
         crate::sorted::sort_by(&mut ids, |a, b| a.0.cmp(b.0));
         for pair in ids.windows(2) {

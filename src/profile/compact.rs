@@ -36,10 +36,10 @@ use crate::sorted::SortedMap;
 
 /// `GOVIT` + format version. A file of another version is refused with a message that says to
 /// recompile it with this package's `gov-it-check compile`.
-pub const MAGIC: &[u8; 8] = b"GOVITPF\x07";
+pub const MAGIC: &[u8; 8] = b"GOVITPF\x08";
 
 /// The header of a profile's English texts kept apart (`<id>.en.govit`), same format version.
-pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x07";
+pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x08";
 
 /// Why compiled bytes could not be read, and at which byte of which file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -810,6 +810,9 @@ macro_rules! compact_unit_enum {
 compact_unit_enum!(Op: Gt, Ge, Lt, Le);
 compact_unit_enum!(Stage: Declaration, Approval, Implementation, Acceptance);
 compact_unit_enum!(VerdictOf: Approval, Merge, Supervision, Management);
+compact_unit_enum!(
+    Table: Approval, Merge, Supervision, Management, ExpertPanel, FinancialReview, Acceptance
+);
 compact_unit_enum!(Severity: Error, Warning, Info);
 compact_unit_enum!(InitialAcceptance: Required, Optional, NotProvided);
 compact_unit_enum!(ApprovalNeed: Required, MayBeExempt, NotRequired);
@@ -860,8 +863,15 @@ compact_struct!(Version {
     title, #[en] title_en, document_number, issued, in_force, in_force_basis, repealed, replaces,
     articles, annexes, documents, chapters, parameters, outcomes, required_fields, requirements,
     windows, deadlines, enumerations, funding_sums, resource_table, panels, restrictions,
-    adjustment, not_formalised, interpretations, field_labels,
+    adjustment, not_formalised, interpretations, field_labels, outcome_names,
 } skip { shared });
+compact_struct!(OutcomeName {
+    outcome,
+    name,
+    #[en]
+    name_en,
+    cite
+});
 compact_struct!(FieldLabel {
     field,
     label,

@@ -31,6 +31,7 @@ use crate::codes::Severity;
 use crate::messages::Locale;
 use crate::model::Field;
 use crate::report::Citations;
+use crate::rules::nearest_threshold::Table;
 use crate::sorted::SortedMap;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -108,6 +109,9 @@ pub struct Version {
     /// Fields this regulation's form or text words otherwise than the package's labels do.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub field_labels: Vec<FieldLabel>,
+    /// Verdicts this regulation names otherwise than the package's headings do.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outcome_names: Vec<OutcomeName>,
     /// What every report made under this version repeats, made once per locale on first use.
     #[serde(skip)]
     pub(crate) shared: Shared,
@@ -146,6 +150,21 @@ pub struct FieldLabel {
     #[serde(default)]
     pub label_en: String,
     /// Where the text words it so.
+    pub cite: Cites,
+}
+
+/// A verdict as one regulation's text names it, where the package's heading is another
+/// regulation's term (江津 第九条 has no 合并编报: its 可研及概算 stand in for the 初步设计): its
+/// form, its nearest thresholds' messages and its report's `jurisdiction.outcomeNames` name it so.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OutcomeName {
+    pub outcome: Table,
+    pub name: String,
+    /// Where empty, the package's English name.
+    #[serde(default)]
+    pub name_en: String,
+    /// Where the text names it so.
     pub cite: Cites,
 }
 
@@ -1071,6 +1090,14 @@ impl Version {
         )
     }
 
+    /// The verdicts this regulation names otherwise, by outcome key, in `locale`.
+    pub fn outcome_names(&self, locale: Locale) -> SortedMap<String, String> {
+        crate::sorted::gathered(self.outcome_names.iter().map(|n| {
+            let (zh, en) = self.outcome_line(n.outcome);
+            (n.outcome.key().to_string(), locale.pick(zh, en).to_string())
+        }))
+    }
+
     /// A citation of this version, resolved against its article index.
     pub fn citation(
         &self,
@@ -1130,6 +1157,17 @@ impl Version {
             Some(own) if !locale.is_en() => &own.label,
             Some(own) if !own.label_en.is_empty() => &own.label_en,
             _ => locale.pick(spec.zh, spec.en),
+        }
+    }
+
+    /// `table`'s verdict as messages name its line, in Chinese and in English: this regulation's
+    /// own name where it has one ([`OutcomeName`]), else the package's.
+    pub fn outcome_line(&self, table: Table) -> (&str, &str) {
+        let (zh, en) = table.name();
+        match self.outcome_names.iter().find(|n| n.outcome == table) {
+            Some(own) if own.name_en.is_empty() => (&own.name, en),
+            Some(own) => (&own.name, &own.name_en),
+            None => (zh, en),
         }
     }
 

@@ -75,7 +75,8 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 
 /// The decision tables, in the order the engine decides them and [`crate::outcomes::OUTCOMES`]
 /// lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum Table {
     Approval,
     Merge,
@@ -891,7 +892,7 @@ fn message(
 ) -> String {
     use Direction::{Above, Below};
     let en = ctx.locale.is_en();
-    let (zh_name, en_name) = place.key.table.name();
+    let (zh_name, en_name) = ctx.version.outcome_line(place.key.table);
     let lowered;
     let name = if en {
         lowered = lower_first(en_name);

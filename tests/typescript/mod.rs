@@ -93,6 +93,10 @@ const FIELD_TYPES: &[(&str, &str)] = &[
     ("NearestThreshold.direction", "'below' | 'above'"),
     ("JurisdictionInfo.issued", "DateString"),
     ("JurisdictionInfo.inForce", "DateString"),
+    (
+        "JurisdictionInfo.outcomeNames",
+        "Partial<Record<OutcomeName, string>>",
+    ),
     ("Report.asOf", "DateString"),
     ("Report.stage", "Stage"),
     ("Delta.stage", "Stage"),
@@ -103,6 +107,10 @@ const FIELD_TYPES: &[(&str, &str)] = &[
     (
         "JurisdictionEntry.choices",
         "Partial<Record<FieldPath, string[]>>",
+    ),
+    (
+        "JurisdictionEntry.outcomeNames",
+        "Partial<Record<OutcomeName, string>>",
     ),
     (
         "JurisdictionEntry.resourceChoices",
