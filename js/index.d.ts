@@ -332,6 +332,7 @@ export type Code =
   | 'IN009' // too-many-rows, Error
   | 'IN010' // required-cell, Error
   | 'IN011' // unknown-document, Warning
+  | 'IN016' // unknown-chapter, Warning
   | 'IN014' // amount-in-yuan, Warning
   | 'IN012' // input-too-large, Error
   | 'IN013' // unknown-fields-omitted, Warning
@@ -821,6 +822,11 @@ export interface JurisdictionEntry {
   /** Document kinds for the application's `documents` table, with their names. */
   documents: Record<string, string>;
   /**
+   * The chapters a document may have to contain, with their names: a document's `chapters` takes
+   * the key or the name.
+   */
+  chapters: Record<string, string>;
+  /**
    * The values the regulation's form lists for a field, which the applicant picks from and `FM002`
    * holds it to (项目性质 for `nature`, 联网方式 for `networkType`), by field path; the form's own words,
    * in either locale.
@@ -1085,6 +1091,11 @@ export interface Labels {
   stages: Record<Stage, string>;
   /** Each jurisdiction's document names, by document key (every version's). */
   documents: Record<JurisdictionId | (string & {}), Record<string, string>>;
+  /**
+   * Each jurisdiction's names of the chapters a document may have to contain (a document's
+   * `chapters` takes the key or the name), by chapter key (every version's).
+   */
+  chapters: Record<JurisdictionId | (string & {}), Record<string, string>>;
   /**
    * Each jurisdiction's own labels of the fields its regulation words otherwise than `fields` does
    * (相城's 「预算总投资」 for 预计总投资), by field path (every version's).

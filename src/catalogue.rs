@@ -33,6 +33,9 @@ pub struct JurisdictionEntry {
     pub parameters: Vec<ParameterEntry>,
     /// Document kinds for the application's `documents` table, with their names.
     pub documents: SortedMap<String, String>,
+    /// The chapters a document may have to contain, with their names: a document's `chapters`
+    /// takes the key or the name.
+    pub chapters: SortedMap<String, String>,
     /// The values the regulation's form lists for a field, which the applicant picks from and
     /// `FM002` holds it to (项目性质 for `nature`, 联网方式 for `networkType`), by field path; the
     /// form's own words, in either locale.
@@ -106,6 +109,7 @@ pub fn jurisdictions(
                     })
                     .collect(),
                 documents: v.document_names(locale),
+                chapters: v.chapter_names(locale),
                 choices: v
                     .enumerations
                     .iter()

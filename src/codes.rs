@@ -99,6 +99,9 @@ codes! {
     UnknownDocument => "IN011", "unknown-document", Warning, "input", ["input", "regulation"], Around("input"),
         "材料类别「{input}」不是《{regulation}》所列材料，已忽略。",
         "Document kind “{input}” is not one that {regulation} names; it was ignored.";
+    UnknownChapter => "IN016", "unknown-chapter", Warning, "input", ["document", "input", "regulation"], Around("input"),
+        "「{document}」所注明的篇章「{input}」不是《{regulation}》所列篇章，已忽略。",
+        "“{document}” lists the chapter “{input}”, which is not one that {regulation} names; it was ignored.";
     AmountInYuan => "IN014", "amount-in-yuan", Warning, "input", ["field", "input", "divided"], Around("input"),
         "「{field}」填写的是 {input} 万元，即 {divided} 亿元。金额以万元为单位：如填写的是元，应为 {divided} 万元。",
         "“{field}” reads {input} 万元, that is {divided} 亿元 ({divided} × 100 million yuan). Amounts are in 万元 (10,000 yuan): if this is in yuan, it is {divided} 万元.";

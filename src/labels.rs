@@ -164,6 +164,9 @@ pub struct Labels {
     stages: Ordered<&'static str>,
     /// Each jurisdiction's document names, by document key (every version's).
     documents: SortedMap<String, SortedMap<String, String>>,
+    /// Each jurisdiction's names of the chapters a document may have to contain (a document's
+    /// `chapters` takes the key or the name), by chapter key (every version's).
+    chapters: SortedMap<String, SortedMap<String, String>>,
     /// Each jurisdiction's own labels of the fields its regulation words otherwise than `fields`
     /// does (相城's 「预算总投资」 for 预计总投资), by field path (every version's).
     jurisdiction_fields: SortedMap<String, SortedMap<String, String>>,
@@ -233,6 +236,13 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
         }
         (profile.id.clone(), names)
     }));
+    let chapters = crate::sorted::gathered(registry.profiles().into_iter().map(|profile| {
+        let mut names = SortedMap::default();
+        for version in &profile.versions {
+            names.extend(version.chapter_names(locale));
+        }
+        (profile.id.clone(), names)
+    }));
     let jurisdiction_fields =
         crate::sorted::gathered(registry.profiles().into_iter().map(|profile| {
             let mut own = SortedMap::default();
@@ -254,6 +264,7 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
         verdicts: Ordered(verdicts),
         stages: Ordered(stages),
         documents,
+        chapters,
         jurisdiction_fields,
     }
 }

@@ -1155,6 +1155,52 @@ fn a_document_is_located_at_its_own_row_after_rows_that_could_not_be_read() {
         .any(|d| d.path == "documents[0].chapters"));
 }
 
+/// A checklist sends a chapter by the regulation's name for it as readily as by its key; one that
+/// is neither (another regulation's key, a typo) is said to be ignored where it is given, so that
+/// the DC002 beside it can be understood.
+#[test]
+fn a_chapter_is_on_file_by_its_key_or_its_name_and_an_unknown_one_is_said_to_be_ignored() {
+    let study = |chapters: serde_json::Value| {
+        run(
+            "tongzhou",
+            Stage::Approval,
+            json!({ "totalInvestment": "400", "mandatedBy": [],
+                    "documents": [{ "kind": "可行性研究报告", "chapters": chapters }] }),
+        )
+    };
+    for given in [
+        json!(["resourceSharingAnalysis"]),
+        json!(["信息资源共享分析"]),
+    ] {
+        let r = study(given.clone());
+        assert!(
+            !r.diagnostics
+                .iter()
+                .any(|d| d.code == "DC002" || d.code == "IN016"),
+            "{given}: {:#?}",
+            r.diagnostics
+        );
+    }
+    let r = study(json!(["dataSharingAnalysis", "信息资源共享分析篇"]));
+    assert!(has(&r, "DC002", "documents[0].chapters"));
+    let unknown: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "IN016").collect();
+    assert_eq!(unknown.len(), 2, "{unknown:#?}");
+    assert_eq!(unknown[0].path, "documents[0].chapters[0]");
+    assert_eq!(unknown[0].severity, gov_it_rules::codes::Severity::Warning);
+    assert_eq!(
+        &*unknown[0].message,
+        "「可行性研究报告」所注明的篇章「dataSharingAnalysis」不是《通州区政务信息化项目建设管理办法》所列篇章，已忽略。"
+    );
+    assert_eq!(unknown[1].path, "documents[0].chapters[1]");
+    // Another regulation's chapter is its own: 歙县's key is known there.
+    let r = run(
+        "shexian",
+        Stage::Approval,
+        json!({ "documents": [{ "kind": "feasibilityStudy", "chapters": ["dataSharingAnalysis"] }] }),
+    );
+    assert!(!r.diagnostics.iter().any(|d| d.code == "IN016"));
+}
+
 #[test]
 fn a_portal_parameter_no_regulation_leaves_open_is_refused_by_name() {
     let read = |options: serde_json::Value| {

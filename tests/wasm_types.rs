@@ -139,7 +139,10 @@ fn keys(value: &Value, into: &mut Seen) {
                         .or_default()
                         .insert(word.to_string());
                 }
-                if !matches!(k.as_str(), "params" | "documentNames" | "documents") {
+                if !matches!(
+                    k.as_str(),
+                    "params" | "documentNames" | "documents" | "chapters"
+                ) {
                     keys(v, into);
                 }
             }

@@ -1090,6 +1090,15 @@ impl Version {
         )
     }
 
+    /// Its chapters' names in `locale` (in Chinese where the profile has no English one), by key.
+    pub fn chapter_names(&self, locale: Locale) -> SortedMap<String, String> {
+        crate::sorted::gathered(
+            self.chapters
+                .iter()
+                .map(|(k, c)| (k.clone(), locale.pick(&c.name, &c.name_en).to_string())),
+        )
+    }
+
     /// The verdicts this regulation names otherwise, by outcome key, in `locale`.
     pub fn outcome_names(&self, locale: Locale) -> SortedMap<String, String> {
         crate::sorted::gathered(self.outcome_names.iter().map(|n| {
@@ -1175,6 +1184,18 @@ impl Version {
     /// name this version gives it.
     pub fn on_file(&self, app: &crate::model::Application, kind: &str) -> Option<usize> {
         app.document_index(kind, self.document_name(kind, Locale::ZhCn))
+    }
+
+    /// The key of the chapter `given` names, given by its key or by the name this version gives it
+    /// (a checklist sends 「信息资源共享分析」 as readily as `resourceSharingAnalysis`).
+    pub fn chapter_key<'a>(&'a self, given: &'a str) -> Option<&'a str> {
+        if self.chapters.contains_key(given) {
+            return Some(given);
+        }
+        self.chapters
+            .iter()
+            .find(|(_, c)| *c.name == *given)
+            .map(|(key, _)| key.as_str())
     }
 
     /// A document's name in `locale` (in Chinese where the profile has no English one), or its key

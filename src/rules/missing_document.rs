@@ -174,7 +174,11 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         let Some(doc) = ctx.app.documents().get(index) else {
             continue;
         };
-        let on_file = |chapter: &str| doc.chapters.iter().any(|c| &**c == chapter);
+        let on_file = |chapter: &str| {
+            doc.chapters
+                .iter()
+                .any(|c| ctx.version.chapter_key(c) == Some(chapter))
+        };
         for chapter in rule.chapters.iter().filter(|c| !on_file(c)) {
             let chapter_name = ctx
                 .version

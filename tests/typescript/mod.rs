@@ -784,7 +784,7 @@ fn labels(krate: &Crate) -> String {
                 ty + "  }"
             }
             "stages" => "Record<Stage, string>".to_string(),
-            "documents" => {
+            "documents" | "chapters" => {
                 "Record<JurisdictionId | (string & {}), Record<string, string>>".to_string()
             }
             "jurisdictionFields" => {
