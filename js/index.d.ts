@@ -164,6 +164,8 @@ export interface Application {
   dates?: {
     /** 立项批复日期 — Approval date. */
     approval?: DateString | null;
+    /** 可行性研究报告批复日期 — Feasibility study approved. */
+    feasibilityApproval?: DateString | null;
     /** 项目基本情况备案表报送日期 — Basic-information filing date. */
     basicInfoFiled?: DateString | null;
     /** 合同签订日期 — Contract signed. */

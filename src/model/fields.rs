@@ -128,6 +128,7 @@ fields! {
     AcceptancePanelSize => "acceptancePanel.size", Kind::Count(0, 999), "终验专家组人数", "Final-acceptance panel size";
     AcceptancePanelExternal => "acceptancePanel.external", Kind::Count(0, 999), "终验外部专家人数", "External experts on the final-acceptance panel";
     ApprovalDate => "dates.approval", Kind::Date, "立项批复日期", "Approval date";
+    FeasibilityApprovalDate => "dates.feasibilityApproval", Kind::Date, "可行性研究报告批复日期", "Feasibility study approved";
     BasicInfoFiledDate => "dates.basicInfoFiled", Kind::Date, "项目基本情况备案表报送日期", "Basic-information filing date";
     ContractSignedDate => "dates.contractSigned", Kind::Date, "合同签订日期", "Contract signed";
     ContractFiledDate => "dates.contractFiled", Kind::Date, "合同备案日期", "Contract filed";
