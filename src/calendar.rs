@@ -116,7 +116,49 @@ pub fn add(date: NaiveDate, span: Span, calendar: &HolidayCalendar) -> Option<Na
 /// The longest run of rest days a State Council holiday calendar has set (国庆 and 中秋 together,
 /// 8 days in 2023 and 2025), and a day more: a last day moved past public holidays moves at most
 /// this far past weekends alone.
-pub const LONGEST_REST_RUN_DAYS: i64 = 9;
+pub const LONGEST_REST_RUN_DAYS: u64 = 9;
+
+/// Whether `date` is no later than a run of public holidays past `latest`
+/// ([`LONGEST_REST_RUN_DAYS`]): a date a holiday calendar could still find on time.
+pub fn within_a_rest_run(latest: NaiveDate, date: NaiveDate) -> bool {
+    latest
+        .checked_add_days(Days::new(LONGEST_REST_RUN_DAYS))
+        .is_none_or(|last| date <= last)
+}
+
+/// The days of the year on which a public holiday, with the rest days the State Council's yearly
+/// arrangement joins to it, can fall, as (month, day) ranges: 元旦, 春节 (除夕 to 初三, 除夕 between
+/// 20 January and 19 February), 清明, 劳动节, 端午 (农历五月初五, 28 May to 25 June), 中秋 (农历八月
+/// 十五, 7 September to 6 October) with 国庆 (《全国年节及纪念日放假办法》 第二条, as revised with
+/// effect from 2025-01-01), each widened by the weekend and the 调休 days joined to it. A day outside
+/// them is never a holiday; inside, only the portal's calendar can say.
+const HOLIDAY_SEASONS: [((u32, u32), (u32, u32)); 7] = [
+    ((1, 1), (1, 3)),
+    ((1, 20), (2, 28)),
+    ((4, 3), (4, 7)),
+    ((4, 29), (5, 6)),
+    ((5, 27), (6, 27)),
+    ((9, 6), (10, 8)),
+    ((12, 30), (12, 31)),
+];
+
+/// Whether a public holiday can fall on `date` in some year's arrangement.
+pub fn may_be_a_public_holiday(date: NaiveDate) -> bool {
+    let day = (date.month(), date.day());
+    HOLIDAY_SEASONS
+        .iter()
+        .any(|&(first, last)| first <= day && day <= last)
+}
+
+/// Whether a public holiday can fall on a day from `from` to `to`, both counted.
+pub fn may_hold_public_holidays(from: NaiveDate, to: NaiveDate) -> bool {
+    if (to - from).num_days() > 366 {
+        return true;
+    }
+    from.iter_days()
+        .take_while(|d| *d <= to)
+        .any(may_be_a_public_holiday)
+}
 
 /// The last day of a period of `span` from `date`: `date` plus `span`, moved past a weekend or a
 /// public holiday it falls on to the next working day, as 民法典 第二百零三条 counts a period
@@ -171,6 +213,33 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    /// 国庆 2025 ran to 8 October, 春节 2026 (除夕 16 February) to the 23rd; 10 January and
+    /// 10 July hold no holiday in any year.
+    #[test]
+    fn a_public_holiday_can_fall_only_in_its_season() {
+        for day in [
+            "2025-10-01",
+            "2025-10-08",
+            "2026-02-23",
+            "2026-01-01",
+            "2025-12-31",
+        ] {
+            assert!(may_be_a_public_holiday(d(day)), "{day}");
+        }
+        for day in [
+            "2025-01-10",
+            "2026-07-10",
+            "2025-10-09",
+            "2026-03-01",
+            "2026-09-05",
+        ] {
+            assert!(!may_be_a_public_holiday(d(day)), "{day}");
+        }
+        assert!(!may_hold_public_holidays(d("2026-09-01"), d("2026-09-05")));
+        assert!(may_hold_public_holidays(d("2026-09-01"), d("2026-09-06")));
+        assert!(may_hold_public_holidays(d("2026-07-10"), d("2027-07-12")));
     }
 
     #[test]

@@ -380,7 +380,7 @@ fn line_of(
                 text.push_str(w.semicolon);
                 text.push_str(lang(locale, v.initial_acceptance.label()));
             }
-            (String::new(), text, said)
+            (v.initial_acceptance.key().to_string(), text, said)
         }),
         "adjustment" => line(o.adjustment.as_ref(), locale, |v| {
             let said = 0..first_clause(&v.procedure, w);

@@ -8,7 +8,9 @@
 //! to the next working day (民法典 第二百零三条); a window that measures a duration (`duration`:
 //! a trial run) counts its first and last days. Windows counted in working days say so when the
 //! portal has not supplied the holiday calendar for the years they run through (`TW005`), and a
-//! late verdict whose last day knew no holidays says that (`TW010`). An approved postponement
+//! late verdict whose last day knew no holidays says that (`TW010`); such a date, late by no more
+//! than a run of public holidays (9 days), may be on time, and its `TW002` or `TW006` is a warning,
+//! not an error. An approved postponement
 //! (延期验收) moves the latest date to the one granted, and a date past it, or a step still empty after it, is said by the postponement (`TW008`, `TW009`)
 //! rather than by the text's span; a step that must come before
 //! the later date (验收申请 before 验收) and already lies past the latest date shows the window missed
@@ -110,6 +112,14 @@ fn moves_to_a_working_day(w: &Window) -> bool {
             .is_some_and(|s| !s.is_zero() && !matches!(s, Span::WorkingDays(_)))
 }
 
+/// Whether the window's latest date, moved past weekends alone, may be a public holiday the
+/// portal has not given (and so move further).
+fn last_day_unknown(ctx: &Ctx, w: &Window, latest: chrono::NaiveDate) -> bool {
+    moves_to_a_working_day(w)
+        && !ctx.calendar.covers(latest, latest)
+        && calendar::may_be_a_public_holiday(latest)
+}
+
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<WindowReport> {
     let mut listed = Vec::new();
     for w in &ctx.version.windows {
@@ -148,6 +158,27 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     // is late by the postponement, not by the text's span.
     let postponed = by_the_text.zip(granted).is_some_and(|(l, g)| g > l);
     let reported = applies && ctx.stage_matches(&w.stages);
+    // A date past the latest by no more than a run of public holidays, where the portal has not
+    // given the holidays the count turns on and they can fall there, may be on time (a last day
+    // on 国庆 moves past it): it is said as a warning, and TW005 or TW010 says why.
+    let holidays_decide = |latest: chrono::NaiveDate, date: chrono::NaiveDate| {
+        let unknown = if counts_working_days(w) {
+            from_date.is_some_and(|from| {
+                !ctx.calendar.covers(from, latest)
+                    && calendar::may_hold_public_holidays(from, latest)
+            })
+        } else {
+            last_day_unknown(ctx, w, latest)
+        };
+        unknown && calendar::within_a_rest_run(latest, date)
+    };
+    let unless_holidays = |d: Diagnostic, latest, date| {
+        if holidays_decide(latest, date) {
+            d.severity(crate::codes::Severity::Warning)
+        } else {
+            d
+        }
+    };
     let citations = ctx.cite(&w.cite);
     let plain = |code: Code| {
         let d = Diagnostic::new(code, to_path).rule(&w.id, citations.clone());
@@ -197,7 +228,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                     let d = if postponed {
                         plain(Code::WindowTooLatePostponed)
                     } else {
-                        base(Code::WindowTooLate, Some(span))
+                        unless_holidays(base(Code::WindowTooLate, Some(span)), l, date)
                     };
                     sink.diagnostics.push(
                         d.param("date", calendar::iso(date))
@@ -218,9 +249,14 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
             (Some((l, span)), Some((field, date))) => {
                 if reported {
                     let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
+                    let d = base(Code::WindowMissedBefore, Some(span));
+                    let d = if postponed {
+                        d
+                    } else {
+                        unless_holidays(d, l, date)
+                    };
                     sink.diagnostics.push(
-                        base(Code::WindowMissedBefore, Some(span))
-                            .at(field.path())
+                        d.at(field.path())
                             .param("date", calendar::iso(date))
                             .param("target", ctx.label(w.to.0))
                             .param("latest", calendar::iso(l))
@@ -278,13 +314,9 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     let late = reported && !postponed && matches!(status, "late" | "overdue");
     let holiday_unknown = |latest: &chrono::NaiveDate| {
         let after = actual.unwrap_or(ctx.as_of);
-        (after - *latest).num_days() <= calendar::LONGEST_REST_RUN_DAYS
-            && !ctx.calendar.covers(*latest, *latest)
+        calendar::within_a_rest_run(*latest, after) && last_day_unknown(ctx, w, *latest)
     };
-    if let Some(latest) = by_the_text
-        .filter(|_| late && moves_to_a_working_day(w))
-        .filter(holiday_unknown)
-    {
+    if let Some(latest) = by_the_text.filter(|_| late).filter(holiday_unknown) {
         sink.notices.push(
             Diagnostic::new(Code::PeriodEndApproximate, to_path)
                 .rule(&w.id, citations.clone())

@@ -127,6 +127,8 @@ test('switching to 江津 changes the chain at 3000', async () => {
   const beside = page.locator('.gov-beside[data-gov-for="totalInvestment"] li[data-outcome="merge"]');
   assert.match(await beside.textContent(), /^可研及概算代初步设计：可以替代/);
   assert.match(await beside.textContent(), /距可研及概算代初步设计的界线还有 0\.0001 万元/);
+  // Every verdict names its value for a test to read, acceptance by its initialAcceptance.
+  assert.equal(await page.locator('.gov-outcomes dd[data-outcome="acceptance"]').getAttribute('data-value'), 'notProvided');
   await typeAmount(page, '3000');
   assert.equal(await verdict(page, 'merge'), 'separate');
   await page.close();

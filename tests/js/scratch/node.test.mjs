@@ -207,7 +207,12 @@ test("attach() in Node says there is no page to attach to", () => {
 // without either; of the raw bytes, the date and month readers with their clocks 2.5 KB and the
 // funding checks 1.3 KB), and the words of a sixth reading of the texts with the labels' data
 // (+1.2 KB of embedded profiles): 243.3 KB (the CI build of b226d70) → 247.3 KB; 244 → 248.
-const SIZE_CEILING_KB = 248;
+// 2026-12-04, late: a verdict named as its regulation names it, chapters read by name with IN016,
+// labels' and the catalogue's chapters, holidays' seasons for a late date's severity, a new date
+// field (+1.3 KB on the module without regulations or attach(); of the raw code, the outcome
+// names 1.0 KB, the chapters with their labels 1.1 KB, the timing window's holidays 0.8 KB), and the
+// profiles' new checks (+0.1 KB): 247.5 → 248.6 KB; 248 → 249.
+const SIZE_CEILING_KB = 249;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
@@ -920,10 +925,13 @@ test('numbers cross as the module reads them: NaN is empty, Infinity is 1e400, t
   // One whose digits would take long to write (2 ** 2 ** 30, minutes) is refused at once, located.
   const started = performance.now();
   assert.throws(() => withValue('totalInvestment', 1n << 1_000_000n), { name: 'TypeError', message: /^application\.totalInvestment: a BigInt of more than 4096 bits/ });
-  assert.throws(() => withValue('totalInvestment', 1n << 4095n), { name: 'TypeError', message: /more than 4096 bits/ });
+  assert.throws(() => withValue('totalInvestment', 1n << 4096n), { name: 'TypeError', message: /more than 4096 bits/ });
+  assert.throws(() => withValue('totalInvestment', -(1n << 4096n)), { name: 'TypeError', message: /more than 4096 bits/ });
   assert.ok(performance.now() - started < 500);
-  assert.equal(one(withValue('totalInvestment', (1n << 4095n) - 1n), 'totalInvestment').code, 'IN001');
-  assert.equal(one(withValue('totalInvestment', -(1n << 4095n)), 'totalInvestment').code, 'IN001');
+  // 4096 bits are read, as the message says: 2 ** 4096 - 1 and 10 ** 1233 (1,234 digits).
+  assert.equal(one(withValue('totalInvestment', (1n << 4096n) - 1n), 'totalInvestment').code, 'IN001');
+  assert.equal(one(withValue('totalInvestment', -((1n << 4096n) - 1n)), 'totalInvestment').code, 'IN001');
+  assert.equal(one(withValue('totalInvestment', 10n ** 1233n), 'totalInvestment').code, 'IN001');
   assert.equal(validator.set('totalInvestment', -(2n ** 63n) - 1n).diagnostics.added[0].code, 'IN001');
   assert.equal(validator.set('totalInvestment', 300n).outcomes.merge?.value.mode, 'merge');
   // Inside a Map, which only the careful writer reads, too.
