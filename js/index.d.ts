@@ -658,7 +658,7 @@ export interface JurisdictionInfo {
   inForceBasis: string;
   /**
    * The verdicts this regulation names otherwise than the package's headings, by outcome key (江津's
-   * `merge` is 「可研及概算代初步设计」); a form's heading for them.
+   * `merge` is 「可研与初步设计」); a form's heading for them.
    */
   outcomeNames?: Partial<Record<OutcomeName, string>>;
 }
@@ -841,7 +841,7 @@ export interface JurisdictionEntry {
   resourceChoices: Partial<Record<'sharing' | 'updateFrequency', string[]>>;
   /**
    * The verdicts its regulation names otherwise than the package's headings, by outcome key (江津's
-   * `merge` is 「可研及概算代初步设计」).
+   * `merge` is 「可研与初步设计」).
    */
   outcomeNames: Partial<Record<OutcomeName, string>>;
   /** Every dated version, oldest first. */

@@ -878,7 +878,7 @@ class Walk {
     switch (typeof value) {
       case 'bigint':
         // Its decimal digits as a string: exact, and judged as digits typed are. One of more than
-        // 4096 bits (past 1,234 digits; no amount has near as many) is refused first: the digits of
+        // 4096 bits (about 1,233 digits; no amount has near as many) is refused first: the digits of
         // the largest an engine holds take minutes to write, and 16 Mi characters of these 0.3 s.
         if ((value < 0n ? -value : value) >> 4096n !== 0n) throw this.fail('a BigInt of more than 4096 bits');
         value = value.toString();

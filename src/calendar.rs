@@ -113,17 +113,35 @@ pub fn add(date: NaiveDate, span: Span, calendar: &HolidayCalendar) -> Option<Na
     }
 }
 
-/// The longest run of rest days a State Council holiday calendar has set (国庆 and 中秋 together,
-/// 8 days in 2023 and 2025), and a day more: a last day moved past public holidays moves at most
-/// this far past weekends alone.
-pub const LONGEST_REST_RUN_DAYS: u64 = 9;
+/// The longest run of rest days a State Council holiday calendar has set (春节 2020, extended to
+/// 2 February by 国办发明电〔2020〕1号: 24 January to 2 February, 10 days), and a day more: public
+/// holidays move a last day, or the end of a count of working days, at most this far past where
+/// weekends alone put it.
+pub const LONGEST_REST_RUN_DAYS: u64 = 11;
 
-/// Whether `date` is no later than a run of public holidays past `latest`
-/// ([`LONGEST_REST_RUN_DAYS`]): a date a holiday calendar could still find on time.
-pub fn within_a_rest_run(latest: NaiveDate, date: NaiveDate) -> bool {
-    latest
-        .checked_add_days(Days::new(LONGEST_REST_RUN_DAYS))
-        .is_none_or(|last| date <= last)
+/// The latest day public holidays the portal has not given could move a period's last day
+/// (`latest`, moved past weekends alone) to: the first weekday after the season of holidays it
+/// falls in, and no further than a run of rest days; `None` where no holiday can fall on it.
+pub fn last_day_at_most(latest: NaiveDate) -> Option<NaiveDate> {
+    if !may_be_a_public_holiday(latest) {
+        return None;
+    }
+    let cap = latest.checked_add_days(Days::new(LONGEST_REST_RUN_DAYS))?;
+    let mut day = latest;
+    while day < cap
+        && (may_be_a_public_holiday(day) || matches!(day.weekday(), Weekday::Sat | Weekday::Sun))
+    {
+        day = day.succ_opt()?;
+    }
+    Some(day)
+}
+
+/// The latest day public holidays the portal has not given could move the end of a count of
+/// working days from `from` (not counted) to `latest` to; `None` where none can fall in the count.
+pub fn count_end_at_most(from: NaiveDate, latest: NaiveDate) -> Option<NaiveDate> {
+    may_hold_public_holidays(from.succ_opt()?, latest)
+        .then(|| latest.checked_add_days(Days::new(LONGEST_REST_RUN_DAYS)))
+        .flatten()
 }
 
 /// The days of the year on which a public holiday, with the rest days the State Council's yearly
@@ -216,7 +234,8 @@ mod tests {
     }
 
     /// 国庆 2025 ran to 8 October, 春节 2026 (除夕 16 February) to the 23rd; 10 January and
-    /// 10 July hold no holiday in any year.
+    /// 10 July hold no holiday in any year. A last day in a season moves at most to the weekday
+    /// after it; a count of working days turns on the days it counts, not the one it starts from.
     #[test]
     fn a_public_holiday_can_fall_only_in_its_season() {
         for day in [
@@ -240,6 +259,19 @@ mod tests {
         assert!(!may_hold_public_holidays(d("2026-09-01"), d("2026-09-05")));
         assert!(may_hold_public_holidays(d("2026-09-01"), d("2026-09-06")));
         assert!(may_hold_public_holidays(d("2026-07-10"), d("2027-07-12")));
+        // 清明 2025: 4 April (Friday) moves at most to Tuesday the 8th; 元旦: 3 January 2025 (a
+        // Friday) to Monday the 6th; 8 October 2025 (Wednesday) to the 9th.
+        assert_eq!(last_day_at_most(d("2025-04-04")), Some(d("2025-04-08")));
+        assert_eq!(last_day_at_most(d("2025-01-03")), Some(d("2025-01-06")));
+        assert_eq!(last_day_at_most(d("2025-10-08")), Some(d("2025-10-09")));
+        assert_eq!(last_day_at_most(d("2025-01-10")), None);
+        // 春节's season is long: the run of rest days caps it.
+        assert_eq!(last_day_at_most(d("2026-02-02")), Some(d("2026-02-13")));
+        assert_eq!(count_end_at_most(d("2025-04-07"), d("2025-04-16")), None);
+        assert_eq!(
+            count_end_at_most(d("2025-04-06"), d("2025-04-16")),
+            Some(d("2025-04-27"))
+        );
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub struct JurisdictionEntry {
     /// `updateFrequency` 采集更新频率; `RS002`, `RS005`), by cell.
     pub resource_choices: SortedMap<String, Vec<String>>,
     /// The verdicts its regulation names otherwise than the package's headings, by outcome key
-    /// (江津's `merge` is 「可研及概算代初步设计」).
+    /// (江津's `merge` is 「可研与初步设计」).
     pub outcome_names: SortedMap<String, String>,
     /// Every dated version, oldest first.
     pub versions: Vec<VersionEntry>,

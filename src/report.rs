@@ -900,7 +900,7 @@ pub struct JurisdictionInfo {
     pub in_force: Option<String>,
     pub in_force_basis: String,
     /// The verdicts this regulation names otherwise than the package's headings, by outcome key
-    /// (江津's `merge` is 「可研及概算代初步设计」); a form's heading for them.
+    /// (江津's `merge` is 「可研与初步设计」); a form's heading for them.
     #[serde(skip_serializing_if = "SortedMap::is_empty")]
     pub outcome_names: SortedMap<String, String>,
 }

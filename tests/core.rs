@@ -1192,6 +1192,23 @@ fn a_chapter_is_on_file_by_its_key_or_its_name_and_an_unknown_one_is_said_to_be_
         "「可行性研究报告」所注明的篇章「dataSharingAnalysis」不是《通州区政务信息化项目建设管理办法》所列篇章，已忽略。"
     );
     assert_eq!(unknown[1].path, "documents[0].chapters[1]");
+    // A document given by its Chinese name is named in English in an English message; an empty
+    // chapter says nothing.
+    let mut options = common::options("tongzhou", Stage::Approval);
+    options.locale = gov_it_rules::messages::Locale::En;
+    let r = run_with(
+        json!({ "documents": [{ "kind": "可行性研究报告", "chapters": ["x", ""] }] }),
+        &options,
+    );
+    let unknown: Vec<_> = r.diagnostics.iter().filter(|d| d.code == "IN016").collect();
+    assert_eq!(unknown.len(), 1, "{unknown:#?}");
+    assert!(
+        unknown[0]
+            .message
+            .starts_with("“Feasibility study (annex 3)” lists the chapter “x”"),
+        "{}",
+        unknown[0].message
+    );
     // Another regulation's chapter is its own: 歙县's key is known there.
     let r = run(
         "shexian",

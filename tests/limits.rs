@@ -551,6 +551,33 @@ fn a_verdict_named_twice_without_words_or_unknown_is_refused_where_it_is_named()
     assert!(errors[0].path.contains("outcomeNames"), "{errors:?}");
 }
 
+/// A document or a chapter is given by its key or by its name, so two cannot share a name.
+#[test]
+fn a_name_two_documents_or_two_chapters_share_is_refused() {
+    let errors = tongzhou_with(|p| {
+        p["versions"][0]["documents"]["feasibilityStudy"]["name"] = json!("项目建设建议书");
+        p["versions"][0]["chapters"]["another"] = json!({"name": "信息资源共享分析"});
+    });
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        paths.iter().any(|p| p.ends_with("documents.proposal.name")
+            || p.ends_with("documents.feasibilityStudy.name")),
+        "{paths:?}"
+    );
+    assert!(
+        paths
+            .iter()
+            .any(|p| p.ends_with("chapters.resourceSharingAnalysis.name")
+                || p.ends_with("chapters.another.name")),
+        "{paths:?}"
+    );
+    assert!(
+        errors.iter().all(|e| e.message.contains("is given twice")),
+        "{errors:?}"
+    );
+}
+
 /// 联网方式 as a list of strings each holding answers separated by commas: up to 100 different
 /// answers are read, each once; more are refused at the field, and the rest of the form is read.
 #[test]

@@ -322,19 +322,19 @@ fn a_verdict_a_regulation_names_otherwise_is_named_so() {
     let r = run("jiangjin", Stage::Declaration, jiangjin.clone());
     assert_eq!(
         entry(&r, "merge", "above").message,
-        "距可研及概算代初步设计的界线还有 0.01 万元：3000 万元及以上时，分别编报（第九条）"
+        "距可研与初步设计的界线还有 0.01 万元：3000 万元及以上时，分别编报（第九条）"
     );
     let names = &r.jurisdiction.as_ref().unwrap().outcome_names;
     assert_eq!(
         names.iter().collect::<Vec<_>>(),
-        [(&"merge".to_string(), &"可研及概算代初步设计".to_string())]
+        [(&"merge".to_string(), &"可研与初步设计".to_string())]
     );
     let mut options = options("jiangjin", Stage::Declaration);
     options.locale = Locale::En;
     let r = run_with(jiangjin, &options);
     assert_eq!(
         entry(&r, "merge", "above").message,
-        "0.01 万元 short of the feasibility study and estimate in place of the design line; at 3000 \
+        "0.01 万元 short of the feasibility study and preliminary design line; at 3000 \
          万元 or more, compiled separately (第九条)."
     );
     let r = run(

@@ -54,7 +54,7 @@ function kindText(kind, locale, names, outcomeNames) {
   const label = KINDS[family]?.[en] ?? family;
   if (detail === undefined) return label;
   // outcome.approval: the verdict's heading; requirement.declaration: the stage.
-  // outcome.merge: the verdict as the regulation names it (江津 可研及概算代初步设计), else the heading.
+  // outcome.merge: the verdict as the regulation names it (江津 可研与初步设计), else the heading.
   const of = family === 'outcome' ? outcomeNames[detail] ?? VERDICTS[detail]?.[en] : names.stages[detail];
   return en ? `${label} (${of ?? detail})` : `${label}（${of ?? detail}）`;
 }

@@ -333,7 +333,10 @@ impl Attachment {
                     .map(|t| t.trim().to_string())
             })
             .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| path.to_string())
+            // A field the form does not have (a new one, 可行性研究报告批复日期) by the package's label.
+            .unwrap_or_else(|| {
+                crate::messages::label_in(path, self.validator.report().locale, None).into_owned()
+            })
     }
 
     /// Brings the page in step with the report, touching what `changed` says may differ.

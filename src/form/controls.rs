@@ -334,14 +334,15 @@ fn value(control: &Element) -> Value {
 }
 
 /// A ticked box of a list: its value, or `{kind, chapters}` where the box says which chapters the
-/// document has (`data-gov-chapters="a,b"`).
+/// document has (`data-gov-chapters="a,b"`; by their names, 「信息资源共享分析，数据资源目录」 with a
+/// full-width comma too).
 fn ticked(input: &HtmlInputElement) -> Value {
     match input.get_attribute("data-gov-chapters") {
         Some(chapters) => {
             let mut doc = Members::new();
             set(&mut doc, "kind".into(), string(input.value()));
             let chapters = chapters
-                .split(',')
+                .split([',', '，'])
                 .filter(|c| !c.is_empty())
                 .map(|c| string(c.to_string()))
                 .collect();

@@ -240,7 +240,7 @@ fn lang(locale: Locale, pair: (&'static str, &'static str)) -> &'static str {
 }
 
 /// The heading of the verdict named `name` (a key of [`VERDICTS`]) in `report`: its regulation's
-/// own name where it has one (江津's 「可研及概算代初步设计」 for 合并编报), else `zh` or `en`.
+/// own name where it has one (江津's 「可研与初步设计」 for 合并编报), else `zh` or `en`.
 pub fn heading<'r>(report: &'r Report, (name, zh, en): (&str, &'r str, &'r str)) -> &'r str {
     report
         .jurisdiction

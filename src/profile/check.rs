@@ -549,6 +549,21 @@ impl<'a> Checker<'a> {
         for (name, p) in &v.parameters {
             self.cites(&p.cite, parameters.key(name).key("cite"));
         }
+        // An application gives a document or a chapter by its key or by its name: a name two of
+        // them share would find the first alone.
+        for (table, named) in [("documents", &v.documents), ("chapters", &v.chapters)] {
+            let mut names: Vec<(&str, &String)> =
+                named.iter().map(|(key, n)| (&*n.name, key)).collect();
+            crate::sorted::sort_by(&mut names, |a, b| a.cmp(b));
+            for pair in names.windows(2) {
+                if let [(a, _), (b, key)] = pair {
+                    if a == b {
+                        let message = format!("the name 「{b}」 is given twice");
+                        self.err(at.key(table).key(key).key("name"), message);
+                    }
+                }
+            }
+        }
         let o = &v.outcomes;
         let outcomes = at.key("outcomes");
         self.table(&o.approval, outcomes.key("approval"), |c, r, p| {

@@ -1198,11 +1198,13 @@ impl Version {
             .map(|(key, _)| key.as_str())
     }
 
-    /// A document's name in `locale` (in Chinese where the profile has no English one), or its key
-    /// where the profile does not name it.
+    /// A document's name in `locale` (in Chinese where the profile has no English one), given its
+    /// key or its Chinese name (as an application may give it); what it was given where the
+    /// profile does not name it.
     pub fn document_name<'a>(&'a self, key: &'a str, locale: Locale) -> &'a str {
         self.documents
             .get(key)
+            .or_else(|| self.documents.values().find(|d| *d.name == *key))
             .map_or(key, |d| locale.pick(&*d.name, &*d.name_en))
     }
 

@@ -8,9 +8,11 @@
 //! to the next working day (民法典 第二百零三条); a window that measures a duration (`duration`:
 //! a trial run) counts its first and last days. Windows counted in working days say so when the
 //! portal has not supplied the holiday calendar for the years they run through (`TW005`), and a
-//! late verdict whose last day knew no holidays says that (`TW010`); such a date, late by no more
-//! than a run of public holidays (9 days), may be on time, and its `TW002` or `TW006` is a warning,
-//! not an error. An approved postponement
+//! late verdict whose last day knew no holidays says that (`TW010`); such a date, no later than
+//! the holidays could have moved the last day (the weekday after the season of holidays the last
+//! day falls in, at most 11 days on; for a count of working days that runs through a season, 11
+//! days), may be on time, and its `TW002` or `TW006` is a warning, not an error. An approved
+//! postponement
 //! (延期验收) moves the latest date to the one granted, and a date past it, or a step still empty after it, is said by the postponement (`TW008`, `TW009`)
 //! rather than by the text's span; a step that must come before
 //! the later date (验收申请 before 验收) and already lies past the latest date shows the window missed
@@ -112,12 +114,12 @@ fn moves_to_a_working_day(w: &Window) -> bool {
             .is_some_and(|s| !s.is_zero() && !matches!(s, Span::WorkingDays(_)))
 }
 
-/// Whether the window's latest date, moved past weekends alone, may be a public holiday the
-/// portal has not given (and so move further).
-fn last_day_unknown(ctx: &Ctx, w: &Window, latest: chrono::NaiveDate) -> bool {
-    moves_to_a_working_day(w)
-        && !ctx.calendar.covers(latest, latest)
-        && calendar::may_be_a_public_holiday(latest)
+/// Where the window's latest date, moved past weekends alone, may be a public holiday the portal
+/// has not given, the latest day it could move to.
+fn last_day_at_most(ctx: &Ctx, w: &Window, latest: chrono::NaiveDate) -> Option<chrono::NaiveDate> {
+    (moves_to_a_working_day(w) && !ctx.calendar.covers(latest, latest))
+        .then(|| calendar::last_day_at_most(latest))
+        .flatten()
 }
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<WindowReport> {
@@ -158,19 +160,18 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     // is late by the postponement, not by the text's span.
     let postponed = by_the_text.zip(granted).is_some_and(|(l, g)| g > l);
     let reported = applies && ctx.stage_matches(&w.stages);
-    // A date past the latest by no more than a run of public holidays, where the portal has not
-    // given the holidays the count turns on and they can fall there, may be on time (a last day
-    // on 国庆 moves past it): it is said as a warning, and TW005 or TW010 says why.
+    // A date past the latest, but no later than holidays the portal has not given could have
+    // moved it (a last day on 国庆 moves past it), may be on time: it is said as a warning, and
+    // TW005 or TW010 says why.
     let holidays_decide = |latest: chrono::NaiveDate, date: chrono::NaiveDate| {
-        let unknown = if counts_working_days(w) {
-            from_date.is_some_and(|from| {
-                !ctx.calendar.covers(from, latest)
-                    && calendar::may_hold_public_holidays(from, latest)
-            })
+        let at_most = if counts_working_days(w) {
+            from_date
+                .filter(|from| !ctx.calendar.covers(*from, latest))
+                .and_then(|from| calendar::count_end_at_most(from, latest))
         } else {
-            last_day_unknown(ctx, w, latest)
+            last_day_at_most(ctx, w, latest)
         };
-        unknown && calendar::within_a_rest_run(latest, date)
+        at_most.is_some_and(|at_most| date <= at_most)
     };
     let unless_holidays = |d: Diagnostic, latest, date| {
         if holidays_decide(latest, date) {
@@ -314,7 +315,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     let late = reported && !postponed && matches!(status, "late" | "overdue");
     let holiday_unknown = |latest: &chrono::NaiveDate| {
         let after = actual.unwrap_or(ctx.as_of);
-        calendar::within_a_rest_run(*latest, after) && last_day_unknown(ctx, w, *latest)
+        last_day_at_most(ctx, w, *latest).is_some_and(|at_most| after <= at_most)
     };
     if let Some(latest) = by_the_text.filter(|_| late).filter(holiday_unknown) {
         sink.notices.push(

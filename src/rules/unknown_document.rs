@@ -51,7 +51,7 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) {
             continue;
         }
         for (i, chapter) in doc.chapters.iter().enumerate() {
-            if ctx.version.chapter_key(chapter).is_none() {
+            if !chapter.is_empty() && ctx.version.chapter_key(chapter).is_none() {
                 sink.diagnostics.push(
                     Diagnostic::new(
                         Code::UnknownChapter,

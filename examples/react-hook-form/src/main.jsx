@@ -11,7 +11,7 @@ import { init, schema } from 'gov-it-rules/noform';
 await init({ jurisdictions: ['tongzhou'] });
 
 // The fields this form has: the schema checks these and nothing else of the 申报表.
-const fields = ['name', 'unit', 'totalInvestment', 'annualFunding'];
+const fields = ['name', 'unit', 'totalInvestment', 'annualFunding']; // TypeScript: `as const`
 const resolver = standardSchemaResolver(schema({ jurisdiction: 'tongzhou', fields }));
 
 function Field({ name, label, register, errors }) {

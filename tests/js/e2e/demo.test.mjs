@@ -123,10 +123,10 @@ test('switching to 江津 changes the chain at 3000', async () => {
   assert.equal(await verdict(page, 'merge'), 'substitute');
   assert.match(await page.locator('.gov-outcomes dd[data-outcome="merge"]').textContent(), /初步设计/);
   // 第九条 has no 合并编报: the heading, and the note beside the amount, say what it has.
-  assert.equal(await page.locator('.gov-outcomes dt[data-outcome="merge"]').textContent(), '可研及概算代初步设计');
+  assert.equal(await page.locator('.gov-outcomes dt[data-outcome="merge"]').textContent(), '可研与初步设计');
   const beside = page.locator('.gov-beside[data-gov-for="totalInvestment"] li[data-outcome="merge"]');
-  assert.match(await beside.textContent(), /^可研及概算代初步设计：可以替代/);
-  assert.match(await beside.textContent(), /距可研及概算代初步设计的界线还有 0\.0001 万元/);
+  assert.match(await beside.textContent(), /^可研与初步设计：可以替代/);
+  assert.match(await beside.textContent(), /距可研与初步设计的界线还有 0\.0001 万元/);
   // Every verdict names its value for a test to read, acceptance by its initialAcceptance.
   assert.equal(await page.locator('.gov-outcomes dd[data-outcome="acceptance"]').getAttribute('data-value'), 'notProvided');
   await typeAmount(page, '3000');
@@ -413,7 +413,7 @@ test('the rule reference page lists every provision with its citation', async ()
   assert.match(await row.textContent(), /结论（合并编报）/);
   assert.match(await page.locator('#provisions tr[data-rule="tongzhou.declaration.proposal"]').textContent(), /所需材料（申报）/);
   await page.selectOption('#jurisdiction', 'jiangjin');
-  assert.match(await page.locator('#provisions tr[data-rule="jiangjin.merge.substitute"]').textContent(), /结论（可研及概算代初步设计）/);
+  assert.match(await page.locator('#provisions tr[data-rule="jiangjin.merge.substitute"]').textContent(), /结论（可研与初步设计）/);
   await page.selectOption('#jurisdiction', 'tongzhou');
   assert.match(await page.locator('#codes tr[data-code="DC001"]').textContent(), /错误/);
   assert.ok(await page.locator('#provisions tbody tr').count() > 30);
