@@ -534,6 +534,32 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A regulation's own words for a field or a verdict: each cited, not blank, and given once
+    /// for its `key_field` (the keys are few, so the ones seen are a short list).
+    fn named_once<T, K: PartialEq + Copy>(
+        &mut self,
+        items: &'a [T],
+        path: Path<'_, 'a>,
+        (key_field, text_field): (&'static str, &'static str),
+        read: impl Fn(&'a T) -> (K, &'a str, &'a Cites),
+        twice: impl Fn(K) -> String,
+    ) {
+        let mut seen: Vec<K> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let (key, text, cite) = read(item);
+            let at = path.index(i);
+            self.cites(cite, at.key("cite"));
+            if text.trim().is_empty() {
+                self.err(at.key(text_field), format!("a {text_field} is required"));
+            }
+            if seen.contains(&key) {
+                self.err(at.key(key_field), twice(key));
+            } else {
+                seen.push(key);
+            }
+        }
+    }
+
     fn version(&mut self, at: Path<'_, 'a>) {
         let v = self.v;
         let articles = at.key("articles");
@@ -736,28 +762,20 @@ impl<'a> Checker<'a> {
         self.rules(&v.not_formalised, at.key("notFormalised"), |c, n, path| {
             c.rule(&n.id, &n.cite, &Condition::Always, path);
         });
-        self.rules(&v.field_labels, at.key("fieldLabels"), |c, l, path| {
-            c.cites(&l.cite, path.key("cite"));
-            if l.label.trim().is_empty() {
-                c.err(path.key("label"), "a label is required".into());
-            }
-            let mut before = v.field_labels.iter().take_while(|o| !std::ptr::eq(*o, l));
-            if before.any(|o| o.field == l.field) {
-                let message = format!("`{}` is labelled twice", l.field.0.path());
-                c.err(path.key("field"), message);
-            }
-        });
-        self.rules(&v.outcome_names, at.key("outcomeNames"), |c, n, path| {
-            c.cites(&n.cite, path.key("cite"));
-            if n.name.trim().is_empty() {
-                c.err(path.key("name"), "a name is required".into());
-            }
-            let mut before = v.outcome_names.iter().take_while(|o| !std::ptr::eq(*o, n));
-            if before.any(|o| o.outcome == n.outcome) {
-                let message = format!("`{}` is named twice", n.outcome.key());
-                c.err(path.key("outcome"), message);
-            }
-        });
+        self.named_once(
+            &v.field_labels,
+            at.key("fieldLabels"),
+            ("field", "label"),
+            |l| (l.field.0, &*l.label, &l.cite),
+            |field| format!("`{}` is labelled twice", field.path()),
+        );
+        self.named_once(
+            &v.outcome_names,
+            at.key("outcomeNames"),
+            ("outcome", "name"),
+            |n| (n.outcome, &*n.name, &n.cite),
+            |outcome| format!("`{}` is named twice", outcome.key()),
+        );
         let mut ids = std::mem::take(&mut self.ids);
         crate::sorted::sort_by(&mut ids, |a, b| a.0.cmp(b.0));
         for pair in ids.windows(2) {
