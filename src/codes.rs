@@ -174,9 +174,9 @@ codes! {
     WindowTooEarly => "TW001", "window-too-early", Error, "timing", ["field", "date", "from", "fromDate", "span", "earliest"], Text,
         "「{field}」为 {date}，早于{from}（{fromDate}）后{span}，最早应为 {earliest}。",
         "“{field}” is {date}, earlier than {span} after {from} ({fromDate}); the earliest is {earliest}.";
-    WindowTooLate => "TW002", "window-too-late", Error, "timing", ["field", "date", "from", "fromDate", "span", "latest"], Text,
-        "「{field}」为 {date}，晚于{from}（{fromDate}）后{span}，最迟应为 {latest}。",
-        "“{field}” is {date}, later than {span} after {from} ({fromDate}); the latest is {latest}.";
+    WindowTooLate => "TW002", "window-too-late", Error, "timing", ["field", "date", "from", "fromDate", "span", "latest", "postponement"], Text,
+        "「{field}」为 {date}，晚于{from}（{fromDate}）后{span}，最迟应为 {latest}。{postponement}",
+        "“{field}” is {date}, later than {span} after {from} ({fromDate}); the latest is {latest}.{postponement}";
     WindowOverdue => "TW003", "window-overdue", Warning, "timing", ["field", "from", "fromDate", "span", "latest", "asOf", "action"], Text,
         "{from}为 {fromDate}，「{field}」应在{span}内（最迟 {latest}）完成，截至 {asOf} 仍未填写。{action}",
         "{from} was {fromDate}; “{field}” was due within {span} (by {latest}) and is still empty on {asOf}. {action}";

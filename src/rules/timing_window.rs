@@ -229,7 +229,22 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                     let d = if postponed {
                         plain(Code::WindowTooLatePostponed)
                     } else {
+                        // Where the text allows a postponement (延期验收), one approved and not
+                        // given is the likeliest reason a date is late.
+                        let postponement = match w.postponed_to {
+                            Some(f) => [
+                                ctx.text(
+                                    "如已经批准延期，请填写「",
+                                    " If a postponement was approved, fill in “",
+                                ),
+                                ctx.label(f.0),
+                                ctx.text("」。", "”."),
+                            ]
+                            .concat(),
+                            None => String::new(),
+                        };
                         unless_holidays(base(Code::WindowTooLate, Some(span)), l, date)
+                            .param("postponement", postponement)
                     };
                     sink.diagnostics.push(
                         d.param("date", calendar::iso(date))

@@ -211,8 +211,10 @@ test("attach() in Node says there is no page to attach to", () => {
 // labels' and the catalogue's chapters, holidays' seasons for a late date's severity, a new date
 // field (+1.3 KB on the module without regulations or attach(); of the raw code, the outcome
 // names 1.0 KB, the chapters with their labels 1.1 KB, the timing window's holidays 0.8 KB), and the
-// profiles' new checks (+0.1 KB): 247.5 → 248.6 KB; 248 → 249.
-const SIZE_CEILING_KB = 249;
+// profiles' new checks (+0.1 KB): 247.5 → 248.6 KB; 248 → 249. Then TW002's postponement
+// (+0.4 KB raw): 248.5 → 249.2 KB, most of it the layout (the same build's module for one
+// jurisdiction without attach() came out 0.4 KB smaller); 249 → 250.
+const SIZE_CEILING_KB = 250;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
