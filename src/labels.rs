@@ -176,6 +176,20 @@ fn pick(locale: Locale, (zh, en): (&'static str, &'static str)) -> &'static str 
     locale.pick(zh, en)
 }
 
+/// For each jurisdiction `registry` holds, the names `of` each of its versions gives, gathered.
+fn by_jurisdiction(
+    registry: &Registry,
+    of: impl Fn(&crate::profile::Version) -> SortedMap<String, String>,
+) -> SortedMap<String, SortedMap<String, String>> {
+    crate::sorted::gathered(registry.profiles().into_iter().map(|profile| {
+        let mut names = SortedMap::default();
+        for version in &profile.versions {
+            names.extend(of(version));
+        }
+        (profile.id.clone(), names)
+    }))
+}
+
 /// Every label in `locale`; the document names of every jurisdiction `registry` holds.
 pub fn labels(registry: &Registry, locale: Locale) -> Labels {
     let mut fields: Vec<_> = FIELDS
@@ -229,32 +243,17 @@ pub fn labels(registry: &Registry, locale: Locale) -> Labels {
         .iter()
         .filter_map(|s| Some((*s, pick(locale, stage_label(s)?))))
         .collect();
-    let documents = crate::sorted::gathered(registry.profiles().into_iter().map(|profile| {
-        let mut names = SortedMap::default();
-        for version in &profile.versions {
-            names.extend(version.document_names(locale));
-        }
-        (profile.id.clone(), names)
-    }));
-    let chapters = crate::sorted::gathered(registry.profiles().into_iter().map(|profile| {
-        let mut names = SortedMap::default();
-        for version in &profile.versions {
-            names.extend(version.chapter_names(locale));
-        }
-        (profile.id.clone(), names)
-    }));
-    let jurisdiction_fields =
-        crate::sorted::gathered(registry.profiles().into_iter().map(|profile| {
-            let mut own = SortedMap::default();
-            for version in &profile.versions {
-                own.extend(version.field_labels.iter().map(|l| {
-                    let field = l.field.0;
-                    let label = version.field_label(field, locale);
-                    (field.path().to_string(), label.to_string())
-                }));
-            }
-            (profile.id.clone(), own)
-        }));
+    let documents = by_jurisdiction(registry, |v| v.document_names(locale));
+    let chapters = by_jurisdiction(registry, |v| v.chapter_names(locale));
+    let jurisdiction_fields = by_jurisdiction(registry, |v| {
+        crate::sorted::gathered(v.field_labels.iter().map(|l| {
+            let field = l.field.0;
+            (
+                field.path().to_string(),
+                v.field_label(field, locale).to_string(),
+            )
+        }))
+    });
     Labels {
         locale,
         fields: Ordered(fields),

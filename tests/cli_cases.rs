@@ -221,4 +221,13 @@ fn one_application_a_run_and_no_parameter_misspelt() {
     assert!(said.contains("is given twice"), "{said}");
     let (code, _) = check(&["-j", "shexian", "--param", limit, path]);
     assert!(matches!(code, Some(0 | 1)), "{code:?}");
+    // The day as the options take it, YYYY-MM-DD.
+    let (code, said) = refused(&["-j", "shexian", "--as-of", "2025-9-1", path]);
+    assert_eq!(code, Some(2));
+    assert!(
+        said.contains("--as-of 2025-9-1 is not YYYY-MM-DD"),
+        "{said}"
+    );
+    let (code, _) = check(&["-j", "shexian", "--as-of", "2025-09-01", path]);
+    assert!(matches!(code, Some(0 | 1)), "{code:?}");
 }

@@ -129,10 +129,9 @@ fn run(args: Vec<String>) -> Result<ExitCode, Problem> {
             }
             "--as-of" => {
                 let v = value("--as-of")?;
-                options.as_of = Some(
-                    v.parse()
-                        .map_err(|_| format!("--as-of {v} is not YYYY-MM-DD"))?,
-                );
+                // As the options read it: 2025-9-1 is refused, not read as 2025-09-01.
+                let date = (v.len() == 10).then(|| v.parse().ok()).flatten();
+                options.as_of = Some(date.ok_or_else(|| format!("--as-of {v} is not YYYY-MM-DD"))?);
             }
             "--locale" => {
                 let v = value("--locale")?;

@@ -174,10 +174,12 @@ pub fn check(ctx: &Ctx, sink: &mut Sink) -> Vec<RequiredDocument> {
         let Some(doc) = ctx.app.documents().get(index) else {
             continue;
         };
+        // Given by its key or by its name.
         let on_file = |chapter: &str| {
+            let name = ctx.version.chapters.get(chapter).map(|c| &*c.name);
             doc.chapters
                 .iter()
-                .any(|c| ctx.version.chapter_key(c) == Some(chapter))
+                .any(|c| **c == *chapter || Some(&**c) == name)
         };
         for chapter in rule.chapters.iter().filter(|c| !on_file(c)) {
             let chapter_name = ctx
