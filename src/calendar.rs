@@ -40,6 +40,11 @@ pub(crate) fn now_ms() -> f64 {
     }
 }
 
+/// A date written `YYYY-MM-DD`, read as the options read `asOf` (the command line's `--as-of`).
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    crate::options::parse_date(text)
+}
+
 /// `YYYY-MM-DD`, as reports print dates. Written digit by digit: reports print several dates per
 /// validation, and chrono's `Display` goes through the formatting machinery for each character.
 /// A year outside 0–9999 is written with its sign, as chrono writes it (`+10000-01-01`), without

@@ -222,12 +222,20 @@ fn one_application_a_run_and_no_parameter_misspelt() {
     let (code, _) = check(&["-j", "shexian", "--param", limit, path]);
     assert!(matches!(code, Some(0 | 1)), "{code:?}");
     // The day as the options take it, YYYY-MM-DD.
-    let (code, said) = refused(&["-j", "shexian", "--as-of", "2025-9-1", path]);
-    assert_eq!(code, Some(2));
-    assert!(
-        said.contains("--as-of 2025-9-1 is not YYYY-MM-DD"),
-        "{said}"
-    );
+    for day in [
+        "2025-9-1",
+        "+2025-9-01",
+        " 2025-9-01",
+        "2025-9-01 ",
+        "20250901",
+    ] {
+        let (code, said) = refused(&["-j", "shexian", "--as-of", day, path]);
+        assert_eq!(code, Some(2), "{day}");
+        assert!(
+            said.contains(&format!("--as-of {day} is not YYYY-MM-DD")),
+            "{said}"
+        );
+    }
     let (code, _) = check(&["-j", "shexian", "--as-of", "2025-09-01", path]);
     assert!(matches!(code, Some(0 | 1)), "{code:?}");
 }

@@ -130,7 +130,7 @@ fn run(args: Vec<String>) -> Result<ExitCode, Problem> {
             "--as-of" => {
                 let v = value("--as-of")?;
                 // As the options read it: 2025-9-1 is refused, not read as 2025-09-01.
-                let date = (v.len() == 10).then(|| v.parse().ok()).flatten();
+                let date = gov_it_rules::calendar::parse_iso(&v);
                 options.as_of = Some(date.ok_or_else(|| format!("--as-of {v} is not YYYY-MM-DD"))?);
             }
             "--locale" => {

@@ -230,8 +230,12 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                         plain(Code::WindowTooLatePostponed)
                     } else {
                         // Where the text allows a postponement (延期验收), one approved and not
-                        // given is the likeliest reason a date is late.
-                        let postponement = match w.postponed_to {
+                        // given is the likeliest reason a date is late (one given, and no later
+                        // than the text's limit, is no reason).
+                        let asked = w
+                            .postponed_to
+                            .filter(|f| granted.is_none() && !ctx.rejected.contains(f.0.path()));
+                        let postponement = match asked {
                             Some(f) => [
                                 ctx.text(
                                     "如已经批准延期，请填写「",
