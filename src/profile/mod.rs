@@ -189,6 +189,26 @@ pub struct Cite {
     pub annex: Option<u32>,
 }
 
+/// The names of `table`'s entries (documents, chapters) in `locale`, by key.
+fn names_in(table: &SortedMap<String, Named>, locale: Locale) -> SortedMap<String, String> {
+    crate::sorted::gathered(
+        table
+            .iter()
+            .map(|(k, n)| (k.clone(), locale.pick(&n.name, &n.name_en).to_string())),
+    )
+}
+
+/// The key of the entry of `table` (documents, chapters) that `given` names, by key or by name.
+fn key_named<'a>(table: &'a SortedMap<String, Named>, given: &'a str) -> Option<&'a str> {
+    if table.contains_key(given) {
+        return Some(given);
+    }
+    table
+        .iter()
+        .find(|(_, n)| *n.name == *given)
+        .map(|(key, _)| key.as_str())
+}
+
 /// A value made once per locale, on first use.
 #[derive(Debug, Clone)]
 pub struct PerLocale<T> {
@@ -1083,20 +1103,12 @@ impl Profile {
 impl Version {
     /// The names of this version's documents in `locale`, by key.
     pub fn document_names(&self, locale: Locale) -> SortedMap<String, String> {
-        crate::sorted::gathered(
-            self.documents
-                .iter()
-                .map(|(k, d)| (k.clone(), locale.pick(&d.name, &d.name_en).to_string())),
-        )
+        names_in(&self.documents, locale)
     }
 
     /// Its chapters' names in `locale` (in Chinese where the profile has no English one), by key.
     pub fn chapter_names(&self, locale: Locale) -> SortedMap<String, String> {
-        crate::sorted::gathered(
-            self.chapters
-                .iter()
-                .map(|(k, c)| (k.clone(), locale.pick(&c.name, &c.name_en).to_string())),
-        )
+        names_in(&self.chapters, locale)
     }
 
     /// The verdicts this regulation names otherwise, by outcome key, in `locale`.
@@ -1189,13 +1201,12 @@ impl Version {
     /// The key of the chapter `given` names, given by its key or by the name this version gives it
     /// (a checklist sends 「信息资源共享分析」 as readily as `resourceSharingAnalysis`).
     pub fn chapter_key<'a>(&'a self, given: &'a str) -> Option<&'a str> {
-        if self.chapters.contains_key(given) {
-            return Some(given);
-        }
-        self.chapters
-            .iter()
-            .find(|(_, c)| *c.name == *given)
-            .map(|(key, _)| key.as_str())
+        key_named(&self.chapters, given)
+    }
+
+    /// The key of the document kind `given` names, by its key or by the name this version gives it.
+    pub fn document_key<'a>(&'a self, given: &'a str) -> Option<&'a str> {
+        key_named(&self.documents, given)
     }
 
     /// A document's name in `locale` (in Chinese where the profile has no English one), given its

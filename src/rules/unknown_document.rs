@@ -36,10 +36,7 @@ pub const MECHANISM: super::Mechanism = super::Mechanism {
 
 pub fn check(ctx: &Ctx, sink: &mut Sink) {
     for doc in ctx.app.documents() {
-        let named = |d: &crate::profile::Named| *d.name == *doc.kind;
-        if !ctx.version.documents.contains_key(&*doc.kind)
-            && !ctx.version.documents.values().any(named)
-        {
+        if ctx.version.document_key(&doc.kind).is_none() {
             sink.diagnostics.push(
                 Diagnostic::new(
                     Code::UnknownDocument,
