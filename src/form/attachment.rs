@@ -20,6 +20,7 @@ use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, MutationOb
 
 use super::controls::{Controls, Target, Value};
 use super::reveal::{field_of, Reveal};
+use super::steady::Place;
 use super::view::{
     element, identity, Beside, Lines, Listed, Messages, Panel, Placed, Previous, Summary,
 };
@@ -339,8 +340,20 @@ impl Attachment {
             })
     }
 
-    /// Brings the page in step with the report, touching what `changed` says may differ.
+    /// Brings the page in step with the report, touching what `changed` says may differ. The
+    /// field the applicant is in stays where it is on screen; a submit moves to the summary.
     fn render(&mut self, moment: Moment, changed: &Changed) {
+        let focused = match moment {
+            Moment::Typing | Moment::Settled => Place::of_focused(&self.doc, self.controls.form()),
+            Moment::Submit => None,
+        };
+        self.show(moment, changed);
+        if let Some(place) = focused {
+            place.keep();
+        }
+    }
+
+    fn show(&mut self, moment: Moment, changed: &Changed) {
         let report = self.validator.report();
         let citations = self.settings.citations;
         // While a field is typed into and its value cannot be read yet (「300.」 on the way to
@@ -430,10 +443,11 @@ impl Attachment {
                 continue;
             }
             let key = identity(d);
-            let shown = revealed
-                && (moment != Moment::Typing
-                    || !typed.iter().any(|f| f == field_of(&d.path))
-                    || self.messages.shows(&key));
+            // A field being typed into gets no new message, beside it or in the summary, before
+            // it is left (「3,0」 on the way to 「3,000」 is not yet an answer).
+            let settled = moment != Moment::Typing || !typed.iter().any(|f| f == field_of(&d.path));
+            let shown = revealed && (settled || self.messages.shows(&key));
+            let listed = listed && (settled || self.summary.lists(&key));
             if !shown && !listed {
                 continue;
             }
@@ -1054,6 +1068,16 @@ fn listen(
     let mut listeners = Vec::new();
     let me = Rc::downgrade(shared);
     listeners.push(EventListener::new(form, "input", move |event| {
+        // Text an input method is still composing (拼音 before its characters are chosen) is not
+        // the applicant's value: it is read at `compositionend`.
+        let composing =
+            js_sys::Reflect::get(event, &"isComposing".into()).is_ok_and(|c| c.is_truthy());
+        if let Some(target) = target_of(event).filter(|_| !composing) {
+            with(&me, |a| a.on_input(&target));
+        }
+    }));
+    let me = Rc::downgrade(shared);
+    listeners.push(EventListener::new(form, "compositionend", move |event| {
         if let Some(target) = target_of(event) {
             with(&me, |a| a.on_input(&target));
         }

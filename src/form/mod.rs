@@ -19,6 +19,8 @@ mod controls;
 #[cfg(all(target_arch = "wasm32", feature = "form"))]
 mod keyed;
 #[cfg(all(target_arch = "wasm32", feature = "form"))]
+mod steady;
+#[cfg(all(target_arch = "wasm32", feature = "form"))]
 mod view;
 
 #[cfg(all(target_arch = "wasm32", feature = "form"))]

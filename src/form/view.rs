@@ -845,6 +845,11 @@ impl Summary {
         &self.region
     }
 
+    /// Whether the error with this identity is listed.
+    pub fn lists(&self, key: &str) -> bool {
+        self.list.elements().any(|(k, _)| k == key)
+    }
+
     /// Shows `errors` (in form order); hides the summary when there are none. Returns whether it
     /// is shown.
     pub fn show(&mut self, doc: &Document, errors: &[Listed], w: &Words) -> bool {

@@ -424,6 +424,88 @@ test('the rule reference page lists every provision with its citation', async ()
   await page.close();
 });
 
+test('text an input method is composing (拼音) is not read until its characters are chosen', async () => {
+  const { page, problems } = await open('?j=tongzhou');
+  await page.click('button[type="submit"]');
+  const summary = page.locator('.gov-summary');
+  await summary.waitFor({ state: 'visible' });
+  const listed = () => summary.locator('li').allTextContents();
+  const before = await listed();
+  const name = page.locator('#f-name');
+  assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  await name.focus();
+  const events = await page.evaluate(() => {
+    window.__composing = [];
+    document.querySelector('#f-name').addEventListener('input', (e) => window.__composing.push(e.isComposing));
+    return true;
+  });
+  assert.ok(events);
+  const ime = await page.context().newCDPSession(page);
+  const compose = (text) => ime.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  await compose('xiang');
+  await compose("xiang'mu");
+  await page.waitForTimeout(400);
+  assert.equal(await name.inputValue(), "xiang'mu");
+  assert.ok((await page.evaluate(() => window.__composing)).every(Boolean), 'the input events were of a composition');
+  // The field's error stays, the summary says what it said: the pinyin is not yet an answer.
+  assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(await listed(), before);
+  // Esc takes the composition back: the field is as empty as it was, and still marked so.
+  await compose('');
+  await page.waitForTimeout(400);
+  assert.equal(await name.inputValue(), '');
+  assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  // Chosen, the characters are the value.
+  await compose("xiang'mu");
+  await ime.send('Input.insertText', { text: '项目' });
+  await page.waitForTimeout(400);
+  assert.equal(await name.inputValue(), '项目');
+  assert.equal(await name.getAttribute('aria-invalid'), null);
+  assert.ok(!(await listed()).some((entry) => entry.includes('项目名称')));
+  // In an amount, nothing about 「san'bai」 is said; full-width digits an input method commits are read.
+  const amount = page.locator('#f-totalInvestment');
+  await amount.focus();
+  await compose("san'bai");
+  await page.waitForTimeout(400);
+  assert.ok(!(await listed()).some((entry) => entry.includes("san'bai")), 'no error about the pinyin');
+  await ime.send('Input.insertText', { text: '３００' });
+  await page.waitForTimeout(400);
+  assert.equal(await verdict(page, 'merge'), 'merge');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the field being typed into stays where it is on screen while the verdicts above it change', async () => {
+  for (const scrolled of [false, true]) {
+    const { page, problems } = await open('?j=tongzhou');
+    const amount = page.locator('#f-totalInvestment');
+    const panel = page.locator('.gov-verdicts');
+    const top = () => amount.evaluate((e) => e.getBoundingClientRect().top);
+    // Scrolled, the browser keeps the focused field in place itself (scroll anchoring); at the
+    // page's top it does not, and the component does.
+    if (scrolled) {
+      await amount.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    } else {
+      // Tall enough for the amount to be on screen with the page at its top.
+      await page.setViewportSize({ width: 1280, height: 2600 });
+    }
+    await amount.focus();
+    assert.equal(await page.evaluate(() => scrollY > 0), scrolled);
+    const height = await panel.evaluate((e) => e.getBoundingClientRect().height);
+    const at = await top();
+    assert.ok(await panel.evaluate((p, a) => p.getBoundingClientRect().bottom <= a.getBoundingClientRect().top, await amount.elementHandle()), 'the panel is above the amount');
+    for (const text of ['3', '30', '300', '3000']) {
+      await amount.fill(text);
+      await page.waitForTimeout(400);
+      assert.ok(Math.abs(await top() - at) < 1, `typing ${text}${scrolled ? ', scrolled' : ''}: the amount moved from ${at} to ${await top()}`);
+    }
+    assert.notEqual(await panel.evaluate((e) => e.getBoundingClientRect().height), height, 'the panel changed height');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-totalInvestment');
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
 test('detach() leaves the form as it was', async () => {
   const { page } = await open('?j=tongzhou');
   await page.fill('#f-totalInvestment', 'abc');
