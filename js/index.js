@@ -473,7 +473,7 @@ function unmarked(text) {
 // and otherwise carefully (Walk): a getter or Proxy trap that throws, a cycle, nesting deeper
 // than MAX_DEPTH, more than MAX_ITEMS items in one array or object, or more than MAX_TOTAL values
 // in all becomes a TypeError located at the value (`application.funding.a`); Infinity is the
-// number 1e400 (which the module refuses, located), a BigInt is its decimal digits as a string
+// number 10^400 written out (which the module refuses, located), a BigInt is its decimal digits as a string
 // (exact, and judged as any digits typed are), a Map is an object, a Date or any other object is
 // its own enumerable keys, a Promise is refused (a forgotten await), and functions, symbols and
 // typed arrays are refused, located. The whole application (or options) must be an object, an
@@ -724,17 +724,21 @@ function clip(name) {
   return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : chars.join('');
 }
 
+/** ±Infinity as a number no field accepts, 10^400, its digits written out. */
+const BEYOND = `1${'0'.repeat(400)}`;
+
 /**
- * A number as JSON text, as the module reads numbers: NaN is null, ±Infinity is ±1e400, an integer
- * keeps every digit of the value held, others are the shortest digits that read back the same.
- * All are written out in full: a number field holding 1e21 or 1e-7 is too large or has too many
- * decimals, not in a scientific notation the applicant never typed.
+ * A number as JSON text, as the module reads numbers: NaN is null, ±Infinity is ±10^400, an
+ * integer keeps every digit of the value held, others are the shortest digits that read back the
+ * same. All are written out in full: a number field holding 1e21, 1e-7 or Infinity (a number
+ * input given 400 nines) is too large or has too many decimals, not in a scientific notation the
+ * applicant never typed.
  */
 function number(value) {
   if (Number.isSafeInteger(value)) return String(value);
   if (value !== value) return 'null';
-  if (value === Infinity) return '1e400';
-  if (value === -Infinity) return '-1e400';
+  if (value === Infinity) return BEYOND;
+  if (value === -Infinity) return `-${BEYOND}`;
   if (Number.isInteger(value)) return BigInt(value).toString();
   // A fraction of 1e-6 or more is written without an exponent; a smaller one has it spelt out.
   if ((value < 0 ? -value : value) >= 1e-6) return String(value);
@@ -1094,7 +1098,8 @@ function fetchCitations(epoch) {
     throw new Error(`gov-it-rules: internal error: an answer names citations of epoch ${epoch}, the module holds ${current}`);
   }
   citationEpoch = epoch;
-  citationList = citationList.length === 0 ? more : citationList.concat(more);
+  // Appended in place: a copy of the list at each new entry made each answer slower than the last.
+  for (const item of more) citationList.push(item);
 }
 
 /** Entry `number` of the module's table in `epoch`: a citation, or a fixed text. */
@@ -1516,7 +1521,7 @@ export function loadProfile(profile, english) {
     if (profile === null || typeof profile !== 'object') {
       throw new TypeError('loadProfile(profile): profile must be a compiled profile\'s bytes (a Uint8Array or ArrayBuffer), JSON text or an object');
     }
-    // The careful encoding an application gets: Infinity is the number 1e400 (which the profile
+    // The careful encoding an application gets: Infinity is the number 10^400 (which the profile
     // reader refuses, located) rather than JSON.stringify's null, which would read as a
     // threshold the text leaves to the portal.
     text = need(encode(profile, 'profile'));

@@ -38,7 +38,8 @@ pub struct CodeSpec {
 pub enum Sent {
     /// By number, whole: everything in it comes from the profile, the field, the options or a
     /// short list of values (a JSON type's name, a row's number, an amount that equals a
-    /// threshold).
+    /// threshold). Never a date or an amount computed from what is typed, nor the as-of date,
+    /// which a back office gives anew for each application.
     Number,
     /// By number but for one parameter, the value typed: `[n, value]`, the
     /// message being the fixed texts around the value.
@@ -102,7 +103,7 @@ codes! {
     UnknownChapter => "IN016", "unknown-chapter", Warning, "input", ["document", "input", "regulation"], Around("input"),
         "「{document}」所注明的篇章「{input}」不是《{regulation}》所列篇章，已忽略。",
         "“{document}” lists the chapter “{input}”, which is not one that {regulation} names; it was ignored.";
-    AmountInYuan => "IN014", "amount-in-yuan", Warning, "input", ["field", "input", "divided"], Around("input"),
+    AmountInYuan => "IN014", "amount-in-yuan", Warning, "input", ["field", "input", "divided"], Text,
         "「{field}」填写的是 {input} 万元，即 {divided} 亿元。金额以万元为单位：如填写的是元，应为 {divided} 万元。",
         "“{field}” reads {input} 万元, that is {divided} 亿元 ({divided} × 100 million yuan). Amounts are in 万元 (10,000 yuan): if this is in yuan, it is {divided} 万元.";
     InputTooLarge => "IN012", "input-too-large", Error, "input", ["limit", "max", "at"], Text,
@@ -114,10 +115,10 @@ codes! {
     UnknownJurisdiction => "JU001", "unknown-jurisdiction", Error, "jurisdiction", ["input", "allowed"], Around("input"),
         "未知的地区「{input}」（可选：{allowed}），无法按地区规定检查。",
         "Unknown jurisdiction “{input}” (known: {allowed}); regional rules were not checked.";
-    NotYetInForce => "JU002", "not-yet-in-force", Warning, "jurisdiction", ["regulation", "inForce", "asOf"], Number,
+    NotYetInForce => "JU002", "not-yet-in-force", Warning, "jurisdiction", ["regulation", "inForce", "asOf"], Around("asOf"),
         "《{regulation}》自 {inForce} 起施行，申报日期 {asOf} 时尚未施行；以下结论按该办法给出，仅供参考。",
         "{regulation} takes effect on {inForce}; on {asOf} it was not yet in force. The verdicts below apply it for reference only.";
-    Repealed => "JU003", "repealed", Warning, "jurisdiction", ["regulation", "repealed", "asOf"], Number,
+    Repealed => "JU003", "repealed", Warning, "jurisdiction", ["regulation", "repealed", "asOf"], Around("asOf"),
         "《{regulation}》已于 {repealed} 废止，申报日期 {asOf} 时不再适用；请按新规定办理。",
         "{regulation} was repealed on {repealed} and no longer applied on {asOf}; follow the rules that replaced it.";
     DateNotPrinted => "JU004", "date-not-printed", Info, "jurisdiction", ["regulation", "what"], Number,
@@ -171,34 +172,34 @@ codes! {
     ResourceFrequencyInvalid => "RS005", "resource-frequency-invalid", Error, "resources", ["row", "input", "allowed"], Around("input"),
         "信息资源表第 {row} 行的采集更新频率「{input}」应为{allowed}之一。",
         "Row {row} of the information-resource table: update frequency “{input}” must be one of {allowed}.";
-    WindowTooEarly => "TW001", "window-too-early", Error, "timing", ["field", "date", "from", "fromDate", "span", "earliest"], Text,
-        "「{field}」为 {date}，早于{from}（{fromDate}）后{span}，最早应为 {earliest}。",
-        "“{field}” is {date}, earlier than {span} after {from} ({fromDate}); the earliest is {earliest}.";
-    WindowTooLate => "TW002", "window-too-late", Error, "timing", ["field", "date", "from", "fromDate", "span", "latest", "postponement"], Text,
-        "「{field}」为 {date}，晚于{from}（{fromDate}）后{span}，最迟应为 {latest}。{postponement}",
-        "“{field}” is {date}, later than {span} after {from} ({fromDate}); the latest is {latest}.{postponement}";
+    WindowTooEarly => "TW001", "window-too-early", Error, "timing", ["field", "date", "from", "fromDate", "span", "earliest", "qualifier"], Text,
+        "「{field}」为 {date}，早于{from}（{fromDate}）后{span}，{qualifier}最早应为 {earliest}。",
+        "“{field}” is {date}, earlier than {span} after {from} ({fromDate}); the earliest is {earliest}{qualifier}.";
+    WindowTooLate => "TW002", "window-too-late", Error, "timing", ["field", "date", "from", "fromDate", "span", "latest", "qualifier", "holidays", "postponement"], Text,
+        "「{field}」为 {date}，晚于{from}（{fromDate}）后{span}，{qualifier}最迟应为 {latest}。{holidays}{postponement}",
+        "“{field}” is {date}, later than {span} after {from} ({fromDate}); the latest is {latest}{qualifier}.{holidays}{postponement}";
     WindowOverdue => "TW003", "window-overdue", Warning, "timing", ["field", "from", "fromDate", "span", "latest", "asOf", "action"], Text,
-        "{from}为 {fromDate}，「{field}」应在{span}内（最迟 {latest}）完成，截至 {asOf} 仍未填写。{action}",
+        "{from}为 {fromDate}，「{field}」应在其后{span}内（最迟 {latest}），截至 {asOf} 仍未填写。{action}",
         "{from} was {fromDate}; “{field}” was due within {span} (by {latest}) and is still empty on {asOf}. {action}";
-    DeadlinePassed => "TW004", "deadline-passed", Warning, "timing", ["deadline", "asOf", "year"], Number,
+    DeadlinePassed => "TW004", "deadline-passed", Warning, "timing", ["deadline", "asOf", "year"], Text,
         "{year} 年度项目应于 {deadline} 前申报，截至 {asOf} 已过申报期，项目可能无法列入 {year} 年度计划。",
         "Applications for {year} were due by {deadline}; on {asOf} that date has passed, and the project may miss the {year} plan.";
     WorkingDaysApproximate => "TW005", "working-days-approximate", Info, "timing", ["span"], Number,
         "{span}按周一至周五计算，未计入法定节假日及调休；门户提供节假日安排后可精确计算。",
         "{span} counts Monday to Friday only; public holidays and swapped working days are not known until the portal supplies them.";
-    WindowMissedBefore => "TW006", "window-missed", Error, "timing", ["field", "date", "target", "from", "fromDate", "span", "latest", "action"], Text,
-        "「{field}」为 {date}，已晚于「{target}」的最迟日期 {latest}（{from} {fromDate} 后{span}），{target}已不能在期限内完成。{action}",
-        "“{field}” is {date}, after the latest date for “{target}”, {latest} ({span} after {from}, {fromDate}); “{target}” can no longer be done in time. {action}";
-    WindowBeforeStart => "TW007", "window-before-start", Error, "timing", ["field", "date", "from", "fromDate"], Text,
-        "「{field}」为 {date}，早于{from}（{fromDate}）：应在{from}之后。",
-        "“{field}” is {date}, before {from} ({fromDate}); it must come after {from}.";
+    WindowMissedBefore => "TW006", "window-missed", Error, "timing", ["field", "date", "target", "from", "fromDate", "span", "latest", "holidays", "action"], Text,
+        "「{field}」为 {date}，已晚于「{target}」的最迟日期 {latest}（{from} {fromDate} 后{span}），该期限已过。{holidays}{action}",
+        "“{field}” is {date}, after the latest date for “{target}”, {latest} ({span} after {from}, {fromDate}); that time has passed.{holidays} {action}";
+    WindowBeforeStart => "TW007", "window-before-start", Error, "timing", ["field", "date", "from", "fromDate", "qualifier"], Text,
+        "「{field}」为 {date}，早于{from}（{fromDate}）：{qualifier}应在{from}之后。",
+        "“{field}” is {date}, before {from} ({fromDate}); it must come after {from}{qualifier}.";
     WindowTooLatePostponed => "TW008", "window-too-late-postponed", Error, "timing", ["field", "date", "latest"], Text,
         "「{field}」为 {date}，晚于经批准延期后的最迟日期 {latest}。",
         "“{field}” is {date}, after {latest}, the latest date of the approved postponement.";
     WindowOverduePostponed => "TW009", "window-overdue-postponed", Warning, "timing", ["field", "latest", "asOf"], Text,
         "「{field}」经批准延期至 {latest}，截至 {asOf} 仍未填写，已过延期的期限。",
         "“{field}” was postponed to {latest} and is still empty on {asOf}, past the postponement.";
-    PeriodEndApproximate => "TW010", "period-end-approximate", Info, "timing", ["latest"], Number,
+    PeriodEndApproximate => "TW010", "period-end-approximate", Info, "timing", ["latest"], Around("latest"),
         "最后一日 {latest} 只按周末顺延，未计入法定节假日：最后一日为法定节假日的，顺延至节后第一个工作日；门户提供节假日安排后可精确计算。",
         "The last day, {latest}, is moved past weekends only: a last day that is a public holiday moves to the next working day, which the portal's holiday calendar makes exact.";
     RestrictionUnchecked => "RX002", "restriction-unchecked", Info, "restriction", ["needed", "message"], Number,
@@ -207,12 +208,12 @@ codes! {
     Restricted => "RX001", "restricted", Error, "restriction", ["message"], Number,
         "{message}",
         "{message}";
-    PanelTooSmall => "EP001", "panel-too-small", Error, "panel", ["field", "size", "min"], Around("size"),
-        "「{field}」为 {size} 人，不足规定的 {min} 人。",
-        "“{field}” is {size}; at least {min} are required.";
-    PanelEven => "EP002", "panel-even", Error, "panel", ["field", "size"], Around("size"),
-        "「{field}」为 {size} 人，应为单数。",
-        "“{field}” is {size}; it must be an odd number.";
+    PanelTooSmall => "EP001", "panel-too-small", Error, "panel", ["field", "size", "min", "principle"], Around("size"),
+        "「{field}」为 {size} 人，少于{principle}要求的 {min} 人。",
+        "“{field}” is {size}; at least {min} are required{principle}.";
+    PanelEven => "EP002", "panel-even", Error, "panel", ["field", "size", "principle"], Around("size"),
+        "「{field}」为 {size} 人，{principle}应为单数。",
+        "“{field}” is {size}; it must{principle} be an odd number.";
     PanelExternalTooFew => "EP003", "panel-external-too-few", Error, "panel", ["field", "external", "size", "min"], Text,
         "「{field}」为 {external} 人：专家组共 {size} 人，应全部由外部专家组成且不少于 {min} 人。",
         "“{field}” is {external}: the panel of {size} must be at least {min} experts, all of them external.";

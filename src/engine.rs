@@ -815,6 +815,12 @@ fn parameter_notices(run: &mut Run, ctx: &Ctx, options: &Options) {
             options.locale.pick(&p.label, &p.label_en).to_string()
         });
         let cites = parameter.map(|p| ctx.cite(&p.cite)).unwrap_or_default();
+        // A verdict's name is a heading (「Merge-eligibility」); in an English sentence, lower case.
+        let outcome = if options.locale.is_en() {
+            lower_first(&outcome)
+        } else {
+            outcome
+        };
         let notice = Diagnostic::new(Code::ParameterMissing, "")
             .rule(&Arc::from(param.as_str()), cites)
             .param("parameter", label)
@@ -822,6 +828,15 @@ fn parameter_notices(run: &mut Run, ctx: &Ctx, options: &Options) {
             .param("parameterKey", param.as_str());
         run.notices.push(notice);
     }
+}
+
+/// `Approval tier` → `approval tier` (ASCII only: the names are the crate's own).
+fn lower_first(text: &str) -> String {
+    let mut text = text.to_string();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    text
 }
 
 /// Each step in order: the four tables later rules may read, then the rest.

@@ -30,6 +30,11 @@ pub const MAX_PROFILE_BYTES: usize = 4 * 1024 * 1024;
 pub const MAX_PROFILE_ID: usize = 64;
 /// A threshold in a profile, in 万元 (a ratio is far below it).
 pub const MAX_PARAMETER: u64 = 1_000_000_000;
+/// Entries the table of a compact answer's numbered texts holds before it starts a new epoch.
+/// What it numbers is bounded by the profiles loaded (the five regulations' answers name ~2,200
+/// in both languages); past this, something typed was numbered, and the next answer starts the
+/// table afresh rather than let it, and the package's copy of it, grow with every answer.
+pub const MAX_NUMBERED_TEXTS: usize = 50_000;
 
 /// An amount from which a district's or county's IT project is more likely written in 元 than
 /// in 万元: 50,000 万元 is 5 亿元, ten times the largest line the five regulations draw (江津's

@@ -82,6 +82,18 @@ fn fill_with<'a>(template: &str, value: impl Fn(&str) -> Option<Cow<'a, str>>) -
         match after.split_once('}') {
             Some((name, tail)) => {
                 match value(name) {
+                    // A title in 《》 is not quoted again: 「《项目基本情况备案表》」 reads 《项目基本情况备案表》.
+                    Some(value)
+                        if value.starts_with('《')
+                            && value.ends_with('》')
+                            && out.ends_with('「')
+                            && tail.starts_with('」') =>
+                    {
+                        out.pop();
+                        out.push_str(&value);
+                        rest = tail.get('」'.len_utf8()..).unwrap_or_default();
+                        continue;
+                    }
                     Some(value) => out.push_str(&value),
                     None => {
                         out.push('{');
@@ -342,6 +354,22 @@ pub fn stage_label(stage: &str) -> Option<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_in_book_marks_is_not_quoted_again() {
+        let params: SortedMap<String, String> = crate::sorted::gathered([
+            ("document".to_string(), "《项目基本情况备案表》".to_string()),
+            ("other".to_string(), "可行性研究报告".to_string()),
+        ]);
+        assert_eq!(
+            fill("请提交「{document}」和「{other}」。", &params),
+            "请提交《项目基本情况备案表》和「可行性研究报告」。"
+        );
+        assert_eq!(
+            fill("（{document}）", &params),
+            "（《项目基本情况备案表》）"
+        );
+    }
 
     #[test]
     fn fills_and_keeps_unknown_placeholders_visible() {

@@ -502,7 +502,12 @@ pub(crate) fn to_text<T: Serialize>(value: &T) -> Result<Vec<u8>, JsValue> {
 fn to_answer<T: Serialize>(value: &T) -> Result<Vec<u8>, JsValue> {
     CITATIONS
         .with(|table| match table.try_borrow_mut() {
-            Ok(mut table) if !full_answers() => crate::json_text::to_vec_citing(value, &mut table),
+            Ok(mut table) if !full_answers() => {
+                if table.len() > crate::limits::MAX_NUMBERED_TEXTS {
+                    table.clear();
+                }
+                crate::json_text::to_vec_citing(value, &mut table)
+            }
             Ok(table) => crate::json_text::to_vec(&(table.epoch(), value)),
             // Never: the table is not written while an answer is.
             Err(_) => crate::json_text::to_vec(&(0u32, value)),

@@ -779,9 +779,10 @@ fn english_messages_read_as_english() {
         outcomes(gov_it_rules::messages::Locale::ZhCn),
         ["合并编报", "审批层级", "所需材料"]
     );
+    // Named mid-sentence in English, in lower case: 「… so merge-eligibility cannot be decided yet」.
     assert_eq!(
         outcomes(gov_it_rules::messages::Locale::En),
-        ["Merge-eligibility", "Approval tier", "Required documents"]
+        ["merge-eligibility", "approval tier", "required documents"]
     );
     let word = en(
         "tongzhou",

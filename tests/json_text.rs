@@ -236,6 +236,8 @@ fn typing_values_of_kinds_seen_before_numbers_nothing_new() {
         "1e400",
         "300.00001",
         "5000",
+        "60000",
+        "3000000",
         "",
     ];
     let again = [
@@ -248,6 +250,8 @@ fn typing_values_of_kinds_seen_before_numbers_nothing_new() {
         "2e400",
         "300.00002",
         "6000",
+        "70000",
+        "4000000",
         "",
     ];
     for (j, locale, text, options) in every_fixture_in_each_locale() {
@@ -269,6 +273,38 @@ fn typing_values_of_kinds_seen_before_numbers_nothing_new() {
         }
         assert_eq!(table.len(), seen, "{j} {locale}");
     }
+}
+
+/// A back office validates each application as of its own day: before a regulation took effect
+/// (JU002), past the yearly deadline (TW004). Each day is sent as text, not numbered.
+#[test]
+fn each_application_s_own_as_of_date_numbers_nothing_new() {
+    let text = std::fs::read_to_string("tests/fixtures/tongzhou-declaration.json").unwrap();
+    let mut table = CitationTable::default();
+    let compact = |as_of: &str, table: &mut CitationTable| {
+        let options =
+            Options::from_json(&json!({ "jurisdiction": "tongzhou", "asOf": as_of })).unwrap();
+        let report = builtin().validate_str(&text, &options);
+        same_compact(&report, table);
+        report
+            .diagnostics
+            .iter()
+            .chain(&report.notices)
+            .map(|d| d.code.to_string())
+            .collect::<Vec<_>>()
+    };
+    // 通州's regulation took effect in 2023: a day in 2020 is JU002's.
+    assert!(compact("2020-03-01", &mut table)
+        .iter()
+        .any(|c| c == "JU002"));
+    assert!(compact("2026-12-20", &mut table)
+        .iter()
+        .any(|c| c == "TW004"));
+    let seen = table.len();
+    for day in ["2020-03-02", "2020-03-03", "2026-12-21", "2026-12-22"] {
+        compact(day, &mut table);
+    }
+    assert_eq!(table.len(), seen);
 }
 
 #[test]

@@ -678,6 +678,12 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
+            if !w.qualifier.is_empty() && w.severity != Some(Severity::Warning) {
+                c.err(
+                    path.key("qualifier"),
+                    "a window stated as a rule (`qualifier`) is not strict: give it `\"severity\": \"warning\"`".into(),
+                );
+            }
             if w.also_after.contains(&w.to) {
                 c.err(
                     path.key("alsoAfter"),
@@ -843,6 +849,17 @@ mod tests {
                 "versions[0].windows[0]".into(),
             ]
         );
+    }
+
+    #[test]
+    fn a_window_stated_as_a_rule_is_a_warning() {
+        let mut profile = tongzhou();
+        let w = &mut profile.versions[0].windows[0];
+        w.qualifier = "通常".into();
+        w.severity = None;
+        assert_eq!(paths(&profile), ["versions[0].windows[0].qualifier"]);
+        profile.versions[0].windows[0].severity = Some(Severity::Warning);
+        assert_eq!(paths(&profile), Vec::<String>::new());
     }
 
     #[test]

@@ -36,10 +36,10 @@ use crate::sorted::SortedMap;
 
 /// `GOVIT` + format version. A file of another version is refused with a message that says to
 /// recompile it with this package's `gov-it-check compile`.
-pub const MAGIC: &[u8; 8] = b"GOVITPF\x08";
+pub const MAGIC: &[u8; 8] = b"GOVITPF\x09";
 
 /// The header of a profile's English texts kept apart (`<id>.en.govit`), same format version.
-pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x08";
+pub const ENGLISH_MAGIC: &[u8; 8] = b"GOVITEN\x09";
 
 /// Why compiled bytes could not be read, and at which byte of which file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -995,6 +995,7 @@ compact_struct!(Window {
     when,
     stages,
     severity,
+    qualifier,
     cite,
     description,
     #[en]

@@ -844,6 +844,11 @@ pub struct Window {
     pub stages: Vec<Stage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
+    /// The word that makes the window a rule rather than a strict limit: the text's own (相城
+    /// 第二十五条 「通常」), or the reading's where the text implies the order without stating it
+    /// (歙县 第三十九条, 「一般」). Said in the window's messages.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub qualifier: String,
     pub cite: Cites,
     /// Shared with every window's entry that gives it.
     pub description: Arc<str>,

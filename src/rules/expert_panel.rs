@@ -77,11 +77,21 @@ pub fn check(ctx: &Ctx, sink: &mut Sink, review: Option<&Outcome<Panel>>) {
                 d
             })
         };
+        // 「原则上为3人及以上单数」 is said as the text says it.
+        let principle = if panel.in_principle {
+            ctx.text("原则上", " in principle")
+        } else {
+            ""
+        };
         if size < min {
-            push(Diagnostic::new(Code::PanelTooSmall, path).param("min", min.to_string()));
+            push(
+                Diagnostic::new(Code::PanelTooSmall, path)
+                    .param("min", min.to_string())
+                    .param("principle", principle),
+            );
         }
         if panel.odd && size % 2 == 0 {
-            push(Diagnostic::new(Code::PanelEven, path));
+            push(Diagnostic::new(Code::PanelEven, path).param("principle", principle));
         }
         if let (true, Some(external)) = (panel.external_only, check.external) {
             if let Some(n) = ctx.app.count(external.0).filter(|&n| n < size || n < min) {

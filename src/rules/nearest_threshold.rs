@@ -113,17 +113,12 @@ trait Verdict: PartialEq {
     fn label(&self, ctx: &Ctx) -> String;
 }
 
-/// A document's name in the context's locale.
-fn document<'s>(ctx: &'s Ctx<'_>, key: &'s str) -> &'s str {
-    ctx.version
-        .documents
-        .get(key)
-        .map_or(key, |d| ctx.text(&d.name, &d.name_en))
-}
-
 /// Document names as a list, e.g. `项目建议书、可行性研究报告` (in English `…, … and …`).
 fn documents(ctx: &Ctx, keys: &[String]) -> String {
-    let names: Vec<&str> = keys.iter().map(|k| document(ctx, k)).collect();
+    let names: Vec<&str> = keys
+        .iter()
+        .map(|k| ctx.version.document_name(k, ctx.locale))
+        .collect();
     crate::messages::enumerate(&names, ctx.locale)
 }
 

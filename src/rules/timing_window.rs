@@ -175,9 +175,15 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
     };
     let unless_holidays = |d: Diagnostic, latest, date| {
         if holidays_decide(latest, date) {
-            d.severity(crate::codes::Severity::Warning)
+            d.severity(crate::codes::Severity::Warning).param(
+                "holidays",
+                ctx.text(
+                    "未计入法定节假日：期限内或最后一日如遇法定节假日，最迟日期相应顺延，该日期可能仍在期限内。",
+                    " Public holidays are not counted: should one fall within the period or on its last day, the latest date moves later, and this date may still be in time.",
+                ),
+            )
         } else {
-            d
+            d.param("holidays", "")
         }
     };
     let citations = ctx.cite(&w.cite);
@@ -187,6 +193,11 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
             Some(s) => d.severity(s),
             None => d,
         }
+    };
+    // 「通常应在…之后」: a window the text states as a rule says so.
+    let qualifier = match w.qualifier.as_str() {
+        "" => "",
+        word => ctx.text(word, " as a rule"),
     };
     let base = |code: Code, span: Option<Span>| {
         let mut d = plain(code).param("from", ctx.label(from));
@@ -211,7 +222,9 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
             if w.min.is_none_or(Span::is_zero) && date < from {
                 if reported {
                     sink.diagnostics.push(
-                        base(Code::WindowBeforeStart, None).param("date", calendar::iso(date)),
+                        base(Code::WindowBeforeStart, None)
+                            .param("date", calendar::iso(date))
+                            .param("qualifier", qualifier),
                     );
                 }
                 "early"
@@ -220,7 +233,8 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                     sink.diagnostics.push(
                         base(Code::WindowTooEarly, Some(span))
                             .param("date", calendar::iso(date))
-                            .param("earliest", calendar::iso(e)),
+                            .param("earliest", calendar::iso(e))
+                            .param("qualifier", qualifier),
                     );
                 }
                 "early"
@@ -248,6 +262,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                             None => String::new(),
                         };
                         unless_holidays(base(Code::WindowTooLate, Some(span)), l, date)
+                            .param("qualifier", qualifier)
                             .param("postponement", postponement)
                     };
                     sink.diagnostics.push(
@@ -271,7 +286,7 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
                     let action = ctx.text(&w.late_action, &w.late_action_en).to_string();
                     let d = base(Code::WindowMissedBefore, Some(span));
                     let d = if postponed {
-                        d
+                        d.param("holidays", "")
                     } else {
                         unless_holidays(d, l, date)
                     };

@@ -213,8 +213,12 @@ test("attach() in Node says there is no page to attach to", () => {
 // names 1.0 KB, the chapters with their labels 1.1 KB, the timing window's holidays 0.8 KB), and the
 // profiles' new checks (+0.1 KB): 247.5 → 248.6 KB; 248 → 249. Then TW002's postponement
 // (+0.4 KB raw): 248.5 → 249.2 KB, most of it the layout (the same build's module for one
-// jurisdiction without attach() came out 0.4 KB smaller); 249 → 250.
-const SIZE_CEILING_KB = 250;
+// jurisdiction without attach() came out 0.4 KB smaller); 249 → 250. 2026-12-05: attach() reading
+// an input method's text at compositionend and keeping the focused field in place on screen
+// (+1.0 KB raw), messages saying what a text says as a rule or leaves to holidays, a title in 《》
+// not quoted twice, JU005's lower case and the table of numbered texts bounded (+1.2 KB raw):
+// 248.9 → 250.1 KB; 250 → 251.
+const SIZE_CEILING_KB = 251;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
@@ -885,17 +889,19 @@ test('hostile JavaScript values: located TypeErrors, and the same validator keep
   stillWorks();
 });
 
-test('numbers cross as the module reads them: NaN is empty, Infinity is 1e400, the digits JavaScript holds written in full', () => {
+test('numbers cross as the module reads them: NaN is empty, Infinity is 10^400, the digits JavaScript holds written in full', () => {
   const { validator, stillWorks } = harness();
   assert.deepEqual(at(withValue('totalInvestment', NaN), 'totalInvestment'), ['FM001']);
   assert.deepEqual(withValue('totalInvestment', -0), withValue('totalInvestment', 0));
-  // Infinity and -Infinity are refused as the JSON text 1e400 is.
-  const text = validate(JSON.stringify(fixture).replace('"268.5"', '1e400'), options);
-  for (const [value, input] of [[Infinity, '1e+400'], [-Infinity, '-1e+400']]) {
+  // Infinity and -Infinity are refused as the JSON text of 10^400 written out is: too large,
+  // never called a scientific notation the applicant did not type.
+  const text = validate(JSON.stringify(fixture).replace('"268.5"', `1${'0'.repeat(400)}`), options);
+  for (const [value, input] of [[Infinity, '1' + '0'.repeat(39)], [-Infinity, '-1' + '0'.repeat(38)]]) {
     const d = one(withValue('totalInvestment', value), 'totalInvestment');
     assert.equal(d.code, 'IN001');
-    assert.equal(d.params.reason, 'exponent');
-    assert.equal(d.params.input, input);
+    assert.equal(d.params.reason, 'tooLarge');
+    assert.equal(d.params.input, `${input}…`);
+    assert.doesNotMatch(d.message, /科学计数法/);
   }
   assert.deepEqual(one(withValue('totalInvestment', Infinity), 'totalInvestment'), one(text, 'totalInvestment'));
   assert.deepEqual(at(withValue('mlpsLevel', Infinity), 'mlpsLevel'), ['IN007']);
