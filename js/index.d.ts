@@ -1282,6 +1282,13 @@ export interface AttachOptions extends Options {
   summary?: DomElement | undefined;
   /** Show the basis (citations) of each message; default true. */
   citations?: boolean | undefined;
+  /**
+   * The name of a hidden field attach() adds to the form and fills, at each validation without
+   * errors (a submit it lets through, `validate()`), with the application it checked as JSON: the
+   * record a server re-checks with `validate(JSON.parse(body[name]), options)` and stores. Absent:
+   * no field is added.
+   */
+  applicationField?: string | undefined;
 }
 
 export interface AttachHandle {

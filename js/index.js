@@ -1910,7 +1910,7 @@ export function labels(locale) {
 // ---------------------------------------------------------------------------------------------
 // attach(): the form component, in the module (src/form/); styles in attach.css.
 
-const COMPONENT_OPTIONS = ['fields', 'debounce', 'outcomes', 'summary', 'citations'];
+const COMPONENT_OPTIONS = ['fields', 'debounce', 'outcomes', 'summary', 'citations', 'applicationField'];
 
 /** Forms attached and their handles: a form keeps its component alive until detach(). */
 const attachedForms = new WeakMap();
@@ -1948,7 +1948,7 @@ function watchTraps() {
 
 /** Takes off the page what an instance that trapped had added to `form`. */
 function clearComponent(form, ui) {
-  for (const node of form.querySelectorAll('.gov-announce, .gov-field-errors, .gov-beside')) node.remove();
+  for (const node of form.querySelectorAll('.gov-announce, .gov-field-errors, .gov-beside, [data-gov-application]')) node.remove();
   for (const [name, className] of [['outcomes', 'gov-verdicts'], ['summary', 'gov-summary']]) {
     const given = ui[name];
     if (given instanceof Element) {
@@ -1994,6 +1994,10 @@ export function attach(form, options = {}) {
   }
   if (ui.citations !== undefined && typeof ui.citations !== 'boolean') {
     throw new TypeError('attach(): options.citations must be true or false');
+  }
+  const carrier = ui.applicationField;
+  if (carrier !== undefined && !(typeof carrier === 'string' && /^[A-Za-z_][\w.-]{0,99}$/.test(carrier))) {
+    throw new TypeError('attach(): options.applicationField must be the name of the hidden field the application is posted in, such as "govitApplication" (letters, digits, _ . -)');
   }
   for (const name of ['outcomes', 'summary']) {
     const value = ui[name];

@@ -82,9 +82,11 @@ fn fill_with<'a>(template: &str, value: impl Fn(&str) -> Option<Cow<'a, str>>) -
         match after.split_once('}') {
             Some((name, tail)) => {
                 match value(name) {
-                    // A title in 《》 is not quoted again: 「《项目基本情况备案表》」 reads 《项目基本情况备案表》.
+                    // A document's name that is a title in 《》 is not quoted again: 「《项目基本情况
+                    // 备案表》」 reads 《项目基本情况备案表》 (what the applicant typed is quoted as typed).
                     Some(value)
-                        if value.starts_with('《')
+                        if matches!(name, "document" | "alternative")
+                            && value.starts_with('《')
                             && value.ends_with('》')
                             && out.ends_with('「')
                             && tail.starts_with('」') =>
@@ -369,6 +371,9 @@ mod tests {
             fill("（{document}）", &params),
             "（《项目基本情况备案表》）"
         );
+        let typed: SortedMap<String, String> =
+            crate::sorted::gathered([("input".to_string(), "《》".to_string())]);
+        assert_eq!(fill("填写的「{input}」", &typed), "填写的「《》」");
     }
 
     #[test]

@@ -210,11 +210,13 @@ impl Options {
                         return Err(bad("an object of amounts"));
                     };
                     for (name, v) in params {
+                        let at = crate::limits::clip_path(name);
                         let (Input::String(text) | Input::Number(text)) = v else {
-                            return Err(format!("options.parameters.{name} must be an amount"));
+                            return Err(format!("options.parameters.{at} must be an amount"));
                         };
                         let amount = money::parse(text).map_err(|_| {
-                            format!("options.parameters.{name} must be an amount, got {text}")
+                            let got = crate::limits::clip_path(text);
+                            format!("options.parameters.{at} must be an amount, got {got}")
                         })?;
                         options.parameters.insert(name.to_string(), amount);
                     }

@@ -1327,3 +1327,26 @@ fn a_date_in_an_implausible_year_is_refused_at_its_field() {
         assert_eq!(month(typed), (vec![], json!("2026-03")), "{typed}");
     }
 }
+
+/// A form post's values read as the form's: a ticked box without a `value` posts `on`, and one box
+/// of a group ticked posts its name once, not as a list.
+#[test]
+fn a_form_post_s_values_read_as_the_form_s() {
+    let fixture = fixture("tongzhou-declaration");
+    let posted = |documents: serde_json::Value, flag: serde_json::Value| {
+        let mut app = fixture.clone();
+        app["documents"] = documents;
+        app["inAnnualPlan"] = flag;
+        serde_json::to_value(run("tongzhou", Stage::Approval, app)).unwrap()
+    };
+    assert_eq!(
+        posted(json!("proposal"), json!("on")),
+        posted(json!(["proposal"]), json!(true))
+    );
+    let report = posted(json!("proposal"), json!(" on "));
+    assert!(report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|d| d["code"] != "IN004"));
+}

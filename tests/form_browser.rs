@@ -143,6 +143,82 @@ fn reads_the_controls_and_leaves_the_portals_own_alone() {
     handle.detach();
 }
 
+/// attach() with the application carried in `govitApplication`, at a stage this form can pass.
+fn attach_carrying(form: &HtmlFormElement) -> FormHandle {
+    let ui = js_sys::Object::new();
+    js_sys::Reflect::set(&ui, &"applicationField".into(), &"govitApplication".into()).unwrap();
+    // The implementation stage asks this form for a supervision contract above 100 万元 only.
+    FormHandle::new(
+        form.clone().into(),
+        r#"{"jurisdiction":"tongzhou","asOf":"2026-11-30","stage":"implementation"}"#,
+        ui.into(),
+    )
+    .unwrap()
+}
+
+fn carried(form: &HtmlFormElement) -> String {
+    form.query_selector("input[name=govitApplication]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlInputElement>()
+        .value()
+}
+
+#[wasm_bindgen_test]
+fn a_check_box_is_read_and_not_the_hidden_input_a_server_framework_writes_beside_it() {
+    let form = form(&[("name", "某项目"), ("amount", "80"), ("kind", "new")]);
+    form.insert_adjacent_html(
+        "beforeend",
+        r#"<input type="hidden" name="inAnnualPlan" value="false">
+           <label><input type="checkbox" id="plan" name="inAnnualPlan" value="true"> 已纳入年度计划</label>"#,
+    )
+    .unwrap();
+    by_id("plan")
+        .unchecked_ref::<HtmlInputElement>()
+        .set_checked(true);
+    let mut handle = attach_carrying(&form);
+    handle.validate().unwrap();
+    let read: Json = serde_json::from_str(&carried(&form)).unwrap();
+    assert_eq!(read["inAnnualPlan"], true, "{read}");
+    handle.detach();
+}
+
+#[wasm_bindgen_test]
+fn the_application_field_carries_the_application_checked_once_it_has_no_errors() {
+    let form = form(&[("name", "某项目"), ("amount", "268.5"), ("kind", "new")]);
+    let mut handle = attach_carrying(&form);
+    let carrier = form
+        .query_selector("input[name=govitApplication]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlInputElement>();
+    assert_eq!(carrier.type_(), "hidden");
+    assert_eq!(carried(&form), "");
+    // With errors, nothing is carried; the hidden field is no field of the application.
+    let checked: Json = serde_json::from_slice(&handle.validate().unwrap()).unwrap();
+    assert_eq!(checked["summary"]["errors"], 1, "{checked}");
+    assert_eq!(carried(&form), "");
+    assert!(codes_at(&checked, "govitApplication").is_empty());
+    // Without, the application as the page read it: what the server re-checks.
+    type_into("amount", "80");
+    let checked: Json = serde_json::from_slice(&handle.validate().unwrap()).unwrap();
+    assert_eq!(checked["summary"]["errors"], 0, "{checked}");
+    let read: Json = serde_json::from_str(&carried(&form)).unwrap();
+    assert_eq!(
+        read,
+        serde_json::json!({
+            "name": "某项目", "totalInvestment": "80", "kind": "new", "documents": []
+        })
+    );
+    handle.detach();
+    assert_eq!(
+        form.query_selector_all("[data-gov-application]")
+            .unwrap()
+            .length(),
+        0
+    );
+}
+
 #[wasm_bindgen_test]
 fn passing_through_a_field_shows_nothing_and_changing_it_does() {
     let form = form(&[]);

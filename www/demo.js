@@ -178,6 +178,8 @@ const debounce = new URLSearchParams(location.search).get('debounce');
 const handle = attach(form, {
   jurisdiction: picker.value,
   parameters: PORTAL_PARAMETERS,
+  // The application as checked, posted with the form for the portal's server to re-check.
+  applicationField: 'govitApplication',
   ...(debounce === null ? {} : { debounce: Number(debounce) }),
 });
 
@@ -188,17 +190,13 @@ picker.addEventListener('change', () => {
   history.replaceState(null, '', `?j=${picker.value}`);
 });
 
-// A valid submit (attach() stops one with errors) is sent nowhere: the page says so and shows what
-// the form would send, as a portal's server would receive it.
+// A valid submit (attach() stops one with errors) is sent nowhere: the page says so and shows the
+// application the form would post for a portal's server to re-check (its hidden field).
 const confirmation = document.getElementById('submitted');
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const data = {};
-  for (const [name, value] of new FormData(form)) {
-    const shown = typeof value === 'string' ? value : value.name;
-    data[name] = name in data ? [].concat(data[name], shown) : shown;
-  }
-  confirmation.querySelector('pre').textContent = JSON.stringify(data, null, 2);
+  const application = JSON.parse(new FormData(form).get('govitApplication'));
+  confirmation.querySelector('pre').textContent = JSON.stringify(application, null, 2);
   confirmation.hidden = false;
   confirmation.focus();
 });

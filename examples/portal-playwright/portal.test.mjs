@@ -137,6 +137,36 @@ test('a field left empty is reported at the field on submit, and clears once fil
   await page.close();
 });
 
+test('the server re-checks the application attach() checked, posted in its hidden field, and reaches the same verdicts', async () => {
+  // The back office: the package in Node, as a portal's server runs it.
+  const { validate } = await import(join(pkg, 'node.js'));
+  const page = await open();
+  // At the implementation stage a project of 80 万元 needs nothing this short form lacks.
+  await page.selectOption('#stage', 'implementation');
+  await page.fill('#name', '示例项目');
+  await page.fill('#unit', '示例局');
+  await page.fill('#amount', '80');
+  // The report of the submit: the last before the portal's own handler posts.
+  await page.evaluate(() => document.querySelector('#apply').addEventListener('govit:report', (e) => {
+    window.lastReport = e.detail.report;
+  }));
+  await page.click('button[type="submit"]');
+  await page.waitForFunction(() => document.body.dataset.posted !== undefined);
+  const checked = await page.evaluate(() => window.lastReport);
+  assert.equal(checked.summary.errors, 0);
+  const posted = new URLSearchParams(await page.evaluate(() => document.body.dataset.posted));
+  const options = { jurisdiction: 'tongzhou', asOf: '2025-06-01' };
+  const server = validate(JSON.parse(posted.get('govitApplication')), options);
+  assert.deepEqual(server.outcomes, checked.outcomes);
+  assert.deepEqual(server.diagnostics, checked.diagnostics);
+  // The loose fields are not the application: no 上级 and no document ticked post nothing, which
+  // a server would read as not answered; the page read them as answered, with none.
+  const application = JSON.parse(posted.get('govitApplication'));
+  assert.deepEqual([application.mandatedBy, application.documents], [[], []]);
+  assert.deepEqual([posted.has('mandatedBy'), posted.has('documents')], [false, false]);
+  await page.close();
+});
+
 test('a saved draft put into the form by script is read when the portal calls refresh()', async () => {
   const page = await open();
   const report = nextReport(page);

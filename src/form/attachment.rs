@@ -16,7 +16,10 @@ use gloo_events::{EventListener, EventListenerOptions};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlElement, HtmlFormElement, MutationObserver, Node};
+use web_sys::{
+    Document, Element, Event, HtmlElement, HtmlFormElement, HtmlInputElement, MutationObserver,
+    Node,
+};
 
 use super::controls::{Controls, Target, Value};
 use super::reveal::{field_of, Reveal};
@@ -35,6 +38,9 @@ use crate::wasm::{install_panic_hook, live_options, to_text, type_error};
 struct Settings {
     debounce: u32,
     citations: bool,
+    /// The hidden field that carries the application each validation without errors checked
+    /// (`applicationField`), added by attach().
+    carrier: Option<HtmlInputElement>,
     /// Makes an event's `detail` from its name and the update's duration; the package's wrapper
     /// gives one whose `report` is read only when a listener asks for it.
     detail: Option<js_sys::Function>,
@@ -59,6 +65,9 @@ struct Attachment {
     read_paths: Vec<String>,
     /// Fields left while a pointer was pressed, revealed when it is released.
     deferred: Vec<String>,
+    /// The control an input method is composing text in (between `compositionstart` and
+    /// `compositionend`): an edit of it waits for the text chosen.
+    composing: Option<Element>,
     pointer_down: bool,
     /// An update is waiting for the pointer to be released.
     held: bool,
@@ -217,6 +226,8 @@ enum Moment {
     Typing,
     /// A field was left, a choice made, a row added, an option changed.
     Settled,
+    /// attach()'s first showing: as [`Moment::Settled`], and nothing the applicant has seen moves.
+    Opened,
     /// The form was submitted or validated: everything is shown.
     Submit,
 }
@@ -235,6 +246,11 @@ impl Attachment {
         for (path, pending) in std::mem::take(&mut self.pending) {
             let value = match pending {
                 Pending::Read(value) => value,
+                // Its value is an input method's text being composed: read at compositionend.
+                Pending::Edited(control) if self.composing.as_ref() == Some(&control) => {
+                    self.pending.push((path, Pending::Edited(control)));
+                    continue;
+                }
                 Pending::Edited(control) => self.controls.value_after_edit(&control, &path),
             };
             let Ok(delta) = self.validator.set_input(&path, &value) else {
@@ -275,7 +291,13 @@ impl Attachment {
         for path in gone {
             self.queue(path, Pending::Read(Value::Null));
         }
-        for path in &paths {
+        // The field an input method is composing in keeps what it last held until the text is
+        // chosen.
+        let composing = self
+            .composing
+            .as_ref()
+            .and_then(|c| self.controls.path_of(c));
+        for path in paths.iter().filter(|p| composing.as_ref() != Some(*p)) {
             let value = self.controls.value_of(path);
             self.queue(path.clone(), Pending::Read(value));
         }
@@ -345,7 +367,7 @@ impl Attachment {
     fn render(&mut self, moment: Moment, changed: &Changed) {
         let focused = match moment {
             Moment::Typing | Moment::Settled => Place::of_focused(&self.doc, self.controls.form()),
-            Moment::Submit => None,
+            Moment::Opened | Moment::Submit => None,
         };
         self.show(moment, changed);
         if let Some(place) = focused {
@@ -555,6 +577,11 @@ impl Attachment {
 
     /// A field was left (`focusout`), or changed (`change`: a choice is made and left at once).
     fn on_leave(&mut self, target: &Element, changed: bool) -> After {
+        // Left mid-composition without a compositionend (its control taken away): what it holds
+        // is read now.
+        if self.composing.as_ref() == Some(target) {
+            self.composing = None;
+        }
         if changed && typed_in_place(target) {
             return self.on_input(target);
         }
@@ -619,10 +646,29 @@ impl Attachment {
         self.reveal.submit();
         self.render(Moment::Submit, &changed);
         let mut after = After::report(started);
-        if self.validator.report().summary.errors > 0 {
+        let clean = self.validator.report().summary.errors == 0;
+        // Not while an input method composes (a portal's script validating): moving the focus
+        // would commit the pinyin typed so far as the field's text.
+        if !clean && self.composing.is_none() {
             after.focus = self.summary.region().dyn_ref::<HtmlElement>().cloned();
         }
+        self.carry(clean);
         after
+    }
+
+    /// Fills the `applicationField` with the application as checked, when it has no errors (else
+    /// empties it): a form post's loose fields are not the application (an unticked box and an
+    /// empty group are not posted, a ticked box posts `on`, mapped controls post their own names,
+    /// chapters are attributes), so a server re-checks and keeps this.
+    fn carry(&self, clean: bool) {
+        let Some(carrier) = &self.settings.carrier else {
+            return;
+        };
+        let text = clean
+            .then(|| to_text(&self.controls.read(&self.known_paths())).ok())
+            .flatten()
+            .and_then(|bytes| String::from_utf8(bytes).ok());
+        carrier.set_value(text.as_deref().unwrap_or(""));
     }
 
     fn on_submit(&mut self, event: &Event) -> After {
@@ -673,7 +719,7 @@ impl Attachment {
         };
         for copy in super::controls::all(
             form,
-            ".gov-verdicts, .gov-summary, .gov-announce, .gov-beside",
+            ".gov-verdicts, .gov-summary, .gov-announce, .gov-beside, [data-gov-application]",
         ) {
             if !ours(&copy) {
                 copy.remove();
@@ -799,11 +845,25 @@ impl FormHandle {
             .ok_or_else(|| type_error("attach(form, options): the form is in no document"))?;
         let get =
             |name: &str| js_sys::Reflect::get(&ui, &name.into()).unwrap_or(JsValue::UNDEFINED);
+        let mut inserted = Vec::new();
+        let carrier = match get("applicationField").as_string() {
+            Some(name) => {
+                let input: HtmlInputElement = doc.create_element("input")?.unchecked_into();
+                input.set_type("hidden");
+                input.set_name(&name);
+                input.set_attribute("data-gov-application", "")?;
+                form.append_with_node_1(&input)?;
+                inserted.push(input.clone().into());
+                Some(input)
+            }
+            None => None,
+        };
         let settings = Settings {
             debounce: get("debounce")
                 .as_f64()
                 .map_or(150, |ms| ms.clamp(0.0, 60_000.0) as u32),
             citations: get("citations").as_bool().unwrap_or(true),
+            carrier,
             detail: get("detail").dyn_into().ok(),
         };
         let controls = Controls::new(form.clone(), fields_option(&get("fields"))?);
@@ -819,7 +879,6 @@ impl FormHandle {
             }
         }
 
-        let mut inserted = Vec::new();
         let insert = |tag: &str, inserted: &mut Vec<Element>| -> Result<Element, JsValue> {
             let node = element(&doc, tag, "", None)
                 .ok_or_else(|| type_error("attach(): cannot create elements"))?;
@@ -869,6 +928,7 @@ impl FormHandle {
                 pending: Vec::new(),
                 read_paths: Vec::new(),
                 deferred: Vec::new(),
+                composing: None,
                 pointer_down: false,
                 held: false,
                 timer: None,
@@ -892,7 +952,7 @@ impl FormHandle {
         {
             let mut attachment = shared.borrow_mut();
             attachment.load();
-            attachment.render(Moment::Settled, &Changed::everything());
+            attachment.render(Moment::Opened, &Changed::everything());
         }
         // The page's first state is shown, not read out.
         shared.borrow().announcer.set_text_content(None);
@@ -1077,9 +1137,20 @@ fn listen(
         }
     }));
     let me = Rc::downgrade(shared);
+    listeners.push(EventListener::new(form, "compositionstart", move |event| {
+        let target = target_of(event);
+        with(&me, |a| {
+            a.composing = target;
+            After::default()
+        });
+    }));
+    let me = Rc::downgrade(shared);
     listeners.push(EventListener::new(form, "compositionend", move |event| {
         if let Some(target) = target_of(event) {
-            with(&me, |a| a.on_input(&target));
+            with(&me, |a| {
+                a.composing = None;
+                a.on_input(&target)
+            });
         }
     }));
     for (name, changed) in [("change", true), ("focusout", false)] {

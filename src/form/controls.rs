@@ -125,7 +125,14 @@ impl Controls {
             return self.read_table(path);
         }
         let controls = self.controls_for(path);
-        let Some(first) = controls.first() else {
+        // A hidden input beside a check box under the same name (`<input type=hidden value=0>`,
+        // as server frameworks write one so that an unticked box posts something) is not the
+        // control the applicant answers.
+        let shown = |c: &&Element| {
+            c.dyn_ref::<HtmlInputElement>()
+                .is_none_or(|i| i.type_() != "hidden")
+        };
+        let Some(first) = controls.iter().find(shown).or(controls.first()) else {
             return Input::Null;
         };
         if let Some(input) = first.dyn_ref::<HtmlInputElement>() {
@@ -302,6 +309,10 @@ fn table_of(control: &Element) -> Option<Element> {
 }
 
 fn own_path(control: &Element) -> Option<String> {
+    // The hidden field that carries the application (`applicationField`) holds no field of it.
+    if control.has_attribute("data-gov-application") {
+        return None;
+    }
     control
         .get_attribute("data-gov-field")
         .or_else(|| control.get_attribute("name"))

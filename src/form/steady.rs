@@ -25,28 +25,46 @@ impl Place {
         Some(Place { control, top })
     }
 
-    /// Scrolls the control's nearest scrolled container (a portal's layout may scroll a `<main>`
-    /// rather than the page), then the next, back by what the control moved since.
+    /// Scrolls the control's nearest scrolling container (a portal's layout may scroll a `<main>`
+    /// rather than the page), then the next, back by what the control moved since. A container
+    /// whose scrolling does not move the control (the page behind a fixed dialog) is put back.
     pub fn keep(self) {
         if !self.control.is_connected() {
             return;
         }
         let moved = |p: &Place| p.control.get_bounding_client_rect().top() - p.top;
         let mut by = moved(&self);
+        let doc = self.control.owner_document();
+        let window = doc.as_ref().and_then(|d| d.default_view());
+        let page = doc.as_ref().and_then(|d| d.scrolling_element());
         let mut container = self.control.parent_element();
         while by.abs() >= 1.0 {
             let Some(element) = container else {
                 break;
             };
-            if element.scroll_height() > element.client_height() {
+            if element.scroll_height() > element.client_height()
+                && (page.as_ref() == Some(&element) || scrolls(window.as_ref(), &element))
+            {
                 let before = element.scroll_top();
                 // Rounded: a container scrolls by whole pixels; what is left stays under one.
                 element.set_scroll_top(before.saturating_add(by.round() as i32));
-                if element.scroll_top() != before {
-                    by = moved(&self);
+                let now = moved(&self);
+                if (now - by).abs() < 1.0 {
+                    element.set_scroll_top(before);
+                } else {
+                    by = now;
                 }
             }
             container = element.parent_element();
         }
     }
+}
+
+/// Whether `element` scrolls its content (`overflow-y: auto` or `scroll`): one that clips it
+/// (`hidden`) would hide what it scrolled past.
+fn scrolls(window: Option<&web_sys::Window>, element: &Element) -> bool {
+    window
+        .and_then(|w| w.get_computed_style(element).ok().flatten())
+        .and_then(|style| style.get_property_value("overflow-y").ok())
+        .is_some_and(|o| matches!(o.as_str(), "auto" | "scroll" | "overlay"))
 }

@@ -607,7 +607,8 @@ fn read_scalar(
             Kind::Bool => match json {
                 Input::Bool(b) => Ok(Value::Bool(*b)),
                 Input::String(s) => match trim(s) {
-                    "true" | "是" => Ok(Value::Bool(true)),
+                    // `on`: what a ticked check box without a `value` posts.
+                    "true" | "是" | "on" => Ok(Value::Bool(true)),
                     "false" | "否" => Ok(Value::Bool(false)),
                     _ => Err(wrong_type(path, "boolean", json)),
                 },
@@ -955,7 +956,12 @@ fn read_choice(
 }
 
 fn read_documents(json: &Input, diags: &mut Vec<Diagnostic>) -> Vec<DocumentOnFile> {
-    let Some(items) = read_rows(json, "documents", diags) else {
+    // One document's box ticked, as a form post sends it: its name once, not a list.
+    let items = match json {
+        Input::String(_) => Some(std::slice::from_ref(json)),
+        _ => read_rows(json, "documents", diags),
+    };
+    let Some(items) = items else {
         return Vec::new();
     };
     let mut documents = Vec::with_capacity(items.len());

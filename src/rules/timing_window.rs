@@ -173,15 +173,23 @@ fn check_one(ctx: &Ctx, sink: &mut Sink, w: &Window, applies: bool) -> WindowRep
         };
         at_most.is_some_and(|at_most| date <= at_most)
     };
+    // Working days move past every holiday in the period; a span of days or months only past one
+    // on its last day (民法典 第二百零三条).
+    let uncounted = if counts_working_days(w) {
+        ctx.text(
+            "未计入法定节假日：期限内如有法定节假日，最迟日期相应顺延，该日期可能仍在期限内。",
+            " Public holidays are not counted: any in the period move the latest date later, and this date may still be in time.",
+        )
+    } else {
+        ctx.text(
+            "未计入法定节假日：最后一日如为法定节假日，顺延至节后第一个工作日，该日期可能仍在期限内。",
+            " Public holidays are not counted: a last day that is one moves to the next working day, and this date may still be in time.",
+        )
+    };
     let unless_holidays = |d: Diagnostic, latest, date| {
         if holidays_decide(latest, date) {
-            d.severity(crate::codes::Severity::Warning).param(
-                "holidays",
-                ctx.text(
-                    "未计入法定节假日：期限内或最后一日如遇法定节假日，最迟日期相应顺延，该日期可能仍在期限内。",
-                    " Public holidays are not counted: should one fall within the period or on its last day, the latest date moves later, and this date may still be in time.",
-                ),
-            )
+            d.severity(crate::codes::Severity::Warning)
+                .param("holidays", uncounted)
         } else {
             d.param("holidays", "")
         }

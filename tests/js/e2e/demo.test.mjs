@@ -286,6 +286,9 @@ test('a valid submit is sent nowhere: a confirmation shows what the form would s
   assert.equal(page.url(), url, 'the page did not navigate');
   const shown = JSON.parse(await page.locator('#submitted pre').textContent());
   assert.equal(shown.name, await page.locator('#f-name').inputValue());
+  // The application as checked, not the loose fields: the documents ticked as a list.
+  assert.ok(Array.isArray(shown.documents) && shown.documents.length > 0);
+  assert.equal(shown.govitApplication, undefined);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'submitted');
   const name = encodeURIComponent(shown.name);
   assert.deepEqual(requests.filter((u) => u.includes(name) || u.includes('?stage=')), []);
@@ -455,6 +458,23 @@ test('text an input method is composing (拼音) is not read until its character
   await page.waitForTimeout(400);
   assert.equal(await name.inputValue(), '');
   assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  // An update a keystroke before it queued does not read the composition either.
+  await name.type('a');
+  await name.press('Backspace');
+  await compose('xiang');
+  await page.waitForTimeout(400);
+  assert.equal(await name.getAttribute('aria-invalid'), 'true', 'an earlier keystroke\'s update read the composition');
+  assert.deepEqual(await listed(), before);
+  await compose('');
+  await page.waitForTimeout(400);
+  assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  // A portal's script validating mid-composition does not take the focus away, which would
+  // commit the pinyin as the name.
+  await compose('xiang');
+  await page.evaluate(() => document.querySelector('#application').requestSubmit());
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-name');
+  assert.equal(await name.getAttribute('aria-invalid'), 'true');
+  await compose('');
   // Chosen, the characters are the value.
   await compose("xiang'mu");
   await ime.send('Input.insertText', { text: '项目' });
@@ -504,6 +524,32 @@ test('the field being typed into stays where it is on screen while the verdicts 
     assert.deepEqual(problems, []);
     await page.close();
   }
+});
+
+test('keeping the field in place scrolls only what scrolls: a clipping container and a first showing stay put', async () => {
+  // A field focused before attach() (autofocus): the page opens where it was.
+  const page = await browser.newPage();
+  // Tall enough for the amount to be on screen with the page at its top.
+  await page.setViewportSize({ width: 1280, height: 2600 });
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    document.querySelector('#f-totalInvestment').focus({ preventScroll: true });
+  }));
+  await page.goto(`${server.url}?j=tongzhou`);
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-totalInvestment');
+  assert.equal(await page.evaluate(() => scrollY), 0, 'attach() scrolled the page it opened on');
+  // A layout that clips rather than scrolls (overflow: hidden) is never scrolled, since what it
+  // hid could not be scrolled back: the page is.
+  await page.evaluate(() => Object.assign(document.querySelector('main').style, { height: '2500px', overflow: 'hidden' }));
+  const amount = page.locator('#f-totalInvestment');
+  const top = () => amount.evaluate((e) => e.getBoundingClientRect().top);
+  const at = await top();
+  await page.keyboard.type('3000');
+  await page.waitForTimeout(400);
+  assert.equal(await page.evaluate(() => document.querySelector('main').scrollTop), 0);
+  assert.ok(await page.evaluate(() => scrollY) > 0);
+  assert.ok(Math.abs(await top() - at) < 1, `the amount moved from ${at} to ${await top()}`);
+  await page.close();
 });
 
 test('detach() leaves the form as it was', async () => {

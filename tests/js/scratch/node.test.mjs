@@ -217,8 +217,11 @@ test("attach() in Node says there is no page to attach to", () => {
 // an input method's text at compositionend and keeping the focused field in place on screen
 // (+1.0 KB raw), messages saying what a text says as a rule or leaves to holidays, a title in 《》
 // not quoted twice, JU005's lower case and the table of numbered texts bounded (+1.2 KB raw):
-// 248.9 → 250.1 KB; 250 → 251.
-const SIZE_CEILING_KB = 251;
+// 248.9 → 250.1 KB; 250 → 251. Then the application carried for a server's re-check
+// (`applicationField`, +0.8 KB raw), a composition's queued edit held and only scrolling
+// containers scrolled (+1.2 KB raw), a check box read rather than a hidden input beside it:
+// 250.1 → 251.8 KB; 251 → 252.
+const SIZE_CEILING_KB = 252;
 
 test(`the browser download (wasm + JS glue, gzip -9) stays under ${SIZE_CEILING_KB} KB`, () => {
   const dir = dirname(createRequire(import.meta.url).resolve('gov-it-rules/package.json'));
