@@ -1999,6 +1999,11 @@ export function attach(form, options = {}) {
   if (carrier !== undefined && !(typeof carrier === 'string' && /^[A-Za-z_][\w.-]{0,99}$/.test(carrier))) {
     throw new TypeError('attach(): options.applicationField must be the name of the hidden field the application is posted in, such as "govitApplication" (letters, digits, _ . -)');
   }
+  // A control's name is also a property of its form: `submit` would hide form.submit(), and a
+  // name the form has already would post two values.
+  if (carrier !== undefined && (carrier in form || carrier in HTMLFormElement.prototype)) {
+    throw new TypeError(`attach(): options.applicationField "${carrier}" is a control or a property of the form already; choose another name, such as "govitApplication"`);
+  }
   for (const name of ['outcomes', 'summary']) {
     const value = ui[name];
     const ok = value === undefined || value instanceof Element || (name === 'outcomes' && value === false);

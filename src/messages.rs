@@ -83,16 +83,34 @@ fn fill_with<'a>(template: &str, value: impl Fn(&str) -> Option<Cow<'a, str>>) -
             Some((name, tail)) => {
                 match value(name) {
                     // A document's name that is a title in 《》 is not quoted again: 「《项目基本情况
-                    // 备案表》」 reads 《项目基本情况备案表》 (what the applicant typed is quoted as typed).
+                    // 备案表》」 reads 《项目基本情况备案表》, also among names joined 「a」或「b」 (what
+                    // the applicant typed is quoted as typed).
                     Some(value)
                         if matches!(name, "document" | "alternative")
-                            && value.starts_with('《')
-                            && value.ends_with('》')
                             && out.ends_with('「')
                             && tail.starts_with('」') =>
                     {
                         out.pop();
-                        out.push_str(&value);
+                        let mut names: &str = &value;
+                        loop {
+                            let (one, more) = match crate::split_once_str(names, "」或「") {
+                                Some((one, more)) => (one, Some(more)),
+                                None => (names, None),
+                            };
+                            let title = one.starts_with('《') && one.ends_with('》');
+                            if !title {
+                                out.push('「');
+                            }
+                            out.push_str(one);
+                            if !title {
+                                out.push('」');
+                            }
+                            let Some(more) = more else {
+                                break;
+                            };
+                            out.push('或');
+                            names = more;
+                        }
                         rest = tail.get('」'.len_utf8()..).unwrap_or_default();
                         continue;
                     }
@@ -370,6 +388,14 @@ mod tests {
         assert_eq!(
             fill("（{document}）", &params),
             "（《项目基本情况备案表》）"
+        );
+        let joined: SortedMap<String, String> = crate::sorted::gathered([(
+            "document".to_string(),
+            "测评报告」或「《涉密信息系统审查合格证》".to_string(),
+        )]);
+        assert_eq!(
+            fill("需提交「{document}」。", &joined),
+            "需提交「测评报告」或《涉密信息系统审查合格证》。"
         );
         let typed: SortedMap<String, String> =
             crate::sorted::gathered([("input".to_string(), "《》".to_string())]);

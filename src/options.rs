@@ -124,6 +124,7 @@ fn check_parameters(options: &Options, registry: &crate::Registry) -> Result<(),
     } else {
         left.join(", ")
     };
+    let name = crate::limits::clip_path(name);
     Err(format!(
         "options.parameters.{name}: no regulation loaded leaves a parameter of that name to the portal (those it leaves: {left})"
     ))

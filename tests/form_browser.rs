@@ -210,6 +210,12 @@ fn the_application_field_carries_the_application_checked_once_it_has_no_errors()
             "name": "某项目", "totalInvestment": "80", "kind": "new", "documents": []
         })
     );
+    // Changed since, the form is not what was checked: nothing is carried until it is again.
+    type_into("amount", "81");
+    report(&handle);
+    assert_eq!(carried(&form), "");
+    handle.validate().unwrap();
+    assert!(carried(&form).contains("\"81\""));
     handle.detach();
     assert_eq!(
         form.query_selector_all("[data-gov-application]")

@@ -365,6 +365,10 @@ impl Attachment {
     /// Brings the page in step with the report, touching what `changed` says may differ. The
     /// field the applicant is in stays where it is on screen; a submit moves to the summary.
     fn render(&mut self, moment: Moment, changed: &Changed) {
+        // The application carried was checked as the form stood: any update after is not it.
+        if moment != Moment::Submit {
+            self.carry(false);
+        }
         let focused = match moment {
             Moment::Typing | Moment::Settled => Place::of_focused(&self.doc, self.controls.form()),
             Moment::Opened | Moment::Submit => None,
@@ -652,7 +656,8 @@ impl Attachment {
         if !clean && self.composing.is_none() {
             after.focus = self.summary.region().dyn_ref::<HtmlElement>().cloned();
         }
-        self.carry(clean);
+        // Mid-composition the form holds pinyin where the validator kept the value before it.
+        self.carry(clean && self.composing.is_none());
         after
     }
 
@@ -664,6 +669,9 @@ impl Attachment {
         let Some(carrier) = &self.settings.carrier else {
             return;
         };
+        if !clean && carrier.value().is_empty() {
+            return;
+        }
         let text = clean
             .then(|| to_text(&self.controls.read(&self.known_paths())).ok())
             .flatten()

@@ -413,6 +413,33 @@ test('a form attached by another copy of the package is refused; markup cloned f
   await page.close();
 });
 
+test('applicationField refuses a name the form has already, as a control or as a property (submit, elements)', async () => {
+  const { page, problems } = await trapPage();
+  const result = await page.evaluate(async () => {
+    const api = await import('./trap/index.js');
+    await api.init();
+    document.body.innerHTML = '<form id="one"><input name="totalInvestment"><input name="app"></form>';
+    const form = document.querySelector('#one');
+    const refusal = (name) => {
+      try {
+        api.attach(form, { jurisdiction: 'tongzhou', applicationField: name }).detach();
+        return '';
+      } catch (error) {
+        return error.message;
+      }
+    };
+    const refused = ['submit', 'elements', 'addEventListener', 'app', '__proto__'].map(refusal);
+    const accepted = refusal('govitApplication');
+    return { refused, accepted, left: form.children.length, submit: typeof form.submit };
+  });
+  for (const message of result.refused) assert.match(message, /is a control or a property of the form already/);
+  assert.equal(result.accepted, '');
+  assert.equal(result.left, 2, 'nothing left behind');
+  assert.equal(result.submit, 'function');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('in a single-page app: two forms keep their own ids, detach() from a listener of validate() completes, the router\'s title is kept, a summary link finds a replaced control', async () => {
   const { page, problems } = await trapPage();
   const result = await page.evaluate(async () => {
