@@ -64,6 +64,11 @@ pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
         .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
 }
 
+/// Between quoted names joined as alternatives (「a」或「b」), in Chinese and in English; a template
+/// quotes the whole as one value, and [`fill_with`] splits it at this to leave a title in 《》
+/// unquoted.
+pub const OR_BETWEEN_QUOTED: (&str, &str) = ("」或「", "” or “");
+
 /// Fills a template; a placeholder with no value is left visible so that a gap is noticed.
 pub fn fill(template: &str, params: &SortedMap<String, String>) -> String {
     fill_with(template, |name| {
@@ -93,10 +98,11 @@ fn fill_with<'a>(template: &str, value: impl Fn(&str) -> Option<Cow<'a, str>>) -
                         out.pop();
                         let mut names: &str = &value;
                         loop {
-                            let (one, more) = match crate::split_once_str(names, "」或「") {
-                                Some((one, more)) => (one, Some(more)),
-                                None => (names, None),
-                            };
+                            let (one, more) =
+                                match crate::split_once_str(names, OR_BETWEEN_QUOTED.0) {
+                                    Some((one, more)) => (one, Some(more)),
+                                    None => (names, None),
+                                };
                             let title = one.starts_with('《') && one.ends_with('》');
                             if !title {
                                 out.push('「');

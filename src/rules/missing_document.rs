@@ -254,7 +254,8 @@ fn alternatives_label(ctx: &Ctx, first: &Arc<str>, others: &[Arc<str>]) -> Arc<s
     if others.is_empty() {
         return ctx.version.shared_document_name(first, ctx.locale);
     }
-    let sep = ctx.text("」或「", "” or “");
+    let (zh, en) = crate::messages::OR_BETWEEN_QUOTED;
+    let sep = ctx.text(zh, en);
     std::iter::once(&**first)
         .chain(others.iter().map(|k| &**k))
         .map(|k| ctx.version.document_name(k, ctx.locale))
