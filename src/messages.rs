@@ -65,7 +65,7 @@ pub fn placeholders(template: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Between quoted names joined as alternatives (「a」或「b」), in Chinese and in English; a template
-/// quotes the whole as one value, and [`fill_with`] splits it at this to leave a title in 《》
+/// quotes the whole as one value, and [`fill`] splits it at this to leave a title in 《》
 /// unquoted.
 pub const OR_BETWEEN_QUOTED: (&str, &str) = ("」或「", "” or “");
 
